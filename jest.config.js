@@ -1,0 +1,20 @@
+// Jest in native ESM mode (see STACK.md): run through `node --experimental-vm-modules`.
+// ts-jest only transpiles here; `npm run typecheck` is the type check.
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: 'node',
+  rootDir: '.',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/migrations', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
+  },
+  moduleNameMapper: {
+    '^@app/migrations$': '<rootDir>/migrations/index.ts',
+    '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  // Store and e2e tests each create their own database, so files may run in parallel.
+  testTimeout: 60_000,
+};

@@ -1,0 +1,3 @@
+export * from './vendor.js';
+export * from './sync-vocabulary.js';
+export * from './assert-unreachable.js';

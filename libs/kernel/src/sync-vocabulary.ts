@@ -1,0 +1,32 @@
+// The words of the public REST contract (DESIGN.md), shared by the store, the sync engine and the API.
+
+export const SYNC_DIRECTIONS = ['feishu_to_wecom', 'wecom_to_feishu'] as const;
+export type SyncDirection = (typeof SYNC_DIRECTIONS)[number];
+
+/** A link may also be kept in step both ways; a run always goes one way. */
+export const LINK_DIRECTIONS = [...SYNC_DIRECTIONS, 'two_way'] as const;
+export type LinkDirection = (typeof LINK_DIRECTIONS)[number];
+
+export const SYNC_SCOPES = ['rules', 'rosters', 'punches'] as const;
+export type SyncScope = (typeof SYNC_SCOPES)[number];
+
+export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'partial', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const RUN_TRIGGERS = ['api', 'schedule', 'event'] as const;
+export type RunTrigger = (typeof RUN_TRIGGERS)[number];
+
+export const ITEM_ACTIONS = ['created', 'updated', 'unchanged', 'skipped', 'failed'] as const;
+export type ItemAction = (typeof ITEM_ACTIONS)[number];
+
+export const LOSS_SEVERITIES = ['info', 'approximated', 'dropped', 'blocking'] as const;
+export type LossSeverity = (typeof LOSS_SEVERITIES)[number];
+
+/** One thing a translation could not carry over exactly, written for an HR reader. */
+export interface Loss {
+  readonly field: string;
+  readonly severity: LossSeverity;
+  readonly message: string;
+  readonly sourceValue?: unknown;
+  readonly targetValue?: unknown;
+}

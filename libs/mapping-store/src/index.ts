@@ -1,0 +1,12 @@
+export * from './mapping-store.types.js';
+export * from './mapping-store.errors.js';
+export { MappingStore, StoreSession } from './mapping-store.js';
+export { createMappingStoreDataSource, MIGRATIONS_TABLE } from './mapping-store.data-source.js';
+export type { DatabaseTarget, MigrationClass } from './mapping-store.data-source.js';
+export { runPendingMigrations, hasPendingMigrations } from './mapping-store.migrator.js';
+export type { MigrationReport } from './mapping-store.migrator.js';
+export { openMappingStore, SchemaBehindError } from './open-mapping-store.js';
+export type { OpenMappingStoreOptions, OpenedMappingStore } from './open-mapping-store.js';
+export { DataDirInUseError } from './embedded/embedded-postgres.js';
+export type { FinalRunStatus } from './repositories/sync-run.repository.js';
+export { MAPPING_STORE_ENTITIES } from './entities/index.js';

@@ -1,0 +1,405 @@
+import { QueryFailedError } from 'typeorm';
+import { openTestStore, type TestStore } from '../../../test/support/test-database.js';
+import {
+  CursorMovedError,
+  DuplicateInBatchError,
+  MappingConflictError,
+  type MappingStore,
+  type SyncRunItem,
+} from './index.js';
+
+let harness: TestStore;
+let store: MappingStore;
+
+beforeAll(async () => {
+  harness = await openTestStore();
+  store = harness.store;
+});
+
+afterAll(async () => {
+  await harness.dispose();
+});
+
+function sqlOf(s: MappingStore): (sql: string, params?: unknown[]) => Promise<unknown> {
+  const dataSource = (s as unknown as { dataSource: { query: (sql: string, params?: unknown[]) => Promise<unknown> } })
+    .dataSource;
+  return (sql, params) => dataSource.query(sql, params);
+}
+
+async function newRunId(): Promise<string> {
+  const run = await store.runs.create({
+    direction: 'feishu_to_wecom',
+    scope: 'rules',
+    dryRun: false,
+    triggeredBy: 'api',
+    params: {},
+  });
+  return run.id;
+}
+
+describe('schema', () => {
+  it('matches the entities exactly (migrations and entities have not drifted apart)', async () => {
+    const dataSource = (store as unknown as { dataSource: import('typeorm').DataSource }).dataSource;
+    const pending = await dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  it('reverts every migration and re-applies them cleanly', async () => {
+    const dataSource = (store as unknown as { dataSource: import('typeorm').DataSource }).dataSource;
+    const count = dataSource.migrations.length;
+    for (let i = 0; i < count; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    expect(await dataSource.showMigrations()).toBe(true);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    expect(applied).toHaveLength(count);
+    expect(await dataSource.showMigrations()).toBe(false);
+  });
+});
+
+describe('natural keys reject duplicates', () => {
+  // Each row: the constraint, then a statement that must succeed once and fail the second time.
+  const cases: [string, string, (ctx: { runId: string; linkId: string }) => unknown[]][] = [
+    ['uq_group_links_feishu_group_id', `INSERT INTO group_links (direction, feishu_group_id) VALUES ('feishu_to_wecom', 'g-dup')`, () => []],
+    ['uq_group_links_wecom_rule_id', `INSERT INTO group_links (direction, wecom_rule_id) VALUES ('wecom_to_feishu', 'r-dup')`, () => []],
+    [
+      'uq_shift_links_feishu_shift',
+      `INSERT INTO shift_links (group_link_id, feishu_shift_id, wecom_kind, wecom_key) VALUES ($1, 's-dup', 'schedule', gen_random_uuid()::text)`,
+      ({ linkId }) => [linkId],
+    ],
+    [
+      'uq_shift_links_wecom_item',
+      `INSERT INTO shift_links (group_link_id, wecom_kind, wecom_key) VALUES ($1, 'schedule', 'k-dup')`,
+      ({ linkId }) => [linkId],
+    ],
+    ['pk_user_mappings', `INSERT INTO user_mappings (feishu_user_id, wecom_user_id) VALUES ('fu-dup', gen_random_uuid()::text)`, () => []],
+    ['uq_user_mappings_wecom_user_id', `INSERT INTO user_mappings (feishu_user_id, wecom_user_id) VALUES (gen_random_uuid()::text, 'wu-dup')`, () => []],
+    [
+      'pk_department_mappings',
+      `INSERT INTO department_mappings (feishu_department_id, wecom_party_id) VALUES ('fd-dup', gen_random_uuid()::text)`,
+      () => [],
+    ],
+    [
+      'uq_department_mappings_wecom_party_id',
+      `INSERT INTO department_mappings (feishu_department_id, wecom_party_id) VALUES (gen_random_uuid()::text, 'wp-dup')`,
+      () => [],
+    ],
+    [
+      'uq_punch_record_mappings_source',
+      `INSERT INTO punch_record_mappings (source_vendor, source_key, user_key, punched_at) VALUES ('wecom', 'p-dup', 'u', now())`,
+      () => [],
+    ],
+    [
+      'uq_punch_record_mappings_target',
+      `INSERT INTO punch_record_mappings (source_vendor, source_key, target_key, user_key, punched_at) VALUES ('wecom', gen_random_uuid()::text, 't-dup', 'u', now())`,
+      () => [],
+    ],
+    [
+      'uq_sync_run_items_source',
+      `INSERT INTO sync_run_items (run_id, source_id, action) VALUES ($1, 'src-dup', 'created')`,
+      ({ runId }) => [runId],
+    ],
+    [
+      'pk_sync_cursors',
+      `INSERT INTO sync_cursors (scope, direction, partition_key, position) VALUES ('punches', 'wecom_to_feishu', 'dup', '{}')`,
+      () => [],
+    ],
+  ];
+
+  it.each(cases)('%s', async (constraint, statement, params) => {
+    const query = sqlOf(store);
+    const runId = await newRunId();
+    const link = await store.groupLinks.recordIntent({ direction: 'feishu_to_wecom', feishuGroupId: `g-${runId}` });
+    const ctx = { runId, linkId: link.id };
+    await query(statement, params(ctx));
+    const failure = await query(statement, params(ctx)).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(QueryFailedError);
+    const driverError = (failure as QueryFailedError & { driverError: { code: string; constraint: string } }).driverError;
+    expect(driverError.code).toBe('23505');
+    expect(driverError.constraint).toBe(constraint);
+  });
+});
+
+describe('concurrent upserts', () => {
+  it('20 concurrent upserts of one user mapping leave one row', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => store.users.upsertMany([{ feishuUserId: 'race-f', wecomUserId: 'race-w' }])),
+    );
+    expect(results.reduce((sum, r) => sum + r.inserted, 0)).toBe(1);
+    expect(results.reduce((sum, r) => sum + r.unchanged, 0)).toBe(19);
+    const rows = (await sqlOf(store)(`SELECT * FROM user_mappings WHERE feishu_user_id = 'race-f'`)) as unknown[];
+    expect(rows).toHaveLength(1);
+  });
+
+  it('20 concurrent link intents for one Feishu group leave one link', async () => {
+    const links = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        store.groupLinks.recordIntent({
+          direction: 'feishu_to_wecom',
+          feishuGroupId: 'race-group',
+          wecomRuleName: `name-${i}`,
+        }),
+      ),
+    );
+    expect(new Set(links.map((link) => link.id)).size).toBe(1);
+    const rows = (await sqlOf(store)(`SELECT * FROM group_links WHERE feishu_group_id = 'race-group'`)) as unknown[];
+    expect(rows).toHaveLength(1);
+  });
+
+  it('20 concurrent punch-mapping writes of one record leave one row and report one insert', async () => {
+    const mapping = {
+      sourceVendor: 'wecom' as const,
+      sourceKey: 'race-punch',
+      targetKey: null,
+      userKey: 'u1',
+      punchedAt: new Date('2026-03-02T01:00:00Z'),
+      runId: null,
+    };
+    const inserted = await Promise.all(Array.from({ length: 20 }, () => store.punches.recordMany([mapping])));
+    expect(inserted.reduce((a, b) => a + b, 0)).toBe(1);
+    const rows = (await sqlOf(store)(`SELECT * FROM punch_record_mappings WHERE source_key = 'race-punch'`)) as unknown[];
+    expect(rows).toHaveLength(1);
+  });
+});
+
+describe('runs and items', () => {
+  const item = (sourceId: string, action: SyncRunItem['action'] = 'created'): SyncRunItem => ({
+    sourceId,
+    targetId: `t-${sourceId}`,
+    action,
+    losses: [{ field: 'group.locations', severity: 'approximated', message: 'Radius 120 m snapped to 100 m' }],
+    error: null,
+  });
+
+  it('moves queued → running → finished and derives the summary from the items', async () => {
+    const runId = await newRunId();
+    expect((await store.runs.get(runId))?.status).toBe('queued');
+    expect(await store.runs.start(runId)).toBe(true);
+    expect(await store.runs.start(runId)).toBe(false);
+    await store.runs.appendItems(runId, [item('a'), item('b', 'unchanged')]);
+    const finished = await store.runs.finish(runId, {
+      status: 'partial',
+      items: [{ ...item('c', 'failed'), error: 'WeCom 301093' }, { ...item('d', 'skipped'), plan: { groupname: 'x' } }],
+    });
+    expect(finished.status).toBe('partial');
+    expect(finished.summary).toEqual({ created: 1, updated: 0, unchanged: 1, skipped: 1, failed: 1 });
+    const read = await store.runs.get(runId);
+    expect(read?.items.map((i) => i.sourceId)).toEqual(['a', 'b', 'c', 'd']);
+    expect(read?.items[0]?.losses[0]?.severity).toBe('approximated');
+    expect(read?.items[2]?.error).toBe('WeCom 301093');
+    expect(read?.items[3]?.plan).toEqual({ groupname: 'x' });
+    expect(read?.items[0]).not.toHaveProperty('plan');
+    expect(read?.finishedAt).toBeInstanceOf(Date);
+  });
+
+  it('writes the final status and the items in one transaction: a bad item leaves neither', async () => {
+    const runId = await newRunId();
+    await store.runs.start(runId);
+    await store.runs.appendItems(runId, [item('already-there')]);
+    // The run-items table refuses the second 'already-there' → the status update must roll back too.
+    const failure = await store.runs.finish(runId, { status: 'succeeded', items: [item('new'), item('already-there')] }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(MappingConflictError);
+    const read = await store.runs.get(runId);
+    expect(read?.status).toBe('running');
+    expect(read?.finishedAt).toBeNull();
+    expect(read?.items.map((i) => i.sourceId)).toEqual(['already-there']);
+  });
+
+  it('rejects a batch naming one source twice, writing none of it', async () => {
+    const runId = await newRunId();
+    await expect(store.runs.appendItems(runId, [item('x'), item('x')])).rejects.toBeInstanceOf(DuplicateInBatchError);
+    expect((await store.runs.get(runId))?.items).toEqual([]);
+  });
+
+  it('keeps items append-only', async () => {
+    const runId = await newRunId();
+    await store.runs.appendItems(runId, [item('immutable')]);
+    await expect(sqlOf(store)(`UPDATE sync_run_items SET action = 'failed' WHERE run_id = $1`, [runId])).rejects.toThrow(
+      /append-only/,
+    );
+  });
+
+  it('refuses to finish a run that is not running', async () => {
+    const runId = await newRunId();
+    await expect(store.runs.finish(runId, { status: 'succeeded' })).rejects.toThrow(/not running/);
+  });
+
+  it('fails a queued run with the reason', async () => {
+    const runId = await newRunId();
+    await store.runs.fail(runId, 'Feishu unreachable');
+    const read = await store.runs.get(runId);
+    expect(read).toMatchObject({ status: 'failed', error: 'Feishu unreachable' });
+    expect(read?.startedAt).toBeInstanceOf(Date);
+  });
+
+  it('lists newest first with pagination and treats a malformed id as not found', async () => {
+    const ids = [await newRunId(), await newRunId(), await newRunId()];
+    const page = await store.runs.list(2, 0);
+    expect(page.items.map((r) => r.id)).toEqual([ids[2], ids[1]]);
+    expect(page.total).toBeGreaterThanOrEqual(3);
+    const next = await store.runs.list(2, 2);
+    expect(next.items[0]?.id).toBe(ids[0]);
+    expect(await store.runs.get('not-a-uuid')).toBeNull();
+    expect(await store.runs.get('00000000-0000-4000-8000-000000000000')).toBeNull();
+  });
+});
+
+describe('id mappings', () => {
+  it('counts inserts, updates and unchanged rows, and looks up both ways', async () => {
+    expect(
+      await store.users.upsertMany([
+        { feishuUserId: 'f1', wecomUserId: 'w1' },
+        { feishuUserId: 'f2', wecomUserId: 'w2' },
+      ]),
+    ).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
+    expect(
+      await store.users.upsertMany([
+        { feishuUserId: 'f1', wecomUserId: 'w1' },
+        { feishuUserId: 'f2', wecomUserId: 'w2b' },
+        { feishuUserId: 'f3', wecomUserId: 'w3' },
+      ]),
+    ).toEqual({ inserted: 1, updated: 1, unchanged: 1 });
+    expect(await store.users.toWecom(['f1', 'f2', 'nobody'])).toEqual(
+      new Map([
+        ['f1', 'w1'],
+        ['f2', 'w2b'],
+      ]),
+    );
+    expect(await store.users.toFeishu(['w3'])).toEqual(new Map([['w3', 'f3']]));
+  });
+
+  it('refuses to map one WeCom user to two Feishu users, writing nothing of the batch', async () => {
+    await store.users.upsertMany([{ feishuUserId: 'owner', wecomUserId: 'taken' }]);
+    const failure = await store.users
+      .upsertMany([
+        { feishuUserId: 'fresh', wecomUserId: 'fresh-w' },
+        { feishuUserId: 'intruder', wecomUserId: 'taken' },
+      ])
+      .catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(MappingConflictError);
+    expect((failure as MappingConflictError).constraint).toBe('uq_user_mappings_wecom_user_id');
+    expect(await store.users.toWecom(['fresh'])).toEqual(new Map());
+  });
+
+  it('rejects a batch that names one id twice', async () => {
+    await expect(
+      store.departments.upsertMany([
+        { feishuDepartmentId: 'od-1', wecomPartyId: '1' },
+        { feishuDepartmentId: 'od-1', wecomPartyId: '2' },
+      ]),
+    ).rejects.toThrow(DuplicateInBatchError);
+  });
+
+  it('lists departments in pages with the total', async () => {
+    await store.departments.upsertMany([
+      { feishuDepartmentId: 'od-a', wecomPartyId: '10' },
+      { feishuDepartmentId: 'od-b', wecomPartyId: '11' },
+      { feishuDepartmentId: 'od-c', wecomPartyId: '12' },
+    ]);
+    const all = await store.departments.list(1000, 0);
+    const start = all.items.findIndex((d) => d.feishuDepartmentId === 'od-a');
+    const page = await store.departments.list(2, start + 1);
+    expect(page.items).toEqual([
+      { feishuDepartmentId: 'od-b', wecomPartyId: '11' },
+      { feishuDepartmentId: 'od-c', wecomPartyId: '12' },
+    ]);
+    expect(page.total).toBe(await store.departments.count());
+  });
+});
+
+describe('group and shift links', () => {
+  it('records intent idempotently and keeps what a crashed run recorded', async () => {
+    const first = await store.groupLinks.recordIntent({
+      direction: 'feishu_to_wecom',
+      feishuGroupId: '6919358128597097404',
+      feishuGroupName: 'HQ',
+      wecomRuleName: 'HQ · fs-6919',
+    });
+    expect(first.status).toBe('pending');
+    const again = await store.groupLinks.recordIntent({ direction: 'feishu_to_wecom', feishuGroupId: '6919358128597097404' });
+    expect(again.id).toBe(first.id);
+    expect(again.wecomRuleName).toBe('HQ · fs-6919');
+
+    const synced = await store.groupLinks.markSynced(first.id, {
+      feishuGroupId: '6919358128597097404',
+      wecomRuleId: '42',
+      feishuHash: 'a'.repeat(64),
+      wecomHash: 'b'.repeat(64),
+      syncedAt: new Date('2026-11-21T00:00:00Z'),
+    });
+    expect(synced).toMatchObject({ status: 'active', wecomRuleId: '42', feishuGroupName: 'HQ', lastError: null });
+    expect(await store.groupLinks.findByWecomRuleId('42')).toMatchObject({ id: first.id });
+
+    const failed = await store.groupLinks.setStatus(first.id, 'failed', 'WeCom 301093: rule invalid');
+    expect(failed).toMatchObject({ status: 'failed', lastError: 'WeCom 301093: rule invalid' });
+    expect((await store.groupLinks.setDirection(first.id, 'two_way')).direction).toBe('two_way');
+  });
+
+  it('upserts shift links by WeCom item and drops the ones a sync no longer produced', async () => {
+    const link = await store.groupLinks.recordIntent({ direction: 'feishu_to_wecom', feishuGroupId: 'shift-group' });
+    const a = await store.shiftLinks.upsert({
+      groupLinkId: link.id,
+      feishuShiftId: 's1',
+      feishuShiftName: 'Day',
+      wecomKind: 'schedule',
+      wecomKey: '1',
+      contentHash: 'h1',
+    });
+    const a2 = await store.shiftLinks.upsert({ ...a, feishuShiftId: null, contentHash: 'h2' });
+    expect(a2).toMatchObject({ id: a.id, feishuShiftId: 's1', contentHash: 'h2' });
+    await store.shiftLinks.upsert({ ...a, feishuShiftId: 's2', wecomKey: '2' });
+    expect(await store.shiftLinks.deleteOthers(link.id, [a.id])).toBe(1);
+    expect((await store.shiftLinks.listForGroupLink(link.id)).map((s) => s.id)).toEqual([a.id]);
+    expect(await store.groupLinks.delete(link.id)).toBe(true);
+    expect(await store.shiftLinks.listForGroupLink(link.id)).toEqual([]);
+  });
+});
+
+describe('punch record mappings', () => {
+  it('remembers what was carried across and what the gateway itself wrote to the target', async () => {
+    const runId = await newRunId();
+    const base = { userKey: 'zhangsan', punchedAt: new Date('2026-03-02T01:00:00Z'), runId };
+    expect(
+      await store.punches.recordMany([
+        { ...base, sourceVendor: 'wecom', sourceKey: 'wc-1', targetKey: 'fs-rec-1' },
+        { ...base, sourceVendor: 'wecom', sourceKey: 'wc-2', targetKey: 'fs-rec-2' },
+      ]),
+    ).toBe(2);
+    expect(await store.punches.recordMany([{ ...base, sourceVendor: 'wecom', sourceKey: 'wc-1', targetKey: 'fs-rec-1' }])).toBe(0);
+    expect(await store.punches.knownSourceKeys('wecom', ['wc-1', 'wc-3'])).toEqual(new Set(['wc-1']));
+    // Exporting Feishu → WeCom: fs-rec-2 came from WeCom, so it must not go back.
+    expect(await store.punches.importedFrom('wecom', ['fs-rec-2', 'fs-own'])).toEqual(new Set(['fs-rec-2']));
+    expect(await store.punches.knownSourceKeys('feishu', ['wc-1'])).toEqual(new Set());
+  });
+});
+
+describe('sync cursors', () => {
+  const key = { scope: 'punches', direction: 'wecom_to_feishu', partitionKey: 'cursor-test' } as const;
+
+  it('moves only by compare-and-set', async () => {
+    expect(await store.cursors.get(key)).toBeNull();
+    expect(await store.cursors.advance(key, null, { until: '2026-03-01' })).toBe(1);
+    await expect(store.cursors.advance(key, null, { until: 'x' })).rejects.toBeInstanceOf(CursorMovedError);
+    expect(await store.cursors.advance(key, 1, { until: '2026-03-02' })).toBe(2);
+    await expect(store.cursors.advance(key, 1, { until: 'stale' })).rejects.toBeInstanceOf(CursorMovedError);
+    expect(await store.cursors.get(key)).toMatchObject({ position: { until: '2026-03-02' }, version: 2 });
+  });
+
+  it('does not move when the batch it covers rolls back', async () => {
+    const before = await store.cursors.get(key);
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.punches.recordMany([
+          { sourceVendor: 'wecom', sourceKey: 'rolled-back', targetKey: null, userKey: 'u', punchedAt: new Date(), runId: null },
+        ]);
+        await tx.cursors.advance(key, before?.version ?? null, { until: 'never' });
+        throw new Error('crash after the cursor moved, before commit');
+      }),
+    ).rejects.toThrow('crash');
+    expect(await store.cursors.get(key)).toMatchObject({ version: before?.version });
+    expect(await store.punches.knownSourceKeys('wecom', ['rolled-back'])).toEqual(new Set());
+    await store.cursors.reset(key);
+    expect(await store.cursors.get(key)).toBeNull();
+  });
+});

@@ -1,0 +1,52 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { DepartmentMappingRepository, UserMappingRepository } from './repositories/id-pair.repository.js';
+import { GroupLinkRepository } from './repositories/group-link.repository.js';
+import { PunchRecordMappingRepository } from './repositories/punch-record-mapping.repository.js';
+import { ShiftLinkRepository } from './repositories/shift-link.repository.js';
+import { SyncCursorRepository } from './repositories/sync-cursor.repository.js';
+import { SyncRunRepository } from './repositories/sync-run.repository.js';
+
+/** Every repository, bound to one entity manager: the data source's, or a transaction's. */
+export class StoreSession {
+  readonly groupLinks: GroupLinkRepository;
+  readonly shiftLinks: ShiftLinkRepository;
+  readonly users: UserMappingRepository;
+  readonly departments: DepartmentMappingRepository;
+  readonly punches: PunchRecordMappingRepository;
+  readonly runs: SyncRunRepository;
+  readonly cursors: SyncCursorRepository;
+
+  constructor(manager: EntityManager) {
+    this.groupLinks = new GroupLinkRepository(manager);
+    this.shiftLinks = new ShiftLinkRepository(manager);
+    this.users = new UserMappingRepository(manager);
+    this.departments = new DepartmentMappingRepository(manager);
+    this.punches = new PunchRecordMappingRepository(manager);
+    this.runs = new SyncRunRepository(manager);
+    this.cursors = new SyncCursorRepository(manager);
+  }
+}
+
+/**
+ * The gateway's persistent memory. Outside a transaction each repository call is its own statement;
+ * `transaction()` gives a session whose repositories all share one transaction. Inside it, use only that
+ * session: on the embedded database the transaction holds the only connection.
+ */
+export class MappingStore extends StoreSession {
+  constructor(private readonly dataSource: DataSource) {
+    super(dataSource.manager);
+  }
+
+  transaction<T>(work: (session: StoreSession) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => work(new StoreSession(manager)));
+  }
+
+  /** Throws unless the database answers. */
+  async ping(): Promise<void> {
+    await this.dataSource.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.dataSource.destroy();
+  }
+}

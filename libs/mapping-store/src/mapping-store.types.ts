@@ -1,0 +1,151 @@
+import type { ItemAction, LinkDirection, Loss, RunStatus, RunTrigger, SyncDirection, SyncScope, Vendor } from '@app/kernel';
+
+// Plain domain types: what the store's callers see. Entities never leave the store.
+
+export const LINK_STATUSES = ['pending', 'active', 'conflict', 'failed', 'source_missing', 'target_missing'] as const;
+/** `pending`: intent recorded before a vendor create; the next run adopts what a crashed run created. */
+export type LinkStatus = (typeof LINK_STATUSES)[number];
+
+export interface GroupLink {
+  readonly id: string;
+  readonly feishuGroupId: string | null;
+  readonly feishuGroupName: string | null;
+  readonly wecomRuleId: string | null;
+  readonly wecomRuleName: string | null;
+  readonly direction: LinkDirection;
+  readonly status: LinkStatus;
+  /** Content hashes of both sides' canonical form at the last successful sync. */
+  readonly feishuHash: string | null;
+  readonly wecomHash: string | null;
+  readonly lastSyncedAt: Date | null;
+  readonly lastError: string | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+/** What identifies a side of a link and what we know of it; ids may be unknown while a create is pending. */
+export interface GroupLinkIntent {
+  readonly direction: LinkDirection;
+  readonly feishuGroupId?: string | null;
+  readonly feishuGroupName?: string | null;
+  readonly wecomRuleId?: string | null;
+  readonly wecomRuleName?: string | null;
+}
+
+export interface GroupLinkSyncedState {
+  readonly feishuGroupId: string;
+  readonly feishuGroupName?: string | null;
+  readonly wecomRuleId: string;
+  readonly wecomRuleName?: string | null;
+  readonly feishuHash: string;
+  readonly wecomHash: string;
+  readonly syncedAt: Date;
+}
+
+export const WECOM_SHIFT_KINDS = ['schedule', 'checkintime'] as const;
+/** Shift-based WeCom rules hold schedules (with ids); fixed rules hold checkintime blocks. */
+export type WecomShiftKind = (typeof WECOM_SHIFT_KINDS)[number];
+
+export interface ShiftLink {
+  readonly id: string;
+  readonly groupLinkId: string;
+  readonly feishuShiftId: string | null;
+  readonly feishuShiftName: string | null;
+  readonly wecomKind: WecomShiftKind;
+  readonly wecomKey: string;
+  readonly contentHash: string | null;
+}
+
+export type ShiftLinkInput = Omit<ShiftLink, 'id'>;
+
+export interface UserMapping {
+  readonly feishuUserId: string;
+  readonly wecomUserId: string;
+}
+
+export interface DepartmentMapping {
+  readonly feishuDepartmentId: string;
+  readonly wecomPartyId: string;
+}
+
+export interface UpsertCounts {
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+}
+
+export interface PunchRecordMapping {
+  readonly sourceVendor: Vendor;
+  /** The source vendor's id of the punch, or a deterministic content key where it has none (WeCom). */
+  readonly sourceKey: string;
+  /** Likewise on the target side; null until the target tells us. */
+  readonly targetKey: string | null;
+  readonly userKey: string;
+  readonly punchedAt: Date;
+  readonly runId: string | null;
+}
+
+export interface RunRequestParams {
+  readonly groupIds?: readonly string[];
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface NewSyncRun {
+  readonly direction: SyncDirection;
+  readonly scope: SyncScope;
+  readonly dryRun: boolean;
+  readonly triggeredBy: RunTrigger;
+  readonly params: RunRequestParams;
+}
+
+export interface RunSummary {
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly skipped: number;
+  readonly failed: number;
+}
+
+export interface SyncRun extends NewSyncRun {
+  readonly id: string;
+  readonly status: RunStatus;
+  readonly error: string | null;
+  readonly queuedAt: Date;
+  readonly startedAt: Date | null;
+  readonly finishedAt: Date | null;
+  readonly summary: RunSummary;
+}
+
+export interface SyncRunItem {
+  readonly sourceId: string;
+  readonly targetId: string | null;
+  readonly action: ItemAction;
+  readonly losses: readonly Loss[];
+  readonly error: string | null;
+  /** Dry runs: the exact vendor payload the run would send. */
+  readonly plan?: unknown;
+}
+
+export interface SyncRunWithItems extends SyncRun {
+  readonly items: readonly SyncRunItem[];
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface CursorKey {
+  readonly scope: SyncScope;
+  readonly direction: SyncDirection;
+  readonly partitionKey?: string;
+}
+
+export interface SyncCursor<P = unknown> {
+  readonly position: P;
+  readonly version: number;
+  readonly updatedAt: Date;
+}

@@ -1,0 +1,45 @@
+import { createMappingStoreDataSource, type DatabaseTarget, type MigrationClass } from './mapping-store.data-source.js';
+import { MappingStore } from './mapping-store.js';
+import { hasPendingMigrations, runPendingMigrations, type MigrationReport } from './mapping-store.migrator.js';
+
+export class SchemaBehindError extends Error {
+  constructor() {
+    super(
+      'The database schema is behind this version of the gateway (pending migrations) and MIGRATIONS_RUN=false. ' +
+        'Run `npm run migrate` (or the compose "migrate" service) first.',
+    );
+    this.name = 'SchemaBehindError';
+  }
+}
+
+export interface OpenMappingStoreOptions {
+  readonly migrations: readonly MigrationClass[];
+  /** Apply pending migrations; if false, refuse to open a database whose schema is behind. */
+  readonly runMigrations: boolean;
+}
+
+export interface OpenedMappingStore {
+  readonly store: MappingStore;
+  readonly migrations: MigrationReport;
+}
+
+/** Connects, brings the schema up to date (or checks it is), and returns the store. */
+export async function openMappingStore(
+  target: DatabaseTarget,
+  options: OpenMappingStoreOptions,
+): Promise<OpenedMappingStore> {
+  const dataSource = await createMappingStoreDataSource(target, options.migrations);
+  try {
+    await dataSource.initialize();
+    let report: MigrationReport = { applied: [] };
+    if (options.runMigrations) {
+      report = await runPendingMigrations(dataSource, target.kind === 'embedded');
+    } else if (await hasPendingMigrations(dataSource)) {
+      throw new SchemaBehindError();
+    }
+    return { store: new MappingStore(dataSource), migrations: report };
+  } catch (error) {
+    await dataSource.destroy().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,151 @@
+import type { LinkDirection } from '@app/kernel';
+import type { EntityManager } from 'typeorm';
+import { execute, queryRows } from './sql.util.js';
+import { withStoreErrors } from '../mapping-store.errors.js';
+import type { GroupLink, GroupLinkIntent, GroupLinkSyncedState, LinkStatus } from '../mapping-store.types.js';
+
+interface GroupLinkRow {
+  id: string;
+  feishu_group_id: string | null;
+  feishu_group_name: string | null;
+  wecom_rule_id: string | null;
+  wecom_rule_name: string | null;
+  direction: LinkDirection;
+  status: LinkStatus;
+  feishu_hash: string | null;
+  wecom_hash: string | null;
+  last_synced_at: Date | null;
+  last_error: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toGroupLink(row: GroupLinkRow): GroupLink {
+  return {
+    id: row.id,
+    feishuGroupId: row.feishu_group_id,
+    feishuGroupName: row.feishu_group_name,
+    wecomRuleId: row.wecom_rule_id,
+    wecomRuleName: row.wecom_rule_name,
+    direction: row.direction,
+    status: row.status,
+    feishuHash: row.feishu_hash,
+    wecomHash: row.wecom_hash,
+    lastSyncedAt: row.last_synced_at,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Feishu attendance group ⇄ WeCom checkin rule. */
+export class GroupLinkRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  async list(): Promise<GroupLink[]> {
+    const rows: GroupLinkRow[] = await queryRows(this.manager, `SELECT * FROM "group_links" ORDER BY "created_at", "id"`);
+    return rows.map(toGroupLink);
+  }
+
+  async findById(id: string): Promise<GroupLink | null> {
+    return this.findOne(`"id" = $1`, id);
+  }
+
+  async findByFeishuGroupId(feishuGroupId: string): Promise<GroupLink | null> {
+    return this.findOne(`"feishu_group_id" = $1`, feishuGroupId);
+  }
+
+  async findByWecomRuleId(wecomRuleId: string): Promise<GroupLink | null> {
+    return this.findOne(`"wecom_rule_id" = $1`, wecomRuleId);
+  }
+
+  /**
+   * Records the intent to link before any vendor write, keyed by the side that already exists (the source).
+   * Idempotent: a second call for the same source returns the existing link and only fills in what was
+   * unknown (a crashed run's link keeps its recorded target name, so the next run can adopt the target).
+   */
+  async recordIntent(intent: GroupLinkIntent): Promise<GroupLink> {
+    const keyColumn = intent.feishuGroupId ? 'feishu_group_id' : intent.wecomRuleId ? 'wecom_rule_id' : null;
+    if (!keyColumn) throw new Error('A group link needs the Feishu group id or the WeCom rule id');
+    const rows: GroupLinkRow[] = await withStoreErrors(() =>
+      queryRows(this.manager, 
+        `INSERT INTO "group_links"
+           ("direction", "feishu_group_id", "feishu_group_name", "wecom_rule_id", "wecom_rule_name")
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT ("${keyColumn}") DO UPDATE SET
+           "feishu_group_id" = COALESCE("group_links"."feishu_group_id", EXCLUDED."feishu_group_id"),
+           "feishu_group_name" = COALESCE(EXCLUDED."feishu_group_name", "group_links"."feishu_group_name"),
+           "wecom_rule_id" = COALESCE("group_links"."wecom_rule_id", EXCLUDED."wecom_rule_id"),
+           "wecom_rule_name" = COALESCE(EXCLUDED."wecom_rule_name", "group_links"."wecom_rule_name"),
+           "updated_at" = now()
+         RETURNING *`,
+        [
+          intent.direction,
+          intent.feishuGroupId ?? null,
+          intent.feishuGroupName ?? null,
+          intent.wecomRuleId ?? null,
+          intent.wecomRuleName ?? null,
+        ],
+      ),
+    );
+    return toGroupLink(this.single(rows, 'recordIntent'));
+  }
+
+  /** Both sides exist and agree: store their ids and hashes, clear any error. */
+  async markSynced(id: string, state: GroupLinkSyncedState): Promise<GroupLink> {
+    const rows: GroupLinkRow[] = await withStoreErrors(() =>
+      queryRows(this.manager, 
+        `UPDATE "group_links" SET
+           "feishu_group_id" = $2, "feishu_group_name" = COALESCE($3, "feishu_group_name"),
+           "wecom_rule_id" = $4, "wecom_rule_name" = COALESCE($5, "wecom_rule_name"),
+           "feishu_hash" = $6, "wecom_hash" = $7, "last_synced_at" = $8,
+           "status" = 'active', "last_error" = NULL, "updated_at" = now()
+         WHERE "id" = $1
+         RETURNING *`,
+        [
+          id,
+          state.feishuGroupId,
+          state.feishuGroupName ?? null,
+          state.wecomRuleId,
+          state.wecomRuleName ?? null,
+          state.feishuHash,
+          state.wecomHash,
+          state.syncedAt,
+        ],
+      ),
+    );
+    return toGroupLink(this.single(rows, `markSynced(${id})`));
+  }
+
+  async setStatus(id: string, status: LinkStatus, error: string | null = null): Promise<GroupLink> {
+    const rows: GroupLinkRow[] = await queryRows(this.manager, 
+      `UPDATE "group_links" SET "status" = $2, "last_error" = $3, "updated_at" = now() WHERE "id" = $1 RETURNING *`,
+      [id, status, error],
+    );
+    return toGroupLink(this.single(rows, `setStatus(${id})`));
+  }
+
+  async setDirection(id: string, direction: LinkDirection): Promise<GroupLink> {
+    const rows: GroupLinkRow[] = await queryRows(this.manager, 
+      `UPDATE "group_links" SET "direction" = $2, "updated_at" = now() WHERE "id" = $1 RETURNING *`,
+      [id, direction],
+    );
+    return toGroupLink(this.single(rows, `setDirection(${id})`));
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const affected = await execute(this.manager, `DELETE FROM "group_links" WHERE "id" = $1`, [id]);
+    return affected > 0;
+  }
+
+  private async findOne(condition: string, value: string): Promise<GroupLink | null> {
+    const rows: GroupLinkRow[] = await queryRows(this.manager, `SELECT * FROM "group_links" WHERE ${condition}`, [value]);
+    return rows[0] ? toGroupLink(rows[0]) : null;
+  }
+
+  private single(rows: GroupLinkRow[], operation: string): GroupLinkRow {
+    const row = rows[0];
+    if (!row) throw new Error(`group link not found: ${operation}`);
+    return row;
+  }
+}

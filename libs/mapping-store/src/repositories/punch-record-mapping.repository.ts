@@ -1,0 +1,64 @@
+import type { Vendor } from '@app/kernel';
+import type { EntityManager } from 'typeorm';
+import { execute, queryRows } from './sql.util.js';
+import { assertUniqueInBatch, withStoreErrors } from '../mapping-store.errors.js';
+import type { PunchRecordMapping } from '../mapping-store.types.js';
+
+/**
+ * Which punches the gateway has carried across, in which direction. WeCom has no idempotency key, so this
+ * table is what stops a punch from being imported twice; it also answers "did we put this record there?",
+ * which is how a punch is kept from echoing back to the side it came from.
+ */
+export class PunchRecordMappingRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** Inserts the mappings not yet known (by source); returns how many were new. */
+  async recordMany(mappings: readonly PunchRecordMapping[]): Promise<number> {
+    if (mappings.length === 0) return 0;
+    assertUniqueInBatch(
+      'sourceVendor+sourceKey',
+      mappings.map((m) => `${m.sourceVendor}:${m.sourceKey}`),
+    );
+    const rows: unknown[] = await withStoreErrors(() =>
+      queryRows(this.manager, 
+        `INSERT INTO "punch_record_mappings"
+           ("source_vendor", "source_key", "target_key", "user_key", "punched_at", "run_id")
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::uuid[])
+         ON CONFLICT ("source_vendor", "source_key") DO NOTHING
+         RETURNING "id"`,
+        [
+          mappings.map((m) => m.sourceVendor),
+          mappings.map((m) => m.sourceKey),
+          mappings.map((m) => m.targetKey),
+          mappings.map((m) => m.userKey),
+          mappings.map((m) => m.punchedAt.toISOString()),
+          mappings.map((m) => m.runId),
+        ],
+      ),
+    );
+    return rows.length;
+  }
+
+  /** Of `sourceKeys` (punches read from `sourceVendor`), those already carried across. */
+  async knownSourceKeys(sourceVendor: Vendor, sourceKeys: readonly string[]): Promise<Set<string>> {
+    return this.keysWhere('source_key', sourceVendor, sourceKeys);
+  }
+
+  /**
+   * Of `targetKeys` (punches read from the other vendor), those the gateway itself wrote there from
+   * `sourceVendor`: exporting them back would be an echo.
+   */
+  async importedFrom(sourceVendor: Vendor, targetKeys: readonly string[]): Promise<Set<string>> {
+    return this.keysWhere('target_key', sourceVendor, targetKeys);
+  }
+
+  private async keysWhere(column: 'source_key' | 'target_key', sourceVendor: Vendor, keys: readonly string[]) {
+    if (keys.length === 0) return new Set<string>();
+    const rows: { key: string }[] = await queryRows(this.manager, 
+      `SELECT "${column}" AS "key" FROM "punch_record_mappings"
+       WHERE "source_vendor" = $1 AND "${column}" = ANY($2::text[])`,
+      [sourceVendor, [...keys]],
+    );
+    return new Set(rows.map((row) => row.key));
+  }
+}

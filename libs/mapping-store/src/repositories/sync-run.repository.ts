@@ -1,0 +1,228 @@
+import type { ItemAction, Loss, RunStatus, RunTrigger, SyncDirection, SyncScope } from '@app/kernel';
+import type { EntityManager } from 'typeorm';
+import { assertUniqueInBatch, withStoreErrors } from '../mapping-store.errors.js';
+import type {
+  NewSyncRun,
+  Page,
+  RunRequestParams,
+  RunSummary,
+  SyncRun,
+  SyncRunItem,
+  SyncRunWithItems,
+} from '../mapping-store.types.js';
+import { execute, queryRows } from './sql.util.js';
+
+interface SyncRunRow {
+  id: string;
+  status: RunStatus;
+  direction: SyncDirection;
+  scope: SyncScope;
+  dry_run: boolean;
+  triggered_by: RunTrigger;
+  params: RunRequestParams;
+  error: string | null;
+  queued_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+  created: string;
+  updated: string;
+  unchanged: string;
+  skipped: string;
+  failed: string;
+}
+
+interface SyncRunItemRow {
+  source_id: string;
+  target_id: string | null;
+  action: ItemAction;
+  losses: Loss[];
+  error: string | null;
+  plan: unknown;
+}
+
+// The summary is derived from the items on read rather than stored, so it can never disagree with them.
+const SELECT_RUN_WITH_SUMMARY = `
+  SELECT r.*,
+    count(*) FILTER (WHERE i."action" = 'created') AS "created",
+    count(*) FILTER (WHERE i."action" = 'updated') AS "updated",
+    count(*) FILTER (WHERE i."action" = 'unchanged') AS "unchanged",
+    count(*) FILTER (WHERE i."action" = 'skipped') AS "skipped",
+    count(*) FILTER (WHERE i."action" = 'failed') AS "failed"
+  FROM "sync_runs" r LEFT JOIN "sync_run_items" i ON i."run_id" = r."id"`;
+
+function toSummary(row: SyncRunRow): RunSummary {
+  return {
+    created: Number(row.created),
+    updated: Number(row.updated),
+    unchanged: Number(row.unchanged),
+    skipped: Number(row.skipped),
+    failed: Number(row.failed),
+  };
+}
+
+function toSyncRun(row: SyncRunRow): SyncRun {
+  return {
+    id: row.id,
+    status: row.status,
+    direction: row.direction,
+    scope: row.scope,
+    dryRun: row.dry_run,
+    triggeredBy: row.triggered_by,
+    params: row.params,
+    error: row.error,
+    queuedAt: row.queued_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    summary: toSummary(row),
+  };
+}
+
+function toItem(row: SyncRunItemRow): SyncRunItem {
+  const item = {
+    sourceId: row.source_id,
+    targetId: row.target_id,
+    action: row.action,
+    losses: row.losses,
+    error: row.error,
+  };
+  return row.plan === null ? item : { ...item, plan: row.plan };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type FinalRunStatus = Extract<RunStatus, 'succeeded' | 'partial' | 'failed'>;
+
+/**
+ * Run history. Runs move queued → running → succeeded | partial | failed; items are append-only.
+ * Every method that writes items does so in one statement, and `finish` writes the last items and the final
+ * status together, so a reader never sees a finished run without its items or items of a vanished run.
+ */
+export class SyncRunRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  async create(run: NewSyncRun): Promise<SyncRun> {
+    const [row] = await queryRows<{ id: string }>(
+      this.manager,
+      `INSERT INTO "sync_runs" ("status", "direction", "scope", "dry_run", "triggered_by", "params")
+       VALUES ('queued', $1, $2, $3, $4, $5::jsonb) RETURNING "id"`,
+      [run.direction, run.scope, run.dryRun, run.triggeredBy, JSON.stringify(run.params)],
+    );
+    if (!row) throw new Error('sync run insert returned nothing');
+    return this.getRequired(row.id);
+  }
+
+  /** queued → running; false if the run was not queued (already taken). */
+  async start(id: string, at: Date = new Date()): Promise<boolean> {
+    const affected = await execute(
+      this.manager,
+      `UPDATE "sync_runs" SET "status" = 'running', "started_at" = $2 WHERE "id" = $1 AND "status" = 'queued'`,
+      [id, at],
+    );
+    return affected === 1;
+  }
+
+  async appendItems(runId: string, items: readonly SyncRunItem[]): Promise<void> {
+    if (items.length === 0) return;
+    assertUniqueInBatch(
+      'sourceId',
+      items.map((item) => item.sourceId),
+    );
+    await withStoreErrors(() =>
+      this.manager.query(
+        `INSERT INTO "sync_run_items" ("run_id", "source_id", "target_id", "action", "losses", "error", "plan")
+         SELECT $1, s.source_id, s.target_id, s.action, s.losses, s.error, s.plan
+         FROM jsonb_to_recordset($2::jsonb)
+           AS s(source_id text, target_id text, action text, losses jsonb, error text, plan jsonb)`,
+        [
+          runId,
+          JSON.stringify(
+            items.map((item) => ({
+              source_id: item.sourceId,
+              target_id: item.targetId,
+              action: item.action,
+              losses: item.losses,
+              error: item.error,
+              plan: item.plan ?? null,
+            })),
+          ),
+        ],
+      ),
+    );
+  }
+
+  /**
+   * Writes the final items and status in one transaction (joining the caller's if there is one).
+   * Fails, writing nothing, if the run is not running.
+   */
+  async finish(
+    id: string,
+    outcome: { status: FinalRunStatus; error?: string | null; items?: readonly SyncRunItem[] },
+    at: Date = new Date(),
+  ): Promise<SyncRun> {
+    const write = async (manager: EntityManager): Promise<void> => {
+      const repository = new SyncRunRepository(manager);
+      const affected = await execute(
+        manager,
+        `UPDATE "sync_runs" SET "status" = $2, "error" = $3, "finished_at" = $4
+         WHERE "id" = $1 AND "status" = 'running'`,
+        [id, outcome.status, outcome.error ?? null, at],
+      );
+      if (affected !== 1) throw new Error(`sync run ${id} is not running; cannot finish it`);
+      await repository.appendItems(id, outcome.items ?? []);
+    };
+    if (this.manager.queryRunner?.isTransactionActive) await write(this.manager);
+    else await this.manager.transaction(write);
+    return this.getRequired(id);
+  }
+
+  /** A run that could not start (or whose worker died before it started) ends failed with the reason. */
+  async fail(id: string, error: string, at: Date = new Date()): Promise<void> {
+    await execute(
+      this.manager,
+      `UPDATE "sync_runs" SET "status" = 'failed', "error" = $2,
+         "started_at" = COALESCE("started_at", $3), "finished_at" = $3
+       WHERE "id" = $1 AND "status" IN ('queued', 'running')`,
+      [id, error, at],
+    );
+  }
+
+  async get(id: string): Promise<SyncRunWithItems | null> {
+    const run = await this.find(id);
+    if (!run) return null;
+    const items = await queryRows<SyncRunItemRow>(
+      this.manager,
+      `SELECT "source_id", "target_id", "action", "losses", "error", "plan"
+       FROM "sync_run_items" WHERE "run_id" = $1 ORDER BY "id"`,
+      [id],
+    );
+    return { ...run, items: items.map(toItem) };
+  }
+
+  /** Newest first. */
+  async list(limit: number, offset: number): Promise<Page<SyncRun>> {
+    const rows = await queryRows<SyncRunRow>(
+      this.manager,
+      `${SELECT_RUN_WITH_SUMMARY}
+       WHERE r."id" IN (SELECT "id" FROM "sync_runs" ORDER BY "queued_at" DESC, "id" DESC LIMIT $1 OFFSET $2)
+       GROUP BY r."id" ORDER BY r."queued_at" DESC, r."id" DESC`,
+      [limit, offset],
+    );
+    const [count] = await queryRows<{ n: string }>(this.manager, `SELECT count(*) AS "n" FROM "sync_runs"`);
+    return { items: rows.map(toSyncRun), total: Number(count?.n ?? 0), limit, offset };
+  }
+
+  private async find(id: string): Promise<SyncRun | null> {
+    // Ids come from URLs; a malformed one is simply not a run (and must not become a database error).
+    if (!UUID.test(id)) return null;
+    const rows = await queryRows<SyncRunRow>(this.manager, `${SELECT_RUN_WITH_SUMMARY} WHERE r."id" = $1 GROUP BY r."id"`, [
+      id,
+    ]);
+    return rows[0] ? toSyncRun(rows[0]) : null;
+  }
+
+  private async getRequired(id: string): Promise<SyncRun> {
+    const run = await this.find(id);
+    if (!run) throw new Error(`sync run ${id} not found`);
+    return run;
+  }
+}
