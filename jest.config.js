@@ -17,4 +17,5 @@ export default {
   },
   // Store and e2e tests each create their own database, so files may run in parallel.
   testTimeout: 60_000,
+  globalSetup: '<rootDir>/test/global-setup.js',
 };

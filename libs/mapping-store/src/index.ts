@@ -10,3 +10,5 @@ export type { OpenMappingStoreOptions, OpenedMappingStore } from './open-mapping
 export { DataDirInUseError } from './embedded/embedded-postgres.js';
 export type { FinalRunStatus } from './repositories/sync-run.repository.js';
 export { MAPPING_STORE_ENTITIES } from './entities/index.js';
+export { MappingStoreModule } from './mapping-store.module.js';
+export type { MappingStoreModuleOptions, MappingStoreModuleAsyncOptions } from './mapping-store.module.js';

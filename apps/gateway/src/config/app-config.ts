@@ -1,0 +1,148 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { DatabaseTarget } from '@app/mapping-store';
+import {
+  ENVIRONMENT_VARIABLE_NAMES,
+  EnvironmentVariables,
+  type FEISHU_EMPLOYEE_TYPES,
+  type LOG_LEVELS,
+  type USER_ID_MAPPINGS,
+} from './env.schema.js';
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export type FeishuEmployeeType = (typeof FEISHU_EMPLOYEE_TYPES)[number];
+export type UserIdMapping = (typeof USER_ID_MAPPINGS)[number];
+
+export interface FeishuConfig {
+  readonly appId: string | null;
+  readonly appSecret: string | null;
+  readonly baseUrl: string;
+  readonly employeeType: FeishuEmployeeType;
+  /** Attendance departments are always addressed by open_id (REFERENCE.md A1). */
+  readonly deptType: 'open_id';
+  readonly defaultGroupLeaderIds: readonly string[];
+}
+
+export interface WecomConfig {
+  readonly corpId: string | null;
+  readonly corpSecret: string | null;
+  readonly baseUrl: string;
+}
+
+/**
+ * The whole configuration, validated once at start-up and frozen. The DI token for it is the class itself;
+ * nothing else in the gateway reads process.env.
+ */
+export abstract class AppConfig {
+  abstract readonly http: { readonly port: number; readonly apiToken: string };
+  abstract readonly database: DatabaseTarget & { readonly runMigrations: boolean };
+  abstract readonly feishu: FeishuConfig;
+  abstract readonly wecom: WecomConfig;
+  abstract readonly sync: { readonly userIdMapping: UserIdMapping; readonly cron: string | null };
+  abstract readonly log: { readonly level: LogLevel };
+}
+
+/** The environment is not usable; `message` is one line naming each bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('; '));
+    this.name = 'ConfigError';
+  }
+}
+
+/** A feature needs vendor credentials that are not configured. */
+export class MissingCredentialsError extends Error {
+  constructor(readonly variables: readonly string[], feature: string) {
+    super(`${variables.join(' and ')} must be set to ${feature}`);
+    this.name = 'MissingCredentialsError';
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Empty variables count as unset, as docker-compose's `VAR=` and `VAR: ""` mean "no value". */
+function knownVariables(env: NodeJS.ProcessEnv): Record<string, string> {
+  const known: Record<string, string> = {};
+  for (const name of ENVIRONMENT_VARIABLE_NAMES) {
+    const value = env[name];
+    if (value !== undefined && value !== '') known[name] = value;
+  }
+  return known;
+}
+
+function pairProblems(env: Record<string, string>, first: string, second: string): string[] {
+  if (env[first] && !env[second]) return [`${second} must be set when ${first} is set (credentials come in pairs)`];
+  if (env[second] && !env[first]) return [`${first} must be set when ${second} is set (credentials come in pairs)`];
+  return [];
+}
+
+/**
+ * `serve` runs the gateway and needs the API token; `migrate` only touches the database.
+ */
+export type ConfigPurpose = 'serve' | 'migrate';
+
+/** Validates the environment into the frozen AppConfig, or throws ConfigError naming every bad variable. */
+export function loadAppConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = 'serve'): AppConfig {
+  const raw = knownVariables(env);
+  const parsed = plainToInstance(EnvironmentVariables, raw);
+  const problems = validateSync(parsed, { forbidUnknownValues: false, stopAtFirstError: true }).flatMap((error) =>
+    Object.values(error.constraints ?? {}),
+  );
+  if (purpose === 'serve' && raw['GATEWAY_API_TOKEN'] === undefined) {
+    problems.unshift('GATEWAY_API_TOKEN must be set: it is the bearer token every /api call must send');
+  }
+  problems.push(...pairProblems(raw, 'FEISHU_APP_ID', 'FEISHU_APP_SECRET'));
+  problems.push(...pairProblems(raw, 'WECOM_CORP_ID', 'WECOM_CORP_SECRET'));
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const database: AppConfig['database'] = parsed.DATABASE_URL
+    ? { kind: 'postgres', url: parsed.DATABASE_URL, runMigrations: parsed.MIGRATIONS_RUN !== 'false' }
+    : { kind: 'embedded', dataDir: parsed.DATA_DIR ?? './.data', runMigrations: parsed.MIGRATIONS_RUN !== 'false' };
+
+  const config: AppConfig = {
+    http: { port: Number(parsed.PORT ?? 3000), apiToken: parsed.GATEWAY_API_TOKEN ?? '' },
+    database,
+    feishu: {
+      appId: parsed.FEISHU_APP_ID ?? null,
+      appSecret: parsed.FEISHU_APP_SECRET ?? null,
+      baseUrl: (parsed.FEISHU_BASE_URL ?? 'https://open.feishu.cn').replace(/\/+$/, ''),
+      employeeType: (parsed.FEISHU_EMPLOYEE_TYPE ?? 'employee_id') as FeishuEmployeeType,
+      deptType: 'open_id',
+      defaultGroupLeaderIds: (parsed.FEISHU_DEFAULT_GROUP_LEADER_IDS ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id.length > 0),
+    },
+    wecom: {
+      corpId: parsed.WECOM_CORP_ID ?? null,
+      corpSecret: parsed.WECOM_CORP_SECRET ?? null,
+      baseUrl: (parsed.WECOM_BASE_URL ?? 'https://qyapi.weixin.qq.com').replace(/\/+$/, ''),
+    },
+    sync: {
+      userIdMapping: (parsed.USER_ID_MAPPING ?? 'table') as UserIdMapping,
+      cron: parsed.SYNC_CRON ?? null,
+    },
+    log: { level: (parsed.LOG_LEVEL ?? 'info') as LogLevel },
+  };
+  return deepFreeze(config);
+}
+
+/** The Feishu credentials, or a MissingCredentialsError naming the variables to set. */
+export function requireFeishuCredentials(config: AppConfig): { appId: string; appSecret: string } {
+  const { appId, appSecret } = config.feishu;
+  if (!appId || !appSecret) throw new MissingCredentialsError(['FEISHU_APP_ID', 'FEISHU_APP_SECRET'], 'call Feishu');
+  return { appId, appSecret };
+}
+
+/** The WeCom credentials, or a MissingCredentialsError naming the variables to set. */
+export function requireWecomCredentials(config: AppConfig): { corpId: string; corpSecret: string } {
+  const { corpId, corpSecret } = config.wecom;
+  if (!corpId || !corpSecret) throw new MissingCredentialsError(['WECOM_CORP_ID', 'WECOM_CORP_SECRET'], 'call WeCom');
+  return { corpId, corpSecret };
+}

@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { openMappingStore } from '@app/mapping-store';
+import { MIGRATIONS } from '@app/migrations';
+import { AppModule } from './app.module.js';
+import { configureApp } from './app.setup.js';
+import { type AppConfig, ConfigError, type ConfigPurpose, loadAppConfig } from './config/app-config.js';
+
+// Start-up failures print one plain line (not a JSON log) and exit non-zero: they are for a human.
+function fail(message: string): never {
+  process.stderr.write(`attendance-sync-gateway: ${message}\n`);
+  process.exit(1);
+}
+
+function configFor(purpose: ConfigPurpose): AppConfig {
+  try {
+    return loadAppConfig(process.env, purpose);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+}
+
+/** `migrate`: apply pending migrations to the configured database, print what was applied, exit. */
+async function migrate(): Promise<void> {
+  const { runMigrations: _ignored, ...target } = configFor('migrate').database;
+  const { store, migrations } = await openMappingStore(target, { migrations: MIGRATIONS, runMigrations: true });
+  await store.close();
+  process.stdout.write(
+    migrations.applied.length
+      ? `Applied ${migrations.applied.length} migration(s): ${migrations.applied.join(', ')}\n`
+      : 'Database schema is up to date; nothing to apply.\n',
+  );
+}
+
+async function serve(): Promise<void> {
+  const config = configFor('serve');
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  configureApp(app);
+  await app.listen(config.http.port);
+}
+
+const command = process.argv[2] ?? 'serve';
+const commands: Record<string, () => Promise<void>> = { serve, migrate };
+const run = commands[command];
+if (!run) fail(`unknown command "${command}"; use "serve" (default) or "migrate"`);
+run().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));

@@ -1,0 +1,52 @@
+import { Test } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { DynamicModule, ForwardReference, Type } from '@nestjs/common';
+import { AppModule } from '../../apps/gateway/src/app.module.js';
+import { configureApp } from '../../apps/gateway/src/app.setup.js';
+import { type AppConfig, loadAppConfig } from '../../apps/gateway/src/config/app-config.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { LogCapture } from './log-capture.js';
+
+export interface TestApp {
+  readonly app: NestExpressApplication;
+  readonly config: AppConfig;
+  readonly logs: LogCapture;
+  close(): Promise<void>;
+}
+
+export const TEST_API_TOKEN = 'e2e-token-4f1c9a7d2b';
+
+/**
+ * The real AppModule (config, logging, store with migrations, health, auth) on a fresh test database,
+ * configured exactly as main.ts configures it. `extraImports` lets a test mount probe controllers.
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  extraImports: (Type | DynamicModule | ForwardReference)[] = [],
+): Promise<TestApp> {
+  const database: TestDatabase = await createTestDatabase();
+  const databaseEnv: Record<string, string> =
+    database.target.kind === 'postgres' ? { DATABASE_URL: database.target.url } : {};
+  const config = loadAppConfig({ GATEWAY_API_TOKEN: TEST_API_TOKEN, LOG_LEVEL: 'debug', ...databaseEnv, ...env });
+  // Embedded: keep the test database in memory rather than in ./.data.
+  const effective: AppConfig =
+    config.database.kind === 'embedded'
+      ? { ...config, database: { kind: 'embedded', runMigrations: true } }
+      : config;
+  const logs = new LogCapture();
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(effective, { logDestination: logs }), ...extraImports],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true, bodyParser: false });
+  configureApp(app);
+  await app.init();
+  return {
+    app,
+    config: effective,
+    logs,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
