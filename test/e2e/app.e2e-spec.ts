@@ -45,7 +45,11 @@ class ProbeController {
   @Get('log-secrets')
   logSecrets(): { ok: true } {
     this.logger.log(
-      { FEISHU_APP_SECRET: 'fs-secret-value', nested: { tenant_access_token: 't-abcdef' }, headers: { Authorization: 'Bearer zzz' } },
+      {
+        FEISHU_APP_SECRET: 'fs-secret-value',
+        nested: { tenant_access_token: 't-abcdef' },
+        headers: { Authorization: 'Bearer zzz' },
+      },
       'calling vendor with Bearer t-abcdef',
     );
     return { ok: true };
@@ -60,7 +64,10 @@ describe('gateway HTTP surface', () => {
   const auth = { Authorization: `Bearer ${TEST_API_TOKEN}` };
 
   beforeAll(async () => {
-    harness = await createTestApp({ FEISHU_APP_SECRET: '', WECOM_CORP_ID: 'ww-test', WECOM_CORP_SECRET: 'wecom-secret-value' }, [ProbeModule]);
+    harness = await createTestApp(
+      { FEISHU_APP_SECRET: '', WECOM_CORP_ID: 'ww-test', WECOM_CORP_SECRET: 'wecom-secret-value' },
+      [ProbeModule],
+    );
   });
 
   afterAll(() => harness.close());
@@ -81,7 +88,11 @@ describe('gateway HTTP surface', () => {
       ['wrong scheme', { Authorization: `Basic ${TEST_API_TOKEN}` }],
       ['token prefix only', { Authorization: `Bearer ${TEST_API_TOKEN.slice(0, 5)}` }],
     ])('rejects %s with 401 and a JSON reason', async (_name, headers) => {
-      const response = await http().post('/api/v1/probe').set(headers).send({ direction: 'feishu_to_wecom' }).expect(401);
+      const response = await http()
+        .post('/api/v1/probe')
+        .set(headers)
+        .send({ direction: 'feishu_to_wecom' })
+        .expect(401);
       expect(response.headers['www-authenticate']).toBe('Bearer');
       expect(response.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
     });
@@ -139,7 +150,11 @@ describe('gateway HTTP surface', () => {
   describe('errors', () => {
     it('turns an unexpected error into a 500 that reveals nothing, and logs it without secrets', async () => {
       const response = await http().get('/api/v1/probe/boom').set(auth).expect(500);
-      expect(response.body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' });
+      expect(response.body).toEqual({
+        statusCode: 500,
+        error: 'Internal Server Error',
+        message: 'Internal server error',
+      });
       expect(harness.logs.text).toContain('access_token=[REDACTED]');
       expect(harness.logs.text).not.toContain('LEAKME123');
     });
@@ -154,7 +169,9 @@ describe('gateway HTTP surface', () => {
     it('are JSON lines with secrets redacted by key and inside text', async () => {
       await http().get('/api/v1/probe/log-secrets').set(auth).expect(200);
       const records = harness.logs.records();
-      expect(records.every((record) => typeof record['level'] === 'string' && typeof record['time'] === 'number')).toBe(true);
+      expect(records.every((record) => typeof record['level'] === 'string' && typeof record['time'] === 'number')).toBe(
+        true,
+      );
       const line = records.find((record) => record['msg'] === 'calling vendor with Bearer [REDACTED]');
       expect(line).toMatchObject({ FEISHU_APP_SECRET: '[REDACTED]', nested: { tenant_access_token: '[REDACTED]' } });
       expect((line?.['headers'] as Record<string, string>)['Authorization']).toBe('[REDACTED]');
@@ -165,7 +182,14 @@ describe('gateway HTTP surface', () => {
       await http().post('/api/v1/probe').set({ Authorization: 'Bearer wrong-guess-123' }).send({}).expect(401);
       const text = harness.logs.text;
       expect(text.length).toBeGreaterThan(0);
-      for (const secret of [TEST_API_TOKEN, 'wrong-guess-123', 'wecom-secret-value', 'fs-secret-value', 't-abcdef', 'zzz']) {
+      for (const secret of [
+        TEST_API_TOKEN,
+        'wrong-guess-123',
+        'wecom-secret-value',
+        'fs-secret-value',
+        't-abcdef',
+        'zzz',
+      ]) {
         expect(text).not.toContain(secret);
       }
     });
@@ -173,7 +197,11 @@ describe('gateway HTTP surface', () => {
     it('record requests with method, url and status', async () => {
       await http().post('/api/v1/probe').set(auth).send({ direction: 'nope' }).expect(400);
       const completed = harness.logs.records().filter((record) => record['msg'] === 'request completed');
-      expect(completed.at(-1)).toMatchObject({ level: 'warn', req: { method: 'POST', url: '/api/v1/probe' }, res: { statusCode: 400 } });
+      expect(completed.at(-1)).toMatchObject({
+        level: 'warn',
+        req: { method: 'POST', url: '/api/v1/probe' },
+        res: { statusCode: 400 },
+      });
     });
   });
 

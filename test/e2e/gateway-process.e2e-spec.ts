@@ -42,7 +42,10 @@ describe('gateway process', () => {
     await first.stop();
 
     // Write through the store while the gateway is down (there is no write API yet in this issue).
-    const opened = await openMappingStore({ kind: 'embedded', dataDir }, { migrations: MIGRATIONS, runMigrations: true });
+    const opened = await openMappingStore(
+      { kind: 'embedded', dataDir },
+      { migrations: MIGRATIONS, runMigrations: true },
+    );
     expect(opened.migrations.applied).toEqual([]);
     await opened.store.users.upsertMany([{ feishuUserId: 'kept-across-restart', wecomUserId: 'w-kept' }]);
     await opened.store.close();
@@ -56,9 +59,14 @@ describe('gateway process', () => {
     expect(intruder.stderr()).toMatch(/DATA_DIR .* is in use by process \d+/);
     await second.stop();
 
-    const reopened = await openMappingStore({ kind: 'embedded', dataDir }, { migrations: MIGRATIONS, runMigrations: false });
+    const reopened = await openMappingStore(
+      { kind: 'embedded', dataDir },
+      { migrations: MIGRATIONS, runMigrations: false },
+    );
     try {
-      expect(await reopened.store.users.toWecom(['kept-across-restart'])).toEqual(new Map([['kept-across-restart', 'w-kept']]));
+      expect(await reopened.store.users.toWecom(['kept-across-restart'])).toEqual(
+        new Map([['kept-across-restart', 'w-kept']]),
+      );
     } finally {
       await reopened.store.close();
     }
@@ -81,7 +89,12 @@ describe('gateway process', () => {
   });
 
   it('with MIGRATIONS_RUN=false refuses a database whose schema is behind', async () => {
-    const gateway = startGateway({ GATEWAY_API_TOKEN: 't', DATA_DIR: dataDir, MIGRATIONS_RUN: 'false', PORT: String(await freePort()) });
+    const gateway = startGateway({
+      GATEWAY_API_TOKEN: 't',
+      DATA_DIR: dataDir,
+      MIGRATIONS_RUN: 'false',
+      PORT: String(await freePort()),
+    });
     expect((await gateway.exited).code).toBe(1);
     expect(gateway.stderr()).toContain('pending migrations');
   });

@@ -30,9 +30,7 @@ export async function createTestApp(
   const config = loadAppConfig({ GATEWAY_API_TOKEN: TEST_API_TOKEN, LOG_LEVEL: 'debug', ...databaseEnv, ...env });
   // Embedded: keep the test database in memory rather than in ./.data.
   const effective: AppConfig =
-    config.database.kind === 'embedded'
-      ? { ...config, database: { kind: 'embedded', runMigrations: true } }
-      : config;
+    config.database.kind === 'embedded' ? { ...config, database: { kind: 'embedded', runMigrations: true } } : config;
   const logs = new LogCapture();
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(effective, { logDestination: logs }), ...extraImports],

@@ -22,7 +22,7 @@ export function serverUrl(): string | undefined {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const url = serverUrl();
-  if (!url) return { target: { kind: 'embedded' }, kind: 'embedded', drop: async () => undefined };
+  if (!url) return { target: { kind: 'embedded' }, kind: 'embedded', drop: () => Promise.resolve() };
   const name = `gateway_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();

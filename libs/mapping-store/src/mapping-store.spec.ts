@@ -58,8 +58,16 @@ describe('schema', () => {
 describe('natural keys reject duplicates', () => {
   // Each row: the constraint, then a statement that must succeed once and fail the second time.
   const cases: [string, string, (ctx: { runId: string; linkId: string }) => unknown[]][] = [
-    ['uq_group_links_feishu_group_id', `INSERT INTO group_links (direction, feishu_group_id) VALUES ('feishu_to_wecom', 'g-dup')`, () => []],
-    ['uq_group_links_wecom_rule_id', `INSERT INTO group_links (direction, wecom_rule_id) VALUES ('wecom_to_feishu', 'r-dup')`, () => []],
+    [
+      'uq_group_links_feishu_group_id',
+      `INSERT INTO group_links (direction, feishu_group_id) VALUES ('feishu_to_wecom', 'g-dup')`,
+      () => [],
+    ],
+    [
+      'uq_group_links_wecom_rule_id',
+      `INSERT INTO group_links (direction, wecom_rule_id) VALUES ('wecom_to_feishu', 'r-dup')`,
+      () => [],
+    ],
     [
       'uq_shift_links_feishu_shift',
       `INSERT INTO shift_links (group_link_id, feishu_shift_id, wecom_kind, wecom_key) VALUES ($1, 's-dup', 'schedule', gen_random_uuid()::text)`,
@@ -70,8 +78,16 @@ describe('natural keys reject duplicates', () => {
       `INSERT INTO shift_links (group_link_id, wecom_kind, wecom_key) VALUES ($1, 'schedule', 'k-dup')`,
       ({ linkId }) => [linkId],
     ],
-    ['pk_user_mappings', `INSERT INTO user_mappings (feishu_user_id, wecom_user_id) VALUES ('fu-dup', gen_random_uuid()::text)`, () => []],
-    ['uq_user_mappings_wecom_user_id', `INSERT INTO user_mappings (feishu_user_id, wecom_user_id) VALUES (gen_random_uuid()::text, 'wu-dup')`, () => []],
+    [
+      'pk_user_mappings',
+      `INSERT INTO user_mappings (feishu_user_id, wecom_user_id) VALUES ('fu-dup', gen_random_uuid()::text)`,
+      () => [],
+    ],
+    [
+      'uq_user_mappings_wecom_user_id',
+      `INSERT INTO user_mappings (feishu_user_id, wecom_user_id) VALUES (gen_random_uuid()::text, 'wu-dup')`,
+      () => [],
+    ],
     [
       'pk_department_mappings',
       `INSERT INTO department_mappings (feishu_department_id, wecom_party_id) VALUES ('fd-dup', gen_random_uuid()::text)`,
@@ -115,7 +131,8 @@ describe('natural keys reject duplicates', () => {
       (error: unknown) => error,
     );
     expect(failure).toBeInstanceOf(QueryFailedError);
-    const driverError = (failure as QueryFailedError & { driverError: { code: string; constraint: string } }).driverError;
+    const driverError = (failure as QueryFailedError & { driverError: { code: string; constraint: string } })
+      .driverError;
     expect(driverError.code).toBe('23505');
     expect(driverError.constraint).toBe(constraint);
   });
@@ -158,7 +175,9 @@ describe('concurrent upserts', () => {
     };
     const inserted = await Promise.all(Array.from({ length: 20 }, () => store.punches.recordMany([mapping])));
     expect(inserted.reduce((a, b) => a + b, 0)).toBe(1);
-    const rows = (await sqlOf(store)(`SELECT * FROM punch_record_mappings WHERE source_key = 'race-punch'`)) as unknown[];
+    const rows = (await sqlOf(store)(
+      `SELECT * FROM punch_record_mappings WHERE source_key = 'race-punch'`,
+    )) as unknown[];
     expect(rows).toHaveLength(1);
   });
 });
@@ -180,7 +199,10 @@ describe('runs and items', () => {
     await store.runs.appendItems(runId, [item('a'), item('b', 'unchanged')]);
     const finished = await store.runs.finish(runId, {
       status: 'partial',
-      items: [{ ...item('c', 'failed'), error: 'WeCom 301093' }, { ...item('d', 'skipped'), plan: { groupname: 'x' } }],
+      items: [
+        { ...item('c', 'failed'), error: 'WeCom 301093' },
+        { ...item('d', 'skipped'), plan: { groupname: 'x' } },
+      ],
     });
     expect(finished.status).toBe('partial');
     expect(finished.summary).toEqual({ created: 1, updated: 0, unchanged: 1, skipped: 1, failed: 1 });
@@ -198,7 +220,9 @@ describe('runs and items', () => {
     await store.runs.start(runId);
     await store.runs.appendItems(runId, [item('already-there')]);
     // The run-items table refuses the second 'already-there' → the status update must roll back too.
-    const failure = await store.runs.finish(runId, { status: 'succeeded', items: [item('new'), item('already-there')] }).catch((e: unknown) => e);
+    const failure = await store.runs
+      .finish(runId, { status: 'succeeded', items: [item('new'), item('already-there')] })
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(MappingConflictError);
     const read = await store.runs.get(runId);
     expect(read?.status).toBe('running');
@@ -215,9 +239,9 @@ describe('runs and items', () => {
   it('keeps items append-only', async () => {
     const runId = await newRunId();
     await store.runs.appendItems(runId, [item('immutable')]);
-    await expect(sqlOf(store)(`UPDATE sync_run_items SET action = 'failed' WHERE run_id = $1`, [runId])).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      sqlOf(store)(`UPDATE sync_run_items SET action = 'failed' WHERE run_id = $1`, [runId]),
+    ).rejects.toThrow(/append-only/);
   });
 
   it('refuses to finish a run that is not running', async () => {
@@ -317,7 +341,10 @@ describe('group and shift links', () => {
       wecomRuleName: 'HQ · fs-6919',
     });
     expect(first.status).toBe('pending');
-    const again = await store.groupLinks.recordIntent({ direction: 'feishu_to_wecom', feishuGroupId: '6919358128597097404' });
+    const again = await store.groupLinks.recordIntent({
+      direction: 'feishu_to_wecom',
+      feishuGroupId: '6919358128597097404',
+    });
     expect(again.id).toBe(first.id);
     expect(again.wecomRuleName).toBe('HQ · fs-6919');
 
@@ -366,7 +393,9 @@ describe('punch record mappings', () => {
         { ...base, sourceVendor: 'wecom', sourceKey: 'wc-2', targetKey: 'fs-rec-2' },
       ]),
     ).toBe(2);
-    expect(await store.punches.recordMany([{ ...base, sourceVendor: 'wecom', sourceKey: 'wc-1', targetKey: 'fs-rec-1' }])).toBe(0);
+    expect(
+      await store.punches.recordMany([{ ...base, sourceVendor: 'wecom', sourceKey: 'wc-1', targetKey: 'fs-rec-1' }]),
+    ).toBe(0);
     expect(await store.punches.knownSourceKeys('wecom', ['wc-1', 'wc-3'])).toEqual(new Set(['wc-1']));
     // Exporting Feishu → WeCom: fs-rec-2 came from WeCom, so it must not go back.
     expect(await store.punches.importedFrom('wecom', ['fs-rec-2', 'fs-own'])).toEqual(new Set(['fs-rec-2']));
@@ -391,7 +420,14 @@ describe('sync cursors', () => {
     await expect(
       store.transaction(async (tx) => {
         await tx.punches.recordMany([
-          { sourceVendor: 'wecom', sourceKey: 'rolled-back', targetKey: null, userKey: 'u', punchedAt: new Date(), runId: null },
+          {
+            sourceVendor: 'wecom',
+            sourceKey: 'rolled-back',
+            targetKey: null,
+            userKey: 'u',
+            punchedAt: new Date(),
+            runId: null,
+          },
         ]);
         await tx.cursors.advance(key, before?.version ?? null, { until: 'never' });
         throw new Error('crash after the cursor moved, before commit');

@@ -1,4 +1,13 @@
-import type { ItemAction, LinkDirection, Loss, RunStatus, RunTrigger, SyncDirection, SyncScope, Vendor } from '@app/kernel';
+import type {
+  ItemAction,
+  LinkDirection,
+  Loss,
+  RunStatus,
+  RunTrigger,
+  SyncDirection,
+  SyncScope,
+  Vendor,
+} from '@app/kernel';
 
 // Plain domain types: what the store's callers see. Entities never leave the store.
 

@@ -1,4 +1,10 @@
-import { ConfigError, loadAppConfig, MissingCredentialsError, requireFeishuCredentials, requireWecomCredentials } from './app-config.js';
+import {
+  ConfigError,
+  loadAppConfig,
+  MissingCredentialsError,
+  requireFeishuCredentials,
+  requireWecomCredentials,
+} from './app-config.js';
 
 const minimal = { GATEWAY_API_TOKEN: 'token-of-test' };
 
@@ -51,7 +57,11 @@ describe('loadAppConfig', () => {
       LOG_LEVEL: 'debug',
     });
     expect(config.http.port).toBe(8080);
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://gw:pw@db:5432/gateway', runMigrations: false });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://gw:pw@db:5432/gateway',
+      runMigrations: false,
+    });
     expect(config.feishu).toMatchObject({ baseUrl: 'https://open.larksuite.com', employeeType: 'employee_no' });
     expect(config.feishu.defaultGroupLeaderIds).toEqual(['ou_1', 'ou_2']);
     expect(config.wecom.baseUrl).toBe('http://127.0.0.1:9002');
@@ -85,7 +95,10 @@ describe('loadAppConfig', () => {
     [{ FEISHU_BASE_URL: 'open.feishu.cn' }, 'FEISHU_BASE_URL must be an http(s) URL'],
     [{ WECOM_BASE_URL: 'ftp://qyapi.weixin.qq.com' }, 'WECOM_BASE_URL must be an http(s) URL'],
     [{ FEISHU_EMPLOYEE_TYPE: 'open_id' }, 'FEISHU_EMPLOYEE_TYPE must be "employee_id" or "employee_no", got "open_id"'],
-    [{ FEISHU_DEFAULT_GROUP_LEADER_IDS: 'ou_1,,ou_2' }, 'FEISHU_DEFAULT_GROUP_LEADER_IDS must be a comma-separated list'],
+    [
+      { FEISHU_DEFAULT_GROUP_LEADER_IDS: 'ou_1,,ou_2' },
+      'FEISHU_DEFAULT_GROUP_LEADER_IDS must be a comma-separated list',
+    ],
     [{ USER_ID_MAPPING: 'email' }, 'USER_ID_MAPPING must be "table"'],
     [{ SYNC_CRON: '61 * * * *' }, 'SYNC_CRON must be a cron expression'],
     [{ SYNC_CRON: 'every hour' }, 'SYNC_CRON must be a cron expression'],
@@ -114,7 +127,11 @@ describe('loadAppConfig', () => {
 
   it('lets features that need missing credentials fail naming the variables', () => {
     const config = loadAppConfig(minimal);
-    expect(() => requireFeishuCredentials(config)).toThrow(new MissingCredentialsError(['FEISHU_APP_ID', 'FEISHU_APP_SECRET'], 'call Feishu'));
-    expect(() => requireWecomCredentials(config)).toThrow('WECOM_CORP_ID and WECOM_CORP_SECRET must be set to call WeCom');
+    expect(() => requireFeishuCredentials(config)).toThrow(
+      new MissingCredentialsError(['FEISHU_APP_ID', 'FEISHU_APP_SECRET'], 'call Feishu'),
+    );
+    expect(() => requireWecomCredentials(config)).toThrow(
+      'WECOM_CORP_ID and WECOM_CORP_SECRET must be set to call WeCom',
+    );
   });
 });

@@ -52,7 +52,10 @@ export class ConfigError extends Error {
 
 /** A feature needs vendor credentials that are not configured. */
 export class MissingCredentialsError extends Error {
-  constructor(readonly variables: readonly string[], feature: string) {
+  constructor(
+    readonly variables: readonly string[],
+    feature: string,
+  ) {
     super(`${variables.join(' and ')} must be set to ${feature}`);
     this.name = 'MissingCredentialsError';
   }

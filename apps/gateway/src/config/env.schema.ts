@@ -5,7 +5,9 @@ import { IsIn, IsOptional, ValidateBy, type ValidationArguments, type Validation
 // "<VARIABLE> must be <what is expected>, got "<value>"" so one line tells the operator what to fix.
 
 function expecting(expected: string): ValidationOptions {
-  return { message: (args: ValidationArguments) => `${args.property} must be ${expected}, got ${JSON.stringify(args.value)}` };
+  return {
+    message: (args: ValidationArguments) => `${args.property} must be ${expected}, got ${JSON.stringify(args.value)}`,
+  };
 }
 
 function IsIntegerString(min: number, max: number): PropertyDecorator {
@@ -45,17 +47,25 @@ function IsPostgresDatabaseUrl(): PropertyDecorator {
         validate: (value: unknown) => {
           if (typeof value !== 'string' || !URL.canParse(value)) return false;
           const url = new URL(value);
-          return ['postgres:', 'postgresql:'].includes(url.protocol) && (url.hostname.length > 0 || url.searchParams.has('host'));
+          return (
+            ['postgres:', 'postgresql:'].includes(url.protocol) &&
+            (url.hostname.length > 0 || url.searchParams.has('host'))
+          );
         },
       },
     },
-    expecting('a PostgreSQL URL like postgres://user:password@host:5432/database (unset it to use the embedded database)'),
+    expecting(
+      'a PostgreSQL URL like postgres://user:password@host:5432/database (unset it to use the embedded database)',
+    ),
   );
 }
 
 function IsNotBlank(expected: string): PropertyDecorator {
   return ValidateBy(
-    { name: 'isNotBlank', validator: { validate: (value: unknown) => typeof value === 'string' && value.trim().length > 0 } },
+    {
+      name: 'isNotBlank',
+      validator: { validate: (value: unknown) => typeof value === 'string' && value.trim().length > 0 },
+    },
     expecting(expected),
   );
 }
@@ -79,7 +89,9 @@ function IsCronExpression(): PropertyDecorator {
       name: 'isCronExpression',
       validator: { validate: (value: unknown) => typeof value === 'string' && validateCronExpression(value).valid },
     },
-    expecting('a cron expression (5 fields, or 6 with seconds first) like "0 */15 * * * *", or empty for no scheduled runs'),
+    expecting(
+      'a cron expression (5 fields, or 6 with seconds first) like "0 */15 * * * *", or empty for no scheduled runs',
+    ),
   );
 }
 

@@ -18,7 +18,10 @@ export class DatabaseHealthIndicator {
       await Promise.race([
         this.store.ping(),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${DATABASE_TIMEOUT_MS} ms`)), DATABASE_TIMEOUT_MS);
+          timer = setTimeout(
+            () => reject(new Error(`no answer within ${DATABASE_TIMEOUT_MS} ms`)),
+            DATABASE_TIMEOUT_MS,
+          );
         }),
       ]);
       return indicator.up();

@@ -31,7 +31,8 @@ function fromHttpException(exception: HttpException): ErrorBody {
   const status = exception.getStatus();
   // The platform turns body-parser's SyntaxError into a 400 whose message alone ("Unexpected end of JSON
   // input") does not say it is about the request body.
-  if (exception.cause instanceof SyntaxError) return body(status, [`Request body is not valid JSON: ${exception.cause.message}`]);
+  if (exception.cause instanceof SyntaxError)
+    return body(status, [`Request body is not valid JSON: ${exception.cause.message}`]);
   const response = exception.getResponse();
   if (typeof response === 'string') return body(status, [response]);
   const message = (response as { message?: unknown }).message;
@@ -59,8 +60,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     const result = this.toBody(exception);
-    if (result.statusCode >= 500) this.logger.error({ err: exception }, 'Request failed');
-    if (result.statusCode === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', 'Bearer');
+    if (result.statusCode >= 500) this.logger.error({ msg: 'Request failed', err: exception });
+    if (result.statusCode === 401) response.setHeader('WWW-Authenticate', 'Bearer');
     response.status(result.statusCode).json(result);
   }
 

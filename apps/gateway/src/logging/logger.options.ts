@@ -10,31 +10,38 @@ import { redactSecrets, scrubSecretsInText } from './redact.js';
  */
 export function buildLoggerParams(level: LogLevel, destination?: DestinationStream): Params {
   const options = {
-        level,
-        base: { service: 'attendance-sync-gateway' },
-        messageKey: 'msg',
-        formatters: {
-          level: (label: string) => ({ level: label }),
-          log: (object: Record<string, unknown>) => redactSecrets(object) as Record<string, unknown>,
-        },
-        hooks: {
-          // Interpolated messages bypass formatters.log, so scrub them too.
-          logMethod(args: unknown[], method: (...a: unknown[]) => void) {
-            method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrubSecretsInText(arg) : arg)));
-          },
-        },
-        // Requests are logged without headers at all: the Authorization header never reaches a line.
-        serializers: {
-          req: (req: IncomingMessage & { id?: unknown }) => ({ id: req.id, method: req.method, url: scrubSecretsInText(req.url ?? '') }),
-          // pino-http hands this its own serialization, whose statusCode is null until headers are flushed.
-          res: (res: { raw?: ServerResponse; statusCode?: number | null }) => ({
-            statusCode: res.raw?.statusCode ?? res.statusCode,
-          }),
-        },
-        // Health probes every few seconds would drown the log.
-        autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
-        customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
+    level,
+    base: { service: 'attendance-sync-gateway' },
+    messageKey: 'msg',
+    formatters: {
+      level: (label: string) => ({ level: label }),
+      log: (object: Record<string, unknown>) => redactSecrets(object) as Record<string, unknown>,
+    },
+    hooks: {
+      // Interpolated messages bypass formatters.log, so scrub them too.
+      logMethod(args: unknown[], method: (...a: unknown[]) => void) {
+        method.apply(
+          this,
+          args.map((arg) => (typeof arg === 'string' ? scrubSecretsInText(arg) : arg)),
+        );
+      },
+    },
+    // Requests are logged without headers at all: the Authorization header never reaches a line.
+    serializers: {
+      req: (req: IncomingMessage & { id?: unknown }) => ({
+        id: req.id,
+        method: req.method,
+        url: scrubSecretsInText(req.url ?? ''),
+      }),
+      // pino-http hands this its own serialization, whose statusCode is null until headers are flushed.
+      res: (res: { raw?: ServerResponse; statusCode?: number | null }) => ({
+        statusCode: res.raw?.statusCode ?? res.statusCode,
+      }),
+    },
+    // Health probes every few seconds would drown the log.
+    autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+    customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
   };
-  return { pinoHttp: destination ? [options, destination] : options } as Params;
+  return { pinoHttp: destination ? [options, destination] : options };
 }

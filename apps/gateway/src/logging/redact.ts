@@ -9,7 +9,10 @@ export const REDACTED = '[REDACTED]';
 const SECRET_KEY = /(secret|token|password|passwd|authorization|cookie|api[-_]?key|encrypt[-_]?key|signature)/i;
 
 const SECRET_IN_TEXT: readonly [RegExp, string][] = [
-  [/\b(access_token|tenant_access_token|app_access_token|corpsecret|app_secret|secret|token)=([^&\s"']+)/gi, `$1=${REDACTED}`],
+  [
+    /\b(access_token|tenant_access_token|app_access_token|corpsecret|app_secret|secret|token)=([^&\s"']+)/gi,
+    `$1=${REDACTED}`,
+  ],
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, `$1 ${REDACTED}`],
   [/("(?:[a-z_]*secret|[a-z_]*token|authorization)"\s*:\s*)"[^"]*"/gi, `$1"${REDACTED}"`],
 ];
@@ -32,7 +35,10 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   }
   const copy: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(value)) {
-    copy[key] = isSecretKey(key) && entry !== null && entry !== undefined && entry !== '' ? REDACTED : redactSecrets(entry, depth + 1);
+    copy[key] =
+      isSecretKey(key) && entry !== null && entry !== undefined && entry !== ''
+        ? REDACTED
+        : redactSecrets(entry, depth + 1);
   }
   return copy;
 }

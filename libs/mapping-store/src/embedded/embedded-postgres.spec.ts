@@ -96,7 +96,9 @@ describe('PglitePool', () => {
     process.on('unhandledRejection', unhandled);
     try {
       const client = await pool.connect();
-      const error = await new Promise<Error | null>((resolve) => client.query('SELECT * FROM missing', (e) => resolve(e)));
+      const error = await new Promise<Error | null>((resolve) =>
+        client.query('SELECT * FROM missing', (e) => resolve(e)),
+      );
       client.release();
       expect(error?.message).toMatch(/missing/);
       await sleep(20);
@@ -118,12 +120,18 @@ describe('embedded PostgreSQL on disk', () => {
   afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
   it('keeps data across a restart with the same DATA_DIR, applying migrations only once', async () => {
-    const first = await openMappingStore({ kind: 'embedded', dataDir }, { migrations: MIGRATIONS, runMigrations: true });
+    const first = await openMappingStore(
+      { kind: 'embedded', dataDir },
+      { migrations: MIGRATIONS, runMigrations: true },
+    );
     expect(first.migrations.applied).toHaveLength(MIGRATIONS.length);
     await first.store.users.upsertMany([{ feishuUserId: 'persisted', wecomUserId: 'persisted-w' }]);
     await first.store.close();
 
-    const second = await openMappingStore({ kind: 'embedded', dataDir }, { migrations: MIGRATIONS, runMigrations: true });
+    const second = await openMappingStore(
+      { kind: 'embedded', dataDir },
+      { migrations: MIGRATIONS, runMigrations: true },
+    );
     try {
       expect(second.migrations.applied).toEqual([]);
       expect(await second.store.users.toWecom(['persisted'])).toEqual(new Map([['persisted', 'persisted-w']]));

@@ -40,7 +40,7 @@ function toPgResult(result: Results): PgResult {
   return {
     command: result.command ?? '',
     rowCount: result.rowCount ?? result.affectedRows ?? null,
-    rows: result.rows as Record<string, unknown>[],
+    rows: result.rows,
     fields: result.fields,
   };
 }

@@ -5,7 +5,10 @@ import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique
 @Unique('uq_group_links_wecom_rule_id', ['wecomRuleId'])
 @Check('ck_group_links_has_a_side', `"feishu_group_id" IS NOT NULL OR "wecom_rule_id" IS NOT NULL`)
 @Check('ck_group_links_direction', `"direction" IN ('feishu_to_wecom', 'wecom_to_feishu', 'two_way')`)
-@Check('ck_group_links_status', `"status" IN ('pending', 'active', 'conflict', 'failed', 'source_missing', 'target_missing')`)
+@Check(
+  'ck_group_links_status',
+  `"status" IN ('pending', 'active', 'conflict', 'failed', 'source_missing', 'target_missing')`,
+)
 export class GroupLinkEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_group_links' })
   id!: string;

@@ -18,7 +18,11 @@ import { SyncRunEntity } from './sync-run.entity.js';
 @Index('ix_punch_record_mappings_user_time', ['sourceVendor', 'userKey', 'punchedAt'])
 @Check('ck_punch_record_mappings_source_vendor', `"source_vendor" IN ('feishu', 'wecom')`)
 export class PunchRecordMappingEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'pk_punch_record_mappings' })
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    primaryKeyConstraintName: 'pk_punch_record_mappings',
+  })
   id!: string;
 
   @Column({ name: 'source_vendor', type: 'text' })

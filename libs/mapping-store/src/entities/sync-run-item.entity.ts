@@ -16,7 +16,11 @@ import { SyncRunEntity } from './sync-run.entity.js';
 @Unique('uq_sync_run_items_source', ['runId', 'sourceId'])
 @Check('ck_sync_run_items_action', `"action" IN ('created', 'updated', 'unchanged', 'skipped', 'failed')`)
 export class SyncRunItemEntity {
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'pk_sync_run_items' })
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    primaryKeyConstraintName: 'pk_sync_run_items',
+  })
   id!: string;
 
   @Column({ name: 'run_id', type: 'uuid' })

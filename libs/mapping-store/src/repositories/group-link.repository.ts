@@ -43,7 +43,10 @@ export class GroupLinkRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async list(): Promise<GroupLink[]> {
-    const rows: GroupLinkRow[] = await queryRows(this.manager, `SELECT * FROM "group_links" ORDER BY "created_at", "id"`);
+    const rows: GroupLinkRow[] = await queryRows(
+      this.manager,
+      `SELECT * FROM "group_links" ORDER BY "created_at", "id"`,
+    );
     return rows.map(toGroupLink);
   }
 
@@ -68,7 +71,8 @@ export class GroupLinkRepository {
     const keyColumn = intent.feishuGroupId ? 'feishu_group_id' : intent.wecomRuleId ? 'wecom_rule_id' : null;
     if (!keyColumn) throw new Error('A group link needs the Feishu group id or the WeCom rule id');
     const rows: GroupLinkRow[] = await withStoreErrors(() =>
-      queryRows(this.manager, 
+      queryRows(
+        this.manager,
         `INSERT INTO "group_links"
            ("direction", "feishu_group_id", "feishu_group_name", "wecom_rule_id", "wecom_rule_name")
          VALUES ($1, $2, $3, $4, $5)
@@ -94,7 +98,8 @@ export class GroupLinkRepository {
   /** Both sides exist and agree: store their ids and hashes, clear any error. */
   async markSynced(id: string, state: GroupLinkSyncedState): Promise<GroupLink> {
     const rows: GroupLinkRow[] = await withStoreErrors(() =>
-      queryRows(this.manager, 
+      queryRows(
+        this.manager,
         `UPDATE "group_links" SET
            "feishu_group_id" = $2, "feishu_group_name" = COALESCE($3, "feishu_group_name"),
            "wecom_rule_id" = $4, "wecom_rule_name" = COALESCE($5, "wecom_rule_name"),
@@ -118,7 +123,8 @@ export class GroupLinkRepository {
   }
 
   async setStatus(id: string, status: LinkStatus, error: string | null = null): Promise<GroupLink> {
-    const rows: GroupLinkRow[] = await queryRows(this.manager, 
+    const rows: GroupLinkRow[] = await queryRows(
+      this.manager,
       `UPDATE "group_links" SET "status" = $2, "last_error" = $3, "updated_at" = now() WHERE "id" = $1 RETURNING *`,
       [id, status, error],
     );
@@ -126,7 +132,8 @@ export class GroupLinkRepository {
   }
 
   async setDirection(id: string, direction: LinkDirection): Promise<GroupLink> {
-    const rows: GroupLinkRow[] = await queryRows(this.manager, 
+    const rows: GroupLinkRow[] = await queryRows(
+      this.manager,
       `UPDATE "group_links" SET "direction" = $2, "updated_at" = now() WHERE "id" = $1 RETURNING *`,
       [id, direction],
     );
@@ -139,7 +146,9 @@ export class GroupLinkRepository {
   }
 
   private async findOne(condition: string, value: string): Promise<GroupLink | null> {
-    const rows: GroupLinkRow[] = await queryRows(this.manager, `SELECT * FROM "group_links" WHERE ${condition}`, [value]);
+    const rows: GroupLinkRow[] = await queryRows(this.manager, `SELECT * FROM "group_links" WHERE ${condition}`, [
+      value,
+    ]);
     return rows[0] ? toGroupLink(rows[0]) : null;
   }
 

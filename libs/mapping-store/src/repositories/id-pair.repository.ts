@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { execute, queryRows } from './sql.util.js';
+import { queryRows } from './sql.util.js';
 import { assertUniqueInBatch, withStoreErrors } from '../mapping-store.errors.js';
 import type { DepartmentMapping, UpsertCounts, UserMapping } from '../mapping-store.types.js';
 
@@ -27,12 +27,19 @@ class IdPairRepository {
   protected async upsertPairs(pairs: readonly IdPair[]): Promise<UpsertCounts> {
     if (pairs.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
     const { table, feishuColumn: f, wecomColumn: w } = this.spec;
-    assertUniqueInBatch(f, pairs.map((pair) => pair.feishu));
-    assertUniqueInBatch(w, pairs.map((pair) => pair.wecom));
+    assertUniqueInBatch(
+      f,
+      pairs.map((pair) => pair.feishu),
+    );
+    assertUniqueInBatch(
+      w,
+      pairs.map((pair) => pair.wecom),
+    );
     // One statement for the whole batch; the WHERE makes identical rows no-ops, so they are not returned
     // and count as unchanged. (xmax = 0) tells a fresh insert from an update.
     const rows: { inserted: boolean }[] = await withStoreErrors(() =>
-      queryRows(this.manager, 
+      queryRows(
+        this.manager,
         `INSERT INTO "${table}" ("${f}", "${w}")
          SELECT * FROM unnest($1::text[], $2::text[])
          ON CONFLICT ("${f}") DO UPDATE SET "${w}" = EXCLUDED."${w}", "updated_at" = now()
@@ -47,7 +54,8 @@ class IdPairRepository {
 
   protected async listPairs(limit: number, offset: number): Promise<{ pairs: IdPair[]; total: number }> {
     const { table, feishuColumn: f, wecomColumn: w } = this.spec;
-    const rows: { feishu: string; wecom: string; total: string }[] = await queryRows(this.manager, 
+    const rows: { feishu: string; wecom: string; total: string }[] = await queryRows(
+      this.manager,
       `SELECT "${f}" AS "feishu", "${w}" AS "wecom", count(*) OVER () AS "total"
        FROM "${table}" ORDER BY "${f}" LIMIT $1 OFFSET $2`,
       [limit, offset],
@@ -73,7 +81,8 @@ class IdPairRepository {
 
   private async lookup(from: string, to: string, ids: readonly string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows: { source: string; target: string }[] = await queryRows(this.manager, 
+    const rows: { source: string; target: string }[] = await queryRows(
+      this.manager,
       `SELECT "${from}" AS "source", "${to}" AS "target" FROM "${this.spec.table}" WHERE "${from}" = ANY($1::text[])`,
       [[...ids]],
     );
@@ -98,7 +107,11 @@ export class UserMappingRepository extends IdPairRepository {
 
 export class DepartmentMappingRepository extends IdPairRepository {
   constructor(manager: EntityManager) {
-    super(manager, { table: 'department_mappings', feishuColumn: 'feishu_department_id', wecomColumn: 'wecom_party_id' });
+    super(manager, {
+      table: 'department_mappings',
+      feishuColumn: 'feishu_department_id',
+      wecomColumn: 'wecom_party_id',
+    });
   }
 
   upsertMany(mappings: readonly DepartmentMapping[]): Promise<UpsertCounts> {

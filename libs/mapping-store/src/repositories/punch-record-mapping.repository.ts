@@ -1,6 +1,6 @@
 import type { Vendor } from '@app/kernel';
 import type { EntityManager } from 'typeorm';
-import { execute, queryRows } from './sql.util.js';
+import { queryRows } from './sql.util.js';
 import { assertUniqueInBatch, withStoreErrors } from '../mapping-store.errors.js';
 import type { PunchRecordMapping } from '../mapping-store.types.js';
 
@@ -20,7 +20,8 @@ export class PunchRecordMappingRepository {
       mappings.map((m) => `${m.sourceVendor}:${m.sourceKey}`),
     );
     const rows: unknown[] = await withStoreErrors(() =>
-      queryRows(this.manager, 
+      queryRows(
+        this.manager,
         `INSERT INTO "punch_record_mappings"
            ("source_vendor", "source_key", "target_key", "user_key", "punched_at", "run_id")
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::uuid[])
@@ -54,7 +55,8 @@ export class PunchRecordMappingRepository {
 
   private async keysWhere(column: 'source_key' | 'target_key', sourceVendor: Vendor, keys: readonly string[]) {
     if (keys.length === 0) return new Set<string>();
-    const rows: { key: string }[] = await queryRows(this.manager, 
+    const rows: { key: string }[] = await queryRows(
+      this.manager,
       `SELECT "${column}" AS "key" FROM "punch_record_mappings"
        WHERE "source_vendor" = $1 AND "${column}" = ANY($2::text[])`,
       [sourceVendor, [...keys]],

@@ -30,7 +30,8 @@ export class ShiftLinkRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async listForGroupLink(groupLinkId: string): Promise<ShiftLink[]> {
-    const rows: ShiftLinkRow[] = await queryRows(this.manager, 
+    const rows: ShiftLinkRow[] = await queryRows(
+      this.manager,
       `SELECT * FROM "shift_links" WHERE "group_link_id" = $1 ORDER BY "wecom_kind", "wecom_key"`,
       [groupLinkId],
     );
@@ -40,7 +41,8 @@ export class ShiftLinkRepository {
   /** Keyed by the WeCom item within the rule; a known Feishu shift id is never forgotten by a later null. */
   async upsert(input: ShiftLinkInput): Promise<ShiftLink> {
     const rows: ShiftLinkRow[] = await withStoreErrors(() =>
-      queryRows(this.manager, 
+      queryRows(
+        this.manager,
         `INSERT INTO "shift_links"
            ("group_link_id", "feishu_shift_id", "feishu_shift_name", "wecom_kind", "wecom_key", "content_hash")
          VALUES ($1, $2, $3, $4, $5, $6)
@@ -67,7 +69,8 @@ export class ShiftLinkRepository {
 
   /** Drops the links of a group that the latest sync no longer produced; returns how many went. */
   async deleteOthers(groupLinkId: string, keepIds: readonly string[]): Promise<number> {
-    const affected = await execute(this.manager, 
+    const affected = await execute(
+      this.manager,
       `DELETE FROM "shift_links" WHERE "group_link_id" = $1 AND NOT ("id" = ANY($2::uuid[]))`,
       [groupLinkId, [...keepIds]],
     );

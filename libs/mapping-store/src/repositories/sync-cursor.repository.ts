@@ -15,7 +15,8 @@ export class SyncCursorRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async get<P>(key: CursorKey): Promise<SyncCursor<P> | null> {
-    const rows: { position: P; version: number; updated_at: Date }[] = await queryRows(this.manager, 
+    const rows: { position: P; version: number; updated_at: Date }[] = await queryRows(
+      this.manager,
       `SELECT "position", "version", "updated_at" FROM "sync_cursors"
        WHERE "scope" = $1 AND "direction" = $2 AND "partition_key" = $3`,
       [key.scope, key.direction, key.partitionKey ?? ''],
@@ -32,14 +33,16 @@ export class SyncCursorRepository {
     const params = [key.scope, key.direction, key.partitionKey ?? '', JSON.stringify(position)];
     const rows: { version: number }[] =
       expectedVersion === null
-        ? await queryRows(this.manager, 
+        ? await queryRows(
+            this.manager,
             `INSERT INTO "sync_cursors" ("scope", "direction", "partition_key", "position")
              VALUES ($1, $2, $3, $4::jsonb)
              ON CONFLICT ("scope", "direction", "partition_key") DO NOTHING
              RETURNING "version"`,
             params,
           )
-        : await queryRows(this.manager, 
+        : await queryRows(
+            this.manager,
             `UPDATE "sync_cursors" SET "position" = $4::jsonb, "version" = "version" + 1, "updated_at" = now()
              WHERE "scope" = $1 AND "direction" = $2 AND "partition_key" = $3 AND "version" = $5
              RETURNING "version"`,
@@ -52,7 +55,8 @@ export class SyncCursorRepository {
 
   /** Forgets the position: the next run starts from a full window. */
   async reset(key: CursorKey): Promise<void> {
-    await execute(this.manager, 
+    await execute(
+      this.manager,
       `DELETE FROM "sync_cursors" WHERE "scope" = $1 AND "direction" = $2 AND "partition_key" = $3`,
       [key.scope, key.direction, key.partitionKey ?? ''],
     );

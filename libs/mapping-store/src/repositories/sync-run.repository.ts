@@ -214,9 +214,11 @@ export class SyncRunRepository {
   private async find(id: string): Promise<SyncRun | null> {
     // Ids come from URLs; a malformed one is simply not a run (and must not become a database error).
     if (!UUID.test(id)) return null;
-    const rows = await queryRows<SyncRunRow>(this.manager, `${SELECT_RUN_WITH_SUMMARY} WHERE r."id" = $1 GROUP BY r."id"`, [
-      id,
-    ]);
+    const rows = await queryRows<SyncRunRow>(
+      this.manager,
+      `${SELECT_RUN_WITH_SUMMARY} WHERE r."id" = $1 GROUP BY r."id"`,
+      [id],
+    );
     return rows[0] ? toSyncRun(rows[0]) : null;
   }
 
