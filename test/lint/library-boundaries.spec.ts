@@ -12,26 +12,58 @@ async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
 
 describe('library boundaries', () => {
   it.each([
-    ['libs/kernel/src/vendor.ts', `import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n`, 'no-restricted-imports'],
-    ['libs/kernel/src/vendor.ts', `import { DataSource } from 'typeorm';\nexport const x = DataSource;\n`, 'no-restricted-imports'],
-    ['libs/kernel/src/vendor.ts', `import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n`, 'no-restricted-imports'],
+    [
+      'libs/kernel/src/vendor.ts',
+      `import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/kernel/src/vendor.ts',
+      `import { DataSource } from 'typeorm';\nexport const x = DataSource;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/kernel/src/vendor.ts',
+      `import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n`,
+      'no-restricted-imports',
+    ],
     ['libs/kernel/src/vendor.ts', `export const now = Date.now();\n`, 'no-restricted-syntax'],
     ['libs/kernel/src/vendor.ts', `export const today = new Date();\n`, 'no-restricted-syntax'],
     ['libs/kernel/src/vendor.ts', `export const port = process.env['PORT'];\n`, 'no-restricted-properties'],
-    ['libs/mapping-store/src/mapping-store.ts', `export const url = process.env['DATABASE_URL'];\n`, 'no-restricted-properties'],
-    ['libs/mapping-store/src/mapping-store.ts', `import { x } from '@app/wecom';\nexport const y = x;\n`, 'no-restricted-imports'],
-    ['libs/mapping-store/src/mapping-store.ts', `import { AppConfig } from '../../../apps/gateway/src/config/app-config.js';\nexport const y = AppConfig;\n`, 'no-restricted-imports'],
-    ['libs/mapping-store/src/mapping-store.ts', `import { x } from '@app/kernel/src/vendor.js';\nexport const y = x;\n`, 'no-restricted-imports'],
-    ['apps/gateway/src/app.module.ts', `export const token = process.env['GATEWAY_API_TOKEN'];\n`, 'no-restricted-properties'],
+    [
+      'libs/mapping-store/src/mapping-store.ts',
+      `export const url = process.env['DATABASE_URL'];\n`,
+      'no-restricted-properties',
+    ],
+    [
+      'libs/mapping-store/src/mapping-store.ts',
+      `import { x } from '@app/wecom';\nexport const y = x;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/mapping-store/src/mapping-store.ts',
+      `import { AppConfig } from '../../../apps/gateway/src/config/app-config.js';\nexport const y = AppConfig;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/mapping-store/src/mapping-store.ts',
+      `import { x } from '@app/kernel/src/vendor.js';\nexport const y = x;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/app.module.ts',
+      `export const token = process.env['GATEWAY_API_TOKEN'];\n`,
+      'no-restricted-properties',
+    ],
     ['apps/gateway/src/app.module.ts', `console.log('hello');\n`, 'no-console'],
   ])('%s rejects %j', async (filePath, code, ruleId) => {
     expect(await ruleIdsFor(filePath, code)).toContain(ruleId);
   });
 
   it('lets the config module read the environment', async () => {
-    expect(await ruleIdsFor('apps/gateway/src/config/app-config.ts', `export const p = process.env['PORT'];\n`)).not.toContain(
-      'no-restricted-properties',
-    );
+    expect(
+      await ruleIdsFor('apps/gateway/src/config/app-config.ts', `export const p = process.env['PORT'];\n`),
+    ).not.toContain('no-restricted-properties');
   });
 
   it('lets the store import the kernel and TypeORM', async () => {
