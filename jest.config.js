@@ -4,7 +4,7 @@
 export default {
   testEnvironment: 'node',
   rootDir: '.',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/migrations', '<rootDir>/test'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/migrations', '<rootDir>/test', '<rootDir>/scripts'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
@@ -12,6 +12,7 @@ export default {
   },
   moduleNameMapper: {
     '^@app/migrations$': '<rootDir>/migrations/index.ts',
+    '^@app/(feishu|wecom)/model$': '<rootDir>/libs/$1/src/model/index.ts',
     '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

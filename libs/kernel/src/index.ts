@@ -1,3 +1,4 @@
 export * from './vendor.js';
 export * from './sync-vocabulary.js';
 export * from './assert-unreachable.js';
+export * from './vendor-error.js';

@@ -1,0 +1,5 @@
+export * from './clock.js';
+export * from './rate-limiter.js';
+export * from './retry.js';
+export * from './token-cache.js';
+export * from './vendor-transport.js';
