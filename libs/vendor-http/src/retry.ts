@@ -26,7 +26,10 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, random: () =>
 }
 
 /** Runs `operation`, retrying failures the caller calls retryable, up to the policy's attempts. */
-export async function withRetries<T, E = unknown>(operation: (attempt: number) => Promise<T>, options: RetryOptions<E>): Promise<T> {
+export async function withRetries<T, E = unknown>(
+  operation: (attempt: number) => Promise<T>,
+  options: RetryOptions<E>,
+): Promise<T> {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   for (let attempt = 1; ; attempt++) {

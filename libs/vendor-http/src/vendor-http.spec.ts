@@ -9,7 +9,9 @@ describe('RateLimiter', () => {
     const clock = new ManualClock();
     const limiter = new RateLimiter(() => [{ limit: 50, windowMs: 1000 }], clock);
     const startedAt: number[] = [];
-    const calls = Array.from({ length: 5 }, (_, i) => limiter.acquire('k').then(() => startedAt.push(i === 0 ? clock.now() : clock.now())));
+    const calls = Array.from({ length: 5 }, (_, i) =>
+      limiter.acquire('k').then(() => startedAt.push(i === 0 ? clock.now() : clock.now())),
+    );
     await clock.advance(1000);
     await Promise.all(calls);
     expect(startedAt).toEqual([0, 20, 40, 60, 80]);
@@ -17,12 +19,21 @@ describe('RateLimiter', () => {
 
   it('never lets a sliding window of any limit hold more than its limit', async () => {
     const clock = new ManualClock();
-    const limiter = new RateLimiter(() => [{ limit: 5, windowMs: 1000 }, { limit: 20, windowMs: 10_000 }], clock);
+    const limiter = new RateLimiter(
+      () => [
+        { limit: 5, windowMs: 1000 },
+        { limit: 20, windowMs: 10_000 },
+      ],
+      clock,
+    );
     const times: number[] = [];
     const all = Array.from({ length: 40 }, () => limiter.acquire('k').then(() => times.push(clock.now())));
     await clock.advance(30_000);
     await Promise.all(all);
-    for (const [limit, windowMs] of [[5, 1000], [20, 10_000]] as const) {
+    for (const [limit, windowMs] of [
+      [5, 1000],
+      [20, 10_000],
+    ] as const) {
       for (const start of times) {
         expect(times.filter((t) => t >= start && t < start + windowMs).length).toBeLessThanOrEqual(limit);
       }
@@ -97,19 +108,25 @@ describe('withRetries', () => {
   it('gives up at once on a failure that is not retryable, and after maxAttempts otherwise', async () => {
     let attempts = 0;
     await expect(
-      withRetries(async () => {
-        attempts++;
-        throw new Error('bad request');
-      }, { policy, shouldRetry: () => false }),
+      withRetries(
+        async () => {
+          attempts++;
+          throw new Error('bad request');
+        },
+        { policy, shouldRetry: () => false },
+      ),
     ).rejects.toThrow('bad request');
     expect(attempts).toBe(1);
 
     const clock = new ManualClock();
     attempts = 0;
-    const failing = withRetries(async () => {
-      attempts++;
-      throw new Error('still down');
-    }, { policy, clock, shouldRetry: () => true });
+    const failing = withRetries(
+      async () => {
+        attempts++;
+        throw new Error('still down');
+      },
+      { policy, clock, shouldRetry: () => true },
+    );
     const settled = failing.catch((error: Error) => error.message);
     await clock.advance(60_000);
     expect(await settled).toBe('still down');
@@ -193,13 +210,18 @@ describe('VendorTransport', () => {
   const transport = () => new VendorTransport({ vendor: 'feishu', baseUrl, timeoutMs: 200 });
 
   async function failure(path: string): Promise<VendorError> {
-    const error = await transport().send({ method: 'GET', path }).catch((e: unknown) => e);
+    const error = await transport()
+      .send({ method: 'GET', path })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(VendorError);
     return error as VendorError;
   }
 
   it('returns the status and the parsed JSON body, even for error statuses', async () => {
-    expect(await transport().send({ method: 'POST', path: '/json', json: {} })).toMatchObject({ status: 200, body: { code: 0, echo: 'POST' } });
+    expect(await transport().send({ method: 'POST', path: '/json', json: {} })).toMatchObject({
+      status: 200,
+      body: { code: 0, echo: 'POST' },
+    });
     expect((await transport().send({ method: 'GET', path: '/missing' })).status).toBe(404);
   });
 

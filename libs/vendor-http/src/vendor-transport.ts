@@ -80,9 +80,18 @@ export class VendorTransport {
 
   private transportError(endpoint: string, error: unknown): VendorError {
     const code = error instanceof RequestError ? error.code : undefined;
-    const reason = error instanceof RequestError && error.name === 'TimeoutError' ? `timed out after ${this.options.timeoutMs} ms` : (code ?? 'failed');
+    const reason =
+      error instanceof RequestError && error.name === 'TimeoutError'
+        ? `timed out after ${this.options.timeoutMs} ms`
+        : (code ?? 'failed');
     // The message names the endpoint and the failure, never the URL (WeCom puts the token in the query).
-    return new VendorError(this.options.vendor, 'transient', `${endpoint} ${reason}`, { vendorCode: null, endpoint }, { cause: code });
+    return new VendorError(
+      this.options.vendor,
+      'transient',
+      `${endpoint} ${reason}`,
+      { vendorCode: null, endpoint },
+      { cause: code },
+    );
   }
 }
 

@@ -70,6 +70,9 @@ export class FaultInjector {
   }
 
   stats(): Record<FaultKind, number> {
-    return Object.fromEntries(FAULT_KINDS.map((kind) => [kind, this.injected.get(kind) ?? 0])) as Record<FaultKind, number>;
+    return Object.fromEntries(FAULT_KINDS.map((kind) => [kind, this.injected.get(kind) ?? 0])) as Record<
+      FaultKind,
+      number
+    >;
   }
 }
