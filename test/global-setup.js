@@ -43,7 +43,9 @@ export default function globalSetup() {
   }
   try {
     if (!upToDate()) {
-      execFileSync(process.execPath, ['node_modules/@nestjs/cli/bin/nest.js', 'build', 'gateway'], { stdio: 'inherit' });
+      execFileSync(process.execPath, ['node_modules/@nestjs/cli/bin/nest.js', 'build', 'gateway'], {
+        stdio: 'inherit',
+      });
     }
   } finally {
     closeSync(lock);

@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { BearerAuthMiddleware } from './http/bearer-auth.middleware.js';
 import { buildLoggerParams } from './logging/logger.options.js';
+import { VendorsModule } from './vendors/vendors.module.js';
 
 export interface AppModuleOptions {
   /** Where log lines go (stdout by default); tests capture them to prove no secret leaks. */
@@ -25,6 +26,7 @@ export class AppModule implements NestModule {
         LoggerModule.forRoot(buildLoggerParams(config.log.level, options.logDestination)),
         MappingStoreModule.forRootAsync({ useFactory: () => ({ target, migrations: MIGRATIONS, runMigrations }) }),
         HealthModule,
+        VendorsModule.forRoot(config),
       ],
     };
   }

@@ -186,6 +186,11 @@ describe('VendorTransport', () => {
           res.setHeader('content-type', 'text/html');
           res.end('<html><body>502 Bad Gateway</body></html>');
           break;
+        case '/throttled-html':
+          res.statusCode = 429;
+          res.setHeader('x-tt-logid', 'log-429');
+          res.end('<html>Too Many Requests</html>');
+          break;
         case '/truncated':
           res.setHeader('content-type', 'application/json');
           res.end('{"code": 0, "data": {"group');
@@ -229,6 +234,13 @@ describe('VendorTransport', () => {
     const error = await failure('/html');
     expect(error).toMatchObject({ kind: 'transient', httpStatus: 502, endpoint: 'GET /html', vendorCode: null });
     expect(error.message).toContain('text/html');
+  });
+
+  it('keeps a non-JSON 429 a rate_limit (refused, so safe to repeat) with the log id header', async () => {
+    const error = await new VendorTransport({ vendor: 'feishu', baseUrl, timeoutMs: 200, logIdHeader: 'X-Tt-Logid' })
+      .send({ method: 'GET', path: '/throttled-html' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'rate_limit', httpStatus: 429, logId: 'log-429' });
   });
 
   it('turns truncated JSON into an unknown VendorError', async () => {

@@ -6,6 +6,8 @@ export interface VendorTransportOptions {
   readonly baseUrl: string;
   /** Whole-request timeout. */
   readonly timeoutMs: number;
+  /** Response header carrying the vendor's log id (Feishu: x-tt-logid), kept on errors for support tickets. */
+  readonly logIdHeader?: string;
 }
 
 export interface VendorRequest {
@@ -67,12 +69,19 @@ export class VendorTransport {
     try {
       body = JSON.parse(text);
     } catch {
-      const kind = response.statusCode >= 500 || response.statusCode === 429 ? 'transient' : 'unknown';
+      // A 429 was refused, not executed, so even a non-idempotent call may be repeated after waiting.
+      const kind = response.statusCode === 429 ? 'rate_limit' : response.statusCode >= 500 ? 'transient' : 'unknown';
+      const logId = this.options.logIdHeader ? response.headers[this.options.logIdHeader.toLowerCase()] : undefined;
       throw new VendorError(
         this.options.vendor,
         kind,
         `${endpoint} answered HTTP ${response.statusCode} with a body that is not JSON (${describeBody(text, response.headers['content-type'])})`,
-        { vendorCode: null, httpStatus: response.statusCode, endpoint },
+        {
+          vendorCode: null,
+          httpStatus: response.statusCode,
+          endpoint,
+          logId: typeof logId === 'string' ? logId : null,
+        },
       );
     }
     return { status: response.statusCode, headers: response.headers, body };

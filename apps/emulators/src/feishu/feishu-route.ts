@@ -1,0 +1,28 @@
+import type { FeishuTenant } from './feishu-tenant.state.js';
+
+/** What a handler sees of one API call (already authenticated and rate-limited). */
+export interface FeishuCallContext {
+  readonly tenant: FeishuTenant;
+  readonly params: Readonly<Record<string, string>>;
+  /** Query parameters, first value of each. */
+  readonly query: Readonly<Record<string, string | undefined>>;
+  readonly body: unknown;
+  /** Emulator clock, ms. */
+  readonly now: number;
+}
+
+/** A successful answer: `{code: 0, msg, data}`. */
+export interface FeishuAnswer {
+  readonly data?: unknown;
+  /** "success" unless the call reports a partial failure in msg (REFERENCE PART D item 6). */
+  readonly msg?: string;
+}
+
+export interface FeishuRoute {
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  /** Express path template, e.g. "/open-apis/attendance/v1/groups/:group_id". */
+  readonly path: string;
+  handle(context: FeishuCallContext): FeishuAnswer;
+}
+
+export const ATTENDANCE = '/open-apis/attendance/v1';

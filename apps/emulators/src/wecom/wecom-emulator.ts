@@ -1,0 +1,490 @@
+import express, { type Express, type Request, type Response } from 'express';
+import { listen, type RunningServer } from '../common/emulator-server.js';
+import { FaultInjector, type FaultRule } from '../common/fault-injector.js';
+import { RequestLog } from '../common/request-log.js';
+import { SeededRandom } from '../common/seeded-random.js';
+import { SlidingWindowCounter, type WindowLimit } from '../common/sliding-window.js';
+import { SAMPLE_CREDENTIALS } from '../sample-company/people.js';
+import { addCheckinRecord, getCheckinData } from './checkin-data.handler.js';
+import {
+  addCheckinOption,
+  clearCheckinOptionArrayField,
+  delCheckinOption,
+  getCheckinOption,
+  getCorpCheckinOption,
+  updateCheckinOption,
+} from './checkin-option.handler.js';
+import { getCheckinScheduleList, setCheckinScheduleList } from './checkin-schedule.handler.js';
+import type { WecomCallContext } from './wecom-call.context.js';
+import {
+  FOREIGN_APP,
+  type JsonObject,
+  SELF_APP,
+  type StoredPunch,
+  WecomEmulatorState,
+} from './wecom-emulator.state.js';
+import { WECOM_ERRORS, type WecomErrorSpec, WecomFailure } from './wecom-errors.constants.js';
+import { isRecord } from './wecom-request.util.js';
+import { loadWecomSampleCompany } from './wecom-sample-company.js';
+import { WecomTokenStore } from './wecom-token.store.js';
+
+export interface WecomEmulatorOptions {
+  /** Seeds generated ids, hints, sample data and fault decisions, so a run repeats exactly. Default 1. */
+  seed?: number;
+  /** Load the sample company (people, rules, schedules, two weeks of punches). Default true. */
+  sampleCompany?: boolean;
+  /** Milliseconds since the epoch; default Date.now. Token expiry, rate windows and "today" follow it. */
+  clock?: () => number;
+  /**
+   * Per-API limits keyed by the API name (e.g. `getcheckindata`), `*` for APIs without their own; a key
+   * given here replaces that key's default. `false` disables rate limiting. Defaults: REFERENCE B3.
+   */
+  rateLimits?: Record<string, { limit: number; windowMs: number }[]> | false;
+  /** The one app the emulator knows; default SAMPLE_CREDENTIALS.wecom. */
+  credentials?: { corpId: string; corpSecret: string };
+  /** Default 7200 (path/91039). */
+  tokenTtlSeconds?: number;
+  /** What an injected server_error looks like: an HTML 500 page, errcode -1, or either (seeded). Default 'mixed'. */
+  serverErrorStyle?: 'html' | 'errcode' | 'mixed';
+}
+
+/** A raw answer to send instead of the real one (for malformed-response tests). */
+export interface ScriptedResponse {
+  readonly status?: number;
+  readonly contentType?: string;
+  readonly body: string;
+}
+
+export interface WecomRuleView {
+  readonly groupid: number;
+  /** 'self' = created by the configured app; anything else belongs to another app. */
+  readonly owner: string;
+  readonly group: JsonObject;
+}
+
+/** A checkin call that passed the token and rate-limit checks, with its parsed body (bodies carry no token). */
+export interface WecomCallView {
+  readonly api: string;
+  readonly body: JsonObject;
+}
+
+export interface WecomScheduleView {
+  readonly groupid: number;
+  readonly userid: string;
+  readonly yearmonth: number;
+  /** day of month → schedule_id */
+  readonly days: Readonly<Record<number, number>>;
+}
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const BASE_LIMITS: WindowLimit[] = [
+  { limit: 10_000, windowMs: MINUTE },
+  { limit: 150_000, windowMs: HOUR },
+];
+
+/** WeCom's published limits per corp (REFERENCE B3; path/90454 and each API's page). */
+export const WECOM_DEFAULT_RATE_LIMITS: Readonly<Record<string, readonly WindowLimit[]>> = {
+  '*': BASE_LIMITS,
+  getcorpcheckinoption: [{ limit: 60, windowMs: MINUTE }, ...BASE_LIMITS],
+  getcheckindata: [{ limit: 600, windowMs: MINUTE }, ...BASE_LIMITS],
+  getcheckinschedulist: [{ limit: 60, windowMs: MINUTE }, ...BASE_LIMITS],
+  setcheckinschedulist: [{ limit: 60, windowMs: MINUTE }, ...BASE_LIMITS],
+};
+
+type Handler = (context: WecomCallContext, body: JsonObject) => JsonObject;
+
+interface Route {
+  readonly api: string;
+  /** The list key kept, empty, on errors (B1: `"checkindata":[]` next to errcode 301023). */
+  readonly listKey?: string;
+  readonly handle: Handler;
+}
+
+const CHECKIN_ROUTES: Readonly<Record<string, Route>> = {
+  getcorpcheckinoption: { api: 'getcorpcheckinoption', listKey: 'group', handle: getCorpCheckinOption },
+  getcheckinoption: { api: 'getcheckinoption', listKey: 'info', handle: getCheckinOption },
+  add_checkin_option: { api: 'add_checkin_option', handle: addCheckinOption },
+  update_checkin_option: { api: 'update_checkin_option', handle: updateCheckinOption },
+  clear_checkin_option_array_field: { api: 'clear_checkin_option_array_field', handle: clearCheckinOptionArrayField },
+  del_checkin_option: { api: 'del_checkin_option', handle: delCheckinOption },
+  getcheckindata: { api: 'getcheckindata', listKey: 'checkindata', handle: getCheckinData },
+  add_checkin_record: { api: 'add_checkin_record', handle: addCheckinRecord },
+  getcheckinschedulist: { api: 'getcheckinschedulist', listKey: 'schedule_list', handle: getCheckinScheduleList },
+  setcheckinschedulist: { api: 'setcheckinschedulist', handle: setCheckinScheduleList },
+};
+
+/**
+ * A local WeCom (企业微信) checkin API: same paths, same envelope (HTTP 200, errcode/errmsg next to the
+ * payload, the empty list key kept on errors, WeCom's errmsg tail), token issue and expiry, per-API rate
+ * limits with errcode 45009, checkin rules with WeCom's update semantics and creator-only changes, punch
+ * records and schedules — plus fault injection and an admin API under /__emulator/.
+ */
+export class WecomEmulator {
+  readonly app: Express;
+  readonly faults: FaultInjector;
+  readonly requests = new RequestLog();
+
+  private readonly seed: number;
+  private readonly clock: () => number;
+  private readonly credentials: { corpId: string; corpSecret: string };
+  private readonly counter = new SlidingWindowCounter();
+  private state!: WecomEmulatorState;
+  private tokens!: WecomTokenStore;
+  private random!: SeededRandom;
+  private readonly scripted = new Map<string, ScriptedResponse[]>();
+  private bodies: WecomCallView[] = [];
+
+  constructor(private readonly options: WecomEmulatorOptions = {}) {
+    this.seed = options.seed ?? 1;
+    this.clock = options.clock ?? Date.now;
+    this.credentials = options.credentials ?? {
+      corpId: SAMPLE_CREDENTIALS.wecom.corpId,
+      corpSecret: SAMPLE_CREDENTIALS.wecom.corpSecret,
+    };
+    this.faults = new FaultInjector(this.seed);
+    this.reset();
+    this.app = this.buildApp();
+  }
+
+  /** Back to the state after construction: data, tokens, rate windows, faults, request log. */
+  reset(): void {
+    this.random = new SeededRandom(this.seed);
+    this.tokens = new WecomTokenStore(new SeededRandom(this.seed + 7), this.options.tokenTtlSeconds ?? 7200);
+    // groupids are uint32; start from a seeded 4-digit number so ids do not look like indexes.
+    this.state = new WecomEmulatorState(this.random.int(1000, 8999));
+    if (this.options.sampleCompany ?? true) {
+      loadWecomSampleCompany(this.state, { seed: this.seed, nowSeconds: this.nowSeconds() });
+    }
+    this.counter.reset();
+    this.faults.clear();
+    this.requests.clear();
+    this.scripted.clear();
+    this.bodies = [];
+  }
+
+  /** Every issued token expires now: the next call with one gets 42001. */
+  expireTokens(): void {
+    this.tokens.expireAll(this.clock());
+  }
+
+  listen(port = 0, host?: string): Promise<RunningServer> {
+    return host === undefined ? listen(this.app, port) : listen(this.app, port, host);
+  }
+
+  // ---- read-only state for tests --------------------------------------------------------------------------
+
+  rules(): WecomRuleView[] {
+    return [...this.state.rules.values()]
+      .sort((a, b) => a.groupid - b.groupid)
+      .map((rule) => ({ groupid: rule.groupid, owner: rule.owner, group: structuredClone(rule.group) }));
+  }
+
+  checkinData(): StoredPunch[] {
+    return this.state.punches.map((punch) => ({ ...punch, mediaids: [...punch.mediaids] }));
+  }
+
+  schedules(): WecomScheduleView[] {
+    return [...this.state.schedules.entries()].map(([key, days]) => {
+      const [groupid, userid, yearmonth] = key.split(':');
+      return {
+        groupid: Number(groupid),
+        userid: userid ?? '',
+        yearmonth: Number(yearmonth),
+        days: Object.fromEntries(days),
+      };
+    });
+  }
+
+  /** The bodies of the checkin calls that reached a handler, oldest first (for tests that check batching). */
+  calls(api?: string): WecomCallView[] {
+    return this.bodies.filter((call) => api === undefined || call.api === api).map((call) => structuredClone(call));
+  }
+
+  userIds(): string[] {
+    return [...this.state.users.keys()];
+  }
+
+  /** Adds people to the directory (e.g. for volume tests), optionally in a department. */
+  addUsers(userids: readonly string[], partyId?: string): void {
+    for (const userid of userids) {
+      this.state.users.set(userid, { userid, partyIds: partyId === undefined ? [] : [partyId] });
+    }
+  }
+
+  /** Plants a rule "created by another app": readable, but update/clear/delete answer 301002. */
+  seedForeignRule(group: JsonObject, owner: string = FOREIGN_APP): number {
+    const groupid = this.state.nextGroupid++;
+    const { groupid: _ignored, ...fields } = structuredClone(group);
+    this.state.rules.set(groupid, {
+      groupid,
+      owner,
+      group: fields,
+      create_time: this.nowSeconds(),
+      create_userid: 'admin',
+      update_userid: 'admin',
+    });
+    return groupid;
+  }
+
+  /** The next `times` calls of `endpoint` ("POST /cgi-bin/checkin/getcheckindata") get this raw answer. */
+  scriptResponse(endpoint: string, response: ScriptedResponse, times = 1): void {
+    this.scripted.set(endpoint, [
+      ...(this.scripted.get(endpoint) ?? []),
+      ...Array<ScriptedResponse>(times).fill(response),
+    ]);
+  }
+
+  stats(): Record<string, unknown> {
+    const byEndpoint: Record<string, number> = {};
+    const byErrcode: Record<string, number> = {};
+    for (const entry of this.requests.list()) {
+      const endpoint = `${entry.method} ${entry.path}`;
+      byEndpoint[endpoint] = (byEndpoint[endpoint] ?? 0) + 1;
+      if (entry.code !== null) byErrcode[String(entry.code)] = (byErrcode[String(entry.code)] ?? 0) + 1;
+    }
+    return {
+      requests: this.requests.list().length,
+      byEndpoint,
+      byErrcode,
+      faults: this.faults.stats(),
+      rules: this.state.rules.size,
+      punches: this.state.punches.length,
+    };
+  }
+
+  // ---- HTTP -----------------------------------------------------------------------------------------------
+
+  private buildApp(): Express {
+    const app = express();
+    app.disable('x-powered-by');
+    app.set('trust proxy', false);
+
+    const admin = express.Router();
+    admin.use(express.json());
+    admin.put('/faults', (req: Request, res: Response) => {
+      const body: unknown = req.body;
+      const rules = isRecord(body) ? body['rules'] : undefined;
+      const seed = isRecord(body) ? body['seed'] : undefined;
+      if (!Array.isArray(rules) || (seed !== undefined && typeof seed !== 'number')) {
+        res.status(400).json({ error: 'body must be {rules: FaultRule[], seed?: number}' });
+        return;
+      }
+      try {
+        this.faults.configure(rules as FaultRule[], seed);
+      } catch (error) {
+        res.status(400).json({ error: (error as Error).message });
+        return;
+      }
+      res.status(204).end();
+    });
+    admin.delete('/faults', (_req, res) => {
+      this.faults.clear();
+      res.status(204).end();
+    });
+    admin.get('/stats', (_req, res) => {
+      res.json(this.stats());
+    });
+    admin.get('/requests', (_req, res) => {
+      res.json(this.requests.list());
+    });
+    admin.post('/reset', (_req, res) => {
+      this.reset();
+      res.status(204).end();
+    });
+    admin.post('/expire-tokens', (_req, res) => {
+      this.expireTokens();
+      res.status(204).end();
+    });
+    app.use('/__emulator', admin);
+
+    app.get('/cgi-bin/gettoken', (req, res) => {
+      void this.serve(req, res, 'gettoken', undefined, () => this.gettoken(req));
+    });
+    // Bodies are parsed here, not by express.json, so a malformed body gets WeCom's answer, not express's.
+    app.post('/cgi-bin/checkin/:api', express.text({ type: () => true, limit: '4mb' }), (req, res) => {
+      const route = CHECKIN_ROUTES[String(req.params['api'])];
+      if (!route) {
+        res.status(404).type('text/plain').send('Not Found');
+        return;
+      }
+      void this.serve(req, res, route.api, route.listKey, (app) => {
+        const body = this.parseBody(req);
+        this.bodies.push({ api: route.api, body: structuredClone(body) });
+        return route.handle(this.context(app), body);
+      });
+    });
+    return app;
+  }
+
+  /**
+   * One vendor call: injected faults first (latency, then the failure), then the token, the rate limit and
+   * the handler. Every call is recorded, with the path but never the query (tokens travel there).
+   */
+  private async serve(
+    req: Request,
+    res: Response,
+    api: string,
+    listKey: string | undefined,
+    handle: (app: string) => JsonObject,
+  ): Promise<void> {
+    const endpoint = `${req.method} ${req.path}`;
+    const record = (status: number, code: number | null, fault: string | null): void =>
+      this.requests.record({ at: this.clock(), method: req.method, path: req.path, status, code, fault });
+    const decision = this.faults.decide(endpoint);
+    if (decision.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
+    const scripted = this.scripted.get(endpoint)?.shift();
+    if (scripted) {
+      const status = scripted.status ?? 200;
+      res
+        .status(status)
+        .type(scripted.contentType ?? 'application/json')
+        .send(scripted.body);
+      record(status, null, 'scripted');
+      return;
+    }
+    const fault = decision.failure;
+    const reply = (errcode: number, errmsg: string, payload: JsonObject = {}): void => {
+      this.reply(req, res, listKey, errcode, errmsg, payload);
+      record(200, errcode, fault);
+    };
+    const fail = (spec: WecomErrorSpec): void => reply(spec.errcode, spec.errmsg);
+
+    switch (fault) {
+      case 'connection_reset':
+        record(0, null, fault);
+        req.socket.destroy();
+        return;
+      case 'server_error':
+        if (this.serverErrorAsHtml()) {
+          res.status(500).type('text/html').send(SERVER_ERROR_PAGE);
+          record(500, null, fault);
+        } else {
+          fail(WECOM_ERRORS.systemBusy);
+        }
+        return;
+      case 'rate_limit':
+        fail(WECOM_ERRORS.freqLimit);
+        return;
+      case 'token_expiry': {
+        // The presented token dies now, as when WeCom invalidates a token early (path/91039). gettoken
+        // carries no token, so the fault has nothing to act on there.
+        const token = req.query['access_token'];
+        if (api !== 'gettoken') {
+          if (typeof token === 'string') this.tokens.expire(token, this.clock());
+          fail(WECOM_ERRORS.expiredToken);
+          return;
+        }
+        break;
+      }
+      case null:
+        break;
+    }
+
+    let app = SELF_APP;
+    if (api !== 'gettoken') {
+      const token = req.query['access_token'];
+      const check = this.tokens.check(typeof token === 'string' ? token : undefined, this.clock());
+      if (!check.ok) {
+        const reasons = {
+          missing: WECOM_ERRORS.missingToken,
+          unknown: WECOM_ERRORS.invalidToken,
+          expired: WECOM_ERRORS.expiredToken,
+        };
+        fail(reasons[check.reason]);
+        return;
+      }
+      app = check.app;
+    }
+    const verdict = this.counter.hit(`${this.credentials.corpId}:${api}`, this.limitsFor(api), this.clock());
+    if (!verdict.allowed) {
+      fail(WECOM_ERRORS.freqLimit);
+      return;
+    }
+    try {
+      reply(0, 'ok', handle(app));
+    } catch (error) {
+      if (error instanceof WecomFailure) {
+        reply(error.errcode, error.errmsg);
+        return;
+      }
+      // A bug in the emulator, not a WeCom behaviour: say so loudly instead of imitating the vendor.
+      res
+        .status(500)
+        .type('text/plain')
+        .send(`WeCom emulator bug: ${(error as Error).stack ?? String(error)}`);
+      record(500, null, 'emulator_bug');
+    }
+  }
+
+  /** GET /cgi-bin/gettoken?corpid&corpsecret (path/91039). */
+  private gettoken(req: Request): JsonObject {
+    const corpid = req.query['corpid'];
+    const secret = req.query['corpsecret'];
+    if (typeof corpid !== 'string' || corpid === '') throw WecomFailure.of(WECOM_ERRORS.missingCorpId);
+    if (typeof secret !== 'string' || secret === '') throw WecomFailure.of(WECOM_ERRORS.missingSecret);
+    if (corpid !== this.credentials.corpId) throw WecomFailure.of(WECOM_ERRORS.invalidCorpId);
+    if (secret !== this.credentials.corpSecret) throw WecomFailure.of(WECOM_ERRORS.invalidSecret);
+    const issued = this.tokens.issue(SELF_APP, this.clock());
+    return { access_token: issued.token, expires_in: issued.expiresIn };
+  }
+
+  private parseBody(req: Request): JsonObject {
+    const text: unknown = req.body;
+    let body: unknown;
+    try {
+      body = JSON.parse(typeof text === 'string' ? text : '');
+    } catch {
+      throw WecomFailure.of(WECOM_ERRORS.wrongJson);
+    }
+    if (!isRecord(body)) throw WecomFailure.of(WECOM_ERRORS.wrongJson);
+    return body;
+  }
+
+  /**
+   * WeCom's envelope: HTTP 200; errcode/errmsg next to the payload; on errors the list key kept empty and
+   * errmsg followed by ", hint: [..], from ip: .., more info at …?e=<code>" (B1); the `error-code` header
+   * echoed as observed (B1). `error-msg` is left out: Node refuses non-Latin-1 header values.
+   */
+  private reply(
+    req: Request,
+    res: Response,
+    listKey: string | undefined,
+    errcode: number,
+    errmsg: string,
+    payload: JsonObject,
+  ): void {
+    if (errcode === 0) {
+      res.status(200).json({ errcode: 0, errmsg: 'ok', ...payload });
+      return;
+    }
+    const now = this.nowSeconds();
+    const ip = (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+    const tail = `, hint: [${now}${this.random.digits(15)}], from ip: ${ip}, more info at https://open.work.weixin.qq.com/devtool/query?e=${errcode}`;
+    res.setHeader('error-code', String(errcode));
+    res.status(200).json({ errcode, errmsg: `${errmsg}${tail}`, ...(listKey !== undefined && { [listKey]: [] }) });
+  }
+
+  private limitsFor(api: string): readonly WindowLimit[] {
+    const configured = this.options.rateLimits;
+    if (configured === false) return [];
+    return configured?.[api] ?? WECOM_DEFAULT_RATE_LIMITS[api] ?? configured?.['*'] ?? BASE_LIMITS;
+  }
+
+  private serverErrorAsHtml(): boolean {
+    const style = this.options.serverErrorStyle ?? 'mixed';
+    return style === 'html' || (style === 'mixed' && this.random.next() < 0.5);
+  }
+
+  private context(app: string): WecomCallContext {
+    return { state: this.state, app, nowSeconds: this.nowSeconds() };
+  }
+
+  private nowSeconds(): number {
+    return Math.floor(this.clock() / 1000);
+  }
+}
+
+/** What a proxy in front of an API tends to answer when the backend is down. */
+const SERVER_ERROR_PAGE =
+  '<html>\r\n<head><title>500 Internal Server Error</title></head>\r\n<body>\r\n<center><h1>500 Internal Server Error</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';

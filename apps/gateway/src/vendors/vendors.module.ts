@@ -1,0 +1,43 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { FeishuModule } from '@app/feishu';
+import { WecomModule } from '@app/wecom';
+import { type AppConfig, requireFeishuCredentials, requireWecomCredentials } from '../config/app-config.js';
+import { VendorClients } from './vendor-clients.service.js';
+import { VendorStatusService } from './vendor-status.service.js';
+import { VendorsController } from './vendors.controller.js';
+
+/** Registers a vendor's client module only when its credentials are configured (they are optional). */
+@Module({})
+export class VendorsModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const feishu = config.feishu.appId && config.feishu.appSecret;
+    const wecom = config.wecom.corpId && config.wecom.corpSecret;
+    return {
+      module: VendorsModule,
+      imports: [
+        ...(feishu
+          ? [
+              FeishuModule.forRootAsync({
+                useFactory: () => ({
+                  ...requireFeishuCredentials(config),
+                  baseUrl: config.feishu.baseUrl,
+                  employeeType: config.feishu.employeeType,
+                  deptType: config.feishu.deptType,
+                }),
+              }),
+            ]
+          : []),
+        ...(wecom
+          ? [
+              WecomModule.forRootAsync({
+                useFactory: () => ({ ...requireWecomCredentials(config), baseUrl: config.wecom.baseUrl }),
+              }),
+            ]
+          : []),
+      ],
+      controllers: [VendorsController],
+      providers: [VendorClients, VendorStatusService],
+      exports: [VendorClients],
+    };
+  }
+}
