@@ -31,6 +31,14 @@ function restrictedImports(...patterns) {
   return { 'no-restricted-imports': ['error', { patterns: [NO_DEEP_IMPORTS, ...patterns] }] };
 }
 
+const PURE_SYNTAX = [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pure code: pass the clock in.' },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'Pure code: pass the clock in.',
+  },
+];
+
 const NO_PROCESS_ENV = {
   'no-restricted-properties': [
     'error',
@@ -68,22 +76,6 @@ export default tseslint.config(
   },
   // Libraries never import apps.
   { files: ['libs/**/*.ts'], rules: restrictedImports(NO_APPS) },
-  // Pure: kernel, translation, vendor wire models.
-  {
-    files: ['libs/kernel/**/*.ts', 'libs/translation/**/*.ts', 'libs/*/src/model/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
-    rules: {
-      ...restrictedImports(NO_APPS, ...FRAMEWORK_AND_IO),
-      'no-restricted-syntax': [
-        'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pure code: pass the clock in.' },
-        {
-          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
-          message: 'Pure code: pass the clock in.',
-        },
-      ],
-    },
-  },
   // Translation sees vendor wire types only (type-only, through the model entry points).
   {
     files: ['libs/translation/**/*.ts'],
@@ -109,11 +101,36 @@ export default tseslint.config(
     }),
   },
   {
+    files: ['libs/vendor-http/**/*.ts'],
+    rules: restrictedImports(NO_APPS, {
+      group: ['@app/feishu', '@app/feishu/*', '@app/wecom', '@app/wecom/*', '@app/translation', '@app/mapping-store'],
+      message: 'vendor-http is the shared HTTP machinery under both vendor libraries; it knows no vendor.',
+    }),
+  },
+  {
     files: ['libs/mapping-store/**/*.ts'],
     rules: restrictedImports(NO_APPS, {
       group: ['@app/feishu', '@app/feishu/*', '@app/wecom', '@app/wecom/*', '@app/translation'],
       message: 'The store knows no vendor and no translation: it stores ids, hashes and history.',
     }),
+  },
+  // Pure: kernel, translation, vendor wire models. Placed after the per-library blocks because in a flat
+  // config the last matching block's no-restricted-imports wins; it repeats the vendor rule for models.
+  {
+    files: ['libs/kernel/**/*.ts', 'libs/*/src/model/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      ...restrictedImports(NO_APPS, ...FRAMEWORK_AND_IO, {
+        group: ['@app/feishu', '@app/feishu/*', '@app/wecom', '@app/wecom/*', '@app/translation', '@app/vendor-http'],
+        message: 'Wire models and the kernel are pure and stand alone.',
+      }),
+      'no-restricted-syntax': ['error', ...PURE_SYNTAX],
+    },
+  },
+  {
+    files: ['libs/translation/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...PURE_SYNTAX] },
   },
   // Tests may reach into anything and assert loosely typed JSON bodies.
   {

@@ -51,6 +51,43 @@ describe('library boundaries', () => {
       'no-restricted-imports',
     ],
     [
+      'libs/feishu/src/client/feishu.client.ts',
+      `import { WecomClient } from '@app/wecom';\nexport const x = WecomClient;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/feishu/src/client/feishu.client.ts',
+      `import type { WecomCheckinData } from '@app/wecom/model';\nexport type X = WecomCheckinData;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/wecom/src/client/wecom.client.ts',
+      `import { FeishuClient } from '@app/feishu';\nexport const x = FeishuClient;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/wecom/src/client/wecom.client.ts',
+      `import { MappingStore } from '@app/mapping-store';\nexport const x = MappingStore;\n`,
+      'no-restricted-imports',
+    ],
+    ['libs/wecom/src/model/index.ts', `import got from 'got';\nexport const x = got;\n`, 'no-restricted-imports'],
+    ['libs/feishu/src/model/index.ts', `export const now = Date.now();\n`, 'no-restricted-syntax'],
+    [
+      'libs/feishu/src/model/index.ts',
+      `import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/vendor-http/src/index.ts',
+      `import { FeishuClient } from '@app/feishu';\nexport const x = FeishuClient;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/feishu/src/client/feishu.client.ts',
+      `export const id = process.env['FEISHU_APP_ID'];\n`,
+      'no-restricted-properties',
+    ],
+    [
       'apps/gateway/src/app.module.ts',
       `export const token = process.env['GATEWAY_API_TOKEN'];\n`,
       'no-restricted-properties',
