@@ -81,8 +81,9 @@ export default tseslint.config(
     files: ['libs/translation/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: restrictedImports(NO_APPS, ...FRAMEWORK_AND_IO, {
-      group: ['@app/feishu', '@app/wecom'],
-      message: 'Translation imports vendor wire types from @app/<vendor>/model only.',
+      // A regex, not a group: gitignore-style groups would also match the allowed @app/<vendor>/model.
+      regex: '^@app/(feishu|wecom)$',
+      message: 'Translation imports vendor wire models from @app/<vendor>/model only, never the clients.',
     }),
   },
   // Each vendor library knows only its own vendor.

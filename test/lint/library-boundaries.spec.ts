@@ -88,6 +88,16 @@ describe('library boundaries', () => {
       'no-restricted-properties',
     ],
     [
+      'libs/translation/src/canonical/loss.ts',
+      `import { WecomClient } from '@app/wecom';\nexport const x = WecomClient;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/translation/src/canonical/loss.ts',
+      `import { readFile } from 'node:fs';\nexport const x = readFile;\n`,
+      'no-restricted-imports',
+    ],
+    [
       'apps/gateway/src/app.module.ts',
       `export const token = process.env['GATEWAY_API_TOKEN'];\n`,
       'no-restricted-properties',
@@ -101,6 +111,11 @@ describe('library boundaries', () => {
     expect(
       await ruleIdsFor('apps/gateway/src/config/app-config.ts', `export const p = process.env['PORT'];\n`),
     ).not.toContain('no-restricted-properties');
+  });
+
+  it('lets translation import the vendor wire models', async () => {
+    const code = `import { wecomCheckinGroupCreateSchema } from '@app/wecom/model';\nexport const x = wecomCheckinGroupCreateSchema;\n`;
+    expect(await ruleIdsFor('libs/translation/src/canonical/loss.ts', code)).not.toContain('no-restricted-imports');
   });
 
   it('lets the store import the kernel and TypeORM', async () => {

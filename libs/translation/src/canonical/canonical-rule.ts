@@ -119,7 +119,7 @@ export interface SpecialOffday {
 export interface Members {
   readonly userIds: readonly string[];
   readonly departmentIds: readonly string[];
-  /** In a member department but not bound by this rule (Feishu: not supported → loss; WeCom white_users are "no punch needed" users, see mapper). */
+  /** Members who need not punch: Feishu bind_default_user_ids ("参与无需打卡的人员"), WeCom white_users. */
   readonly excludedUserIds: readonly string[];
 }
 

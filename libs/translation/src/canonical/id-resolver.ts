@@ -22,7 +22,8 @@ export function tableIdResolver(
   const invert = (map: ReadonlyMap<string, string>) => new Map([...map].map(([feishu, wecom]) => [wecom, feishu]));
   const wecomUsers = invert(users);
   const wecomDepartments = invert(departments);
-  const look = (feishuToWecom: ReadonlyMap<string, string>, wecomToFeishu: ReadonlyMap<string, string>) =>
+  const look =
+    (feishuToWecom: ReadonlyMap<string, string>, wecomToFeishu: ReadonlyMap<string, string>) =>
     (id: string, from: Vendor, to: Vendor): string | null => {
       if (from === to) return id;
       return (from === 'feishu' ? feishuToWecom.get(id) : wecomToFeishu.get(id)) ?? null;

@@ -1,0 +1,860 @@
+import {
+  FEISHU_MAX_OFF_DELAY_MINUTES,
+  FEISHU_MAX_ON_ADVANCE_MINUTES,
+  feishuShiftSchema,
+  formatFeishuClockTime,
+  parseFeishuClockTime,
+  shiftForCreate,
+  type FeishuGroupCreate,
+  type FeishuPunchTimeRuleCreate,
+  type FeishuShift,
+  type FeishuShiftCreate,
+} from '@app/feishu/model';
+import type { CanonicalRule, IsoWeekday, Members, Shift, TimeSection } from '../canonical/canonical-rule.js';
+import type { IdResolver } from '../canonical/id-resolver.js';
+import { LossReport, refused, translated, type Translation } from '../canonical/loss.js';
+import { resolveRuleIds } from '../canonical/resolve-rule-ids.js';
+import { characterCount, stableStringify, truncateCharacters } from '../canonical/text.util.js';
+import {
+  compareText,
+  isoDateToDayInt,
+  isWholeMinutes,
+  listForMessage,
+  sortedUnique,
+  stableHash,
+  toMinutes,
+} from './feishu-mapping.util.js';
+
+/*
+ * Canonical rule → Feishu plan (the WeCom → Feishu direction): the shifts to create or reuse, then the group
+ * body in CREATE form. Total: a plan plus losses, or a refusal with blocking losses; nothing throws.
+ *
+ * Feishu shifts are a tenant-wide resource with unique names that must exist before the group names them
+ * (DESIGN.md "Reverse"); so a shift is planned per distinct layout, named deterministically from its content
+ * (crash-safe adoption: the next run finds it by name), and an identical existing shift is reused.
+ */
+
+/**
+ * Feishu documents no length limit for shift_name ("班次名称，不可重复"). The admin console caps names
+ * short; 20 characters is our conservative reading (UNCONFIRMED), counted in code points.
+ */
+export const FEISHU_SHIFT_NAME_MAX_LENGTH = 20;
+export const DEFAULT_SHIFT_NAME_PREFIX = '企微-';
+/** Content hash characters in every generated name: what keeps two layouts' names apart. */
+const NAME_HASH_LENGTH = 6;
+/** The latest time Feishu's "H:mm" can spell: 47:59, the end of the following day (the model's limit). */
+const MAX_FEISHU_MINUTES = 47 * 60 + 59;
+/** Feishu has no window "default" to leave unset (all four minute fields are required on create). */
+const DEFAULT_WINDOW_MINUTES = 60;
+
+export type FeishuShiftPlanEntry =
+  | {
+      readonly shiftKey: string;
+      readonly action: 'reuse';
+      readonly shiftId: string;
+      /** The canonical shift keys this Feishu shift stands for (rosters map schedule → shift through it). */
+      readonly sourceShiftKeys: readonly string[];
+    }
+  | {
+      readonly shiftKey: string;
+      readonly action: 'create';
+      readonly shift: FeishuShiftCreate;
+      readonly sourceShiftKeys: readonly string[];
+    };
+
+export interface CanonicalToFeishuOptions {
+  readonly resolver: IdResolver;
+  /** Feishu requires group_leader_ids; WeCom has none (FEISHU_DEFAULT_GROUP_LEADER_IDS). */
+  readonly groupLeaderIds: readonly string[];
+  /** The tenant's shifts (read shape): an IDENTICAL one is reused instead of creating another. */
+  readonly existingShifts: readonly FeishuShift[];
+  /** Set for an update (POST /groups with group_id overwrites the group). */
+  readonly groupId?: string;
+  /** Start of every generated shift name; default "企微-". */
+  readonly shiftNamePrefix?: string;
+}
+
+export interface FeishuGroupPlan {
+  /** One per distinct time layout the rule needs, sorted by shiftKey. */
+  readonly shifts: readonly FeishuShiftPlanEntry[];
+  /**
+   * The group in CREATE form (group_type 1/2/3, 7 punch_day_shift_ids for fixed); shift ids are the SHIFT KEYS
+   * until bound with bindFeishuShiftIds. `locations` is the full desired list: Feishu only APPENDS locations on
+   * update (feishu-create-update-group.md "仅追加"), so the caller sends only those the group lacks.
+   */
+  readonly groupTemplate: FeishuGroupCreate;
+}
+
+const GROUP_TYPE_CREATE = { fixed: 1, shift_based: 2, free: 3 } as const;
+const PLAN_KEY_PREFIX = 'shift-';
+const REST_SHIFT_ID = '0';
+
+export function canonicalToFeishu(
+  rule: CanonicalRule,
+  options: CanonicalToFeishuOptions,
+): Translation<FeishuGroupPlan> {
+  const report = new LossReport();
+  try {
+    return buildPlan(rule, options, report);
+  } catch (error) {
+    // Safety net only: a bug must refuse this rule, not take the sync down.
+    report.blocking(
+      '(internal)',
+      `The rule could not be translated: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return refused(report);
+  }
+}
+
+/**
+ * Replaces the shift keys in a group template with real Feishu shift ids (after the planned shifts were created
+ * or adopted). Throws on a key with no id: that is a programming error of the caller, not vendor input.
+ */
+export function bindFeishuShiftIds(
+  template: FeishuGroupCreate,
+  shiftIdByKey: ReadonlyMap<string, string>,
+): FeishuGroupCreate {
+  const bind = (key: string, where: string): string => {
+    if (key === REST_SHIFT_ID) return key;
+    const id = shiftIdByKey.get(key);
+    if (id === undefined) throw new Error(`bindFeishuShiftIds: no Feishu shift id for shift key "${key}" (${where})`);
+    return id;
+  };
+  const days = (list: FeishuGroupCreate['need_punch_special_days'], field: string) =>
+    list?.map((day, index) => ({ ...day, shift_id: bind(day.shift_id, `${field}[${index}]`) }));
+  return {
+    ...template,
+    punch_day_shift_ids: template.punch_day_shift_ids.map((key, index) => bind(key, `punch_day_shift_ids[${index}]`)),
+    ...(template.need_punch_special_days
+      ? { need_punch_special_days: days(template.need_punch_special_days, 'need_punch_special_days') }
+      : {}),
+    ...(template.no_need_punch_special_days
+      ? { no_need_punch_special_days: days(template.no_need_punch_special_days, 'no_need_punch_special_days') }
+      : {}),
+  };
+}
+
+/** The key → id map for bindFeishuShiftIds: the reused shifts' ids plus the ids of the shifts just created. */
+export function planShiftIds(plan: FeishuGroupPlan, createdIdByKey: ReadonlyMap<string, string>): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const entry of plan.shifts) {
+    const id = entry.action === 'reuse' ? entry.shiftId : createdIdByKey.get(entry.shiftKey);
+    if (id !== undefined) ids.set(entry.shiftKey, id);
+  }
+  return ids;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+function buildPlan(
+  rule: CanonicalRule,
+  options: CanonicalToFeishuOptions,
+  report: LossReport,
+): Translation<FeishuGroupPlan> {
+  const shiftsByKey = new Map<string, Shift>();
+  for (const shift of rule.shifts) shiftsByKey.set(shift.key, shift);
+
+  // Which canonical shifts Feishu needs: the week's, the special days', and for 排班 every rosterable one.
+  const needed = new Set<string>();
+  if (rule.kind === 'shift_based') rule.shifts.forEach((shift) => needed.add(shift.key));
+  if (rule.kind === 'fixed') {
+    for (const key of Object.values(rule.week)) if (key) needed.add(key);
+  }
+  for (const day of rule.specialWorkdays) if (day.shiftKey) needed.add(day.shiftKey);
+  for (const key of needed) {
+    if (!shiftsByKey.has(key))
+      report.blocking(`shifts[${key}]`, `The rule refers to shift "${key}", which it does not define.`);
+  }
+
+  // Special workdays with inline times (WeCom spe_workdays[].checkintime) get a shift of their own in Feishu.
+  const inline = new Map<string, Shift>();
+  rule.specialWorkdays.forEach((day, index) => {
+    if (day.shiftKey || day.sections.length === 0) return;
+    const key = `special-${day.date}`;
+    inline.set(key, {
+      key,
+      name: day.note || day.date,
+      sections: day.sections,
+      flexibleArrival: null,
+      lateOffLateOn: [],
+    });
+    report.info(
+      `specialWorkdays[${index}]`,
+      `The times of special workday ${day.date} become a Feishu shift of their own (Feishu days point to shifts).`,
+    );
+  });
+
+  const prefix = options.shiftNamePrefix ?? DEFAULT_SHIFT_NAME_PREFIX;
+  const existing = parseExisting(options.existingShifts, report);
+  const planKeyByShift = new Map<string, string>();
+  const layouts = new Map<string, { body: ShiftBody; sources: string[] }>();
+  for (const key of [...needed].sort(compareText).concat([...inline.keys()])) {
+    const shift = shiftsByKey.get(key) ?? inline.get(key);
+    if (!shift) continue;
+    const body = buildShiftBody(shift, report, `shifts[${key}]`);
+    if (!body) continue;
+    const planKey = PLAN_KEY_PREFIX + stableHash(stableStringify(body));
+    planKeyByShift.set(key, planKey);
+    const layout = layouts.get(planKey);
+    if (layout) layout.sources.push(key);
+    else layouts.set(planKey, { body, sources: [key] });
+  }
+
+  const takenNames = new Set<string>();
+  const entries: FeishuShiftPlanEntry[] = [];
+  for (const [planKey, { body, sources }] of [...layouts].sort(([a], [b]) => compareText(a, b))) {
+    if (sources.length > 1) {
+      report.info(
+        `shifts[${sources.join(',')}]`,
+        `Shifts ${listForMessage(sources)} have identical times and rules; Feishu shares one shift between them.`,
+      );
+    }
+    entries.push(planShiftEntry(planKey, body, sources, prefix, existing, takenNames, shiftsByKey, report));
+  }
+
+  const groupTemplate = buildGroup(rule, options, planKeyByShift, report);
+  if (!groupTemplate) return refused(report);
+  return translated({ shifts: entries, groupTemplate }, report);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Shifts
+
+/** The fields of a shift body that describe its layout and rules (everything but the name). */
+type ShiftBodyKey =
+  | 'punch_times'
+  | 'is_flexible'
+  | 'flexible_minutes'
+  | 'flexible_rule'
+  | 'punch_time_rule'
+  | 'rest_time_rule'
+  | 'late_off_late_on_rule'
+  | 'late_minutes_as_serious_late'
+  | 'overtime_rule'
+  | 'day_type'
+  | 'rest_time_flexible_configs';
+// Pick, not Omit: the zod loose-object type has an index signature, which Omit would collapse.
+type ShiftBody = Pick<FeishuShiftCreate, ShiftBodyKey>;
+
+function buildShiftBody(shift: Shift, report: LossReport, field: string): ShiftBody | null {
+  if (shift.sections.length === 0) {
+    report.blocking(`${field}.sections`, `Shift "${shift.name}" has no working hours.`);
+    return null;
+  }
+  const sections = [...shift.sections].sort((a, b) => a.onSec - b.onSec);
+  const rules: FeishuPunchTimeRuleCreate[] = [];
+  const rests: { rest_begin_time: string; rest_end_time: string }[] = [];
+  let ok = true;
+  sections.forEach((section, index) => {
+    const at = `${field}.sections[${index}]`;
+    const on = minutesOf(section.onSec, `${at}.onSec`, report);
+    const off = minutesOf(section.offSec, `${at}.offSec`, report);
+    if (on < 0 || off > MAX_FEISHU_MINUTES || off <= on) {
+      report.blocking(
+        at,
+        `Working hours ${describeSec(section.onSec)}–${describeSec(section.offSec)} cannot be written in Feishu ` +
+          '(start from 0:00, end after the start and no later than 47:59, the end of the next day).',
+        [section.onSec, section.offSec],
+      );
+      ok = false;
+      return;
+    }
+    const previous = rules[index - 1];
+    if (previous && on < (parseFeishuClockTime(previous.off_time) ?? 0)) {
+      report.blocking(at, 'Working periods overlap; Feishu segments must follow one another.');
+      ok = false;
+      return;
+    }
+    if (index === 0 && section.noPunchOn) {
+      // Create doc: "第一段打卡规则须为false". Forcing a clock-in nobody does would mark everyone as missing a punch.
+      report.blocking(
+        `${at}.noPunchOn`,
+        'Feishu requires a clock-in for the first working period; a rule without it would mark everyone as missing a punch.',
+      );
+      ok = false;
+      return;
+    }
+    const window = windowMinutes(section, sections, index, report, at);
+    rules.push({
+      on_time: formatFeishuClockTime(on),
+      off_time: formatFeishuClockTime(off),
+      late_minutes_as_late: minutesOf(section.lateGraceSec, `${at}.lateGraceSec`, report, 0),
+      late_minutes_as_lack: window.lateLack,
+      on_advance_minutes: window.advance,
+      early_minutes_as_early: minutesOf(section.earlyLeaveGraceSec, `${at}.earlyLeaveGraceSec`, report, 0),
+      early_minutes_as_lack: window.earlyLack,
+      off_delay_minutes: window.delay,
+      ...(section.seriousLateSec !== null && section.seriousLateSec > 0
+        ? { late_minutes_as_serious_late: minutesOf(section.seriousLateSec, `${at}.seriousLateSec`, report, 1) }
+        : {}),
+      no_need_on: section.noPunchOn,
+      no_need_off: section.noPunchOff,
+    });
+    if (section.rest) {
+      const begin = minutesOf(section.rest.beginSec, `${at}.rest`, report);
+      const end = minutesOf(section.rest.endSec, `${at}.rest`, report);
+      if (begin >= on && end <= off && end > begin) {
+        rests.push({ rest_begin_time: formatFeishuClockTime(begin), rest_end_time: formatFeishuClockTime(end) });
+      } else {
+        report.dropped(
+          `${at}.rest`,
+          `The break ${describeSec(section.rest.beginSec)}–${describeSec(section.rest.endSec)} is not inside its working period; left out.`,
+        );
+      }
+    }
+  });
+  if (!ok) return null;
+
+  const flex = shift.flexibleArrival;
+  const body: ShiftBody = {
+    punch_times: rules.length,
+    is_flexible: flex !== null,
+    ...(flex
+      ? {
+          flexible_rule: [
+            {
+              flexible_early_minutes: minutesOf(flex.maxEarlySec, `${field}.flexibleArrival`, report, 0),
+              flexible_late_minutes: minutesOf(flex.maxLateSec, `${field}.flexibleArrival`, report, 0),
+            },
+          ],
+        }
+      : {}),
+    punch_time_rule: rules,
+    ...(rests.length > 0 ? { rest_time_rule: rests } : {}),
+    ...(shift.lateOffLateOn.length > 0
+      ? {
+          late_off_late_on_rule: [...shift.lateOffLateOn]
+            .sort((a, b) => a.offLateSec - b.offLateSec || a.onLateSec - b.onLateSec)
+            .map((step) => ({
+              late_off_minutes: minutesOf(step.offLateSec, `${field}.lateOffLateOn`, report, 0),
+              late_on_minutes: minutesOf(step.onLateSec, `${field}.lateOffLateOn`, report, 0),
+            })),
+        }
+      : {}),
+  };
+  if (shift.lateOffLateOn.length > 0) {
+    report.info(
+      `${field}.lateOffLateOn`,
+      `"Leave late, arrive late next day" of shift "${shift.name}" needs Feishu People Enterprise (仅飞书人事企业版可用).`,
+    );
+  }
+  return body;
+}
+
+/** Seconds → whole minutes, reporting rounding; below `min` is raised to it (with a loss). */
+function minutesOf(seconds: number, field: string, report: LossReport, min = Number.NEGATIVE_INFINITY): number {
+  if (!Number.isFinite(seconds)) {
+    report.approximated(field, `${String(seconds)} is not a time; ${Math.max(0, min)} minutes used.`, seconds);
+    return Math.max(0, min);
+  }
+  let minutes = toMinutes(seconds);
+  if (!isWholeMinutes(seconds)) {
+    report.approximated(
+      field,
+      `Feishu counts whole minutes; ${seconds} s is rounded to ${minutes} min.`,
+      seconds,
+      minutes * 60,
+    );
+  }
+  if (minutes < min) {
+    report.approximated(field, `${minutes} min is below what Feishu accepts; ${min} min is used.`, seconds, min * 60);
+    minutes = min;
+  }
+  return minutes;
+}
+
+function describeSec(seconds: number): string {
+  if (!Number.isFinite(seconds)) return String(seconds);
+  const minutes = Math.round(seconds / 60);
+  const sign = minutes < 0 ? '-' : '';
+  const abs = Math.abs(minutes);
+  return `${sign}${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The four window fields. null (vendor default) → a window of up to an hour that stays clear of the
+ * neighbouring periods (Feishu requires all four on create and has no "default" to leave unset).
+ */
+function windowMinutes(
+  section: TimeSection,
+  sections: readonly TimeSection[],
+  index: number,
+  report: LossReport,
+  at: string,
+): { advance: number; lateLack: number; earlyLack: number; delay: number } {
+  const window = section.punchWindow;
+  const clamp = (value: number, max: number, field: string, what: string): number => {
+    if (value < 0) {
+      report.approximated(
+        `${at}.punchWindow.${field}`,
+        `The ${what} lies inside the working time; Feishu needs it outside, so 0 min is used.`,
+        value,
+      );
+      return 0;
+    }
+    if (value > max) {
+      report.approximated(
+        `${at}.punchWindow.${field}`,
+        `Feishu allows at most ${max} min for the ${what}; ${value} min is cut to ${max}.`,
+        value,
+        max,
+      );
+      return max;
+    }
+    return value;
+  };
+  if (window) {
+    const f = `${at}.punchWindow`;
+    return {
+      advance: clamp(
+        minutesOf(section.onSec - window.earliestOnSec, f, report),
+        FEISHU_MAX_ON_ADVANCE_MINUTES,
+        'earliestOnSec',
+        'earliest clock-in',
+      ),
+      lateLack: clamp(
+        minutesOf(window.latestOnSec - section.onSec, f, report),
+        Number.MAX_SAFE_INTEGER,
+        'latestOnSec',
+        'latest clock-in',
+      ),
+      earlyLack: clamp(
+        minutesOf(section.offSec - window.earliestOffSec, f, report),
+        Number.MAX_SAFE_INTEGER,
+        'earliestOffSec',
+        'earliest clock-out',
+      ),
+      delay: clamp(
+        minutesOf(window.latestOffSec - section.offSec, f, report),
+        FEISHU_MAX_OFF_DELAY_MINUTES,
+        'latestOffSec',
+        'latest clock-out',
+      ),
+    };
+  }
+  const window60 = defaultWindow(sections, index);
+  report.info(
+    `${at}.punchWindow`,
+    `No punch window was given; Feishu's is set to clock-in from ${window60.advance} min before, ` +
+      `clock-out until ${window60.delay} min after, and a punch more than ${window60.lateLack} min late / ` +
+      `${window60.earlyLack} min early counts as missing.`,
+  );
+  return window60;
+}
+
+/** The window written for a section without one (exported for the round-trip test helper). */
+export function defaultWindow(
+  sections: readonly TimeSection[],
+  index: number,
+): { advance: number; lateLack: number; earlyLack: number; delay: number } {
+  const section = sections[index];
+  if (!section) return { advance: 0, lateLack: 0, earlyLack: 0, delay: 0 };
+  const on = Math.round(section.onSec / 60);
+  const off = Math.round(section.offSec / 60);
+  const previous = sections[index - 1];
+  const next = sections[index + 1];
+  const gapBefore = previous ? on - Math.round(previous.offSec / 60) : 2 * DEFAULT_WINDOW_MINUTES;
+  const gapAfter = next ? Math.round(next.onSec / 60) - off : 2 * DEFAULT_WINDOW_MINUTES;
+  const inside = Math.max(0, Math.floor((off - on) / 3));
+  return {
+    advance: Math.max(0, Math.min(DEFAULT_WINDOW_MINUTES, Math.floor(gapBefore / 2))),
+    lateLack: Math.min(DEFAULT_WINDOW_MINUTES, inside),
+    earlyLack: Math.min(DEFAULT_WINDOW_MINUTES, inside),
+    delay: Math.max(0, Math.min(DEFAULT_WINDOW_MINUTES, Math.floor(gapAfter / 2))),
+  };
+}
+
+/** Existing shifts are tenant data: anything unreadable is simply not a reuse candidate. */
+function parseExisting(shifts: readonly FeishuShift[], report: LossReport): FeishuShift[] {
+  const out: FeishuShift[] = [];
+  const list: readonly unknown[] = Array.isArray(shifts) ? shifts : [];
+  let skipped = 0;
+  for (const value of list) {
+    const parsed = feishuShiftSchema.safeParse(value);
+    if (parsed.success) out.push(parsed.data);
+    else skipped++;
+  }
+  if (skipped > 0)
+    report.info(
+      'existingShifts',
+      `${skipped} existing Feishu shift(s) could not be read and are not considered for reuse.`,
+    );
+  return out;
+}
+
+function planShiftEntry(
+  planKey: string,
+  body: ShiftBody,
+  sources: string[],
+  prefix: string,
+  existing: readonly FeishuShift[],
+  takenNames: Set<string>,
+  shiftsByKey: ReadonlyMap<string, Shift>,
+  report: LossReport,
+): FeishuShiftPlanEntry {
+  const fingerprint = shiftFingerprint(body);
+  const hash = planKey.slice(-NAME_HASH_LENGTH);
+  const summary = body.punch_time_rule.map((rule) => `${rule.on_time}-${rule.off_time}`).join(',');
+  const existingByName = new Map(existing.map((shift) => [shift.shift_name, shift]));
+
+  // The name: prefix + times + content hash, within the limit; "~2", "~3"… only when a different shift already
+  // holds the name (someone edited ours in Feishu). Deterministic given the tenant's shifts, so stable across runs.
+  let name = '';
+  for (let attempt = 1; ; attempt++) {
+    name = shiftName(prefix, summary, attempt === 1 ? hash : `${hash}~${attempt}`);
+    const holder = existingByName.get(name);
+    if (takenNames.has(name)) continue;
+    if (holder && shiftFingerprint(shiftForCreate(holder)) !== fingerprint) {
+      report.info(
+        `shifts[${sources.join(',')}]`,
+        `Feishu shift "${name}" (${holder.shift_id}) exists with other times or rules; the shift is planned under another name.`,
+      );
+      continue;
+    }
+    break;
+  }
+  takenNames.add(name);
+
+  const identical = existing
+    .filter((shift) => shiftFingerprint(shiftForCreate(shift)) === fingerprint)
+    .sort(
+      (a, b) =>
+        Number(b.shift_name === name) - Number(a.shift_name === name) ||
+        Number(b.shift_name.startsWith(prefix)) - Number(a.shift_name.startsWith(prefix)) ||
+        a.shift_id.length - b.shift_id.length ||
+        compareText(a.shift_id, b.shift_id),
+    );
+  const reuse = identical[0];
+  const names = sources.map((key) => shiftsByKey.get(key)?.name).filter((value): value is string => !!value);
+  if (reuse) {
+    report.info(
+      `shifts[${sources.join(',')}]`,
+      `Existing Feishu shift "${reuse.shift_name}" (${reuse.shift_id}) has the same times and rules and is reused` +
+        (names.length ? ` for ${listForMessage(names)}.` : '.'),
+    );
+    return { shiftKey: planKey, action: 'reuse', shiftId: reuse.shift_id, sourceShiftKeys: sources };
+  }
+  if (names.length > 0 && names.some((source) => source !== name)) {
+    report.info(
+      `shifts[${sources.join(',')}]`,
+      `Shift ${listForMessage(names.map((source) => `"${source}"`))} is named "${name}" in Feishu: shift names are ` +
+        'unique tenant-wide, so they are derived from the times.',
+    );
+  }
+  return { shiftKey: planKey, action: 'create', shift: { shift_name: name, ...body }, sourceShiftKeys: sources };
+}
+
+function shiftName(prefix: string, summary: string, suffix: string): string {
+  const tail = ` ${suffix}`;
+  const room = FEISHU_SHIFT_NAME_MAX_LENGTH - characterCount(tail);
+  const head = truncateCharacters(prefix, room);
+  return head + truncateCharacters(summary, room - characterCount(head)) + tail;
+}
+
+/**
+ * What makes two shifts "identical" for reuse: every field we write, in create meaning, with Feishu's read-side
+ * defaults filled in; plus the Feishu-only extras we never write, which an identical shift must not have.
+ */
+export function shiftFingerprint(shift: ShiftBody): string {
+  const shiftSerious =
+    shift.late_minutes_as_serious_late && shift.late_minutes_as_serious_late > 0
+      ? shift.late_minutes_as_serious_late
+      : null;
+  const flexible = shift.is_flexible === true;
+  const firstFlex = shift.flexible_rule?.[0];
+  return stableStringify({
+    segments: shift.punch_time_rule.map((rule) => ({
+      on: parseFeishuClockTime(rule.on_time),
+      off: parseFeishuClockTime(rule.off_time),
+      late: rule.late_minutes_as_late ?? 0,
+      lateLack: rule.late_minutes_as_lack ?? 0,
+      advance: rule.on_advance_minutes ?? 0,
+      early: rule.early_minutes_as_early ?? 0,
+      earlyLack: rule.early_minutes_as_lack ?? 0,
+      delay: rule.off_delay_minutes ?? 0,
+      serious:
+        shiftSerious ??
+        (rule.late_minutes_as_serious_late && rule.late_minutes_as_serious_late > 0
+          ? rule.late_minutes_as_serious_late
+          : null),
+      noOn: rule.no_need_on === true,
+      noOff: rule.no_need_off === true,
+    })),
+    flexible: flexible
+      ? firstFlex
+        ? [firstFlex.flexible_early_minutes, firstFlex.flexible_late_minutes]
+        : [shift.flexible_minutes ?? 0, shift.flexible_minutes ?? 0]
+      : null,
+    rests: (shift.rest_time_rule ?? [])
+      .map((rest) => [parseFeishuClockTime(rest.rest_begin_time), parseFeishuClockTime(rest.rest_end_time)])
+      .sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0)),
+    lateOffLateOn: (shift.late_off_late_on_rule ?? [])
+      .map((step) => [step.late_off_minutes, step.late_on_minutes])
+      .sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0)),
+    extras: {
+      overtime: (shift.overtime_rule ?? []).length > 0,
+      restDay: shift.day_type === 2,
+      flexibleRest: (shift.rest_time_flexible_configs ?? []).some((config) => config.need_flexible === true),
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Group
+
+function buildGroup(
+  rule: CanonicalRule,
+  options: CanonicalToFeishuOptions,
+  planKeyByShift: ReadonlyMap<string, string>,
+  report: LossReport,
+): FeishuGroupCreate | null {
+  const leaders = sortedUnique((options.groupLeaderIds ?? []).filter((id) => typeof id === 'string' && id.length > 0));
+  if (leaders.length === 0) {
+    report.blocking(
+      'group_leader_ids',
+      'Feishu requires at least one attendance group owner (group_leader_ids); configure FEISHU_DEFAULT_GROUP_LEADER_IDS.',
+    );
+  }
+  if (!rule.name) report.blocking('name', 'The rule has no name; a Feishu group needs one.');
+  const groupType = GROUP_TYPE_CREATE[rule.kind];
+  if (groupType === undefined) {
+    report.blocking('kind', `Unknown rule kind ${JSON.stringify(rule.kind)}.`);
+    return null;
+  }
+  const members = mapMembers(rule, options.resolver, report);
+
+  const planKey = (key: string | null | undefined): string =>
+    key ? (planKeyByShift.get(key) ?? REST_SHIFT_ID) : REST_SHIFT_ID;
+  let punchDayShiftIds: string[] = [];
+  if (rule.kind === 'fixed') {
+    // Monday→Sunday, "0" = rest (REFERENCE A6); a weekday missing from the canonical week is a rest day.
+    punchDayShiftIds = ([1, 2, 3, 4, 5, 6, 7] as IsoWeekday[]).map((day) => planKey(rule.week[day]));
+  } else if (Object.values(rule.week).some((key) => key)) {
+    report.info('week', 'Only fixed groups have a weekly pattern in Feishu; it is not written.');
+  }
+
+  const specialWorkdays: { punch_day: number; shift_id: string }[] = [];
+  const workdayDates = new Set<string>();
+  rule.specialWorkdays.forEach((day, index) => {
+    const at = `specialWorkdays[${index}]`;
+    const dayInt = isoDateToDayInt(day.date);
+    const key = day.shiftKey ?? (day.sections.length > 0 ? `special-${day.date}` : null);
+    const planned = key ? planKeyByShift.get(key) : undefined;
+    if (dayInt === null || !planned) {
+      report.dropped(
+        at,
+        `Special workday ${day.date} has ${dayInt === null ? 'no valid date' : 'no working hours'}; left out.`,
+        day.date,
+      );
+      return;
+    }
+    if (day.note)
+      report.dropped(`${at}.note`, `Feishu special days have no note; "${day.note}" is not carried.`, day.note);
+    workdayDates.add(day.date);
+    specialWorkdays.push({ punch_day: dayInt, shift_id: planned });
+  });
+  const specialOffdays: { punch_day: number; shift_id: string }[] = [];
+  rule.specialOffdays.forEach((day, index) => {
+    const at = `specialOffdays[${index}]`;
+    const dayInt = isoDateToDayInt(day.date);
+    if (dayInt === null) {
+      report.dropped(at, `Special day off ${day.date} has no valid date; left out.`, day.date);
+      return;
+    }
+    if (workdayDates.has(day.date)) {
+      report.dropped(at, `${day.date} is also a special workday; it stays a workday.`, day.date);
+      return;
+    }
+    if (day.note)
+      report.dropped(`${at}.note`, `Feishu special days have no note; "${day.note}" is not carried.`, day.note);
+    // UNCONFIRMED: a no-punch day needs a shift_id on create; "0" (the rest "shift") names no working time.
+    specialOffdays.push({ punch_day: dayInt, shift_id: REST_SHIFT_ID });
+  });
+  specialWorkdays.sort((a, b) => a.punch_day - b.punch_day);
+  specialOffdays.sort((a, b) => a.punch_day - b.punch_day);
+
+  const locations = mapLocations(rule, report);
+  const template: FeishuGroupCreate = {
+    ...(options.groupId ? { group_id: options.groupId } : {}),
+    group_name: rule.name,
+    time_zone: rule.timeZone,
+    group_type: groupType,
+    group_leader_ids: leaders,
+    // Always written, even empty: an update overwrites the whole group, so an empty list clears old members.
+    bind_user_ids: [...members.userIds],
+    bind_dept_ids: [...members.departmentIds],
+    bind_default_user_ids: [...members.excludedUserIds],
+    punch_day_shift_ids: punchDayShiftIds,
+    calendar_id: rule.followsHolidayCalendar ? 1 : 0,
+    need_punch_special_days: specialWorkdays,
+    no_need_punch_special_days: specialOffdays,
+    ...mapRemedy(rule),
+    ...mapFace(rule, report),
+    clockIn_need_photo: rule.photoRequired,
+    ...mapOutOfRange(rule, report),
+    show_over_time: rule.overtimeEnabled,
+    ...locations,
+    ...(rule.kind === 'free' ? { free_punch_cfg: mapFree(rule, report) } : {}),
+  };
+  if (rule.overtimeEnabled) {
+    report.info(
+      'overtimeEnabled',
+      "Overtime is shown in Feishu; the overtime rules themselves are configured in Feishu's 加班规则.",
+    );
+  }
+  return report.hasBlocking ? null : template;
+}
+
+/**
+ * Members in Feishu's id space (resolveRuleIds reports and leaves out what cannot be mapped; it never invents
+ * an id). excludedUserIds → bind_default_user_ids ("参与无需打卡的人员").
+ */
+function mapMembers(rule: CanonicalRule, resolver: IdResolver, report: LossReport): Members {
+  const resolved = resolveRuleIds(rule, 'feishu', resolver);
+  resolved.losses.forEach((loss) => report.add(loss));
+  const { members } = resolved.rule;
+  if (members.userIds.length === 0 && members.departmentIds.length === 0) {
+    report.blocking(
+      'members',
+      'Nobody would be in the Feishu group (no person or department could be mapped); it is not written.',
+    );
+  }
+  return members;
+}
+
+function mapRemedy(rule: CanonicalRule): Partial<FeishuGroupCreate> {
+  const remedy = rule.remedy;
+  if (!remedy.allowed) return { allow_remedy: false };
+  return {
+    allow_remedy: true,
+    remedy_limit: remedy.monthlyLimit !== null,
+    ...(remedy.monthlyLimit !== null ? { remedy_limit_count: remedy.monthlyLimit, remedy_period_type: 1 } : {}),
+    remedy_date_limit: remedy.daysLimit !== null,
+    ...(remedy.daysLimit !== null ? { remedy_date_num: remedy.daysLimit } : {}),
+    allow_remedy_type_lack: remedy.forMissing,
+    allow_remedy_type_late: remedy.forLate,
+    allow_remedy_type_early: remedy.forEarly,
+    allow_remedy_type_normal: remedy.forOther,
+  };
+}
+
+function mapFace(rule: CanonicalRule, report: LossReport): Partial<FeishuGroupCreate> {
+  if (!rule.faceRecognition) {
+    if (rule.faceLiveness) {
+      report.dropped('faceLiveness', 'A liveness check without face recognition cannot be set in Feishu; left out.');
+    }
+    return { face_punch: false };
+  }
+  // face_punch_cfg 1 = face on every punch; face_live_need_action true = action liveness check (only with cfg 1).
+  return { face_punch: true, face_punch_cfg: 1, face_live_need_action: rule.faceLiveness };
+}
+
+function mapOutOfRange(rule: CanonicalRule, report: LossReport): Partial<FeishuGroupCreate> {
+  switch (rule.outOfRange) {
+    case 'field_punch':
+      return { allow_out_punch: true };
+    case 'exception':
+      report.approximated(
+        'outOfRange',
+        'Feishu cannot accept an out-of-range punch as a mere exception; it is allowed as a field punch (外勤) that needs approval.',
+        'exception',
+        'field_punch',
+      );
+      return { allow_out_punch: true, out_punch_need_approval: true };
+    default:
+      return { allow_out_punch: false };
+  }
+}
+
+/** GPS as 高德 (map_type 1, GCJ-02: canonical coordinates already are); Wi-Fi by SSID and BSSID. */
+function mapLocations(rule: CanonicalRule, report: LossReport): Partial<FeishuGroupCreate> {
+  const radii = sortedUnique(rule.gpsLocations.map((gps) => String(gps.radiusMeters)));
+  const gpsRange = rule.gpsLocations.reduce((max, gps) => Math.max(max, Math.round(gps.radiusMeters)), 0);
+  if (radii.length > 1) {
+    // The group-level gps_range is the effective one; location.gps_range is "历史无效字段" on create.
+    report.approximated(
+      'gpsLocations.radiusMeters',
+      `Feishu has one punch radius per group; the locations' radii (${radii.join(', ')} m) become ${gpsRange} m, the largest.`,
+      radii,
+      gpsRange,
+    );
+  }
+  const locations: NonNullable<FeishuGroupCreate['locations']> = [];
+  rule.gpsLocations.forEach((gps, index) => {
+    if (
+      !Number.isFinite(gps.latitude) ||
+      !Number.isFinite(gps.longitude) ||
+      Math.abs(gps.latitude) > 90 ||
+      Math.abs(gps.longitude) > 180
+    ) {
+      report.dropped(`gpsLocations[${index}]`, `GPS location "${gps.name}" has no usable coordinates; left out.`);
+      return;
+    }
+    locations.push({
+      location_name: gps.name || gps.address || `${gps.latitude},${gps.longitude}`,
+      location_type: 1,
+      latitude: gps.latitude,
+      longitude: gps.longitude,
+      map_type: 1,
+      address: gps.address,
+      gps_range: Math.round(gps.radiusMeters),
+    });
+  });
+  for (const wifi of rule.wifiLocations) {
+    locations.push({ location_name: wifi.ssid || wifi.bssid, location_type: 2, ssid: wifi.ssid, bssid: wifi.bssid });
+  }
+  const hasGps = locations.some((location) => location.location_type === 1);
+  const hasWifi = rule.wifiLocations.length > 0;
+  // punch_type is a bit set: 1 GPS, 2 Wi-Fi (feishu-create-update-group.md).
+  const punchType = (hasGps ? 1 : 0) + (hasWifi ? 2 : 0);
+  return {
+    locations,
+    ...(hasGps ? { gps_range: gpsRange } : {}),
+    ...(punchType > 0 ? { punch_type: punchType } : {}),
+  };
+}
+
+function mapFree(rule: CanonicalRule, report: LossReport): NonNullable<FeishuGroupCreate['free_punch_cfg']> {
+  const free = rule.free ?? { workdays: [], requiredWorkSec: null, dayStartSec: 0 };
+  if (!rule.free) report.approximated('free', 'A free rule without its settings: no workdays, day starting at 0:00.');
+  let start = toMinutes(free.dayStartSec);
+  if (!Number.isFinite(start) || start < 0 || start >= 24 * 60) {
+    report.approximated(
+      'free.dayStartSec',
+      `The day cannot start at ${describeSec(free.dayStartSec)}; 0:00 is used.`,
+      free.dayStartSec,
+      0,
+    );
+    start = 0;
+  } else if (!isWholeMinutes(free.dayStartSec)) {
+    report.approximated(
+      'free.dayStartSec',
+      'Feishu counts whole minutes; the day start is rounded.',
+      free.dayStartSec,
+      start * 60,
+    );
+  }
+  const digits = ([1, 2, 3, 4, 5, 6, 7] as IsoWeekday[])
+    .map((day) => (free.workdays.includes(day) ? '1' : '0'))
+    .join('');
+  let workHours: number | null = null;
+  if (free.requiredWorkSec !== null) {
+    workHours = Math.min(1440, Math.max(0, toMinutes(free.requiredWorkSec)));
+    if (workHours * 60 !== free.requiredWorkSec) {
+      report.approximated(
+        'free.requiredWorkSec',
+        `Feishu takes 0–1440 whole minutes; ${workHours} min is used.`,
+        free.requiredWorkSec,
+        workHours * 60,
+      );
+    }
+  }
+  return {
+    free_start_time: formatFeishuClockTime(start),
+    // DECISION: the attendance day runs 24 h from its start; Feishu writes the next day past 24:00 ("27:59").
+    free_end_time: formatFeishuClockTime(start + 24 * 60 - 1),
+    punch_day: Number(digits),
+    work_hours_demand: workHours !== null,
+    ...(workHours !== null ? { work_hours: workHours } : {}),
+  };
+}

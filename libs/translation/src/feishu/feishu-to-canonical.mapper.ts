@@ -1,0 +1,939 @@
+import type { z } from 'zod';
+import {
+  feishuGroupSchema,
+  feishuShiftSchema,
+  parseFeishuClockTime,
+  punchDayDigits,
+  segmentPunchesNeeded,
+  type FeishuGroup,
+  type FeishuPunchTimeRule,
+  type FeishuShift,
+} from '@app/feishu/model';
+import type {
+  CanonicalRule,
+  GpsLocation,
+  IsoWeekday,
+  LateOffLateOnStep,
+  Members,
+  OutOfRangePolicy,
+  Remedy,
+  RuleKind,
+  Shift,
+  SpecialOffday,
+  SpecialWorkday,
+  TimeSection,
+  WifiLocation,
+} from '../canonical/canonical-rule.js';
+import { LossReport, refused, translated, type Translation } from '../canonical/loss.js';
+import { normalizeBssid } from '../canonical/text.util.js';
+import { compareText, dayIntToIsoDate, DAY_SEC, listForMessage, sortedUnique } from './feishu-mapping.util.js';
+import { wgs84ToGcj02 } from './gcj02.util.js';
+
+/*
+ * Feishu attendance group (+ the shifts it uses) → canonical rule. Total: every input, however malformed,
+ * yields either a rule plus losses or a refusal whose blocking losses name the field; nothing throws.
+ *
+ * Sources: feishu-create-update-group.md (group fields, read response table), feishu-get-shift.md (shift read
+ * shape, the no_need_* read meaning), REFERENCE A5/A6 (read-vs-create differences), DESIGN.md mapping table.
+ * Decisions where the docs leave room are marked "DECISION" and listed in the lead's report.
+ */
+
+export interface FeishuToCanonicalInput {
+  /** GET /groups/:group_id `data` (flat, READ shape: group_type 0/2/3). Untrusted JSON. */
+  readonly group: unknown;
+  /**
+   * GET /shifts/:shift_id `data` of the shifts the group uses: the week's and special days' shifts of a fixed
+   * group; the rosterable shifts of a 排班 group (its GET body names none, so the caller supplies them).
+   */
+  readonly shifts: readonly unknown[];
+}
+
+export interface FeishuToCanonicalOptions {
+  /**
+   * DECISION: the group's own `time_zone` wins (it is required on every Feishu group); this is only the fallback
+   * when it is blank or not an IANA zone, and then an `approximated` loss says so.
+   */
+  readonly timeZone?: string;
+}
+
+/** Feishu shows this radius when a GPS location carries none (the doc examples' gps_range). */
+export const FEISHU_DEFAULT_GPS_RANGE_METERS = 300;
+
+const FIXED_READ = 0;
+const KIND_BY_READ_TYPE: Record<0 | 2 | 3, RuleKind> = { 0: 'fixed', 2: 'shift_based', 3: 'free' };
+const MAX_SECTIONS = 4;
+
+export function feishuToCanonical(
+  input: FeishuToCanonicalInput,
+  options: FeishuToCanonicalOptions = {},
+): Translation<CanonicalRule> {
+  const report = new LossReport();
+  try {
+    return mapGroup(input, options, report);
+  } catch (error) {
+    // A safety net, not a code path: the mapper validates before it reads, so reaching this is a bug. It still
+    // must not take the sync down, so the group is refused with the reason.
+    report.blocking('(internal)', `The Feishu group could not be translated: ${describeError(error)}`);
+    return refused(report);
+  }
+}
+
+function mapGroup(
+  input: FeishuToCanonicalInput,
+  options: FeishuToCanonicalOptions,
+  report: LossReport,
+): Translation<CanonicalRule> {
+  const raw = (typeof input === 'object' && input !== null ? input : {}) as Partial<FeishuToCanonicalInput>;
+  const parsedGroup = feishuGroupSchema.safeParse(raw.group);
+  if (!parsedGroup.success) {
+    reportIssues(report, 'group', parsedGroup.error);
+  }
+  const shifts = parseShifts(Array.isArray(raw.shifts) ? (raw.shifts as unknown[]) : undefined, report);
+  if (!parsedGroup.success || shifts === null) return refused(report);
+
+  const group = parsedGroup.data;
+  const kind = KIND_BY_READ_TYPE[group.group_type];
+
+  const timeZone = resolveTimeZone(group.time_zone, options.timeZone, report);
+  const { week, weekShiftIds } = mapWeek(group, kind, report);
+  const special = mapSpecialDays(group, report);
+
+  // Which supplied shifts the rule uses (canonical-rule.ts: "Every shift the rule uses").
+  const used = new Set<string>(kind === 'shift_based' ? shifts.keys() : [...weekShiftIds, ...special.shiftIds]);
+  for (const id of used) {
+    if (!shifts.has(id)) {
+      report.blocking(
+        `shifts[${id}]`,
+        `The group uses shift ${id}, but its details were not supplied (GET /shifts/${id}); the group cannot be ` +
+          'translated without the shift times.',
+        id,
+      );
+    }
+  }
+  for (const id of shifts.keys()) {
+    if (!used.has(id)) {
+      report.info(`shifts[${id}]`, `Shift ${id} was supplied but this group does not use it; it is ignored.`, id);
+    }
+  }
+  if (kind === 'shift_based' && shifts.size === 0) {
+    report.blocking(
+      'shifts',
+      'A shift-based (排班) group without any shift: supply the shifts its roster uses (the group itself lists none).',
+    );
+  }
+
+  const canonicalShifts: Shift[] = [];
+  for (const id of [...used].sort(compareText)) {
+    const shift = shifts.get(id);
+    if (!shift) continue;
+    const mapped = mapShift(shift, report);
+    if (mapped) canonicalShifts.push(mapped);
+  }
+
+  const locations = mapLocations(group, report);
+  const rule: CanonicalRule = {
+    kind,
+    name: group.group_name,
+    timeZone,
+    idSpace: 'feishu',
+    members: mapMembers(group, report),
+    shifts: canonicalShifts,
+    week,
+    free: kind === 'free' ? mapFree(group, report) : null,
+    gpsLocations: locations.gps,
+    wifiLocations: locations.wifi,
+    specialWorkdays: special.workdays,
+    specialOffdays: special.offdays,
+    followsHolidayCalendar: mapCalendar(group, report),
+    remedy: mapRemedy(group, report),
+    faceRecognition: group.face_punch === true,
+    faceLiveness: mapFaceLiveness(group, report),
+    photoRequired: group.clockIn_need_photo === true,
+    outOfRange: mapOutOfRange(group, report),
+    overtimeEnabled: mapOvertime(
+      group,
+      [...shifts.values()].filter((s) => used.has(s.shift_id)),
+      report,
+    ),
+  };
+  reportFeishuOnlyGroupSettings(group, report);
+  return translated(rule, report);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Parsing
+
+function parseShifts(values: unknown[] | undefined, report: LossReport): Map<string, FeishuShift> | null {
+  if (!values) {
+    report.blocking('shifts', 'The shifts of the group must be supplied as a list (GET /shifts/:id data).');
+    return null;
+  }
+  const byId = new Map<string, FeishuShift>();
+  let ok = true;
+  values.forEach((value, index) => {
+    const parsed = feishuShiftSchema.safeParse(value);
+    if (!parsed.success) {
+      ok = false;
+      reportIssues(report, `shifts[${index}]`, parsed.error);
+      return;
+    }
+    if (byId.has(parsed.data.shift_id)) {
+      report.info(`shifts[${index}]`, `Shift ${parsed.data.shift_id} was supplied twice; the first copy is used.`);
+      return;
+    }
+    byId.set(parsed.data.shift_id, parsed.data);
+  });
+  return ok ? byId : null;
+}
+
+function reportIssues(report: LossReport, root: string, error: z.ZodError): void {
+  const max = 10;
+  for (const issue of error.issues.slice(0, max)) {
+    report.blocking(
+      formatPath(root, issue.path),
+      `Feishu sent a value this gateway cannot read: ${issue.message}.`,
+      valueAt(issue),
+    );
+  }
+  if (error.issues.length > max) {
+    report.blocking(root, `…and ${error.issues.length - max} more unreadable fields.`);
+  }
+}
+
+function valueAt(issue: z.core.$ZodIssue): unknown {
+  return 'input' in issue && isSmall(issue.input) ? issue.input : undefined;
+}
+
+function isSmall(value: unknown): boolean {
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+}
+
+function formatPath(root: string, path: readonly PropertyKey[]): string {
+  let out = root;
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `.${String(key)}`;
+  return out;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function resolveTimeZone(groupZone: string, fallback: string | undefined, report: LossReport): string {
+  if (isTimeZone(groupZone)) return groupZone;
+  const zone = fallback !== undefined && isTimeZone(fallback) ? fallback : 'Asia/Shanghai';
+  report.approximated(
+    'time_zone',
+    `The group's time zone ${JSON.stringify(groupZone)} is not an IANA zone; ${zone} is assumed.`,
+    groupZone,
+    zone,
+  );
+  return zone;
+}
+
+function isTimeZone(zone: string): boolean {
+  if (!zone) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Week, special days
+
+function mapWeek(
+  group: FeishuGroup,
+  kind: RuleKind,
+  report: LossReport,
+): { week: CanonicalRule['week']; weekShiftIds: string[] } {
+  const ids = group.punch_day_shift_ids ?? [];
+  if (group.group_type !== FIXED_READ) {
+    if (ids.length > 0) {
+      report.info(
+        'punch_day_shift_ids',
+        `A ${kind === 'free' ? 'free' : 'shift-based (排班)'} group has no weekly shifts; the listed ones are ignored.`,
+        ids,
+      );
+    }
+    return { week: {}, weekShiftIds: [] };
+  }
+  // REFERENCE A6: exactly 7 entries, Monday→Sunday, "0" = rest (the schema already refused any other length).
+  const week: Partial<Record<IsoWeekday, string | null>> = {};
+  const weekShiftIds: string[] = [];
+  ids.slice(0, 7).forEach((id, index) => {
+    const day = (index + 1) as IsoWeekday;
+    week[day] = id === '0' ? null : id;
+    if (id !== '0') weekShiftIds.push(id);
+  });
+  return { week, weekShiftIds };
+}
+
+function mapSpecialDays(
+  group: FeishuGroup,
+  report: LossReport,
+): { workdays: SpecialWorkday[]; offdays: SpecialOffday[]; shiftIds: string[] } {
+  const workdays = new Map<string, SpecialWorkday>();
+  const shiftIds: string[] = [];
+  (group.need_punch_special_days ?? []).forEach((day, index) => {
+    const field = `need_punch_special_days[${index}]`;
+    const date = dayIntToIsoDate(day.punch_day);
+    if (day.shift_id === '0') {
+      report.dropped(field, `Special workday ${date} names the rest "shift" 0, so it has no times; it is left out.`);
+      return;
+    }
+    if (workdays.has(date)) {
+      report.dropped(field, `Special workday ${date} is listed twice; the first entry is kept.`, day.shift_id);
+      return;
+    }
+    workdays.set(date, { date, shiftKey: day.shift_id, sections: [], note: '' });
+    shiftIds.push(day.shift_id);
+  });
+  const offdays = new Map<string, SpecialOffday>();
+  (group.no_need_punch_special_days ?? []).forEach((day, index) => {
+    const date = dayIntToIsoDate(day.punch_day);
+    const field = `no_need_punch_special_days[${index}]`;
+    if (workdays.has(date)) {
+      // DECISION: a day that is both "must punch" and "no punch needed" keeps the stricter reading.
+      report.dropped(field, `${date} is also a special workday; it stays a workday and this day off is left out.`);
+      return;
+    }
+    // The shift_id of a no-punch day names no working time; canonical days off carry none.
+    offdays.set(date, { date, note: '' });
+  });
+  const byDate = (a: { date: string }, b: { date: string }) => compareText(a.date, b.date);
+  return { workdays: [...workdays.values()].sort(byDate), offdays: [...offdays.values()].sort(byDate), shiftIds };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Shifts
+
+function mapShift(shift: FeishuShift, report: LossReport): Shift | null {
+  const field = `shifts[${shift.shift_id}]`;
+  const rules = shift.punch_time_rule;
+  if (rules.length > MAX_SECTIONS) {
+    report.blocking(
+      `${field}.punch_time_rule`,
+      `Shift "${shift.shift_name}" has ${rules.length} punch segments; at most ${MAX_SECTIONS} can be carried.`,
+      rules.length,
+    );
+    return null;
+  }
+  // The shift-level serious-late threshold wins over the segment ones (feishu-get-shift.md "优先级比原有字段高").
+  const shiftSeriousLate = positiveMinutesOrNull(shift.late_minutes_as_serious_late);
+  const sections: TimeSection[] = [];
+  let previousOff = Number.NEGATIVE_INFINITY;
+  let valid = true;
+  rules.forEach((rule, index) => {
+    const section = mapSection(rule, shiftSeriousLate);
+    const at = `${field}.punch_time_rule[${index}]`;
+    if (section.offSec <= section.onSec) {
+      report.blocking(
+        `${at}.off_time`,
+        `Segment ${rule.on_time}–${rule.off_time} of shift "${shift.shift_name}" ends before it starts ` +
+          '(a next-day end is written as "26:00").',
+        rule.off_time,
+      );
+      valid = false;
+    } else if (section.onSec < previousOff) {
+      report.blocking(`${at}.on_time`, `Segment ${rule.on_time}–${rule.off_time} overlaps the previous one.`);
+      valid = false;
+    }
+    previousOff = section.offSec;
+    sections.push(section);
+  });
+  if (!valid) return null;
+
+  placeRests(shift, sections, report, field);
+
+  if (shift.no_need_off === true && rules.some((rule) => segmentPunchesNeeded(rule).off)) {
+    // The shift-level flag has no documented read meaning; the segment flags win over it ([FNS], create doc
+    // "优先级高于data.shift.no_need_off"), so the segments decide.
+    report.info(
+      `${field}.no_need_off`,
+      'The shift-level "no clock-out" flag is overridden by the per-segment flags, which are what is carried.',
+    );
+  }
+
+  reportFeishuOnlyShiftSettings(shift, report, field);
+  return {
+    key: shift.shift_id,
+    name: shift.shift_name,
+    sections,
+    flexibleArrival: mapFlexible(shift, report, field),
+    lateOffLateOn: mapLateOffLateOn(shift),
+  };
+}
+
+function mapSection(rule: FeishuPunchTimeRule, shiftSeriousLate: number | null): TimeSection {
+  // The schema validated both strings, so parse never yields null here; 0 keeps the type total.
+  const onSec = (parseFeishuClockTime(rule.on_time) ?? 0) * 60;
+  const offSec = (parseFeishuClockTime(rule.off_time) ?? 0) * 60;
+  const windowFields = [
+    rule.on_advance_minutes,
+    rule.late_minutes_as_lack,
+    rule.early_minutes_as_lack,
+    rule.off_delay_minutes,
+  ];
+  // READ meaning: no_need_on true = the punch IS needed (feishu-get-shift.md; the model's segmentPunchesNeeded).
+  const needed = segmentPunchesNeeded(rule);
+  return {
+    onSec,
+    offSec,
+    // A window only when Feishu sent one; omitted minute fields are zero on read, but all four missing means
+    // the shift carries no window of its own (null = vendor default, canonical-rule.ts).
+    punchWindow: windowFields.every((value) => value === undefined)
+      ? null
+      : {
+          earliestOnSec: onSec - (rule.on_advance_minutes ?? 0) * 60,
+          latestOnSec: onSec + (rule.late_minutes_as_lack ?? 0) * 60,
+          earliestOffSec: offSec - (rule.early_minutes_as_lack ?? 0) * 60,
+          latestOffSec: offSec + (rule.off_delay_minutes ?? 0) * 60,
+        },
+    noPunchOn: !needed.on,
+    noPunchOff: !needed.off,
+    lateGraceSec: (rule.late_minutes_as_late ?? 0) * 60,
+    earlyLeaveGraceSec: (rule.early_minutes_as_early ?? 0) * 60,
+    seriousLateSec: shiftSeriousLate ?? positiveMinutesOrNull(rule.late_minutes_as_serious_late),
+    rest: null,
+  };
+}
+
+/** 0 / missing = unset: "late by more than 0 minutes is seriously late" would make every late arrival serious. */
+function positiveMinutesOrNull(minutes: number | undefined): number | null {
+  return minutes !== undefined && minutes > 0 ? minutes * 60 : null;
+}
+
+/**
+ * Feishu keeps breaks at shift level (rest_time_rule[]); canonical keeps at most one per section. Each break
+ * goes into the section that contains it; a next-day break may be written either way ("1:00" or "25:00").
+ */
+function placeRests(shift: FeishuShift, sections: TimeSection[], report: LossReport, field: string): void {
+  (shift.rest_time_rule ?? []).forEach((rest, index) => {
+    const at = `${field}.rest_time_rule[${index}]`;
+    const begin = (parseFeishuClockTime(rest.rest_begin_time) ?? 0) * 60;
+    const end = (parseFeishuClockTime(rest.rest_end_time) ?? 0) * 60;
+    const label = `${rest.rest_begin_time}–${rest.rest_end_time}`;
+    if (end <= begin) {
+      report.dropped(at, `Break ${label} ends before it starts; it is left out.`);
+      return;
+    }
+    const candidates = [0, DAY_SEC].map((offset) => ({ beginSec: begin + offset, endSec: end + offset }));
+    for (const candidate of candidates) {
+      const index = sections.findIndex((s) => s.onSec <= candidate.beginSec && candidate.endSec <= s.offSec);
+      const section = sections[index];
+      if (!section) continue;
+      if (section.rest) {
+        report.dropped(at, `Break ${label} is a second break in the same work period; only one can be carried.`);
+        return;
+      }
+      sections[index] = { ...section, rest: candidate };
+      return;
+    }
+    report.dropped(at, `Break ${label} is not inside any work period of shift "${shift.shift_name}"; left out.`);
+  });
+}
+
+function mapFlexible(shift: FeishuShift, report: LossReport, field: string): Shift['flexibleArrival'] {
+  if (shift.is_flexible !== true) return null;
+  const rules = shift.flexible_rule ?? [];
+  const first = rules[0];
+  if (rules.length > 1) {
+    report.dropped(
+      `${field}.flexible_rule`,
+      `Shift "${shift.shift_name}" has ${rules.length} flexible-hours rules; only the first can be carried.`,
+    );
+  }
+  if (first) {
+    // flexible_early_minutes: arrive (and leave) up to this much earlier; flexible_late_minutes: later
+    // (feishu-get-shift.md).
+    return { maxEarlySec: first.flexible_early_minutes * 60, maxLateSec: first.flexible_late_minutes * 60 };
+  }
+  // "flexible_minutes … 如果不设置flexible_rule则生效": one amount for both directions.
+  const minutes = shift.flexible_minutes ?? 0;
+  return { maxEarlySec: minutes * 60, maxLateSec: minutes * 60 };
+}
+
+function mapLateOffLateOn(shift: FeishuShift): LateOffLateOnStep[] {
+  return (shift.late_off_late_on_rule ?? [])
+    .map((step) => ({ offLateSec: step.late_off_minutes * 60, onLateSec: step.late_on_minutes * 60 }))
+    .sort((a, b) => a.offLateSec - b.offLateSec || a.onLateSec - b.onLateSec);
+}
+
+function reportFeishuOnlyShiftSettings(shift: FeishuShift, report: LossReport, field: string): void {
+  const name = `shift "${shift.shift_name}"`;
+  if ((shift.overtime_rule ?? []).length > 0) {
+    report.dropped(`${field}.overtime_rule`, `The overtime periods of ${name} are Feishu-only and not carried.`);
+  }
+  if ((shift.overtime_rest_time_rule ?? []).length > 0) {
+    report.dropped(`${field}.overtime_rest_time_rule`, `The overtime breaks of ${name} are not carried.`);
+  }
+  if (shift.day_type === 2) {
+    report.dropped(`${field}.day_type`, `${name} is a rest-day shift in Feishu; that marker is not carried.`);
+  }
+  if ((shift.rest_time_flexible_configs ?? []).some((config) => config.need_flexible === true)) {
+    report.dropped(`${field}.rest_time_flexible_configs`, `The flexible break of ${name} is not carried.`);
+  }
+  const middle = shift.shift_middle_time_rule?.middle_time_type;
+  if (middle !== undefined && middle !== 0) {
+    report.info(`${field}.shift_middle_time_rule`, `How ${name} is split into half days stays in Feishu only.`);
+  }
+  const setting = shift.late_off_late_on_setting;
+  if (setting && ((setting.late_off_base_on_time_type ?? 0) !== 0 || (setting.late_on_base_on_time_type ?? 0) !== 0)) {
+    report.info(
+      `${field}.late_off_late_on_setting`,
+      `How ${name} measures "leave late, arrive late" (fixed vs flexible base) stays in Feishu only.`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Members
+
+/**
+ * DECISION (members):
+ *  - bind_user_ids / bind_dept_ids are the people who must punch → userIds / departmentIds.
+ *  - bind_default_user_ids ("参与无需打卡的人员": in the group, no punch needed) → excludedUserIds, the
+ *    canonical home of WeCom white_users; bind_default_dept_ids has no canonical place → dropped.
+ *  - need_punch_members / no_need_punch_members are used only when the bind_* lists are empty, as the doc
+ *    says ("仅当不传…时,才会使用该字段"); only "include" scopes of departments (1) or people (2) can be
+ *    carried, anything else (country, employee type, job level…) is dropped, and "everyone" refuses the group.
+ *  - except_user_ids / except_dept_ids are offline fields ("该字段已下线"): reported, not carried.
+ */
+function mapMembers(group: FeishuGroup, report: LossReport): Members {
+  const bindUsers = group.bind_user_ids ?? [];
+  const bindDepts = group.bind_dept_ids ?? [];
+  let userIds: string[] = [...bindUsers];
+  let departmentIds: string[] = [...bindDepts];
+  if (bindUsers.length === 0 && bindDepts.length === 0) {
+    const scoped = scopeMembers(group.need_punch_members, 'need_punch_members', report);
+    userIds = scoped.users;
+    departmentIds = scoped.departments;
+  } else if (hasScopedMembers(group.need_punch_members)) {
+    report.info(
+      'need_punch_members',
+      'Feishu ignores the member scopes while bind_user_ids / bind_dept_ids are set, so they are not carried.',
+    );
+  }
+
+  const defaultUsers = group.bind_default_user_ids ?? [];
+  const defaultDepts = group.bind_default_dept_ids ?? [];
+  let excludedUserIds: string[] = [...defaultUsers];
+  let excludedDepartments: string[] = [...defaultDepts];
+  if (defaultUsers.length === 0 && defaultDepts.length === 0) {
+    const scoped = scopeMembers(group.no_need_punch_members, 'no_need_punch_members', report);
+    excludedUserIds = scoped.users;
+    excludedDepartments = scoped.departments;
+  } else if (hasScopedMembers(group.no_need_punch_members)) {
+    report.info(
+      'no_need_punch_members',
+      'Feishu ignores these scopes while bind_default_user_ids / bind_default_dept_ids are set; not carried.',
+    );
+  }
+  if (excludedDepartments.length > 0) {
+    report.dropped(
+      'bind_default_dept_ids',
+      `Departments whose members need not punch (${listForMessage(excludedDepartments)}) cannot be carried; ` +
+        'only individual people can.',
+      excludedDepartments,
+    );
+  }
+  for (const fieldName of ['except_user_ids', 'except_dept_ids'] as const) {
+    const values = group[fieldName] ?? [];
+    if (values.length > 0) {
+      report.info(fieldName, `${fieldName} is an offline Feishu field ("该字段已下线") that Feishu ignores.`, values);
+    }
+  }
+  return {
+    userIds: sortedUnique(userIds),
+    departmentIds: sortedUnique(departmentIds),
+    excludedUserIds: sortedUnique(excludedUserIds),
+  };
+}
+
+type PunchMembers = FeishuGroup['need_punch_members'];
+
+function hasScopedMembers(members: PunchMembers): boolean {
+  return (members ?? []).some((member) => member.rule_scope_type === 1 || member.rule_scope_type === 2);
+}
+
+function scopeMembers(
+  members: PunchMembers,
+  field: string,
+  report: LossReport,
+): { users: string[]; departments: string[] } {
+  const users: string[] = [];
+  const departments: string[] = [];
+  (members ?? []).forEach((member, index) => {
+    const at = `${field}[${index}]`;
+    // rule_scope_type: 0 none, 1 everyone, 2 custom (feishu-create-update-group.md).
+    if (member.rule_scope_type === 1) {
+      report.blocking(
+        `${at}.rule_scope_type`,
+        'The group applies to everyone in the company; that cannot be carried as a list of people or departments. ' +
+          'Bind the top-level department in Feishu instead.',
+        1,
+      );
+      return;
+    }
+    if (member.rule_scope_type !== 2) return;
+    const scope = member.scope_group_list;
+    const ids = scope?.member_ids ?? [];
+    const include = scope?.operation_type === undefined || scope.operation_type === 1;
+    if (include && scope?.scope_value_type === 1) departments.push(...ids);
+    else if (include && scope?.scope_value_type === 2) users.push(...ids);
+    else {
+      report.dropped(
+        `${at}.scope_group_list`,
+        `A member rule by ${scopeLabel(scope?.scope_value_type)}${include ? '' : ' (excluding)'} cannot be ` +
+          'carried; only "includes these departments / people" can.',
+        scope?.scope_value_type,
+      );
+    }
+  });
+  return { users, departments };
+}
+
+function scopeLabel(type: number | undefined): string {
+  const labels: Record<number, string> = {
+    1: 'department',
+    2: 'person',
+    3: 'country/region',
+    4: 'employee type',
+    5: 'work city',
+    6: 'job level',
+    7: 'job family',
+    8: 'job title',
+    9: 'working-hours system',
+    100: 'custom field',
+  };
+  return (type !== undefined ? labels[type] : undefined) ?? `scope type ${String(type)}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Free groups
+
+function mapFree(group: FeishuGroup, report: LossReport): CanonicalRule['free'] {
+  const cfg = group.free_punch_cfg;
+  const start = cfg ? parseFeishuClockTime(cfg.free_start_time) : null;
+  if (!cfg || start === null) {
+    report.blocking(
+      'free_punch_cfg',
+      'A free group (group_type 3) without a free-punch configuration (free_start_time, punch_day) cannot be carried.',
+      cfg?.free_start_time,
+    );
+    return null;
+  }
+  // punch_day is an int, so a Monday off loses its leading zero: pad to 7 Monday-first digits (REFERENCE A6).
+  const digits = punchDayDigits(cfg.punch_day);
+  const workdays = [...digits].flatMap((digit, index) => (digit === '1' ? [(index + 1) as IsoWeekday] : []));
+  // DECISION: work_hours is enforced only with work_hours_demand true ("工作日出勤是否需满足时长要求");
+  // a configured but unenforced duration means "no requirement" (WeCom −1).
+  let requiredWorkSec: number | null = null;
+  if (cfg.work_hours !== undefined && cfg.work_hours > 0) {
+    if (cfg.work_hours_demand === true) requiredWorkSec = cfg.work_hours * 60;
+    else {
+      report.info(
+        'free_punch_cfg.work_hours',
+        `${cfg.work_hours} minutes a day is configured but not required (work_hours_demand is off); no requirement is carried.`,
+        cfg.work_hours,
+      );
+    }
+  }
+  const end = parseFeishuClockTime(cfg.free_end_time);
+  if (end !== null && end !== start + 24 * 60 - 1) {
+    report.info(
+      'free_punch_cfg.free_end_time',
+      `Punching ends at ${cfg.free_end_time} each day in Feishu; only the day's start (${cfg.free_start_time}) is carried.`,
+      cfg.free_end_time,
+    );
+  }
+  if (cfg.work_day_no_punch_as_lack === true || group.work_day_no_punch_as_lack === true) {
+    report.dropped(
+      'free_punch_cfg.work_day_no_punch_as_lack',
+      'Feishu counts a workday without any punch as a missing punch; that rule is not carried.',
+    );
+  }
+  return { workdays, requiredWorkSec, dayStartSec: start * 60 };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Locations
+
+/**
+ * GPS (location_type 1): 高德 (map_type 1, GCJ-02) kept; Google (map_type 2, WGS-84) converted to GCJ-02 with
+ * gcoord (canonical-rule.ts keeps GCJ-02). A missing map_type is read as 高德, Feishu's default map in China.
+ * Wi-Fi (2): BSSID normalised. IP (8) and attendance machines: nothing to carry them to.
+ */
+function mapLocations(group: FeishuGroup, report: LossReport): { gps: GpsLocation[]; wifi: WifiLocation[] } {
+  const gps: GpsLocation[] = [];
+  const wifi = new Map<string, WifiLocation>();
+  (group.locations ?? []).forEach((location, index) => {
+    const at = `locations[${index}]`;
+    const label = location.location_name || location.address || location.location_id;
+    if (location.location_type === 1) {
+      const { latitude, longitude } = location;
+      if (
+        !isFiniteNumber(latitude) ||
+        !isFiniteNumber(longitude) ||
+        Math.abs(latitude) > 90 ||
+        Math.abs(longitude) > 180
+      ) {
+        report.dropped(at, `GPS location "${label}" has no usable coordinates; left out.`, { latitude, longitude });
+        return;
+      }
+      let lat = latitude;
+      let lng = longitude;
+      if (location.map_type === 2) {
+        ({ latitude: lat, longitude: lng } = wgs84ToGcj02(latitude, longitude));
+        report.info(
+          `${at}.map_type`,
+          `GPS location "${label}" was picked on Google Maps (WGS-84); its coordinates were converted to GCJ-02.`,
+          [latitude, longitude],
+          [lat, lng],
+        );
+      } else if (location.map_type !== undefined && location.map_type !== 1) {
+        report.dropped(
+          `${at}.map_type`,
+          `GPS location "${label}" uses an unknown map type; left out.`,
+          location.map_type,
+        );
+        return;
+      }
+      const radius = location.gps_range ?? group.gps_range;
+      if (radius === undefined || radius <= 0) {
+        report.approximated(
+          `${at}.gps_range`,
+          `GPS location "${label}" has no radius; Feishu's ${FEISHU_DEFAULT_GPS_RANGE_METERS} m is assumed.`,
+          radius,
+          FEISHU_DEFAULT_GPS_RANGE_METERS,
+        );
+      }
+      gps.push({
+        name: location.location_name,
+        address: location.address ?? '',
+        latitude: lat,
+        longitude: lng,
+        radiusMeters: radius !== undefined && radius > 0 ? radius : FEISHU_DEFAULT_GPS_RANGE_METERS,
+      });
+    } else if (location.location_type === 2) {
+      const bssid = normalizeBssid(location.bssid ?? '');
+      if (bssid === null) {
+        report.dropped(`${at}.bssid`, `Wi-Fi "${label}" has no valid MAC address (BSSID); left out.`, location.bssid);
+        return;
+      }
+      const ssid = location.ssid ?? location.location_name;
+      const key = `${bssid}\u0000${ssid}`;
+      if (!wifi.has(key)) wifi.set(key, { ssid, bssid });
+    } else if (location.location_type === 8) {
+      report.dropped(at, `IP punching from ${location.ip ?? label} has no counterpart; left out.`, location.ip);
+    } else {
+      report.dropped(at, `Location "${label}" has an unknown type; left out.`, location.location_type);
+    }
+  });
+  const machines = group.machines ?? [];
+  if (machines.length > 0) {
+    report.dropped(
+      'machines',
+      `Attendance machines (${listForMessage(machines.map((m) => `${m.machine_name} ${m.machine_sn}`))}) are not carried.`,
+    );
+  }
+  gps.sort(
+    (a, b) =>
+      compareText(a.name, b.name) ||
+      compareText(a.address, b.address) ||
+      a.latitude - b.latitude ||
+      a.longitude - b.longitude ||
+      a.radiusMeters - b.radiusMeters,
+  );
+  const wifiList = [...wifi.values()].sort((a, b) => compareText(a.bssid, b.bssid) || compareText(a.ssid, b.ssid));
+  return { gps, wifi: wifiList };
+}
+
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Group settings
+
+function mapCalendar(group: FeishuGroup, report: LossReport): boolean {
+  const calendar = group.calendar_id ?? 0;
+  if (calendar !== 0 && calendar !== 1) {
+    const names: Record<number, string> = { 2: 'United States', 3: 'Japan', 4: 'India', 5: 'Singapore' };
+    report.dropped(
+      'calendar_id',
+      `The group follows the ${names[calendar] ?? `#${calendar}`} public-holiday calendar; only mainland China's can be carried.`,
+      calendar,
+    );
+  }
+  if (group.new_calendar_id) {
+    report.dropped(
+      'new_calendar_id',
+      `The group uses a custom holiday calendar (${group.new_calendar_id}); it is not carried.`,
+      group.new_calendar_id,
+    );
+  }
+  return calendar === 1;
+}
+
+/**
+ * allow_remedy (the doc's "是否限制补卡" is a mistranslation of "allow make-up punches"); the limits count only
+ * when their switch is on; the allow_remedy_type_* switches "需要允许补卡才能设置生效", so a disabled remedy
+ * carries no limits or types. allow_remedy_type_normal (remedy a normal punch) → forOther.
+ */
+function mapRemedy(group: FeishuGroup, report: LossReport): Remedy {
+  if (group.allow_remedy !== true) {
+    return {
+      allowed: false,
+      monthlyLimit: null,
+      daysLimit: null,
+      forMissing: false,
+      forLate: false,
+      forEarly: false,
+      forOther: false,
+    };
+  }
+  if (group.remedy_period_type === 2) {
+    report.approximated(
+      'remedy_period_type',
+      `Make-up punches are counted per custom period starting on day ${group.remedy_period_custom_date ?? '?'}; ` +
+        'the limit is carried as a calendar-month limit.',
+      group.remedy_period_custom_date,
+    );
+  }
+  const limit = (on: boolean | undefined, value: number | undefined, field: string): number | null => {
+    if (on !== true) return null;
+    if (value === undefined || value < 0) {
+      report.approximated(field, 'The limit is switched on but has no value; carried as unlimited.', value);
+      return null;
+    }
+    return value;
+  };
+  return {
+    allowed: true,
+    monthlyLimit: limit(group.remedy_limit, group.remedy_limit_count, 'remedy_limit_count'),
+    daysLimit: limit(group.remedy_date_limit, group.remedy_date_num, 'remedy_date_num'),
+    forMissing: group.allow_remedy_type_lack === true,
+    forLate: group.allow_remedy_type_late === true,
+    forEarly: group.allow_remedy_type_early === true,
+    forOther: group.allow_remedy_type_normal === true,
+  };
+}
+
+/**
+ * DECISION: face_live_need_action "false: 开启活体验证 / true: 动作验证, 仅在 face_punch_cfg = 1 时有效".
+ * Liveness is carried as true only for the explicit action check (WeCom's open_face_live_detect is an
+ * explicit liveness switch); the passive check of `false` is Feishu's baseline, reported as info.
+ */
+function mapFaceLiveness(group: FeishuGroup, report: LossReport): boolean {
+  if (group.face_punch !== true) return false;
+  if (group.face_punch_cfg === 2) {
+    report.approximated(
+      'face_punch_cfg',
+      'Feishu asks for a face only when a punch looks suspicious; it is carried as "face recognition on every punch".',
+      2,
+    );
+    return false;
+  }
+  if (group.face_live_need_action !== true) {
+    report.info('face_live_need_action', "Feishu's passive liveness check is not carried as a liveness requirement.");
+    return false;
+  }
+  return true;
+}
+
+/**
+ * DECISION: allow_out_punch (外勤) → 'field_punch' (punches outside the range are recorded as field punches);
+ * without it Feishu refuses a punch outside the range → 'forbidden'. Nothing in Feishu's group API accepts
+ * the punch and only flags it ('exception').
+ */
+function mapOutOfRange(group: FeishuGroup, report: LossReport): OutOfRangePolicy {
+  if (group.allow_out_punch !== true) return 'forbidden';
+  const details: [keyof FeishuGroup, string][] = [
+    ['out_punch_need_approval', 'need approval'],
+    ['out_punch_need_post_approval', 'need approval after the punch'],
+    ['out_punch_need_remark', 'need a remark'],
+    ['out_punch_need_photo', 'need a photo'],
+    ['out_punch_allowed_hide_addr', 'may hide the address'],
+    ['out_punch_allowed_adjust_addr', 'may adjust the address'],
+  ];
+  for (const [field, text] of details) {
+    if (group[field] === true) {
+      report.dropped(field, `Field punches ${text} in Feishu; that condition is not carried.`);
+    }
+  }
+  return 'field_punch';
+}
+
+/**
+ * DECISION: Feishu's overtime rules live outside the group API (加班规则); the group only shows overtime
+ * (show_over_time) and shifts may carry overtime periods. Either one → overtime is recorded.
+ */
+function mapOvertime(group: FeishuGroup, shifts: readonly FeishuShift[], report: LossReport): boolean {
+  const enabled = group.show_over_time === true || shifts.some((shift) => (shift.overtime_rule ?? []).length > 0);
+  if (enabled) {
+    report.info(
+      'show_over_time',
+      "Overtime is recorded; Feishu's overtime rules themselves are not part of the group.",
+    );
+  }
+  return enabled;
+}
+
+/** Settings only Feishu has: reported so HR knows they stay behind (dropped when they change who is marked what). */
+function reportFeishuOnlyGroupSettings(group: FeishuGroup, report: LossReport): void {
+  const raw = group as Record<string, unknown>;
+  const on = (field: string) => raw[field] === true;
+  const nonEmpty = (field: string) => Array.isArray(raw[field]) && (raw[field] as unknown[]).length > 0;
+  const nonZero = (field: string) => typeof raw[field] === 'number' && raw[field] !== 0;
+  const nested = (field: string) =>
+    typeof raw[field] === 'object' && raw[field] !== null && Object.values(raw[field]).some((value) => value === true);
+
+  const infos: [string, boolean, string][] = [
+    ['group_leader_ids', nonEmpty('group_leader_ids'), 'Attendance group owners exist only in Feishu.'],
+    ['sub_group_leader_ids', nonEmpty('sub_group_leader_ids'), 'Attendance group deputies exist only in Feishu.'],
+    ['allow_pc_punch', on('allow_pc_punch'), 'Punching from a PC is a Feishu-only option.'],
+    ['show_cumulative_time', on('show_cumulative_time'), 'Showing cumulative hours is a Feishu display option.'],
+    ['hide_staff_punch_time', on('hide_staff_punch_time'), 'Hiding punch details is a Feishu display option.'],
+    ['hide_clock_in_rule', on('hide_clock_in_rule'), 'Hiding the punch rule is a Feishu display option.'],
+    [
+      'face_downgrade',
+      on('face_punch') && on('face_downgrade'),
+      'Falling back to a photo when face recognition fails is Feishu-only.',
+    ],
+    [
+      'replace_basic_pic',
+      on('face_punch') && on('replace_basic_pic'),
+      'Replacing the reference face photo is Feishu-only.',
+    ],
+    ['org_change_auto_adjust', on('org_change_auto_adjust'), 'Adding new hires automatically is a Feishu option.'],
+    ['save_auto_changes', on('save_auto_changes'), 'Moving people out of conflicting groups is a Feishu option.'],
+  ];
+  for (const [field, active, message] of infos) if (active) report.info(field, `${message} Not carried.`);
+
+  const drops: [string, boolean, string][] = [
+    ['anti_cheat_punch_config', nested('anti_cheat_punch_config'), 'Anti-cheating checks'],
+    ['rest_clockIn_need_approval', on('rest_clockIn_need_approval'), 'Approval for punches on rest days'],
+    ['member_status_change', nested('member_status_change'), 'No-punch rules for joining/leaving days'],
+    ['leave_need_punch', on('leave_need_punch'), 'Punching around leave'],
+    ['go_out_need_punch', nonZero('go_out_need_punch'), 'Punching while out of office'],
+    ['travel_need_punch', nonZero('travel_need_punch'), 'Punching on business trips'],
+    ['overtime_clock_cfg', nested('overtime_clock_cfg'), 'Overtime punch settings'],
+    ['allow_apply_punch', on('allow_apply_punch'), 'Applying for a punch when location is inaccurate'],
+    [
+      'clock_in_abnormal_settings',
+      nested('clock_in_abnormal_settings'),
+      'Ignoring exceptions until the last clock-out',
+    ],
+    [
+      'work_day_no_punch_as_lack',
+      on('work_day_no_punch_as_lack') && group.group_type !== 3,
+      'Counting a workday without punches as missing',
+    ],
+  ];
+  for (const [field, active, what] of drops) {
+    if (active) report.dropped(field, `${what} is a Feishu-only setting and is not carried.`);
+  }
+}

@@ -1,0 +1,25 @@
+// Pure translation between the vendors' rule models and the canonical model (no Nest, no I/O, no clock).
+export * from './canonical/canonical-rule.js';
+export * from './canonical/loss.js';
+export * from './canonical/id-resolver.js';
+export { normalizeRule } from './canonical/normalize-rule.js';
+export { ruleContentHash } from './canonical/rule-hash.js';
+export { resolveRuleIds } from './canonical/resolve-rule-ids.js';
+export {
+  wecomRuleNameFor,
+  isGatewayRuleName,
+  feishuGroupIdFromRuleName,
+  WECOM_GROUPNAME_MAX_CHARACTERS,
+} from './canonical/deterministic-names.js';
+export { feishuToCanonical } from './feishu/feishu-to-canonical.mapper.js';
+export type { FeishuToCanonicalInput, FeishuToCanonicalOptions } from './feishu/feishu-to-canonical.mapper.js';
+export { canonicalToFeishu, bindFeishuShiftIds, planShiftIds } from './feishu/canonical-to-feishu.mapper.js';
+export type {
+  CanonicalToFeishuOptions,
+  FeishuGroupPlan,
+  FeishuShiftPlanEntry,
+} from './feishu/canonical-to-feishu.mapper.js';
+export { wecomToCanonical } from './wecom/wecom-to-canonical.mapper.js';
+export type { WecomToCanonicalOptions } from './wecom/wecom-to-canonical.mapper.js';
+export { canonicalToWecom } from './wecom/canonical-to-wecom.mapper.js';
+export type { CanonicalToWecomOptions } from './wecom/canonical-to-wecom.mapper.js';

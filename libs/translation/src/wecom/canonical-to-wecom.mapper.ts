@@ -1,0 +1,1057 @@
+// The lint group '@app/wecom' also matches '@app/wecom/model' (gitignore-style prefix), against its own message;
+// the model entry point is the sanctioned import (see the report to the lead for the config fix).
+import type {
+  WecomCheckinDateWrite,
+  WecomCheckinGroupCreate,
+  WecomCheckinTimeWrite,
+  WecomLateRule,
+  WecomOtInfoV2,
+  WecomScheduleWrite,
+} from '@app/wecom/model';
+import type { CanonicalRule, IsoWeekday, OutOfRangePolicy, Shift, TimeSection } from '../canonical/canonical-rule.js';
+import type { IdResolver } from '../canonical/id-resolver.js';
+import { resolveRuleIds } from '../canonical/resolve-rule-ids.js';
+import { characterCount, normalizeBssid, truncateCharacters } from '../canonical/text.util.js';
+import { LossReport, refused, translated, type Translation } from '../canonical/loss.js';
+import {
+  DAY,
+  HOUR,
+  MINUTE,
+  NEXT_DAY_04_00,
+  NEXT_DAY_23_59,
+  REMIND_AFTER_OFF_MINUTES,
+  REMIND_BEFORE_WORK_MINUTES,
+  WECOM_DISTANCES,
+  chinaMidnight,
+  clockText,
+  durationText,
+  fnv1a32,
+  isoToWecomDay,
+  truncateUtf8,
+  utf8Length,
+} from './wecom-rule.util.js';
+
+/*
+ * Canonical rule → the `group` object of WeCom add_checkin_option (the caller adds effective_now).
+ *
+ * Contract: every payload returned with ok:true satisfies every documented WeCom validation rule
+ * (wecom-checkin-option-rules.md, "doc" below; the emulator's validateCheckinOption implements the same
+ * list and the specs run every payload through it). What WeCom cannot hold exactly is approximated within
+ * its rules and reported; what it cannot hold at all is refused with blocking losses and no payload.
+ */
+
+export interface CanonicalToWecomOptions {
+  readonly resolver: IdResolver;
+  /** The groupname to write (deterministic, so a crashed run's rule can be found again). ≤ 40 characters. */
+  readonly ruleName: string;
+  /** Now, unix seconds: special days must lie in the future (doc "only future dates are allowed"). */
+  readonly nowUnixSeconds: number;
+  /** Reminder before work, minutes; WeCom allows only these (doc remind_work_sec). Default 0. */
+  readonly remindBeforeWorkMinutes?: 0 | 5 | 10 | 15 | 20;
+  /** Reminder after work, minutes; WeCom allows only these (doc remind_off_work_sec). Default 0. */
+  readonly remindAfterOffMinutes?: 0 | 10 | 20 | 30 | 60;
+}
+
+/** doc flex_on_duty_time … max_allow_arrive_late: multiples of 300 s, at most 21,600 s (360 min). */
+const FLEX_STEP = 5 * MINUTE;
+const FLEX_MAX = 360 * MINUTE;
+/** doc late_rule: multiples of 15 min, at most 600 min. */
+const LATE_STEP = 15 * MINUTE;
+const LATE_MAX = 600 * MINUTE;
+/** doc "schedule time section, earliest_work_sec … not be more than 4 hours before work_sec". */
+const SCHEDULE_FIRST_EARLIEST = 4 * HOUR;
+/** doc "freegroup schedule size maximum 50" (the mandatory rest schedule counts, emulator reading). */
+const MAX_WORK_SCHEDULES = 49;
+const MAX_SECTIONS = 4;
+/** doc "wifi or location size maximum 500" (READING: together). */
+const MAX_PLACES = 500;
+/** doc "special day maximum value 366". */
+const MAX_SPECIAL_DAYS = 366;
+/** doc spe_workdays.notes "字节长度不超过40". */
+const NOTES_MAX_BYTES = 40;
+/** doc groupname / schedule_name / wifiname / loc_title / loc_detail: at most 40 characters. */
+const NAME_MAX = 40;
+/** doc "special workday checkin time work_sec/off_work_sec invalid": work 04:00–18:00, off 04:00–次日03:00. */
+const SPECIAL_WORK_MIN = 4 * HOUR;
+const SPECIAL_WORK_MAX = 18 * HOUR;
+const SPECIAL_OFF_MAX = DAY + 3 * HOUR;
+/** WeCom's schedule_id is an unsigned 32-bit integer (B4); stay inside signed int32 to be safe everywhere. */
+const MAX_SCHEDULE_ID = 2_147_483_647;
+/** UTC+8 without daylight saving: the only clock WeCom has. */
+const CHINA_TIME_ZONES: ReadonlySet<string> = new Set([
+  'Asia/Shanghai',
+  'Asia/Chongqing',
+  'Asia/Harbin',
+  'Asia/Urumqi',
+  'PRC',
+]);
+const OUT_OF_RANGE: Readonly<Record<OutOfRangePolicy, number>> = { exception: 0, field_punch: 1, forbidden: 2 };
+const VENDOR_LABEL = { feishu: 'Feishu', wecom: 'WeCom' } as const;
+
+export function canonicalToWecom(
+  rule: CanonicalRule,
+  options: CanonicalToWecomOptions,
+): Translation<WecomCheckinGroupCreate> {
+  const report = new LossReport();
+  const writer = new WecomRuleWriter(rule, options, report);
+  const group = writer.write();
+  return group === null ? refused(report) : translated(group, report);
+}
+
+type TypeFields = Pick<
+  WecomCheckinGroupCreate,
+  | 'grouptype'
+  | 'checkindate'
+  | 'schedulelist'
+  | 'spe_workdays'
+  | 'offwork_interval_time'
+  | 'span_day_time'
+  | 'standard_work_duration'
+>;
+
+interface FlexFields {
+  readonly allow_flex: boolean;
+  readonly flex_on_duty_time: number;
+  readonly flex_off_duty_time: number;
+  readonly max_allow_arrive_early: number;
+  readonly max_allow_arrive_late: number;
+  readonly late_rule?: WecomLateRule;
+}
+
+class WecomRuleWriter {
+  private nextTimeId = 1;
+  private readonly remindLead: number;
+  private readonly remindLag: number;
+  private defaultWindowUsed = false;
+
+  constructor(
+    private readonly rule: CanonicalRule,
+    private readonly options: CanonicalToWecomOptions,
+    private readonly report: LossReport,
+  ) {
+    this.remindLead =
+      pickAllowed(options.remindBeforeWorkMinutes, REMIND_BEFORE_WORK_MINUTES, 'remindBeforeWorkMinutes', report) *
+      MINUTE;
+    this.remindLag =
+      pickAllowed(options.remindAfterOffMinutes, REMIND_AFTER_OFF_MINUTES, 'remindAfterOffMinutes', report) * MINUTE;
+  }
+
+  write(): WecomCheckinGroupCreate | null {
+    const { rule, report } = this;
+    const groupname = this.groupname();
+    this.timeZone();
+    const members = this.members();
+    const places = this.places();
+    const typeFields = this.typeFields();
+    const spe_offdays = this.specialDays(typeFields);
+    if (this.defaultWindowUsed) {
+      report.info(
+        'shifts.sections.punchWindow',
+        'Some time sections had no punch window of their own; WeCom requires one, so clock-in is accepted from 1 h before start to mid-section and clock-out from mid-section to 1 h after end (shortened where sections are close together).',
+      );
+    }
+    if (report.hasBlocking || groupname === null || typeFields === null || places === null || members === null)
+      return null;
+    return {
+      ...typeFields,
+      groupname,
+      ...(spe_offdays.length > 0 && { spe_offdays }),
+      sync_holidays: rule.followsHolidayCalendar,
+      need_photo: rule.photoRequired,
+      ...places,
+      range: members.range,
+      ...(members.white_users.length > 0 && { white_users: members.white_users }),
+      option_out_range: OUT_OF_RANGE[rule.outOfRange],
+      ...this.faceFields(),
+      ...this.remedyFields(),
+      ot_info_v2: overtime(rule.overtimeEnabled),
+    };
+  }
+
+  // ---- names, zone, members ---------------------------------------------------------------------------
+
+  private groupname(): string | null {
+    const name = this.options.ruleName.trim();
+    if (name === '') {
+      this.report.blocking('name', 'The rule has no name; WeCom requires a rule name (groupname).');
+      return null;
+    }
+    if (characterCount(name) <= NAME_MAX) return name;
+    const cut = truncateCharacters(name, NAME_MAX);
+    this.report.approximated(
+      'name',
+      `The rule name was shortened to "${cut}": WeCom allows at most 40 characters.`,
+      name,
+      cut,
+    );
+    return cut;
+  }
+
+  private timeZone(): void {
+    if (CHINA_TIME_ZONES.has(this.rule.timeZone)) return;
+    this.report.approximated(
+      'timeZone',
+      `The rule runs in ${this.rule.timeZone} but WeCom only knows China time (UTC+8): clock times are written unchanged and special days as China calendar dates.`,
+      this.rule.timeZone,
+      'Asia/Shanghai',
+    );
+  }
+
+  private members(): { range: { userid: string[]; party_id: string[] }; white_users: string[] } | null {
+    const { rule, report } = this;
+    // resolveRuleIds reports and leaves out what cannot be mapped (or is blank); it never invents an id.
+    const resolved = resolveRuleIds(rule, 'wecom', this.options.resolver);
+    resolved.losses.forEach((loss) => report.add(loss));
+    const { userIds, departmentIds, excludedUserIds } = resolved.rule.members;
+    if (userIds.length === 0 && departmentIds.length === 0) {
+      report.blocking(
+        'members',
+        'Nobody is left in the rule after mapping people and departments to WeCom; WeCom does not accept a rule that applies to no one.',
+      );
+      return null;
+    }
+    return { range: { userid: [...userIds], party_id: [...departmentIds] }, white_users: [...excludedUserIds] };
+  }
+
+  // ---- places ----------------------------------------------------------------------------------------
+
+  private places(): Pick<WecomCheckinGroupCreate, 'loc_infos' | 'wifimac_infos'> | null {
+    const { rule, report } = this;
+    const loc_infos: NonNullable<WecomCheckinGroupCreate['loc_infos']> = [];
+    rule.gpsLocations.forEach((location, index) => {
+      const field = `gpsLocations[${index}]`;
+      const lat = Math.round(location.latitude * 1e6);
+      const lng = Math.round(location.longitude * 1e6);
+      if (
+        !Number.isFinite(lat) ||
+        !Number.isFinite(lng) ||
+        lat === 0 ||
+        lng === 0 ||
+        Math.abs(lat) > 90e6 ||
+        Math.abs(lng) > 180e6
+      ) {
+        report.dropped(
+          field,
+          `Location "${location.name}" has coordinates WeCom cannot store and was left out.`,
+          location,
+        );
+        return;
+      }
+      if (!Number.isFinite(location.radiusMeters) || location.radiusMeters <= 0) {
+        report.dropped(
+          field,
+          `Location "${location.name}" has no check-in radius and was left out.`,
+          location.radiusMeters,
+        );
+        return;
+      }
+      const distance = snapDistance(location.radiusMeters);
+      if (distance !== location.radiusMeters) {
+        report.approximated(
+          `${field}.radiusMeters`,
+          `Check-in radius of "${location.name}" ${location.radiusMeters} m was changed to ${distance} m: WeCom only allows 100–1000 m in steps of 100, 1500, 2000, 2500 or 3000 m.`,
+          location.radiusMeters,
+          distance,
+        );
+      }
+      const title = this.text(
+        location.name.trim() || location.address.trim() || 'Check-in location',
+        `${field}.name`,
+        'location name',
+      );
+      const detail = this.text(location.address.trim() || title, `${field}.address`, 'location address');
+      loc_infos.push({ lat, lng, loc_title: title, loc_detail: detail, distance });
+    });
+    const wifimac_infos: NonNullable<WecomCheckinGroupCreate['wifimac_infos']> = [];
+    const macs = new Set<string>();
+    rule.wifiLocations.forEach((wifi, index) => {
+      const field = `wifiLocations[${index}]`;
+      const mac = normalizeBssid(wifi.bssid);
+      if (mac === null) {
+        report.dropped(
+          field,
+          `Wi-Fi "${wifi.ssid}" has an invalid router MAC address "${wifi.bssid}" and was left out.`,
+          wifi.bssid,
+        );
+        return;
+      }
+      if (macs.has(mac)) {
+        report.dropped(
+          field,
+          `Wi-Fi router ${mac} is listed twice; WeCom needs each MAC address once, so the second entry was left out.`,
+          mac,
+        );
+        return;
+      }
+      macs.add(mac);
+      const name = this.text(wifi.ssid.trim() || `Wi-Fi ${mac}`, `${field}.ssid`, 'Wi-Fi name');
+      wifimac_infos.push({ wifiname: name, wifimac: mac });
+    });
+    let total = loc_infos.length + wifimac_infos.length;
+    if (total > MAX_PLACES) {
+      const keepLocations = Math.min(loc_infos.length, MAX_PLACES);
+      const dropped = [...loc_infos.splice(keepLocations), ...wifimac_infos.splice(MAX_PLACES - keepLocations)];
+      report.dropped(
+        'wifiLocations',
+        `WeCom allows at most ${MAX_PLACES} locations and Wi-Fi networks; ${dropped.length} were left out.`,
+        dropped.length,
+      );
+      total = MAX_PLACES;
+    }
+    if (total === 0) {
+      report.blocking(
+        'gpsLocations',
+        'No usable GPS location or Wi-Fi network is left; WeCom requires at least one place where people may punch.',
+      );
+      return null;
+    }
+    return { ...(loc_infos.length > 0 && { loc_infos }), ...(wifimac_infos.length > 0 && { wifimac_infos }) };
+  }
+
+  private text(value: string, field: string, what: string): string {
+    if (characterCount(value) <= NAME_MAX) return value;
+    const cut = truncateCharacters(value, NAME_MAX);
+    this.report.approximated(
+      field,
+      `The ${what} was shortened to "${cut}": WeCom allows at most 40 characters.`,
+      value,
+      cut,
+    );
+    return cut;
+  }
+
+  // ---- rule types -------------------------------------------------------------------------------------
+
+  private typeFields(): TypeFields | null {
+    switch (this.rule.kind) {
+      case 'fixed':
+        return this.fixed();
+      case 'shift_based':
+        return this.shiftBased();
+      case 'free':
+        return this.free();
+    }
+  }
+
+  private fixed(): TypeFields | null {
+    const { rule, report } = this;
+    const shifts = new Map(rule.shifts.map((shift) => [shift.key, shift]));
+    const days = new Map<string, IsoWeekday[]>();
+    for (const day of [1, 2, 3, 4, 5, 6, 7] as const) {
+      const key = rule.week[day];
+      if (key === null || key === undefined) continue;
+      if (!shifts.has(key)) {
+        report.dropped(
+          `week.${day}`,
+          `${weekdayName(day)} points to a shift that is not in the rule, so it was written as a rest day.`,
+          key,
+        );
+        continue;
+      }
+      days.set(key, [...(days.get(key) ?? []), day]);
+    }
+    for (const shift of rule.shifts) {
+      if (!days.has(shift.key)) {
+        report.info(
+          `shifts.${shift.key}`,
+          `Shift "${shift.name || shift.key}" is not worked on any weekday; a fixed WeCom rule has no list of spare shifts, so it was not written.`,
+        );
+      }
+    }
+    if (days.size === 0) {
+      report.blocking(
+        'week',
+        'The fixed rule has no working weekday; WeCom requires at least one day with working times.',
+      );
+      return null;
+    }
+    const checkindate: WecomCheckinDateWrite[] = [];
+    for (const [key, weekdays] of days) {
+      const shift = shifts.get(key)!;
+      const path = `shifts.${key}`;
+      const checkintime = this.sections(shift.sections, 'fixed', path);
+      if (checkintime === null) continue;
+      checkindate.push({ workdays: weekdays.map(isoToWecomDay), checkintime, ...this.flex(shift, path) });
+    }
+    return { grouptype: 1, checkindate };
+  }
+
+  private shiftBased(): TypeFields | null {
+    const { rule, report } = this;
+    if (Object.values(rule.week).some((key) => key !== null && key !== undefined)) {
+      report.info(
+        'week',
+        'A by-shift WeCom rule has no weekly pattern (people are rostered day by day), so the week was not written.',
+      );
+    }
+    if (rule.shifts.length === 0) {
+      report.blocking(
+        'shifts',
+        'The by-shift rule has no shift; WeCom requires at least one working shift besides the rest day.',
+      );
+      return null;
+    }
+    if (rule.shifts.length > MAX_WORK_SCHEDULES) {
+      report.blocking(
+        'shifts',
+        `The rule has ${rule.shifts.length} shifts; WeCom allows at most ${MAX_WORK_SCHEDULES} working shifts next to its rest day (50 in all).`,
+      );
+      return null;
+    }
+    const shifts = [...rule.shifts].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const ids = scheduleIds(shifts.map((shift) => shift.key));
+    const names = new Set<string>(['休息']);
+    const schedulelist: WecomScheduleWrite[] = [{ schedule_id: 0, schedule_name: '休息' }];
+    shifts.forEach((shift, index) => {
+      const path = `shifts.${shift.key}`;
+      const time_section = this.sections(shift.sections, 'schedule', path);
+      if (time_section === null) return;
+      schedulelist.push({
+        schedule_id: ids[index]!,
+        schedule_name: this.scheduleName(shift, names, path),
+        time_section,
+        ...this.flex(shift, path),
+      });
+    });
+    return { grouptype: 2, schedulelist };
+  }
+
+  private scheduleName(shift: Shift, taken: Set<string>, path: string): string {
+    const first = shift.sections[0];
+    const last = shift.sections[shift.sections.length - 1];
+    const fallback = first && last ? `${clockText(first.onSec)}-${clockText(last.offSec)}` : shift.key;
+    let name = truncateCharacters(shift.name.trim() || fallback, NAME_MAX);
+    // 休息 is reserved for WeCom's rest schedule (doc "invalid rest schedule name"); names are unique (doc).
+    if (taken.has(name)) {
+      let suffix = 2;
+      const base = truncateCharacters(name, NAME_MAX - 5);
+      while (taken.has(`${base} (${suffix})`)) suffix += 1;
+      name = `${base} (${suffix})`;
+    }
+    taken.add(name);
+    if (name !== shift.name) {
+      this.report.approximated(
+        `${path}.name`,
+        shift.name.trim() === ''
+          ? `The shift has no name; it was named "${name}" because WeCom requires one.`
+          : `Shift "${shift.name}" was renamed "${name}": WeCom shift names are unique within a rule, at most 40 characters, and "休息" is reserved for the rest day.`,
+        shift.name,
+        name,
+      );
+    }
+    return name;
+  }
+
+  private free(): TypeFields | null {
+    const { rule, report } = this;
+    const free = rule.free;
+    if (rule.shifts.length > 0 || Object.values(rule.week).some((key) => key !== null && key !== undefined)) {
+      report.info(
+        'shifts',
+        'A free WeCom rule has no shifts or working times, so the shifts and week were not written.',
+      );
+    }
+    if (free === null || free.workdays.length === 0) {
+      report.blocking('free.workdays', 'The free rule has no working weekday; WeCom requires at least one.');
+      return null;
+    }
+    const workdays = [...new Set(free.workdays)].sort((a, b) => a - b).map(isoToWecomDay);
+    let span = Math.round(free.dayStartSec / MINUTE) * MINUTE;
+    span = Math.min(Math.max(span, 0), DAY - MINUTE);
+    if (span !== free.dayStartSec) {
+      report.approximated(
+        'free.dayStartSec',
+        `The attendance day start ${clockText(free.dayStartSec)} was changed to ${clockText(span)}: WeCom needs a whole minute within one day.`,
+        free.dayStartSec,
+        span,
+      );
+    }
+    let duration = -1;
+    if (free.requiredWorkSec !== null) {
+      duration = Math.min(Math.max(Math.round(free.requiredWorkSec / 1800) * 1800, HOUR), DAY);
+      if (duration !== free.requiredWorkSec) {
+        report.approximated(
+          'free.requiredWorkSec',
+          `Required working time ${durationText(free.requiredWorkSec)} was changed to ${durationText(duration)}: WeCom allows 1 h to 24 h in steps of 30 minutes.`,
+          free.requiredWorkSec,
+          duration,
+        );
+      }
+    }
+    return {
+      grouptype: 3,
+      // Free rules carry only their workdays in checkindate (doc checkindate.workdays "自由签到").
+      checkindate: [{ workdays, checkintime: [] }],
+      // Required for free rules (doc offwork_interval_time "仅自由签到规则需设置该字段"); the canonical model has
+      // no minimum clock-in→clock-out interval, so none (0) is written.
+      offwork_interval_time: 0,
+      span_day_time: span,
+      standard_work_duration: duration,
+    };
+  }
+
+  // ---- time sections -----------------------------------------------------------------------------------
+
+  /** One day's sections, WeCom-valid, or null (with a blocking loss) when no valid day can express them. */
+  private sections(
+    sections: readonly TimeSection[],
+    kind: 'fixed' | 'schedule',
+    path: string,
+  ): WecomCheckinTimeWrite[] | null {
+    const { report } = this;
+    if (sections.length === 0 || sections.length > MAX_SECTIONS) {
+      report.blocking(
+        `${path}.sections`,
+        `A day has ${sections.length} time sections; WeCom allows 1 to ${MAX_SECTIONS}.`,
+        sections.length,
+      );
+      return null;
+    }
+    const rounded = [...sections]
+      .map((section, index) => {
+        const on = roundMinute(section.onSec);
+        const off = roundMinute(section.offSec);
+        if (on !== section.onSec || off !== section.offSec) {
+          report.approximated(
+            `${path}.sections[${index}]`,
+            `Working time ${clockText(section.onSec)}–${clockText(section.offSec)} was rounded to ${clockText(on)}–${clockText(off)}: WeCom stores whole minutes.`,
+            [section.onSec, section.offSec],
+            [on, off],
+          );
+        }
+        return { section, on, off, index };
+      })
+      .sort((a, b) => a.on - b.on);
+
+    for (const { on, off, index } of rounded) {
+      const at = `${path}.sections[${index}]`;
+      const span = `${clockText(on)}–${clockText(off)}`;
+      if (on < MINUTE || on > DAY) {
+        report.blocking(
+          at,
+          `Working time ${span} cannot be written: WeCom needs the start between 00:01 and 24:00 so a clock-in window fits before it.`,
+        );
+        return null;
+      }
+      if (off >= NEXT_DAY_23_59 || off - on <= MINUTE || off - on >= DAY) {
+        report.blocking(
+          at,
+          `Working time ${span} cannot be written: WeCom needs the end after the start by more than 1 minute and less than 24 hours, and before 23:59 the next day.`,
+        );
+        return null;
+      }
+      if (kind === 'fixed' && off > NEXT_DAY_04_00) {
+        report.blocking(
+          at,
+          `Working time ${span} cannot be written in a fixed WeCom rule: clock-out must be possible no later than 04:00 the next day.`,
+        );
+        return null;
+      }
+    }
+    for (let index = 1; index < rounded.length; index += 1) {
+      const previous = rounded[index - 1]!;
+      const current = rounded[index]!;
+      if (current.on - previous.off < 2 * MINUTE) {
+        report.blocking(
+          `${path}.sections[${current.index}]`,
+          `Working times ${clockText(previous.on)}–${clockText(previous.off)} and ${clockText(current.on)}–${clockText(current.off)} overlap or are less than 2 minutes apart; WeCom needs separate, non-overlapping punch windows.`,
+        );
+        return null;
+      }
+    }
+
+    // Punch windows: clamp into WeCom's rules for each section, then pull neighbours apart.
+    const windows = rounded.map(({ section, on, off }, position) => {
+      const given = section.punchWindow;
+      if (given === null) this.defaultWindowUsed = true;
+      const middle = on + Math.floor((off - on) / (2 * MINUTE)) * MINUTE;
+      const wanted =
+        given === null
+          ? { earliestOn: on - HOUR, latestOn: middle, earliestOff: middle, latestOff: off + HOUR }
+          : {
+              earliestOn: roundMinute(given.earliestOnSec),
+              latestOn: roundMinute(given.latestOnSec),
+              earliestOff: roundMinute(given.earliestOffSec),
+              latestOff: roundMinute(given.latestOffSec),
+            };
+      // doc: earliest_work < work < latest_work < off; work < earliest_off < off; off <= latest_off < off + 24 h;
+      // fixed rules: nothing below 0, off windows at most 次日04:00; by-shift: the first section opens at most 4 h early.
+      const floor = kind === 'schedule' && position === 0 ? Math.max(0, on - SCHEDULE_FIRST_EARLIEST) : 0;
+      const offCeiling = kind === 'fixed' ? Math.min(NEXT_DAY_04_00, off + DAY - MINUTE) : off + DAY - MINUTE;
+      return {
+        earliestOn: clamp(wanted.earliestOn, floor, on - MINUTE),
+        latestOn: clamp(wanted.latestOn, on + MINUTE, off - MINUTE),
+        earliestOff: clamp(wanted.earliestOff, on + MINUTE, off - MINUTE),
+        latestOff: clamp(wanted.latestOff, off, offCeiling),
+      };
+    });
+    for (let index = 1; index < windows.length; index += 1) {
+      const previous = windows[index - 1]!;
+      const current = windows[index]!;
+      if (previous.latestOff < current.earliestOn) continue;
+      // doc "there should be no overlap between the checkin times": split the gap between the two sections.
+      const gapStart = rounded[index - 1]!.off;
+      const gap = rounded[index]!.on - gapStart;
+      const split = gapStart + Math.floor((gap - MINUTE) / (2 * MINUTE)) * MINUTE;
+      previous.latestOff = clamp(previous.latestOff, gapStart, split);
+      current.earliestOn = Math.max(current.earliestOn, previous.latestOff + MINUTE);
+    }
+
+    return rounded.map(({ section, on, off, index }, position) => {
+      const at = `${path}.sections[${index}]`;
+      const window = windows[position]!;
+      const given = section.punchWindow;
+      if (given !== null) {
+        const before = [given.earliestOnSec, given.latestOnSec, given.earliestOffSec, given.latestOffSec];
+        const after = [window.earliestOn, window.latestOn, window.earliestOff, window.latestOff];
+        if (before.some((value, i) => value !== after[i])) {
+          report.approximated(
+            `${at}.punchWindow`,
+            `Punch window of ${clockText(on)}–${clockText(off)} (clock-in ${clockText(before[0]!)}–${clockText(before[1]!)}, clock-out ${clockText(before[2]!)}–${clockText(before[3]!)}) was changed to clock-in ${clockText(after[0]!)}–${clockText(after[1]!)}, clock-out ${clockText(after[2]!)}–${clockText(after[3]!)}: WeCom needs whole minutes, windows around the working time, no overlap between sections${kind === 'fixed' ? ', and clock-out by 04:00 the next day' : ''}.`,
+            before,
+            after,
+          );
+        }
+      }
+      if (section.seriousLateSec !== null) {
+        report.dropped(
+          `${at}.seriousLateSec`,
+          `"Seriously late" after ${durationText(section.seriousLateSec)} has no WeCom equivalent and was not written.`,
+          section.seriousLateSec,
+        );
+      }
+      const lead = this.remindLead <= on ? this.remindLead : 0;
+      return {
+        time_id: this.nextTimeId++,
+        work_sec: on,
+        off_work_sec: off,
+        remind_work_sec: on - lead,
+        remind_off_work_sec: off + this.remindLag,
+        earliest_work_sec: window.earliestOn,
+        latest_work_sec: window.latestOn,
+        earliest_off_work_sec: window.earliestOff,
+        latest_off_work_sec: window.latestOff,
+        no_need_checkon: section.noPunchOn,
+        no_need_checkoff: section.noPunchOff,
+        ...this.rest(section, on, off, at),
+      };
+    });
+  }
+
+  private rest(
+    section: TimeSection,
+    on: number,
+    off: number,
+    at: string,
+  ): Pick<WecomCheckinTimeWrite, 'allow_rest' | 'rest_begin_time' | 'rest_end_time'> {
+    if (section.rest === null) return { allow_rest: false };
+    const begin = roundMinute(section.rest.beginSec);
+    const end = roundMinute(section.rest.endSec);
+    if (!(on < begin && begin < end && end < off)) {
+      this.report.dropped(
+        `${at}.rest`,
+        `The break ${clockText(section.rest.beginSec)}–${clockText(section.rest.endSec)} does not lie strictly inside the working time ${clockText(on)}–${clockText(off)}, which WeCom requires; it was not written.`,
+        section.rest,
+      );
+      return { allow_rest: false };
+    }
+    if (begin !== section.rest.beginSec || end !== section.rest.endSec) {
+      this.report.approximated(
+        `${at}.rest`,
+        `The break was rounded to ${clockText(begin)}–${clockText(end)}: WeCom stores whole minutes.`,
+        section.rest,
+        { beginSec: begin, endSec: end },
+      );
+    }
+    return { allow_rest: true, rest_begin_time: begin, rest_end_time: end };
+  }
+
+  /** Grace, flexible arrival and late-off-late-on of one shift (doc checkindate.allow_flex … late_rule). */
+  private flex(shift: Shift, path: string): FlexFields {
+    const { report } = this;
+    const graceOf = (pick: (section: TimeSection) => number, field: string, what: string): number => {
+      const values = shift.sections.map(pick);
+      const widest = Math.max(0, ...values);
+      if (values.some((value) => value !== widest)) {
+        report.approximated(
+          `${path}.sections.${field}`,
+          `${what} differs between the sections of the day (${values.map(durationText).join(', ')}); WeCom has one value per day, so the most lenient, ${durationText(widest)}, was used.`,
+          values,
+          widest,
+        );
+      }
+      return flexValue(widest, `${path}.sections.${field}`, what, report);
+    };
+    let onDuty = graceOf((s) => s.lateGraceSec, 'lateGraceSec', 'Grace for late arrival');
+    let offDuty = graceOf((s) => s.earlyLeaveGraceSec, 'earlyLeaveGraceSec', 'Grace for early leave');
+    const arrival = shift.flexibleArrival;
+    const early =
+      arrival === null
+        ? 0
+        : flexValue(arrival.maxEarlySec, `${path}.flexibleArrival.maxEarlySec`, 'Flexible early arrival', report);
+    const late =
+      arrival === null
+        ? 0
+        : flexValue(arrival.maxLateSec, `${path}.flexibleArrival.maxLateSec`, 'Flexible late arrival', report);
+    if ((onDuty > 0 || offDuty > 0) && (early > 0 || late > 0)) {
+      // doc "only one item can be set": grace (迟到早退) and flexible arrival (早到早走晚到晚走) exclude each other.
+      // The flexible hours shape the whole day, so they are kept and the grace is reported.
+      report.dropped(
+        `${path}.sections.lateGraceSec`,
+        `Grace for late arrival (${durationText(onDuty)}) and early leave (${durationText(offDuty)}) was not written: WeCom cannot combine it with flexible arrival (up to ${durationText(early)} early / ${durationText(late)} late), which was kept.`,
+        { lateGraceSec: onDuty, earlyLeaveGraceSec: offDuty },
+      );
+      onDuty = 0;
+      offDuty = 0;
+    }
+    const allowFlex = onDuty > 0 || offDuty > 0 || early > 0 || late > 0;
+    const timerules = this.lateSteps(shift, path);
+    let late_rule: WecomLateRule | undefined;
+    if (timerules.length > 0 && !allowFlex) {
+      report.dropped(
+        `${path}.lateOffLateOn`,
+        '"Leave late, arrive late next day" was not written: WeCom only allows it together with a grace time or flexible arrival, and this shift has neither.',
+        shift.lateOffLateOn,
+      );
+    } else if (timerules.length > 0) {
+      late_rule = { allow_offwork_after_time: true, timerules };
+    }
+    return {
+      // Always explicit: a by-shift schedule's allow_flex defaults to TRUE (doc schedulelist.allow_flex).
+      allow_flex: allowFlex,
+      flex_on_duty_time: onDuty,
+      flex_off_duty_time: offDuty,
+      max_allow_arrive_early: early,
+      max_allow_arrive_late: late,
+      ...(late_rule && { late_rule }),
+    };
+  }
+
+  private lateSteps(shift: Shift, path: string): { offwork_after_time: number; onwork_flex_time: number }[] {
+    const steps: { offwork_after_time: number; onwork_flex_time: number }[] = [];
+    for (const step of shift.lateOffLateOn) {
+      const off = clamp(Math.round(step.offLateSec / LATE_STEP) * LATE_STEP, 0, LATE_MAX);
+      // READING (doc contradicts itself, emulator follows WeCom's own example): offwork_after_time ≥ onwork_flex_time.
+      const on = Math.min(clamp(Math.round(step.onLateSec / LATE_STEP) * LATE_STEP, 0, LATE_MAX), off);
+      if (off !== step.offLateSec || on !== step.onLateSec) {
+        this.report.approximated(
+          `${path}.lateOffLateOn`,
+          `"Leave ${durationText(step.offLateSec)} late, arrive ${durationText(step.onLateSec)} late next day" became ${durationText(off)} / ${durationText(on)}: WeCom allows multiples of 15 minutes up to 10 hours, and the later arrival may not exceed the later leave.`,
+          step,
+          { offLateSec: off, onLateSec: on },
+        );
+      }
+      if (off === 0 && on === 0) continue;
+      if (steps.some((existing) => existing.offwork_after_time === off && existing.onwork_flex_time === on)) continue;
+      steps.push({ offwork_after_time: off, onwork_flex_time: on });
+    }
+    return steps.sort((a, b) => a.offwork_after_time - b.offwork_after_time || a.onwork_flex_time - b.onwork_flex_time);
+  }
+
+  // ---- special days ------------------------------------------------------------------------------------
+
+  /** Fills typeFields.spe_workdays (fixed rules only, doc) and returns spe_offdays. */
+  private specialDays(typeFields: TypeFields | null): NonNullable<WecomCheckinGroupCreate['spe_offdays']> {
+    const { rule, report } = this;
+    const taken = new Set<string>();
+    /** The China 00:00 of a special day WeCom will accept, or null (reported); `take` then claims the date. */
+    const usable = (date: string, field: string): number | null => {
+      const midnight = chinaMidnight(date);
+      if (midnight === null) {
+        report.dropped(field, `Special day "${date}" is not a valid date and was not written.`, date);
+        return null;
+      }
+      if (midnight <= this.options.nowUnixSeconds) {
+        report.dropped(
+          field,
+          `Special day ${date} is today or in the past; WeCom only accepts future special days, so it was not written.`,
+          date,
+        );
+        return null;
+      }
+      if (taken.has(date)) {
+        report.dropped(
+          field,
+          `Special day ${date} is listed more than once; WeCom allows each date once, so only the first was written.`,
+          date,
+        );
+        return null;
+      }
+      if (taken.size >= MAX_SPECIAL_DAYS) {
+        report.dropped(field, `WeCom allows at most ${MAX_SPECIAL_DAYS} special days; ${date} was not written.`, date);
+        return null;
+      }
+      return midnight;
+    };
+    const workdays = [...rule.specialWorkdays].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const offdays = [...rule.specialOffdays].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    if (rule.kind !== 'fixed') {
+      for (const day of workdays) {
+        report.dropped(
+          'specialWorkdays',
+          `Special working day ${day.date} was not written: WeCom only has special working days in fixed-time rules.`,
+          day.date,
+        );
+      }
+    } else if (typeFields !== null) {
+      const spe_workdays: NonNullable<WecomCheckinGroupCreate['spe_workdays']> = [];
+      for (const day of workdays) {
+        const field = `specialWorkdays.${day.date}`;
+        const timestamp = usable(day.date, field);
+        if (timestamp === null) continue;
+        const checkintime = this.specialSections(day, field);
+        if (checkintime === null) continue;
+        taken.add(day.date);
+        spe_workdays.push({ type: 0, timestamp, notes: this.notes(day.note, field), checkintime });
+      }
+      if (spe_workdays.length > 0) typeFields.spe_workdays = spe_workdays;
+    }
+    const spe_offdays: NonNullable<WecomCheckinGroupCreate['spe_offdays']> = [];
+    for (const day of offdays) {
+      const field = `specialOffdays.${day.date}`;
+      const timestamp = usable(day.date, field);
+      if (timestamp === null) continue;
+      taken.add(day.date);
+      spe_offdays.push({ type: 0, timestamp, notes: this.notes(day.note, field) });
+    }
+    return spe_offdays;
+  }
+
+  private specialSections(
+    day: CanonicalRule['specialWorkdays'][number],
+    field: string,
+  ): NonNullable<WecomCheckinGroupCreate['spe_workdays']>[number]['checkintime'] | null {
+    const { report } = this;
+    const shift =
+      day.shiftKey === null ? undefined : this.rule.shifts.find((candidate) => candidate.key === day.shiftKey);
+    const sections = shift?.sections ?? day.sections;
+    if (sections.length === 0) {
+      report.dropped(
+        field,
+        `Special working day ${day.date} has no working times${day.shiftKey === null ? '' : ` (shift ${day.shiftKey} not found)`} and was not written.`,
+        day.date,
+      );
+      return null;
+    }
+    if (sections.length > MAX_SECTIONS) {
+      report.dropped(
+        field,
+        `Special working day ${day.date} has ${sections.length} time sections; WeCom allows at most ${MAX_SECTIONS}. It was not written.`,
+        day.date,
+      );
+      return null;
+    }
+    if (
+      shift !== undefined ||
+      sections.some(
+        (s) =>
+          s.punchWindow !== null ||
+          s.rest !== null ||
+          s.noPunchOn ||
+          s.noPunchOff ||
+          s.lateGraceSec > 0 ||
+          s.earlyLeaveGraceSec > 0,
+      )
+    ) {
+      report.info(
+        field,
+        `Special working day ${day.date} was written with its working times only: WeCom special days carry no punch windows, breaks, grace or flexible time.`,
+      );
+    }
+    const times = sections
+      .map((s) => ({ on: roundMinute(s.onSec), off: roundMinute(s.offSec), s }))
+      .sort((a, b) => a.on - b.on);
+    for (const [index, { on, off }] of times.entries()) {
+      // doc "special workday checkin time work_sec/off_work_sec invalid" and the section rules.
+      const bad =
+        on < SPECIAL_WORK_MIN ||
+        on > SPECIAL_WORK_MAX ||
+        off < SPECIAL_WORK_MIN ||
+        off > SPECIAL_OFF_MAX ||
+        off - on <= MINUTE ||
+        off - on >= DAY ||
+        off >= NEXT_DAY_23_59 ||
+        (index > 0 && on <= times[index - 1]!.off);
+      if (bad) {
+        report.dropped(
+          field,
+          `Special working day ${day.date} (${clockText(on)}–${clockText(off)}) was not written: WeCom needs special-day work to start between 04:00 and 18:00, end by 03:00 the next day, and sections not to overlap.`,
+          day.date,
+        );
+        return null;
+      }
+      if (on !== times[index]!.s.onSec || off !== times[index]!.s.offSec) {
+        report.approximated(
+          field,
+          `Special working day ${day.date}: working time rounded to ${clockText(on)}–${clockText(off)} (WeCom stores whole minutes).`,
+        );
+      }
+    }
+    return times.map(({ on, off }) => ({
+      time_id: this.nextTimeId++,
+      work_sec: on,
+      off_work_sec: off,
+      remind_work_sec: on - this.remindLead,
+      remind_off_work_sec: off + this.remindLag,
+    }));
+  }
+
+  /** doc "special day notes cannot be empty", at most 40 bytes. */
+  private notes(note: string, field: string): string {
+    const trimmed = note.trim();
+    if (trimmed === '') {
+      const synthetic = `Synced from ${VENDOR_LABEL[this.rule.idSpace]}`;
+      this.report.info(
+        `${field}.note`,
+        `The special day had no note; WeCom requires one, so "${synthetic}" was written.`,
+        note,
+        synthetic,
+      );
+      return synthetic;
+    }
+    if (utf8Length(trimmed) <= NOTES_MAX_BYTES) return trimmed;
+    const cut = truncateUtf8(trimmed, NOTES_MAX_BYTES);
+    this.report.approximated(
+      `${field}.note`,
+      `The special-day note was shortened to "${cut}": WeCom allows at most 40 bytes (about 13 Chinese characters).`,
+      note,
+      cut,
+    );
+    return cut;
+  }
+
+  // ---- policies ----------------------------------------------------------------------------------------
+
+  private faceFields(): Pick<WecomCheckinGroupCreate, 'use_face_detect' | 'open_face_live_detect'> {
+    const { rule, report } = this;
+    if (rule.faceLiveness && !rule.faceRecognition) {
+      // doc "open_face_live_detect requires use_face_detect first".
+      report.dropped(
+        'faceLiveness',
+        'Liveness detection was not switched on: WeCom only offers it together with face recognition, which this rule does not use.',
+        true,
+      );
+      return { use_face_detect: false, open_face_live_detect: false };
+    }
+    return { use_face_detect: rule.faceRecognition, open_face_live_detect: rule.faceLiveness };
+  }
+
+  private remedyFields(): Pick<
+    WecomCheckinGroupCreate,
+    'allow_apply_offworkday' | 'allow_apply_bk_cnt' | 'allow_apply_bk_day_limit' | 'buka_restriction'
+  > {
+    const { report } = this;
+    const remedy = this.rule.remedy;
+    const restriction =
+      (remedy.forMissing ? 0 : 1) | (remedy.forLate ? 0 : 2) | (remedy.forEarly ? 0 : 4) | (remedy.forOther ? 0 : 8);
+    if (!remedy.allowed) {
+      // doc "set the fields related to buka requires allow_apply_offworkday": the limits cannot be stored.
+      if (remedy.monthlyLimit !== null || remedy.daysLimit !== null || restriction !== 0) {
+        report.info(
+          'remedy',
+          'Make-up punches are not allowed, so their limits and types were not written (WeCom keeps them only when make-up punches are on).',
+        );
+      }
+      return { allow_apply_offworkday: false };
+    }
+    const limit = (value: number | null, min: number, max: number, field: string, what: string): number => {
+      if (value === null) return -1;
+      const bounded = clamp(Math.round(value), min, max);
+      if (bounded !== value) {
+        report.approximated(
+          `remedy.${field}`,
+          `${what} ${value} was changed to ${bounded}: WeCom allows ${min} to ${max} (or unlimited).`,
+          value,
+          bounded,
+        );
+      }
+      return bounded;
+    };
+    return {
+      allow_apply_offworkday: true,
+      // doc: allow_apply_bk_cnt −1 or up to 99; allow_apply_bk_day_limit −1, 1 = today … at most 180.
+      allow_apply_bk_cnt: limit(remedy.monthlyLimit, 0, 99, 'monthlyLimit', 'Make-up punches per month'),
+      allow_apply_bk_day_limit: limit(remedy.daysLimit, 1, 180, 'daysLimit', 'Days a make-up punch may reach back'),
+      // doc buka_restriction: a set bit closes that type; bits low → high: missing, late, early, other.
+      buka_restriction: restriction,
+    };
+  }
+}
+
+// ---- helpers ------------------------------------------------------------------------------------------------
+
+function roundMinute(seconds: number): number {
+  return Math.round(seconds / MINUTE) * MINUTE;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(Math.max(value, min), max);
+}
+
+function flexValue(seconds: number, field: string, what: string, report: LossReport): number {
+  const value = clamp(Math.round(Math.max(0, seconds) / FLEX_STEP) * FLEX_STEP, 0, FLEX_MAX);
+  if (value !== seconds) {
+    report.approximated(
+      field,
+      `${what} ${durationText(seconds)} was ${seconds > FLEX_MAX ? 'capped' : 'rounded'} to ${durationText(value)}: WeCom only allows multiples of 5 minutes, up to 6 hours.`,
+      seconds,
+      value,
+    );
+  }
+  return value;
+}
+
+/** Nearest allowed WeCom radius; on a tie the larger one, so nobody who could punch before is now outside. */
+function snapDistance(meters: number): number {
+  let best = WECOM_DISTANCES[0]!;
+  for (const candidate of WECOM_DISTANCES) {
+    if (Math.abs(candidate - meters) <= Math.abs(best - meters)) best = candidate;
+  }
+  return best;
+}
+
+/**
+ * Stable schedule_ids from shift keys: a key that already is a WeCom schedule id (a positive integer) keeps
+ * it, so WeCom-born shifts round-trip; other keys get an FNV hash in [1, 2^31−1]. Collisions are resolved by
+ * probing upwards in key order, so the same rule always yields the same ids and ids are unique in the rule.
+ */
+function scheduleIds(keys: readonly string[]): number[] {
+  const ids: (number | null)[] = keys.map((key) =>
+    /^[1-9]\d{0,9}$/.test(key) && Number(key) <= MAX_SCHEDULE_ID ? Number(key) : null,
+  );
+  const used = new Set<number>();
+  const result = ids.map((id) => {
+    if (id === null || used.has(id)) return null;
+    used.add(id);
+    return id;
+  });
+  return result.map((id, index) => {
+    if (id !== null) return id;
+    let candidate = (fnv1a32(keys[index]!) % MAX_SCHEDULE_ID) + 1;
+    while (used.has(candidate)) candidate = (candidate % MAX_SCHEDULE_ID) + 1;
+    used.add(candidate);
+    return candidate;
+  });
+}
+
+function overtime(enabled: boolean): WecomOtInfoV2 {
+  // doc ot_info_v2: required on every write, all three day kinds with allow_ot and type (2 = approval only, the
+  // documented default). Details beyond "overtime on/off" are vendor-specific and not in the canonical model.
+  const conf = { allow_ot: enabled, type: 2 };
+  return { workdayconf: { ...conf }, restdayconf: { ...conf }, holidayconf: { ...conf } };
+}
+
+function pickAllowed(value: number | undefined, allowed: readonly number[], field: string, report: LossReport): number {
+  if (value === undefined || allowed.includes(value)) return value ?? 0;
+  report.approximated(
+    field,
+    `Reminder offset ${value} min is not one WeCom offers (${allowed.join(', ')}); no offset (on time) was used.`,
+    value,
+    0,
+  );
+  return 0;
+}
+
+function weekdayName(day: IsoWeekday): string {
+  return ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'][day - 1]!;
+}

@@ -1,0 +1,175 @@
+import type { IsoWeekday, LateOffLateOnStep, FlexibleArrival, TimeSection } from '../canonical/canonical-rule.js';
+
+// Small pure helpers shared by the two WeCom mappers. Vendor rules are cited as "doc" =
+// /work/shared/vendor-docs/wecom-checkin-option-rules.md, "B4" = REFERENCE.md PART B §B4.
+
+export const MINUTE = 60;
+export const HOUR = 3_600;
+export const DAY = 86_400;
+/** 次日04:00: the latest a fixed rule's off-work punch windows may reach (doc 301093 "fixgroup, invalid checkin time"). */
+export const NEXT_DAY_04_00 = DAY + 4 * HOUR;
+/** 次日23:59: off_work_sec must stay below it (doc "checkin time off_work_sec invalid"). */
+export const NEXT_DAY_23_59 = DAY + 23 * HOUR + 59 * MINUTE;
+/** WeCom stores every date as a 00:00 in China, UTC+8 with no daylight saving (doc "某天零点的时间戳"). */
+export const CHINA_UTC_OFFSET = 8 * HOUR;
+export const WECOM_TIME_ZONE = 'Asia/Shanghai';
+
+/** doc "invalid location distance": the only radii WeCom accepts, metres. */
+export const WECOM_DISTANCES: readonly number[] = [
+  100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1500, 2000, 2500, 3000,
+];
+/** doc "checkin time remind_work_sec invalid": on time or 5/10/15/20 min before work. */
+export const REMIND_BEFORE_WORK_MINUTES = [0, 5, 10, 15, 20] as const;
+/** doc "checkin time remind_off_work_sec invalid": on time or 10/20/30/60 min after work. */
+export const REMIND_AFTER_OFF_MINUTES = [0, 10, 20, 30, 60] as const;
+
+/** WeCom workdays: 0 = Sunday, 1–6 = Monday–Saturday (doc checkindate.workdays; B4). */
+export function wecomDayToIso(day: number): IsoWeekday | null {
+  if (!Number.isInteger(day) || day < 0 || day > 6) return null;
+  return (day === 0 ? 7 : day) as IsoWeekday;
+}
+
+export function isoToWecomDay(day: IsoWeekday): number {
+  return day === 7 ? 0 : day;
+}
+
+export function clockText(seconds: number): string {
+  const nextDay = seconds >= DAY;
+  const inDay = nextDay ? seconds - DAY : seconds;
+  const hours = Math.floor(inDay / HOUR);
+  const minutes = Math.floor((inDay % HOUR) / MINUTE);
+  const secs = inDay % MINUTE;
+  const text = `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}${secs === 0 ? '' : `:${String(secs).padStart(2, '0')}`}`;
+  return nextDay ? `${text} (next day)` : text;
+}
+
+export function durationText(seconds: number): string {
+  if (seconds % HOUR === 0 && seconds !== 0) return `${seconds / HOUR} h`;
+  if (seconds % MINUTE === 0) return `${seconds / MINUTE} min`;
+  return `${seconds} s`;
+}
+
+// ---- dates ---------------------------------------------------------------------------------------------
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** null when the IANA name is unknown to this runtime (Intl throws RangeError for it). */
+function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
+  const cached = formatters.get(timeZone);
+  if (cached) return cached;
+  try {
+    const formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+    return formatter;
+  } catch {
+    return null;
+  }
+}
+
+export function isKnownTimeZone(timeZone: string): boolean {
+  return formatterFor(timeZone) !== null;
+}
+
+/** The largest instant a JS date can hold is 8.64e15 ms. */
+const MAX_UNIX_SECONDS = 8.64e12;
+
+/** "YYYY-MM-DD" of a unix timestamp in the time zone, or null when it cannot be a date. */
+export function dateInTimeZone(unixSeconds: number, timeZone: string): string | null {
+  const formatter = formatterFor(timeZone);
+  if (formatter === null || !Number.isFinite(unixSeconds) || Math.abs(unixSeconds) > MAX_UNIX_SECONDS) return null;
+  const parts = formatter.formatToParts(new Date(unixSeconds * 1000));
+  const part = (type: string): string | undefined => parts.find((entry) => entry.type === type)?.value;
+  const year = part('year');
+  const month = part('month');
+  const day = part('day');
+  if (year === undefined || month === undefined || day === undefined || !/^\d{4}$/.test(year)) return null;
+  return `${year}-${month}-${day}`;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** 00:00 in China of a "YYYY-MM-DD" date as unix seconds, or null for a malformed or impossible date. */
+export function chinaMidnight(date: string): number | null {
+  const match = DATE.exec(date);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const utc = Date.UTC(year, month - 1, day);
+  const check = new Date(utc);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  return utc / 1000 - CHINA_UTC_OFFSET;
+}
+
+// ---- deterministic keys ----------------------------------------------------------------------------------
+
+/** FNV-1a, 32 bits: a stable, dependency-free hash for keys and ids (not for security). */
+export function fnv1a32(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+}
+
+/** What identifies a WeCom fixed-rule "shift": everything a checkindate entry says about a working day. */
+export interface FixedShiftLayout {
+  readonly sections: readonly TimeSection[];
+  readonly flexibleArrival: FlexibleArrival | null;
+  readonly lateOffLateOn: readonly LateOffLateOnStep[];
+}
+
+/**
+ * Fixed WeCom rules have no shift objects, only a day layout per checkindate entry. The canonical shift key
+ * is derived from that layout so the same layout always gets the same key (across runs and entries), e.g.
+ * "fixed-0900-1800-3fa2c1d0". Readable prefix for people reading a diff; the hash covers every field.
+ */
+export function fixedShiftKey(layout: FixedShiftLayout): string {
+  const sections = [...layout.sections].sort((a, b) => a.onSec - b.onSec || a.offSec - b.offSec);
+  const hhmm = (seconds: number): string =>
+    `${String(Math.floor(seconds / HOUR)).padStart(2, '0')}${String(Math.floor((seconds % HOUR) / MINUTE)).padStart(2, '0')}`;
+  const times = sections.map((section) => `${hhmm(section.onSec)}-${hhmm(section.offSec)}`).join('_');
+  const content = JSON.stringify([
+    sections.map((section) => [
+      section.onSec,
+      section.offSec,
+      section.punchWindow === null
+        ? null
+        : [
+            section.punchWindow.earliestOnSec,
+            section.punchWindow.latestOnSec,
+            section.punchWindow.earliestOffSec,
+            section.punchWindow.latestOffSec,
+          ],
+      section.noPunchOn,
+      section.noPunchOff,
+      section.lateGraceSec,
+      section.earlyLeaveGraceSec,
+      section.seriousLateSec,
+      section.rest === null ? null : [section.rest.beginSec, section.rest.endSec],
+    ]),
+    layout.flexibleArrival === null ? null : [layout.flexibleArrival.maxEarlySec, layout.flexibleArrival.maxLateSec],
+    [...layout.lateOffLateOn]
+      .sort((a, b) => a.offLateSec - b.offLateSec || a.onLateSec - b.onLateSec)
+      .map((step) => [step.offLateSec, step.onLateSec]),
+  ]);
+  return `fixed-${times}-${fnv1a32(content).toString(16).padStart(8, '0')}`;
+}
+
+export function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/** Cut to at most `maxBytes` UTF-8 bytes without splitting a character. */
+export function truncateUtf8(text: string, maxBytes: number): string {
+  let result = '';
+  for (const character of text) {
+    if (utf8Length(result + character) > maxBytes) break;
+    result += character;
+  }
+  return result;
+}

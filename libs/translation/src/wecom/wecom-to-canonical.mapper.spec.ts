@@ -1,0 +1,452 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { wecomToCanonical } from './wecom-to-canonical.mapper.js';
+import type { CanonicalRule } from '../canonical/canonical-rule.js';
+import type { Translation } from '../canonical/loss.js';
+
+const FIXTURE = JSON.parse(
+  readFileSync(
+    new URL(
+      '../../../../test/fixtures/vendor-examples/wecom-getcorpcheckinoption-response-SKIT.FlurlHttpClient.Wechat.json',
+      import.meta.url,
+    ),
+    'utf8',
+  ),
+) as { group: Record<string, unknown>[] };
+const EXAMPLE = FIXTURE.group[0]!;
+
+function ok(result: Translation<CanonicalRule>): CanonicalRule {
+  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.losses)}`);
+  return result.value;
+}
+
+/** A minimal valid fixed rule as getcorpcheckinoption returns it (synthetic, ours). */
+function fixedGroup(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    grouptype: 1,
+    groupid: 7,
+    groupname: 'Office',
+    checkindate: [
+      {
+        workdays: [1, 2, 3, 4, 5],
+        checkintime: [
+          {
+            time_id: 1,
+            work_sec: 32400,
+            off_work_sec: 64800,
+            remind_work_sec: 32400,
+            remind_off_work_sec: 64800,
+            earliest_work_sec: 28800,
+            latest_work_sec: 36000,
+            earliest_off_work_sec: 61200,
+            latest_off_work_sec: 68400,
+          },
+        ],
+      },
+    ],
+    wifimac_infos: [{ wifiname: 'Office', wifimac: 'AA-BB-CC-00-11-22' }],
+    range: { party_id: ['10'], userid: ['alice'], tagid: [] },
+    ...extra,
+  };
+}
+
+describe('wecomToCanonical: the vendor example (SKIT getcorpcheckinoption)', () => {
+  const result = wecomToCanonical(EXAMPLE);
+  const rule = ok(result);
+
+  it('maps the fixed rule with two sections per weekday, Monday–Friday', () => {
+    expect(rule.kind).toBe('fixed');
+    expect(rule.name).toBe('打卡规则1');
+    expect(rule.idSpace).toBe('wecom');
+    expect(rule.timeZone).toBe('Asia/Shanghai');
+    expect(rule.shifts).toHaveLength(1);
+    const shift = rule.shifts[0]!;
+    expect(shift.name).toBe('');
+    expect(shift.sections.map((s) => [s.onSec, s.offSec])).toEqual([
+      [36000, 43200],
+      [50400, 72000],
+    ]);
+    // Legacy noneed_offwork = true applies to every section of the day.
+    expect(shift.sections.every((s) => s.noPunchOff && !s.noPunchOn)).toBe(true);
+    expect(shift.sections.every((s) => s.punchWindow === null)).toBe(true);
+    expect(rule.week).toEqual({
+      1: shift.key,
+      2: shift.key,
+      3: shift.key,
+      4: shift.key,
+      5: shift.key,
+      6: null,
+      7: null,
+    });
+  });
+
+  it('reads members (partyid spelling tolerated), white_users as exempt, places, special days, policies', () => {
+    expect(rule.members).toEqual({ userIds: ['LiJingZhong', 'icef'], departmentIds: [], excludedUserIds: ['canno'] });
+    expect(rule.gpsLocations).toEqual([
+      {
+        name: 'T.I.T创意园',
+        address: '广东省广州市海珠区新港中路397号',
+        latitude: 23.09749,
+        longitude: 113.32375,
+        radiusMeters: 300,
+      },
+      {
+        name: '腾讯成都大厦',
+        address: '四川省成都市武侯区高新南区天府三街',
+        latitude: 30.54703,
+        longitude: 104.06289,
+        radiusMeters: 300,
+      },
+    ]);
+    expect(rule.wifiLocations).toEqual([
+      { ssid: 'Tencent-WiFi-2', bssid: '70:10:5c:7d:f6:d5' },
+      { ssid: 'Tencent-WiFi-1', bssid: 'c0:7b:bc:37:f8:d3' },
+    ]);
+    // 1512144000 = 2017-12-02 00:00 China; 1512057600 = 2017-12-01.
+    expect(rule.specialWorkdays).toEqual([
+      {
+        date: '2017-12-02',
+        shiftKey: null,
+        note: '必须打卡的日期',
+        sections: [expect.objectContaining({ onSec: 32400, offSec: 61200, punchWindow: null })],
+      },
+    ]);
+    expect(rule.specialOffdays).toEqual([{ date: '2017-12-01', note: '不需要打卡的日期' }]);
+    expect(rule.followsHolidayCalendar).toBe(true);
+    expect(rule.photoRequired).toBe(true);
+    expect(rule.remedy).toEqual({
+      allowed: true,
+      monthlyLimit: null,
+      daysLimit: null,
+      forMissing: true,
+      forLate: true,
+      forEarly: true,
+      forOther: true,
+    });
+    expect(rule.outOfRange).toBe('exception');
+    expect(rule.faceRecognition).toBe(false);
+    expect(rule.overtimeEnabled).toBe(true); // legacy ot_info allow_ot_workingday
+  });
+
+  it('reports what it could not carry', () => {
+    const fields = result.losses.map((loss) => `${loss.severity} ${loss.field}`);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'dropped group.range.tagid',
+        'dropped group.checkindate[0].checkintime', // legacy limit_aheadtime 3 h (ms) without full windows
+        'info group.schedulelist',
+        'info group.ot_info',
+        'info group.reporterinfo',
+        'info group.note_can_use_local_pic',
+        'dropped group.allow_checkin_offworkday',
+        'dropped group.offwork_interval_time',
+      ]),
+    );
+    const legacy = result.losses.find((loss) => loss.field === 'group.checkindate[0].checkintime');
+    expect(legacy?.message).toContain('3 h before work'); // 10800000 ms read as 3 h, not 10800000 s
+    expect(result.losses.every((loss) => loss.severity !== 'blocking')).toBe(true);
+  });
+});
+
+describe('wecomToCanonical: mapping rows', () => {
+  it('re-indexes weekdays: WeCom 0 = Sunday → ISO 7', () => {
+    const group = fixedGroup();
+    (group.checkindate as Record<string, unknown>[])[0]!.workdays = [0, 6];
+    const rule = ok(wecomToCanonical(group));
+    const key = rule.shifts[0]!.key;
+    expect(rule.week).toEqual({ 1: null, 2: null, 3: null, 4: null, 5: null, 6: key, 7: key });
+  });
+
+  it('keeps next-day times above 86400 and explicit punch windows', () => {
+    const group = fixedGroup();
+    (group.checkindate as Record<string, unknown>[])[0]!.checkintime = [
+      {
+        work_sec: 79200,
+        off_work_sec: 100800,
+        earliest_work_sec: 75600,
+        latest_work_sec: 82800,
+        earliest_off_work_sec: 97200,
+        latest_off_work_sec: 104400,
+      },
+    ];
+    const section = ok(wecomToCanonical(group)).shifts[0]!.sections[0]!;
+    expect(section).toMatchObject({
+      onSec: 79200,
+      offSec: 100800,
+      punchWindow: { earliestOnSec: 75600, latestOnSec: 82800, earliestOffSec: 97200, latestOffSec: 104400 },
+    });
+  });
+
+  it('derives the same shift key for the same layout, and merges equal layouts', () => {
+    const group = fixedGroup();
+    const entry = (group.checkindate as Record<string, unknown>[])[0]!;
+    group.checkindate = [
+      { ...entry, workdays: [1, 2] },
+      { ...entry, workdays: [3] },
+    ];
+    const rule = ok(wecomToCanonical(group));
+    expect(rule.shifts).toHaveLength(1);
+    expect(ok(wecomToCanonical(fixedGroup())).shifts[0]!.key).toBe(rule.shifts[0]!.key);
+    expect(rule.shifts[0]!.key).toMatch(/^fixed-0900-1800-[0-9a-f]{8}$/);
+  });
+
+  it('reads grace (flex_on/off_duty_time, seconds) into every section; -1 means legacy flex_time in ms', () => {
+    const group = fixedGroup();
+    Object.assign((group.checkindate as Record<string, unknown>[])[0]!, {
+      allow_flex: true,
+      flex_on_duty_time: -1,
+      flex_off_duty_time: 600,
+      flex_time: 300000,
+    });
+    const section = ok(wecomToCanonical(group)).shifts[0]!.sections[0]!;
+    expect(section.lateGraceSec).toBe(300);
+    expect(section.earlyLeaveGraceSec).toBe(600);
+  });
+
+  it('reads arrive-early/late as flexibleArrival and late_rule.timerules as sorted steps', () => {
+    const group = fixedGroup();
+    Object.assign((group.checkindate as Record<string, unknown>[])[0]!, {
+      allow_flex: true,
+      max_allow_arrive_early: 1800,
+      max_allow_arrive_late: 3600,
+      late_rule: {
+        allow_offwork_after_time: true,
+        timerules: [
+          { offwork_after_time: 7200, onwork_flex_time: 3600 },
+          { offwork_after_time: 3600, onwork_flex_time: 1800 },
+        ],
+      },
+    });
+    const shift = ok(wecomToCanonical(group)).shifts[0]!;
+    expect(shift.flexibleArrival).toEqual({ maxEarlySec: 1800, maxLateSec: 3600 });
+    expect(shift.lateOffLateOn).toEqual([
+      { offLateSec: 3600, onLateSec: 1800 },
+      { offLateSec: 7200, onLateSec: 3600 },
+    ]);
+  });
+
+  it('reads breaks and per-section no-punch flags', () => {
+    const group = fixedGroup();
+    Object.assign((group.checkindate as Record<string, unknown>[])[0]!.checkintime as object, {
+      0: {
+        work_sec: 32400,
+        off_work_sec: 64800,
+        allow_rest: true,
+        rest_begin_time: 43200,
+        rest_end_time: 46800,
+        no_need_checkon: true,
+      },
+    });
+    const section = ok(wecomToCanonical(group)).shifts[0]!.sections[0]!;
+    expect(section.rest).toEqual({ beginSec: 43200, endSec: 46800 });
+    expect(section.noPunchOn).toBe(true);
+    expect(section.noPunchOff).toBe(false);
+  });
+
+  it('normalises MACs, converts int×1e6 GCJ-02 coordinates to degrees', () => {
+    const rule = ok(
+      wecomToCanonical(
+        fixedGroup({
+          wifimac_infos: [
+            { wifiname: 'A', wifimac: 'AA-BB-CC-00-11-22' },
+            { wifiname: 'B', wifimac: 'not a mac' },
+          ],
+          loc_infos: [{ lat: 39908823, lng: 116397470, loc_title: 'T', loc_detail: 'D', distance: 500 }],
+        }),
+      ),
+    );
+    expect(rule.wifiLocations).toEqual([{ ssid: 'A', bssid: 'aa:bb:cc:00:11:22' }]);
+    expect(rule.gpsLocations).toEqual([
+      { name: 'T', address: 'D', latitude: 39.908823, longitude: 116.39747, radiusMeters: 500 },
+    ]);
+  });
+
+  it('reads the remedy bits: a set bit closes that type (low→high missing, late, early, other)', () => {
+    const rule = ok(
+      wecomToCanonical(
+        fixedGroup({
+          allow_apply_offworkday: true,
+          allow_apply_bk_cnt: 3,
+          allow_apply_bk_day_limit: 7,
+          buka_restriction: 0b1010,
+        }),
+      ),
+    );
+    expect(rule.remedy).toEqual({
+      allowed: true,
+      monthlyLimit: 3,
+      daysLimit: 7,
+      forMissing: true,
+      forLate: false,
+      forEarly: true,
+      forOther: false,
+    });
+  });
+
+  it('maps option_out_range, face, photo, holidays and ot_info_v2', () => {
+    const rule = ok(
+      wecomToCanonical(
+        fixedGroup({
+          option_out_range: 2,
+          use_face_detect: true,
+          open_face_live_detect: true,
+          need_photo: false,
+          sync_holidays: false,
+          ot_info_v2: {
+            workdayconf: { allow_ot: false },
+            restdayconf: { allow_ot: true },
+            holidayconf: { allow_ot: false },
+          },
+        }),
+      ),
+    );
+    expect(rule).toMatchObject({
+      outOfRange: 'forbidden',
+      faceRecognition: true,
+      faceLiveness: true,
+      photoRequired: false,
+      followsHolidayCalendar: false,
+      overtimeEnabled: true,
+    });
+    expect(ok(wecomToCanonical(fixedGroup({ option_out_range: 1 }))).outOfRange).toBe('field_punch');
+  });
+
+  it('turns special-day midnights into dates in the time zone, expanding type-1 ranges', () => {
+    const rule = ok(
+      wecomToCanonical(
+        fixedGroup({
+          // 2026-01-01 00:00 China = 1767196800; a 3-day type-1 range.
+          spe_offdays: [{ type: 1, begtime: 1767196800, endtime: 1767196800 + 2 * 86400, notes: 'New year' }],
+        }),
+      ),
+    );
+    expect(rule.specialOffdays.map((day) => day.date)).toEqual(['2026-01-01', '2026-01-02', '2026-01-03']);
+    const utc = ok(
+      wecomToCanonical(fixedGroup({ spe_offdays: [{ timestamp: 1767196800, notes: 'x' }] }), { timeZone: 'UTC' }),
+    );
+    expect(utc.specialOffdays[0]!.date).toBe('2025-12-31');
+  });
+
+  it('maps a by-shift rule: schedule_id is the shift key, the rest schedule 0 is not a shift', () => {
+    const rule = ok(
+      wecomToCanonical({
+        ...fixedGroup(),
+        grouptype: 2,
+        checkindate: [],
+        schedulelist: [
+          { schedule_id: 0, schedule_name: '休息', time_section: [] },
+          {
+            schedule_id: 229,
+            schedule_name: '早班',
+            time_section: [{ time_id: 1, work_sec: 32400, off_work_sec: 43200 }],
+            limit_aheadtime: 14400000,
+            limit_offtime: 14400,
+            allow_flex: false,
+          },
+        ],
+      }),
+    );
+    expect(rule.kind).toBe('shift_based');
+    expect(rule.week).toEqual({});
+    expect(rule.shifts).toEqual([
+      expect.objectContaining({
+        key: '229',
+        name: '早班',
+        sections: [expect.objectContaining({ onSec: 32400, offSec: 43200 })],
+      }),
+    ]);
+  });
+
+  it('maps a free rule: workdays, standard_work_duration -1 → null, span_day_time', () => {
+    const free = (extra: Record<string, unknown>) =>
+      ok(
+        wecomToCanonical({
+          ...fixedGroup(),
+          grouptype: 3,
+          checkindate: [{ workdays: [0, 1, 2], checkintime: [] }],
+          ...extra,
+        }),
+      );
+    expect(free({ standard_work_duration: -1, span_day_time: 14400 }).free).toEqual({
+      workdays: [1, 2, 7],
+      requiredWorkSec: null,
+      dayStartSec: 14400,
+    });
+    expect(free({ standard_work_duration: 28800 }).free?.requiredWorkSec).toBe(28800);
+    expect(free({}).shifts).toEqual([]);
+  });
+
+  it('reports tags, attendance-machine punching and reporters', () => {
+    const result = wecomToCanonical(
+      fixedGroup({ range: { userid: ['a'], tagid: [3] }, type: 2, reporterinfo: { reporters: [{ userid: 'boss' }] } }),
+    );
+    const fields = result.losses.map((loss) => `${loss.severity} ${loss.field}`);
+    expect(fields).toEqual(
+      expect.arrayContaining(['dropped group.range.tagid', 'dropped group.type', 'info group.reporterinfo']),
+    );
+  });
+});
+
+describe('wecomToCanonical: refusals and robustness', () => {
+  it.each([
+    ['not an object', 'x', 'group'],
+    ['missing groupname', { grouptype: 1, groupid: 1 }, 'group.groupname'],
+    [
+      'workdays of the wrong type',
+      fixedGroup({ checkindate: [{ workdays: 'mon', checkintime: [] }] }),
+      'group.checkindate.0.workdays',
+    ],
+    ['an unknown grouptype', fixedGroup({ grouptype: 9 }), 'group.grouptype'],
+  ])('refuses %s with a blocking loss naming the field', (_name, input, field) => {
+    const result = wecomToCanonical(input);
+    expect(result.ok).toBe(false);
+    expect(result.losses).toEqual(expect.arrayContaining([expect.objectContaining({ severity: 'blocking', field })]));
+  });
+
+  it('refuses an unknown time zone instead of throwing', () => {
+    expect(wecomToCanonical(fixedGroup(), { timeZone: 'Mars/Olympus' }).ok).toBe(false);
+  });
+
+  it('never throws on arbitrary JSON', () => {
+    fc.assert(
+      fc.property(fc.anything(), (input) => {
+        const result = wecomToCanonical(input);
+        expect(typeof result.ok).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on mutated real payloads', () => {
+    const bases = [EXAMPLE, fixedGroup(), { ...fixedGroup(), grouptype: 3 }];
+    fc.assert(
+      fc.property(
+        fc.nat(bases.length - 1),
+        fc.array(fc.tuple(fc.nat(), fc.anything()), { minLength: 1, maxLength: 4 }),
+        (which, edits) => {
+          const payload = structuredClone(bases[which]!) as unknown;
+          for (const [at, value] of edits) mutate(payload, at, value);
+          const result = wecomToCanonical(payload);
+          expect(typeof result.ok).toBe('boolean');
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+/** Replace the value at the (at mod n)-th path of the JSON tree with `value`. */
+function mutate(root: unknown, at: number, value: unknown): void {
+  const slots: [Record<string, unknown>, string][] = [];
+  const walk = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    for (const key of Object.keys(node)) {
+      slots.push([node as Record<string, unknown>, key]);
+      walk((node as Record<string, unknown>)[key]);
+    }
+  };
+  walk(root);
+  if (slots.length === 0) return;
+  const [parent, key] = slots[at % slots.length]!;
+  parent[key] = value;
+}

@@ -1,0 +1,716 @@
+// The lint group '@app/wecom' also matches '@app/wecom/model' (gitignore-style prefix), against its own message;
+// the model entry point is the sanctioned import (see the report to the lead for the config fix).
+import {
+  normaliseCheckinGroupUnits,
+  wecomCheckinGroupReadSchema,
+  type WecomCheckinDateNormalised,
+  type WecomCheckinGroupNormalised,
+  type WecomCheckinTimeRead,
+  type WecomScheduleNormalised,
+} from '@app/wecom/model';
+import type {
+  CanonicalRule,
+  FlexibleArrival,
+  GpsLocation,
+  IsoWeekday,
+  LateOffLateOnStep,
+  OutOfRangePolicy,
+  RuleKind,
+  Shift,
+  SpecialOffday,
+  SpecialWorkday,
+  TimeSection,
+  WifiLocation,
+} from '../canonical/canonical-rule.js';
+import { LossReport, refused, translated, type Translation } from '../canonical/loss.js';
+import { normalizeBssid } from '../canonical/text.util.js';
+import { normalizeRule } from '../canonical/normalize-rule.js';
+import {
+  DAY,
+  WECOM_TIME_ZONE,
+  clockText,
+  dateInTimeZone,
+  durationText,
+  fixedShiftKey,
+  isKnownTimeZone,
+  wecomDayToIso,
+} from './wecom-rule.util.js';
+
+/*
+ * WeCom checkin rule (one `group` of getcorpcheckinoption, REFERENCE.md B4) → canonical rule.
+ *
+ * Vendor facts this mapper relies on (doc = wecom-checkin-option-rules.md):
+ *  - workdays 0 = Sunday, 1–6 = Monday–Saturday (doc checkindate.workdays);
+ *  - times are seconds from 00:00, next day above 86,400 (doc checkintime.*);
+ *  - limit_aheadtime / flex_time are legacy MILLISECONDS (B4, B5): the model's normaliser turns them into seconds;
+ *  - flex_on/off_duty_time −1 means "use flex_time" (B5);
+ *  - loc_infos lat/lng are degrees × 1e6 in GCJ-02 (doc loc_infos.lat) — the canonical datum, so no conversion;
+ *  - sync_holidays defaults to true, the 补卡 counters to −1 (= unlimited) (doc field table);
+ *  - buka_restriction: bits low → high are missing / late / early / other; a SET bit CLOSES that type (doc);
+ *  - white_users (白名单): READING: people inside the range who are exempt from punching (WeCom's admin UI calls
+ *    the list 无需打卡人员 / "no punch needed"); the canonical model carries them as members.excludedUserIds.
+ */
+
+export interface WecomToCanonicalOptions {
+  /** IANA zone for special-day dates; WeCom tenants are China time (default Asia/Shanghai). */
+  readonly timeZone?: string;
+}
+
+const OUT_OF_RANGE: Readonly<Record<number, OutOfRangePolicy>> = { 0: 'exception', 1: 'field_punch', 2: 'forbidden' };
+const KINDS: Readonly<Record<number, RuleKind>> = { 1: 'fixed', 2: 'shift_based', 3: 'free' };
+/** Special-day ranges are expanded into single dates; WeCom caps special days at 366 (doc), so do we. */
+const MAX_SPECIAL_DAYS = 366;
+
+export function wecomToCanonical(group: unknown, options: WecomToCanonicalOptions = {}): Translation<CanonicalRule> {
+  const report = new LossReport();
+  const timeZone = options.timeZone ?? WECOM_TIME_ZONE;
+  if (!isKnownTimeZone(timeZone)) {
+    report.blocking('timeZone', `The time zone "${timeZone}" is not a known IANA time zone, so dates cannot be read.`);
+    return refused(report);
+  }
+  const parsed = wecomCheckinGroupReadSchema.safeParse(group);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues.slice(0, 5)) {
+      const field = ['group', ...issue.path.map(String)].join('.');
+      report.blocking(field, `The WeCom rule could not be read: field ${field} is malformed (${issue.message}).`);
+    }
+    return refused(report);
+  }
+  const wecom = normaliseCheckinGroupUnits(parsed.data);
+  const kind = KINDS[wecom.grouptype];
+  if (kind === undefined) {
+    report.blocking(
+      'group.grouptype',
+      `Rule type ${wecom.grouptype} is unknown: WeCom rules are 1 (fixed), 2 (by shift) or 3 (free).`,
+      wecom.grouptype,
+    );
+    return refused(report);
+  }
+
+  const shifts: Shift[] = [];
+  let week: Partial<Record<IsoWeekday, string | null>> = {};
+  let free: CanonicalRule['free'] = null;
+  if (kind === 'fixed') {
+    week = readFixedWeek(wecom, shifts, report);
+    if ((wecom.schedulelist ?? []).length > 0) {
+      report.info(
+        'group.schedulelist',
+        'The rule is a fixed-time rule; its list of shifts (schedulelist) is not used by WeCom for it and was ignored.',
+      );
+    }
+  } else if (kind === 'shift_based') {
+    shifts.push(...readSchedules(wecom.schedulelist ?? [], report));
+    if ((wecom.checkindate ?? []).length > 0) {
+      report.info(
+        'group.checkindate',
+        'The rule works by shifts; its weekly times (checkindate) have no meaning for it in WeCom and were ignored.',
+      );
+    }
+  } else {
+    free = readFree(wecom, report);
+  }
+
+  const rule: CanonicalRule = {
+    kind,
+    name: wecom.groupname,
+    timeZone,
+    idSpace: 'wecom',
+    members: readMembers(wecom, report),
+    shifts,
+    week,
+    free,
+    gpsLocations: readLocations(wecom, report),
+    wifiLocations: readWifi(wecom, report),
+    ...readSpecialDays(wecom, timeZone, report),
+    followsHolidayCalendar: wecom.sync_holidays ?? true,
+    remedy: readRemedy(wecom, report),
+    faceRecognition: wecom.use_face_detect ?? false,
+    faceLiveness: wecom.open_face_live_detect ?? false,
+    photoRequired: wecom.need_photo ?? false,
+    outOfRange: readOutOfRange(wecom, report),
+    overtimeEnabled: readOvertime(wecom, report),
+  };
+  reportWecomOnlySettings(wecom, report);
+  return translated(normalizeRule(rule), report);
+}
+
+// ---- week and shifts --------------------------------------------------------------------------------------
+
+function readFixedWeek(
+  wecom: WecomCheckinGroupNormalised,
+  shifts: Shift[],
+  report: LossReport,
+): Partial<Record<IsoWeekday, string | null>> {
+  const week: Partial<Record<IsoWeekday, string | null>> = {};
+  const byKey = new Map<string, Shift>();
+  (wecom.checkindate ?? []).forEach((entry, index) => {
+    const path = `group.checkindate[${index}]`;
+    const shift = readDayLayout(entry, path, report);
+    for (const day of entry.workdays) {
+      const iso = wecomDayToIso(day);
+      if (iso === null) {
+        report.dropped(
+          `${path}.workdays`,
+          `Weekday ${day} is not a WeCom weekday (0 = Sunday … 6 = Saturday); it was left out.`,
+          day,
+        );
+        continue;
+      }
+      if (week[iso] !== undefined) {
+        report.dropped(
+          `${path}.workdays`,
+          `Weekday ${day} appears in two day layouts; only the first one was kept (WeCom allows each weekday once).`,
+          day,
+        );
+        continue;
+      }
+      week[iso] = shift === null ? null : shift.key;
+    }
+    if (shift !== null && !byKey.has(shift.key)) byKey.set(shift.key, shift);
+  });
+  for (const day of [1, 2, 3, 4, 5, 6, 7] as const) week[day] ??= null;
+  shifts.push(...byKey.values());
+  return week;
+}
+
+/** One checkindate entry of a fixed rule as a shift keyed by its layout; null when it has no usable section. */
+function readDayLayout(entry: WecomCheckinDateNormalised, path: string, report: LossReport): Shift | null {
+  const flex = readFlex(entry, path, report);
+  const sections = readSections(entry.checkintime, entry, flex, `${path}.checkintime`, report);
+  if (sections.length === 0) {
+    report.dropped(
+      `${path}.checkintime`,
+      'A working-day layout has no clock-in/clock-out times, so its weekdays are treated as rest days.',
+    );
+    return null;
+  }
+  const layout = { sections, flexibleArrival: flex.flexibleArrival, lateOffLateOn: flex.lateOffLateOn };
+  return { key: fixedShiftKey(layout), name: '', ...layout };
+}
+
+function readSchedules(schedules: readonly WecomScheduleNormalised[], report: LossReport): Shift[] {
+  const shifts: Shift[] = [];
+  const seen = new Set<number>();
+  schedules.forEach((schedule, index) => {
+    const path = `group.schedulelist[${index}]`;
+    // schedule_id 0 is WeCom's mandatory rest "shift" 休息 (doc schedulelist.schedule_id): a rest day, not a shift.
+    if (schedule.schedule_id === 0) return;
+    if (seen.has(schedule.schedule_id)) {
+      report.dropped(
+        `${path}.schedule_id`,
+        `Shift id ${schedule.schedule_id} appears twice; the second shift was left out.`,
+      );
+      return;
+    }
+    seen.add(schedule.schedule_id);
+    const flex = readFlex(schedule, path, report);
+    const sections = readSections(schedule.time_section ?? [], schedule, flex, `${path}.time_section`, report);
+    if (sections.length === 0) {
+      report.dropped(
+        `${path}.time_section`,
+        `Shift "${schedule.schedule_name}" has no clock-in/clock-out times and was left out.`,
+      );
+      return;
+    }
+    shifts.push({
+      key: String(schedule.schedule_id),
+      name: schedule.schedule_name,
+      sections,
+      flexibleArrival: flex.flexibleArrival,
+      lateOffLateOn: flex.lateOffLateOn,
+    });
+  });
+  return shifts;
+}
+
+interface FlexHolder {
+  readonly allow_flex?: boolean | undefined;
+  readonly flex_on_duty_time?: number | undefined;
+  readonly flex_off_duty_time?: number | undefined;
+  readonly max_allow_arrive_early?: number | undefined;
+  readonly max_allow_arrive_late?: number | undefined;
+  readonly flex_sec?: number | undefined;
+  readonly noneed_offwork?: boolean | undefined;
+  readonly limit_ahead_sec?: number | undefined;
+  readonly limit_off_sec?: number | undefined;
+  readonly late_rule?:
+    | {
+        readonly allow_offwork_after_time?: boolean | undefined;
+        readonly offwork_after_time?: number | undefined;
+        readonly onwork_flex_time?: number | undefined;
+        readonly timerules?:
+          readonly { readonly offwork_after_time: number; readonly onwork_flex_time: number }[] | undefined;
+      }
+    | undefined;
+}
+
+interface Flex {
+  readonly lateGraceSec: number;
+  readonly earlyLeaveGraceSec: number;
+  readonly flexibleArrival: FlexibleArrival | null;
+  readonly lateOffLateOn: readonly LateOffLateOnStep[];
+}
+
+/** The flexible-time block of a checkindate entry or a schedule (doc checkindate.allow_flex … late_rule). */
+function readFlex(holder: FlexHolder, path: string, report: LossReport): Flex {
+  const flexOn = holder.allow_flex !== false;
+  const grace = (key: 'flex_on_duty_time' | 'flex_off_duty_time'): number => {
+    const raw = holder[key] ?? 0;
+    // −1: "use the legacy flex_time", which is milliseconds and already converted to flex_sec (B5).
+    const value = raw === -1 ? (holder.flex_sec ?? 0) : raw;
+    if (value < 0) {
+      report.dropped(`${path}.${key}`, `The grace time ${raw} is negative and was ignored.`, raw);
+      return 0;
+    }
+    return value;
+  };
+  let lateGraceSec = grace('flex_on_duty_time');
+  let earlyLeaveGraceSec = grace('flex_off_duty_time');
+  const early = Math.max(0, holder.max_allow_arrive_early ?? 0);
+  const late = Math.max(0, holder.max_allow_arrive_late ?? 0);
+  let flexibleArrival: FlexibleArrival | null = early > 0 || late > 0 ? { maxEarlySec: early, maxLateSec: late } : null;
+  if (!flexOn && (lateGraceSec > 0 || earlyLeaveGraceSec > 0 || flexibleArrival !== null)) {
+    report.info(
+      `${path}.allow_flex`,
+      'Flexible time values are stored but flexible time is switched off (allow_flex false), so they were ignored.',
+    );
+    lateGraceSec = 0;
+    earlyLeaveGraceSec = 0;
+    flexibleArrival = null;
+  }
+  return { lateGraceSec, earlyLeaveGraceSec, flexibleArrival, lateOffLateOn: readLateRule(holder, path, report) };
+}
+
+function readLateRule(holder: FlexHolder, path: string, report: LossReport): LateOffLateOnStep[] {
+  const lateRule = holder.late_rule;
+  if (lateRule === undefined) return [];
+  const pairs =
+    lateRule.timerules !== undefined && lateRule.timerules.length > 0
+      ? lateRule.timerules // "timerules不为空,优先使用timerules" (doc late_rule.timerules)
+      : [{ offwork_after_time: lateRule.offwork_after_time ?? 0, onwork_flex_time: lateRule.onwork_flex_time ?? 0 }];
+  const steps = pairs
+    .filter((pair) => pair.offwork_after_time > 0 || pair.onwork_flex_time > 0)
+    .map((pair) => ({
+      offLateSec: Math.max(0, pair.offwork_after_time),
+      onLateSec: Math.max(0, pair.onwork_flex_time),
+    }));
+  if (steps.length === 0) return [];
+  if (lateRule.allow_offwork_after_time !== true) {
+    report.info(
+      `${path}.late_rule`,
+      '"Leave late, arrive late next day" steps are stored but the option is switched off (allow_offwork_after_time false), so they were ignored.',
+    );
+    return [];
+  }
+  if (holder.allow_flex === false) {
+    report.info(
+      `${path}.late_rule`,
+      '"Leave late, arrive late next day" needs flexible time, which is switched off (allow_flex false); the steps were ignored.',
+    );
+    return [];
+  }
+  return steps.sort((a, b) => a.offLateSec - b.offLateSec || a.onLateSec - b.onLateSec);
+}
+
+function readSections(
+  times: readonly WecomCheckinTimeRead[],
+  holder: FlexHolder,
+  flex: Flex,
+  path: string,
+  report: LossReport,
+): TimeSection[] {
+  const sections: TimeSection[] = [];
+  let missingWindows = false;
+  times.forEach((time, index) => {
+    const at = `${path}[${index}]`;
+    if (time.off_work_sec <= time.work_sec) {
+      report.dropped(
+        at,
+        `The time section ${clockText(time.work_sec)}–${clockText(time.off_work_sec)} ends before it starts and was left out.`,
+      );
+      return;
+    }
+    const windowParts = [
+      time.earliest_work_sec,
+      time.latest_work_sec,
+      time.earliest_off_work_sec,
+      time.latest_off_work_sec,
+    ];
+    const defined = windowParts.filter((value) => value !== undefined).length;
+    if (defined > 0 && defined < 4) {
+      report.dropped(at, 'Only part of the punch window is stored; the vendor default window is used instead.');
+    }
+    if (defined < 4) missingWindows = true;
+    const rest =
+      time.allow_rest === true &&
+      time.rest_begin_time !== undefined &&
+      time.rest_end_time !== undefined &&
+      time.rest_begin_time < time.rest_end_time
+        ? { beginSec: time.rest_begin_time, endSec: time.rest_end_time }
+        : null;
+    if (
+      rest === null &&
+      time.allow_rest !== true &&
+      time.rest_begin_time !== undefined &&
+      time.rest_end_time !== undefined
+    ) {
+      report.info(
+        `${at}.allow_rest`,
+        `A break ${clockText(time.rest_begin_time)}–${clockText(time.rest_end_time)} is stored but switched off (allow_rest false), so it was ignored.`,
+      );
+    }
+    sections.push({
+      onSec: time.work_sec,
+      offSec: time.off_work_sec,
+      punchWindow:
+        defined === 4
+          ? {
+              earliestOnSec: time.earliest_work_sec!,
+              latestOnSec: time.latest_work_sec!,
+              earliestOffSec: time.earliest_off_work_sec!,
+              latestOffSec: time.latest_off_work_sec!,
+            }
+          : null,
+      noPunchOn: time.no_need_checkon ?? false,
+      // noneed_offwork is the legacy, whole-day form of no_need_checkoff (B4).
+      noPunchOff: time.no_need_checkoff ?? holder.noneed_offwork ?? false,
+      lateGraceSec: flex.lateGraceSec,
+      earlyLeaveGraceSec: flex.earlyLeaveGraceSec,
+      seriousLateSec: null,
+      rest,
+    });
+  });
+  if (missingWindows && (holder.limit_ahead_sec !== undefined || holder.limit_off_sec !== undefined)) {
+    const parts = [
+      holder.limit_ahead_sec !== undefined ? `clock-in from ${durationText(holder.limit_ahead_sec)} before work` : null,
+      holder.limit_off_sec !== undefined ? `clock-out until ${durationText(holder.limit_off_sec)} after work` : null,
+    ].filter((part) => part !== null);
+    report.dropped(
+      path,
+      `The old-style punch limits (${parts.join(', ')}) cannot be carried on their own: the other side needs all four window bounds, so its default punch window applies.`,
+    );
+  }
+  sections.sort((a, b) => a.onSec - b.onSec);
+  if (sections.length > 4) {
+    report.dropped(
+      path,
+      `A day has ${sections.length} time sections; only the first 4 were kept (at most 4 are allowed).`,
+    );
+    return sections.slice(0, 4);
+  }
+  return sections;
+}
+
+function readFree(wecom: WecomCheckinGroupNormalised, report: LossReport): NonNullable<CanonicalRule['free']> {
+  const workdays = new Set<IsoWeekday>();
+  (wecom.checkindate ?? []).forEach((entry, index) => {
+    for (const day of entry.workdays) {
+      const iso = wecomDayToIso(day);
+      if (iso === null) {
+        report.dropped(
+          `group.checkindate[${index}].workdays`,
+          `Weekday ${day} is not a WeCom weekday and was left out.`,
+          day,
+        );
+      } else workdays.add(iso);
+    }
+  });
+  const duration = wecom.standard_work_duration ?? -1;
+  let requiredWorkSec: number | null = duration;
+  if (duration === -1) requiredWorkSec = null;
+  else if (duration <= 0) {
+    report.dropped(
+      'group.standard_work_duration',
+      `Required working time ${duration} s is not valid; treated as "no requirement".`,
+      duration,
+    );
+    requiredWorkSec = null;
+  }
+  const span = wecom.span_day_time ?? 0;
+  const dayStartSec = span >= 0 && span < DAY ? span : 0;
+  if (dayStartSec !== span) {
+    report.dropped('group.span_day_time', `The day start ${span} s is outside one day; midnight is used.`, span);
+  }
+  return { workdays: [...workdays].sort((a, b) => a - b), requiredWorkSec, dayStartSec };
+}
+
+// ---- members, places, special days ------------------------------------------------------------------------
+
+function readMembers(
+  wecom: {
+    range?: { party_id: string[]; userid: string[]; tagid: number[] } | undefined;
+    white_users?: string[] | undefined;
+  },
+  report: LossReport,
+): CanonicalRule['members'] {
+  const range = wecom.range ?? { party_id: [], userid: [], tagid: [] };
+  if (range.tagid.length > 0) {
+    report.dropped(
+      'group.range.tagid',
+      `The rule also applies to WeCom tags (${range.tagid.join(', ')}); tags have no equivalent on the other side, so their members are not included.`,
+      range.tagid,
+    );
+  }
+  const nonEmpty = (ids: readonly string[]): string[] => ids.filter((id) => id.trim() !== '');
+  return {
+    userIds: nonEmpty(range.userid),
+    departmentIds: nonEmpty(range.party_id),
+    excludedUserIds: nonEmpty(wecom.white_users ?? []),
+  };
+}
+
+function readLocations(wecom: WecomCheckinGroupNormalised, report: LossReport): GpsLocation[] {
+  const locations: GpsLocation[] = [];
+  (wecom.loc_infos ?? []).forEach((location, index) => {
+    const latitude = location.lat / 1e6;
+    const longitude = location.lng / 1e6;
+    if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+      report.dropped(
+        `group.loc_infos[${index}]`,
+        `Location "${location.loc_title}" has impossible coordinates and was left out.`,
+      );
+      return;
+    }
+    if (location.distance <= 0) {
+      report.dropped(
+        `group.loc_infos[${index}].distance`,
+        `Location "${location.loc_title}" has no check-in radius and was left out.`,
+      );
+      return;
+    }
+    locations.push({
+      name: location.loc_title,
+      address: location.loc_detail,
+      latitude,
+      longitude,
+      radiusMeters: location.distance,
+    });
+  });
+  return locations;
+}
+
+function readWifi(wecom: WecomCheckinGroupNormalised, report: LossReport): WifiLocation[] {
+  const wifis: WifiLocation[] = [];
+  (wecom.wifimac_infos ?? []).forEach((wifi, index) => {
+    const bssid = normalizeBssid(wifi.wifimac);
+    if (bssid === null) {
+      report.dropped(
+        `group.wifimac_infos[${index}].wifimac`,
+        `Wi-Fi "${wifi.wifiname}" has an invalid router MAC address "${wifi.wifimac}" and was left out.`,
+      );
+      return;
+    }
+    wifis.push({ ssid: wifi.wifiname, bssid });
+  });
+  return wifis;
+}
+
+interface SpecialDayRead {
+  readonly timestamp?: number | undefined;
+  readonly notes?: string | undefined;
+  readonly type?: number | undefined;
+  readonly begtime?: number | undefined;
+  readonly endtime?: number | undefined;
+  readonly checkintime?: WecomCheckinTimeRead[] | undefined;
+}
+
+/** The 00:00 timestamps a special-day entry covers (doc spe_workdays.type: 0 one day, 1 range, 2 every two weeks). */
+function coveredDays(entry: SpecialDayRead): number[] | null {
+  const type = entry.type ?? 0;
+  if (type === 0) return entry.timestamp === undefined ? null : [entry.timestamp];
+  const first = type === 1 ? entry.begtime : entry.timestamp;
+  const last = entry.endtime;
+  if ((type !== 1 && type !== 2) || first === undefined || last === undefined || last < first) return null;
+  const step = type === 1 ? DAY : 14 * DAY;
+  const days: number[] = [];
+  for (let day = first; day <= last && days.length <= MAX_SPECIAL_DAYS; day += step) days.push(day);
+  return days;
+}
+
+function readSpecialDays(
+  wecom: WecomCheckinGroupNormalised,
+  timeZone: string,
+  report: LossReport,
+): Pick<CanonicalRule, 'specialWorkdays' | 'specialOffdays'> {
+  const seen = new Set<string>();
+  const dates = (entry: SpecialDayRead, path: string): string[] => {
+    const days = coveredDays(entry);
+    if (days === null) {
+      report.dropped(path, 'A special day has no usable date and was left out.');
+      return [];
+    }
+    const result: string[] = [];
+    for (const day of days) {
+      const date = dateInTimeZone(day, timeZone);
+      if (date === null) {
+        report.dropped(path, `A special day has an impossible date (${day}) and was left out.`, day);
+      } else if (seen.has(date)) {
+        report.dropped(path, `The special day ${date} is listed twice; the second entry was left out.`, date);
+      } else if (seen.size >= MAX_SPECIAL_DAYS) {
+        report.dropped(path, `More than ${MAX_SPECIAL_DAYS} special days; ${date} was left out.`, date);
+      } else {
+        seen.add(date);
+        result.push(date);
+      }
+    }
+    return result;
+  };
+  const specialWorkdays: SpecialWorkday[] = [];
+  (wecom.spe_workdays ?? []).forEach((entry, index) => {
+    const path = `group.spe_workdays[${index}]`;
+    const sections = readSections(
+      entry.checkintime ?? [],
+      {},
+      { lateGraceSec: 0, earlyLeaveGraceSec: 0, flexibleArrival: null, lateOffLateOn: [] },
+      `${path}.checkintime`,
+      report,
+    );
+    if (sections.length === 0) {
+      report.dropped(path, 'A special working day has no working times and was left out.');
+      return;
+    }
+    for (const date of dates(entry, path)) {
+      specialWorkdays.push({ date, shiftKey: null, sections, note: entry.notes ?? '' });
+    }
+  });
+  const specialOffdays: SpecialOffday[] = [];
+  (wecom.spe_offdays ?? []).forEach((entry, index) => {
+    for (const date of dates(entry, `group.spe_offdays[${index}]`))
+      specialOffdays.push({ date, note: entry.notes ?? '' });
+  });
+  return { specialWorkdays, specialOffdays };
+}
+
+// ---- policies ---------------------------------------------------------------------------------------------
+
+function readRemedy(wecom: WecomCheckinGroupNormalised, report: LossReport): CanonicalRule['remedy'] {
+  const limit = (value: number | undefined, field: string): number | null => {
+    if (value === undefined || value === -1) return null;
+    if (value < 0) {
+      report.dropped(`group.${field}`, `The make-up punch limit ${value} is not valid; treated as unlimited.`, value);
+      return null;
+    }
+    return value;
+  };
+  const restriction = wecom.buka_restriction ?? 0;
+  if (restriction < 0 || restriction > 15) {
+    report.dropped(
+      'group.buka_restriction',
+      `The make-up punch restriction ${restriction} is not a valid set of flags; all types are allowed.`,
+      restriction,
+    );
+  }
+  const bits = restriction >= 0 && restriction <= 15 ? restriction : 0;
+  // A set bit CLOSES that exception type to make-up punches (doc buka_restriction).
+  return {
+    allowed: wecom.allow_apply_offworkday ?? false,
+    monthlyLimit: limit(wecom.allow_apply_bk_cnt, 'allow_apply_bk_cnt'),
+    daysLimit: limit(wecom.allow_apply_bk_day_limit, 'allow_apply_bk_day_limit'),
+    forMissing: (bits & 1) === 0,
+    forLate: (bits & 2) === 0,
+    forEarly: (bits & 4) === 0,
+    forOther: (bits & 8) === 0,
+  };
+}
+
+function readOutOfRange(wecom: WecomCheckinGroupNormalised, report: LossReport): OutOfRangePolicy {
+  const value = wecom.option_out_range ?? 0;
+  const policy = OUT_OF_RANGE[value];
+  if (policy !== undefined) return policy;
+  report.approximated(
+    'group.option_out_range',
+    `Out-of-range punching setting ${value} is unknown; it is treated as "counts as an exception" (WeCom's default).`,
+    value,
+    'exception',
+  );
+  return 'exception';
+}
+
+function readOvertime(wecom: WecomCheckinGroupNormalised, report: LossReport): boolean {
+  const v2 = wecom.ot_info_v2;
+  if (v2 !== undefined) {
+    const enabled = [v2.workdayconf, v2.restdayconf, v2.holidayconf].some((conf) => conf?.allow_ot === true);
+    if (enabled) {
+      report.info(
+        'group.ot_info_v2',
+        'Overtime is on. Only "overtime is recorded" is carried; how WeCom counts it (approval or punches, minimums, rest deductions, time off in lieu) stays WeCom-specific.',
+      );
+    }
+    return enabled;
+  }
+  const legacy = wecom.ot_info;
+  if (legacy === undefined) return false;
+  const enabled =
+    legacy.allow_ot_workingday === true ||
+    legacy.allow_ot_nonworkingday === true ||
+    legacy.otapplyinfo?.allow_ot_workingday === true ||
+    legacy.otapplyinfo?.allow_ot_nonworkingday === true;
+  if (enabled) {
+    report.info(
+      'group.ot_info',
+      'Overtime is on (old-style overtime settings). Only "overtime is recorded" is carried; the counting details stay WeCom-specific.',
+    );
+  }
+  return enabled;
+}
+
+/** Settings with no canonical field, told to the HR reader so nothing disappears silently. */
+function reportWecomOnlySettings(wecom: WecomCheckinGroupNormalised, report: LossReport): void {
+  const type = wecom.type ?? 0;
+  if (type !== 0) {
+    report.dropped(
+      'group.type',
+      `Punching is set to ${type === 2 ? 'attendance machines' : type === 3 ? 'phone and attendance machines' : `mode ${type}`}; attendance machines are not synced, only phone punching rules are carried.`,
+      type,
+    );
+  }
+  const remindTimes = [
+    ...(wecom.checkindate ?? []).flatMap((entry) => entry.checkintime),
+    ...(wecom.schedulelist ?? []).flatMap((s) => s.time_section ?? []),
+  ];
+  if (remindTimes.some((time) => time.remind_work_sec !== undefined || time.remind_off_work_sec !== undefined)) {
+    report.info(
+      'group.checkindate.checkintime.remind_work_sec',
+      'Punch reminder times are WeCom-only and are not carried.',
+    );
+  }
+  if ((wecom.reporterinfo?.reporters ?? []).length > 0) {
+    report.info(
+      'group.reporterinfo',
+      'The people who receive attendance reports (汇报人) are WeCom-only and are not carried.',
+    );
+  }
+  if (wecom.note_can_use_local_pic !== undefined) {
+    report.info(
+      'group.note_can_use_local_pic',
+      'Whether punch notes may use photos from the album is WeCom-only and is not carried.',
+    );
+  }
+  if (wecom.allow_checkin_offworkday === true) {
+    report.dropped(
+      'group.allow_checkin_offworkday',
+      'Punching on non-working days is allowed in WeCom; this setting is not carried.',
+    );
+  }
+  if (wecom.sync_out_checkin === true) {
+    report.dropped(
+      'group.sync_out_checkin',
+      'Out-of-office punches count as clock-in/out in WeCom; this setting is not carried.',
+    );
+  }
+  if (wecom.buka_limit_next_month !== undefined && wecom.buka_limit_next_month !== -1) {
+    report.dropped(
+      'group.buka_limit_next_month',
+      `Make-up punches close on day ${wecom.buka_limit_next_month} of the next month in WeCom; this deadline is not carried.`,
+    );
+  }
+  if (wecom.buka_remind?.open_remind === true) {
+    report.info('group.buka_remind', 'The monthly make-up punch reminder is WeCom-only and is not carried.');
+  }
+  if ((wecom.offwork_interval_time ?? 0) > 0) {
+    report.dropped(
+      'group.offwork_interval_time',
+      `Clock-out is only accepted ${durationText(wecom.offwork_interval_time ?? 0)} after clock-in in WeCom; this minimum interval is not carried.`,
+    );
+  }
+}
