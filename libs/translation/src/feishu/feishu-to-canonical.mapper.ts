@@ -25,6 +25,7 @@ import type {
   WifiLocation,
 } from '../canonical/canonical-rule.js';
 import { LossReport, refused, translated, type Translation } from '../canonical/loss.js';
+import { isKnownTimeZone } from '../canonical/time-zone.util.js';
 import { normalizeBssid } from '../canonical/text.util.js';
 import { compareText, dayIntToIsoDate, DAY_SEC, listForMessage, sortedUnique } from './feishu-mapping.util.js';
 import { wgs84ToGcj02 } from './gcj02.util.js';
@@ -219,8 +220,8 @@ function describeError(error: unknown): string {
 }
 
 function resolveTimeZone(groupZone: string, fallback: string | undefined, report: LossReport): string {
-  if (isTimeZone(groupZone)) return groupZone;
-  const zone = fallback !== undefined && isTimeZone(fallback) ? fallback : 'Asia/Shanghai';
+  if (isKnownTimeZone(groupZone)) return groupZone;
+  const zone = fallback !== undefined && isKnownTimeZone(fallback) ? fallback : 'Asia/Shanghai';
   report.approximated(
     'time_zone',
     `The group's time zone ${JSON.stringify(groupZone)} is not an IANA zone; ${zone} is assumed.`,
@@ -228,16 +229,6 @@ function resolveTimeZone(groupZone: string, fallback: string | undefined, report
     zone,
   );
   return zone;
-}
-
-function isTimeZone(zone: string): boolean {
-  if (!zone) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------

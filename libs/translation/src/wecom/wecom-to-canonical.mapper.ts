@@ -23,18 +23,10 @@ import type {
   WifiLocation,
 } from '../canonical/canonical-rule.js';
 import { LossReport, refused, translated, type Translation } from '../canonical/loss.js';
+import { isKnownTimeZone, dateInTimeZone } from '../canonical/time-zone.util.js';
 import { normalizeBssid } from '../canonical/text.util.js';
 import { normalizeRule } from '../canonical/normalize-rule.js';
-import {
-  DAY,
-  WECOM_TIME_ZONE,
-  clockText,
-  dateInTimeZone,
-  durationText,
-  fixedShiftKey,
-  isKnownTimeZone,
-  wecomDayToIso,
-} from './wecom-rule.util.js';
+import { DAY, WECOM_TIME_ZONE, clockText, durationText, fixedShiftKey, wecomDayToIso } from './wecom-rule.util.js';
 
 /*
  * WeCom checkin rule (one `group` of getcorpcheckinoption, REFERENCE.md B4) → canonical rule.
