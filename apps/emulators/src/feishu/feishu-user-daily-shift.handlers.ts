@@ -2,12 +2,12 @@ import { type EmployeeType, employeeTypeOf } from './feishu-directory.js';
 import { generalError, paramInvalid, userNotFound } from './feishu-emulator.errors.js';
 import { FieldCheck, isObject, type JsonObject } from './feishu-field-check.util.js';
 import { ATTENDANCE, type FeishuRoute } from './feishu-route.js';
+import { queriedUsers } from './feishu-user-query.util.js';
 import { dailyShiftKey, type FeishuTenant, type StoredDailyShift } from './feishu-tenant.state.js';
 import { dayIntToEpochDay, daysInMonth } from './feishu-time.util.js';
 
 // Rosters (排班表): user_daily_shifts/query and /batch_create (REFERENCE A4, [FNS], [NS-ATT]).
 
-const MAX_USERS_PER_QUERY = 50;
 const MAX_ENTRIES_PER_BATCH = 50;
 /** "span ≤ 30 days" (REFERENCE A4), read strictly as at most 30 calendar days counted inclusively. */
 const MAX_QUERY_DAYS = 30;
@@ -130,12 +130,7 @@ export const USER_DAILY_SHIFT_ROUTES: readonly FeishuRoute[] = [
       const from = dayField(body, 'check_date_from', check);
       const to = dayField(body, 'check_date_to', check);
       check.throwIfAny();
-      const userIds = body['user_ids'] as string[];
-      if (userIds.length === 0 || userIds.length > MAX_USERS_PER_QUERY) {
-        throw paramInvalid(`user_ids must hold 1-${MAX_USERS_PER_QUERY} ids, got ${userIds.length}`, [
-          { field: 'body.user_ids', description: `1-${MAX_USERS_PER_QUERY} ids` },
-        ]);
-      }
+      const users = queriedUsers(tenant, body['user_ids'] as string[], type);
       if (from === null || to === null || to < from)
         throw paramInvalid('check_date_to must not be before check_date_from');
       if (to - from + 1 > MAX_QUERY_DAYS) {
@@ -145,8 +140,6 @@ export const USER_DAILY_SHIFT_ROUTES: readonly FeishuRoute[] = [
       }
       const fromDay = body['check_date_from'] as number;
       const toDay = body['check_date_to'] as number;
-      // Unknown ids match nothing (no invalid-user rule is documented for this query).
-      const users = new Set(userIds.map((id) => tenant.directory.toInternal(id, type)).filter(Boolean));
       const found = [...tenant.dailyShifts.values()]
         .filter((e) => users.has(e.user_id) && e.month * 100 + e.day_no >= fromDay && e.month * 100 + e.day_no <= toDay)
         .sort((a, b) => a.user_id.localeCompare(b.user_id) || a.month * 100 + a.day_no - (b.month * 100 + b.day_no));

@@ -2,6 +2,7 @@ import { type EmployeeType, employeeTypeOf } from './feishu-directory.js';
 import { generalError, paramInvalid, userNotFound } from './feishu-emulator.errors.js';
 import { FieldCheck, type FieldKind, isObject, type JsonObject } from './feishu-field-check.util.js';
 import { ATTENDANCE, type FeishuRoute } from './feishu-route.js';
+import { queriedUsers } from './feishu-user-query.util.js';
 import type { FeishuTenant, StoredFlow } from './feishu-tenant.state.js';
 
 // Punch records: batch_create, query, batch_del, get (REFERENCE A4/A7, [FNS], feishu-attendance-guide-and-
@@ -9,7 +10,6 @@ import type { FeishuTenant, StoredFlow } from './feishu-tenant.state.js';
 
 /** "operate too much flow … 需要小于等于50条流水" (feishu-attendance-guide-and-errors.md). */
 const MAX_FLOWS_PER_BATCH = 50;
-const MAX_USERS_PER_QUERY = 50;
 /** batch_del takes ≤ 10 ids ([FNS], REFERENCE A4). */
 const MAX_IDS_PER_DELETE = 10;
 /** "import only accepts check_time after 2022-01-01" ([FNS]); read as 2022-01-01 00:00 Asia/Shanghai. */
@@ -154,18 +154,9 @@ export const USER_FLOW_ROUTES: readonly FeishuRoute[] = [
       const from = secondsString(body, 'check_time_from', check);
       const to = secondsString(body, 'check_time_to', check);
       check.throwIfAny();
-      const userIds = body['user_ids'] as string[];
-      // ≤ 50 users (REFERENCE A4); the code for more is UNCONFIRMED (PART D item 7), 1220001 here.
-      if (userIds.length === 0 || userIds.length > MAX_USERS_PER_QUERY) {
-        throw paramInvalid(`user_ids must hold 1-${MAX_USERS_PER_QUERY} ids, got ${userIds.length}`, [
-          { field: 'body.user_ids', description: `1-${MAX_USERS_PER_QUERY} ids` },
-        ]);
-      }
+      const users = queriedUsers(tenant, body['user_ids'] as string[], type);
       if (from === null || to === null || to < from)
         throw paramInvalid('check_time_to must not be before check_time_from');
-      // Unknown ids simply match nothing: the docs give this endpoint no invalid-user rule (unlike
-      // user_tasks' ignore_invalid_users), so we read it as lenient.
-      const users = new Set(userIds.map((id) => tenant.directory.toInternal(id, type)).filter(Boolean));
       // Window [from, to) (REFERENCE A4); all emulated flows are valid, so all are returned.
       const flows = [...tenant.flows.values()]
         .filter((f) => users.has(f.flow.user_id) && Number(f.flow.check_time) >= from && Number(f.flow.check_time) < to)
