@@ -3,6 +3,7 @@
 import type { RunningServer } from '../common/emulator-server.js';
 import { SAMPLE_CREDENTIALS } from '../sample-company/people.js';
 import { validateCheckinOption } from './checkin-option-rules.js';
+import { otConf, sampleFixedGroup } from './wecom-sample-rule.fixtures.js';
 import {
   mergeCheckinOptionUpdate,
   SAMPLE_FIXED_RULE_NAME,
@@ -51,42 +52,9 @@ async function start(options: WecomEmulatorOptions = {}) {
   return { emulator, post, rules, ruleNamed };
 }
 
-const conf = (allow_ot: boolean, type: number) => ({ allow_ot, type });
-
-/** A fixed 09:00–18:00 rule that WeCom's validation accepts. */
-function fixedGroup(groupname: string, userid: string[] = ['lina']) {
-  return {
-    grouptype: 1,
-    groupname,
-    checkindate: [
-      {
-        workdays: [1, 2, 3, 4, 5],
-        checkintime: [
-          {
-            time_id: 1,
-            work_sec: 9 * 3600,
-            off_work_sec: 18 * 3600,
-            remind_work_sec: 9 * 3600 - 300,
-            remind_off_work_sec: 18 * 3600,
-            earliest_work_sec: 8 * 3600,
-            latest_work_sec: 10 * 3600,
-            earliest_off_work_sec: 17 * 3600,
-            latest_off_work_sec: 20 * 3600,
-          },
-        ],
-        allow_flex: false,
-      },
-    ],
-    wifimac_infos: [{ wifiname: 'HQ-1', wifimac: 'c0:7b:bc:37:f8:d3' }],
-    loc_infos: [{ lat: 22_543_100, lng: 114_057_900, loc_title: '总部', loc_detail: '深南大道1000号', distance: 300 }],
-    range: { party_id: [], userid, tagid: [] },
-    ot_info_v2: { workdayconf: conf(true, 1), restdayconf: conf(false, 2), holidayconf: conf(false, 2) },
-  };
-}
-
 describe('fixtures', () => {
   it('the test rule is one WeCom accepts', () => {
-    expect(validateCheckinOption(fixedGroup('x'), { mode: 'add', nowUnixSeconds: NOW })).toBeNull();
+    expect(validateCheckinOption(sampleFixedGroup('x'), { mode: 'add', nowUnixSeconds: NOW })).toBeNull();
   });
 });
 
@@ -96,7 +64,7 @@ describe('checkin rules', () => {
     const before = await rules();
     const answer = await post('add_checkin_option', {
       effective_now: true,
-      group: { ...fixedGroup('新规则'), groupid: 1 },
+      group: { ...sampleFixedGroup('新规则'), groupid: 1 },
     });
     expect(answer).toEqual({ errcode: 0, errmsg: 'ok' });
     const after = await rules();
@@ -110,7 +78,7 @@ describe('checkin rules', () => {
 
   it('renders the read shape: range.party_id, legacy limit_aheadtime (ms) and noneed_offwork, create_time', async () => {
     const { post, ruleNamed } = await start();
-    await post('add_checkin_option', { group: fixedGroup('读取') });
+    await post('add_checkin_option', { group: sampleFixedGroup('读取') });
     const rule = await ruleNamed('读取');
     expect(rule['range']).toEqual({ party_id: [], userid: ['lina'], tagid: [] });
     expect(rule['checkindate'][0]).toMatchObject({
@@ -128,10 +96,10 @@ describe('checkin rules', () => {
   it("refuses an invalid rule with the validation module's code, and unknown people with 301021", async () => {
     const { post, rules } = await start();
     const count = (await rules()).length;
-    const badWindow = fixedGroup('坏规则');
+    const badWindow = sampleFixedGroup('坏规则');
     badWindow.checkindate[0]!.checkintime[0]!.earliest_work_sec = 35_000;
     expect(await post('add_checkin_option', { group: badWindow })).toMatchObject({ errcode: 301093 });
-    expect(await post('add_checkin_option', { group: fixedGroup('无人', ['nobody']) })).toMatchObject({
+    expect(await post('add_checkin_option', { group: sampleFixedGroup('无人', ['nobody']) })).toMatchObject({
       errcode: 301021,
     });
     expect(await rules()).toHaveLength(count);
@@ -139,7 +107,7 @@ describe('checkin rules', () => {
 
   it('update: an omitted or empty array is unchanged, a present array replaces, an object replaces whole', async () => {
     const { post, ruleNamed } = await start();
-    await post('add_checkin_option', { group: fixedGroup('更新') });
+    await post('add_checkin_option', { group: sampleFixedGroup('更新') });
     const { groupid } = await ruleNamed('更新');
     expect(await post('update_checkin_option', { group: { groupid, wifimac_infos: [], loc_infos: [] } })).toMatchObject(
       {
@@ -151,7 +119,7 @@ describe('checkin rules', () => {
     expect(rule['loc_infos']).toHaveLength(1);
 
     const wifi = [{ wifiname: 'HQ-2', wifimac: '70:10:5c:7d:f6:d5' }];
-    const ot = { workdayconf: conf(false, 2), restdayconf: conf(false, 2), holidayconf: conf(false, 2) };
+    const ot = { workdayconf: otConf(false, 2), restdayconf: otConf(false, 2), holidayconf: otConf(false, 2) };
     expect(
       await post('update_checkin_option', { group: { groupid, wifimac_infos: wifi, ot_info_v2: ot } }),
     ).toMatchObject({
@@ -165,7 +133,7 @@ describe('checkin rules', () => {
 
   it('update validates the MERGED rule and needs a groupid', async () => {
     const { post, ruleNamed } = await start();
-    await post('add_checkin_option', { group: fixedGroup('合并') });
+    await post('add_checkin_option', { group: sampleFixedGroup('合并') });
     const { groupid } = await ruleNamed('合并');
     // A grouptype 2 rule may not keep checkindate: only visible once merged with the stored rule.
     expect(await post('update_checkin_option', { group: { groupid, grouptype: 2 } })).toMatchObject({
@@ -179,7 +147,7 @@ describe('checkin rules', () => {
 
   it('clear_checkin_option_array_field clears the named arrays, but never wifi and locations both', async () => {
     const { post, ruleNamed } = await start();
-    await post('add_checkin_option', { group: fixedGroup('清空') });
+    await post('add_checkin_option', { group: sampleFixedGroup('清空') });
     const { groupid } = await ruleNamed('清空');
     expect(
       await post('clear_checkin_option_array_field', { groupid, clear_field: [3], effective_now: true }),
@@ -207,14 +175,14 @@ describe('checkin rules', () => {
       errcode: 301002,
     });
     expect(await post('del_checkin_option', { groupid })).toMatchObject({ errcode: 301002 });
-    const planted = emulator.seedForeignRule(fixedGroup('别人的'));
+    const planted = emulator.seedForeignRule(sampleFixedGroup('别人的'));
     expect(await post('del_checkin_option', { groupid: planted })).toMatchObject({ errcode: 301002 });
     expect((await ruleNamed(SAMPLE_FIXED_RULE_NAME))['groupname']).toBe(SAMPLE_FIXED_RULE_NAME);
   });
 
   it('del_checkin_option removes an own rule; a second delete finds nothing (60136)', async () => {
     const { post, ruleNamed, rules } = await start();
-    await post('add_checkin_option', { group: fixedGroup('删除') });
+    await post('add_checkin_option', { group: sampleFixedGroup('删除') });
     const { groupid } = await ruleNamed('删除');
     expect(await post('del_checkin_option', { groupid, effective_now: true })).toEqual({ errcode: 0, errmsg: 'ok' });
     expect((await rules()).some((rule) => rule['groupid'] === groupid)).toBe(false);

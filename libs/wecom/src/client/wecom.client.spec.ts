@@ -2,6 +2,7 @@ import { VendorError } from '@app/kernel';
 import type { Clock } from '@app/vendor-http';
 import type { RunningServer } from '../../../../apps/emulators/src/common/emulator-server.js';
 import { SAMPLE_CREDENTIALS } from '../../../../apps/emulators/src/sample-company/people.js';
+import { sampleFixedGroup } from '../../../../apps/emulators/src/wecom/wecom-sample-rule.fixtures.js';
 import {
   SAMPLE_FIXED_RULE_NAME,
   SAMPLE_SHIFT_RULE_NAME,
@@ -80,41 +81,8 @@ async function failure(promise: Promise<unknown>): Promise<VendorError> {
   return error as VendorError;
 }
 
-const conf = (allow_ot: boolean, type: number) => ({ allow_ot, type });
-
 function fixedRule(groupname: string): WecomAddCheckinOptionRequest {
-  return {
-    effective_now: true,
-    group: {
-      grouptype: 1,
-      groupname,
-      checkindate: [
-        {
-          workdays: [1, 2, 3, 4, 5],
-          checkintime: [
-            {
-              time_id: 1,
-              work_sec: 9 * 3600,
-              off_work_sec: 18 * 3600,
-              remind_work_sec: 9 * 3600 - 300,
-              remind_off_work_sec: 18 * 3600,
-              earliest_work_sec: 8 * 3600,
-              latest_work_sec: 10 * 3600,
-              earliest_off_work_sec: 17 * 3600,
-              latest_off_work_sec: 20 * 3600,
-            },
-          ],
-          allow_flex: false,
-        },
-      ],
-      wifimac_infos: [{ wifiname: 'HQ-1', wifimac: 'c0:7b:bc:37:f8:d3' }],
-      loc_infos: [
-        { lat: 22_543_100, lng: 114_057_900, loc_title: '总部', loc_detail: '深南大道1000号', distance: 300 },
-      ],
-      range: { party_id: [], userid: ['lina'], tagid: [] },
-      ot_info_v2: { workdayconf: conf(true, 1), restdayconf: conf(false, 2), holidayconf: conf(false, 2) },
-    },
-  };
+  return { effective_now: true, group: sampleFixedGroup(groupname) };
 }
 
 function punch(userid: string, checkin_time: number): WecomAddCheckinRecord {
