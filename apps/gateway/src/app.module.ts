@@ -8,6 +8,8 @@ import { ConfigModule } from './config/config.module.js';
 import { HealthModule } from './health/health.module.js';
 import { BearerAuthMiddleware } from './http/bearer-auth.middleware.js';
 import { buildLoggerParams } from './logging/logger.options.js';
+import { MappingsModule } from './mappings/mappings.module.js';
+import { SyncModule } from './sync/sync.module.js';
 import { VendorsModule } from './vendors/vendors.module.js';
 
 export interface AppModuleOptions {
@@ -27,6 +29,8 @@ export class AppModule implements NestModule {
         MappingStoreModule.forRootAsync({ useFactory: () => ({ target, migrations: MIGRATIONS, runMigrations }) }),
         HealthModule,
         VendorsModule.forRoot(config),
+        MappingsModule,
+        SyncModule,
       ],
     };
   }

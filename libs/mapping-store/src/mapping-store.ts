@@ -4,6 +4,7 @@ import { GroupLinkRepository } from './repositories/group-link.repository.js';
 import { PunchRecordMappingRepository } from './repositories/punch-record-mapping.repository.js';
 import { ShiftLinkRepository } from './repositories/shift-link.repository.js';
 import { SyncCursorRepository } from './repositories/sync-cursor.repository.js';
+import { SyncLeaseRepository } from './repositories/sync-lease.repository.js';
 import { SyncRunRepository } from './repositories/sync-run.repository.js';
 
 /** Every repository, bound to one entity manager: the data source's, or a transaction's. */
@@ -15,6 +16,7 @@ export class StoreSession {
   readonly punches: PunchRecordMappingRepository;
   readonly runs: SyncRunRepository;
   readonly cursors: SyncCursorRepository;
+  readonly leases: SyncLeaseRepository;
 
   constructor(manager: EntityManager) {
     this.groupLinks = new GroupLinkRepository(manager);
@@ -24,6 +26,7 @@ export class StoreSession {
     this.punches = new PunchRecordMappingRepository(manager);
     this.runs = new SyncRunRepository(manager);
     this.cursors = new SyncCursorRepository(manager);
+    this.leases = new SyncLeaseRepository(manager);
   }
 }
 

@@ -1,6 +1,18 @@
 import { SeededRandom } from './seeded-random.js';
 
-export const FAULT_KINDS = ['latency', 'server_error', 'rate_limit', 'token_expiry', 'connection_reset'] as const;
+/**
+ * `connection_reset` drops the connection before the call is handled (nothing happened); `response_lost`
+ * handles the call completely (writes applied) and then drops the connection instead of answering, the
+ * "the vendor did it but we never heard back" case that crash-safe creates must survive.
+ */
+export const FAULT_KINDS = [
+  'latency',
+  'server_error',
+  'rate_limit',
+  'token_expiry',
+  'connection_reset',
+  'response_lost',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** Inject `kind` into calls of `endpoint` ("POST /path", or "*" for all) with `probability`. */

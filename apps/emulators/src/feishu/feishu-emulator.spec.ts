@@ -794,6 +794,31 @@ describe('fault injection (FaultInjector before handling)', () => {
     expect((await api('GET', `${A}/shifts`)).status).toBe(200);
   });
 
+  it('response_lost: creates the shift, then drops the connection instead of answering', async () => {
+    // Through the admin API, as an out-of-process test would set it.
+    const put = await api('PUT', '/__emulator/faults', {
+      auth: null,
+      body: { rules: [{ endpoint: `POST ${A}/shifts`, kind: 'response_lost', probability: 1, maxCount: 1 }] },
+    });
+    expect(put.status).toBe(200);
+    const shift = { shift_name: '丢失应答班', punch_times: 1, punch_time_rule: [segment()] };
+    await expect(createShift(shift)).rejects.toThrow();
+    // The vendor did it: the shift exists, and a retry of the same create is refused as a duplicate name.
+    expect(emulator.shifts().filter((s) => s['shift_name'] === '丢失应答班')).toHaveLength(1);
+    expectError(await createShift(shift), 400, 1220600, 'the object already exists');
+    const lost = emulator.requests.list().filter((r) => r.fault === 'response_lost');
+    expect(lost).toEqual([expect.objectContaining({ method: 'POST', path: `${A}/shifts`, status: 0, code: 0 })]);
+    expect(emulator.calls().find((c) => c.fault === 'response_lost')?.body).toMatchObject({ shift_name: '丢失应答班' });
+    expect((await api('GET', '/__emulator/stats', { auth: null })).body.faults.response_lost).toBe(1);
+  });
+
+  it('response_lost on a refused call loses the refusal too, and logs the code it would have sent', async () => {
+    emulator.faults.configure([{ endpoint: `POST ${A}/shifts`, kind: 'response_lost', probability: 1, maxCount: 1 }]);
+    await expect(createShift({ shift_name: 'x', punch_times: 1, punch_time_rule: [] })).rejects.toThrow();
+    expect(emulator.shifts().some((s) => s['shift_name'] === 'x')).toBe(false);
+    expect(emulator.requests.list().at(-1)).toMatchObject({ status: 0, code: 1220001, fault: 'response_lost' });
+  });
+
   it('injects the rate-limit signal and a token expiry that really revokes the token', async () => {
     emulator.faults.configure([
       { endpoint: `GET ${A}/groups`, kind: 'rate_limit', probability: 1, maxCount: 1 },

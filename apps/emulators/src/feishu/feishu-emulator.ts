@@ -143,6 +143,19 @@ export class FeishuEmulator {
     return [...this.tenant.shifts.values()].map((shift) => structuredClone(shift.shift));
   }
 
+  /**
+   * Edits a stored shift in place, as an admin does in the Feishu console (the open API has no shift update):
+   * `edit` receives the shift in its stored (read) shape and may change any field but the id.
+   */
+  editShift(shiftId: string, edit: (shift: JsonObject) => void): void {
+    const stored = this.tenant.shifts.get(shiftId);
+    if (!stored) throw new Error(`no shift ${shiftId}`);
+    const copy: JsonObject = structuredClone(stored.shift);
+    edit(copy);
+    const name = typeof copy['shift_name'] === 'string' ? copy['shift_name'] : stored.shift.shift_name;
+    this.tenant.shifts.set(shiftId, { ...stored, shift: { ...copy, shift_id: shiftId, shift_name: name } });
+  }
+
   flows(): JsonObject[] {
     return [...this.tenant.flows.values()].map((flow) => renderFlow(this.tenant, flow, 'employee_id'));
   }
@@ -304,16 +317,17 @@ export class FeishuEmulator {
         };
       }
     }
+    const code = typeof payload['code'] === 'number' ? payload['code'] : null;
+    if (failure === 'response_lost') {
+      // Handled in full, writes applied, but the answer never leaves: the caller sees the connection drop
+      // and cannot tell whether the call took effect. Logged with status 0 (nothing was sent) and the code
+      // Feishu would have answered, so a test can tell a lost success from a lost refusal.
+      this.record(req, endpoint, query, body, 0, code, failure);
+      req.socket.destroy();
+      return;
+    }
     this.sendJson(res, status, payload);
-    this.record(
-      req,
-      endpoint,
-      query,
-      body,
-      status,
-      typeof payload['code'] === 'number' ? payload['code'] : null,
-      injected,
-    );
+    this.record(req, endpoint, query, body, status, code, injected);
   }
 
   private rateLimit(appId: string, endpoint: string): void {

@@ -3,6 +3,7 @@
 import type { RunningServer } from '../common/emulator-server.js';
 import { SAMPLE_CREDENTIALS } from '../sample-company/people.js';
 import { validateCheckinOption } from './checkin-option-rules.js';
+import { sampleFixedGroup } from './wecom-sample-rule.fixtures.js';
 import {
   SAMPLE_FIXED_RULE_NAME,
   SAMPLE_PUNCH_DAYS,
@@ -190,7 +191,14 @@ describe('WeCom emulator: fault injection and the admin API', () => {
     );
 
     const stats = (await (await harness.raw('/__emulator/stats')).json()) as Answer;
-    expect(stats.faults).toEqual({ latency: 0, server_error: 1, rate_limit: 1, token_expiry: 1, connection_reset: 1 });
+    expect(stats.faults).toEqual({
+      latency: 0,
+      server_error: 1,
+      rate_limit: 1,
+      token_expiry: 1,
+      connection_reset: 1,
+      response_lost: 0,
+    });
     expect((await harness.raw('/__emulator/faults', { method: 'DELETE' })).status).toBe(204);
     expect(
       (
@@ -201,6 +209,49 @@ describe('WeCom emulator: fault injection and the admin API', () => {
         })
       ).status,
     ).toBe(400);
+  });
+
+  it('response_lost: add_checkin_option creates the rule, then the connection drops instead of the answer', async () => {
+    const harness = await start();
+    const token = await harness.token();
+    const endpoint = 'POST /cgi-bin/checkin/add_checkin_option';
+    const put = await harness.raw('/__emulator/faults', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rules: [{ endpoint, kind: 'response_lost', probability: 1, maxCount: 1 }] }),
+    });
+    expect(put.status).toBe(204);
+    const before = harness.emulator.rules().length;
+    await expect(
+      harness.raw(`/cgi-bin/checkin/add_checkin_option?access_token=${token}`, {
+        method: 'POST',
+        body: JSON.stringify({ effective_now: true, group: sampleFixedGroup('应答丢失的规则') }),
+      }),
+    ).rejects.toThrow();
+    // The vendor did it: the rule exists, owned by the calling app, and reads back over the API.
+    const created = harness.emulator.rules().filter((rule) => rule.group['groupname'] === '应答丢失的规则');
+    expect(harness.emulator.rules()).toHaveLength(before + 1);
+    expect(created).toEqual([expect.objectContaining({ owner: 'self' })]);
+    const listed = (await harness.post('getcorpcheckinoption', {}, token)).group as Answer[];
+    expect(listed.some((rule) => rule['groupname'] === '应答丢失的规则')).toBe(true);
+    expect(harness.emulator.requests.list().filter((entry) => entry.fault === 'response_lost')).toEqual([
+      expect.objectContaining({ method: 'POST', path: '/cgi-bin/checkin/add_checkin_option', status: 0, code: 0 }),
+    ]);
+    expect(((await (await harness.raw('/__emulator/stats')).json()) as Answer).faults.response_lost).toBe(1);
+  });
+
+  it('response_lost on a refused call loses the refusal too, and logs the errcode it would have sent', async () => {
+    const harness = await start();
+    const token = await harness.token();
+    harness.emulator.faults.configure([
+      { endpoint: 'POST /cgi-bin/checkin/add_checkin_option', kind: 'response_lost', probability: 1 },
+    ]);
+    const before = harness.emulator.rules().length;
+    await expect(
+      harness.raw(`/cgi-bin/checkin/add_checkin_option?access_token=${token}`, { method: 'POST', body: '{' }),
+    ).rejects.toThrow();
+    expect(harness.emulator.rules()).toHaveLength(before);
+    expect(harness.emulator.requests.list().at(-1)).toMatchObject({ status: 0, code: 40058, fault: 'response_lost' });
   });
 
   it('answers an injected server_error as errcode -1 (系统繁忙) when configured so', async () => {

@@ -319,7 +319,8 @@ export class WecomEmulator {
 
   /**
    * One vendor call: injected faults first (latency, then the failure), then the token, the rate limit and
-   * the handler. Every call is recorded, with the path but never the query (tokens travel there).
+   * the handler; `response_lost` alone strikes after the handler, in place of the answer. Every call is
+   * recorded, with the path but never the query (tokens travel there).
    */
   private async serve(
     req: Request,
@@ -345,6 +346,14 @@ export class WecomEmulator {
     }
     const fault = decision.failure;
     const reply = (errcode: number, errmsg: string, payload: JsonObject = {}): void => {
+      if (fault === 'response_lost') {
+        // The call was handled in full (writes applied), but the answer never leaves: the caller sees the
+        // connection drop and cannot tell whether it took effect. Logged with status 0 (nothing was sent)
+        // and the errcode WeCom would have answered, so a test can tell a lost success from a lost refusal.
+        record(0, errcode, fault);
+        req.socket.destroy();
+        return;
+      }
       this.reply(req, res, listKey, errcode, errmsg, payload);
       record(200, errcode, fault);
     };
@@ -377,6 +386,7 @@ export class WecomEmulator {
         }
         break;
       }
+      case 'response_lost': // acts after handling, in reply()
       case null:
         break;
     }

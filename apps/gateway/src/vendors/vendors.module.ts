@@ -14,6 +14,8 @@ export class VendorsModule {
     const wecom = config.wecom.corpId && config.wecom.corpSecret;
     return {
       module: VendorsModule,
+      // Global: the sync engine and the API share these clients (one token cache and rate limiter per vendor).
+      global: true,
       imports: [
         ...(feishu
           ? [

@@ -2,6 +2,7 @@ import { DepartmentMappingEntity } from './department-mapping.entity.js';
 import { GroupLinkEntity } from './group-link.entity.js';
 import { PunchRecordMappingEntity } from './punch-record-mapping.entity.js';
 import { ShiftLinkEntity } from './shift-link.entity.js';
+import { SyncLeaseEntity } from './sync-lease.entity.js';
 import { SyncCursorEntity } from './sync-cursor.entity.js';
 import { SyncRunItemEntity } from './sync-run-item.entity.js';
 import { SyncRunEntity } from './sync-run.entity.js';
@@ -13,6 +14,7 @@ export {
   PunchRecordMappingEntity,
   ShiftLinkEntity,
   SyncCursorEntity,
+  SyncLeaseEntity,
   SyncRunEntity,
   SyncRunItemEntity,
   UserMappingEntity,
@@ -27,4 +29,5 @@ export const MAPPING_STORE_ENTITIES = [
   SyncRunEntity,
   SyncRunItemEntity,
   SyncCursorEntity,
+  SyncLeaseEntity,
 ];

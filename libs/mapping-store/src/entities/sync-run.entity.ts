@@ -2,6 +2,7 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ name: 'sync_runs' })
 @Index('ix_sync_runs_newest_first', ['queuedAt', 'id'])
+@Index('ix_sync_runs_claim', ['status', 'queuedAt'])
 @Check('ck_sync_runs_status', `"status" IN ('queued', 'running', 'succeeded', 'partial', 'failed')`)
 @Check('ck_sync_runs_direction', `"direction" IN ('feishu_to_wecom', 'wecom_to_feishu')`)
 @Check('ck_sync_runs_scope', `"scope" IN ('rules', 'rosters', 'punches')`)
@@ -41,4 +42,12 @@ export class SyncRunEntity {
 
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
+
+  /** The process executing the run (see RunWorkersAndLeases); null while queued. */
+  @Column({ name: 'worker_id', type: 'text', nullable: true })
+  workerId!: string | null;
+
+  /** Last sign of life of that process; a running run whose heartbeat is stale is taken over. */
+  @Column({ name: 'heartbeat_at', type: 'timestamptz', nullable: true })
+  heartbeatAt!: Date | null;
 }

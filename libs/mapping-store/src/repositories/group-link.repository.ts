@@ -122,6 +122,33 @@ export class GroupLinkRepository {
     return toGroupLink(this.single(rows, `markSynced(${id})`));
   }
 
+  /**
+   * The linked WeCom rule is gone: forget its id (keeping the link and its Feishu side) and record the name
+   * the replacement will carry, so a crash after re-creating it is adopted like any first create.
+   */
+  async resetWecomTarget(id: string, wecomRuleName: string): Promise<GroupLink> {
+    const rows: GroupLinkRow[] = await queryRows(
+      this.manager,
+      `UPDATE "group_links" SET "wecom_rule_id" = NULL, "wecom_rule_name" = $2, "wecom_hash" = NULL,
+         "status" = 'pending', "updated_at" = now()
+       WHERE "id" = $1 RETURNING *`,
+      [id, wecomRuleName],
+    );
+    return toGroupLink(this.single(rows, `resetWecomTarget(${id})`));
+  }
+
+  /** Likewise for a Feishu group that is gone (WeCom → Feishu). */
+  async resetFeishuTarget(id: string, feishuGroupName: string): Promise<GroupLink> {
+    const rows: GroupLinkRow[] = await queryRows(
+      this.manager,
+      `UPDATE "group_links" SET "feishu_group_id" = NULL, "feishu_group_name" = $2, "feishu_hash" = NULL,
+         "status" = 'pending', "updated_at" = now()
+       WHERE "id" = $1 RETURNING *`,
+      [id, feishuGroupName],
+    );
+    return toGroupLink(this.single(rows, `resetFeishuTarget(${id})`));
+  }
+
   async setStatus(id: string, status: LinkStatus, error: string | null = null): Promise<GroupLink> {
     const rows: GroupLinkRow[] = await queryRows(
       this.manager,

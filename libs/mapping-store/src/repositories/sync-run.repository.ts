@@ -111,6 +111,52 @@ export class SyncRunRepository {
     return this.getRequired(row.id);
   }
 
+  /**
+   * Claims the oldest run to execute for `workerId`: a queued one, or a running one whose worker has not
+   * sent a heartbeat for `staleAfterMs` (its process died; the run is taken over and starts again, which
+   * is safe because a rules run is level-triggered and a stream run resumes from its cursor). SKIP LOCKED
+   * lets several processes claim concurrently without waiting on or double-claiming each other.
+   */
+  async claimNext(workerId: string, staleAfterMs: number): Promise<SyncRun | null> {
+    const rows = await queryRows<{ id: string }>(
+      this.manager,
+      `UPDATE "sync_runs" SET "status" = 'running', "worker_id" = $1, "heartbeat_at" = now(),
+         "started_at" = COALESCE("started_at", now())
+       WHERE "id" = (
+         SELECT "id" FROM "sync_runs"
+         WHERE "status" = 'queued'
+            OR ("status" = 'running' AND "heartbeat_at" < now() - $2 * interval '1 millisecond')
+         ORDER BY "queued_at", "id" LIMIT 1 FOR UPDATE SKIP LOCKED)
+       RETURNING "id"`,
+      [workerId, staleAfterMs],
+    );
+    const id = rows[0]?.id;
+    return id ? this.getRequired(id) : null;
+  }
+
+  /** Proves `workerId` still runs `runId`; false if the run was taken over (the worker must stop). */
+  async heartbeat(runId: string, workerId: string): Promise<boolean> {
+    const affected = await execute(
+      this.manager,
+      `UPDATE "sync_runs" SET "heartbeat_at" = now()
+       WHERE "id" = $1 AND "worker_id" = $2 AND "status" = 'running'`,
+      [runId, workerId],
+    );
+    return affected === 1;
+  }
+
+  /** How many runs wait to be claimed (queued, or running under a dead worker). */
+  async countWaiting(staleAfterMs: number): Promise<number> {
+    const [row] = await queryRows<{ n: string }>(
+      this.manager,
+      `SELECT count(*) AS "n" FROM "sync_runs"
+       WHERE "status" = 'queued'
+          OR ("status" = 'running' AND "heartbeat_at" < now() - $1 * interval '1 millisecond')`,
+      [staleAfterMs],
+    );
+    return Number(row?.n ?? 0);
+  }
+
   /** queued → running; false if the run was not queued (already taken). */
   async start(id: string, at: Date = new Date()): Promise<boolean> {
     const affected = await execute(
@@ -156,7 +202,13 @@ export class SyncRunRepository {
    */
   async finish(
     id: string,
-    outcome: { status: FinalRunStatus; error?: string | null; items?: readonly SyncRunItem[] },
+    outcome: {
+      status: FinalRunStatus;
+      error?: string | null;
+      items?: readonly SyncRunItem[];
+      /** When set, only this worker may finish the run (it was not taken over meanwhile). */
+      workerId?: string;
+    },
     at: Date = new Date(),
   ): Promise<SyncRun> {
     const write = async (manager: EntityManager): Promise<void> => {
@@ -164,10 +216,10 @@ export class SyncRunRepository {
       const affected = await execute(
         manager,
         `UPDATE "sync_runs" SET "status" = $2, "error" = $3, "finished_at" = $4
-         WHERE "id" = $1 AND "status" = 'running'`,
-        [id, outcome.status, outcome.error ?? null, at],
+         WHERE "id" = $1 AND "status" = 'running' AND ($5::text IS NULL OR "worker_id" = $5)`,
+        [id, outcome.status, outcome.error ?? null, at, outcome.workerId ?? null],
       );
-      if (affected !== 1) throw new Error(`sync run ${id} is not running; cannot finish it`);
+      if (affected !== 1) throw new Error(`sync run ${id} is not running under this worker; cannot finish it`);
       await repository.appendItems(id, outcome.items ?? []);
     };
     if (this.manager.queryRunner?.isTransactionActive) await write(this.manager);

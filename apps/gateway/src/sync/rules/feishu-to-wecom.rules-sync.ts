@@ -1,0 +1,461 @@
+import pMap from 'p-map';
+import { isVendorError, type Loss } from '@app/kernel';
+import type { FeishuClient, FeishuGroup, FeishuShift } from '@app/feishu';
+import type { GroupLink, SyncRunItem } from '@app/mapping-store';
+import {
+  canonicalToWecom,
+  feishuToCanonical,
+  ruleContentHash,
+  wecomRuleNameFor,
+  wecomToCanonical,
+} from '@app/translation';
+import {
+  WECOM_CLEAR_FIELDS,
+  type WecomCheckinGroupCreate,
+  type WecomCheckinGroupRead,
+  type WecomAddCheckinOptionRequest,
+  type WecomCheckinGroupUpdate,
+  type WecomClearCheckinOptionArrayFieldRequest,
+  type WecomClearField,
+  type WecomClient,
+  type WecomUpdateCheckinOptionRequest,
+} from '@app/wecom';
+import { withLeases } from '../link-leases.js';
+import {
+  describeFailure,
+  item,
+  refusalReason,
+  type ItemPlan,
+  type PlannedRequest,
+  type RulesRunContext,
+} from './rule-sync.types.js';
+
+/** Groups in flight at once: enough to keep both vendors' rate limiters busy, few enough to stay gentle. */
+const CONCURRENCY = 8;
+/** A 排班 group's shifts are the ones its roster uses: this many days back and ahead of today. */
+const ROSTER_DAYS_BACK = 31;
+const ROSTER_DAYS_AHEAD = 62;
+
+/** Content hash of a WeCom rule as WeCom holds it (or as we would write it); null if it cannot be read. */
+export function wecomRuleHash(rule: unknown): string | null {
+  const canonical = wecomToCanonical(rule);
+  return canonical.ok ? ruleContentHash(canonical.value) : null;
+}
+
+/** A rule the gateway created but has not linked yet (WeCom's add answers no id): linked after one read. */
+interface PendingCreate {
+  readonly link: GroupLink;
+  readonly feishuGroupId: string;
+  readonly ruleName: string;
+  readonly feishuHash: string;
+  readonly losses: readonly Loss[];
+}
+
+type Target =
+  | { readonly kind: 'linked'; readonly rule: WecomCheckinGroupRead }
+  | { readonly kind: 'adopt'; readonly rule: WecomCheckinGroupRead; readonly note: Loss | null }
+  | { readonly kind: 'absent'; readonly note: Loss | null }
+  | { readonly kind: 'name_taken'; readonly rule: WecomCheckinGroupRead };
+
+/**
+ * Feishu attendance groups → WeCom checkin rules, level-triggered: for each source group, the WeCom rule it
+ * should be is computed and compared (as canonical content hashes) with the rule WeCom holds; only a
+ * difference is written. Crash safety: the link's intent (with the rule's deterministic name) is stored
+ * BEFORE add_checkin_option, and a later run adopts the rule of that name instead of adding a second one;
+ * a same-named rule without such a record is someone else's and is reported, never adopted.
+ */
+export class FeishuToWecomRulesSync {
+  private readonly shiftCache = new Map<string, Promise<FeishuShift>>();
+  private rulesById = new Map<string, WecomCheckinGroupRead>();
+  private rulesByName = new Map<string, WecomCheckinGroupRead[]>();
+  private readonly pendingCreates: PendingCreate[] = [];
+
+  constructor(
+    private readonly context: RulesRunContext,
+    private readonly feishu: FeishuClient,
+    private readonly wecom: WecomClient,
+  ) {}
+
+  async run(): Promise<SyncRunItem[]> {
+    this.index(await this.wecom.getCorpCheckinOptions());
+    const groupIds = this.context.groupIds ?? (await this.allGroupIds());
+    const items = await pMap(groupIds, (groupId) => this.syncOneLeased(groupId), { concurrency: CONCURRENCY });
+    if (this.pendingCreates.length === 0) return items;
+    const linked = await this.linkCreatedRules();
+    return items.map((entry) => linked.get(entry.sourceId) ?? entry);
+  }
+
+  private async allGroupIds(): Promise<string[]> {
+    const ids: string[] = [];
+    for await (const group of this.feishu.listGroups()) ids.push(group.group_id);
+    return ids;
+  }
+
+  private index(rules: readonly WecomCheckinGroupRead[]): void {
+    this.rulesById = new Map(rules.map((rule) => [String(rule.groupid), rule]));
+    this.rulesByName = new Map();
+    for (const rule of rules) {
+      const same = this.rulesByName.get(rule.groupname) ?? [];
+      same.push(rule);
+      this.rulesByName.set(rule.groupname, same);
+    }
+  }
+
+  private async syncOneLeased(feishuGroupId: string): Promise<SyncRunItem> {
+    const { store, holder } = this.context;
+    try {
+      const existing = await store.groupLinks.findByFeishuGroupId(feishuGroupId);
+      const resources = [`feishu-group:${feishuGroupId}`, ...(existing ? [`link:${existing.id}`] : [])];
+      return await withLeases(store, holder, resources, () => this.syncOne(feishuGroupId));
+    } catch (error) {
+      return item(feishuGroupId, null, 'failed', [], { error: describeFailure(error) });
+    } finally {
+      this.context.onItemDone?.();
+    }
+  }
+
+  private async syncOne(feishuGroupId: string): Promise<SyncRunItem> {
+    const { store, dryRun } = this.context;
+    // Re-read under the lease: another run may have changed the link while this one waited.
+    const link = await store.groupLinks.findByFeishuGroupId(feishuGroupId);
+    let group: FeishuGroup;
+    try {
+      group = await this.feishu.getGroup(feishuGroupId);
+    } catch (error) {
+      if (isVendorError(error) && error.kind === 'not_found') {
+        if (link && !dryRun) await store.groupLinks.setStatus(link.id, 'source_missing', 'Feishu group not found');
+        return item(feishuGroupId, link?.wecomRuleId ?? null, 'skipped', [], {
+          error: 'the Feishu group no longer exists; its WeCom rule was left as it is',
+        });
+      }
+      throw error;
+    }
+
+    const shifts = await this.shiftsOf(group);
+    const source = feishuToCanonical({ group, shifts });
+    if (!source.ok) return this.refuse(feishuGroupId, link, source.losses);
+    const feishuHash = ruleContentHash(source.value);
+    const linkedRule = link?.wecomRuleId ? this.rulesById.get(link.wecomRuleId) : undefined;
+    const ruleName = ruleNameFor(source.value.name, feishuGroupId, linkedRule);
+    const payload = canonicalToWecom(source.value, {
+      resolver: this.context.resolver,
+      ruleName,
+      nowUnixSeconds: Math.floor(this.context.now().getTime() / 1000),
+    });
+    const losses = [...source.losses, ...payload.losses];
+    if (!payload.ok) return this.refuse(feishuGroupId, link, losses);
+
+    const target = this.locate(link, ruleName);
+    switch (target.kind) {
+      case 'name_taken':
+        return item(feishuGroupId, null, 'skipped', losses, {
+          error:
+            `a WeCom rule named "${ruleName}" (groupid ${target.rule.groupid}) already exists and this gateway has ` +
+            'no record of creating it, so it was not adopted; rename or delete it in WeCom, then run again',
+        });
+      case 'absent':
+        return this.create(feishuGroupId, link, ruleName, payload.value, feishuHash, withNote(losses, target.note));
+      case 'linked':
+      case 'adopt':
+        return this.update(
+          feishuGroupId,
+          link,
+          target.rule,
+          payload.value,
+          feishuHash,
+          target.kind === 'adopt' ? withNote(losses, target.note) : losses,
+        );
+    }
+  }
+
+  /**
+   * Where the group's rule is in WeCom: the linked id; else, for a recorded intent (a create that may have
+   * happened before a crash), the rule with the recorded name; else nowhere. A rule that already carries our
+   * name without any record of ours is somebody else's: reported, never adopted.
+   */
+  private locate(link: GroupLink | null, ruleName: string): Target {
+    if (link?.wecomRuleId) {
+      const rule = this.rulesById.get(link.wecomRuleId);
+      if (rule) return { kind: 'linked', rule };
+    }
+    const names = [...new Set([link?.wecomRuleName ?? ruleName, ruleName])];
+    const candidates = names.flatMap((name) => this.rulesByName.get(name) ?? []).sort((a, b) => a.groupid - b.groupid);
+    const first = candidates[0];
+    if (link?.wecomRuleId) {
+      if (first) return { kind: 'name_taken', rule: first };
+      return {
+        kind: 'absent',
+        note: {
+          field: 'rule',
+          severity: 'info',
+          message: `The linked WeCom rule ${link.wecomRuleId} no longer exists in WeCom; it was created again.`,
+        },
+      };
+    }
+    if (!first) return { kind: 'absent', note: null };
+    if (!link) return { kind: 'name_taken', rule: first };
+    const note: Loss | null =
+      candidates.length > 1
+        ? {
+            field: 'rule',
+            severity: 'info',
+            message: `${candidates.length} WeCom rules carry the name "${first.groupname}"; the oldest (groupid ${first.groupid}) was adopted.`,
+          }
+        : null;
+    return { kind: 'adopt', rule: first, note };
+  }
+
+  private async create(
+    feishuGroupId: string,
+    link: GroupLink | null,
+    ruleName: string,
+    group: WecomCheckinGroupCreate,
+    feishuHash: string,
+    losses: readonly Loss[],
+  ): Promise<SyncRunItem> {
+    const request: WecomRuleRequest = { api: 'add_checkin_option', body: { group } };
+    if (this.context.dryRun) return item(feishuGroupId, null, 'created', losses, { plan: wecomPlan([request]) });
+    const { store } = this.context;
+    // Intent first: if the process dies after WeCom created the rule, the next run finds it by this name.
+    const intent = link?.wecomRuleId
+      ? await store.groupLinks.resetWecomTarget(link.id, ruleName)
+      : await store.groupLinks.recordIntent({
+          direction: link?.direction ?? 'feishu_to_wecom',
+          feishuGroupId,
+          feishuGroupName: group.groupname,
+          wecomRuleName: ruleName,
+        });
+    const pending = intent.status === 'pending' ? intent : await store.groupLinks.setStatus(intent.id, 'pending');
+    try {
+      await this.send(request);
+    } catch (error) {
+      await store.groupLinks.setStatus(pending.id, 'pending', describeFailure(error));
+      throw error;
+    }
+    this.pendingCreates.push({ link: pending, feishuGroupId, ruleName, feishuHash, losses });
+    return item(feishuGroupId, null, 'created', losses);
+  }
+
+  private async send(request: WecomRuleRequest): Promise<void> {
+    switch (request.api) {
+      case 'add_checkin_option':
+        return this.wecom.addCheckinOption(request.body);
+      case 'update_checkin_option':
+        return this.wecom.updateCheckinOption(request.body);
+      case 'clear_checkin_option_array_field':
+        return this.wecom.clearCheckinOptionArrayField(request.body);
+    }
+  }
+
+  private async update(
+    feishuGroupId: string,
+    link: GroupLink | null,
+    actual: WecomCheckinGroupRead,
+    group: WecomCheckinGroupCreate,
+    feishuHash: string,
+    losses: readonly Loss[],
+  ): Promise<SyncRunItem> {
+    const { store, dryRun } = this.context;
+    const groupid = actual.groupid;
+    const targetId = String(groupid);
+    const actualHash = wecomRuleHash(actual);
+    const desiredHash = wecomRuleHash({ ...group, groupid });
+    if (desiredHash === null) throw new Error(`the rule written for group ${feishuGroupId} cannot be read back`);
+
+    if (actualHash === desiredHash) {
+      // Nothing to write; record the link (adoption, or hashes from an older format) without a vendor call.
+      const stale =
+        !link ||
+        link.status !== 'active' ||
+        link.wecomRuleId !== targetId ||
+        link.feishuHash !== feishuHash ||
+        link.wecomHash !== desiredHash;
+      if (stale && !dryRun) {
+        const ensured = link ?? (await this.recordLink(feishuGroupId, group.groupname));
+        await store.groupLinks.markSynced(ensured.id, {
+          feishuGroupId,
+          feishuGroupName: group.groupname,
+          wecomRuleId: targetId,
+          wecomRuleName: group.groupname,
+          feishuHash,
+          wecomHash: desiredHash,
+          syncedAt: this.context.now(),
+        });
+      }
+      return item(feishuGroupId, targetId, 'unchanged', losses);
+    }
+
+    const notes: Loss[] = [];
+    if (link?.wecomHash && actualHash !== link.wecomHash) {
+      notes.push({
+        field: 'rule',
+        severity: 'info',
+        message:
+          'The WeCom rule was changed outside the gateway since the last sync; this one-way sync overwrote it ' +
+          'with the Feishu group.',
+      });
+    }
+    const requests = updateRequests(groupid, group, actual);
+    if (dryRun) return item(feishuGroupId, targetId, 'updated', [...losses, ...notes], { plan: wecomPlan(requests) });
+
+    const ensured = link ?? (await this.recordLink(feishuGroupId, group.groupname));
+    for (const request of requests) await this.send(request);
+    await store.groupLinks.markSynced(ensured.id, {
+      feishuGroupId,
+      feishuGroupName: group.groupname,
+      wecomRuleId: targetId,
+      wecomRuleName: group.groupname,
+      feishuHash,
+      wecomHash: desiredHash,
+      syncedAt: this.context.now(),
+    });
+    return item(feishuGroupId, targetId, 'updated', [...losses, ...notes]);
+  }
+
+  private recordLink(feishuGroupId: string, ruleName: string): Promise<GroupLink> {
+    return this.context.store.groupLinks.recordIntent({
+      direction: 'feishu_to_wecom',
+      feishuGroupId,
+      wecomRuleName: ruleName,
+    });
+  }
+
+  private async refuse(feishuGroupId: string, link: GroupLink | null, losses: readonly Loss[]): Promise<SyncRunItem> {
+    const reason = refusalReason(losses);
+    if (link && !this.context.dryRun) await this.context.store.groupLinks.setStatus(link.id, 'failed', reason);
+    return item(feishuGroupId, link?.wecomRuleId ?? null, 'failed', losses, { error: reason });
+  }
+
+  /** One read of all rules links every rule this run created (WeCom's add answers no id). */
+  private async linkCreatedRules(): Promise<Map<string, SyncRunItem>> {
+    const { store } = this.context;
+    this.index(await this.wecom.getCorpCheckinOptions());
+    const linked = new Map<string, SyncRunItem>();
+    for (const created of this.pendingCreates) {
+      const matches = (this.rulesByName.get(created.ruleName) ?? []).sort((a, b) => a.groupid - b.groupid);
+      const rule = matches[0];
+      if (!rule) {
+        const error = `WeCom accepted the rule "${created.ruleName}" but does not list it; the next run will look again`;
+        await store.groupLinks.setStatus(created.link.id, 'pending', error);
+        linked.set(created.feishuGroupId, item(created.feishuGroupId, null, 'failed', created.losses, { error }));
+        continue;
+      }
+      const wecomHash = wecomRuleHash(rule) ?? '';
+      await store.groupLinks.markSynced(created.link.id, {
+        feishuGroupId: created.feishuGroupId,
+        wecomRuleId: String(rule.groupid),
+        wecomRuleName: rule.groupname,
+        feishuHash: created.feishuHash,
+        wecomHash,
+        syncedAt: this.context.now(),
+      });
+      linked.set(created.feishuGroupId, item(created.feishuGroupId, String(rule.groupid), 'created', created.losses));
+    }
+    return linked;
+  }
+
+  // ---- Feishu shifts ----------------------------------------------------------------------------------
+
+  /** The shifts a group uses: its week and special days; for a 排班 group, those its roster names. */
+  private async shiftsOf(group: FeishuGroup): Promise<FeishuShift[]> {
+    const ids = new Set<string>();
+    for (const id of group.punch_day_shift_ids ?? []) ids.add(id);
+    for (const day of group.need_punch_special_days ?? []) ids.add(day.shift_id);
+    if (group.group_type === 2) for (const id of await this.rosterShiftIds(group.group_id)) ids.add(id);
+    ids.delete('0');
+    ids.delete('');
+    return Promise.all([...ids].sort().map((id) => this.shift(id)));
+  }
+
+  private shift(shiftId: string): Promise<FeishuShift> {
+    let cached = this.shiftCache.get(shiftId);
+    if (!cached) {
+      cached = this.feishu.getShift(shiftId);
+      // A failed read is not cached: the next group that needs the shift tries again.
+      cached.catch(() => this.shiftCache.delete(shiftId));
+      this.shiftCache.set(shiftId, cached);
+    }
+    return cached;
+  }
+
+  private async rosterShiftIds(groupId: string): Promise<string[]> {
+    const userIds: string[] = [];
+    for await (const user of this.feishu.listGroupUsers(groupId)) userIds.push(user.user_id);
+    if (userIds.length === 0) return [];
+    const today = this.context.now();
+    const rows = await this.feishu.queryUserDailyShifts({
+      userIds,
+      checkDateFrom: dayInt(addDays(today, -ROSTER_DAYS_BACK)),
+      checkDateTo: dayInt(addDays(today, ROSTER_DAYS_AHEAD)),
+    });
+    return rows.filter((row) => row.group_id === groupId && !row.is_clear_schedule).map((row) => row.shift_id);
+  }
+}
+
+/**
+ * The WeCom name of the group's rule: the deterministic gateway name (findable after a crash), except that a
+ * linked rule whose name already stands for this group — the gateway name, or the group's own name when the
+ * rule was born in WeCom — keeps it, so syncing never renames a rule just to add the suffix.
+ */
+function ruleNameFor(groupName: string, feishuGroupId: string, linkedRule: WecomCheckinGroupRead | undefined): string {
+  const gatewayName = wecomRuleNameFor({ name: groupName, feishuGroupId });
+  if (linkedRule && linkedRule.groupname === groupName) return groupName;
+  return gatewayName;
+}
+
+function withNote(losses: readonly Loss[], note: Loss | null): readonly Loss[] {
+  return note ? [...losses, note] : losses;
+}
+
+/** The WeCom calls a rule write consists of; a dry run shows them as its plan. */
+type WecomRuleRequest =
+  | { readonly api: 'add_checkin_option'; readonly body: WecomAddCheckinOptionRequest }
+  | { readonly api: 'update_checkin_option'; readonly body: WecomUpdateCheckinOptionRequest }
+  | { readonly api: 'clear_checkin_option_array_field'; readonly body: WecomClearCheckinOptionArrayFieldRequest };
+
+function wecomPlan(requests: readonly PlannedRequest[]): ItemPlan {
+  return { vendor: 'wecom', requests };
+}
+
+/**
+ * update_checkin_option with every array in full — except empty ones, which WeCom reads as "unchanged" —
+ * followed by clear_checkin_option_array_field for the arrays that must become empty but are not.
+ */
+function updateRequests(
+  groupid: number,
+  group: WecomCheckinGroupCreate,
+  actual: WecomCheckinGroupRead,
+): WecomRuleRequest[] {
+  const update: Record<string, unknown> = { groupid };
+  const clear: WecomClearField[] = [];
+  for (const [key, value] of Object.entries(group)) {
+    if (Array.isArray(value) && value.length === 0) {
+      const clearCode = (WECOM_CLEAR_FIELDS as Readonly<Record<string, WecomClearField | undefined>>)[key];
+      const current = (actual as Readonly<Record<string, unknown>>)[key];
+      if (clearCode !== undefined && Array.isArray(current) && current.length > 0) clear.push(clearCode);
+      continue;
+    }
+    update[key] = value;
+  }
+  // Every key of `group` is a field of the update schema and groupid is set: the shape is the update's.
+  const requests: WecomRuleRequest[] = [
+    { api: 'update_checkin_option', body: { group: update as WecomCheckinGroupUpdate } },
+  ];
+  if (clear.length > 0) {
+    requests.push({
+      api: 'clear_checkin_option_array_field',
+      body: { groupid, clear_field: clear.sort((a, b) => a - b) },
+    });
+  }
+  return requests;
+}
+
+function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 86_400_000);
+}
+
+/** yyyyMMdd in China time, the day Feishu rosters are kept in. */
+function dayInt(date: Date): number {
+  const shifted = new Date(date.getTime() + 8 * 3_600_000);
+  return shifted.getUTCFullYear() * 10_000 + (shifted.getUTCMonth() + 1) * 100 + shifted.getUTCDate();
+}

@@ -1,0 +1,62 @@
+import { isVendorError, type Loss } from '@app/kernel';
+import type { MappingStore, SyncRunItem } from '@app/mapping-store';
+import type { IdResolver } from '@app/translation';
+
+/** What one rules run needs; the executor assembles it per run. */
+export interface RulesRunContext {
+  readonly runId: string;
+  readonly dryRun: boolean;
+  /** Source-side ids to sync; undefined = every source group/rule. */
+  readonly groupIds?: readonly string[];
+  readonly store: MappingStore;
+  readonly resolver: IdResolver;
+  /** Lease holder name (the run id): who works on a link right now. */
+  readonly holder: string;
+  readonly now: () => Date;
+  /** Called after each item, for progress and liveness. */
+  readonly onItemDone?: () => void;
+}
+
+/** One vendor request a dry run would send (the `plan` of an item): the API and its exact body. */
+export interface PlannedRequest {
+  readonly api: string;
+  readonly body: unknown;
+}
+
+export interface ItemPlan {
+  readonly vendor: 'feishu' | 'wecom';
+  readonly requests: readonly PlannedRequest[];
+}
+
+export function item(
+  sourceId: string,
+  targetId: string | null,
+  action: SyncRunItem['action'],
+  losses: readonly Loss[],
+  extra: { error?: string | null; plan?: ItemPlan } = {},
+): SyncRunItem {
+  return {
+    sourceId,
+    targetId,
+    action,
+    losses,
+    error: extra.error ?? null,
+    ...(extra.plan === undefined ? {} : { plan: extra.plan }),
+  };
+}
+
+/** An error as an HR/IT reader should see it in a run item: the vendor's words and code, no stack. */
+export function describeFailure(error: unknown): string {
+  if (isVendorError(error)) {
+    const code = error.vendorCode === null ? '' : ` (code ${error.vendorCode})`;
+    const where = error.endpoint ? ` at ${error.endpoint}` : '';
+    return `${error.vendor} ${error.kind}${where}${code}: ${error.message}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The first blocking loss, for the item's one-line error. */
+export function refusalReason(losses: readonly Loss[]): string {
+  const blocking = losses.find((loss) => loss.severity === 'blocking');
+  return `cannot be translated: ${blocking ? `${blocking.field}: ${blocking.message}` : 'refused'}`;
+}

@@ -1,0 +1,127 @@
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { MappingStore, type SyncRun } from '@app/mapping-store';
+import { LEASE_TTL_MS } from './link-leases.js';
+import { RunExecutor } from './run-executor.service.js';
+
+/** How often a running run proves its worker alive (and renews its link leases). */
+const HEARTBEAT_MS = 10_000;
+/** A running run without a heartbeat for this long belongs to a dead process and is taken over. */
+export const STALE_RUN_MS = 60_000;
+/** How often an idle worker looks for runs queued by other replicas or abandoned by dead ones. */
+const POLL_MS = 2_000;
+/** On shutdown, how long to let the current run finish before leaving it to be taken over. */
+const SHUTDOWN_GRACE_MS = 20_000;
+
+/**
+ * Executes queued runs in the background, one at a time per process, oldest first. Runs live in the
+ * database, not in memory: any replica may claim a queued run (SKIP LOCKED), and a run whose process died
+ * is taken over once its heartbeat is stale. Per-link leases (see link-leases.ts) keep runs of different
+ * replicas off the same link.
+ */
+@Injectable()
+export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(RunWorker.name);
+  readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private draining: Promise<void> | null = null;
+  private wakeAgain = false;
+  private stopped = false;
+  private poller: NodeJS.Timeout | null = null;
+  private readonly progress = new Map<string, { done: number }>();
+
+  constructor(
+    private readonly store: MappingStore,
+    private readonly executor: RunExecutor,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.poller = setInterval(() => this.wake(), POLL_MS);
+    this.poller.unref();
+    this.wake();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.poller) clearInterval(this.poller);
+    if (!this.draining) return;
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, SHUTDOWN_GRACE_MS);
+    });
+    await Promise.race([this.draining, grace]);
+    clearTimeout(timer);
+  }
+
+  /** Items finished so far by a run this process is executing (for progress in GET /runs/:id). */
+  itemsDone(runId: string): number | null {
+    return this.progress.get(runId)?.done ?? null;
+  }
+
+  /** Something was queued: look now instead of at the next poll. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.wakeAgain = true;
+      return;
+    }
+    this.draining = this.drain().finally(() => {
+      this.draining = null;
+      if (this.wakeAgain && !this.stopped) {
+        this.wakeAgain = false;
+        this.wake();
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.stopped) {
+      let run: SyncRun | null;
+      try {
+        run = await this.store.runs.claimNext(this.workerId, STALE_RUN_MS);
+      } catch (error) {
+        this.logger.error({ err: error }, 'Could not claim a run; retrying at the next poll');
+        return;
+      }
+      if (!run) return;
+      await this.execute(run);
+    }
+  }
+
+  private async execute(run: SyncRun): Promise<void> {
+    const log = { runId: run.id, direction: run.direction, scope: run.scope, dryRun: run.dryRun };
+    this.logger.log(log, 'Run started');
+    const counter = { done: 0 };
+    this.progress.set(run.id, counter);
+    let takenOver = false;
+    const heartbeat = setInterval(() => {
+      void this.beat(run.id).then((alive) => {
+        if (!alive && !takenOver) {
+          takenOver = true;
+          this.logger.warn(log, 'Run was taken over by another worker; this worker will not record its outcome');
+        }
+      });
+    }, HEARTBEAT_MS);
+    try {
+      const outcome = await this.executor.execute(run, { onItemDone: () => (counter.done += 1) });
+      const finished = await this.store.runs.finish(run.id, { ...outcome, workerId: this.workerId });
+      this.logger.log({ ...log, status: finished.status, summary: finished.summary }, 'Run finished');
+    } catch (error) {
+      this.logger.error({ ...log, err: error }, 'Run outcome could not be recorded');
+    } finally {
+      clearInterval(heartbeat);
+      this.progress.delete(run.id);
+    }
+  }
+
+  private async beat(runId: string): Promise<boolean> {
+    try {
+      const alive = await this.store.runs.heartbeat(runId, this.workerId);
+      if (alive) await this.store.leases.renew(runId, LEASE_TTL_MS);
+      return alive;
+    } catch (error) {
+      this.logger.warn({ runId, err: error }, 'Heartbeat failed');
+      return true;
+    }
+  }
+}

@@ -1,0 +1,318 @@
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+import {
+  SAMPLE_CREDENTIALS,
+  SAMPLE_DEPARTMENTS,
+  SAMPLE_PEOPLE,
+} from '../../apps/emulators/src/sample-company/people.js';
+import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
+import { validateCheckinOption } from '../../apps/emulators/src/wecom/checkin-option-rules.js';
+import { FeishuClient, groupForUpdate } from '@app/feishu';
+import { WecomClient } from '@app/wecom';
+import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
+
+// The rules sync end to end: supertest against the real app, the app against both emulators over HTTP.
+
+const WECOM_WRITES = ['add_checkin_option', 'update_checkin_option', 'clear_checkin_option_array_field'];
+const FEISHU_WRITES = /^(POST \/open-apis\/attendance\/v1\/(groups|shifts)|DELETE .*)$/;
+
+interface RunBody {
+  id: string;
+  status: string;
+  summary: Record<string, number>;
+  items: {
+    sourceId: string;
+    targetId: string | null;
+    action: string;
+    losses: { field: string; severity: string; message: string }[];
+    error?: string;
+    plan?: { vendor: string; requests: { api: string; body: unknown }[] };
+  }[];
+}
+
+describe('rules sync (REST + emulators)', () => {
+  let emulators: RunningEmulators;
+  let harness: TestApp;
+  let server: App;
+  // The vendors' own APIs, as an admin changing things outside the gateway would use them.
+  let feishuAdmin: FeishuClient;
+  let wecomAdmin: WecomClient;
+
+  /** A new Feishu group like the sample fixed group, under another name (made through Feishu's API). */
+  async function createFeishuGroup(name: string): Promise<string> {
+    const model = emulators.feishu.emulator.groups().find((group) => group['group_type'] === 0)!;
+    const template = await feishuAdmin.getGroup(String(model['group_id']));
+    const { group_id: _id, ...body } = groupForUpdate(template);
+    const locations = (template.locations ?? []).map(({ location_id: _location, ...location }) => location);
+    const created = await feishuAdmin.createOrUpdateGroup({
+      ...body,
+      group_name: name,
+      locations,
+    });
+    return created.group_id;
+  }
+
+  const auth = (test: request.Test) => test.set('Authorization', `Bearer ${TEST_API_TOKEN}`);
+
+  async function sync(body: Record<string, unknown>): Promise<RunBody> {
+    const queued = await auth(request(server).post('/api/v1/sync').send(body)).expect(202);
+    expect(queued.body).toEqual({ runId: expect.any(String) });
+    return waitForRun(queued.body.runId as string);
+  }
+
+  async function waitForRun(runId: string): Promise<RunBody> {
+    for (let attempt = 0; attempt < 600; attempt++) {
+      const response = await auth(request(server).get(`/api/v1/runs/${runId}`)).expect(200);
+      if (!['queued', 'running'].includes(response.body.status)) return response.body as RunBody;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`run ${runId} did not finish`);
+  }
+
+  function wecomWrites(): number {
+    return emulators.wecom.emulator.calls().filter((call) => WECOM_WRITES.includes(call.api)).length;
+  }
+
+  function feishuWrites(): number {
+    return emulators.feishu.emulator.calls().filter((call) => call.status === 200 && FEISHU_WRITES.test(call.endpoint))
+      .length;
+  }
+
+  function gatewayRules() {
+    return emulators.wecom.emulator.rules().filter((rule) => /·fs[0-9a-z]+$/u.test(String(rule.group['groupname'])));
+  }
+
+  beforeAll(async () => {
+    emulators = await startEmulators();
+    harness = await createTestApp({
+      FEISHU_BASE_URL: emulators.feishu.server.url,
+      FEISHU_APP_ID: SAMPLE_CREDENTIALS.feishu.appId,
+      FEISHU_APP_SECRET: SAMPLE_CREDENTIALS.feishu.appSecret,
+      WECOM_BASE_URL: emulators.wecom.server.url,
+      WECOM_CORP_ID: SAMPLE_CREDENTIALS.wecom.corpId,
+      WECOM_CORP_SECRET: SAMPLE_CREDENTIALS.wecom.corpSecret,
+      FEISHU_DEFAULT_GROUP_LEADER_IDS: SAMPLE_PEOPLE[0]!.feishuUserId,
+    });
+    server = harness.app.getHttpServer();
+    feishuAdmin = new FeishuClient({
+      appId: SAMPLE_CREDENTIALS.feishu.appId,
+      appSecret: SAMPLE_CREDENTIALS.feishu.appSecret,
+      baseUrl: emulators.feishu.server.url,
+      employeeType: 'employee_id',
+      deptType: 'open_id',
+    });
+    wecomAdmin = new WecomClient({
+      corpId: SAMPLE_CREDENTIALS.wecom.corpId,
+      corpSecret: SAMPLE_CREDENTIALS.wecom.corpSecret,
+      baseUrl: emulators.wecom.server.url,
+    });
+    await auth(request(server).put('/api/v1/mappings/users'))
+      .send(SAMPLE_PEOPLE.map(({ feishuUserId, wecomUserId }) => ({ feishuUserId, wecomUserId })))
+      .expect(200);
+    await auth(request(server).put('/api/v1/mappings/departments'))
+      .send(
+        Object.values(SAMPLE_DEPARTMENTS).map(({ feishuDepartmentId, wecomPartyId }) => ({
+          feishuDepartmentId,
+          wecomPartyId,
+        })),
+      )
+      .expect(200);
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    await emulators?.close();
+  });
+
+  it('a dry run returns the exact payloads and writes nothing', async () => {
+    const before = wecomWrites();
+    const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules', dryRun: true });
+    expect(run.status).toBe('succeeded');
+    expect(run.items).toHaveLength(emulators.feishu.emulator.groups().length);
+    for (const entry of run.items) {
+      expect(entry.action).toBe('created');
+      expect(entry.plan?.vendor).toBe('wecom');
+      const [add] = entry.plan!.requests;
+      expect(add?.api).toBe('add_checkin_option');
+      // The plan is what would be sent: WeCom's own validation accepts it.
+      expect(
+        validateCheckinOption((add!.body as { group: unknown }).group, {
+          mode: 'add',
+          nowUnixSeconds: Math.floor(Date.now() / 1000),
+        }),
+      ).toBeNull();
+    }
+    expect(wecomWrites()).toBe(before);
+    const links = await auth(request(server).get('/api/v1/links')).expect(200);
+    expect(links.body.items).toEqual([]);
+  });
+
+  it('syncs the sample company Feishu → WeCom, every payload accepted, every group linked', async () => {
+    const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules' });
+    expect(run.items.map((entry) => [entry.action, entry.error ?? null])).toEqual(
+      run.items.map(() => ['created', null]),
+    );
+    expect(run.status).toBe('succeeded');
+    expect(run.summary).toMatchObject({ created: run.items.length, failed: 0 });
+    const rules = gatewayRules();
+    expect(rules).toHaveLength(run.items.length);
+    expect(new Set(run.items.map((entry) => entry.targetId))).toEqual(
+      new Set(rules.map((rule) => String(rule.groupid))),
+    );
+    // Members arrive in WeCom ids through the mapping table.
+    const members = rules.flatMap((rule) => (rule.group['range'] as { userid?: string[] }).userid ?? []);
+    expect(members.every((id) => SAMPLE_PEOPLE.some((person) => person.wecomUserId === id))).toBe(true);
+    const links = await auth(request(server).get('/api/v1/links')).expect(200);
+    expect(links.body.items).toHaveLength(run.items.length);
+    expect(links.body.items.every((link: { status: string }) => link.status === 'active')).toBe(true);
+  });
+
+  it('a second identical run makes zero vendor writes', async () => {
+    const before = { wecom: wecomWrites(), feishu: feishuWrites() };
+    const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules' });
+    expect(run.items.map((entry) => entry.action)).toEqual(run.items.map(() => 'unchanged'));
+    expect({ wecom: wecomWrites(), feishu: feishuWrites() }).toEqual(before);
+  });
+
+  it('changing one shift produces exactly one update', async () => {
+    const groups = emulators.feishu.emulator.groups();
+    const fixed = groups.find((group) => group['group_type'] === 0)!;
+    const shiftId = (fixed['punch_day_shift_ids'] as string[]).find((id) => id !== '0')!;
+    // Feishu's API cannot edit a shift; its admin console can, and the emulator's editShift stands in for it.
+    emulators.feishu.emulator.editShift(shiftId, (body) => {
+      const rules = body['punch_time_rule'] as Record<string, unknown>[];
+      rules[0]!['late_minutes_as_late'] = 10;
+    });
+    const before = emulators.wecom.emulator.calls('update_checkin_option').length;
+    const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules' });
+    const updated = run.items.filter((entry) => entry.action === 'updated');
+    expect(updated.map((entry) => entry.sourceId)).toEqual([String(fixed['group_id'])]);
+    expect(emulators.wecom.emulator.calls('update_checkin_option').length).toBe(before + 1);
+    expect(run.items.filter((entry) => entry.action === 'unchanged')).toHaveLength(run.items.length - 1);
+  });
+
+  it('overwrites a rule changed in WeCom (drift) and says so', async () => {
+    const [rule] = gatewayRules();
+    await wecomAdmin.updateCheckinOption({ group: { groupid: rule!.groupid, need_photo: !rule!.group['need_photo'] } });
+    const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules' });
+    const drifted = run.items.find((entry) => entry.targetId === String(rule!.groupid))!;
+    expect(drifted.action).toBe('updated');
+    expect(drifted.losses.map((loss) => loss.message).join(' ')).toMatch(/changed outside the gateway/);
+  });
+
+  it('a create whose answer is lost is adopted by the next run: exactly one rule', async () => {
+    const group = await createFeishuGroup('临时门店排班');
+    emulators.wecom.emulator.faults.configure([
+      { endpoint: 'POST /cgi-bin/checkin/add_checkin_option', kind: 'response_lost', probability: 1, maxCount: 1 },
+    ]);
+    const first = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [group] });
+    expect(first.items[0]?.action).toBe('failed');
+    const named = () => gatewayRules().filter((rule) => String(rule.group['groupname']).startsWith('临时门店排班'));
+    expect(named()).toHaveLength(1);
+    emulators.wecom.emulator.faults.clear();
+    const second = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [group] });
+    expect(second.items[0]?.action).toMatch(/^(unchanged|updated)$/);
+    expect(named()).toHaveLength(1);
+    expect(second.items[0]?.targetId).toBe(String(named()[0]!.groupid));
+  });
+
+  it('syncs WeCom → Feishu and back: new rules become groups, linked ones round-trip, a second run writes nothing', async () => {
+    const feishuNames = new Set(emulators.feishu.emulator.groups().map((group) => String(group['group_name'])));
+    const links = (await auth(request(server).get('/api/v1/links')).expect(200)).body.items as {
+      wecomRuleId: string;
+    }[];
+    const linked = new Set(links.map((link) => link.wecomRuleId));
+    const rules = emulators.wecom.emulator.rules();
+    const run = await sync({ direction: 'wecom_to_feishu', scope: 'rules' });
+    const expected = rules.map((rule) => {
+      const id = String(rule.groupid);
+      // A WeCom-born rule whose name a Feishu group already has (the merger case) is reported, not adopted.
+      // A rule made from a Feishu group comes back as that group, rewritten where WeCom holds it differently.
+      if (linked.has(id)) return [id, 'updated|unchanged'];
+      return [id, feishuNames.has(String(rule.group['groupname'])) ? 'skipped' : 'created'];
+    });
+    expect(run.items.map((entry) => [entry.sourceId, entry.action])).toEqual(
+      expected.map(([id, action]): [string, unknown] => [id!, expect.stringMatching(new RegExp(`^(${action})$`))]),
+    );
+    expect(run.items.filter((entry) => entry.error && entry.action !== 'skipped')).toEqual([]);
+    expect(
+      run.items
+        .filter((entry) => entry.action === 'skipped')
+        .every((entry) => /no record of creating it/.test(entry.error!)),
+    ).toBe(true);
+    expect(run.items.filter((entry) => entry.action === 'created').length).toBeGreaterThan(0);
+
+    const before = feishuWrites();
+    const again = await sync({ direction: 'wecom_to_feishu', scope: 'rules' });
+    expect(again.items.map((entry) => entry.action)).toEqual(
+      expected.map(([, action]) => (action === 'skipped' ? 'skipped' : 'unchanged')),
+    );
+    expect(feishuWrites()).toBe(before);
+  });
+
+  it('reports a same-named rule it did not create instead of adopting it', async () => {
+    const group = await createFeishuGroup('外包固定班');
+    const run1 = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [group], dryRun: true });
+    const plannedName = (run1.items[0]!.plan!.requests[0]!.body as { group: { groupname: string } }).group.groupname;
+    emulators.wecom.emulator.seedForeignRule({
+      ...(run1.items[0]!.plan!.requests[0]!.body as { group: Record<string, unknown> }).group,
+      groupname: plannedName,
+    });
+    const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [group] });
+    expect(run.items[0]).toMatchObject({ action: 'skipped' });
+    expect(run.items[0]!.error).toMatch(/no record of creating it/);
+  });
+
+  describe('bad input: 400 naming the field, nothing queued', () => {
+    async function runCount(): Promise<number> {
+      const response = await auth(request(server).get('/api/v1/runs?limit=1')).expect(200);
+      return response.body.total as number;
+    }
+
+    it.each([
+      [{ direction: 'sideways', scope: 'rules' }, /direction must be one of/],
+      [{ direction: 'feishu_to_wecom', scope: 'everything' }, /scope must be one of/],
+      [{ direction: 'feishu_to_wecom', scope: 'rules', groupIds: 'abc' }, /groupIds must be an array/],
+      [{ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [1] }, /each of groupIds must be a non-empty string/],
+      [{ direction: 'feishu_to_wecom', scope: 'rules', dryRun: 'yes' }, /dryRun must be true or false/],
+      [{ direction: 'feishu_to_wecom', scope: 'punches', from: '2026-02-30' }, /from must be a calendar date/],
+      [
+        { direction: 'feishu_to_wecom', scope: 'punches', from: '2026-03-02', to: '2026-03-01' },
+        /to must not be before from/,
+      ],
+      [{ direction: 'feishu_to_wecom', scope: 'rules', extra: 1 }, /property extra should not exist/],
+      [{ direction: 'feishu_to_wecom', scope: 'rules', groupIds: ['123456789'] }, /groupIds\[0\] "123456789"/],
+      [
+        { direction: 'wecom_to_feishu', scope: 'rules', groupIds: ['999999'] },
+        /no WeCom checkin rule has the id of groupIds\[0\]/,
+      ],
+    ])('%j', async (body, message) => {
+      const before = await runCount();
+      const response = await auth(request(server).post('/api/v1/sync').send(body)).expect(400);
+      expect(response.body.message).toMatch(message);
+      expect(await runCount()).toBe(before);
+    });
+
+    it('an unknown run is a 404, a malformed page a 400', async () => {
+      await auth(request(server).get('/api/v1/runs/00000000-0000-4000-8000-000000000000')).expect(404);
+      await auth(request(server).get('/api/v1/runs/not-a-uuid')).expect(404);
+      const response = await auth(request(server).get('/api/v1/runs?limit=0')).expect(400);
+      expect(response.body.message).toMatch(/limit must be at least 1/);
+    });
+
+    it('requires the bearer token', async () => {
+      await request(server).post('/api/v1/sync').send({ direction: 'feishu_to_wecom', scope: 'rules' }).expect(401);
+      await request(server).get('/api/v1/runs').expect(401);
+      await request(server).get('/api/v1/links').expect(401);
+    });
+  });
+
+  it('lists runs newest first with their summaries', async () => {
+    const response = await auth(request(server).get('/api/v1/runs?limit=2&offset=0')).expect(200);
+    expect(response.body.items).toHaveLength(2);
+    expect(response.body.total).toBeGreaterThan(2);
+    const [newer, older] = response.body.items as { queuedAt: string; summary: object }[];
+    expect(newer!.queuedAt >= older!.queuedAt).toBe(true);
+    expect(newer!.summary).toEqual(expect.objectContaining({ created: expect.any(Number) }));
+  });
+});
