@@ -250,6 +250,41 @@ describe('rules sync (REST + emulators)', () => {
     expect(feishuWrites()).toBe(before);
   });
 
+  it("reports a rule owned by another WeCom app as failed with WeCom's reason, and remembers it on the link", async () => {
+    const links = (await auth(request(server).get('/api/v1/links')).expect(200)).body.items as {
+      feishuGroupId: string;
+      wecomRuleId: string;
+      status: string;
+      lastError: string | null;
+    }[];
+    // A group the WeCom → Feishu run created from a sample rule, which another WeCom app owns.
+    const foreign = links.find(
+      (link) =>
+        !/·fs/u.test(
+          String(
+            emulators.wecom.emulator.rules().find((rule) => String(rule.groupid) === link.wecomRuleId)?.group[
+              'groupname'
+            ],
+          ),
+        ),
+    )!;
+    const group = await feishuAdmin.getGroup(foreign.feishuGroupId);
+    await feishuAdmin.createOrUpdateGroup({ ...groupForUpdate(group), allow_out_punch: !group.allow_out_punch });
+    const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [foreign.feishuGroupId] });
+    expect(run.status).toBe('failed');
+    expect(run.items[0]).toMatchObject({
+      action: 'failed',
+      targetId: foreign.wecomRuleId,
+      error: expect.stringMatching(/foreign_owned_rule.*301002/),
+    });
+    expect(run.items[0]!.error).toMatch(/foreign_owned_rule.*301002/);
+    const after = (await auth(request(server).get('/api/v1/links')).expect(200)).body.items as typeof links;
+    expect(after.find((link) => link.feishuGroupId === foreign.feishuGroupId)).toMatchObject({
+      status: 'failed',
+      lastError: expect.stringMatching(/301002/),
+    });
+  });
+
   it('reports a same-named rule it did not create instead of adopting it', async () => {
     const group = await createFeishuGroup('外包固定班');
     const run1 = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [group], dryRun: true });

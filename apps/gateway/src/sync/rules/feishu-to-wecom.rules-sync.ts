@@ -108,10 +108,28 @@ export class FeishuToWecomRulesSync {
       const resources = [`feishu-group:${feishuGroupId}`, ...(existing ? [`link:${existing.id}`] : [])];
       return await withLeases(store, holder, resources, () => this.syncOne(feishuGroupId));
     } catch (error) {
-      return item(feishuGroupId, null, 'failed', [], { error: describeFailure(error) });
+      const message = describeFailure(error);
+      const targetId = await this.recordFailure(feishuGroupId, message);
+      return item(feishuGroupId, targetId, 'failed', [], { error: message });
     } finally {
       this.context.onItemDone?.();
     }
+  }
+
+  /** The link remembers why its last sync failed; a pending link stays pending (its create may have happened). */
+  /**
+   * The link remembers why its last sync failed (a pending link stays pending: its create may have happened);
+   * answers the link's target id for the item.
+   */
+  private async recordFailure(feishuGroupId: string, message: string): Promise<string | null> {
+    const { store, dryRun } = this.context;
+    const link = await store.groupLinks.findByFeishuGroupId(feishuGroupId).catch(() => null);
+    if (link && !dryRun) {
+      await store.groupLinks
+        .setStatus(link.id, link.status === 'pending' ? 'pending' : 'failed', message)
+        .catch(() => undefined);
+    }
+    return link?.wecomRuleId ?? null;
   }
 
   private async syncOne(feishuGroupId: string): Promise<SyncRunItem> {
@@ -131,7 +149,7 @@ export class FeishuToWecomRulesSync {
       throw error;
     }
 
-    const shifts = await this.shiftsOf(group);
+    const shifts = await this.shiftsOf(group, link);
     const source = feishuToCanonical({ group, shifts });
     if (!source.ok) return this.refuse(feishuGroupId, link, source.losses);
     const feishuHash = ruleContentHash(source.value);
@@ -356,12 +374,23 @@ export class FeishuToWecomRulesSync {
 
   // ---- Feishu shifts ----------------------------------------------------------------------------------
 
-  /** The shifts a group uses: its week and special days; for a 排班 group, those its roster names. */
-  private async shiftsOf(group: FeishuGroup): Promise<FeishuShift[]> {
+  /**
+   * The shifts a group uses: its week and special days; for a 排班 group (which names none itself) those its
+   * roster names plus those linked to its WeCom rule's schedules (a group the gateway made from a WeCom rule
+   * may have no roster yet).
+   */
+  private async shiftsOf(group: FeishuGroup, link: GroupLink | null): Promise<FeishuShift[]> {
     const ids = new Set<string>();
     for (const id of group.punch_day_shift_ids ?? []) ids.add(id);
     for (const day of group.need_punch_special_days ?? []) ids.add(day.shift_id);
-    if (group.group_type === 2) for (const id of await this.rosterShiftIds(group.group_id)) ids.add(id);
+    if (group.group_type === 2) {
+      for (const id of await this.rosterShiftIds(group.group_id)) ids.add(id);
+      if (link) {
+        for (const shiftLink of await this.context.store.shiftLinks.listForGroupLink(link.id)) {
+          if (shiftLink.feishuShiftId) ids.add(shiftLink.feishuShiftId);
+        }
+      }
+    }
     ids.delete('0');
     ids.delete('');
     return Promise.all([...ids].sort().map((id) => this.shift(id)));
@@ -421,7 +450,7 @@ function wecomPlan(requests: readonly PlannedRequest[]): ItemPlan {
  * update_checkin_option with every array in full — except empty ones, which WeCom reads as "unchanged" —
  * followed by clear_checkin_option_array_field for the arrays that must become empty but are not.
  */
-function updateRequests(
+export function updateRequests(
   groupid: number,
   group: WecomCheckinGroupCreate,
   actual: WecomCheckinGroupRead,

@@ -82,10 +82,28 @@ export class WecomToFeishuRulesSync {
       const resources = [`wecom-rule:${ruleId}`, ...(existing ? [`link:${existing.id}`] : [])];
       return await withLeases(store, holder, resources, () => this.syncOne(rule));
     } catch (error) {
-      return item(ruleId, null, 'failed', [], { error: describeFailure(error) });
+      const message = describeFailure(error);
+      const targetId = await this.recordFailure(ruleId, message);
+      return item(ruleId, targetId, 'failed', [], { error: message });
     } finally {
       this.context.onItemDone?.();
     }
+  }
+
+  /** The link remembers why its last sync failed; a pending link stays pending (its create may have happened). */
+  /**
+   * The link remembers why its last sync failed (a pending link stays pending: its create may have happened);
+   * answers the link's target id for the item.
+   */
+  private async recordFailure(ruleId: string, message: string): Promise<string | null> {
+    const { store, dryRun } = this.context;
+    const link = await store.groupLinks.findByWecomRuleId(ruleId).catch(() => null);
+    if (link && !dryRun) {
+      await store.groupLinks
+        .setStatus(link.id, link.status === 'pending' ? 'pending' : 'failed', message)
+        .catch(() => undefined);
+    }
+    return link?.feishuGroupId ?? null;
   }
 
   private async syncOne(rule: WecomCheckinGroupRead): Promise<SyncRunItem> {
@@ -131,7 +149,11 @@ export class WecomToFeishuRulesSync {
       const desiredHash = await this.groupHash(write.asRead, plan.value);
       const actualHash = await this.groupHash(actual, plan.value);
       if (desiredHash !== null && desiredHash === actualHash) {
-        if (!dryRun) await this.markSynced(link, ruleId, actual, desiredHash, wecomHash, rule.groupname);
+        if (!dryRun) {
+          const linkId = await this.markSynced(link, ruleId, actual, desiredHash, wecomHash, rule.groupname);
+          const reused = planShiftIds(plan.value, new Map());
+          await this.recordShiftLinks(linkId, plan.value, reused, source.value.kind);
+        }
         return item(ruleId, actual.group_id, 'unchanged', [...losses, ...write.notes]);
       }
       if (link?.feishuHash && actualHash !== link.feishuHash) {
@@ -170,7 +192,8 @@ export class WecomToFeishuRulesSync {
       );
       const saved = await this.feishu.createOrUpdateGroup(bound.body);
       const feishuHash = (await this.groupHash(saved, plan.value, shiftIds)) ?? '';
-      await this.markSynced(link, ruleId, saved, feishuHash, wecomHash, rule.groupname);
+      const linkId = await this.markSynced(link, ruleId, saved, feishuHash, wecomHash, rule.groupname);
+      await this.recordShiftLinks(linkId, plan.value, shiftIds, source.value.kind);
       return item(ruleId, saved.group_id, 'updated', losses);
     }
 
@@ -193,7 +216,8 @@ export class WecomToFeishuRulesSync {
       throw error;
     }
     const feishuHash = (await this.groupHash(saved, plan.value, shiftIds)) ?? '';
-    await this.markSynced(pending, ruleId, saved, feishuHash, wecomHash, rule.groupname);
+    const linkId = await this.markSynced(pending, ruleId, saved, feishuHash, wecomHash, rule.groupname);
+    await this.recordShiftLinks(linkId, plan.value, shiftIds, source.value.kind);
     return item(ruleId, saved.group_id, 'created', losses);
   }
 
@@ -312,7 +336,7 @@ export class WecomToFeishuRulesSync {
     feishuHash: string,
     wecomHash: string,
     wecomRuleName: string,
-  ): Promise<void> {
+  ): Promise<string> {
     const { store } = this.context;
     if (
       link?.status === 'active' &&
@@ -320,7 +344,7 @@ export class WecomToFeishuRulesSync {
       link.feishuHash === feishuHash &&
       link.wecomHash === wecomHash
     ) {
-      return;
+      return link.id;
     }
     const ensured =
       link ??
@@ -339,6 +363,38 @@ export class WecomToFeishuRulesSync {
       wecomHash,
       syncedAt: this.context.now(),
     });
+    return ensured.id;
+  }
+
+  /**
+   * Remembers which Feishu shift stands for which WeCom schedule of a 排班 rule. A Feishu 排班 group names no
+   * shifts (its roster does), so this is how the other direction and the roster sync know the group's shifts.
+   * One WeCom schedule per Feishu shift (the table's key): identical schedules share a shift, the first is kept.
+   */
+  private async recordShiftLinks(
+    linkId: string,
+    plan: FeishuGroupPlan,
+    shiftIds: ReadonlyMap<string, string>,
+    kind: 'fixed' | 'shift_based' | 'free',
+  ): Promise<void> {
+    if (kind !== 'shift_based') return;
+    const { store } = this.context;
+    const kept: string[] = [];
+    for (const entry of plan.shifts) {
+      const feishuShiftId = shiftIds.get(entry.shiftKey);
+      const wecomKey = entry.sourceShiftKeys[0];
+      if (!feishuShiftId || wecomKey === undefined) continue;
+      const saved = await store.shiftLinks.upsert({
+        groupLinkId: linkId,
+        feishuShiftId,
+        feishuShiftName: this.shiftById.get(feishuShiftId)?.shift_name ?? null,
+        wecomKind: 'schedule',
+        wecomKey,
+        contentHash: null,
+      });
+      kept.push(saved.id);
+    }
+    await store.shiftLinks.deleteOthers(linkId, kept);
   }
 
   private async refuse(ruleId: string, link: GroupLink | null, losses: readonly Loss[]): Promise<SyncRunItem> {
