@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { renderRule } from '../../../../emulators/src/wecom/checkin-option.handler.js';
+import { canonicalToWecom, sameIdResolver } from '@app/translation';
+import {
+  anyRuleArbitrary,
+  ARBITRARY_NOW_UNIX_SECONDS,
+} from '../../../../../libs/translation/test/canonical-rule.arbitrary.js';
+import { wecomRuleHash } from './feishu-to-wecom.rules-sync.js';
+
+// The Feishu → WeCom sync calls a rule unchanged when the hash of the payload it would write (with the rule's
+// groupid) equals the hash of the rule as WeCom reads it back. If the two ever differed for the same content,
+// every run would rewrite that rule forever; this property is what makes a second identical run write nothing.
+
+describe('wecomRuleHash: what the sync writes hashes like what WeCom then reads back', () => {
+  it('for every rule the translation emits', () => {
+    fc.assert(
+      fc.property(anyRuleArbitrary(), fc.integer({ min: 1, max: 2_000_000 }), (rule, groupid) => {
+        const written = canonicalToWecom(rule, {
+          resolver: sameIdResolver((id) => id),
+          ruleName: rule.name,
+          nowUnixSeconds: ARBITRARY_NOW_UNIX_SECONDS,
+        });
+        if (!written.ok) return;
+        const readBack = renderRule(
+          {
+            groupid,
+            owner: 'gateway',
+            group: structuredClone(written.value),
+            create_time: ARBITRARY_NOW_UNIX_SECONDS,
+            create_userid: 'admin',
+            update_userid: 'admin',
+          },
+          'corp',
+        );
+        const desired = wecomRuleHash({ ...written.value, groupid });
+        expect(desired).not.toBeNull();
+        expect(wecomRuleHash(readBack)).toBe(desired);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('differs when the content differs', () => {
+    const rule = fc.sample(anyRuleArbitrary(), { numRuns: 50, seed: 7 }).find(
+      (candidate) =>
+        canonicalToWecom(candidate, {
+          resolver: sameIdResolver((id) => id),
+          ruleName: candidate.name,
+          nowUnixSeconds: ARBITRARY_NOW_UNIX_SECONDS,
+        }).ok,
+    )!;
+    const written = canonicalToWecom(rule, {
+      resolver: sameIdResolver((id) => id),
+      ruleName: rule.name,
+      nowUnixSeconds: ARBITRARY_NOW_UNIX_SECONDS,
+    });
+    if (!written.ok) throw new Error('expected a payload');
+    const base = { ...written.value, groupid: 1 };
+    expect(wecomRuleHash({ ...base, need_photo: !(base.need_photo ?? false) })).not.toBe(wecomRuleHash(base));
+    expect(wecomRuleHash({ ...base, groupname: `${base.groupname}x` })).not.toBe(wecomRuleHash(base));
+  });
+});
