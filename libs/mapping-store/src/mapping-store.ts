@@ -5,6 +5,7 @@ import { PunchRecordMappingRepository } from './repositories/punch-record-mappin
 import { ShiftLinkRepository } from './repositories/shift-link.repository.js';
 import { SyncCursorRepository } from './repositories/sync-cursor.repository.js';
 import { SyncLeaseRepository } from './repositories/sync-lease.repository.js';
+import { SyncConflictRepository } from './repositories/sync-conflict.repository.js';
 import { SyncRunRepository } from './repositories/sync-run.repository.js';
 
 /** Every repository, bound to one entity manager: the data source's, or a transaction's. */
@@ -17,6 +18,7 @@ export class StoreSession {
   readonly runs: SyncRunRepository;
   readonly cursors: SyncCursorRepository;
   readonly leases: SyncLeaseRepository;
+  readonly conflicts: SyncConflictRepository;
 
   constructor(manager: EntityManager) {
     this.groupLinks = new GroupLinkRepository(manager);
@@ -27,6 +29,7 @@ export class StoreSession {
     this.runs = new SyncRunRepository(manager);
     this.cursors = new SyncCursorRepository(manager);
     this.leases = new SyncLeaseRepository(manager);
+    this.conflicts = new SyncConflictRepository(manager);
   }
 }
 

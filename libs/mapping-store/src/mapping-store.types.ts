@@ -11,8 +11,19 @@ import type {
 
 // Plain domain types: what the store's callers see. Entities never leave the store.
 
-export const LINK_STATUSES = ['pending', 'active', 'conflict', 'failed', 'source_missing', 'target_missing'] as const;
-/** `pending`: intent recorded before a vendor create; the next run adopts what a crashed run created. */
+export const LINK_STATUSES = [
+  'pending',
+  'active',
+  'conflict',
+  'failed',
+  'source_missing',
+  'target_missing',
+  'unlinked',
+] as const;
+/**
+ * `pending`: intent recorded before a vendor create; the next run adopts what a crashed run created.
+ * `unlinked`: a source group a scheduled run discovered while auto-linking is off; not synced until linked.
+ */
 export type LinkStatus = (typeof LINK_STATUSES)[number];
 
 export interface GroupLink {
@@ -101,7 +112,8 @@ export interface RunRequestParams {
 }
 
 export interface NewSyncRun {
-  readonly direction: SyncDirection;
+  /** A run requested over REST goes one way; a scheduled run reconciles each link in its own (`two_way`). */
+  readonly direction: LinkDirection;
   readonly scope: SyncScope;
   readonly dryRun: boolean;
   readonly triggeredBy: RunTrigger;
@@ -118,6 +130,8 @@ export interface RunSummary {
 
 export interface SyncRun extends NewSyncRun {
   readonly id: string;
+  /** Scheduled runs: the cron tick they belong to (unique cluster-wide). */
+  readonly scheduleKey: string | null;
   readonly status: RunStatus;
   readonly error: string | null;
   readonly queuedAt: Date;
@@ -157,4 +171,18 @@ export interface SyncCursor<P = unknown> {
   readonly position: P;
   readonly version: number;
   readonly updatedAt: Date;
+}
+
+export type ConflictWinner = 'feishu' | 'wecom';
+
+export interface SyncConflict {
+  readonly id: string;
+  readonly groupLinkId: string;
+  readonly feishuHash: string | null;
+  readonly wecomHash: string | null;
+  readonly detectedAt: Date;
+  readonly detectedByRunId: string | null;
+  readonly resolvedAt: Date | null;
+  readonly winner: ConflictWinner | null;
+  readonly resolutionRunId: string | null;
 }

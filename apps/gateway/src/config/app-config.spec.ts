@@ -33,7 +33,7 @@ describe('loadAppConfig', () => {
         defaultGroupLeaderIds: [],
       },
       wecom: { corpId: null, corpSecret: null, baseUrl: 'https://qyapi.weixin.qq.com' },
-      sync: { userIdMapping: 'table', cron: null },
+      sync: { userIdMapping: 'table', cron: null, autoLink: false, propagateDeletes: false, alertWebhookUrl: null },
       log: { level: 'info' },
     });
   });
@@ -54,6 +54,9 @@ describe('loadAppConfig', () => {
       WECOM_BASE_URL: 'http://127.0.0.1:9002',
       USER_ID_MAPPING: 'same',
       SYNC_CRON: '0 */15 * * * *',
+      SYNC_AUTO_LINK: 'true',
+      SYNC_PROPAGATE_DELETES: 'true',
+      ALERT_WEBHOOK_URL: 'https://open.feishu.cn/open-apis/bot/v2/hook/abc',
       LOG_LEVEL: 'debug',
     });
     expect(config.http.port).toBe(8080);
@@ -65,7 +68,13 @@ describe('loadAppConfig', () => {
     expect(config.feishu).toMatchObject({ baseUrl: 'https://open.larksuite.com', employeeType: 'employee_no' });
     expect(config.feishu.defaultGroupLeaderIds).toEqual(['ou_1', 'ou_2']);
     expect(config.wecom.baseUrl).toBe('http://127.0.0.1:9002');
-    expect(config.sync).toEqual({ userIdMapping: 'same', cron: '0 */15 * * * *' });
+    expect(config.sync).toEqual({
+      userIdMapping: 'same',
+      cron: '0 */15 * * * *',
+      autoLink: true,
+      propagateDeletes: true,
+      alertWebhookUrl: 'https://open.feishu.cn/open-apis/bot/v2/hook/abc',
+    });
     expect(requireFeishuCredentials(config)).toEqual({ appId: 'cli_a1', appSecret: 'fs-secret' });
     expect(requireWecomCredentials(config)).toEqual({ corpId: 'ww1', corpSecret: 'wc-secret' });
   });
@@ -102,6 +111,9 @@ describe('loadAppConfig', () => {
     [{ USER_ID_MAPPING: 'email' }, 'USER_ID_MAPPING must be "table"'],
     [{ SYNC_CRON: '61 * * * *' }, 'SYNC_CRON must be a cron expression'],
     [{ SYNC_CRON: 'every hour' }, 'SYNC_CRON must be a cron expression'],
+    [{ SYNC_AUTO_LINK: 'yes' }, 'SYNC_AUTO_LINK must be "true" or "false", got "yes"'],
+    [{ SYNC_PROPAGATE_DELETES: '1' }, 'SYNC_PROPAGATE_DELETES must be "true" or "false", got "1"'],
+    [{ ALERT_WEBHOOK_URL: 'hooks.example.com/x' }, 'ALERT_WEBHOOK_URL must be an http(s) URL'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be "fatal", "error", "warn", "info", "debug", "trace", got "verbose"'],
     [{ FEISHU_APP_ID: 'cli_1' }, 'FEISHU_APP_SECRET must be set when FEISHU_APP_ID is set'],
     [{ WECOM_CORP_SECRET: 's' }, 'WECOM_CORP_ID must be set when WECOM_CORP_SECRET is set'],

@@ -38,7 +38,17 @@ export abstract class AppConfig {
   abstract readonly database: DatabaseTarget & { readonly runMigrations: boolean };
   abstract readonly feishu: FeishuConfig;
   abstract readonly wecom: WecomConfig;
-  abstract readonly sync: { readonly userIdMapping: UserIdMapping; readonly cron: string | null };
+  abstract readonly sync: {
+    readonly userIdMapping: UserIdMapping;
+    /** Scheduled reconciliation; null = none. */
+    readonly cron: string | null;
+    /** Scheduled runs sync newly discovered source groups (true) or list them as unlinked (false). */
+    readonly autoLink: boolean;
+    /** A group deleted on its source side is deleted on the other side too (else only reported). */
+    readonly propagateDeletes: boolean;
+    /** POSTed a JSON summary on a failed run, a blocking loss or a new conflict. */
+    readonly alertWebhookUrl: string | null;
+  };
   abstract readonly log: { readonly level: LogLevel };
 }
 
@@ -130,6 +140,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = '
     sync: {
       userIdMapping: (parsed.USER_ID_MAPPING ?? 'table') as UserIdMapping,
       cron: parsed.SYNC_CRON ?? null,
+      autoLink: parsed.SYNC_AUTO_LINK === 'true',
+      propagateDeletes: parsed.SYNC_PROPAGATE_DELETES === 'true',
+      alertWebhookUrl: parsed.ALERT_WEBHOOK_URL ?? null,
     },
     log: { level: (parsed.LOG_LEVEL ?? 'info') as LogLevel },
   };

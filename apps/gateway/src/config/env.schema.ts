@@ -162,6 +162,18 @@ export class EnvironmentVariables {
   SYNC_CRON?: string;
 
   @IsOptional()
+  @IsIn(['true', 'false'], expecting('"true" or "false"'))
+  SYNC_AUTO_LINK?: string;
+
+  @IsOptional()
+  @IsIn(['true', 'false'], expecting('"true" or "false"'))
+  SYNC_PROPAGATE_DELETES?: string;
+
+  @IsOptional()
+  @IsUrlWithProtocol(['https:', 'http:'], 'an http(s) URL (a Feishu or WeCom group-bot webhook, or your own endpoint)')
+  ALERT_WEBHOOK_URL?: string;
+
+  @IsOptional()
   @IsIn(LOG_LEVELS, expecting(LOG_LEVELS.map((level) => `"${level}"`).join(', ')))
   LOG_LEVEL?: string;
 }
@@ -183,5 +195,8 @@ export const ENVIRONMENT_VARIABLE_NAMES: readonly string[] = Object.freeze([
   'WECOM_BASE_URL',
   'USER_ID_MAPPING',
   'SYNC_CRON',
+  'SYNC_AUTO_LINK',
+  'SYNC_PROPAGATE_DELETES',
+  'ALERT_WEBHOOK_URL',
   'LOG_LEVEL',
 ]);

@@ -1,21 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { assertUnreachable } from '@app/kernel';
-import { MappingStore, type FinalRunStatus, type SyncRun, type SyncRunItem } from '@app/mapping-store';
+import { MappingStore, type FinalRunStatus, type GroupLink, type SyncRun, type SyncRunItem } from '@app/mapping-store';
 import { AppConfig } from '../config/app-config.js';
 import { VendorClients } from '../vendors/vendor-clients.service.js';
 import { loadIdResolver } from './id-resolver.loader.js';
 import { FeishuToWecomRulesSync } from './rules/feishu-to-wecom.rules-sync.js';
-import { describeFailure } from './rules/rule-sync.types.js';
+import { describeFailure, type RulesRunContext } from './rules/rule-sync.types.js';
 import { WecomToFeishuRulesSync } from './rules/wecom-to-feishu.rules-sync.js';
 
 export interface RunOutcome {
   readonly status: FinalRunStatus;
   readonly error: string | null;
   readonly items: readonly SyncRunItem[];
+  /** Conflicts this run opened (each alerted once). */
+  readonly newConflicts: readonly { readonly conflictId: string; readonly link: GroupLink }[];
 }
 
 export interface RunProgress {
   onItemDone(): void;
+  /**
+   * Who holds the run's link leases: run AND worker, so that after a takeover the old worker (if it still
+   * lives) and the new one exclude each other instead of sharing leases.
+   */
+  readonly leaseHolder: string;
 }
 
 /** Executes one claimed run to its outcome; never throws (a run-level failure is the outcome `failed`). */
@@ -28,18 +35,23 @@ export class RunExecutor {
   ) {}
 
   async execute(run: SyncRun, progress?: RunProgress): Promise<RunOutcome> {
+    const newConflicts: RunOutcome['newConflicts'][number][] = [];
     try {
-      const items = await this.items(run, progress);
-      return { status: statusOf(items), error: null, items };
+      const items = await this.items(run, progress, (event) => newConflicts.push(event));
+      return { status: statusOf(items), error: null, items, newConflicts };
     } catch (error) {
-      return { status: 'failed', error: describeFailure(error), items: [] };
+      return { status: 'failed', error: describeFailure(error), items: [], newConflicts };
     }
   }
 
-  private async items(run: SyncRun, progress?: RunProgress): Promise<SyncRunItem[]> {
+  private async items(
+    run: SyncRun,
+    progress: RunProgress | undefined,
+    onNewConflict: RulesRunContext['onNewConflict'],
+  ): Promise<SyncRunItem[]> {
     switch (run.scope) {
       case 'rules':
-        return this.rules(run, progress);
+        return this.rules(run, progress, onNewConflict);
       case 'rosters':
       case 'punches':
         // Accepted by the API (the contract lists the scope) but not built yet: said plainly, not faked.
@@ -49,24 +61,39 @@ export class RunExecutor {
     }
   }
 
-  private async rules(run: SyncRun, progress?: RunProgress): Promise<SyncRunItem[]> {
+  private async rules(
+    run: SyncRun,
+    progress: RunProgress | undefined,
+    onNewConflict: RulesRunContext['onNewConflict'],
+  ): Promise<SyncRunItem[]> {
     const feishu = this.vendors.feishu();
     const wecom = this.vendors.wecom();
-    const context = {
+    const context: RulesRunContext = {
       runId: run.id,
       dryRun: run.dryRun,
       ...(run.params.groupIds ? { groupIds: run.params.groupIds } : {}),
       store: this.store,
       resolver: await loadIdResolver(this.store, this.config.sync.userIdMapping),
-      holder: run.id,
+      holder: progress?.leaseHolder ?? run.id,
       now: () => new Date(),
       ...(progress ? { onItemDone: () => progress.onItemDone() } : {}),
+      propagateDeletes: this.config.sync.propagateDeletes,
+      ...(onNewConflict ? { onNewConflict } : {}),
     };
+    const leaders = this.config.feishu.defaultGroupLeaderIds;
     switch (run.direction) {
       case 'feishu_to_wecom':
         return new FeishuToWecomRulesSync(context, feishu, wecom).run();
       case 'wecom_to_feishu':
-        return new WecomToFeishuRulesSync(context, feishu, wecom, this.config.feishu.defaultGroupLeaderIds).run();
+        return new WecomToFeishuRulesSync(context, feishu, wecom, leaders).run();
+      case 'two_way': {
+        // Scheduled reconciliation: every link in its own direction. The Feishu → WeCom half goes first and
+        // decides two-way links (pushing a Feishu change, opening conflicts); the other half pushes WeCom changes.
+        const reconcile = { ...context, reconcile: { autoLink: this.config.sync.autoLink } };
+        const fromFeishu = await new FeishuToWecomRulesSync(reconcile, feishu, wecom).run();
+        const fromWecom = await new WecomToFeishuRulesSync(reconcile, feishu, wecom, leaders).run();
+        return [...fromFeishu, ...fromWecom];
+      }
       default:
         return assertUnreachable(run.direction);
     }

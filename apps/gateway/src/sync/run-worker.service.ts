@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { MappingStore, type SyncRun } from '@app/mapping-store';
 import { LEASE_TTL_MS } from './link-leases.js';
-import { RunExecutor } from './run-executor.service.js';
+import { AlertNotifier } from './alert-notifier.service.js';
+import { RunExecutor, type RunOutcome } from './run-executor.service.js';
 
 /** How often a running run proves its worker alive (and renews its link leases). */
 const HEARTBEAT_MS = 10_000;
@@ -33,6 +34,7 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
   constructor(
     private readonly store: MappingStore,
     private readonly executor: RunExecutor,
+    private readonly alerts: AlertNotifier,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -103,9 +105,18 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
       });
     }, HEARTBEAT_MS);
     try {
-      const outcome = await this.executor.execute(run, { onItemDone: () => (counter.done += 1) });
-      const finished = await this.store.runs.finish(run.id, { ...outcome, workerId: this.workerId });
+      const outcome = await this.executor.execute(run, {
+        onItemDone: () => (counter.done += 1),
+        leaseHolder: this.leaseHolder(run.id),
+      });
+      const finished = await this.store.runs.finish(run.id, {
+        status: outcome.status,
+        error: outcome.error,
+        items: outcome.items,
+        workerId: this.workerId,
+      });
       this.logger.log({ ...log, status: finished.status, summary: finished.summary }, 'Run finished');
+      await this.alert(run.id, outcome);
     } catch (error) {
       this.logger.error({ ...log, err: error }, 'Run outcome could not be recorded');
     } finally {
@@ -114,10 +125,37 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     }
   }
 
+  /** ALERT_WEBHOOK_URL: a failed run, blocking losses, new conflicts — after the outcome is recorded. */
+  private async alert(runId: string, outcome: RunOutcome): Promise<void> {
+    if (!this.alerts.enabled) return;
+    if (outcome.status === 'failed') {
+      const failedItems = outcome.items.filter((entry) => entry.action === 'failed').length;
+      await this.alerts.notify({ event: 'run_failed', runId, error: outcome.error, failedItems });
+    }
+    const blocked = outcome.items.flatMap((entry) => {
+      const messages = entry.losses.filter((loss) => loss.severity === 'blocking').map((loss) => loss.message);
+      return messages.length > 0 ? [{ sourceId: entry.sourceId, messages }] : [];
+    });
+    if (blocked.length > 0) await this.alerts.notify({ event: 'blocking_losses', runId, items: blocked });
+    for (const { conflictId, link } of outcome.newConflicts) {
+      await this.alerts.notify({
+        event: 'conflict',
+        runId,
+        conflictId,
+        feishuGroupId: link.feishuGroupId,
+        wecomRuleId: link.wecomRuleId,
+      });
+    }
+  }
+
+  private leaseHolder(runId: string): string {
+    return `${runId}@${this.workerId}`;
+  }
+
   private async beat(runId: string): Promise<boolean> {
     try {
       const alive = await this.store.runs.heartbeat(runId, this.workerId);
-      if (alive) await this.store.leases.renew(runId, LEASE_TTL_MS);
+      if (alive) await this.store.leases.renew(this.leaseHolder(runId), LEASE_TTL_MS);
       return alive;
     } catch (error) {
       this.logger.warn({ runId, err: error }, 'Heartbeat failed');

@@ -7,7 +7,7 @@ import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique
 @Check('ck_group_links_direction', `"direction" IN ('feishu_to_wecom', 'wecom_to_feishu', 'two_way')`)
 @Check(
   'ck_group_links_status',
-  `"status" IN ('pending', 'active', 'conflict', 'failed', 'source_missing', 'target_missing')`,
+  `"status" IN ('pending', 'active', 'conflict', 'failed', 'source_missing', 'target_missing', 'unlinked')`,
 )
 export class GroupLinkEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_group_links' })

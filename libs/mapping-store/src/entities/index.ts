@@ -2,6 +2,7 @@ import { DepartmentMappingEntity } from './department-mapping.entity.js';
 import { GroupLinkEntity } from './group-link.entity.js';
 import { PunchRecordMappingEntity } from './punch-record-mapping.entity.js';
 import { ShiftLinkEntity } from './shift-link.entity.js';
+import { SyncConflictEntity } from './sync-conflict.entity.js';
 import { SyncLeaseEntity } from './sync-lease.entity.js';
 import { SyncCursorEntity } from './sync-cursor.entity.js';
 import { SyncRunItemEntity } from './sync-run-item.entity.js';
@@ -13,6 +14,7 @@ export {
   GroupLinkEntity,
   PunchRecordMappingEntity,
   ShiftLinkEntity,
+  SyncConflictEntity,
   SyncCursorEntity,
   SyncLeaseEntity,
   SyncRunEntity,
@@ -30,4 +32,5 @@ export const MAPPING_STORE_ENTITIES = [
   SyncRunItemEntity,
   SyncCursorEntity,
   SyncLeaseEntity,
+  SyncConflictEntity,
 ];

@@ -95,6 +95,32 @@ export class GroupLinkRepository {
     return toGroupLink(this.single(rows, 'recordIntent'));
   }
 
+  /**
+   * A source group found by discovery while auto-linking is off: listed (status `unlinked`) but not synced.
+   * A group that already has a link keeps it untouched.
+   */
+  async recordUnlinked(intent: GroupLinkIntent): Promise<void> {
+    const keyColumn = intent.feishuGroupId ? 'feishu_group_id' : 'wecom_rule_id';
+    await execute(
+      this.manager,
+      `INSERT INTO "group_links"
+         ("direction", "status", "feishu_group_id", "feishu_group_name", "wecom_rule_id", "wecom_rule_name")
+       VALUES ($1, 'unlinked', $2, $3, $4, $5)
+       ON CONFLICT ("${keyColumn}") DO UPDATE SET
+         "feishu_group_name" = COALESCE(EXCLUDED."feishu_group_name", "group_links"."feishu_group_name"),
+         "wecom_rule_name" = COALESCE(EXCLUDED."wecom_rule_name", "group_links"."wecom_rule_name"),
+         "updated_at" = now()
+       WHERE "group_links"."status" = 'unlinked'`,
+      [
+        intent.direction,
+        intent.feishuGroupId ?? null,
+        intent.feishuGroupName ?? null,
+        intent.wecomRuleId ?? null,
+        intent.wecomRuleName ?? null,
+      ],
+    );
+  }
+
   /** Both sides exist and agree: store their ids and hashes, clear any error. */
   async markSynced(id: string, state: GroupLinkSyncedState): Promise<GroupLink> {
     const rows: GroupLinkRow[] = await withStoreErrors(() =>

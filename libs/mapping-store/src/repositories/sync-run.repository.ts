@@ -1,4 +1,4 @@
-import type { ItemAction, Loss, RunStatus, RunTrigger, SyncDirection, SyncScope } from '@app/kernel';
+import type { ItemAction, LinkDirection, Loss, RunStatus, RunTrigger, SyncScope } from '@app/kernel';
 import type { EntityManager } from 'typeorm';
 import { assertUniqueInBatch, withStoreErrors } from '../mapping-store.errors.js';
 import type {
@@ -15,7 +15,7 @@ import { execute, queryRows } from './sql.util.js';
 interface SyncRunRow {
   id: string;
   status: RunStatus;
-  direction: SyncDirection;
+  direction: LinkDirection;
   scope: SyncScope;
   dry_run: boolean;
   triggered_by: RunTrigger;
@@ -24,6 +24,7 @@ interface SyncRunRow {
   queued_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
+  schedule_key: string | null;
   created: string;
   updated: string;
   unchanged: string;
@@ -73,6 +74,7 @@ function toSyncRun(row: SyncRunRow): SyncRun {
     queuedAt: row.queued_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
+    scheduleKey: row.schedule_key,
     summary: toSummary(row),
   };
 }
@@ -112,8 +114,24 @@ export class SyncRunRepository {
   }
 
   /**
+   * Queues the run of one scheduled tick, once cluster-wide: every replica's cron calls this with the same
+   * key, the unique constraint lets one insert win, and the others get null.
+   */
+  async createScheduled(run: NewSyncRun, scheduleKey: string): Promise<SyncRun | null> {
+    const rows = await queryRows<{ id: string }>(
+      this.manager,
+      `INSERT INTO "sync_runs" ("status", "direction", "scope", "dry_run", "triggered_by", "params", "schedule_key")
+       VALUES ('queued', $1, $2, $3, $4, $5::jsonb, $6)
+       ON CONFLICT ("schedule_key") DO NOTHING RETURNING "id"`,
+      [run.direction, run.scope, run.dryRun, run.triggeredBy, JSON.stringify(run.params), scheduleKey],
+    );
+    const id = rows[0]?.id;
+    return id ? this.getRequired(id) : null;
+  }
+
+  /**
    * Claims the oldest run to execute for `workerId`: a queued one, or a running one whose worker has not
-   * sent a heartbeat for `staleAfterMs` (its process died; the run is taken over and starts again, which
+   * sent a heartbeat for `staleAfterMs` (or never did: a run started before heartbeats existed) (its process died; the run is taken over and starts again, which
    * is safe because a rules run is level-triggered and a stream run resumes from its cursor). SKIP LOCKED
    * lets several processes claim concurrently without waiting on or double-claiming each other.
    */
@@ -125,7 +143,8 @@ export class SyncRunRepository {
        WHERE "id" = (
          SELECT "id" FROM "sync_runs"
          WHERE "status" = 'queued'
-            OR ("status" = 'running' AND "heartbeat_at" < now() - $2 * interval '1 millisecond')
+            OR ("status" = 'running'
+                AND ("heartbeat_at" IS NULL OR "heartbeat_at" < now() - $2 * interval '1 millisecond'))
          ORDER BY "queued_at", "id" LIMIT 1 FOR UPDATE SKIP LOCKED)
        RETURNING "id"`,
       [workerId, staleAfterMs],
@@ -151,7 +170,8 @@ export class SyncRunRepository {
       this.manager,
       `SELECT count(*) AS "n" FROM "sync_runs"
        WHERE "status" = 'queued'
-          OR ("status" = 'running' AND "heartbeat_at" < now() - $1 * interval '1 millisecond')`,
+          OR ("status" = 'running'
+              AND ("heartbeat_at" IS NULL OR "heartbeat_at" < now() - $1 * interval '1 millisecond'))`,
       [staleAfterMs],
     );
     return Number(row?.n ?? 0);

@@ -21,6 +21,7 @@ import {
   type WecomUpdateCheckinOptionRequest,
 } from '@app/wecom';
 import { withLeases } from '../link-leases.js';
+import { openConflictItem, recordConflict, twoWayDecision } from './two-way.js';
 import {
   describeFailure,
   item,
@@ -30,8 +31,18 @@ import {
   type RulesRunContext,
 } from './rule-sync.types.js';
 
-/** Groups in flight at once: enough to keep both vendors' rate limiters busy, few enough to stay gentle. */
-const CONCURRENCY = 8;
+/**
+ * Groups in flight at once. The vendors are protected by the clients' rate limiters, not by this number: it
+ * only has to keep the tightest limiter busy. That takes (time one group spends outside the limiter queues) ÷
+ * (the limiter's spacing) groups: a group makes 4–8 store statements and 2–3 vendor calls in a row (a 排班
+ * group 6–7), 50–300 ms on a busy host, against WeCom's 24 ms between add_checkin_option calls (150,000/h)
+ * and Feishu's 20 ms between group reads (50/s). At 8, a busy host left the limiters idle for a third of a
+ * 500-group run (BENCHMARKS.md, rules sync); 32 leaves room for a group of 700 ms. Whatever the number, the
+ * pace stays the vendors' published one; more in flight only means more requests waiting in the limiter.
+ */
+const CONCURRENCY = 32;
+/** Feishu's largest page (REFERENCE A4): 500 groups are listed in 10 calls, not the default size's 50. */
+const GROUP_PAGE_SIZE = 50;
 /** A 排班 group's shifts are the ones its roster uses: this many days back and ahead of today. */
 const ROSTER_DAYS_BACK = 31;
 const ROSTER_DAYS_AHEAD = 62;
@@ -77,9 +88,16 @@ export class FeishuToWecomRulesSync {
   ) {}
 
   async run(): Promise<SyncRunItem[]> {
-    this.index(await this.wecom.getCorpCheckinOptions());
-    const groupIds = this.context.groupIds ?? (await this.allGroupIds());
-    const items = await pMap(groupIds, (groupId) => this.syncOneLeased(groupId), { concurrency: CONCURRENCY });
+    // Independent reads of the two vendors: side by side, not one after the other.
+    const [rules, groupIds] = await Promise.all([
+      this.wecom.getCorpCheckinOptions(),
+      this.context.groupIds ?? this.allGroupIds(),
+    ]);
+    this.index(rules);
+    const sources = this.context.reconcile ? await this.reconcileSources(groupIds) : groupIds;
+    const items = (await pMap(sources, (groupId) => this.syncOneLeased(groupId), { concurrency: CONCURRENCY })).filter(
+      (entry): entry is SyncRunItem => entry !== null,
+    );
     if (this.pendingCreates.length === 0) return items;
     const linked = await this.linkCreatedRules();
     return items.map((entry) => linked.get(entry.sourceId) ?? entry);
@@ -87,8 +105,27 @@ export class FeishuToWecomRulesSync {
 
   private async allGroupIds(): Promise<string[]> {
     const ids: string[] = [];
-    for await (const group of this.feishu.listGroups()) ids.push(group.group_id);
+    for await (const group of this.feishu.listGroups({ pageSize: GROUP_PAGE_SIZE })) ids.push(group.group_id);
     return ids;
+  }
+
+  /**
+   * Scheduled reconciliation: the Feishu groups of links that sync from Feishu (one-way or two-way), plus the
+   * groups no link knows yet — synced when auto-linking is on, else recorded as `unlinked` for an operator.
+   */
+  private async reconcileSources(feishuGroupIds: readonly string[]): Promise<string[]> {
+    const { store, reconcile, dryRun } = this.context;
+    const links = await store.groupLinks.list();
+    const known = new Set(links.flatMap((link) => (link.feishuGroupId ? [link.feishuGroupId] : [])));
+    const sources = links
+      .filter((link) => link.feishuGroupId && link.status !== 'unlinked' && link.direction !== 'wecom_to_feishu')
+      .map((link) => link.feishuGroupId!);
+    for (const groupId of feishuGroupIds) {
+      if (known.has(groupId)) continue;
+      if (reconcile?.autoLink) sources.push(groupId);
+      else if (!dryRun) await store.groupLinks.recordUnlinked({ direction: 'feishu_to_wecom', feishuGroupId: groupId });
+    }
+    return sources;
   }
 
   private index(rules: readonly WecomCheckinGroupRead[]): void {
@@ -101,7 +138,7 @@ export class FeishuToWecomRulesSync {
     }
   }
 
-  private async syncOneLeased(feishuGroupId: string): Promise<SyncRunItem> {
+  private async syncOneLeased(feishuGroupId: string): Promise<SyncRunItem | null> {
     const { store, holder } = this.context;
     try {
       const existing = await store.groupLinks.findByFeishuGroupId(feishuGroupId);
@@ -132,20 +169,16 @@ export class FeishuToWecomRulesSync {
     return link?.wecomRuleId ?? null;
   }
 
-  private async syncOne(feishuGroupId: string): Promise<SyncRunItem> {
-    const { store, dryRun } = this.context;
+  /** The group's item; null when a two-way link's change is the other direction's to push. */
+  private async syncOne(feishuGroupId: string): Promise<SyncRunItem | null> {
+    const { store } = this.context;
     // Re-read under the lease: another run may have changed the link while this one waited.
     const link = await store.groupLinks.findByFeishuGroupId(feishuGroupId);
     let group: FeishuGroup;
     try {
       group = await this.feishu.getGroup(feishuGroupId);
     } catch (error) {
-      if (isVendorError(error) && error.kind === 'not_found') {
-        if (link && !dryRun) await store.groupLinks.setStatus(link.id, 'source_missing', 'Feishu group not found');
-        return item(feishuGroupId, link?.wecomRuleId ?? null, 'skipped', [], {
-          error: 'the Feishu group no longer exists; its WeCom rule was left as it is',
-        });
-      }
+      if (isVendorError(error) && error.kind === 'not_found') return this.sourceDeleted(feishuGroupId, link);
       throw error;
     }
 
@@ -154,6 +187,19 @@ export class FeishuToWecomRulesSync {
     if (!source.ok) return this.refuse(feishuGroupId, link, source.losses);
     const feishuHash = ruleContentHash(source.value);
     const linkedRule = link?.wecomRuleId ? this.rulesById.get(link.wecomRuleId) : undefined;
+    if (this.context.reconcile && link?.direction === 'two_way') {
+      const blocked = await openConflictItem(this.context, link, feishuGroupId, link.wecomRuleId);
+      if (blocked) return blocked;
+      if (link.wecomRuleId && !linkedRule) return this.targetDeletedOnTwoWay(feishuGroupId, link);
+      if (linkedRule) {
+        const current = { feishuHash, wecomHash: wecomRuleHash(linkedRule) };
+        const decision = twoWayDecision(link, current);
+        if (decision === 'wecom_changed') return null;
+        if (decision === 'conflict') {
+          return recordConflict(this.context, link, feishuGroupId, link.wecomRuleId, current, source.losses);
+        }
+      }
+    }
     const ruleName = ruleNameFor(source.value.name, feishuGroupId, linkedRule);
     const payload = canonicalToWecom(source.value, {
       resolver: this.context.resolver,
@@ -184,6 +230,63 @@ export class FeishuToWecomRulesSync {
           target.kind === 'adopt' ? withNote(losses, target.note) : losses,
         );
     }
+  }
+
+  /**
+   * The Feishu group is gone. Its WeCom rule is deleted too only with SYNC_PROPAGATE_DELETES=true (and only a
+   * rule the link knows); otherwise the rule is left alone and the item says so.
+   */
+  private async sourceDeleted(feishuGroupId: string, link: GroupLink | null): Promise<SyncRunItem> {
+    const { store, dryRun, propagateDeletes } = this.context;
+    const ruleId = link?.wecomRuleId ?? null;
+    if (!link || !ruleId || !propagateDeletes) {
+      if (link && !dryRun) await store.groupLinks.setStatus(link.id, 'source_missing', 'Feishu group not found');
+      return item(feishuGroupId, ruleId, 'skipped', [], {
+        error: ruleId
+          ? 'the Feishu group no longer exists; its WeCom rule was left as it is (SYNC_PROPAGATE_DELETES is off)'
+          : 'the Feishu group no longer exists',
+      });
+    }
+    const request = { groupid: Number(ruleId) };
+    const deleted: Loss = {
+      field: 'rule',
+      severity: 'info',
+      message: `The Feishu group was deleted, so its WeCom rule ${ruleId} was deleted too (SYNC_PROPAGATE_DELETES).`,
+    };
+    if (dryRun) {
+      return item(feishuGroupId, ruleId, 'updated', [deleted], {
+        plan: wecomPlan([{ api: 'del_checkin_option', body: request }]),
+      });
+    }
+    if (this.rulesById.has(ruleId)) await this.wecom.deleteCheckinOption(request);
+    await store.groupLinks.delete(link.id);
+    return item(feishuGroupId, ruleId, 'updated', [deleted]);
+  }
+
+  /** A two-way link whose WeCom rule was deleted: reported (or the Feishu group deleted too, if configured). */
+  private async targetDeletedOnTwoWay(feishuGroupId: string, link: GroupLink): Promise<SyncRunItem> {
+    const { store, dryRun, propagateDeletes } = this.context;
+    if (!propagateDeletes) {
+      if (!dryRun) await store.groupLinks.setStatus(link.id, 'target_missing', 'WeCom rule not found');
+      return item(feishuGroupId, link.wecomRuleId, 'skipped', [], {
+        error:
+          'the WeCom rule of this two-way link was deleted; the Feishu group was left as it is ' +
+          '(SYNC_PROPAGATE_DELETES is off)',
+      });
+    }
+    const deleted: Loss = {
+      field: 'group',
+      severity: 'info',
+      message: `The WeCom rule was deleted, so the Feishu group was deleted too (SYNC_PROPAGATE_DELETES).`,
+    };
+    if (dryRun) {
+      return item(feishuGroupId, link.wecomRuleId, 'updated', [deleted], {
+        plan: { vendor: 'feishu', requests: [{ api: 'delete_group', body: { group_id: feishuGroupId } }] },
+      });
+    }
+    await this.feishu.deleteGroup(feishuGroupId);
+    await store.groupLinks.delete(link.id);
+    return item(feishuGroupId, link.wecomRuleId, 'updated', [deleted]);
   }
 
   /**
@@ -262,6 +365,8 @@ export class FeishuToWecomRulesSync {
         return this.wecom.updateCheckinOption(request.body);
       case 'clear_checkin_option_array_field':
         return this.wecom.clearCheckinOptionArrayField(request.body);
+      case 'del_checkin_option':
+        return this.wecom.deleteCheckinOption(request.body);
     }
   }
 
@@ -349,26 +454,32 @@ export class FeishuToWecomRulesSync {
     const { store } = this.context;
     this.index(await this.wecom.getCorpCheckinOptions());
     const linked = new Map<string, SyncRunItem>();
-    for (const created of this.pendingCreates) {
-      const matches = (this.rulesByName.get(created.ruleName) ?? []).sort((a, b) => a.groupid - b.groupid);
-      const rule = matches[0];
-      if (!rule) {
-        const error = `WeCom accepted the rule "${created.ruleName}" but does not list it; the next run will look again`;
-        await store.groupLinks.setStatus(created.link.id, 'pending', error);
-        linked.set(created.feishuGroupId, item(created.feishuGroupId, null, 'failed', created.losses, { error }));
-        continue;
-      }
-      const wecomHash = wecomRuleHash(rule) ?? '';
-      await store.groupLinks.markSynced(created.link.id, {
-        feishuGroupId: created.feishuGroupId,
-        wecomRuleId: String(rule.groupid),
-        wecomRuleName: rule.groupname,
-        feishuHash: created.feishuHash,
-        wecomHash,
-        syncedAt: this.context.now(),
-      });
-      linked.set(created.feishuGroupId, item(created.feishuGroupId, String(rule.groupid), 'created', created.losses));
-    }
+    // One store write per link, each on its own (as before), but several in flight: on a database server their
+    // round trips overlap, which matters here because nothing else is left to run alongside them.
+    await pMap(
+      this.pendingCreates,
+      async (created) => {
+        const matches = (this.rulesByName.get(created.ruleName) ?? []).sort((a, b) => a.groupid - b.groupid);
+        const rule = matches[0];
+        if (!rule) {
+          const error = `WeCom accepted the rule "${created.ruleName}" but does not list it; the next run will look again`;
+          await store.groupLinks.setStatus(created.link.id, 'pending', error);
+          linked.set(created.feishuGroupId, item(created.feishuGroupId, null, 'failed', created.losses, { error }));
+          return;
+        }
+        const wecomHash = wecomRuleHash(rule) ?? '';
+        await store.groupLinks.markSynced(created.link.id, {
+          feishuGroupId: created.feishuGroupId,
+          wecomRuleId: String(rule.groupid),
+          wecomRuleName: rule.groupname,
+          feishuHash: created.feishuHash,
+          wecomHash,
+          syncedAt: this.context.now(),
+        });
+        linked.set(created.feishuGroupId, item(created.feishuGroupId, String(rule.groupid), 'created', created.losses));
+      },
+      { concurrency: CONCURRENCY },
+    );
     return linked;
   }
 
@@ -440,7 +551,8 @@ function withNote(losses: readonly Loss[], note: Loss | null): readonly Loss[] {
 type WecomRuleRequest =
   | { readonly api: 'add_checkin_option'; readonly body: WecomAddCheckinOptionRequest }
   | { readonly api: 'update_checkin_option'; readonly body: WecomUpdateCheckinOptionRequest }
-  | { readonly api: 'clear_checkin_option_array_field'; readonly body: WecomClearCheckinOptionArrayFieldRequest };
+  | { readonly api: 'clear_checkin_option_array_field'; readonly body: WecomClearCheckinOptionArrayFieldRequest }
+  | { readonly api: 'del_checkin_option'; readonly body: { readonly groupid: number } };
 
 function wecomPlan(requests: readonly PlannedRequest[]): ItemPlan {
   return { vendor: 'wecom', requests };

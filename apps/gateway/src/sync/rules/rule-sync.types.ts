@@ -1,5 +1,5 @@
 import { isVendorError, type Loss } from '@app/kernel';
-import type { MappingStore, SyncRunItem } from '@app/mapping-store';
+import type { GroupLink, MappingStore, SyncRunItem } from '@app/mapping-store';
 import type { IdResolver } from '@app/translation';
 
 /** What one rules run needs; the executor assembles it per run. */
@@ -15,6 +15,15 @@ export interface RulesRunContext {
   readonly now: () => Date;
   /** Called after each item, for progress and liveness. */
   readonly onItemDone?: () => void;
+  /**
+   * Scheduled reconciliation: only links (and discovered groups) whose direction includes this run's, two-way
+   * links decided by which side changed. Absent for a one-way run requested over REST.
+   */
+  readonly reconcile?: { readonly autoLink: boolean };
+  /** SYNC_PROPAGATE_DELETES: a group deleted on its source side is deleted on the target side too. */
+  readonly propagateDeletes?: boolean;
+  /** A two-way link's conflict was opened by this run (for alerts). */
+  readonly onNewConflict?: (event: { readonly conflictId: string; readonly link: GroupLink }) => void;
 }
 
 /** One vendor request a dry run would send (the `plan` of an item): the API and its exact body. */

@@ -22,6 +22,7 @@ import {
 } from '@app/translation';
 import type { WecomCheckinGroupRead, WecomClient } from '@app/wecom';
 import { withLeases } from '../link-leases.js';
+import { twoWayDecision } from './two-way.js';
 import {
   describeFailure,
   item,
@@ -61,11 +62,85 @@ export class WecomToFeishuRulesSync {
   async run(): Promise<SyncRunItem[]> {
     const rules = await this.wecom.getCorpCheckinOptions();
     const wanted = this.context.groupIds ? new Set(this.context.groupIds) : null;
-    const selected = rules.filter((rule) => !wanted || wanted.has(String(rule.groupid)));
+    const selected = this.context.reconcile
+      ? await this.reconcileSources(rules)
+      : rules.filter((rule) => !wanted || wanted.has(String(rule.groupid)));
     for await (const shift of this.feishu.listShifts()) this.remember(shift);
     const items: SyncRunItem[] = [];
-    for (const rule of selected) items.push(await this.syncOneLeased(rule));
+    for (const rule of selected) {
+      const entry = await this.syncOneLeased(rule);
+      if (entry) items.push(entry);
+    }
+    // Links that sync from WeCom whose rule is gone (only when looking at every rule, not a chosen few).
+    if (!wanted) {
+      const present = new Set(rules.map((rule) => String(rule.groupid)));
+      for (const link of await this.context.store.groupLinks.list()) {
+        if (link.direction !== 'wecom_to_feishu' || link.status === 'unlinked' || !link.wecomRuleId) continue;
+        if (present.has(link.wecomRuleId)) continue;
+        items.push(await this.sourceDeleted(link));
+      }
+    }
     return items;
+  }
+
+  /**
+   * Scheduled reconciliation: the rules of links that sync from WeCom (one-way or two-way), plus rules no link
+   * knows yet — synced when auto-linking is on, else recorded as `unlinked`. A rule carrying a gateway name
+   * without a link is the gateway's own (its link lost), never discovered as new.
+   */
+  private async reconcileSources(rules: readonly WecomCheckinGroupRead[]): Promise<WecomCheckinGroupRead[]> {
+    const { store, reconcile, dryRun } = this.context;
+    const links = await store.groupLinks.list();
+    const byRule = new Map(links.flatMap((link) => (link.wecomRuleId ? [[link.wecomRuleId, link] as const] : [])));
+    const sources: WecomCheckinGroupRead[] = [];
+    for (const rule of rules) {
+      const link = byRule.get(String(rule.groupid));
+      if (link) {
+        if (link.status !== 'unlinked' && link.direction !== 'feishu_to_wecom') sources.push(rule);
+        continue;
+      }
+      if (isGatewayRuleName(rule.groupname)) continue;
+      if (reconcile?.autoLink) sources.push(rule);
+      else if (!dryRun) {
+        await store.groupLinks.recordUnlinked({
+          direction: 'wecom_to_feishu',
+          wecomRuleId: String(rule.groupid),
+          wecomRuleName: rule.groupname,
+        });
+      }
+    }
+    return sources;
+  }
+
+  /**
+   * The WeCom rule of a link is gone. Its Feishu group is deleted too only with SYNC_PROPAGATE_DELETES=true;
+   * otherwise it is left alone and the item says so.
+   */
+  private async sourceDeleted(link: GroupLink): Promise<SyncRunItem> {
+    const { store, dryRun, propagateDeletes } = this.context;
+    const ruleId = link.wecomRuleId ?? '';
+    const groupId = link.feishuGroupId;
+    if (!groupId || !propagateDeletes) {
+      if (!dryRun) await store.groupLinks.setStatus(link.id, 'source_missing', 'WeCom rule not found');
+      return item(ruleId, groupId, 'skipped', [], {
+        error: groupId
+          ? 'the WeCom rule no longer exists; its Feishu group was left as it is (SYNC_PROPAGATE_DELETES is off)'
+          : 'the WeCom rule no longer exists',
+      });
+    }
+    const deleted: Loss = {
+      field: 'group',
+      severity: 'info',
+      message: `The WeCom rule was deleted, so its Feishu group ${groupId} was deleted too (SYNC_PROPAGATE_DELETES).`,
+    };
+    if (dryRun) {
+      return item(ruleId, groupId, 'updated', [deleted], {
+        plan: feishuPlan([{ api: 'delete_group', body: { group_id: groupId } }]),
+      });
+    }
+    await this.feishu.deleteGroup(groupId);
+    await store.groupLinks.delete(link.id);
+    return item(ruleId, groupId, 'updated', [deleted]);
   }
 
   private remember(shift: FeishuShift): void {
@@ -74,7 +149,7 @@ export class WecomToFeishuRulesSync {
     this.shiftById.set(shift.shift_id, shift);
   }
 
-  private async syncOneLeased(rule: WecomCheckinGroupRead): Promise<SyncRunItem> {
+  private async syncOneLeased(rule: WecomCheckinGroupRead): Promise<SyncRunItem | null> {
     const { store, holder } = this.context;
     const ruleId = String(rule.groupid);
     try {
@@ -106,7 +181,8 @@ export class WecomToFeishuRulesSync {
     return link?.feishuGroupId ?? null;
   }
 
-  private async syncOne(rule: WecomCheckinGroupRead): Promise<SyncRunItem> {
+  /** The rule's item; null when a two-way link's change is the other direction's to push (or report). */
+  private async syncOne(rule: WecomCheckinGroupRead): Promise<SyncRunItem | null> {
     const { store, dryRun } = this.context;
     const ruleId = String(rule.groupid);
     const link = await store.groupLinks.findByWecomRuleId(ruleId);
@@ -123,6 +199,13 @@ export class WecomToFeishuRulesSync {
       });
     }
     const actual = target.kind === 'absent' ? null : target.group;
+    if (this.context.reconcile && link?.direction === 'two_way') {
+      // The Feishu → WeCom half of the run, which goes first, reports conflicts, deletions and in-sync links;
+      // this half only pushes a WeCom-side change.
+      if (!actual || link.status === 'conflict') return null;
+      const current = { feishuHash: await this.currentFeishuHash(actual, link), wecomHash };
+      if (twoWayDecision(link, current) !== 'wecom_changed') return null;
+    }
     const desired = { ...source.value, name: feishuGroupNameFor(rule.groupname, actual) };
     const plan = canonicalToFeishu(desired, {
       resolver: this.context.resolver,
@@ -306,12 +389,25 @@ export class WecomToFeishuRulesSync {
     return { body, asRead, notes };
   }
 
+  /** The Feishu side's hash as the last sync recorded it: the group with its own shifts and its linked ones. */
+  private async currentFeishuHash(group: FeishuGroup, link: GroupLink): Promise<string | null> {
+    const linked = await this.context.store.shiftLinks.listForGroupLink(link.id);
+    const ids = new Map(
+      linked.flatMap((shift) => (shift.feishuShiftId ? [[shift.wecomKey, shift.feishuShiftId] as const] : [])),
+    );
+    return this.groupHashOf(group, ids);
+  }
+
   /** Canonical hash of a Feishu group read with the shifts the plan stands for (and any the group names). */
   private async groupHash(
     group: FeishuGroup,
     plan: FeishuGroupPlan,
     shiftIds: ReadonlyMap<string, string> = planShiftIds(plan, new Map()),
   ): Promise<string | null> {
+    return this.groupHashOf(group, shiftIds);
+  }
+
+  private async groupHashOf(group: FeishuGroup, shiftIds: ReadonlyMap<string, string>): Promise<string | null> {
     const ids = new Set<string>(shiftIds.values());
     for (const id of group.punch_day_shift_ids ?? []) ids.add(id);
     for (const day of group.need_punch_special_days ?? []) ids.add(day.shift_id);

@@ -1,0 +1,17 @@
+import { IsIn, IsOptional } from 'class-validator';
+import type { ConflictWinner } from '@app/mapping-store';
+
+export const CONFLICT_WINNERS: readonly ConflictWinner[] = ['feishu', 'wecom'];
+
+/** POST /api/v1/conflicts/:id/resolve */
+export class ResolveConflictDto {
+  @IsIn(CONFLICT_WINNERS, { message: 'winner must be "feishu" or "wecom"' })
+  winner!: ConflictWinner;
+}
+
+/** GET /api/v1/conflicts?state= */
+export class ConflictListQueryDto {
+  @IsOptional()
+  @IsIn(['open', 'all'], { message: 'state must be "open" or "all"' })
+  state?: 'open' | 'all';
+}

@@ -1,0 +1,100 @@
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  NotFoundException,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { MappingStore, type GroupLink, type SyncConflict } from '@app/mapping-store';
+import { ConflictListQueryDto, ResolveConflictDto } from './dto/conflict.dto.js';
+import { LinkPatchDto } from './dto/link-patch.dto.js';
+import { linkView } from './run-views.js';
+import { RunWorker } from './run-worker.service.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function conflictView(conflict: SyncConflict, link: GroupLink | undefined) {
+  return {
+    id: conflict.id,
+    linkId: conflict.groupLinkId,
+    feishuGroupId: link?.feishuGroupId ?? null,
+    feishuGroupName: link?.feishuGroupName ?? null,
+    wecomRuleId: link?.wecomRuleId ?? null,
+    wecomRuleName: link?.wecomRuleName ?? null,
+    detectedAt: conflict.detectedAt.toISOString(),
+    detectedByRunId: conflict.detectedByRunId,
+    resolvedAt: conflict.resolvedAt?.toISOString() ?? null,
+    winner: conflict.winner,
+    resolutionRunId: conflict.resolutionRunId,
+  };
+}
+
+/** Links' direction and two-way conflicts (extensions of the DESIGN.md contract, documented in the README). */
+@Controller('api/v1')
+export class LinksController {
+  constructor(
+    private readonly store: MappingStore,
+    private readonly worker: RunWorker,
+  ) {}
+
+  /**
+   * Sets which way a link is kept in step. An `unlinked` group (found by a scheduled run while SYNC_AUTO_LINK
+   * is off) becomes `pending`: the next run in its direction creates its counterpart.
+   */
+  @Patch('links/:linkId')
+  async patch(@Param('linkId') linkId: string, @Body() patch: LinkPatchDto) {
+    const link = UUID.test(linkId) ? await this.store.groupLinks.findById(linkId) : null;
+    if (!link) throw new NotFoundException(`link ${linkId} not found`);
+    let updated = await this.store.groupLinks.setDirection(link.id, patch.direction);
+    if (updated.status === 'unlinked') updated = await this.store.groupLinks.setStatus(link.id, 'pending');
+    return linkView(updated);
+  }
+
+  @Get('conflicts')
+  async conflicts(@Query() query: ConflictListQueryDto) {
+    const conflicts = await this.store.conflicts.list({ openOnly: (query.state ?? 'open') === 'open' });
+    const links = new Map((await this.store.groupLinks.list()).map((link) => [link.id, link]));
+    return { items: conflicts.map((conflict) => conflictView(conflict, links.get(conflict.groupLinkId))) };
+  }
+
+  /**
+   * Resolves a conflict by naming the side that wins: queues a one-way run from that side for the link (it
+   * overwrites the other side once) and closes the conflict, in one transaction so a second resolve of the
+   * same conflict queues nothing.
+   */
+  @Post('conflicts/:conflictId/resolve')
+  @HttpCode(HttpStatus.ACCEPTED)
+  async resolve(
+    @Param('conflictId') conflictId: string,
+    @Body() body: ResolveConflictDto,
+  ): Promise<{ runId: string; conflictId: string }> {
+    const conflict = await this.store.conflicts.get(conflictId);
+    if (!conflict) throw new NotFoundException(`conflict ${conflictId} not found`);
+    if (conflict.resolvedAt) {
+      throw new ConflictException(`conflict ${conflictId} was already resolved (winner ${conflict.winner ?? '?'})`);
+    }
+    const link = await this.store.groupLinks.findById(conflict.groupLinkId);
+    const sourceId = body.winner === 'feishu' ? link?.feishuGroupId : link?.wecomRuleId;
+    if (!link || !sourceId) throw new ConflictException(`the ${body.winner} side of this link no longer exists`);
+    const runId = await this.store.transaction(async (session) => {
+      const run = await session.runs.create({
+        direction: body.winner === 'feishu' ? 'feishu_to_wecom' : 'wecom_to_feishu',
+        scope: 'rules',
+        dryRun: false,
+        triggeredBy: 'api',
+        params: { groupIds: [sourceId] },
+      });
+      const resolved = await session.conflicts.resolve(conflict.id, body.winner, run.id);
+      if (!resolved) throw new ConflictException(`conflict ${conflictId} was already resolved`);
+      return run.id;
+    });
+    this.worker.wake();
+    return { runId, conflictId: conflict.id };
+  }
+}

@@ -1,0 +1,69 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { CronJob, CronTime } from 'cron';
+import { MappingStore } from '@app/mapping-store';
+import { AppConfig } from '../config/app-config.js';
+import { RunWorker } from './run-worker.service.js';
+
+const JOB_NAME = 'reconcile-rules';
+/** A tick handler runs this long after its scheduled time at most and still finds that time (see tickTime). */
+const TICK_TOLERANCE_MS = 500;
+
+/**
+ * The scheduled tick a handler firing at `now` belongs to. Every replica's cron fires for the same scheduled
+ * second, a few milliseconds apart; each computes the same time here and so the same schedule key.
+ */
+export function tickTime(cron: string, now: Date): Date {
+  return new CronTime(cron).getNextDateFrom(new Date(now.getTime() - TICK_TOLERANCE_MS)).toJSDate();
+}
+
+/**
+ * SYNC_CRON: on every tick, queue one reconciliation run — once cluster-wide. All replicas fire; each tries to
+ * insert the tick's run under the same schedule key, and the database's unique constraint lets exactly one
+ * insert win (no leader election). Whichever replica's worker is free then claims and executes it.
+ */
+@Injectable()
+export class ReconcileScheduler implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ReconcileScheduler.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly store: MappingStore,
+    private readonly worker: RunWorker,
+    private readonly registry: SchedulerRegistry,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const cron = this.config.sync.cron;
+    if (!cron) return;
+    const job = CronJob.from({
+      cronTime: cron,
+      onTick: () => void this.tick(new Date()),
+      start: true,
+      // A tick whose handler is still queuing the previous run must not pile up.
+      waitForCompletion: true,
+    });
+    this.registry.addCronJob(JOB_NAME, job);
+    this.logger.log({ cron }, `Scheduled reconciliation on "${cron}"`);
+  }
+
+  /** Queues this tick's run unless another replica already did; answers the run id when this call queued it. */
+  async tick(now: Date): Promise<string | null> {
+    const cron = this.config.sync.cron;
+    if (!cron) return null;
+    const at = tickTime(cron, now);
+    try {
+      const run = await this.store.runs.createScheduled(
+        { direction: 'two_way', scope: 'rules', dryRun: false, triggeredBy: 'schedule', params: {} },
+        `rules@${at.toISOString()}`,
+      );
+      if (run) this.logger.log({ runId: run.id, tick: at.toISOString() }, 'Scheduled reconciliation queued');
+      this.worker.wake();
+      return run?.id ?? null;
+    } catch (error) {
+      // The database is unreachable: this tick is lost; the next one tries again (no tight retry loop).
+      this.logger.error({ err: error, tick: at.toISOString() }, 'Could not queue the scheduled reconciliation');
+      return null;
+    }
+  }
+}

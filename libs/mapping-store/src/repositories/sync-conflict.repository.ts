@@ -1,0 +1,95 @@
+import type { EntityManager } from 'typeorm';
+import { queryRows } from './sql.util.js';
+import type { ConflictWinner, SyncConflict } from '../mapping-store.types.js';
+
+interface SyncConflictRow {
+  id: string;
+  group_link_id: string;
+  feishu_hash: string | null;
+  wecom_hash: string | null;
+  detected_at: Date;
+  detected_by_run_id: string | null;
+  resolved_at: Date | null;
+  winner: ConflictWinner | null;
+  resolution_run_id: string | null;
+}
+
+function toConflict(row: SyncConflictRow): SyncConflict {
+  return {
+    id: row.id,
+    groupLinkId: row.group_link_id,
+    feishuHash: row.feishu_hash,
+    wecomHash: row.wecom_hash,
+    detectedAt: row.detected_at,
+    detectedByRunId: row.detected_by_run_id,
+    resolvedAt: row.resolved_at,
+    winner: row.winner,
+    resolutionRunId: row.resolution_run_id,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Two-way links whose sides both changed. At most one open conflict per link (partial unique index). */
+export class SyncConflictRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  /**
+   * Records a conflict on `groupLinkId` unless one is already open; `created` says whether this call
+   * opened it (so "a new conflict" is alerted once, however many runs see it).
+   */
+  async open(
+    groupLinkId: string,
+    state: { feishuHash: string | null; wecomHash: string | null; runId: string | null },
+  ): Promise<{ conflict: SyncConflict; created: boolean }> {
+    const inserted = await queryRows<SyncConflictRow>(
+      this.manager,
+      `INSERT INTO "sync_conflicts" ("group_link_id", "feishu_hash", "wecom_hash", "detected_by_run_id")
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT ("group_link_id") WHERE "resolved_at" IS NULL DO NOTHING
+       RETURNING *`,
+      [groupLinkId, state.feishuHash, state.wecomHash, state.runId],
+    );
+    if (inserted[0]) return { conflict: toConflict(inserted[0]), created: true };
+    const open = await this.findOpenForLink(groupLinkId);
+    if (!open) throw new Error(`conflict on link ${groupLinkId} vanished while being recorded`);
+    return { conflict: open, created: false };
+  }
+
+  async findOpenForLink(groupLinkId: string): Promise<SyncConflict | null> {
+    const rows = await queryRows<SyncConflictRow>(
+      this.manager,
+      `SELECT * FROM "sync_conflicts" WHERE "group_link_id" = $1 AND "resolved_at" IS NULL`,
+      [groupLinkId],
+    );
+    return rows[0] ? toConflict(rows[0]) : null;
+  }
+
+  async get(id: string): Promise<SyncConflict | null> {
+    if (!UUID.test(id)) return null;
+    const rows = await queryRows<SyncConflictRow>(this.manager, `SELECT * FROM "sync_conflicts" WHERE "id" = $1`, [id]);
+    return rows[0] ? toConflict(rows[0]) : null;
+  }
+
+  /** Open conflicts first (oldest first), then resolved ones (newest first). */
+  async list(options: { readonly openOnly: boolean }): Promise<SyncConflict[]> {
+    const rows = await queryRows<SyncConflictRow>(
+      this.manager,
+      `SELECT * FROM "sync_conflicts" ${options.openOnly ? `WHERE "resolved_at" IS NULL` : ''}
+       ORDER BY ("resolved_at" IS NULL) DESC, "detected_at", "id"`,
+    );
+    return rows.map(toConflict);
+  }
+
+  /** Marks an open conflict resolved; null if it was not open (already resolved, or unknown). */
+  async resolve(id: string, winner: ConflictWinner, resolutionRunId: string): Promise<SyncConflict | null> {
+    if (!UUID.test(id)) return null;
+    const rows = await queryRows<SyncConflictRow>(
+      this.manager,
+      `UPDATE "sync_conflicts" SET "resolved_at" = now(), "winner" = $2, "resolution_run_id" = $3
+       WHERE "id" = $1 AND "resolved_at" IS NULL RETURNING *`,
+      [id, winner, resolutionRunId],
+    );
+    return rows[0] ? toConflict(rows[0]) : null;
+  }
+}
