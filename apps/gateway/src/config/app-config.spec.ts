@@ -33,7 +33,14 @@ describe('loadAppConfig', () => {
         defaultGroupLeaderIds: [],
       },
       wecom: { corpId: null, corpSecret: null, baseUrl: 'https://qyapi.weixin.qq.com' },
-      sync: { userIdMapping: 'table', cron: null, autoLink: false, propagateDeletes: false, alertWebhookUrl: null },
+      sync: {
+        userIdMapping: 'table',
+        cron: null,
+        autoLink: false,
+        propagateDeletes: false,
+        alertWebhookUrl: null,
+        runTakeoverMs: 60_000,
+      },
       log: { level: 'info' },
     });
   });
@@ -57,6 +64,7 @@ describe('loadAppConfig', () => {
       SYNC_AUTO_LINK: 'true',
       SYNC_PROPAGATE_DELETES: 'true',
       ALERT_WEBHOOK_URL: 'https://open.feishu.cn/open-apis/bot/v2/hook/abc',
+      SYNC_RUN_TAKEOVER_SECONDS: '15',
       LOG_LEVEL: 'debug',
     });
     expect(config.http.port).toBe(8080);
@@ -74,6 +82,7 @@ describe('loadAppConfig', () => {
       autoLink: true,
       propagateDeletes: true,
       alertWebhookUrl: 'https://open.feishu.cn/open-apis/bot/v2/hook/abc',
+      runTakeoverMs: 15_000,
     });
     expect(requireFeishuCredentials(config)).toEqual({ appId: 'cli_a1', appSecret: 'fs-secret' });
     expect(requireWecomCredentials(config)).toEqual({ corpId: 'ww1', corpSecret: 'wc-secret' });
@@ -113,6 +122,7 @@ describe('loadAppConfig', () => {
     [{ SYNC_CRON: 'every hour' }, 'SYNC_CRON must be a cron expression'],
     [{ SYNC_AUTO_LINK: 'yes' }, 'SYNC_AUTO_LINK must be "true" or "false", got "yes"'],
     [{ SYNC_PROPAGATE_DELETES: '1' }, 'SYNC_PROPAGATE_DELETES must be "true" or "false", got "1"'],
+    [{ SYNC_RUN_TAKEOVER_SECONDS: '2' }, 'SYNC_RUN_TAKEOVER_SECONDS must be an integer 5-3600, got "2"'],
     [{ ALERT_WEBHOOK_URL: 'hooks.example.com/x' }, 'ALERT_WEBHOOK_URL must be an http(s) URL'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be "fatal", "error", "warn", "info", "debug", "trace", got "verbose"'],
     [{ FEISHU_APP_ID: 'cli_1' }, 'FEISHU_APP_SECRET must be set when FEISHU_APP_ID is set'],

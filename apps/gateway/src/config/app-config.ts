@@ -48,6 +48,8 @@ export abstract class AppConfig {
     readonly propagateDeletes: boolean;
     /** POSTed a JSON summary on a failed run, a blocking loss or a new conflict. */
     readonly alertWebhookUrl: string | null;
+    /** A running run whose process sent no heartbeat for this long is taken over by another process. */
+    readonly runTakeoverMs: number;
   };
   abstract readonly log: { readonly level: LogLevel };
 }
@@ -143,6 +145,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = '
       autoLink: parsed.SYNC_AUTO_LINK === 'true',
       propagateDeletes: parsed.SYNC_PROPAGATE_DELETES === 'true',
       alertWebhookUrl: parsed.ALERT_WEBHOOK_URL ?? null,
+      runTakeoverMs: Number(parsed.SYNC_RUN_TAKEOVER_SECONDS ?? 60) * 1000,
     },
     log: { level: (parsed.LOG_LEVEL ?? 'info') as LogLevel },
   };

@@ -174,6 +174,10 @@ export class EnvironmentVariables {
   ALERT_WEBHOOK_URL?: string;
 
   @IsOptional()
+  @IsIntegerString(5, 3600)
+  SYNC_RUN_TAKEOVER_SECONDS?: string;
+
+  @IsOptional()
   @IsIn(LOG_LEVELS, expecting(LOG_LEVELS.map((level) => `"${level}"`).join(', ')))
   LOG_LEVEL?: string;
 }
@@ -198,5 +202,6 @@ export const ENVIRONMENT_VARIABLE_NAMES: readonly string[] = Object.freeze([
   'SYNC_AUTO_LINK',
   'SYNC_PROPAGATE_DELETES',
   'ALERT_WEBHOOK_URL',
+  'SYNC_RUN_TAKEOVER_SECONDS',
   'LOG_LEVEL',
 ]);

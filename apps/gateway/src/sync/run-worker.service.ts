@@ -3,13 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { MappingStore, type SyncRun } from '@app/mapping-store';
 import { LEASE_TTL_MS } from './link-leases.js';
+import { AppConfig } from '../config/app-config.js';
 import { AlertNotifier } from './alert-notifier.service.js';
 import { RunExecutor, type RunOutcome } from './run-executor.service.js';
 
-/** How often a running run proves its worker alive (and renews its link leases). */
-const HEARTBEAT_MS = 10_000;
-/** A running run without a heartbeat for this long belongs to a dead process and is taken over. */
-export const STALE_RUN_MS = 60_000;
+/** Heartbeats per takeover period: a live worker misses several before its run is taken over. */
+const HEARTBEATS_PER_TAKEOVER = 6;
 /** How often an idle worker looks for runs queued by other replicas or abandoned by dead ones. */
 const POLL_MS = 2_000;
 /** On shutdown, how long to let the current run finish before leaving it to be taken over. */
@@ -35,6 +34,7 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly store: MappingStore,
     private readonly executor: RunExecutor,
     private readonly alerts: AlertNotifier,
+    private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -80,7 +80,7 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     while (!this.stopped) {
       let run: SyncRun | null;
       try {
-        run = await this.store.runs.claimNext(this.workerId, STALE_RUN_MS);
+        run = await this.store.runs.claimNext(this.workerId, this.config.sync.runTakeoverMs);
       } catch (error) {
         this.logger.error({ err: error }, 'Could not claim a run; retrying at the next poll');
         return;
@@ -103,7 +103,7 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
           this.logger.warn(log, 'Run was taken over by another worker; this worker will not record its outcome');
         }
       });
-    }, HEARTBEAT_MS);
+    }, this.config.sync.runTakeoverMs / HEARTBEATS_PER_TAKEOVER);
     try {
       const outcome = await this.executor.execute(run, {
         onItemDone: () => (counter.done += 1),

@@ -195,6 +195,9 @@ export class FeishuToWecomRulesSync {
         const current = { feishuHash, wecomHash: wecomRuleHash(linkedRule) };
         const decision = twoWayDecision(link, current);
         if (decision === 'wecom_changed') return null;
+        // Neither side changed since the last sync: what differs between them is translation loss, and writing
+        // it again would only bounce between the vendors.
+        if (decision === 'in_sync') return item(feishuGroupId, link.wecomRuleId, 'unchanged', source.losses);
         if (decision === 'conflict') {
           return recordConflict(this.context, link, feishuGroupId, link.wecomRuleId, current, source.losses);
         }
