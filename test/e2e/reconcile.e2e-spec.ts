@@ -287,6 +287,23 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
     expect((await links()).find((link) => link.id === twoWay.id)?.status).toBe('target_missing');
   });
 
+  it('a vendor outage fails the run with the reason and an alert; the next tick succeeds again', async () => {
+    alerts.length = 0;
+    emulators.wecom.emulator.faults.configure([
+      { endpoint: 'POST /cgi-bin/checkin/getcorpcheckinoption', kind: 'connection_reset', probability: 1 },
+    ]);
+    const failed = await tick();
+    emulators.wecom.emulator.faults.clear();
+    expect(failed.status).toBe('failed');
+    const detail = await auth(request(server).get(`/api/v1/runs/${failed.id}`)).expect(200);
+    expect(detail.body.error).toMatch(/wecom transient.*getcorpcheckinoption/);
+    expect(alerts.map((alert) => alert.body['alert'])).toEqual([
+      expect.objectContaining({ event: 'run_failed', runId: failed.id }),
+    ]);
+    const recovered = await tick();
+    expect(recovered.status).toBe('succeeded');
+  });
+
   it('rejects a bad PATCH and bad resolves with 4xx naming the problem', async () => {
     const response = await auth(request(server).patch(`/api/v1/links/${twoWay.id}`))
       .send({ direction: 'both' })
