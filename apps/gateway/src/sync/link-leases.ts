@@ -1,7 +1,11 @@
 import type { StoreSession } from '@app/mapping-store';
 
-/** How long a lease lives without renewal; the run worker renews its leases with every heartbeat. */
-export const LEASE_TTL_MS = 120_000;
+/**
+ * How long a lease lives without renewal; the run worker renews its leases with every heartbeat, at least
+ * every third of this. Short, because a dead holder's leases block every run that needs those links (the
+ * survivors' runs included, so the dead one's run cannot even be taken over) until they lapse.
+ */
+export const LEASE_TTL_MS = 15_000;
 const RETRY_MS = 200;
 /** An item waits this long for another run to let go of its link before it gives up (fails the item). */
 const MAX_WAIT_MS = 15 * 60_000;

@@ -96,14 +96,17 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     const counter = { done: 0 };
     this.progress.set(run.id, counter);
     let takenOver = false;
-    const heartbeat = setInterval(() => {
-      void this.beat(run.id).then((alive) => {
-        if (!alive && !takenOver) {
-          takenOver = true;
-          this.logger.warn(log, 'Run was taken over by another worker; this worker will not record its outcome');
-        }
-      });
-    }, this.config.sync.runTakeoverMs / HEARTBEATS_PER_TAKEOVER);
+    const heartbeat = setInterval(
+      () => {
+        void this.beat(run.id).then((alive) => {
+          if (!alive && !takenOver) {
+            takenOver = true;
+            this.logger.warn(log, 'Run was taken over by another worker; this worker will not record its outcome');
+          }
+        });
+      },
+      Math.min(this.config.sync.runTakeoverMs / HEARTBEATS_PER_TAKEOVER, LEASE_TTL_MS / 3),
+    );
     try {
       const outcome = await this.executor.execute(run, {
         onItemDone: () => (counter.done += 1),

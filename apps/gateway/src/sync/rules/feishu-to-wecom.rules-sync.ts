@@ -32,13 +32,13 @@ import {
 } from './rule-sync.types.js';
 
 /**
- * Groups in flight at once. The vendors are protected by the clients' rate limiters, not by this number: it
- * only has to keep the tightest limiter busy. That takes (time one group spends outside the limiter queues) ÷
- * (the limiter's spacing) groups: a group makes 4–8 store statements and 2–3 vendor calls in a row (a 排班
- * group 6–7), 50–300 ms on a busy host, against WeCom's 24 ms between add_checkin_option calls (150,000/h)
- * and Feishu's 20 ms between group reads (50/s). At 8, a busy host left the limiters idle for a third of a
- * 500-group run (BENCHMARKS.md, rules sync); 32 leaves room for a group of 700 ms. Whatever the number, the
- * pace stays the vendors' published one; more in flight only means more requests waiting in the limiter.
+ * Groups in flight at once. The vendors are protected by the clients' rate limiters, not by this number; it
+ * only has to keep the tightest limiter busy, which takes (time one group spends outside the limiter queues)
+ * ÷ (the limiter's spacing) groups. A group makes its store statements and 2–3 vendor calls one after another
+ * (a 排班 group 6–7): against the real vendors that is a few round trips of 50–200 ms each, against WeCom's
+ * 24 ms between add_checkin_option calls (its 150,000/h) and Feishu's 20 ms between group reads (50/s). At 8,
+ * a group slower than ~190 ms already left the limiters idle; 32 covers ~750 ms. The pace stays the vendors'
+ * published one whatever the number: more in flight only means more requests waiting in the limiters.
  */
 const CONCURRENCY = 32;
 /** Feishu's largest page (REFERENCE A4): 500 groups are listed in 10 calls, not the default size's 50. */
@@ -80,6 +80,9 @@ export class FeishuToWecomRulesSync {
   private rulesById = new Map<string, WecomCheckinGroupRead>();
   private rulesByName = new Map<string, WecomCheckinGroupRead[]>();
   private readonly pendingCreates: PendingCreate[] = [];
+  /** A list of WeCom's rules made mid-run (see relist), and when the newest one that was indexed started. */
+  private relisting: { readonly startedAt: number; readonly done: Promise<void> } | null = null;
+  private relistedAt = 0;
 
   constructor(
     private readonly context: RulesRunContext,
@@ -128,6 +131,31 @@ export class FeishuToWecomRulesSync {
     return sources;
   }
 
+  private listLacksRuleOf(link: GroupLink): boolean {
+    if (link.wecomRuleId) return !this.rulesById.has(link.wecomRuleId);
+    return link.wecomRuleName !== null && !this.rulesByName.has(link.wecomRuleName);
+  }
+
+  /**
+   * Lists WeCom's rules again unless a list started at or after `since` (ms) already did or is doing it: items
+   * that need it at the same time share one call. An older list never replaces a newer one.
+   */
+  private async relist(since: number): Promise<void> {
+    if (this.relistedAt >= since) return;
+    if (!this.relisting || this.relisting.startedAt < since) {
+      const startedAt = Date.now();
+      const done = this.wecom.getCorpCheckinOptions().then((rules) => {
+        if (startedAt < this.relistedAt) return;
+        this.index(rules);
+        this.relistedAt = startedAt;
+      });
+      const entry = { startedAt, done };
+      this.relisting = entry;
+      done.catch(() => (this.relisting === entry ? (this.relisting = null) : undefined));
+    }
+    await this.relisting.done;
+  }
+
   private index(rules: readonly WecomCheckinGroupRead[]): void {
     this.rulesById = new Map(rules.map((rule) => [String(rule.groupid), rule]));
     this.rulesByName = new Map();
@@ -172,8 +200,13 @@ export class FeishuToWecomRulesSync {
   /** The group's item; null when a two-way link's change is the other direction's to push. */
   private async syncOne(feishuGroupId: string): Promise<SyncRunItem | null> {
     const { store } = this.context;
+    const leasedAt = Date.now();
     // Re-read under the lease: another run may have changed the link while this one waited.
     const link = await store.groupLinks.findByFeishuGroupId(feishuGroupId);
+    // This run listed WeCom's rules before it held the lease: a run of another replica may have created (or
+    // linked) this group's rule since. A link naming a rule the list lacks may be just that: list again rather
+    // than create a second rule (or report the rule deleted).
+    if (link && this.listLacksRuleOf(link)) await this.relist(leasedAt);
     let group: FeishuGroup;
     try {
       group = await this.feishu.getGroup(feishuGroupId);
