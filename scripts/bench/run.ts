@@ -1,9 +1,10 @@
 // `npm run bench`: every benchmark scenario, printed as one table. `BENCH_QUICK=1` runs a scaled-down set
-// in well under a minute and ends with `floor ratio: X`, the worst wall-time / rate-limit-floor ratio.
+// in under a minute and ends with `floor ratio: X`, the worst wall-time / rate-limit-floor ratio.
 // Method and latest full figures: BENCHMARKS.md.
 import { cpus, totalmem } from 'node:os';
 import { printResults, ratio, type ScenarioResult } from './bench-report.js';
 import { feishuRateLimiterScenario, wecomRateLimiterScenario } from './rate-limiter.bench.js';
+import { rulesSyncScenario } from './rules-sync.bench.js';
 import { printThroughput, translationThroughputScenario } from './translation.bench.js';
 
 const quick = process.env['BENCH_QUICK'] === '1';
@@ -20,10 +21,24 @@ for (const run of [
 ]) {
   results.push(await run());
 }
+// Translation before the rules sync: peak RSS is the process's peak so far, and the rules sync's embedded
+// database would otherwise stand in for the translation's own figure.
+const throughput = await translationThroughputScenario(quick ? 5_000 : 50_000);
+// The rules sync end to end (engine, store, both clients and emulators): its two runs join the table and the
+// floor ratio; its checks (every group created, a re-run that writes nothing) are printed under the table.
+// BENCH_RULES_LATENCY_MS adds a vendor round trip to every call of the rules runs (BENCHMARKS.md, rules sync).
+const rules = await rulesSyncScenario(quick ? 100 : 500, {
+  latencyMs: Number(process.env['BENCH_RULES_LATENCY_MS'] ?? 0),
+});
+results.push(...rules.results);
 
 printResults(results);
+process.stdout.write('\n');
+for (const line of [...rules.notes, ...rules.checks.map((check) => check.line)]) process.stdout.write(`${line}\n`);
+// A failed check is a broken scenario, not a slow one: the exit code says so too.
+if (rules.checks.some((check) => !check.ok)) process.exitCode = 1;
 // Translation throughput has no rate-limit floor: its own table, and it stays out of the floor ratio below.
 process.stdout.write('\n');
-printThroughput(await translationThroughputScenario(quick ? 5_000 : 50_000));
+printThroughput(throughput);
 const worst = Math.max(...results.map(ratio));
 process.stdout.write(`\nfloor ratio: ${worst.toFixed(3)}\n`);
