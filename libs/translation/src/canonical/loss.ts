@@ -5,29 +5,31 @@ export type { Loss, LossSeverity };
 /** Collects losses while a mapper works; messages are written for an HR reader: which field, what we did, why. */
 export class LossReport {
   private readonly entries: Loss[] = [];
+  private blockingSeen = false;
 
   add(loss: Loss): void {
     this.entries.push(loss);
+    if (loss.severity === 'blocking') this.blockingSeen = true;
   }
 
   info(field: string, message: string, sourceValue?: unknown, targetValue?: unknown): void {
-    this.add(withValues({ field, severity: 'info', message }, sourceValue, targetValue));
+    this.add(lossOf(field, 'info', message, sourceValue, targetValue));
   }
 
   approximated(field: string, message: string, sourceValue?: unknown, targetValue?: unknown): void {
-    this.add(withValues({ field, severity: 'approximated', message }, sourceValue, targetValue));
+    this.add(lossOf(field, 'approximated', message, sourceValue, targetValue));
   }
 
   dropped(field: string, message: string, sourceValue?: unknown): void {
-    this.add(withValues({ field, severity: 'dropped', message }, sourceValue, undefined));
+    this.add(lossOf(field, 'dropped', message, sourceValue, undefined));
   }
 
   blocking(field: string, message: string, sourceValue?: unknown): void {
-    this.add(withValues({ field, severity: 'blocking', message }, sourceValue, undefined));
+    this.add(lossOf(field, 'blocking', message, sourceValue, undefined));
   }
 
   get hasBlocking(): boolean {
-    return this.entries.some((loss) => loss.severity === 'blocking');
+    return this.blockingSeen;
   }
 
   list(): readonly Loss[] {
@@ -35,12 +37,22 @@ export class LossReport {
   }
 }
 
-function withValues(loss: Loss, sourceValue: unknown, targetValue: unknown): Loss {
-  return {
-    ...loss,
-    ...(sourceValue === undefined ? {} : { sourceValue }),
-    ...(targetValue === undefined ? {} : { targetValue }),
-  };
+/** One loss, its keys always in this order; a value that is undefined is left out rather than set. */
+function lossOf(
+  field: string,
+  severity: LossSeverity,
+  message: string,
+  sourceValue: unknown,
+  targetValue: unknown,
+): Loss {
+  // Four literals rather than spreads: a mapper reports dozens of losses per rule, and spreading a fresh
+  // object per optional value was a measurable share of the translation benchmark.
+  if (sourceValue === undefined) {
+    return targetValue === undefined ? { field, severity, message } : { field, severity, message, targetValue };
+  }
+  return targetValue === undefined
+    ? { field, severity, message, sourceValue }
+    : { field, severity, message, sourceValue, targetValue };
 }
 
 /** A translation either yields a payload (with whatever it could not carry exactly), or refuses with reasons. */

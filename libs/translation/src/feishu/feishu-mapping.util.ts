@@ -3,6 +3,33 @@
 /** Seconds in a day: a canonical time above this is on the next day (Feishu "26:00"). */
 export const DAY_SEC = 86_400;
 
+/** The latest time Feishu's "H:mm" can spell: 47:59, the end of the following day (the model's limit). */
+const MAX_CLOCK_MINUTES = 47 * 60 + 59;
+
+/**
+ * parseFeishuClockTime of the Feishu model ("H:mm" / "HH:mm", minutes 00–59, at most 47:59 → minutes after
+ * midnight, else null) without a regular expression: it runs for every time of every shift on both paths.
+ * The spec checks it against the model's function.
+ */
+export function feishuClockMinutes(text: string): number | null {
+  const length = text.length;
+  if (length !== 4 && length !== 5) return null;
+  const colon = length - 3;
+  if (text.charCodeAt(colon) !== 58) return null;
+  const tens = text.charCodeAt(length - 2) - 48;
+  const ones = text.charCodeAt(length - 1) - 48;
+  if (tens < 0 || tens > 5 || ones < 0 || ones > 9) return null;
+  let hours = text.charCodeAt(0) - 48;
+  if (hours < 0 || hours > 9) return null;
+  if (colon === 2) {
+    const second = text.charCodeAt(1) - 48;
+    if (second < 0 || second > 9) return null;
+    hours = hours * 10 + second;
+  }
+  const minutes = hours * 60 + tens * 10 + ones;
+  return minutes <= MAX_CLOCK_MINUTES ? minutes : null;
+}
+
 /** yyyyMMdd int (Feishu special days, REFERENCE A4) → "YYYY-MM-DD". */
 export function dayIntToIsoDate(day: number): string {
   const text = String(day);
@@ -40,7 +67,19 @@ export function stableHash(text: string): string {
 
 /** Sorted, de-duplicated copy: the canonical model keeps unordered id lists sorted (canonical-rule.ts). */
 export function sortedUnique(values: Iterable<string>): string[] {
+  // Id lists read back from a vendor are usually sorted already (the gateway writes them so): one pass
+  // confirms it and skips the Set and the sort.
+  if (Array.isArray(values) && isStrictlyAscendingText(values as readonly unknown[])) return values.slice() as string[];
   return [...new Set(values)].sort(compareText);
+}
+
+function isStrictlyAscendingText(values: readonly unknown[]): boolean {
+  for (let index = 0; index < values.length; index += 1) {
+    const value = values[index];
+    if (typeof value !== 'string') return false;
+    if (index > 0 && !((values[index - 1] as string) < value)) return false;
+  }
+  return true;
 }
 
 /** Plain code-unit order: deterministic and locale-independent (never localeCompare). */

@@ -2,9 +2,7 @@ import type { z } from 'zod';
 import {
   feishuGroupSchema,
   feishuShiftSchema,
-  parseFeishuClockTime,
   punchDayDigits,
-  segmentPunchesNeeded,
   type FeishuGroup,
   type FeishuPunchTimeRule,
   type FeishuShift,
@@ -27,8 +25,16 @@ import type {
 import { LossReport, refused, translated, type Translation } from '../canonical/loss.js';
 import { isKnownTimeZone } from '../canonical/time-zone.util.js';
 import { normalizeBssid } from '../canonical/text.util.js';
-import { compareText, dayIntToIsoDate, DAY_SEC, listForMessage, sortedUnique } from './feishu-mapping.util.js';
+import {
+  compareText,
+  dayIntToIsoDate,
+  DAY_SEC,
+  feishuClockMinutes,
+  listForMessage,
+  sortedUnique,
+} from './feishu-mapping.util.js';
 import { wgs84ToGcj02 } from './gcj02.util.js';
+import { isFeishuGroupRead, isFeishuShiftRead } from './feishu-read.guard.js';
 
 /*
  * Feishu attendance group (+ the shifts it uses) → canonical rule. Total: every input, however malformed,
@@ -85,14 +91,10 @@ function mapGroup(
   report: LossReport,
 ): Translation<CanonicalRule> {
   const raw = (typeof input === 'object' && input !== null ? input : {}) as Partial<FeishuToCanonicalInput>;
-  const parsedGroup = feishuGroupSchema.safeParse(raw.group);
-  if (!parsedGroup.success) {
-    reportIssues(report, 'group', parsedGroup.error);
-  }
+  const group = parseGroup(raw.group, report);
   const shifts = parseShifts(Array.isArray(raw.shifts) ? (raw.shifts as unknown[]) : undefined, report);
-  if (!parsedGroup.success || shifts === null) return refused(report);
+  if (group === null || shifts === null) return refused(report);
 
-  const group = parsedGroup.data;
   const kind = KIND_BY_READ_TYPE[group.group_type];
 
   const timeZone = resolveTimeZone(group.time_zone, options.timeZone, report);
@@ -100,7 +102,8 @@ function mapGroup(
   const special = mapSpecialDays(group, report);
 
   // Which supplied shifts the rule uses (canonical-rule.ts: "Every shift the rule uses").
-  const used = new Set<string>(kind === 'shift_based' ? shifts.keys() : [...weekShiftIds, ...special.shiftIds]);
+  const used = new Set<string>(kind === 'shift_based' ? shifts.keys() : weekShiftIds);
+  if (kind !== 'shift_based') for (const id of special.shiftIds) used.add(id);
   for (const id of used) {
     if (!shifts.has(id)) {
       report.blocking(
@@ -151,11 +154,7 @@ function mapGroup(
     faceLiveness: mapFaceLiveness(group, report),
     photoRequired: group.clockIn_need_photo === true,
     outOfRange: mapOutOfRange(group, report),
-    overtimeEnabled: mapOvertime(
-      group,
-      [...shifts.values()].filter((s) => used.has(s.shift_id)),
-      report,
-    ),
+    overtimeEnabled: mapOvertime(group, shifts, used, report),
   };
   reportFeishuOnlyGroupSettings(group, report);
   return translated(rule, report);
@@ -163,6 +162,15 @@ function mapGroup(
 
 // ---------------------------------------------------------------------------------------------------------
 // Parsing
+
+/** The group as read, or null with its issues reported. The guard's yes means zod's would be (feishu-read.guard.ts). */
+function parseGroup(value: unknown, report: LossReport): FeishuGroup | null {
+  if (isFeishuGroupRead(value)) return value;
+  const parsed = feishuGroupSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  reportIssues(report, 'group', parsed.error);
+  return null;
+}
 
 function parseShifts(values: unknown[] | undefined, report: LossReport): Map<string, FeishuShift> | null {
   if (!values) {
@@ -172,17 +180,22 @@ function parseShifts(values: unknown[] | undefined, report: LossReport): Map<str
   const byId = new Map<string, FeishuShift>();
   let ok = true;
   values.forEach((value, index) => {
-    const parsed = feishuShiftSchema.safeParse(value);
-    if (!parsed.success) {
-      ok = false;
-      reportIssues(report, `shifts[${index}]`, parsed.error);
+    let shift: FeishuShift;
+    if (isFeishuShiftRead(value)) shift = value;
+    else {
+      const parsed = feishuShiftSchema.safeParse(value);
+      if (!parsed.success) {
+        ok = false;
+        reportIssues(report, `shifts[${index}]`, parsed.error);
+        return;
+      }
+      shift = parsed.data;
+    }
+    if (byId.has(shift.shift_id)) {
+      report.info(`shifts[${index}]`, `Shift ${shift.shift_id} was supplied twice; the first copy is used.`);
       return;
     }
-    if (byId.has(parsed.data.shift_id)) {
-      report.info(`shifts[${index}]`, `Shift ${parsed.data.shift_id} was supplied twice; the first copy is used.`);
-      return;
-    }
-    byId.set(parsed.data.shift_id, parsed.data);
+    byId.set(shift.shift_id, shift);
   });
   return ok ? byId : null;
 }
@@ -245,7 +258,8 @@ function mapWeek(
       report.info(
         'punch_day_shift_ids',
         `A ${kind === 'free' ? 'free' : 'shift-based (排班)'} group has no weekly shifts; the listed ones are ignored.`,
-        ids,
+        // A copy: the group is read in place, so the list is the caller's.
+        [...ids],
       );
     }
     return { week: {}, weekShiftIds: [] };
@@ -253,11 +267,11 @@ function mapWeek(
   // REFERENCE A6: exactly 7 entries, Monday→Sunday, "0" = rest (the schema already refused any other length).
   const week: Partial<Record<IsoWeekday, string | null>> = {};
   const weekShiftIds: string[] = [];
-  ids.slice(0, 7).forEach((id, index) => {
-    const day = (index + 1) as IsoWeekday;
-    week[day] = id === '0' ? null : id;
+  for (let index = 0; index < ids.length && index < 7; index += 1) {
+    const id = ids[index] as string;
+    week[(index + 1) as IsoWeekday] = id === '0' ? null : id;
     if (id !== '0') weekShiftIds.push(id);
-  });
+  }
   return { week, weekShiftIds };
 }
 
@@ -293,8 +307,11 @@ function mapSpecialDays(
     // The shift_id of a no-punch day names no working time; canonical days off carry none.
     offdays.set(date, { date, note: '' });
   });
-  const byDate = (a: { date: string }, b: { date: string }) => compareText(a.date, b.date);
   return { workdays: [...workdays.values()].sort(byDate), offdays: [...offdays.values()].sort(byDate), shiftIds };
+}
+
+function byDate(a: { readonly date: string }, b: { readonly date: string }): number {
+  return compareText(a.date, b.date);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -316,29 +333,32 @@ function mapShift(shift: FeishuShift, report: LossReport): Shift | null {
   const sections: TimeSection[] = [];
   let previousOff = Number.NEGATIVE_INFINITY;
   let valid = true;
-  rules.forEach((rule, index) => {
+  for (let index = 0; index < rules.length; index += 1) {
+    const rule = rules[index] as FeishuPunchTimeRule;
     const section = mapSection(rule, shiftSeriousLate);
-    const at = `${field}.punch_time_rule[${index}]`;
     if (section.offSec <= section.onSec) {
       report.blocking(
-        `${at}.off_time`,
+        `${field}.punch_time_rule[${index}].off_time`,
         `Segment ${rule.on_time}–${rule.off_time} of shift "${shift.shift_name}" ends before it starts ` +
           '(a next-day end is written as "26:00").',
         rule.off_time,
       );
       valid = false;
     } else if (section.onSec < previousOff) {
-      report.blocking(`${at}.on_time`, `Segment ${rule.on_time}–${rule.off_time} overlaps the previous one.`);
+      report.blocking(
+        `${field}.punch_time_rule[${index}].on_time`,
+        `Segment ${rule.on_time}–${rule.off_time} overlaps the previous one.`,
+      );
       valid = false;
     }
     previousOff = section.offSec;
     sections.push(section);
-  });
+  }
   if (!valid) return null;
 
   placeRests(shift, sections, report, field);
 
-  if (shift.no_need_off === true && rules.some((rule) => segmentPunchesNeeded(rule).off)) {
+  if (shift.no_need_off === true && rules.some((rule) => rule.no_need_off ?? true)) {
     // The shift-level flag has no documented read meaning; the segment flags win over it ([FNS], create doc
     // "优先级高于data.shift.no_need_off"), so the segments decide.
     report.info(
@@ -359,31 +379,28 @@ function mapShift(shift: FeishuShift, report: LossReport): Shift | null {
 
 function mapSection(rule: FeishuPunchTimeRule, shiftSeriousLate: number | null): TimeSection {
   // The schema validated both strings, so parse never yields null here; 0 keeps the type total.
-  const onSec = (parseFeishuClockTime(rule.on_time) ?? 0) * 60;
-  const offSec = (parseFeishuClockTime(rule.off_time) ?? 0) * 60;
-  const windowFields = [
-    rule.on_advance_minutes,
-    rule.late_minutes_as_lack,
-    rule.early_minutes_as_lack,
-    rule.off_delay_minutes,
-  ];
-  // READ meaning: no_need_on true = the punch IS needed (feishu-get-shift.md; the model's segmentPunchesNeeded).
-  const needed = segmentPunchesNeeded(rule);
+  const onSec = (feishuClockMinutes(rule.on_time) ?? 0) * 60;
+  const offSec = (feishuClockMinutes(rule.off_time) ?? 0) * 60;
   return {
     onSec,
     offSec,
     // A window only when Feishu sent one; omitted minute fields are zero on read, but all four missing means
     // the shift carries no window of its own (null = vendor default, canonical-rule.ts).
-    punchWindow: windowFields.every((value) => value === undefined)
-      ? null
-      : {
-          earliestOnSec: onSec - (rule.on_advance_minutes ?? 0) * 60,
-          latestOnSec: onSec + (rule.late_minutes_as_lack ?? 0) * 60,
-          earliestOffSec: offSec - (rule.early_minutes_as_lack ?? 0) * 60,
-          latestOffSec: offSec + (rule.off_delay_minutes ?? 0) * 60,
-        },
-    noPunchOn: !needed.on,
-    noPunchOff: !needed.off,
+    punchWindow:
+      rule.on_advance_minutes === undefined &&
+      rule.late_minutes_as_lack === undefined &&
+      rule.early_minutes_as_lack === undefined &&
+      rule.off_delay_minutes === undefined
+        ? null
+        : {
+            earliestOnSec: onSec - (rule.on_advance_minutes ?? 0) * 60,
+            latestOnSec: onSec + (rule.late_minutes_as_lack ?? 0) * 60,
+            earliestOffSec: offSec - (rule.early_minutes_as_lack ?? 0) * 60,
+            latestOffSec: offSec + (rule.off_delay_minutes ?? 0) * 60,
+          },
+    // READ meaning: no_need_on true = the punch IS needed (feishu-get-shift.md; the model's segmentPunchesNeeded).
+    noPunchOn: !(rule.no_need_on ?? true),
+    noPunchOff: !(rule.no_need_off ?? true),
     lateGraceSec: (rule.late_minutes_as_late ?? 0) * 60,
     earlyLeaveGraceSec: (rule.early_minutes_as_early ?? 0) * 60,
     seriousLateSec: shiftSeriousLate ?? positiveMinutesOrNull(rule.late_minutes_as_serious_late),
@@ -401,29 +418,62 @@ function positiveMinutesOrNull(minutes: number | undefined): number | null {
  * goes into the section that contains it; a next-day break may be written either way ("1:00" or "25:00").
  */
 function placeRests(shift: FeishuShift, sections: TimeSection[], report: LossReport, field: string): void {
-  (shift.rest_time_rule ?? []).forEach((rest, index) => {
-    const at = `${field}.rest_time_rule[${index}]`;
-    const begin = (parseFeishuClockTime(rest.rest_begin_time) ?? 0) * 60;
-    const end = (parseFeishuClockTime(rest.rest_end_time) ?? 0) * 60;
-    const label = `${rest.rest_begin_time}–${rest.rest_end_time}`;
-    if (end <= begin) {
-      report.dropped(at, `Break ${label} ends before it starts; it is left out.`);
+  const rests = shift.rest_time_rule ?? [];
+  for (let index = 0; index < rests.length; index += 1) {
+    const rest = rests[index] as NonNullable<FeishuShift['rest_time_rule']>[number];
+    placeRest(shift, sections, report, `${field}.rest_time_rule[${index}]`, rest);
+  }
+}
+
+function placeRest(
+  shift: FeishuShift,
+  sections: TimeSection[],
+  report: LossReport,
+  at: string,
+  rest: { readonly rest_begin_time: string; readonly rest_end_time: string },
+): void {
+  const begin = (feishuClockMinutes(rest.rest_begin_time) ?? 0) * 60;
+  const end = (feishuClockMinutes(rest.rest_end_time) ?? 0) * 60;
+  if (end <= begin) {
+    report.dropped(at, `Break ${rest.rest_begin_time}–${rest.rest_end_time} ends before it starts; it is left out.`);
+    return;
+  }
+  // As written, then the same times on the next day.
+  for (const offset of [0, DAY_SEC]) {
+    const beginSec = begin + offset;
+    const endSec = end + offset;
+    let index = 0;
+    while (index < sections.length) {
+      const candidate = sections[index] as TimeSection;
+      if (candidate.onSec <= beginSec && endSec <= candidate.offSec) break;
+      index += 1;
+    }
+    const section = sections[index];
+    if (!section) continue;
+    if (section.rest) {
+      report.dropped(
+        at,
+        `Break ${rest.rest_begin_time}–${rest.rest_end_time} is a second break in the same work period; only one can be carried.`,
+      );
       return;
     }
-    const candidates = [0, DAY_SEC].map((offset) => ({ beginSec: begin + offset, endSec: end + offset }));
-    for (const candidate of candidates) {
-      const index = sections.findIndex((s) => s.onSec <= candidate.beginSec && candidate.endSec <= s.offSec);
-      const section = sections[index];
-      if (!section) continue;
-      if (section.rest) {
-        report.dropped(at, `Break ${label} is a second break in the same work period; only one can be carried.`);
-        return;
-      }
-      sections[index] = { ...section, rest: candidate };
-      return;
-    }
-    report.dropped(at, `Break ${label} is not inside any work period of shift "${shift.shift_name}"; left out.`);
-  });
+    sections[index] = {
+      onSec: section.onSec,
+      offSec: section.offSec,
+      punchWindow: section.punchWindow,
+      noPunchOn: section.noPunchOn,
+      noPunchOff: section.noPunchOff,
+      lateGraceSec: section.lateGraceSec,
+      earlyLeaveGraceSec: section.earlyLeaveGraceSec,
+      seriousLateSec: section.seriousLateSec,
+      rest: { beginSec, endSec },
+    };
+    return;
+  }
+  report.dropped(
+    at,
+    `Break ${rest.rest_begin_time}–${rest.rest_end_time} is not inside any work period of shift "${shift.shift_name}"; left out.`,
+  );
 }
 
 function mapFlexible(shift: FeishuShift, report: LossReport, field: string): Shift['flexibleArrival'] {
@@ -533,7 +583,9 @@ function mapMembers(group: FeishuGroup, report: LossReport): Members {
   for (const fieldName of ['except_user_ids', 'except_dept_ids'] as const) {
     const values = group[fieldName] ?? [];
     if (values.length > 0) {
-      report.info(fieldName, `${fieldName} is an offline Feishu field ("该字段已下线") that Feishu ignores.`, values);
+      report.info(fieldName, `${fieldName} is an offline Feishu field ("该字段已下线") that Feishu ignores.`, [
+        ...values,
+      ]);
     }
   }
   return {
@@ -607,7 +659,7 @@ function scopeLabel(type: number | undefined): string {
 
 function mapFree(group: FeishuGroup, report: LossReport): CanonicalRule['free'] {
   const cfg = group.free_punch_cfg;
-  const start = cfg ? parseFeishuClockTime(cfg.free_start_time) : null;
+  const start = cfg ? feishuClockMinutes(cfg.free_start_time) : null;
   if (!cfg || start === null) {
     report.blocking(
       'free_punch_cfg',
@@ -632,7 +684,7 @@ function mapFree(group: FeishuGroup, report: LossReport): CanonicalRule['free'] 
       );
     }
   }
-  const end = parseFeishuClockTime(cfg.free_end_time);
+  const end = feishuClockMinutes(cfg.free_end_time);
   if (end !== null && end !== start + 24 * 60 - 1) {
     report.info(
       'free_punch_cfg.free_end_time',
@@ -794,23 +846,29 @@ function mapRemedy(group: FeishuGroup, report: LossReport): Remedy {
       group.remedy_period_custom_date,
     );
   }
-  const limit = (on: boolean | undefined, value: number | undefined, field: string): number | null => {
-    if (on !== true) return null;
-    if (value === undefined || value < 0) {
-      report.approximated(field, 'The limit is switched on but has no value; carried as unlimited.', value);
-      return null;
-    }
-    return value;
-  };
   return {
     allowed: true,
-    monthlyLimit: limit(group.remedy_limit, group.remedy_limit_count, 'remedy_limit_count'),
-    daysLimit: limit(group.remedy_date_limit, group.remedy_date_num, 'remedy_date_num'),
+    monthlyLimit: remedyLimit(group.remedy_limit, group.remedy_limit_count, 'remedy_limit_count', report),
+    daysLimit: remedyLimit(group.remedy_date_limit, group.remedy_date_num, 'remedy_date_num', report),
     forMissing: group.allow_remedy_type_lack === true,
     forLate: group.allow_remedy_type_late === true,
     forEarly: group.allow_remedy_type_early === true,
     forOther: group.allow_remedy_type_normal === true,
   };
+}
+
+function remedyLimit(
+  on: boolean | undefined,
+  value: number | undefined,
+  field: string,
+  report: LossReport,
+): number | null {
+  if (on !== true) return null;
+  if (value === undefined || value < 0) {
+    report.approximated(field, 'The limit is switched on but has no value; carried as unlimited.', value);
+    return null;
+  }
+  return value;
 }
 
 /**
@@ -840,17 +898,18 @@ function mapFaceLiveness(group: FeishuGroup, report: LossReport): boolean {
  * without it Feishu refuses a punch outside the range → 'forbidden'. Nothing in Feishu's group API accepts
  * the punch and only flags it ('exception').
  */
+const OUT_PUNCH_DETAILS: readonly (readonly [string, string])[] = [
+  ['out_punch_need_approval', 'need approval'],
+  ['out_punch_need_post_approval', 'need approval after the punch'],
+  ['out_punch_need_remark', 'need a remark'],
+  ['out_punch_need_photo', 'need a photo'],
+  ['out_punch_allowed_hide_addr', 'may hide the address'],
+  ['out_punch_allowed_adjust_addr', 'may adjust the address'],
+];
+
 function mapOutOfRange(group: FeishuGroup, report: LossReport): OutOfRangePolicy {
   if (group.allow_out_punch !== true) return 'forbidden';
-  const details: [keyof FeishuGroup, string][] = [
-    ['out_punch_need_approval', 'need approval'],
-    ['out_punch_need_post_approval', 'need approval after the punch'],
-    ['out_punch_need_remark', 'need a remark'],
-    ['out_punch_need_photo', 'need a photo'],
-    ['out_punch_allowed_hide_addr', 'may hide the address'],
-    ['out_punch_allowed_adjust_addr', 'may adjust the address'],
-  ];
-  for (const [field, text] of details) {
+  for (const [field, text] of OUT_PUNCH_DETAILS) {
     if (group[field] === true) {
       report.dropped(field, `Field punches ${text} in Feishu; that condition is not carried.`);
     }
@@ -862,8 +921,21 @@ function mapOutOfRange(group: FeishuGroup, report: LossReport): OutOfRangePolicy
  * DECISION: Feishu's overtime rules live outside the group API (加班规则); the group only shows overtime
  * (show_over_time) and shifts may carry overtime periods. Either one → overtime is recorded.
  */
-function mapOvertime(group: FeishuGroup, shifts: readonly FeishuShift[], report: LossReport): boolean {
-  const enabled = group.show_over_time === true || shifts.some((shift) => (shift.overtime_rule ?? []).length > 0);
+function mapOvertime(
+  group: FeishuGroup,
+  shifts: ReadonlyMap<string, FeishuShift>,
+  used: ReadonlySet<string>,
+  report: LossReport,
+): boolean {
+  let enabled = group.show_over_time === true;
+  if (!enabled) {
+    for (const shift of shifts.values()) {
+      if (used.has(shift.shift_id) && (shift.overtime_rule ?? []).length > 0) {
+        enabled = true;
+        break;
+      }
+    }
+  }
   if (enabled) {
     report.info(
       'show_over_time',
@@ -876,55 +948,71 @@ function mapOvertime(group: FeishuGroup, shifts: readonly FeishuShift[], report:
 /** Settings only Feishu has: reported so HR knows they stay behind (dropped when they change who is marked what). */
 function reportFeishuOnlyGroupSettings(group: FeishuGroup, report: LossReport): void {
   const raw = group as Record<string, unknown>;
-  const on = (field: string) => raw[field] === true;
-  const nonEmpty = (field: string) => Array.isArray(raw[field]) && (raw[field] as unknown[]).length > 0;
-  const nonZero = (field: string) => typeof raw[field] === 'number' && raw[field] !== 0;
-  const nested = (field: string) =>
-    typeof raw[field] === 'object' && raw[field] !== null && Object.values(raw[field]).some((value) => value === true);
-
-  const infos: [string, boolean, string][] = [
-    ['group_leader_ids', nonEmpty('group_leader_ids'), 'Attendance group owners exist only in Feishu.'],
-    ['sub_group_leader_ids', nonEmpty('sub_group_leader_ids'), 'Attendance group deputies exist only in Feishu.'],
-    ['allow_pc_punch', on('allow_pc_punch'), 'Punching from a PC is a Feishu-only option.'],
-    ['show_cumulative_time', on('show_cumulative_time'), 'Showing cumulative hours is a Feishu display option.'],
-    ['hide_staff_punch_time', on('hide_staff_punch_time'), 'Hiding punch details is a Feishu display option.'],
-    ['hide_clock_in_rule', on('hide_clock_in_rule'), 'Hiding the punch rule is a Feishu display option.'],
-    [
-      'face_downgrade',
-      on('face_punch') && on('face_downgrade'),
-      'Falling back to a photo when face recognition fails is Feishu-only.',
-    ],
-    [
-      'replace_basic_pic',
-      on('face_punch') && on('replace_basic_pic'),
-      'Replacing the reference face photo is Feishu-only.',
-    ],
-    ['org_change_auto_adjust', on('org_change_auto_adjust'), 'Adding new hires automatically is a Feishu option.'],
-    ['save_auto_changes', on('save_auto_changes'), 'Moving people out of conflicting groups is a Feishu option.'],
-  ];
-  for (const [field, active, message] of infos) if (active) report.info(field, `${message} Not carried.`);
-
-  const drops: [string, boolean, string][] = [
-    ['anti_cheat_punch_config', nested('anti_cheat_punch_config'), 'Anti-cheating checks'],
-    ['rest_clockIn_need_approval', on('rest_clockIn_need_approval'), 'Approval for punches on rest days'],
-    ['member_status_change', nested('member_status_change'), 'No-punch rules for joining/leaving days'],
-    ['leave_need_punch', on('leave_need_punch'), 'Punching around leave'],
-    ['go_out_need_punch', nonZero('go_out_need_punch'), 'Punching while out of office'],
-    ['travel_need_punch', nonZero('travel_need_punch'), 'Punching on business trips'],
-    ['overtime_clock_cfg', nested('overtime_clock_cfg'), 'Overtime punch settings'],
-    ['allow_apply_punch', on('allow_apply_punch'), 'Applying for a punch when location is inaccurate'],
-    [
-      'clock_in_abnormal_settings',
-      nested('clock_in_abnormal_settings'),
-      'Ignoring exceptions until the last clock-out',
-    ],
-    [
-      'work_day_no_punch_as_lack',
-      on('work_day_no_punch_as_lack') && group.group_type !== 3,
-      'Counting a workday without punches as missing',
-    ],
-  ];
-  for (const [field, active, what] of drops) {
-    if (active) report.dropped(field, `${what} is a Feishu-only setting and is not carried.`);
+  for (const [field, active, message] of FEISHU_ONLY_INFOS) {
+    if (active(raw)) report.info(field, `${message} Not carried.`);
+  }
+  for (const [field, active, what] of FEISHU_ONLY_DROPS) {
+    if (active(raw)) report.dropped(field, `${what} is a Feishu-only setting and is not carried.`);
   }
 }
+
+// The conditions of reportFeishuOnlyGroupSettings, built once rather than per group.
+type GroupFlag = (raw: Readonly<Record<string, unknown>>) => boolean;
+const on =
+  (field: string): GroupFlag =>
+  (raw) =>
+    raw[field] === true;
+const nonEmpty =
+  (field: string): GroupFlag =>
+  (raw) => {
+    const value = raw[field];
+    return Array.isArray(value) && value.length > 0;
+  };
+const nonZero =
+  (field: string): GroupFlag =>
+  (raw) =>
+    typeof raw[field] === 'number' && raw[field] !== 0;
+const nested =
+  (field: string): GroupFlag =>
+  (raw) => {
+    const value = raw[field];
+    return typeof value === 'object' && value !== null && Object.values(value).some((entry) => entry === true);
+  };
+
+const FEISHU_ONLY_INFOS: readonly (readonly [string, GroupFlag, string])[] = [
+  ['group_leader_ids', nonEmpty('group_leader_ids'), 'Attendance group owners exist only in Feishu.'],
+  ['sub_group_leader_ids', nonEmpty('sub_group_leader_ids'), 'Attendance group deputies exist only in Feishu.'],
+  ['allow_pc_punch', on('allow_pc_punch'), 'Punching from a PC is a Feishu-only option.'],
+  ['show_cumulative_time', on('show_cumulative_time'), 'Showing cumulative hours is a Feishu display option.'],
+  ['hide_staff_punch_time', on('hide_staff_punch_time'), 'Hiding punch details is a Feishu display option.'],
+  ['hide_clock_in_rule', on('hide_clock_in_rule'), 'Hiding the punch rule is a Feishu display option.'],
+  [
+    'face_downgrade',
+    (raw) => raw['face_punch'] === true && raw['face_downgrade'] === true,
+    'Falling back to a photo when face recognition fails is Feishu-only.',
+  ],
+  [
+    'replace_basic_pic',
+    (raw) => raw['face_punch'] === true && raw['replace_basic_pic'] === true,
+    'Replacing the reference face photo is Feishu-only.',
+  ],
+  ['org_change_auto_adjust', on('org_change_auto_adjust'), 'Adding new hires automatically is a Feishu option.'],
+  ['save_auto_changes', on('save_auto_changes'), 'Moving people out of conflicting groups is a Feishu option.'],
+];
+
+const FEISHU_ONLY_DROPS: readonly (readonly [string, GroupFlag, string])[] = [
+  ['anti_cheat_punch_config', nested('anti_cheat_punch_config'), 'Anti-cheating checks'],
+  ['rest_clockIn_need_approval', on('rest_clockIn_need_approval'), 'Approval for punches on rest days'],
+  ['member_status_change', nested('member_status_change'), 'No-punch rules for joining/leaving days'],
+  ['leave_need_punch', on('leave_need_punch'), 'Punching around leave'],
+  ['go_out_need_punch', nonZero('go_out_need_punch'), 'Punching while out of office'],
+  ['travel_need_punch', nonZero('travel_need_punch'), 'Punching on business trips'],
+  ['overtime_clock_cfg', nested('overtime_clock_cfg'), 'Overtime punch settings'],
+  ['allow_apply_punch', on('allow_apply_punch'), 'Applying for a punch when location is inaccurate'],
+  ['clock_in_abnormal_settings', nested('clock_in_abnormal_settings'), 'Ignoring exceptions until the last clock-out'],
+  [
+    'work_day_no_punch_as_lack',
+    (raw) => raw['work_day_no_punch_as_lack'] === true && raw['group_type'] !== 3,
+    'Counting a workday without punches as missing',
+  ],
+];

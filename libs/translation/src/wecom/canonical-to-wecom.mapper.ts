@@ -10,7 +10,7 @@ import type {
 } from '@app/wecom/model';
 import type { CanonicalRule, IsoWeekday, OutOfRangePolicy, Shift, TimeSection } from '../canonical/canonical-rule.js';
 import type { IdResolver } from '../canonical/id-resolver.js';
-import { resolveRuleIds } from '../canonical/resolve-rule-ids.js';
+import { resolveMembers } from '../canonical/resolve-rule-ids.js';
 import { characterCount, normalizeBssid, truncateCharacters } from '../canonical/text.util.js';
 import { LossReport, refused, translated, type Translation } from '../canonical/loss.js';
 import {
@@ -109,13 +109,17 @@ type TypeFields = Pick<
   | 'standard_work_duration'
 >;
 
+/** rest(): the section carries no break (allow_rest false). */
+const NO_REST: { readonly begin: number; readonly end: number } = { begin: Number.NaN, end: Number.NaN };
+
 interface FlexFields {
   readonly allow_flex: boolean;
   readonly flex_on_duty_time: number;
   readonly flex_off_duty_time: number;
   readonly max_allow_arrive_early: number;
   readonly max_allow_arrive_late: number;
-  readonly late_rule?: WecomLateRule;
+  /** Written only when set. */
+  readonly late_rule: WecomLateRule | undefined;
 }
 
 class WecomRuleWriter {
@@ -152,20 +156,38 @@ class WecomRuleWriter {
     }
     if (report.hasBlocking || groupname === null || typeFields === null || places === null || members === null)
       return null;
-    return {
-      ...typeFields,
-      groupname,
-      ...(spe_offdays.length > 0 && { spe_offdays }),
-      sync_holidays: rule.followsHolidayCalendar,
-      need_photo: rule.photoRequired,
-      ...places,
-      range: members.range,
-      ...(members.white_users.length > 0 && { white_users: members.white_users }),
-      option_out_range: OUT_OF_RANGE[rule.outOfRange],
-      ...this.faceFields(),
-      ...this.remedyFields(),
-      ot_info_v2: overtime(rule.overtimeEnabled),
-    };
+    // Built field by field in the order the payload always had, never from spreads: V8 builds an object made
+    // of `{ ...a, b }` or assigned to after a spread several times slower, and reads it slower ever after.
+    const group: Partial<WecomCheckinGroupCreate> = {};
+    group.grouptype = typeFields.grouptype;
+    if (typeFields.checkindate !== undefined) group.checkindate = typeFields.checkindate;
+    if (typeFields.schedulelist !== undefined) group.schedulelist = typeFields.schedulelist;
+    if (typeFields.spe_workdays !== undefined) group.spe_workdays = typeFields.spe_workdays;
+    if (typeFields.offwork_interval_time !== undefined) group.offwork_interval_time = typeFields.offwork_interval_time;
+    if (typeFields.span_day_time !== undefined) group.span_day_time = typeFields.span_day_time;
+    if (typeFields.standard_work_duration !== undefined) {
+      group.standard_work_duration = typeFields.standard_work_duration;
+    }
+    group.groupname = groupname;
+    if (spe_offdays.length > 0) group.spe_offdays = spe_offdays;
+    group.sync_holidays = rule.followsHolidayCalendar;
+    group.need_photo = rule.photoRequired;
+    if (places.loc_infos !== undefined) group.loc_infos = places.loc_infos;
+    if (places.wifimac_infos !== undefined) group.wifimac_infos = places.wifimac_infos;
+    group.range = members.range;
+    if (members.white_users.length > 0) group.white_users = members.white_users;
+    group.option_out_range = OUT_OF_RANGE[rule.outOfRange];
+    const face = this.faceFields();
+    group.use_face_detect = face.use_face_detect;
+    group.open_face_live_detect = face.open_face_live_detect;
+    const remedy = this.remedyFields();
+    group.allow_apply_offworkday = remedy.allow_apply_offworkday;
+    if (remedy.allow_apply_bk_cnt !== undefined) group.allow_apply_bk_cnt = remedy.allow_apply_bk_cnt;
+    if (remedy.allow_apply_bk_day_limit !== undefined) group.allow_apply_bk_day_limit = remedy.allow_apply_bk_day_limit;
+    if (remedy.buka_restriction !== undefined) group.buka_restriction = remedy.buka_restriction;
+    group.ot_info_v2 = overtime(rule.overtimeEnabled);
+    // Every key the type requires is now set: grouptype (typeFields), groupname, range and ot_info_v2.
+    return group as WecomCheckinGroupCreate;
   }
 
   // ---- names, zone, members ---------------------------------------------------------------------------
@@ -200,9 +222,7 @@ class WecomRuleWriter {
   private members(): { range: { userid: string[]; party_id: string[] }; white_users: string[] } | null {
     const { rule, report } = this;
     // resolveRuleIds reports and leaves out what cannot be mapped (or is blank); it never invents an id.
-    const resolved = resolveRuleIds(rule, 'wecom', this.options.resolver);
-    resolved.losses.forEach((loss) => report.add(loss));
-    const { userIds, departmentIds, excludedUserIds } = resolved.rule.members;
+    const { userIds, departmentIds, excludedUserIds } = resolveMembers(rule, 'wecom', this.options.resolver, report);
     if (userIds.length === 0 && departmentIds.length === 0) {
       report.blocking(
         'members',
@@ -210,7 +230,8 @@ class WecomRuleWriter {
       );
       return null;
     }
-    return { range: { userid: [...userIds], party_id: [...departmentIds] }, white_users: [...excludedUserIds] };
+    // The lists are fresh (resolveMembers), so the payload can own them.
+    return { range: { userid: userIds, party_id: departmentIds }, white_users: excludedUserIds };
   }
 
   // ---- places ----------------------------------------------------------------------------------------
@@ -305,7 +326,10 @@ class WecomRuleWriter {
       );
       return null;
     }
-    return { ...(loc_infos.length > 0 && { loc_infos }), ...(wifimac_infos.length > 0 && { wifimac_infos }) };
+    const found: Pick<WecomCheckinGroupCreate, 'loc_infos' | 'wifimac_infos'> = {};
+    if (loc_infos.length > 0) found.loc_infos = loc_infos;
+    if (wifimac_infos.length > 0) found.wifimac_infos = wifimac_infos;
+    return found;
   }
 
   private text(value: string, field: string, what: string): string {
@@ -348,7 +372,9 @@ class WecomRuleWriter {
         );
         continue;
       }
-      days.set(key, [...(days.get(key) ?? []), day]);
+      const listed = days.get(key);
+      if (listed === undefined) days.set(key, [day]);
+      else listed.push(day);
     }
     for (const shift of rule.shifts) {
       if (!days.has(shift.key)) {
@@ -371,7 +397,18 @@ class WecomRuleWriter {
       const path = `shifts.${key}`;
       const checkintime = this.sections(shift.sections, 'fixed', path);
       if (checkintime === null) continue;
-      checkindate.push({ workdays: weekdays.map(isoToWecomDay), checkintime, ...this.flex(shift, path) });
+      const flex = this.flex(shift, path);
+      const entry: WecomCheckinDateWrite = {
+        workdays: weekdays.map(isoToWecomDay),
+        checkintime,
+        allow_flex: flex.allow_flex,
+        flex_on_duty_time: flex.flex_on_duty_time,
+        flex_off_duty_time: flex.flex_off_duty_time,
+        max_allow_arrive_early: flex.max_allow_arrive_early,
+        max_allow_arrive_late: flex.max_allow_arrive_late,
+      };
+      if (flex.late_rule !== undefined) entry.late_rule = flex.late_rule;
+      checkindate.push(entry);
     }
     return { grouptype: 1, checkindate };
   }
@@ -406,12 +443,21 @@ class WecomRuleWriter {
       const path = `shifts.${shift.key}`;
       const time_section = this.sections(shift.sections, 'schedule', path);
       if (time_section === null) return;
-      schedulelist.push({
+      // The name before the flexible time: their losses are reported in this order.
+      const schedule_name = this.scheduleName(shift, names, path);
+      const flex = this.flex(shift, path);
+      const schedule: WecomScheduleWrite = {
         schedule_id: ids[index]!,
-        schedule_name: this.scheduleName(shift, names, path),
+        schedule_name,
         time_section,
-        ...this.flex(shift, path),
-      });
+        allow_flex: flex.allow_flex,
+        flex_on_duty_time: flex.flex_on_duty_time,
+        flex_off_duty_time: flex.flex_off_duty_time,
+        max_allow_arrive_early: flex.max_allow_arrive_early,
+        max_allow_arrive_late: flex.max_allow_arrive_late,
+      };
+      if (flex.late_rule !== undefined) schedule.late_rule = flex.late_rule;
+      schedulelist.push(schedule);
     });
     return { grouptype: 2, schedulelist };
   }
@@ -601,17 +647,21 @@ class WecomRuleWriter {
       const at = `${path}.sections[${index}]`;
       const window = windows[position]!;
       const given = section.punchWindow;
-      if (given !== null) {
+      if (
+        given !== null &&
+        (given.earliestOnSec !== window.earliestOn ||
+          given.latestOnSec !== window.latestOn ||
+          given.earliestOffSec !== window.earliestOff ||
+          given.latestOffSec !== window.latestOff)
+      ) {
         const before = [given.earliestOnSec, given.latestOnSec, given.earliestOffSec, given.latestOffSec];
         const after = [window.earliestOn, window.latestOn, window.earliestOff, window.latestOff];
-        if (before.some((value, i) => value !== after[i])) {
-          report.approximated(
-            `${at}.punchWindow`,
-            `Punch window of ${clockText(on)}–${clockText(off)} (clock-in ${clockText(before[0]!)}–${clockText(before[1]!)}, clock-out ${clockText(before[2]!)}–${clockText(before[3]!)}) was changed to clock-in ${clockText(after[0]!)}–${clockText(after[1]!)}, clock-out ${clockText(after[2]!)}–${clockText(after[3]!)}: WeCom needs whole minutes, windows around the working time, no overlap between sections${kind === 'fixed' ? ', and clock-out by 04:00 the next day' : ''}.`,
-            before,
-            after,
-          );
-        }
+        report.approximated(
+          `${at}.punchWindow`,
+          `Punch window of ${clockText(on)}–${clockText(off)} (clock-in ${clockText(before[0]!)}–${clockText(before[1]!)}, clock-out ${clockText(before[2]!)}–${clockText(before[3]!)}) was changed to clock-in ${clockText(after[0]!)}–${clockText(after[1]!)}, clock-out ${clockText(after[2]!)}–${clockText(after[3]!)}: WeCom needs whole minutes, windows around the working time, no overlap between sections${kind === 'fixed' ? ', and clock-out by 04:00 the next day' : ''}.`,
+          before,
+          after,
+        );
       }
       if (section.seriousLateSec !== null) {
         report.dropped(
@@ -621,8 +671,10 @@ class WecomRuleWriter {
         );
       }
       const lead = this.remindLead <= on ? this.remindLead : 0;
-      return {
-        time_id: this.nextTimeId++,
+      const time_id = this.nextTimeId++;
+      const rest = this.rest(section, on, off, at);
+      const time: WecomCheckinTimeWrite = {
+        time_id,
         work_sec: on,
         off_work_sec: off,
         remind_work_sec: on - lead,
@@ -633,18 +685,19 @@ class WecomRuleWriter {
         latest_off_work_sec: window.latestOff,
         no_need_checkon: section.noPunchOn,
         no_need_checkoff: section.noPunchOff,
-        ...this.rest(section, on, off, at),
+        allow_rest: rest !== NO_REST,
       };
+      if (rest !== NO_REST) {
+        time.rest_begin_time = rest.begin;
+        time.rest_end_time = rest.end;
+      }
+      return time;
     });
   }
 
-  private rest(
-    section: TimeSection,
-    on: number,
-    off: number,
-    at: string,
-  ): Pick<WecomCheckinTimeWrite, 'allow_rest' | 'rest_begin_time' | 'rest_end_time'> {
-    if (section.rest === null) return { allow_rest: false };
+  /** The break WeCom can hold for a section (rounded to the minute), or NO_REST with the reason reported. */
+  private rest(section: TimeSection, on: number, off: number, at: string): { begin: number; end: number } {
+    if (section.rest === null) return NO_REST;
     const begin = roundMinute(section.rest.beginSec);
     const end = roundMinute(section.rest.endSec);
     if (!(on < begin && begin < end && end < off)) {
@@ -653,7 +706,7 @@ class WecomRuleWriter {
         `The break ${clockText(section.rest.beginSec)}–${clockText(section.rest.endSec)} does not lie strictly inside the working time ${clockText(on)}–${clockText(off)}, which WeCom requires; it was not written.`,
         section.rest,
       );
-      return { allow_rest: false };
+      return NO_REST;
     }
     if (begin !== section.rest.beginSec || end !== section.rest.endSec) {
       this.report.approximated(
@@ -663,27 +716,14 @@ class WecomRuleWriter {
         { beginSec: begin, endSec: end },
       );
     }
-    return { allow_rest: true, rest_begin_time: begin, rest_end_time: end };
+    return { begin, end };
   }
 
   /** Grace, flexible arrival and late-off-late-on of one shift (doc checkindate.allow_flex … late_rule). */
   private flex(shift: Shift, path: string): FlexFields {
     const { report } = this;
-    const graceOf = (pick: (section: TimeSection) => number, field: string, what: string): number => {
-      const values = shift.sections.map(pick);
-      const widest = Math.max(0, ...values);
-      if (values.some((value) => value !== widest)) {
-        report.approximated(
-          `${path}.sections.${field}`,
-          `${what} differs between the sections of the day (${values.map(durationText).join(', ')}); WeCom has one value per day, so the most lenient, ${durationText(widest)}, was used.`,
-          values,
-          widest,
-        );
-      }
-      return flexValue(widest, `${path}.sections.${field}`, what, report);
-    };
-    let onDuty = graceOf((s) => s.lateGraceSec, 'lateGraceSec', 'Grace for late arrival');
-    let offDuty = graceOf((s) => s.earlyLeaveGraceSec, 'earlyLeaveGraceSec', 'Grace for early leave');
+    let onDuty = dayGrace(shift, 'lateGraceSec', 'Grace for late arrival', path, report);
+    let offDuty = dayGrace(shift, 'earlyLeaveGraceSec', 'Grace for early leave', path, report);
     const arrival = shift.flexibleArrival;
     const early =
       arrival === null
@@ -723,7 +763,7 @@ class WecomRuleWriter {
       flex_off_duty_time: offDuty,
       max_allow_arrive_early: early,
       max_allow_arrive_late: late,
-      ...(late_rule && { late_rule }),
+      late_rule,
     };
   }
 
@@ -754,35 +794,6 @@ class WecomRuleWriter {
   private specialDays(typeFields: TypeFields | null): NonNullable<WecomCheckinGroupCreate['spe_offdays']> {
     const { rule, report } = this;
     const taken = new Set<string>();
-    /** The China 00:00 of a special day WeCom will accept, or null (reported); `take` then claims the date. */
-    const usable = (date: string, field: string): number | null => {
-      const midnight = chinaMidnight(date);
-      if (midnight === null) {
-        report.dropped(field, `Special day "${date}" is not a valid date and was not written.`, date);
-        return null;
-      }
-      if (midnight <= this.options.nowUnixSeconds) {
-        report.dropped(
-          field,
-          `Special day ${date} is today or in the past; WeCom only accepts future special days, so it was not written.`,
-          date,
-        );
-        return null;
-      }
-      if (taken.has(date)) {
-        report.dropped(
-          field,
-          `Special day ${date} is listed more than once; WeCom allows each date once, so only the first was written.`,
-          date,
-        );
-        return null;
-      }
-      if (taken.size >= MAX_SPECIAL_DAYS) {
-        report.dropped(field, `WeCom allows at most ${MAX_SPECIAL_DAYS} special days; ${date} was not written.`, date);
-        return null;
-      }
-      return midnight;
-    };
     const workdays = [...rule.specialWorkdays].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     const offdays = [...rule.specialOffdays].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     if (rule.kind !== 'fixed') {
@@ -797,7 +808,7 @@ class WecomRuleWriter {
       const spe_workdays: NonNullable<WecomCheckinGroupCreate['spe_workdays']> = [];
       for (const day of workdays) {
         const field = `specialWorkdays.${day.date}`;
-        const timestamp = usable(day.date, field);
+        const timestamp = this.usableSpecialDay(day.date, field, taken);
         if (timestamp === null) continue;
         const checkintime = this.specialSections(day, field);
         if (checkintime === null) continue;
@@ -809,12 +820,43 @@ class WecomRuleWriter {
     const spe_offdays: NonNullable<WecomCheckinGroupCreate['spe_offdays']> = [];
     for (const day of offdays) {
       const field = `specialOffdays.${day.date}`;
-      const timestamp = usable(day.date, field);
+      const timestamp = this.usableSpecialDay(day.date, field, taken);
       if (timestamp === null) continue;
       taken.add(day.date);
       spe_offdays.push({ type: 0, timestamp, notes: this.notes(day.note, field) });
     }
     return spe_offdays;
+  }
+
+  /** The China 00:00 of a special day WeCom will accept, or null (reported); the caller then claims the date. */
+  private usableSpecialDay(date: string, field: string, taken: ReadonlySet<string>): number | null {
+    const { report } = this;
+    const midnight = chinaMidnight(date);
+    if (midnight === null) {
+      report.dropped(field, `Special day "${date}" is not a valid date and was not written.`, date);
+      return null;
+    }
+    if (midnight <= this.options.nowUnixSeconds) {
+      report.dropped(
+        field,
+        `Special day ${date} is today or in the past; WeCom only accepts future special days, so it was not written.`,
+        date,
+      );
+      return null;
+    }
+    if (taken.has(date)) {
+      report.dropped(
+        field,
+        `Special day ${date} is listed more than once; WeCom allows each date once, so only the first was written.`,
+        date,
+      );
+      return null;
+    }
+    if (taken.size >= MAX_SPECIAL_DAYS) {
+      report.dropped(field, `WeCom allows at most ${MAX_SPECIAL_DAYS} special days; ${date} was not written.`, date);
+      return null;
+    }
+    return midnight;
   }
 
   private specialSections(
@@ -954,24 +996,18 @@ class WecomRuleWriter {
       }
       return { allow_apply_offworkday: false };
     }
-    const limit = (value: number | null, min: number, max: number, field: string, what: string): number => {
-      if (value === null) return -1;
-      const bounded = clamp(Math.round(value), min, max);
-      if (bounded !== value) {
-        report.approximated(
-          `remedy.${field}`,
-          `${what} ${value} was changed to ${bounded}: WeCom allows ${min} to ${max} (or unlimited).`,
-          value,
-          bounded,
-        );
-      }
-      return bounded;
-    };
     return {
       allow_apply_offworkday: true,
       // doc: allow_apply_bk_cnt −1 or up to 99; allow_apply_bk_day_limit −1, 1 = today … at most 180.
-      allow_apply_bk_cnt: limit(remedy.monthlyLimit, 0, 99, 'monthlyLimit', 'Make-up punches per month'),
-      allow_apply_bk_day_limit: limit(remedy.daysLimit, 1, 180, 'daysLimit', 'Days a make-up punch may reach back'),
+      allow_apply_bk_cnt: remedyLimit(remedy.monthlyLimit, 0, 99, 'monthlyLimit', 'Make-up punches per month', report),
+      allow_apply_bk_day_limit: remedyLimit(
+        remedy.daysLimit,
+        1,
+        180,
+        'daysLimit',
+        'Days a make-up punch may reach back',
+        report,
+      ),
       // doc buka_restriction: a set bit closes that type; bits low → high: missing, late, early, other.
       buka_restriction: restriction,
     };
@@ -980,12 +1016,55 @@ class WecomRuleWriter {
 
 // ---- helpers ------------------------------------------------------------------------------------------------
 
+/** A make-up punch limit within WeCom's range (-1 = unlimited), reporting a change. */
+function remedyLimit(
+  value: number | null,
+  min: number,
+  max: number,
+  field: string,
+  what: string,
+  report: LossReport,
+): number {
+  if (value === null) return -1;
+  const bounded = clamp(Math.round(value), min, max);
+  if (bounded !== value) {
+    report.approximated(
+      `remedy.${field}`,
+      `${what} ${value} was changed to ${bounded}: WeCom allows ${min} to ${max} (or unlimited).`,
+      value,
+      bounded,
+    );
+  }
+  return bounded;
+}
+
 function roundMinute(seconds: number): number {
   return Math.round(seconds / MINUTE) * MINUTE;
 }
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(Math.max(value, min), max);
+}
+
+/** One grace value for the whole day: WeCom has one per day, so the most lenient section's (reported when they differ). */
+function dayGrace(
+  shift: Shift,
+  field: 'lateGraceSec' | 'earlyLeaveGraceSec',
+  what: string,
+  path: string,
+  report: LossReport,
+): number {
+  const values = shift.sections.map((section) => section[field]);
+  const widest = Math.max(0, ...values);
+  if (values.some((value) => value !== widest)) {
+    report.approximated(
+      `${path}.sections.${field}`,
+      `${what} differs between the sections of the day (${values.map(durationText).join(', ')}); WeCom has one value per day, so the most lenient, ${durationText(widest)}, was used.`,
+      values,
+      widest,
+    );
+  }
+  return flexValue(widest, `${path}.sections.${field}`, what, report);
 }
 
 function flexValue(seconds: number, field: string, what: string, report: LossReport): number {
@@ -1037,8 +1116,11 @@ function scheduleIds(keys: readonly string[]): number[] {
 function overtime(enabled: boolean): WecomOtInfoV2 {
   // doc ot_info_v2: required on every write, all three day kinds with allow_ot and type (2 = approval only, the
   // documented default). Details beyond "overtime on/off" are vendor-specific and not in the canonical model.
-  const conf = { allow_ot: enabled, type: 2 };
-  return { workdayconf: { ...conf }, restdayconf: { ...conf }, holidayconf: { ...conf } };
+  return {
+    workdayconf: { allow_ot: enabled, type: 2 },
+    restdayconf: { allow_ot: enabled, type: 2 },
+    holidayconf: { allow_ot: enabled, type: 2 },
+  };
 }
 
 function pickAllowed(value: number | undefined, allowed: readonly number[], field: string, report: LossReport): number {

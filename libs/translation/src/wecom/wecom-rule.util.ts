@@ -57,11 +57,30 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function chinaMidnight(date: string): number | null {
   const match = DATE.exec(date);
   if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const utc = Date.UTC(year, month - 1, day);
-  const check = new Date(utc);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-  return utc / 1000 - CHINA_UTC_OFFSET;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  // Date.UTC reads years 0–99 as 1900–1999, so the round trip this replaced refused them; so does this.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return daysFromCivil(year, month, day) * DAY - CHINA_UTC_OFFSET;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil), the arithmetic Date.UTC
+ * does, without building Date objects for every special day.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 // ---- deterministic keys ----------------------------------------------------------------------------------
@@ -90,8 +109,6 @@ export interface FixedShiftLayout {
  */
 export function fixedShiftKey(layout: FixedShiftLayout): string {
   const sections = [...layout.sections].sort((a, b) => a.onSec - b.onSec || a.offSec - b.offSec);
-  const hhmm = (seconds: number): string =>
-    `${String(Math.floor(seconds / HOUR)).padStart(2, '0')}${String(Math.floor((seconds % HOUR) / MINUTE)).padStart(2, '0')}`;
   const times = sections.map((section) => `${hhmm(section.onSec)}-${hhmm(section.offSec)}`).join('_');
   const content = JSON.stringify([
     sections.map((section) => [
@@ -120,8 +137,29 @@ export function fixedShiftKey(layout: FixedShiftLayout): string {
   return `fixed-${times}-${fnv1a32(content).toString(16).padStart(8, '0')}`;
 }
 
+function hhmm(seconds: number): string {
+  return `${String(Math.floor(seconds / HOUR)).padStart(2, '0')}${String(Math.floor((seconds % HOUR) / MINUTE)).padStart(2, '0')}`;
+}
+
+/**
+ * Bytes of the text in UTF-8, as TextEncoder would write it (a lone surrogate becomes U+FFFD, 3 bytes), counted
+ * without encoding: special-day notes are measured on every translation.
+ */
 export function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).length;
+  let bytes = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        index += 1;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /** Cut to at most `maxBytes` UTF-8 bytes without splitting a character. */

@@ -1,13 +1,6 @@
 // The lint group '@app/wecom' also matches '@app/wecom/model' (gitignore-style prefix), against its own message;
 // the model entry point is the sanctioned import (see the report to the lead for the config fix).
-import {
-  normaliseCheckinGroupUnits,
-  wecomCheckinGroupReadSchema,
-  type WecomCheckinDateNormalised,
-  type WecomCheckinGroupNormalised,
-  type WecomCheckinTimeRead,
-  type WecomScheduleNormalised,
-} from '@app/wecom/model';
+import { legacyMsToSeconds, wecomCheckinGroupReadSchema } from '@app/wecom/model';
 import type {
   CanonicalRule,
   FlexibleArrival,
@@ -24,9 +17,11 @@ import type {
 } from '../canonical/canonical-rule.js';
 import { LossReport, refused, translated, type Translation } from '../canonical/loss.js';
 import { isKnownTimeZone, dateInTimeZone } from '../canonical/time-zone.util.js';
-import { normalizeBssid } from '../canonical/text.util.js';
-import { normalizeRule } from '../canonical/normalize-rule.js';
+import { isBlankText, normalizeBssid } from '../canonical/text.util.js';
+import { normalizeFreshRule } from '../canonical/normalize-rule.js';
+import { markCanonicalForm } from '../canonical/rule-hash.js';
 import { DAY, WECOM_TIME_ZONE, clockText, durationText, fixedShiftKey, wecomDayToIso } from './wecom-rule.util.js';
+import { isWecomCheckinGroupReadInput, type WecomCheckinGroupReadInput } from './wecom-read.guard.js';
 
 /*
  * WeCom checkin rule (one `group` of getcorpcheckinoption, REFERENCE.md B4) → canonical rule.
@@ -34,7 +29,8 @@ import { DAY, WECOM_TIME_ZONE, clockText, durationText, fixedShiftKey, wecomDayT
  * Vendor facts this mapper relies on (doc = wecom-checkin-option-rules.md):
  *  - workdays 0 = Sunday, 1–6 = Monday–Saturday (doc checkindate.workdays);
  *  - times are seconds from 00:00, next day above 86,400 (doc checkintime.*);
- *  - limit_aheadtime / flex_time are legacy MILLISECONDS (B4, B5): the model's normaliser turns them into seconds;
+ *  - limit_aheadtime / flex_time are legacy MILLISECONDS (B4, B5), limit_offtime seconds: turned into seconds
+ *    here with the model's legacyMsToSeconds (what its normaliseCheckinGroupUnits does, without the copy);
  *  - flex_on/off_duty_time −1 means "use flex_time" (B5);
  *  - loc_infos lat/lng are degrees × 1e6 in GCJ-02 (doc loc_infos.lat) — the canonical datum, so no conversion;
  *  - sync_holidays defaults to true, the 补卡 counters to −1 (= unlimited) (doc field table);
@@ -60,15 +56,21 @@ export function wecomToCanonical(group: unknown, options: WecomToCanonicalOption
     report.blocking('timeZone', `The time zone "${timeZone}" is not a known IANA time zone, so dates cannot be read.`);
     return refused(report);
   }
-  const parsed = wecomCheckinGroupReadSchema.safeParse(group);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues.slice(0, 5)) {
-      const field = ['group', ...issue.path.map(String)].join('.');
-      report.blocking(field, `The WeCom rule could not be read: field ${field} is malformed (${issue.message}).`);
+  let wecom: WecomRead;
+  if (isWecomCheckinGroupReadInput(group)) {
+    // The fast path: the guard vouches that the schema accepts the rule, so it is read in place.
+    wecom = group;
+  } else {
+    const parsed = wecomCheckinGroupReadSchema.safeParse(group);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues.slice(0, 5)) {
+        const field = ['group', ...issue.path.map(String)].join('.');
+        report.blocking(field, `The WeCom rule could not be read: field ${field} is malformed (${issue.message}).`);
+      }
+      return refused(report);
     }
-    return refused(report);
+    wecom = parsed.data;
   }
-  const wecom = normaliseCheckinGroupUnits(parsed.data);
   const kind = KINDS[wecom.grouptype];
   if (kind === undefined) {
     report.blocking(
@@ -102,34 +104,83 @@ export function wecomToCanonical(group: unknown, options: WecomToCanonicalOption
     free = readFree(wecom, report);
   }
 
+  // Read in this order (it is the order of their losses), then assembled without a spread (see
+  // canonical-to-wecom.mapper.ts, write, for why).
+  const members = readMembers(wecom, report);
+  const gpsLocations = readLocations(wecom, report);
+  const wifiLocations = readWifi(wecom, report);
+  const special = readSpecialDays(wecom, timeZone, report);
+  const remedy = readRemedy(wecom, report);
+  const outOfRange = readOutOfRange(wecom, report);
+  const overtimeEnabled = readOvertime(wecom, report);
   const rule: CanonicalRule = {
     kind,
     name: wecom.groupname,
     timeZone,
     idSpace: 'wecom',
-    members: readMembers(wecom, report),
+    members,
     shifts,
     week,
     free,
-    gpsLocations: readLocations(wecom, report),
-    wifiLocations: readWifi(wecom, report),
-    ...readSpecialDays(wecom, timeZone, report),
+    gpsLocations,
+    wifiLocations,
+    specialWorkdays: special.specialWorkdays,
+    specialOffdays: special.specialOffdays,
     followsHolidayCalendar: wecom.sync_holidays ?? true,
-    remedy: readRemedy(wecom, report),
+    remedy,
     faceRecognition: wecom.use_face_detect ?? false,
     faceLiveness: wecom.open_face_live_detect ?? false,
     photoRequired: wecom.need_photo ?? false,
-    outOfRange: readOutOfRange(wecom, report),
-    overtimeEnabled: readOvertime(wecom, report),
+    outOfRange,
+    overtimeEnabled,
   };
   reportWecomOnlySettings(wecom, report);
-  return translated(normalizeRule(rule), report);
+  // The rule's parts were all built here and appear once each, so normalizeFreshRule may keep those already in
+  // canonical form. Every value was validated (integers, strings, booleans), so the result is a fixed point of
+  // normalizeRule and its content hash need not normalise it again (rule-hash.ts).
+  return translated(markCanonicalForm(normalizeFreshRule(rule)), report);
+}
+
+/** One rule as the schema takes it (see wecom-read.guard.ts); the schema's output is one of these too. */
+type WecomRead = WecomCheckinGroupReadInput;
+type CheckinDateRead = NonNullable<WecomRead['checkindate']>[number];
+type ScheduleRead = NonNullable<WecomRead['schedulelist']>[number];
+type CheckinTimeRead = CheckinDateRead['checkintime'][number];
+
+/**
+ * The legacy limits of a checkindate entry or a schedule, in seconds. Each comes only from the fields the
+ * schema gives that block: flex_time exists on checkindate entries only, limit_offtime on schedules only (the
+ * schema strips the other, so reading the rule in place must not pick it up).
+ */
+interface LegacyLimits {
+  readonly flexSec: number | undefined;
+  readonly limitAheadSec: number | undefined;
+  readonly limitOffSec: number | undefined;
+}
+
+const NO_LEGACY_LIMITS: LegacyLimits = { flexSec: undefined, limitAheadSec: undefined, limitOffSec: undefined };
+
+function checkinDateLimits(entry: CheckinDateRead): LegacyLimits {
+  return {
+    flexSec: entry.flex_time === undefined ? undefined : legacyMsToSeconds(entry.flex_time),
+    limitAheadSec: entry.limit_aheadtime === undefined ? undefined : legacyMsToSeconds(entry.limit_aheadtime),
+    limitOffSec: undefined,
+  };
+}
+
+function scheduleLimits(schedule: ScheduleRead): LegacyLimits {
+  return {
+    flexSec: undefined,
+    limitAheadSec: schedule.limit_aheadtime === undefined ? undefined : legacyMsToSeconds(schedule.limit_aheadtime),
+    // limit_offtime is already seconds (B4).
+    limitOffSec: schedule.limit_offtime,
+  };
 }
 
 // ---- week and shifts --------------------------------------------------------------------------------------
 
 function readFixedWeek(
-  wecom: WecomCheckinGroupNormalised,
+  wecom: WecomRead,
   shifts: Shift[],
   report: LossReport,
 ): Partial<Record<IsoWeekday, string | null>> {
@@ -166,9 +217,10 @@ function readFixedWeek(
 }
 
 /** One checkindate entry of a fixed rule as a shift keyed by its layout; null when it has no usable section. */
-function readDayLayout(entry: WecomCheckinDateNormalised, path: string, report: LossReport): Shift | null {
-  const flex = readFlex(entry, path, report);
-  const sections = readSections(entry.checkintime, entry, flex, `${path}.checkintime`, report);
+function readDayLayout(entry: CheckinDateRead, path: string, report: LossReport): Shift | null {
+  const limits = checkinDateLimits(entry);
+  const flex = readFlex(entry, limits, path, report);
+  const sections = readSections(entry.checkintime, entry, limits, flex, `${path}.checkintime`, report);
   if (sections.length === 0) {
     report.dropped(
       `${path}.checkintime`,
@@ -177,10 +229,16 @@ function readDayLayout(entry: WecomCheckinDateNormalised, path: string, report: 
     return null;
   }
   const layout = { sections, flexibleArrival: flex.flexibleArrival, lateOffLateOn: flex.lateOffLateOn };
-  return { key: fixedShiftKey(layout), name: '', ...layout };
+  return {
+    key: fixedShiftKey(layout),
+    name: '',
+    sections: layout.sections,
+    flexibleArrival: layout.flexibleArrival,
+    lateOffLateOn: layout.lateOffLateOn,
+  };
 }
 
-function readSchedules(schedules: readonly WecomScheduleNormalised[], report: LossReport): Shift[] {
+function readSchedules(schedules: readonly ScheduleRead[], report: LossReport): Shift[] {
   const shifts: Shift[] = [];
   const seen = new Set<number>();
   schedules.forEach((schedule, index) => {
@@ -195,8 +253,9 @@ function readSchedules(schedules: readonly WecomScheduleNormalised[], report: Lo
       return;
     }
     seen.add(schedule.schedule_id);
-    const flex = readFlex(schedule, path, report);
-    const sections = readSections(schedule.time_section ?? [], schedule, flex, `${path}.time_section`, report);
+    const limits = scheduleLimits(schedule);
+    const flex = readFlex(schedule, limits, path, report);
+    const sections = readSections(schedule.time_section ?? [], schedule, limits, flex, `${path}.time_section`, report);
     if (sections.length === 0) {
       report.dropped(
         `${path}.time_section`,
@@ -221,10 +280,7 @@ interface FlexHolder {
   readonly flex_off_duty_time?: number | undefined;
   readonly max_allow_arrive_early?: number | undefined;
   readonly max_allow_arrive_late?: number | undefined;
-  readonly flex_sec?: number | undefined;
   readonly noneed_offwork?: boolean | undefined;
-  readonly limit_ahead_sec?: number | undefined;
-  readonly limit_off_sec?: number | undefined;
   readonly late_rule?:
     | {
         readonly allow_offwork_after_time?: boolean | undefined;
@@ -244,20 +300,10 @@ interface Flex {
 }
 
 /** The flexible-time block of a checkindate entry or a schedule (doc checkindate.allow_flex … late_rule). */
-function readFlex(holder: FlexHolder, path: string, report: LossReport): Flex {
+function readFlex(holder: FlexHolder, limits: LegacyLimits, path: string, report: LossReport): Flex {
   const flexOn = holder.allow_flex !== false;
-  const grace = (key: 'flex_on_duty_time' | 'flex_off_duty_time'): number => {
-    const raw = holder[key] ?? 0;
-    // −1: "use the legacy flex_time", which is milliseconds and already converted to flex_sec (B5).
-    const value = raw === -1 ? (holder.flex_sec ?? 0) : raw;
-    if (value < 0) {
-      report.dropped(`${path}.${key}`, `The grace time ${raw} is negative and was ignored.`, raw);
-      return 0;
-    }
-    return value;
-  };
-  let lateGraceSec = grace('flex_on_duty_time');
-  let earlyLeaveGraceSec = grace('flex_off_duty_time');
+  let lateGraceSec = graceOf(holder, 'flex_on_duty_time', limits, path, report);
+  let earlyLeaveGraceSec = graceOf(holder, 'flex_off_duty_time', limits, path, report);
   const early = Math.max(0, holder.max_allow_arrive_early ?? 0);
   const late = Math.max(0, holder.max_allow_arrive_late ?? 0);
   let flexibleArrival: FlexibleArrival | null = early > 0 || late > 0 ? { maxEarlySec: early, maxLateSec: late } : null;
@@ -271,6 +317,23 @@ function readFlex(holder: FlexHolder, path: string, report: LossReport): Flex {
     flexibleArrival = null;
   }
   return { lateGraceSec, earlyLeaveGraceSec, flexibleArrival, lateOffLateOn: readLateRule(holder, path, report) };
+}
+
+function graceOf(
+  holder: FlexHolder,
+  key: 'flex_on_duty_time' | 'flex_off_duty_time',
+  limits: LegacyLimits,
+  path: string,
+  report: LossReport,
+): number {
+  const raw = holder[key] ?? 0;
+  // −1: "use the legacy flex_time", which is milliseconds, converted to seconds in limits.flexSec (B5).
+  const value = raw === -1 ? (limits.flexSec ?? 0) : raw;
+  if (value < 0) {
+    report.dropped(`${path}.${key}`, `The grace time ${raw} is negative and was ignored.`, raw);
+    return 0;
+  }
+  return value;
 }
 
 function readLateRule(holder: FlexHolder, path: string, report: LossReport): LateOffLateOnStep[] {
@@ -305,8 +368,9 @@ function readLateRule(holder: FlexHolder, path: string, report: LossReport): Lat
 }
 
 function readSections(
-  times: readonly WecomCheckinTimeRead[],
+  times: readonly CheckinTimeRead[],
   holder: FlexHolder,
+  limits: LegacyLimits,
   flex: Flex,
   path: string,
   report: LossReport,
@@ -322,13 +386,11 @@ function readSections(
       );
       return;
     }
-    const windowParts = [
-      time.earliest_work_sec,
-      time.latest_work_sec,
-      time.earliest_off_work_sec,
-      time.latest_off_work_sec,
-    ];
-    const defined = windowParts.filter((value) => value !== undefined).length;
+    const defined =
+      (time.earliest_work_sec === undefined ? 0 : 1) +
+      (time.latest_work_sec === undefined ? 0 : 1) +
+      (time.earliest_off_work_sec === undefined ? 0 : 1) +
+      (time.latest_off_work_sec === undefined ? 0 : 1);
     if (defined > 0 && defined < 4) {
       report.dropped(at, 'Only part of the punch window is stored; the vendor default window is used instead.');
     }
@@ -372,10 +434,10 @@ function readSections(
       rest,
     });
   });
-  if (missingWindows && (holder.limit_ahead_sec !== undefined || holder.limit_off_sec !== undefined)) {
+  if (missingWindows && (limits.limitAheadSec !== undefined || limits.limitOffSec !== undefined)) {
     const parts = [
-      holder.limit_ahead_sec !== undefined ? `clock-in from ${durationText(holder.limit_ahead_sec)} before work` : null,
-      holder.limit_off_sec !== undefined ? `clock-out until ${durationText(holder.limit_off_sec)} after work` : null,
+      limits.limitAheadSec !== undefined ? `clock-in from ${durationText(limits.limitAheadSec)} before work` : null,
+      limits.limitOffSec !== undefined ? `clock-out until ${durationText(limits.limitOffSec)} after work` : null,
     ].filter((part) => part !== null);
     report.dropped(
       path,
@@ -393,7 +455,7 @@ function readSections(
   return sections;
 }
 
-function readFree(wecom: WecomCheckinGroupNormalised, report: LossReport): NonNullable<CanonicalRule['free']> {
+function readFree(wecom: WecomRead, report: LossReport): NonNullable<CanonicalRule['free']> {
   const workdays = new Set<IsoWeekday>();
   (wecom.checkindate ?? []).forEach((entry, index) => {
     for (const day of entry.workdays) {
@@ -428,30 +490,38 @@ function readFree(wecom: WecomCheckinGroupNormalised, report: LossReport): NonNu
 
 // ---- members, places, special days ------------------------------------------------------------------------
 
-function readMembers(
-  wecom: {
-    range?: { party_id: string[]; userid: string[]; tagid: number[] } | undefined;
-    white_users?: string[] | undefined;
-  },
-  report: LossReport,
-): CanonicalRule['members'] {
-  const range = wecom.range ?? { party_id: [], userid: [], tagid: [] };
-  if (range.tagid.length > 0) {
+/**
+ * `range` as the schema's transform reads it (wecomRangeReadSchema): departments under party_id or else
+ * partyid, numbers as strings; absent lists are empty.
+ */
+function readMembers(wecom: WecomRead, report: LossReport): CanonicalRule['members'] {
+  const range = wecom.range;
+  const tagIds = range?.tagid ?? [];
+  if (tagIds.length > 0) {
     report.dropped(
       'group.range.tagid',
-      `The rule also applies to WeCom tags (${range.tagid.join(', ')}); tags have no equivalent on the other side, so their members are not included.`,
-      range.tagid,
+      `The rule also applies to WeCom tags (${tagIds.join(', ')}); tags have no equivalent on the other side, so their members are not included.`,
+      // A copy: read in place, the list is the caller's.
+      [...tagIds],
     );
   }
-  const nonEmpty = (ids: readonly string[]): string[] => ids.filter((id) => id.trim() !== '');
   return {
-    userIds: nonEmpty(range.userid),
-    departmentIds: nonEmpty(range.party_id),
-    excludedUserIds: nonEmpty(wecom.white_users ?? []),
+    userIds: nonEmptyIds(range?.userid ?? []),
+    departmentIds: nonEmptyIds(range?.party_id ?? range?.partyid ?? []),
+    excludedUserIds: nonEmptyIds(wecom.white_users ?? []),
   };
 }
 
-function readLocations(wecom: WecomCheckinGroupNormalised, report: LossReport): GpsLocation[] {
+function nonEmptyIds(ids: readonly (string | number)[]): string[] {
+  const kept: string[] = [];
+  for (const raw of ids) {
+    const id = String(raw);
+    if (!isBlankText(id)) kept.push(id);
+  }
+  return kept;
+}
+
+function readLocations(wecom: WecomRead, report: LossReport): GpsLocation[] {
   const locations: GpsLocation[] = [];
   (wecom.loc_infos ?? []).forEach((location, index) => {
     const latitude = location.lat / 1e6;
@@ -481,7 +551,7 @@ function readLocations(wecom: WecomCheckinGroupNormalised, report: LossReport): 
   return locations;
 }
 
-function readWifi(wecom: WecomCheckinGroupNormalised, report: LossReport): WifiLocation[] {
+function readWifi(wecom: WecomRead, report: LossReport): WifiLocation[] {
   const wifis: WifiLocation[] = [];
   (wecom.wifimac_infos ?? []).forEach((wifi, index) => {
     const bssid = normalizeBssid(wifi.wifimac);
@@ -503,7 +573,7 @@ interface SpecialDayRead {
   readonly type?: number | undefined;
   readonly begtime?: number | undefined;
   readonly endtime?: number | undefined;
-  readonly checkintime?: WecomCheckinTimeRead[] | undefined;
+  readonly checkintime?: readonly CheckinTimeRead[] | undefined;
 }
 
 /** The 00:00 timestamps a special-day entry covers (doc spe_workdays.type: 0 one day, 1 range, 2 every two weeks). */
@@ -519,40 +589,49 @@ function coveredDays(entry: SpecialDayRead): number[] | null {
   return days;
 }
 
+/** The dates a special-day entry covers, each claimed in `seen` (a date already claimed is reported, not repeated). */
+function specialDates(
+  entry: SpecialDayRead,
+  path: string,
+  seen: Set<string>,
+  timeZone: string,
+  report: LossReport,
+): string[] {
+  const days = coveredDays(entry);
+  if (days === null) {
+    report.dropped(path, 'A special day has no usable date and was left out.');
+    return [];
+  }
+  const result: string[] = [];
+  for (const day of days) {
+    const date = dateInTimeZone(day, timeZone);
+    if (date === null) {
+      report.dropped(path, `A special day has an impossible date (${day}) and was left out.`, day);
+    } else if (seen.has(date)) {
+      report.dropped(path, `The special day ${date} is listed twice; the second entry was left out.`, date);
+    } else if (seen.size >= MAX_SPECIAL_DAYS) {
+      report.dropped(path, `More than ${MAX_SPECIAL_DAYS} special days; ${date} was left out.`, date);
+    } else {
+      seen.add(date);
+      result.push(date);
+    }
+  }
+  return result;
+}
+
 function readSpecialDays(
-  wecom: WecomCheckinGroupNormalised,
+  wecom: WecomRead,
   timeZone: string,
   report: LossReport,
 ): Pick<CanonicalRule, 'specialWorkdays' | 'specialOffdays'> {
   const seen = new Set<string>();
-  const dates = (entry: SpecialDayRead, path: string): string[] => {
-    const days = coveredDays(entry);
-    if (days === null) {
-      report.dropped(path, 'A special day has no usable date and was left out.');
-      return [];
-    }
-    const result: string[] = [];
-    for (const day of days) {
-      const date = dateInTimeZone(day, timeZone);
-      if (date === null) {
-        report.dropped(path, `A special day has an impossible date (${day}) and was left out.`, day);
-      } else if (seen.has(date)) {
-        report.dropped(path, `The special day ${date} is listed twice; the second entry was left out.`, date);
-      } else if (seen.size >= MAX_SPECIAL_DAYS) {
-        report.dropped(path, `More than ${MAX_SPECIAL_DAYS} special days; ${date} was left out.`, date);
-      } else {
-        seen.add(date);
-        result.push(date);
-      }
-    }
-    return result;
-  };
   const specialWorkdays: SpecialWorkday[] = [];
   (wecom.spe_workdays ?? []).forEach((entry, index) => {
     const path = `group.spe_workdays[${index}]`;
     const sections = readSections(
       entry.checkintime ?? [],
       {},
+      NO_LEGACY_LIMITS,
       { lateGraceSec: 0, earlyLeaveGraceSec: 0, flexibleArrival: null, lateOffLateOn: [] },
       `${path}.checkintime`,
       report,
@@ -561,13 +640,13 @@ function readSpecialDays(
       report.dropped(path, 'A special working day has no working times and was left out.');
       return;
     }
-    for (const date of dates(entry, path)) {
+    for (const date of specialDates(entry, path, seen, timeZone, report)) {
       specialWorkdays.push({ date, shiftKey: null, sections, note: entry.notes ?? '' });
     }
   });
   const specialOffdays: SpecialOffday[] = [];
   (wecom.spe_offdays ?? []).forEach((entry, index) => {
-    for (const date of dates(entry, `group.spe_offdays[${index}]`))
+    for (const date of specialDates(entry, `group.spe_offdays[${index}]`, seen, timeZone, report))
       specialOffdays.push({ date, note: entry.notes ?? '' });
   });
   return { specialWorkdays, specialOffdays };
@@ -575,15 +654,16 @@ function readSpecialDays(
 
 // ---- policies ---------------------------------------------------------------------------------------------
 
-function readRemedy(wecom: WecomCheckinGroupNormalised, report: LossReport): CanonicalRule['remedy'] {
-  const limit = (value: number | undefined, field: string): number | null => {
-    if (value === undefined || value === -1) return null;
-    if (value < 0) {
-      report.dropped(`group.${field}`, `The make-up punch limit ${value} is not valid; treated as unlimited.`, value);
-      return null;
-    }
-    return value;
-  };
+function remedyLimit(value: number | undefined, field: string, report: LossReport): number | null {
+  if (value === undefined || value === -1) return null;
+  if (value < 0) {
+    report.dropped(`group.${field}`, `The make-up punch limit ${value} is not valid; treated as unlimited.`, value);
+    return null;
+  }
+  return value;
+}
+
+function readRemedy(wecom: WecomRead, report: LossReport): CanonicalRule['remedy'] {
   const restriction = wecom.buka_restriction ?? 0;
   if (restriction < 0 || restriction > 15) {
     report.dropped(
@@ -596,8 +676,8 @@ function readRemedy(wecom: WecomCheckinGroupNormalised, report: LossReport): Can
   // A set bit CLOSES that exception type to make-up punches (doc buka_restriction).
   return {
     allowed: wecom.allow_apply_offworkday ?? false,
-    monthlyLimit: limit(wecom.allow_apply_bk_cnt, 'allow_apply_bk_cnt'),
-    daysLimit: limit(wecom.allow_apply_bk_day_limit, 'allow_apply_bk_day_limit'),
+    monthlyLimit: remedyLimit(wecom.allow_apply_bk_cnt, 'allow_apply_bk_cnt', report),
+    daysLimit: remedyLimit(wecom.allow_apply_bk_day_limit, 'allow_apply_bk_day_limit', report),
     forMissing: (bits & 1) === 0,
     forLate: (bits & 2) === 0,
     forEarly: (bits & 4) === 0,
@@ -605,7 +685,7 @@ function readRemedy(wecom: WecomCheckinGroupNormalised, report: LossReport): Can
   };
 }
 
-function readOutOfRange(wecom: WecomCheckinGroupNormalised, report: LossReport): OutOfRangePolicy {
+function readOutOfRange(wecom: WecomRead, report: LossReport): OutOfRangePolicy {
   const value = wecom.option_out_range ?? 0;
   const policy = OUT_OF_RANGE[value];
   if (policy !== undefined) return policy;
@@ -618,7 +698,7 @@ function readOutOfRange(wecom: WecomCheckinGroupNormalised, report: LossReport):
   return 'exception';
 }
 
-function readOvertime(wecom: WecomCheckinGroupNormalised, report: LossReport): boolean {
+function readOvertime(wecom: WecomRead, report: LossReport): boolean {
   const v2 = wecom.ot_info_v2;
   if (v2 !== undefined) {
     const enabled = [v2.workdayconf, v2.restdayconf, v2.holidayconf].some((conf) => conf?.allow_ot === true);
@@ -646,8 +726,12 @@ function readOvertime(wecom: WecomCheckinGroupNormalised, report: LossReport): b
   return enabled;
 }
 
+function hasReminder(time: CheckinTimeRead): boolean {
+  return time.remind_work_sec !== undefined || time.remind_off_work_sec !== undefined;
+}
+
 /** Settings with no canonical field, told to the HR reader so nothing disappears silently. */
-function reportWecomOnlySettings(wecom: WecomCheckinGroupNormalised, report: LossReport): void {
+function reportWecomOnlySettings(wecom: WecomRead, report: LossReport): void {
   const type = wecom.type ?? 0;
   if (type !== 0) {
     report.dropped(
@@ -656,11 +740,10 @@ function reportWecomOnlySettings(wecom: WecomCheckinGroupNormalised, report: Los
       type,
     );
   }
-  const remindTimes = [
-    ...(wecom.checkindate ?? []).flatMap((entry) => entry.checkintime),
-    ...(wecom.schedulelist ?? []).flatMap((s) => s.time_section ?? []),
-  ];
-  if (remindTimes.some((time) => time.remind_work_sec !== undefined || time.remind_off_work_sec !== undefined)) {
+  if (
+    (wecom.checkindate ?? []).some((entry) => entry.checkintime.some(hasReminder)) ||
+    (wecom.schedulelist ?? []).some((schedule) => (schedule.time_section ?? []).some(hasReminder))
+  ) {
     report.info(
       'group.checkindate.checkintime.remind_work_sec',
       'Punch reminder times are WeCom-only and are not carried.',
