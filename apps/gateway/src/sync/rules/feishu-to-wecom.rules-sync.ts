@@ -20,7 +20,7 @@ import {
   type WecomClient,
   type WecomUpdateCheckinOptionRequest,
 } from '@app/wecom';
-import { withLeases } from '../link-leases.js';
+import { syncLeasedItem } from './leased-item.js';
 import { openConflictItem, recordConflict, twoWayDecision } from './two-way.js';
 import {
   describeFailure,
@@ -166,35 +166,18 @@ export class FeishuToWecomRulesSync {
     }
   }
 
-  private async syncOneLeased(feishuGroupId: string): Promise<SyncRunItem | null> {
-    const { store, holder } = this.context;
-    try {
-      const existing = await store.groupLinks.findByFeishuGroupId(feishuGroupId);
-      const resources = [`feishu-group:${feishuGroupId}`, ...(existing ? [`link:${existing.id}`] : [])];
-      return await withLeases(store, holder, resources, () => this.syncOne(feishuGroupId));
-    } catch (error) {
-      const message = describeFailure(error);
-      const targetId = await this.recordFailure(feishuGroupId, message);
-      return item(feishuGroupId, targetId, 'failed', [], { error: message });
-    } finally {
-      this.context.onItemDone?.();
-    }
-  }
-
-  /** The link remembers why its last sync failed; a pending link stays pending (its create may have happened). */
-  /**
-   * The link remembers why its last sync failed (a pending link stays pending: its create may have happened);
-   * answers the link's target id for the item.
-   */
-  private async recordFailure(feishuGroupId: string, message: string): Promise<string | null> {
-    const { store, dryRun } = this.context;
-    const link = await store.groupLinks.findByFeishuGroupId(feishuGroupId).catch(() => null);
-    if (link && !dryRun) {
-      await store.groupLinks
-        .setStatus(link.id, link.status === 'pending' ? 'pending' : 'failed', message)
-        .catch(() => undefined);
-    }
-    return link?.wecomRuleId ?? null;
+  private syncOneLeased(feishuGroupId: string): Promise<SyncRunItem | null> {
+    const { store } = this.context;
+    return syncLeasedItem(
+      this.context,
+      {
+        sourceId: feishuGroupId,
+        resource: `feishu-group:${feishuGroupId}`,
+        findLink: () => store.groupLinks.findByFeishuGroupId(feishuGroupId),
+        targetIdOf: (link) => link.wecomRuleId,
+      },
+      () => this.syncOne(feishuGroupId),
+    );
   }
 
   /** The group's item; null when a two-way link's change is the other direction's to push. */

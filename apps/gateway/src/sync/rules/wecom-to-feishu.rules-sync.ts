@@ -21,7 +21,7 @@ import {
   type FeishuGroupPlan,
 } from '@app/translation';
 import type { WecomCheckinGroupRead, WecomClient } from '@app/wecom';
-import { withLeases } from '../link-leases.js';
+import { syncLeasedItem } from './leased-item.js';
 import { twoWayDecision } from './two-way.js';
 import {
   describeFailure,
@@ -149,36 +149,19 @@ export class WecomToFeishuRulesSync {
     this.shiftById.set(shift.shift_id, shift);
   }
 
-  private async syncOneLeased(rule: WecomCheckinGroupRead): Promise<SyncRunItem | null> {
-    const { store, holder } = this.context;
+  private syncOneLeased(rule: WecomCheckinGroupRead): Promise<SyncRunItem | null> {
+    const { store } = this.context;
     const ruleId = String(rule.groupid);
-    try {
-      const existing = await store.groupLinks.findByWecomRuleId(ruleId);
-      const resources = [`wecom-rule:${ruleId}`, ...(existing ? [`link:${existing.id}`] : [])];
-      return await withLeases(store, holder, resources, () => this.syncOne(rule));
-    } catch (error) {
-      const message = describeFailure(error);
-      const targetId = await this.recordFailure(ruleId, message);
-      return item(ruleId, targetId, 'failed', [], { error: message });
-    } finally {
-      this.context.onItemDone?.();
-    }
-  }
-
-  /** The link remembers why its last sync failed; a pending link stays pending (its create may have happened). */
-  /**
-   * The link remembers why its last sync failed (a pending link stays pending: its create may have happened);
-   * answers the link's target id for the item.
-   */
-  private async recordFailure(ruleId: string, message: string): Promise<string | null> {
-    const { store, dryRun } = this.context;
-    const link = await store.groupLinks.findByWecomRuleId(ruleId).catch(() => null);
-    if (link && !dryRun) {
-      await store.groupLinks
-        .setStatus(link.id, link.status === 'pending' ? 'pending' : 'failed', message)
-        .catch(() => undefined);
-    }
-    return link?.feishuGroupId ?? null;
+    return syncLeasedItem(
+      this.context,
+      {
+        sourceId: ruleId,
+        resource: `wecom-rule:${ruleId}`,
+        findLink: () => store.groupLinks.findByWecomRuleId(ruleId),
+        targetIdOf: (link) => link.feishuGroupId,
+      },
+      () => this.syncOne(rule),
+    );
   }
 
   /** The rule's item; null when a two-way link's change is the other direction's to push (or report). */
