@@ -2,15 +2,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { FeishuClient, groupForUpdate } from '@app/feishu';
-import { WecomClient } from '@app/wecom';
-import {
-  SAMPLE_CREDENTIALS,
-  SAMPLE_DEPARTMENTS,
-  SAMPLE_PEOPLE,
-} from '../../apps/emulators/src/sample-company/people.js';
+import { type FeishuClient, groupForUpdate } from '@app/feishu';
+import { type WecomClient } from '@app/wecom';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { ReconcileScheduler } from '../../apps/gateway/src/sync/reconcile.scheduler.js';
+import { emulatorGatewayEnv, uploadSampleMappings, vendorAdmins } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
 
 // Scheduled reconciliation in one process: ticks are driven through the scheduler itself (the cron is set to
@@ -99,41 +95,14 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
     await new Promise<void>((resolve) => alertServer.listen(0, '127.0.0.1', resolve));
     emulators = await startEmulators();
     harness = await createTestApp({
-      FEISHU_BASE_URL: emulators.feishu.server.url,
-      FEISHU_APP_ID: SAMPLE_CREDENTIALS.feishu.appId,
-      FEISHU_APP_SECRET: SAMPLE_CREDENTIALS.feishu.appSecret,
-      WECOM_BASE_URL: emulators.wecom.server.url,
-      WECOM_CORP_ID: SAMPLE_CREDENTIALS.wecom.corpId,
-      WECOM_CORP_SECRET: SAMPLE_CREDENTIALS.wecom.corpSecret,
-      FEISHU_DEFAULT_GROUP_LEADER_IDS: SAMPLE_PEOPLE[0]!.feishuUserId,
+      ...emulatorGatewayEnv(emulators),
       SYNC_CRON: '0 0 0 1 * *',
       ALERT_WEBHOOK_URL: `http://127.0.0.1:${(alertServer.address() as AddressInfo).port}/bot`,
     });
     server = harness.app.getHttpServer();
     scheduler = harness.app.get(ReconcileScheduler);
-    feishuAdmin = new FeishuClient({
-      appId: SAMPLE_CREDENTIALS.feishu.appId,
-      appSecret: SAMPLE_CREDENTIALS.feishu.appSecret,
-      baseUrl: emulators.feishu.server.url,
-      employeeType: 'employee_id',
-      deptType: 'open_id',
-    });
-    wecomAdmin = new WecomClient({
-      corpId: SAMPLE_CREDENTIALS.wecom.corpId,
-      corpSecret: SAMPLE_CREDENTIALS.wecom.corpSecret,
-      baseUrl: emulators.wecom.server.url,
-    });
-    await auth(request(server).put('/api/v1/mappings/users'))
-      .send(SAMPLE_PEOPLE.map(({ feishuUserId, wecomUserId }) => ({ feishuUserId, wecomUserId })))
-      .expect(200);
-    await auth(request(server).put('/api/v1/mappings/departments'))
-      .send(
-        Object.values(SAMPLE_DEPARTMENTS).map(({ feishuDepartmentId, wecomPartyId }) => ({
-          feishuDepartmentId,
-          wecomPartyId,
-        })),
-      )
-      .expect(200);
+    ({ feishuAdmin, wecomAdmin } = vendorAdmins(emulators));
+    await uploadSampleMappings(server);
   });
 
   afterAll(async () => {

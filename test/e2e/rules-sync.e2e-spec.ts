@@ -1,14 +1,11 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import {
-  SAMPLE_CREDENTIALS,
-  SAMPLE_DEPARTMENTS,
-  SAMPLE_PEOPLE,
-} from '../../apps/emulators/src/sample-company/people.js';
+import { SAMPLE_PEOPLE } from '../../apps/emulators/src/sample-company/people.js';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { validateCheckinOption } from '../../apps/emulators/src/wecom/checkin-option-rules.js';
-import { FeishuClient, groupForUpdate } from '@app/feishu';
-import { WecomClient } from '@app/wecom';
+import { type FeishuClient, groupForUpdate } from '@app/feishu';
+import { type WecomClient } from '@app/wecom';
+import { emulatorGatewayEnv, uploadSampleMappings, vendorAdmins } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
 
 // The rules sync end to end: supertest against the real app, the app against both emulators over HTTP.
@@ -85,38 +82,11 @@ describe('rules sync (REST + emulators)', () => {
   beforeAll(async () => {
     emulators = await startEmulators();
     harness = await createTestApp({
-      FEISHU_BASE_URL: emulators.feishu.server.url,
-      FEISHU_APP_ID: SAMPLE_CREDENTIALS.feishu.appId,
-      FEISHU_APP_SECRET: SAMPLE_CREDENTIALS.feishu.appSecret,
-      WECOM_BASE_URL: emulators.wecom.server.url,
-      WECOM_CORP_ID: SAMPLE_CREDENTIALS.wecom.corpId,
-      WECOM_CORP_SECRET: SAMPLE_CREDENTIALS.wecom.corpSecret,
-      FEISHU_DEFAULT_GROUP_LEADER_IDS: SAMPLE_PEOPLE[0]!.feishuUserId,
+      ...emulatorGatewayEnv(emulators),
     });
     server = harness.app.getHttpServer();
-    feishuAdmin = new FeishuClient({
-      appId: SAMPLE_CREDENTIALS.feishu.appId,
-      appSecret: SAMPLE_CREDENTIALS.feishu.appSecret,
-      baseUrl: emulators.feishu.server.url,
-      employeeType: 'employee_id',
-      deptType: 'open_id',
-    });
-    wecomAdmin = new WecomClient({
-      corpId: SAMPLE_CREDENTIALS.wecom.corpId,
-      corpSecret: SAMPLE_CREDENTIALS.wecom.corpSecret,
-      baseUrl: emulators.wecom.server.url,
-    });
-    await auth(request(server).put('/api/v1/mappings/users'))
-      .send(SAMPLE_PEOPLE.map(({ feishuUserId, wecomUserId }) => ({ feishuUserId, wecomUserId })))
-      .expect(200);
-    await auth(request(server).put('/api/v1/mappings/departments'))
-      .send(
-        Object.values(SAMPLE_DEPARTMENTS).map(({ feishuDepartmentId, wecomPartyId }) => ({
-          feishuDepartmentId,
-          wecomPartyId,
-        })),
-      )
-      .expect(200);
+    ({ feishuAdmin, wecomAdmin } = vendorAdmins(emulators));
+    await uploadSampleMappings(server);
   });
 
   afterAll(async () => {

@@ -1,0 +1,63 @@
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+import { FeishuClient } from '@app/feishu';
+import { WecomClient } from '@app/wecom';
+import {
+  SAMPLE_CREDENTIALS,
+  SAMPLE_DEPARTMENTS,
+  SAMPLE_PEOPLE,
+} from '../../apps/emulators/src/sample-company/people.js';
+import type { RunningEmulators } from '../../apps/emulators/src/start-emulators.js';
+import { TEST_API_TOKEN } from './test-app.js';
+
+// What the sync e2e suites share: the gateway pointed at both emulators, the vendors' own APIs (as an admin
+// changing things outside the gateway would use them), and the sample company's ID mappings.
+
+/** Gateway environment for the emulators with the sample company's credentials. */
+export function emulatorGatewayEnv(emulators: RunningEmulators): Record<string, string> {
+  return {
+    FEISHU_BASE_URL: emulators.feishu.server.url,
+    FEISHU_APP_ID: SAMPLE_CREDENTIALS.feishu.appId,
+    FEISHU_APP_SECRET: SAMPLE_CREDENTIALS.feishu.appSecret,
+    WECOM_BASE_URL: emulators.wecom.server.url,
+    WECOM_CORP_ID: SAMPLE_CREDENTIALS.wecom.corpId,
+    WECOM_CORP_SECRET: SAMPLE_CREDENTIALS.wecom.corpSecret,
+    FEISHU_DEFAULT_GROUP_LEADER_IDS: SAMPLE_PEOPLE[0]!.feishuUserId,
+  };
+}
+
+export function vendorAdmins(emulators: RunningEmulators): { feishuAdmin: FeishuClient; wecomAdmin: WecomClient } {
+  return {
+    feishuAdmin: new FeishuClient({
+      appId: SAMPLE_CREDENTIALS.feishu.appId,
+      appSecret: SAMPLE_CREDENTIALS.feishu.appSecret,
+      baseUrl: emulators.feishu.server.url,
+      employeeType: 'employee_id',
+      deptType: 'open_id',
+    }),
+    wecomAdmin: new WecomClient({
+      corpId: SAMPLE_CREDENTIALS.wecom.corpId,
+      corpSecret: SAMPLE_CREDENTIALS.wecom.corpSecret,
+      baseUrl: emulators.wecom.server.url,
+    }),
+  };
+}
+
+/** PUTs the sample company's user and department mappings through the REST API. */
+export async function uploadSampleMappings(server: App): Promise<void> {
+  await request(server)
+    .put('/api/v1/mappings/users')
+    .set('Authorization', `Bearer ${TEST_API_TOKEN}`)
+    .send(SAMPLE_PEOPLE.map(({ feishuUserId, wecomUserId }) => ({ feishuUserId, wecomUserId })))
+    .expect(200);
+  await request(server)
+    .put('/api/v1/mappings/departments')
+    .set('Authorization', `Bearer ${TEST_API_TOKEN}`)
+    .send(
+      Object.values(SAMPLE_DEPARTMENTS).map(({ feishuDepartmentId, wecomPartyId }) => ({
+        feishuDepartmentId,
+        wecomPartyId,
+      })),
+    )
+    .expect(200);
+}
