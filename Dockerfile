@@ -1,24 +1,38 @@
-# Build stage: full dependencies, compile, then drop dev dependencies.
-FROM node:20-bookworm-slim AS build
+# The gateway image: `docker build -t attendance-sync-gateway .` (docker-compose.yml builds it too).
+# Two stages: the build stage has the dev dependencies and compiles; the runtime stage gets the compiled
+# dist/ and production dependencies only, and runs as the unprivileged `node` user.
+#
+# Install scripts stay off in both stages (--ignore-scripts), as package.json's allowScripts decides for
+# npm 11: nothing the gateway runs needs one (@scarf/scarf, under swagger-ui-dist, only reports analytics;
+# esbuild and @parcel/watcher are dev tools the build does not use).
+
+# ---- build: full dependencies, then `npm run build` (nest build, tsc builder) → dist/apps/gateway/src/main.js
+FROM node:20-slim AS build
+ENV SCARF_ANALYTICS=false
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY nest-cli.json tsconfig.json ./
 COPY apps ./apps
 COPY libs ./libs
 COPY migrations ./migrations
-RUN npm run build && npm prune --omit=dev
+RUN npm run build
 
-# Runtime stage: production dependencies and the compiled gateway only, as the unprivileged node user.
-FROM node:20-bookworm-slim
-ENV NODE_ENV=production DATA_DIR=/app/.data
+# ---- runtime: production dependencies and the compiled gateway; code owned by root, read-only to the app
+FROM node:20-slim AS runtime
+ENV NODE_ENV=production \
+    SCARF_ANALYTICS=false \
+    PORT=3000 \
+    DATA_DIR=/app/.data
 WORKDIR /app
-COPY --from=build --chown=node:node /app/package.json ./
-COPY --from=build --chown=node:node /app/node_modules ./node_modules
-COPY --from=build --chown=node:node /app/dist ./dist
+# package.json also says "type": "module", which the compiled ESM needs at run time.
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+# The embedded database (used only when DATABASE_URL is unset) is the one place the app writes.
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:3000/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "dist/apps/gateway/src/main.js"]

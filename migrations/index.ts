@@ -1,10 +1,14 @@
 import { CreateMappingStore1795260000000 } from './1795260000000-create-mapping-store.js';
 import { RunWorkersAndLeases1795400000000 } from './1795400000000-run-workers-and-leases.js';
 import { ScheduledReconciliation1795500000000 } from './1795500000000-scheduled-reconciliation.js';
+import { EventReceipts1795600000000 } from './1795600000000-event-receipts.js';
+import { PunchWriteIntents1795700000000 } from './1795700000000-punch-write-intents.js';
 
 /** Every migration, oldest first. Once merged a migration is never edited: add a new one. */
 export const MIGRATIONS = [
   CreateMappingStore1795260000000,
   RunWorkersAndLeases1795400000000,
   ScheduledReconciliation1795500000000,
+  EventReceipts1795600000000,
+  PunchWriteIntents1795700000000,
 ];

@@ -8,12 +8,8 @@
 // every seeded group passed the emulator's validation: fixed groups on a handful of week patterns (some with
 // special days), free groups with varied hours, and a few 排班 groups each with a roster of their own.
 import {
-  FEISHU_DEFAULT_RATE_LIMIT,
-  FEISHU_ENDPOINTS,
   FeishuClient,
-  feishuEndpointLabel,
   groupForUpdate,
-  type FeishuEndpointName,
   type FeishuGroup,
   type FeishuGroupCreate,
   type FeishuPunchTimeRuleCreate,
@@ -22,8 +18,7 @@ import {
 } from '@app/feishu';
 import { openMappingStore, type MappingStore, type SyncRunItem } from '@app/mapping-store';
 import { MIGRATIONS } from '@app/migrations';
-import type { RateLimit } from '@app/vendor-http';
-import { WECOM_API_SPECS, WECOM_APIS, WecomClient, type WecomApi } from '@app/wecom';
+import { WecomClient } from '@app/wecom';
 import {
   SAMPLE_CREDENTIALS,
   SAMPLE_DEPARTMENTS,
@@ -34,6 +29,7 @@ import { SAMPLE_GROUP_NAMES, SAMPLE_SHIFT_NAMES } from '../../apps/emulators/src
 import { startEmulators, type RunningEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { loadIdResolver } from '../../apps/gateway/src/sync/id-resolver.loader.js';
 import { FeishuToWecomRulesSync } from '../../apps/gateway/src/sync/rules/feishu-to-wecom.rules-sync.js';
+import { bindingLimit, describeFloor, pace, shortLabel, writesOf } from './bench-floor.js';
 import { measure, peakRssMb, type ScenarioResult } from './bench-report.js';
 
 export interface RulesSyncBench {
@@ -44,29 +40,6 @@ export interface RulesSyncBench {
   /** One line per check, e.g. "re-run: vendor write calls (none): 0 (expected 0) ok". */
   readonly checks: readonly { readonly line: string; readonly ok: boolean }[];
 }
-
-/** Feishu APIs that change the tenant; everything else the client calls is a read (POST search/query included). */
-const FEISHU_WRITES: ReadonlySet<string> = new Set(
-  (
-    [
-      'saveGroup',
-      'deleteGroup',
-      'createShift',
-      'deleteShift',
-      'batchCreateUserFlows',
-      'batchDeleteUserFlows',
-      'batchCreateUserDailyShifts',
-    ] satisfies FeishuEndpointName[]
-  ).map(feishuEndpointLabel),
-);
-const WECOM_WRITES: ReadonlySet<string> = new Set<WecomApi>([
-  'add_checkin_option',
-  'update_checkin_option',
-  'clear_checkin_option_array_field',
-  'del_checkin_option',
-  'add_checkin_record',
-  'setcheckinschedulist',
-]);
 
 /** The people who get a 排班 group of their own (one person can be rostered in one group per day). */
 const ROSTERED_PEOPLE = ['e1002', 'e1003', 'e1004', 'e3004'] as const;
@@ -206,95 +179,6 @@ async function measuredRun(
       cpuSeconds,
     },
   };
-}
-
-/**
- * The least time the published limits allow for these requests: per endpoint and per limit window, n calls
- * at `limit` per `windowMs` span at least n − 1 intervals of windowMs / limit when no window may ever hold
- * more than the limit and calls are spread evenly (the clients' pacing; see libs/vendor-http/src/rate-limiter.ts).
- * The floor is the largest of these: the endpoint (and window) that the limits hold up most.
- */
-function bindingLimit(requests: Readonly<Record<string, number>>): {
-  readonly seconds: number;
-  readonly endpoint: string;
-  readonly count: number;
-  readonly limit: RateLimit | null;
-} {
-  let binding: ReturnType<typeof bindingLimit> = { seconds: 0, endpoint: '', count: 0, limit: null };
-  for (const [endpoint, count] of Object.entries(requests)) {
-    for (const limit of publishedLimits(endpoint)) {
-      const seconds = (Math.max(0, count - 1) * limit.windowMs) / limit.limit / 1000;
-      if (seconds > binding.seconds) binding = { seconds, endpoint, count, limit };
-    }
-  }
-  return binding;
-}
-
-function describeFloor(requests: Readonly<Record<string, number>>): string {
-  const { seconds, endpoint, count, limit } = bindingLimit(requests);
-  if (!limit) return 'floor 0 s';
-  const spacingMs = limit.windowMs / limit.limit;
-  return (
-    `floor ${seconds.toFixed(2)} s = (${count} − 1) × ${spacingMs.toFixed(1)} ms: ${count} × ${shortLabel(endpoint)} ` +
-    `at the published ${limit.limit} per ${limit.windowMs / 1000} s`
-  );
-}
-
-/**
- * The wall time along the endpoint that sets the floor, as the emulator saw its calls arrive: before the first
- * call (head: tokens, listing, the first group's reads), the calls themselves (their mean gap against the
- * limit's spacing: a larger gap means the limiter or the engine let time pass), and after the last (tail:
- * for a first run, the read that links the new rules and the store writes that record them).
- */
-function pace(
-  times: readonly number[],
-  startedAt: number,
-  endedAt: number,
-  binding: ReturnType<typeof bindingLimit>,
-): string {
-  const first = times[0];
-  const last = times[times.length - 1];
-  if (first === undefined || last === undefined || !binding.limit || times.length < 2) return 'no paced calls';
-  const gaps = times.slice(1).map((at, index) => at - (times[index] ?? at));
-  const seconds = (ms: number) => (ms / 1000).toFixed(2);
-  return (
-    `wall ${seconds(endedAt - startedAt)} s = head ${seconds(first - startedAt)} + ${gaps.length} gaps × ` +
-    `${((last - first) / gaps.length).toFixed(1)} ms (limit spacing ${(binding.limit.windowMs / binding.limit.limit).toFixed(1)}, ` +
-    `largest ${Math.max(...gaps)}) + tail ${seconds(endedAt - last)}`
-  );
-}
-
-/** "GET groups/:group_id" for Feishu's attendance API, the API name for WeCom's: the table stays readable. */
-function shortLabel(endpoint: string): string {
-  const wecomApi = WECOM_API_BY_ENDPOINT.get(endpoint);
-  if (wecomApi) return `wecom ${wecomApi}`;
-  return `feishu ${endpoint.replace('/open-apis/attendance/v1/', '').replace('/open-apis/', '')}`;
-}
-
-const WECOM_API_BY_ENDPOINT = new Map<string, WecomApi>(
-  WECOM_APIS.map((api) => [`${WECOM_API_SPECS[api].method} ${WECOM_API_SPECS[api].path}`, api]),
-);
-const FEISHU_ENDPOINT_LABELS = new Set(
-  (Object.keys(FEISHU_ENDPOINTS) as FeishuEndpointName[]).map((name) => feishuEndpointLabel(name)),
-);
-
-/** The vendor's published limits for an endpoint, as the clients encode them (REFERENCE A3, B3). */
-function publishedLimits(endpoint: string): readonly RateLimit[] {
-  const wecomApi = WECOM_API_BY_ENDPOINT.get(endpoint);
-  if (wecomApi) return WECOM_API_SPECS[wecomApi].limits;
-  // Feishu documents 50/s for every attendance API; the token endpoint's limit is unpublished, and the
-  // client and emulator use the same 50/s for it.
-  if (FEISHU_ENDPOINT_LABELS.has(endpoint)) return [FEISHU_DEFAULT_RATE_LIMIT];
-  throw new Error(`no published rate limit known for ${endpoint}`);
-}
-
-function writesOf(requests: Readonly<Record<string, number>>): Map<string, number> {
-  const writes = new Map<string, number>();
-  for (const [endpoint, count] of Object.entries(requests)) {
-    const wecomApi = WECOM_API_BY_ENDPOINT.get(endpoint);
-    if (FEISHU_WRITES.has(endpoint) || (wecomApi && WECOM_WRITES.has(wecomApi))) writes.set(endpoint, count);
-  }
-  return writes;
 }
 
 // ---- seeding ------------------------------------------------------------------------------------------------

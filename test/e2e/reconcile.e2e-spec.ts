@@ -97,6 +97,8 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
     harness = await createTestApp({
       ...emulatorGatewayEnv(emulators),
       SYNC_CRON: '0 0 0 1 * *',
+      // These suites reconcile rules; rosters and punches on the same ticks have suites of their own.
+      SYNC_CRON_SCOPES: 'rules',
       ALERT_WEBHOOK_URL: `http://127.0.0.1:${(alertServer.address() as AddressInfo).port}/bot`,
     });
     server = harness.app.getHttpServer();

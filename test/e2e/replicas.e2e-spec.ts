@@ -133,6 +133,7 @@ describeOnServer('replicas: two gateway processes on one PostgreSQL database', (
       WECOM_CORP_SECRET: SAMPLE_CREDENTIALS.wecom.corpSecret,
       FEISHU_DEFAULT_GROUP_LEADER_IDS: SAMPLE_PEOPLE[0]!.feishuUserId,
       SYNC_CRON: '* * * * * *',
+      SYNC_CRON_SCOPES: 'rules',
       SYNC_AUTO_LINK: 'true',
       SYNC_RUN_TAKEOVER_SECONDS: String(TAKEOVER_SECONDS),
       LOG_LEVEL: 'info',

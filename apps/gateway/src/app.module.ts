@@ -9,8 +9,11 @@ import { HealthModule } from './health/health.module.js';
 import { BearerAuthMiddleware } from './http/bearer-auth.middleware.js';
 import { buildLoggerParams } from './logging/logger.options.js';
 import { MappingsModule } from './mappings/mappings.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { OPENAPI_ROUTES } from './openapi/openapi.setup.js';
 import { SyncModule } from './sync/sync.module.js';
 import { VendorsModule } from './vendors/vendors.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 export interface AppModuleOptions {
   /** Where log lines go (stdout by default); tests capture them to prove no secret leaks. */
@@ -27,10 +30,12 @@ export class AppModule implements NestModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(buildLoggerParams(config.log.level, options.logDestination)),
         MappingStoreModule.forRootAsync({ useFactory: () => ({ target, migrations: MIGRATIONS, runMigrations }) }),
+        MetricsModule,
         HealthModule,
         VendorsModule.forRoot(config),
         MappingsModule,
         SyncModule,
+        WebhooksModule,
       ],
     };
   }
@@ -38,6 +43,8 @@ export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer
       .apply(BearerAuthMiddleware)
+      // The API documentation is public, like /health; every /api/v1 route keeps its token.
+      .exclude(...OPENAPI_ROUTES.map((path) => ({ path, method: RequestMethod.GET })))
       .forRoutes({ path: 'api', method: RequestMethod.ALL }, { path: 'api/*path', method: RequestMethod.ALL });
   }
 }

@@ -9,6 +9,7 @@ export { openMappingStore, SchemaBehindError } from './open-mapping-store.js';
 export type { OpenMappingStoreOptions, OpenedMappingStore } from './open-mapping-store.js';
 export { DataDirInUseError } from './embedded/embedded-postgres.js';
 export type { FinalRunStatus } from './repositories/sync-run.repository.js';
+export type { EventReceipt } from './repositories/event-receipt.repository.js';
 export { MAPPING_STORE_ENTITIES } from './entities/index.js';
 export { MappingStoreModule } from './mapping-store.module.js';
 export type { MappingStoreModuleOptions, MappingStoreModuleAsyncOptions } from './mapping-store.module.js';

@@ -401,6 +401,33 @@ describe('punch record mappings', () => {
     expect(await store.punches.importedFrom('wecom', ['fs-rec-2', 'fs-own'])).toEqual(new Set(['fs-rec-2']));
     expect(await store.punches.knownSourceKeys('feishu', ['wc-1'])).toEqual(new Set());
   });
+
+  it('keeps pending writes apart until they are confirmed or forgotten', async () => {
+    const runId = await newRunId();
+    const base = {
+      sourceVendor: 'feishu' as const,
+      userKey: 'lisi',
+      punchedAt: new Date('2026-03-02T01:00:00Z'),
+      runId,
+    };
+    await store.punches.recordMany([
+      { ...base, sourceKey: 'fs-p1', targetKey: 'lisi@1', state: 'pending' },
+      { ...base, sourceKey: 'fs-p2', targetKey: 'lisi@2', state: 'pending' },
+      { ...base, sourceKey: 'fs-d3', targetKey: 'lisi@3' },
+    ]);
+    const pending = await store.punches.pendingWrites('feishu', ['fs-p1', 'fs-p2', 'fs-d3']);
+    expect(pending.map((write) => write.sourceKey).sort()).toEqual(['fs-p1', 'fs-p2']);
+    expect(pending[0]).toMatchObject({ userKey: 'lisi', punchedAt: new Date('2026-03-02T01:00:00Z') });
+    // A pending write already blocks an echo of its target key.
+    expect(await store.punches.importedFrom('feishu', ['lisi@1', 'lisi@3'])).toEqual(new Set(['lisi@1', 'lisi@3']));
+    await store.punches.confirm('feishu', ['fs-p1', 'fs-d3']);
+    await store.punches.forgetPending('feishu', ['fs-p2', 'fs-d3']);
+    expect(await store.punches.pendingWrites('feishu', ['fs-p1', 'fs-p2', 'fs-d3'])).toEqual([]);
+    // Confirmed and done rows stay; the forgotten pending one is gone (a done row is never forgotten).
+    expect(await store.punches.knownSourceKeys('feishu', ['fs-p1', 'fs-p2', 'fs-d3'])).toEqual(
+      new Set(['fs-p1', 'fs-d3']),
+    );
+  });
 });
 
 describe('sync cursors', () => {

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DepartmentMappingRepository, UserMappingRepository } from './repositories/id-pair.repository.js';
+import { EventReceiptRepository } from './repositories/event-receipt.repository.js';
 import { GroupLinkRepository } from './repositories/group-link.repository.js';
 import { PunchRecordMappingRepository } from './repositories/punch-record-mapping.repository.js';
 import { ShiftLinkRepository } from './repositories/shift-link.repository.js';
@@ -19,6 +20,7 @@ export class StoreSession {
   readonly cursors: SyncCursorRepository;
   readonly leases: SyncLeaseRepository;
   readonly conflicts: SyncConflictRepository;
+  readonly eventReceipts: EventReceiptRepository;
 
   constructor(manager: EntityManager) {
     this.groupLinks = new GroupLinkRepository(manager);
@@ -30,6 +32,7 @@ export class StoreSession {
     this.cursors = new SyncCursorRepository(manager);
     this.leases = new SyncLeaseRepository(manager);
     this.conflicts = new SyncConflictRepository(manager);
+    this.eventReceipts = new EventReceiptRepository(manager);
   }
 }
 

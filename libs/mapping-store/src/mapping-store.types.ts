@@ -103,11 +103,28 @@ export interface PunchRecordMapping {
   readonly userKey: string;
   readonly punchedAt: Date;
   readonly runId: string | null;
+  /**
+   * pending: recorded just before a write that has no idempotency key (WeCom), until the vendor answers;
+   * done (the default): carried across.
+   */
+  readonly state?: 'pending' | 'done';
+}
+
+/** A pending punch write: the target-side key it will have, whose person and when. */
+export interface PendingPunchWrite {
+  readonly sourceKey: string;
+  readonly targetKey: string | null;
+  readonly userKey: string;
+  readonly punchedAt: Date;
 }
 
 export interface RunRequestParams {
   readonly groupIds?: readonly string[];
+  /** Punches: source-side user ids to narrow the run to (e.g. one Feishu punch event's user). */
+  readonly userIds?: readonly string[];
+  /** YYYY-MM-DD, China time; inclusive. */
   readonly from?: string;
+  /** YYYY-MM-DD, China time; inclusive. */
   readonly to?: string;
 }
 

@@ -3,3 +3,4 @@ export * from './rate-limiter.js';
 export * from './retry.js';
 export * from './token-cache.js';
 export * from './vendor-transport.js';
+export * from './vendor-http-observer.js';

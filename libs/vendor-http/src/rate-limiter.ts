@@ -1,4 +1,10 @@
 import { type Clock, systemClock } from './clock.js';
+import { guardObserver, type VendorHttpObservation, type VendorHttpObserver } from './vendor-http-observer.js';
+
+/** Who is told about waits: the vendor, its observer, and the endpoint label of a key (default: the key). */
+export interface RateLimiterObservation extends VendorHttpObservation {
+  readonly labelOf?: (key: string) => string;
+}
 
 /** At most `limit` calls per `windowMs`, e.g. Feishu's 50/s is `{ limit: 50, windowMs: 1000 }`. */
 export interface RateLimit {
@@ -26,18 +32,29 @@ interface KeyState {
  */
 export class RateLimiter {
   private readonly keys = new Map<string, KeyState>();
+  private readonly observer: Required<VendorHttpObserver> | null;
 
   constructor(
     private readonly limitsFor: (key: string) => readonly RateLimit[],
     private readonly clock: Clock = systemClock,
-  ) {}
+    /** Optional: report every call that had to wait for its slot, and how long (metrics). */
+    private readonly observation?: RateLimiterObservation,
+  ) {
+    this.observer = observation ? guardObserver(observation.observer) : null;
+  }
 
   /** Resolves when the caller may start its call for `key`. */
   acquire(key: string): Promise<void> {
     const state = this.state(key);
-    const granted = state.tail.then(() => this.waitForSlot(key, state));
+    const requestedAt = this.clock.now();
+    let held = false;
+    const granted = state.tail.then(() => this.waitForSlot(key, state, () => (held = true)));
     state.tail = granted.catch(() => undefined);
-    return granted;
+    if (!this.observer) return granted;
+    // Only calls the limiter really held back (it slept for their slot) count, with the time since they asked.
+    return granted.then(() => {
+      if (held) this.reportWait(key, this.clock.now() - requestedAt);
+    });
   }
 
   /** Runs `call` once a slot for `key` is free. */
@@ -52,7 +69,7 @@ export class RateLimiter {
     state.pausedUntil = Math.max(state.pausedUntil, untilMs);
   }
 
-  private async waitForSlot(key: string, state: KeyState): Promise<void> {
+  private async waitForSlot(key: string, state: KeyState, onHold?: () => void): Promise<void> {
     const spacing = Math.max(0, ...this.limitsFor(key).map((limit) => limit.windowMs / limit.limit));
     // Re-check after waking: a pause may have arrived while we slept, and timers may fire a hair early.
     for (;;) {
@@ -62,8 +79,15 @@ export class RateLimiter {
         state.nextSlot = now + spacing;
         return;
       }
+      onHold?.();
       await this.clock.sleep(startAt - now);
     }
+  }
+
+  private reportWait(key: string, waitedMs: number): void {
+    if (!this.observer || !this.observation) return;
+    const label = this.observation.labelOf?.(key) ?? key;
+    this.observer.onRateLimitWait(this.observation.vendor, label, waitedMs / 1000);
   }
 
   private state(key: string): KeyState {

@@ -1,4 +1,5 @@
 import { type Clock, systemClock } from './clock.js';
+import { guardObserver, type VendorHttpObservation } from './vendor-http-observer.js';
 
 export interface IssuedToken {
   readonly token: string;
@@ -24,6 +25,8 @@ export class TokenCache {
     private readonly issue: () => Promise<IssuedToken>,
     private readonly marginSeconds = 300,
     private readonly clock: Clock = systemClock,
+    /** Optional: report every token fetched (metrics). */
+    private readonly observation?: VendorHttpObservation,
   ) {}
 
   async get(): Promise<string> {
@@ -44,6 +47,7 @@ export class TokenCache {
 
   private async refresh(): Promise<string> {
     const issued = await this.issue();
+    if (this.observation) guardObserver(this.observation.observer).onTokenRefresh(this.observation.vendor);
     const lifetimeMs = issued.expiresInSeconds * 1000;
     // Never cache for less than half the lifetime, even if the margin is larger than the lifetime.
     const refreshInMs = Math.max(lifetimeMs / 2, lifetimeMs - this.marginSeconds * 1000);

@@ -1,5 +1,12 @@
 import { type Vendor, VendorError } from '@app/kernel';
 import got, { type Got, type Method, RequestError } from 'got';
+import {
+  guardObserver,
+  outcomeFromError,
+  outcomeFromStatus,
+  type VendorHttpObserver,
+  type VendorRequestOutcome,
+} from './vendor-http-observer.js';
 
 export interface VendorTransportOptions {
   readonly vendor: Vendor;
@@ -8,6 +15,13 @@ export interface VendorTransportOptions {
   readonly timeoutMs: number;
   /** Response header carrying the vendor's log id (Feishu: x-tt-logid), kept on errors for support tickets. */
   readonly logIdHeader?: string;
+  /** Told every exchange's outcome and latency (metrics); default: nobody. */
+  readonly observer?: VendorHttpObserver;
+  /**
+   * The outcome of an answer that arrived as JSON, for the observer: vendors put their error codes in the
+   * body, so the client reads its envelope here. Default: judged by the HTTP status alone.
+   */
+  readonly outcomeOf?: (response: VendorResponse) => VendorRequestOutcome;
 }
 
 export interface VendorRequest {
@@ -17,6 +31,11 @@ export interface VendorRequest {
   readonly searchParams?: Record<string, string | number | boolean>;
   readonly json?: unknown;
   readonly headers?: Record<string, string>;
+  /**
+   * The API's name for the observer (metrics), when the path carries ids: e.g.
+   * "GET /open-apis/attendance/v1/groups/:group_id". Default: the method and path. Errors keep the real path.
+   */
+  readonly label?: string;
 }
 
 export interface VendorResponse {
@@ -39,8 +58,10 @@ export function endpointLabel(request: Pick<VendorRequest, 'method' | 'path'>): 
  */
 export class VendorTransport {
   private readonly http: Got;
+  private readonly observer: Required<VendorHttpObserver>;
 
   constructor(private readonly options: VendorTransportOptions) {
+    this.observer = guardObserver(options.observer);
     this.http = got.extend({
       prefixUrl: options.baseUrl,
       retry: { limit: 0 },
@@ -51,7 +72,34 @@ export class VendorTransport {
     });
   }
 
+  /** One exchange, reported to the observer with its outcome and latency however it ends. */
   async send(request: VendorRequest): Promise<VendorResponse> {
+    const startedAt = performance.now();
+    const report = (outcome: VendorRequestOutcome) =>
+      this.observer.onRequest(
+        this.options.vendor,
+        request.label ?? endpointLabel(request),
+        outcome,
+        (performance.now() - startedAt) / 1000,
+      );
+    let response: VendorResponse;
+    try {
+      response = await this.exchange(request);
+    } catch (error) {
+      report(outcomeFromError(error));
+      throw error;
+    }
+    let outcome: VendorRequestOutcome;
+    try {
+      outcome = this.options.outcomeOf ? this.options.outcomeOf(response) : outcomeFromStatus(response.status);
+    } catch {
+      outcome = 'unknown';
+    }
+    report(outcome);
+    return response;
+  }
+
+  private async exchange(request: VendorRequest): Promise<VendorResponse> {
     const endpoint = endpointLabel(request);
     let response;
     try {

@@ -1,5 +1,5 @@
 import type { VendorErrorKind } from '@app/kernel';
-import type { Clock, RateLimit, RetryPolicy } from '@app/vendor-http';
+import type { Clock, RateLimit, RetryPolicy, VendorHttpObserver } from '@app/vendor-http';
 import type { WecomApi } from './client/wecom-apis.constants.js';
 
 export interface WecomClientOptions {
@@ -26,6 +26,8 @@ export interface WecomClientOptions {
   readonly random?: () => number;
   /** Told about token refreshes, retries and rate-limit waits. Events never carry tokens or secrets. */
   readonly onEvent?: (event: WecomClientEvent) => void;
+  /** Metrics: every HTTP exchange (outcome, latency), rate-limit wait and token fetch. Default: none. */
+  readonly observer?: VendorHttpObserver;
 }
 
 export type WecomClientEvent =

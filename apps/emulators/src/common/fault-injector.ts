@@ -81,6 +81,16 @@ export class FaultInjector {
     return { delayMs, failure };
   }
 
+  /**
+   * How often each configured rule struck, in the order given to `configure`: lets a test tell its own rule
+   * (e.g. "hold every write for 5 s") from the others, which `stats` adds up per kind. A latency rule counts
+   * when the call arrives, before the stall, so a count above zero means that call is being held right now
+   * or was.
+   */
+  ruleUses(): number[] {
+    return this.rules.map((entry) => entry.used);
+  }
+
   stats(): Record<FaultKind, number> {
     return Object.fromEntries(FAULT_KINDS.map((kind) => [kind, this.injected.get(kind) ?? 0])) as Record<
       FaultKind,

@@ -37,6 +37,12 @@ export class FeishuDirectory {
     }
   }
 
+  /** Adds (or replaces) a person, e.g. for volume tests. */
+  add(user: DirectoryUser): void {
+    this.byId.set(user.employeeId, user);
+    this.byNo.set(user.employeeNo, user);
+  }
+
   users(): readonly DirectoryUser[] {
     return [...this.byId.values()];
   }
@@ -91,7 +97,7 @@ export function sampleDirectory(): FeishuDirectory {
   return new FeishuDirectory(users, departments);
 }
 
-function employeeNoOf(employeeId: string): string {
+export function employeeNoOf(employeeId: string): string {
   return `NO${employeeId.replace(/\D/g, '')}`;
 }
 

@@ -4,8 +4,8 @@ import { FaultInjector, type FaultRule } from '../common/fault-injector.js';
 import { type LoggedRequest, RequestLog } from '../common/request-log.js';
 import { SeededRandom } from '../common/seeded-random.js';
 import { SlidingWindowCounter, type WindowLimit } from '../common/sliding-window.js';
-import { SAMPLE_CREDENTIALS } from '../sample-company/people.js';
-import { sampleDirectory } from './feishu-directory.js';
+import { SAMPLE_CREDENTIALS, SAMPLE_DEPARTMENTS } from '../sample-company/people.js';
+import { employeeNoOf, sampleDirectory } from './feishu-directory.js';
 import {
   BAD_CREDENTIALS,
   FeishuApiError,
@@ -154,6 +154,18 @@ export class FeishuEmulator {
     edit(copy);
     const name = typeof copy['shift_name'] === 'string' ? copy['shift_name'] : stored.shift.shift_name;
     this.tenant.shifts.set(shiftId, { ...stored, shift: { ...copy, shift_id: shiftId, shift_name: name } });
+  }
+
+  /** Adds people to the directory (e.g. for volume tests), in the head-office department unless told. */
+  addUsers(employeeIds: readonly string[], departmentId = SAMPLE_DEPARTMENTS.headquarters.feishuDepartmentId): void {
+    for (const employeeId of employeeIds) {
+      this.tenant.directory.add({ employeeId, employeeNo: employeeNoOf(employeeId), name: employeeId, departmentId });
+    }
+  }
+
+  /** How many flows the tenant holds, without copying them (volume benchmarks). */
+  flowCount(): number {
+    return this.tenant.flows.size;
   }
 
   flows(): JsonObject[] {

@@ -36,12 +36,14 @@ describe('loadAppConfig', () => {
       sync: {
         userIdMapping: 'table',
         cron: null,
+        cronScopes: ['rules', 'rosters', 'punches'],
         autoLink: false,
         propagateDeletes: false,
         alertWebhookUrl: null,
         runTakeoverMs: 60_000,
       },
       log: { level: 'info' },
+      health: { checkVendors: false },
     });
   });
 
@@ -61,6 +63,7 @@ describe('loadAppConfig', () => {
       WECOM_BASE_URL: 'http://127.0.0.1:9002',
       USER_ID_MAPPING: 'same',
       SYNC_CRON: '0 */15 * * * *',
+      SYNC_CRON_SCOPES: 'punches, rules',
       SYNC_AUTO_LINK: 'true',
       SYNC_PROPAGATE_DELETES: 'true',
       ALERT_WEBHOOK_URL: 'https://open.feishu.cn/open-apis/bot/v2/hook/abc',
@@ -79,6 +82,7 @@ describe('loadAppConfig', () => {
     expect(config.sync).toEqual({
       userIdMapping: 'same',
       cron: '0 */15 * * * *',
+      cronScopes: ['punches', 'rules'],
       autoLink: true,
       propagateDeletes: true,
       alertWebhookUrl: 'https://open.feishu.cn/open-apis/bot/v2/hook/abc',
@@ -120,6 +124,7 @@ describe('loadAppConfig', () => {
     [{ USER_ID_MAPPING: 'email' }, 'USER_ID_MAPPING must be "table"'],
     [{ SYNC_CRON: '61 * * * *' }, 'SYNC_CRON must be a cron expression'],
     [{ SYNC_CRON: 'every hour' }, 'SYNC_CRON must be a cron expression'],
+    [{ SYNC_CRON_SCOPES: 'rules,shifts' }, 'SYNC_CRON_SCOPES must be a comma-separated list of scopes'],
     [{ SYNC_AUTO_LINK: 'yes' }, 'SYNC_AUTO_LINK must be "true" or "false", got "yes"'],
     [{ SYNC_PROPAGATE_DELETES: '1' }, 'SYNC_PROPAGATE_DELETES must be "true" or "false", got "1"'],
     [{ SYNC_RUN_TAKEOVER_SECONDS: '2' }, 'SYNC_RUN_TAKEOVER_SECONDS must be an integer 5-3600, got "2"'],

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { DatabaseTarget } from '@app/mapping-store';
+import { SYNC_SCOPES, type SyncScope } from '@app/kernel';
 import {
   ENVIRONMENT_VARIABLE_NAMES,
   EnvironmentVariables,
@@ -21,6 +22,16 @@ export interface FeishuConfig {
   /** Attendance departments are always addressed by open_id (REFERENCE.md A1). */
   readonly deptType: 'open_id';
   readonly defaultGroupLeaderIds: readonly string[];
+  /**
+   * Event subscription (POST /webhooks/feishu); absent while FEISHU_VERIFICATION_TOKEN is unset (the webhook
+   * then answers 503 naming it). `encryptKey` null: events arrive in plain JSON and are not signed.
+   */
+  readonly events?: FeishuEventsConfig;
+}
+
+export interface FeishuEventsConfig {
+  readonly verificationToken: string;
+  readonly encryptKey: string | null;
 }
 
 export interface WecomConfig {
@@ -42,6 +53,8 @@ export abstract class AppConfig {
     readonly userIdMapping: UserIdMapping;
     /** Scheduled reconciliation; null = none. */
     readonly cron: string | null;
+    /** What each tick reconciles, one run per scope (SYNC_CRON_SCOPES; default all three). */
+    readonly cronScopes: readonly SyncScope[];
     /** Scheduled runs sync newly discovered source groups (true) or list them as unlinked (false). */
     readonly autoLink: boolean;
     /** A group deleted on its source side is deleted on the other side too (else only reported). */
@@ -52,6 +65,8 @@ export abstract class AppConfig {
     readonly runTakeoverMs: number;
   };
   abstract readonly log: { readonly level: LogLevel };
+  /** GET /health also checks that each configured vendor answers (HEALTH_CHECK_VENDORS). */
+  abstract readonly health: { readonly checkVendors: boolean };
 }
 
 /** The environment is not usable; `message` is one line naming each bad variable. */
@@ -114,6 +129,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = '
   }
   problems.push(...pairProblems(raw, 'FEISHU_APP_ID', 'FEISHU_APP_SECRET'));
   problems.push(...pairProblems(raw, 'WECOM_CORP_ID', 'WECOM_CORP_SECRET'));
+  if (raw['FEISHU_ENCRYPT_KEY'] && !raw['FEISHU_VERIFICATION_TOKEN']) {
+    problems.push('FEISHU_VERIFICATION_TOKEN must be set when FEISHU_ENCRYPT_KEY is set (Feishu events need both)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const database: AppConfig['database'] = parsed.DATABASE_URL
@@ -133,6 +151,14 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = '
         .split(',')
         .map((id) => id.trim())
         .filter((id) => id.length > 0),
+      ...(parsed.FEISHU_VERIFICATION_TOKEN
+        ? {
+            events: {
+              verificationToken: parsed.FEISHU_VERIFICATION_TOKEN,
+              encryptKey: parsed.FEISHU_ENCRYPT_KEY ?? null,
+            },
+          }
+        : {}),
     },
     wecom: {
       corpId: parsed.WECOM_CORP_ID ?? null,
@@ -142,12 +168,16 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = '
     sync: {
       userIdMapping: (parsed.USER_ID_MAPPING ?? 'table') as UserIdMapping,
       cron: parsed.SYNC_CRON ?? null,
+      cronScopes: parsed.SYNC_CRON_SCOPES
+        ? ([...new Set(parsed.SYNC_CRON_SCOPES.split(',').map((scope) => scope.trim()))] as SyncScope[])
+        : [...SYNC_SCOPES],
       autoLink: parsed.SYNC_AUTO_LINK === 'true',
       propagateDeletes: parsed.SYNC_PROPAGATE_DELETES === 'true',
       alertWebhookUrl: parsed.ALERT_WEBHOOK_URL ?? null,
       runTakeoverMs: Number(parsed.SYNC_RUN_TAKEOVER_SECONDS ?? 60) * 1000,
     },
     log: { level: (parsed.LOG_LEVEL ?? 'info') as LogLevel },
+    health: { checkVendors: parsed.HEALTH_CHECK_VENDORS === 'true' },
   };
   return deepFreeze(config);
 }
@@ -157,6 +187,13 @@ export function requireFeishuCredentials(config: AppConfig): { appId: string; ap
   const { appId, appSecret } = config.feishu;
   if (!appId || !appSecret) throw new MissingCredentialsError(['FEISHU_APP_ID', 'FEISHU_APP_SECRET'], 'call Feishu');
   return { appId, appSecret };
+}
+
+/** The Feishu event subscription settings, or a MissingCredentialsError (503) naming the variable to set. */
+export function requireFeishuEvents(config: AppConfig): FeishuEventsConfig {
+  const events = config.feishu.events;
+  if (!events) throw new MissingCredentialsError(['FEISHU_VERIFICATION_TOKEN'], 'receive Feishu events');
+  return events;
 }
 
 /** The WeCom credentials, or a MissingCredentialsError naming the variables to set. */

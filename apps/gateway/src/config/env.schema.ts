@@ -1,4 +1,5 @@
 import { validateCronExpression } from 'cron';
+import { SYNC_SCOPES } from '@app/kernel';
 import { IsIn, IsOptional, ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 // The public configuration contract (DESIGN.md), as the raw strings the environment holds. Every message reads
@@ -95,6 +96,22 @@ function IsCronExpression(): PropertyDecorator {
   );
 }
 
+function IsScopeList(): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isScopeList',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string') return false;
+          const scopes = value.split(',').map((scope) => scope.trim());
+          return scopes.length > 0 && scopes.every((scope) => (SYNC_SCOPES as readonly string[]).includes(scope));
+        },
+      },
+    },
+    expecting(`a comma-separated list of scopes from ${SYNC_SCOPES.join(', ')}, like "rules,punches"`),
+  );
+}
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 export const FEISHU_EMPLOYEE_TYPES = ['employee_id', 'employee_no'] as const;
 export const USER_ID_MAPPINGS = ['table', 'same'] as const;
@@ -141,6 +158,15 @@ export class EnvironmentVariables {
   @IsIdList()
   FEISHU_DEFAULT_GROUP_LEADER_IDS?: string;
 
+  // Feishu event subscription (POST /webhooks/feishu): the app's Verification Token and, optionally, Encrypt Key.
+  @IsOptional()
+  @IsNotBlank('the Verification Token of the Feishu event subscription')
+  FEISHU_VERIFICATION_TOKEN?: string;
+
+  @IsOptional()
+  @IsNotBlank('the Encrypt Key of the Feishu event subscription')
+  FEISHU_ENCRYPT_KEY?: string;
+
   @IsOptional()
   @IsNotBlank('the WeCom corp id (ww…)')
   WECOM_CORP_ID?: string;
@@ -162,6 +188,10 @@ export class EnvironmentVariables {
   SYNC_CRON?: string;
 
   @IsOptional()
+  @IsScopeList()
+  SYNC_CRON_SCOPES?: string;
+
+  @IsOptional()
   @IsIn(['true', 'false'], expecting('"true" or "false"'))
   SYNC_AUTO_LINK?: string;
 
@@ -180,6 +210,10 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(LOG_LEVELS, expecting(LOG_LEVELS.map((level) => `"${level}"`).join(', ')))
   LOG_LEVEL?: string;
+
+  @IsOptional()
+  @IsIn(['true', 'false'], expecting('"true" or "false"'))
+  HEALTH_CHECK_VENDORS?: string;
 }
 
 /** The variable names, for checks that a deployment file sets nothing the gateway does not read. */
@@ -194,14 +228,18 @@ export const ENVIRONMENT_VARIABLE_NAMES: readonly string[] = Object.freeze([
   'FEISHU_BASE_URL',
   'FEISHU_EMPLOYEE_TYPE',
   'FEISHU_DEFAULT_GROUP_LEADER_IDS',
+  'FEISHU_VERIFICATION_TOKEN',
+  'FEISHU_ENCRYPT_KEY',
   'WECOM_CORP_ID',
   'WECOM_CORP_SECRET',
   'WECOM_BASE_URL',
   'USER_ID_MAPPING',
   'SYNC_CRON',
+  'SYNC_CRON_SCOPES',
   'SYNC_AUTO_LINK',
   'SYNC_PROPAGATE_DELETES',
   'ALERT_WEBHOOK_URL',
   'SYNC_RUN_TAKEOVER_SECONDS',
   'LOG_LEVEL',
+  'HEALTH_CHECK_VENDORS',
 ]);

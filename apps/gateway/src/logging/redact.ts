@@ -15,6 +15,10 @@ const SECRET_IN_TEXT: readonly [RegExp, string][] = [
   ],
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, `$1 ${REDACTED}`],
   [/("(?:[a-z_]*secret|[a-z_]*token|authorization)"\s*:\s*)"[^"]*"/gi, `$1"${REDACTED}"`],
+  // Prefixed names the word boundary above misses (FEISHU_VERIFICATION_TOKEN=…, verification_token=…,
+  // FEISHU_ENCRYPT_KEY=…), and the Feishu event subscription's Encrypt Key / signature inside JSON text.
+  [/\b((?:[A-Za-z0-9]+_)*(?:secret|token|encrypt_?key|password))=([^&\s"']+)/gi, `$1=${REDACTED}`],
+  [/("[a-z_]*(?:encrypt_?key|signature)"\s*:\s*)"[^"]*"/gi, `$1"${REDACTED}"`],
 ];
 
 export function isSecretKey(key: string): boolean {
@@ -29,6 +33,8 @@ export function scrubSecretsInText(text: string): string {
 export function redactSecrets(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubSecretsInText(value);
   if (value === null || typeof value !== 'object' || depth > 12) return value;
+  // Raw bodies (the webhook keeps its bytes) are never logged: walking them byte by byte took seconds per MB.
+  if (ArrayBuffer.isView(value)) return `[${value.byteLength} bytes]`;
   if (Array.isArray(value)) return value.map((entry) => redactSecrets(entry, depth + 1));
   if (value instanceof Error) {
     return redactSecrets({ ...value, type: value.name, message: value.message, stack: value.stack }, depth);

@@ -1,4 +1,5 @@
 import { Transform, type TransformFnParams } from 'class-transformer';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ValidateBy, type ValidationArguments } from 'class-validator';
 
 export const DEFAULT_LIST_LIMIT = 1000;
@@ -28,11 +29,19 @@ function IsIntegerBetween(min: number, max: number, range: string): PropertyDeco
 
 /** `?limit=&offset=` of the list endpoints; unknown parameters are refused by the global ValidationPipe. */
 export class ListMappingsQuery {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_LIST_LIMIT,
+    default: DEFAULT_LIST_LIMIT,
+    example: DEFAULT_LIST_LIMIT,
+  })
   @Transform(decimalInteger)
   @IsIntegerBetween(1, MAX_LIST_LIMIT, `an integer from 1 to ${MAX_LIST_LIMIT}`)
   readonly limit: number = DEFAULT_LIST_LIMIT;
 
   // Bounded so that the value stays an exact integer and within PostgreSQL's bigint.
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0, example: 0 })
   @Transform(decimalInteger)
   @IsIntegerBetween(0, Number.MAX_SAFE_INTEGER, 'an integer ≥ 0')
   readonly offset: number = 0;

@@ -11,7 +11,10 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { MappingStore, type GroupLink, type SyncConflict } from '@app/mapping-store';
+import { ApiErrors, ApiV1Controller } from '../openapi/api-errors.decorator.js';
+import { ConflictListDto, ConflictResolvedDto, LinkDto } from '../openapi/api-responses.js';
 import { ConflictListQueryDto, ResolveConflictDto } from './dto/conflict.dto.js';
 import { LinkPatchDto } from './dto/link-patch.dto.js';
 import { linkView } from './run-views.js';
@@ -36,6 +39,7 @@ function conflictView(conflict: SyncConflict, link: GroupLink | undefined) {
 }
 
 /** Links' direction and two-way conflicts (extensions of the DESIGN.md contract, documented in the README). */
+@ApiV1Controller('links')
 @Controller('api/v1')
 export class LinksController {
   constructor(
@@ -48,6 +52,17 @@ export class LinksController {
    * is off) becomes `pending`: the next run in its direction creates its counterpart.
    */
   @Patch('links/:linkId')
+  @ApiOperation({
+    summary: "Set a link's direction",
+    description: 'An `unlinked` group becomes `pending`: the next run in its direction creates its counterpart.',
+  })
+  @ApiParam({
+    name: 'linkId',
+    description: 'The link id (GET /api/v1/links).',
+    example: '7d9e2a41-3c5b-4f6d-8e1a-9b0c2d3e4f50',
+  })
+  @ApiOkResponse({ type: LinkDto })
+  @ApiErrors(400, 404)
   async patch(@Param('linkId') linkId: string, @Body() patch: LinkPatchDto) {
     const link = UUID.test(linkId) ? await this.store.groupLinks.findById(linkId) : null;
     if (!link) throw new NotFoundException(`link ${linkId} not found`);
@@ -57,6 +72,9 @@ export class LinksController {
   }
 
   @Get('conflicts')
+  @ApiOperation({ summary: 'Two-way conflicts (open ones, or all with ?state=all)' })
+  @ApiOkResponse({ type: ConflictListDto })
+  @ApiErrors(400)
   async conflicts(@Query() query: ConflictListQueryDto) {
     const conflicts = await this.store.conflicts.list({ openOnly: (query.state ?? 'open') === 'open' });
     const links = new Map((await this.store.groupLinks.list()).map((link) => [link.id, link]));
@@ -70,6 +88,17 @@ export class LinksController {
    */
   @Post('conflicts/:conflictId/resolve')
   @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary: 'Resolve a conflict by naming the winning side',
+    description: 'Queues a one-way run from the winner for the link and closes the conflict.',
+  })
+  @ApiParam({
+    name: 'conflictId',
+    description: 'The conflict id (GET /api/v1/conflicts).',
+    example: '1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b',
+  })
+  @ApiAcceptedResponse({ type: ConflictResolvedDto })
+  @ApiErrors(400, 404, 409)
   async resolve(
     @Param('conflictId') conflictId: string,
     @Body() body: ResolveConflictDto,

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob, CronTime } from 'cron';
+import { SYNC_SCOPES } from '@app/kernel';
 import { MappingStore } from '@app/mapping-store';
 import { AppConfig } from '../config/app-config.js';
 import { RunWorker } from './run-worker.service.js';
@@ -47,23 +48,31 @@ export class ReconcileScheduler implements OnApplicationBootstrap {
     this.logger.log({ cron }, `Scheduled reconciliation on "${cron}"`);
   }
 
-  /** Queues this tick's run unless another replica already did; answers the run id when this call queued it. */
+  /**
+   * Queues this tick's runs, one per scope of SYNC_CRON_SCOPES (rules first, so links exist before rosters
+   * and punches use them), each unless another replica already did. Answers the id of the first run this call
+   * queued. Rosters and punches reconcile incrementally: punches from their watermark, rosters over their
+   * default window.
+   */
   async tick(now: Date): Promise<string | null> {
     const cron = this.config.sync.cron;
     if (!cron) return null;
     const at = tickTime(cron, now);
+    let first: string | null = null;
     try {
-      const run = await this.store.runs.createScheduled(
-        { direction: 'two_way', scope: 'rules', dryRun: false, triggeredBy: 'schedule', params: {} },
-        `rules@${at.toISOString()}`,
-      );
-      if (run) this.logger.log({ runId: run.id, tick: at.toISOString() }, 'Scheduled reconciliation queued');
-      this.worker.wake();
-      return run?.id ?? null;
+      for (const scope of SYNC_SCOPES.filter((known) => this.config.sync.cronScopes.includes(known))) {
+        const run = await this.store.runs.createScheduled(
+          { direction: 'two_way', scope, dryRun: false, triggeredBy: 'schedule', params: {} },
+          `${scope}@${at.toISOString()}`,
+        );
+        if (run) this.logger.log({ runId: run.id, scope, tick: at.toISOString() }, 'Scheduled reconciliation queued');
+        first ??= run?.id ?? null;
+      }
     } catch (error) {
       // The database is unreachable: this tick is lost; the next one tries again (no tight retry loop).
       this.logger.error({ err: error, tick: at.toISOString() }, 'Could not queue the scheduled reconciliation');
-      return null;
     }
+    this.worker.wake();
+    return first;
   }
 }

@@ -4,6 +4,8 @@ import { MappingStore, type FinalRunStatus, type GroupLink, type SyncRun, type S
 import { AppConfig } from '../config/app-config.js';
 import { VendorClients } from '../vendors/vendor-clients.service.js';
 import { loadIdResolver } from './id-resolver.loader.js';
+import { PunchesSync } from './punches/punches.sync.js';
+import { runRosters } from './rosters/rosters.sync.js';
 import { FeishuToWecomRulesSync } from './rules/feishu-to-wecom.rules-sync.js';
 import { describeFailure, type RulesRunContext } from './rules/rule-sync.types.js';
 import { WecomToFeishuRulesSync } from './rules/wecom-to-feishu.rules-sync.js';
@@ -53,12 +55,57 @@ export class RunExecutor {
       case 'rules':
         return this.rules(run, progress, onNewConflict);
       case 'rosters':
+        return this.rosters(run, progress);
       case 'punches':
-        // Accepted by the API (the contract lists the scope) but not built yet: said plainly, not faked.
-        throw new Error(`scope "${run.scope}" is not implemented in this version of the gateway yet`);
+        return this.punches(run, progress);
       default:
         return assertUnreachable(run.scope);
     }
+  }
+
+  /**
+   * Punches. A scheduled (two_way) run carries WeCom punches to Feishu, then Feishu punches to WeCom: the
+   * record mapping keeps each half from exporting what the other just imported (no echo).
+   */
+  private async punches(run: SyncRun, progress: RunProgress | undefined): Promise<SyncRunItem[]> {
+    const sync = new PunchesSync(
+      {
+        runId: run.id,
+        dryRun: run.dryRun,
+        params: run.params,
+        store: this.store,
+        resolver: await loadIdResolver(this.store, this.config.sync.userIdMapping),
+        userIdMapping: this.config.sync.userIdMapping,
+        holder: progress?.leaseHolder ?? run.id,
+        now: () => new Date(),
+        ...(progress ? { onItemDone: () => progress.onItemDone() } : {}),
+      },
+      this.vendors.feishu(),
+      this.vendors.wecom(),
+    );
+    if (run.direction !== 'two_way') return sync.run(run.direction);
+    return [...(await sync.run('wecom_to_feishu')), ...(await sync.run('feishu_to_wecom'))];
+  }
+
+  /**
+   * Rosters of linked 排班 groups. A scheduled (two_way) run does Feishu → WeCom for the links that sync from
+   * Feishu, then WeCom → Feishu for those that sync from WeCom; see runRosters.
+   */
+  private async rosters(run: SyncRun, progress: RunProgress | undefined): Promise<SyncRunItem[]> {
+    const { groupIds, from, to } = run.params;
+    const context = {
+      runId: run.id,
+      dryRun: run.dryRun,
+      ...(groupIds ? { groupIds } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      store: this.store,
+      resolver: await loadIdResolver(this.store, this.config.sync.userIdMapping),
+      holder: progress?.leaseHolder ?? run.id,
+      now: () => new Date(),
+      ...(progress ? { onItemDone: () => progress.onItemDone() } : {}),
+    };
+    return runRosters(context, this.vendors.feishu(), this.vendors.wecom(), run.direction);
   }
 
   private async rules(

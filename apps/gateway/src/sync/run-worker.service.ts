@@ -1,10 +1,17 @@
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  Optional,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { MappingStore, type SyncRun } from '@app/mapping-store';
 import { LEASE_TTL_MS } from './link-leases.js';
 import { AppConfig } from '../config/app-config.js';
 import { AlertNotifier } from './alert-notifier.service.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { RunExecutor, type RunOutcome } from './run-executor.service.js';
 
 /** Heartbeats per takeover period: a live worker misses several before its run is taken over. */
@@ -35,6 +42,7 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly executor: RunExecutor,
     private readonly alerts: AlertNotifier,
     private readonly config: AppConfig,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -119,6 +127,7 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
         workerId: this.workerId,
       });
       this.logger.log({ ...log, status: finished.status, summary: finished.summary }, 'Run finished');
+      this.metrics?.runFinished(finished);
       await this.alert(run.id, outcome);
     } catch (error) {
       this.logger.error({ ...log, err: error }, 'Run outcome could not be recorded');

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { FeishuModule } from '@app/feishu';
 import { WecomModule } from '@app/wecom';
 import { type AppConfig, requireFeishuCredentials, requireWecomCredentials } from '../config/app-config.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { VendorClients } from './vendor-clients.service.js';
 import { VendorStatusService } from './vendor-status.service.js';
 import { VendorsController } from './vendors.controller.js';
@@ -20,11 +21,14 @@ export class VendorsModule {
         ...(feishu
           ? [
               FeishuModule.forRootAsync({
-                useFactory: () => ({
+                // The clients report every exchange, rate-limit wait and token fetch to the metrics.
+                inject: [{ token: MetricsService, optional: true }],
+                useFactory: (metrics?: MetricsService) => ({
                   ...requireFeishuCredentials(config),
                   baseUrl: config.feishu.baseUrl,
                   employeeType: config.feishu.employeeType,
                   deptType: config.feishu.deptType,
+                  observer: metrics,
                 }),
               }),
             ]
@@ -32,7 +36,12 @@ export class VendorsModule {
         ...(wecom
           ? [
               WecomModule.forRootAsync({
-                useFactory: () => ({ ...requireWecomCredentials(config), baseUrl: config.wecom.baseUrl }),
+                inject: [{ token: MetricsService, optional: true }],
+                useFactory: (metrics?: MetricsService) => ({
+                  ...requireWecomCredentials(config),
+                  baseUrl: config.wecom.baseUrl,
+                  observer: metrics,
+                }),
               }),
             ]
           : []),

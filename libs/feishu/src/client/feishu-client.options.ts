@@ -1,5 +1,5 @@
 import type { VendorErrorKind } from '@app/kernel';
-import type { Clock, RateLimit, RetryPolicy } from '@app/vendor-http';
+import type { Clock, RateLimit, RetryPolicy, VendorHttpObserver } from '@app/vendor-http';
 import type { FeishuEndpointName } from './feishu-endpoints.js';
 
 export type FeishuEmployeeType = 'employee_id' | 'employee_no';
@@ -23,6 +23,8 @@ export interface FeishuClientOptions {
   readonly clock?: Clock;
   /** Observability: token refreshes, retries, rate-limit waits. Events never carry tokens or secrets. */
   readonly onEvent?: (event: FeishuClientEvent) => void;
+  /** Metrics: every HTTP exchange (outcome, latency), rate-limit wait and token fetch. Default: none. */
+  readonly observer?: VendorHttpObserver;
 }
 
 export type FeishuClientEvent =

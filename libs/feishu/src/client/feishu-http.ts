@@ -1,5 +1,12 @@
 import { VendorError } from '@app/kernel';
-import { type Clock, RateLimiter, type VendorRequest, type VendorResponse, VendorTransport } from '@app/vendor-http';
+import {
+  type Clock,
+  RateLimiter,
+  type VendorRequest,
+  type VendorRequestOutcome,
+  type VendorResponse,
+  VendorTransport,
+} from '@app/vendor-http';
 import { describeSchemaIssues, type FeishuEnvelope, feishuEnvelopeSchema } from '../model/index.js';
 import {
   FEISHU_DEFAULT_RATE_LIMIT,
@@ -7,7 +14,7 @@ import {
   type FeishuClientOptions,
 } from './feishu-client.options.js';
 import { type FeishuEndpointName, feishuEndpointLabel } from './feishu-endpoints.js';
-import { FEISHU_RATE_LIMIT_CODE, parseFeishuError } from './parse-feishu-error.util.js';
+import { FEISHU_RATE_LIMIT_CODE, feishuErrorKind, parseFeishuError } from './parse-feishu-error.util.js';
 
 /** When Feishu throttles without saying for how long, wait this long (its windows are 1 s, REFERENCE A3). */
 const DEFAULT_RATE_LIMIT_PAUSE_MS = 1000;
@@ -28,7 +35,7 @@ export class FeishuHttp {
   private readonly limiter: RateLimiter;
 
   constructor(
-    options: Pick<FeishuClientOptions, 'baseUrl' | 'rateLimits'> & { readonly timeoutMs: number },
+    options: Pick<FeishuClientOptions, 'baseUrl' | 'rateLimits' | 'observer'> & { readonly timeoutMs: number },
     private readonly clock: Clock,
     private readonly emit: (event: FeishuClientEvent) => void,
   ) {
@@ -37,9 +44,21 @@ export class FeishuHttp {
       baseUrl: options.baseUrl,
       timeoutMs: options.timeoutMs,
       logIdHeader: 'x-tt-logid',
+      observer: options.observer,
+      outcomeOf: feishuOutcome,
     });
     const overrides = options.rateLimits ?? {};
-    this.limiter = new RateLimiter((key) => overrides[key as FeishuEndpointName] ?? [FEISHU_DEFAULT_RATE_LIMIT], clock);
+    this.limiter = new RateLimiter(
+      (key) => overrides[key as FeishuEndpointName] ?? [FEISHU_DEFAULT_RATE_LIMIT],
+      clock,
+      options.observer
+        ? {
+            vendor: 'feishu',
+            observer: options.observer,
+            labelOf: (key) => feishuEndpointLabel(key as FeishuEndpointName),
+          }
+        : undefined,
+    );
   }
 
   async exchange(endpoint: FeishuEndpointName, request: VendorRequest): Promise<FeishuExchange> {
@@ -50,7 +69,7 @@ export class FeishuHttp {
     // Sub-millisecond "waits" are just the queue's own bookkeeping, not throttling.
     if (waitedMs >= 1) this.emit({ type: 'throttled', endpoint: label, waitedMs });
 
-    const response = await this.transport.send(request);
+    const response = await this.transport.send({ ...request, label });
     const logId = header(response, 'x-tt-logid');
     const code = codeOf(response.body);
     if (response.status === 429 || code === FEISHU_RATE_LIMIT_CODE) {
@@ -81,6 +100,13 @@ export class FeishuHttp {
     }
     return { response, envelope: parsed.data, logId };
   }
+}
+
+/** For metrics: code 0 is ok, anything else the kind its code (or HTTP status) stands for. */
+function feishuOutcome(response: VendorResponse): VendorRequestOutcome {
+  const code = codeOf(response.body);
+  if (code === 0 && response.status < 400) return 'ok';
+  return feishuErrorKind(code, response.status, messageOf(response.body));
 }
 
 function header(response: VendorResponse, name: string): string | null {

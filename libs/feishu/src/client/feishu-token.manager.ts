@@ -1,5 +1,12 @@
 import { isVendorError, VendorError } from '@app/kernel';
-import { type Clock, type IssuedToken, type RetryPolicy, TokenCache, withRetries } from '@app/vendor-http';
+import {
+  type Clock,
+  type IssuedToken,
+  type RetryPolicy,
+  TokenCache,
+  type VendorHttpObserver,
+  withRetries,
+} from '@app/vendor-http';
 import { describeSchemaIssues, feishuTenantTokenResponseSchema } from '../model/index.js';
 import { FEISHU_TOKEN_REFRESH_MARGIN_SECONDS, type FeishuClientEvent } from './feishu-client.options.js';
 import { feishuEndpointLabel, FEISHU_ENDPOINTS } from './feishu-endpoints.js';
@@ -20,8 +27,12 @@ export class FeishuTokenManager {
     private readonly retry: RetryPolicy,
     private readonly clock: Clock,
     private readonly emit: (event: FeishuClientEvent) => void,
+    observer?: VendorHttpObserver,
   ) {
-    this.cache = new TokenCache(() => this.issue(), FEISHU_TOKEN_REFRESH_MARGIN_SECONDS, clock);
+    this.cache = new TokenCache(() => this.issue(), FEISHU_TOKEN_REFRESH_MARGIN_SECONDS, clock, {
+      vendor: 'feishu',
+      observer,
+    });
   }
 
   get(): Promise<string> {

@@ -138,6 +138,7 @@ export class FeishuClient {
         baseUrl: options.baseUrl,
         rateLimits: options.rateLimits,
         timeoutMs: options.timeoutMs ?? FEISHU_DEFAULT_TIMEOUT_MS,
+        observer: options.observer,
       },
       this.clock,
       this.emit,
@@ -148,6 +149,7 @@ export class FeishuClient {
       this.retryPolicy,
       this.clock,
       this.emit,
+      options.observer,
     );
   }
 

@@ -1,4 +1,5 @@
 import { DepartmentMappingEntity } from './department-mapping.entity.js';
+import { EventReceiptEntity } from './event-receipt.entity.js';
 import { GroupLinkEntity } from './group-link.entity.js';
 import { PunchRecordMappingEntity } from './punch-record-mapping.entity.js';
 import { ShiftLinkEntity } from './shift-link.entity.js';
@@ -11,6 +12,7 @@ import { UserMappingEntity } from './user-mapping.entity.js';
 
 export {
   DepartmentMappingEntity,
+  EventReceiptEntity,
   GroupLinkEntity,
   PunchRecordMappingEntity,
   ShiftLinkEntity,
@@ -33,4 +35,5 @@ export const MAPPING_STORE_ENTITIES = [
   SyncCursorEntity,
   SyncLeaseEntity,
   SyncConflictEntity,
+  EventReceiptEntity,
 ];

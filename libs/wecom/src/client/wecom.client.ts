@@ -7,6 +7,7 @@ import {
   systemClock,
   TokenCache,
   VendorTransport,
+  type VendorRequestOutcome,
   type VendorResponse,
   withRetries,
 } from '@app/vendor-http';
@@ -39,7 +40,7 @@ import {
   type WecomUserSchedule,
 } from '../model/index.js';
 import type { WecomClientEvent, WecomClientOptions } from '../wecom.options.js';
-import { parseWecomError, WECOM_TOKEN_ERRCODES } from './parse-wecom-error.util.js';
+import { classifyWecomErrcode, parseWecomError, WECOM_TOKEN_ERRCODES } from './parse-wecom-error.util.js';
 import { WECOM_API_SPECS, type WecomApi, type WecomApiSpec } from './wecom-apis.constants.js';
 import { chunk, DAY_SECONDS, splitByChinaMonth, splitTimeWindow, uniqueIds } from './wecom-chunking.util.js';
 
@@ -108,6 +109,8 @@ export class WecomClient {
       vendor: 'wecom',
       baseUrl: options.baseUrl,
       timeoutMs: options.timeoutMs ?? 15_000,
+      observer: options.observer,
+      outcomeOf: wecomOutcome,
     });
     // The published limits are paced with a small margin: WeCom counts arrivals, and network jitter can
     // land the (limit+1)-th of evenly spaced calls inside a window that the sender's spacing kept clean —
@@ -118,8 +121,18 @@ export class WecomClient {
         options.rateLimits?.[key as WecomApi] ??
         WECOM_API_SPECS[key as WecomApi].limits.map((limit) => ({ ...limit, windowMs: limit.windowMs * margin })),
       this.clock,
+      options.observer
+        ? {
+            vendor: 'wecom',
+            observer: options.observer,
+            labelOf: (key) => endpointLabel(WECOM_API_SPECS[key as WecomApi]),
+          }
+        : undefined,
     );
-    this.tokens = new TokenCache(() => this.issueToken(), 300, this.clock);
+    this.tokens = new TokenCache(() => this.issueToken(), 300, this.clock, {
+      vendor: 'wecom',
+      observer: options.observer,
+    });
   }
 
   // ------------------------------------------------------------------------------------------------------
@@ -525,6 +538,14 @@ export class WecomClient {
       // Events are for logs and metrics: a failing listener must not fail the call it reports on.
     }
   }
+}
+
+/** For metrics: errcode 0 is ok, anything else the kind its errcode (or HTTP status) stands for. */
+function wecomOutcome(response: VendorResponse): VendorRequestOutcome {
+  if (response.status >= 500) return 'transient';
+  const errcode = isRecord(response.body) ? response.body['errcode'] : undefined;
+  if (typeof errcode !== 'number') return 'unknown';
+  return errcode === 0 ? 'ok' : classifyWecomErrcode(errcode);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -448,7 +448,10 @@ export class WecomToFeishuRulesSync {
   /**
    * Remembers which Feishu shift stands for which WeCom schedule of a 排班 rule. A Feishu 排班 group names no
    * shifts (its roster does), so this is how the other direction and the roster sync know the group's shifts.
-   * One WeCom schedule per Feishu shift (the table's key): identical schedules share a shift, the first is kept.
+   * One WeCom schedule per Feishu shift (the table's key): identical schedules share a shift; the schedule
+   * already linked to it is kept while the rule still has it, else the first. Stale rows go before the new
+   * ones are written, in one transaction: a shift whose schedule changed (HR added an identical schedule with
+   * a lower id) would otherwise collide with its old row and fail every run (found by the fault suite).
    */
   private async recordShiftLinks(
     linkId: string,
@@ -458,22 +461,36 @@ export class WecomToFeishuRulesSync {
   ): Promise<void> {
     if (kind !== 'shift_based') return;
     const { store } = this.context;
-    const kept: string[] = [];
+    const existing = (await store.shiftLinks.listForGroupLink(linkId)).filter((link) => link.wecomKind === 'schedule');
+    const desired: { feishuShiftId: string; wecomKey: string }[] = [];
     for (const entry of plan.shifts) {
       const feishuShiftId = shiftIds.get(entry.shiftKey);
-      const wecomKey = entry.sourceShiftKeys[0];
-      if (!feishuShiftId || wecomKey === undefined) continue;
-      const saved = await store.shiftLinks.upsert({
-        groupLinkId: linkId,
-        feishuShiftId,
-        feishuShiftName: this.shiftById.get(feishuShiftId)?.shift_name ?? null,
-        wecomKind: 'schedule',
-        wecomKey,
-        contentHash: null,
-      });
-      kept.push(saved.id);
+      if (!feishuShiftId || desired.some((pair) => pair.feishuShiftId === feishuShiftId)) continue;
+      const linked = existing.find(
+        (link) => link.feishuShiftId === feishuShiftId && entry.sourceShiftKeys.includes(link.wecomKey),
+      );
+      const wecomKey = linked?.wecomKey ?? entry.sourceShiftKeys[0];
+      if (wecomKey === undefined || desired.some((pair) => pair.wecomKey === wecomKey)) continue;
+      desired.push({ feishuShiftId, wecomKey });
     }
-    await store.shiftLinks.deleteOthers(linkId, kept);
+    const keep = existing
+      .filter((link) =>
+        desired.some((pair) => pair.feishuShiftId === link.feishuShiftId && pair.wecomKey === link.wecomKey),
+      )
+      .map((link) => link.id);
+    await store.transaction(async (session) => {
+      await session.shiftLinks.deleteOthers(linkId, keep);
+      for (const { feishuShiftId, wecomKey } of desired) {
+        await session.shiftLinks.upsert({
+          groupLinkId: linkId,
+          feishuShiftId,
+          feishuShiftName: this.shiftById.get(feishuShiftId)?.shift_name ?? null,
+          wecomKind: 'schedule',
+          wecomKey,
+          contentHash: null,
+        });
+      }
+    });
   }
 
   private async refuse(ruleId: string, link: GroupLink | null, losses: readonly Loss[]): Promise<SyncRunItem> {

@@ -1,0 +1,378 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ITEM_ACTIONS,
+  LINK_DIRECTIONS,
+  LOSS_SEVERITIES,
+  RUN_STATUSES,
+  RUN_TRIGGERS,
+  SYNC_SCOPES,
+  type ItemAction,
+  type LinkDirection,
+  type LossSeverity,
+  type RunStatus,
+  type RunTrigger,
+  type SyncScope,
+} from '@app/kernel';
+import { LINK_STATUSES, type LinkStatus } from '@app/mapping-store';
+
+// Response shapes of the REST API, for the OpenAPI document only: the controllers build plain objects (see
+// sync/run-views.ts), and these classes describe them. Field comments follow DESIGN.md and the README.
+
+const RUN_ID = '0b4c6f3e-5d1a-4c1e-9a7b-2f8e6d4c3b21';
+const LINK_ID = '7d9e2a41-3c5b-4f6d-8e1a-9b0c2d3e4f50';
+const FEISHU_GROUP_ID = '7380952139465998355';
+const AT = '2026-03-02T09:15:00.000Z';
+
+/** Every error answer: `{statusCode, error, message, details?}`. */
+export class ErrorResponseDto {
+  @ApiProperty({ example: 400 })
+  statusCode!: number;
+
+  @ApiProperty({ example: 'Bad Request' })
+  error!: string;
+
+  @ApiProperty({
+    description: 'One line an operator can act on; names the field for bad input.',
+    example: 'direction must be one of: feishu_to_wecom, wecom_to_feishu',
+  })
+  message!: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Every problem, when there were several (e.g. one per invalid field).',
+    example: ['direction must be one of: feishu_to_wecom, wecom_to_feishu', 'dryRun must be true or false'],
+  })
+  details?: string[];
+}
+
+/** 202 of POST /api/v1/sync. */
+export class RunQueuedDto {
+  @ApiProperty({ description: 'Id of the queued run; poll GET /api/v1/runs/{runId}.', example: RUN_ID })
+  runId!: string;
+}
+
+export class LossDto {
+  @ApiProperty({ description: 'The source field that could not be carried over exactly.', example: 'flexible_rule' })
+  field!: string;
+
+  @ApiProperty({ enum: LOSS_SEVERITIES, enumName: 'LossSeverity', example: 'approximated' })
+  severity!: LossSeverity;
+
+  @ApiProperty({
+    description: 'What happened, written for HR.',
+    example: 'late_minutes_as_late 7 min rounded to 10 min (WeCom flex time is a multiple of 5 minutes)',
+  })
+  message!: string;
+}
+
+export class RunSummaryDto {
+  @ApiProperty({ example: 2 })
+  created!: number;
+
+  @ApiProperty({ example: 1 })
+  updated!: number;
+
+  @ApiProperty({ example: 5 })
+  unchanged!: number;
+
+  @ApiProperty({ example: 0 })
+  skipped!: number;
+
+  @ApiProperty({ example: 0 })
+  failed!: number;
+}
+
+export class RunParamsDto {
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Source-side group ids the run was limited to.',
+    example: [FEISHU_GROUP_ID],
+  })
+  groupIds?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Source-side user ids the run was limited to.',
+    example: ['e1001'],
+  })
+  userIds?: string[];
+
+  @ApiPropertyOptional({ description: 'First day (YYYY-MM-DD, China time), inclusive.', example: '2026-03-01' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Last day (YYYY-MM-DD, China time), inclusive.', example: '2026-03-31' })
+  to?: string;
+}
+
+/** A run as GET /api/v1/runs lists it. */
+export class RunDto {
+  @ApiProperty({ example: RUN_ID })
+  id!: string;
+
+  @ApiProperty({ enum: RUN_STATUSES, enumName: 'RunStatus', example: 'succeeded' })
+  status!: RunStatus;
+
+  @ApiProperty({
+    enum: LINK_DIRECTIONS,
+    enumName: 'RunDirection',
+    description: 'REST runs go one way; scheduled runs are `two_way` (each link in its own direction).',
+    example: 'feishu_to_wecom',
+  })
+  direction!: LinkDirection;
+
+  @ApiProperty({ enum: SYNC_SCOPES, enumName: 'SyncScope', example: 'rules' })
+  scope!: SyncScope;
+
+  @ApiProperty({ example: false })
+  dryRun!: boolean;
+
+  @ApiProperty({ enum: RUN_TRIGGERS, enumName: 'RunTrigger', example: 'api' })
+  triggeredBy!: RunTrigger;
+
+  @ApiProperty({ type: () => RunParamsDto })
+  params!: RunParamsDto;
+
+  @ApiProperty({ format: 'date-time', example: AT })
+  queuedAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2026-03-02T09:15:01.000Z' })
+  startedAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2026-03-02T09:15:04.000Z' })
+  finishedAt!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why the whole run failed (e.g. a vendor unreachable); null otherwise.',
+    example: null,
+  })
+  error!: string | null;
+
+  @ApiProperty({ type: () => RunSummaryDto })
+  summary!: RunSummaryDto;
+}
+
+export class RunProgressDto {
+  @ApiProperty({ description: 'Items finished so far by the executing process.', example: 3 })
+  itemsDone!: number;
+}
+
+export class RunItemDto {
+  @ApiProperty({ description: 'Source-side id (Feishu group id or WeCom groupid).', example: FEISHU_GROUP_ID })
+  sourceId!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Target-side id, once known.', example: '3' })
+  targetId!: string | null;
+
+  @ApiProperty({ enum: ITEM_ACTIONS, enumName: 'ItemAction', example: 'created' })
+  action!: ItemAction;
+
+  @ApiProperty({ type: () => [LossDto] })
+  losses!: LossDto[];
+
+  @ApiPropertyOptional({ description: 'Why the item failed or was skipped.', example: 'wecom foreign_owned_rule: …' })
+  error?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Dry runs: the vendor calls the run would make, in order, with their exact bodies.',
+    example: { vendor: 'wecom', requests: [{ api: 'add_checkin_option', body: { group: { groupname: '…' } } }] },
+  })
+  plan?: Record<string, unknown>;
+}
+
+/** GET /api/v1/runs/{runId}. */
+export class RunDetailDto extends RunDto {
+  @ApiProperty({ type: () => RunProgressDto, nullable: true, description: 'While running; null otherwise.' })
+  progress!: RunProgressDto | null;
+
+  @ApiProperty({ type: () => [RunItemDto] })
+  items!: RunItemDto[];
+}
+
+/** GET /api/v1/runs: newest first. */
+export class RunPageDto {
+  @ApiProperty({ type: () => [RunDto] })
+  items!: RunDto[];
+
+  @ApiProperty({ example: 120 })
+  total!: number;
+
+  @ApiProperty({ example: 50 })
+  limit!: number;
+
+  @ApiProperty({ example: 0 })
+  offset!: number;
+}
+
+/** A group ⇄ rule link. */
+export class LinkDto {
+  @ApiProperty({ example: LINK_ID })
+  id!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: FEISHU_GROUP_ID })
+  feishuGroupId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '研发部考勤' })
+  feishuGroupName!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '3' })
+  wecomRuleId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '研发部考勤·fs5gk2q1x0b7dm' })
+  wecomRuleName!: string | null;
+
+  @ApiProperty({ enum: LINK_DIRECTIONS, enumName: 'LinkDirection', example: 'feishu_to_wecom' })
+  direction!: LinkDirection;
+
+  @ApiProperty({ enum: LINK_STATUSES, enumName: 'LinkStatus', example: 'active' })
+  status!: LinkStatus;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: AT })
+  lastSyncedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: null })
+  lastError!: string | null;
+
+  @ApiProperty({ format: 'date-time', example: '2026-02-27T08:00:00.000Z' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time', example: AT })
+  updatedAt!: string;
+}
+
+/** GET /api/v1/links. */
+export class LinkListDto {
+  @ApiProperty({ type: () => [LinkDto] })
+  items!: LinkDto[];
+
+  @ApiProperty({ example: 8 })
+  total!: number;
+}
+
+/** A two-way conflict: both sides changed since the last sync. */
+export class ConflictDto {
+  @ApiProperty({ example: '1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b' })
+  id!: string;
+
+  @ApiProperty({ example: LINK_ID })
+  linkId!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: FEISHU_GROUP_ID })
+  feishuGroupId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '研发部考勤' })
+  feishuGroupName!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '3' })
+  wecomRuleId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '研发部考勤·fs5gk2q1x0b7dm' })
+  wecomRuleName!: string | null;
+
+  @ApiProperty({ format: 'date-time', example: AT })
+  detectedAt!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: RUN_ID })
+  detectedByRunId!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null })
+  resolvedAt!: string | null;
+
+  @ApiProperty({ type: String, enum: ['feishu', 'wecom'], nullable: true, example: null })
+  winner!: 'feishu' | 'wecom' | null;
+
+  @ApiProperty({ type: String, nullable: true, example: null })
+  resolutionRunId!: string | null;
+}
+
+/** GET /api/v1/conflicts. */
+export class ConflictListDto {
+  @ApiProperty({ type: () => [ConflictDto] })
+  items!: ConflictDto[];
+}
+
+/** 202 of POST /api/v1/conflicts/{conflictId}/resolve. */
+export class ConflictResolvedDto {
+  @ApiProperty({ description: 'The one-way run from the winner that overwrites the other side.', example: RUN_ID })
+  runId!: string;
+
+  @ApiProperty({ example: '1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b' })
+  conflictId!: string;
+}
+
+/** PUT /api/v1/mappings/*: what the bulk upsert did. */
+export class UpsertCountsDto {
+  @ApiProperty({ description: 'New Feishu ids.', example: 10 })
+  inserted!: number;
+
+  @ApiProperty({ description: 'Known Feishu ids re-mapped to another WeCom id.', example: 1 })
+  updated!: number;
+
+  @ApiProperty({ description: 'Rows identical to what the store held.', example: 1 })
+  unchanged!: number;
+}
+
+/** One vendor in GET /api/v1/vendors. */
+export class VendorStatusDto {
+  @ApiProperty({ description: 'Credentials are set.', example: true })
+  configured!: boolean;
+
+  @ApiProperty({ description: 'A token was issued and a read call answered.', example: true })
+  reachable!: boolean;
+
+  @ApiProperty({ example: 'https://open.feishu.cn' })
+  baseUrl!: string;
+
+  @ApiProperty({ description: 'What was seen, or why it failed.', example: '3 attendance groups visible' })
+  detail!: string;
+}
+
+/** GET /api/v1/vendors. */
+export class VendorsStatusDto {
+  @ApiProperty({ type: () => VendorStatusDto })
+  feishu!: VendorStatusDto;
+
+  @ApiProperty({ type: () => VendorStatusDto })
+  wecom!: VendorStatusDto;
+}
+
+export class HealthCheckResultDto {
+  @ApiProperty({ enum: ['up', 'down'], example: 'up' })
+  status!: 'up' | 'down';
+
+  @ApiPropertyOptional({ description: 'Why a check is down, or what a vendor check saw.', example: 'token issued' })
+  message?: string;
+}
+
+/** GET /health (terminus report). */
+export class HealthReportDto {
+  @ApiProperty({ enum: ['ok', 'error'], example: 'ok' })
+  status!: 'ok' | 'error';
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/HealthCheckResultDto' },
+    description: 'Checks that are up: `database`, and `feishu`/`wecom` with HEALTH_CHECK_VENDORS=true.',
+    example: { database: { status: 'up' } },
+  })
+  info!: Record<string, HealthCheckResultDto>;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/HealthCheckResultDto' },
+    description: 'Checks that are down.',
+    example: {},
+  })
+  error!: Record<string, HealthCheckResultDto>;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/HealthCheckResultDto' },
+    description: 'Every check.',
+    example: { database: { status: 'up' } },
+  })
+  details!: Record<string, HealthCheckResultDto>;
+}

@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import type { WecomCheckinGroupRead } from '@app/wecom/model';
+import {
+  chinaDate,
+  chinaDayStart,
+  chinaMidnight,
+  DAY_SECONDS,
+  FIRST_RUN_LOOKBACK_DAYS,
+  INCREMENTAL_OVERLAP_SECONDS,
+  MAX_SLICE_SECONDS,
+  nextDayReachSeconds,
+  planUnits,
+  runWindow,
+  sliceWindow,
+} from './punch-window.js';
+
+const MIDNIGHT_2026_11_20 = Date.parse('2026-11-20T00:00:00+08:00') / 1000;
+
+describe('China-time days', () => {
+  it('2026-11-20 starts at 16:00 UTC the day before', () => {
+    expect(chinaMidnight('2026-11-20')).toBe(MIDNIGHT_2026_11_20);
+    expect(chinaDayStart(MIDNIGHT_2026_11_20 + 3600)).toBe(MIDNIGHT_2026_11_20);
+    expect(chinaDayStart(MIDNIGHT_2026_11_20 - 1)).toBe(MIDNIGHT_2026_11_20 - DAY_SECONDS);
+    expect(chinaDate(MIDNIGHT_2026_11_20 - 1)).toBe('2026-11-19');
+  });
+
+  it('chinaDate and chinaMidnight agree for every second', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1_500_000_000, max: 2_100_000_000 }), (at) => {
+        const start = chinaMidnight(chinaDate(at));
+        expect(start).toBe(chinaDayStart(at));
+        expect(at - start).toBeGreaterThanOrEqual(0);
+        expect(at - start).toBeLessThan(DAY_SECONDS);
+      }),
+    );
+  });
+});
+
+function rule(sections: { off_work_sec: number; latest_off_work_sec?: number }[]): WecomCheckinGroupRead {
+  return { schedulelist: [{ time_section: sections }] } as unknown as WecomCheckinGroupRead;
+}
+
+describe('nextDayReachSeconds', () => {
+  it.each([
+    ['no rules', [], 0],
+    ['a day shift ending 18:00 (+4 h allowance stays today)', [rule([{ off_work_sec: 18 * 3600 }])], 0],
+    ['a night shift ending 06:00 next day, +4 h', [rule([{ off_work_sec: 30 * 3600 }])], 10 * 3600],
+    [
+      'the latest off-punch time when the rule says it',
+      [rule([{ off_work_sec: 30 * 3600, latest_off_work_sec: 32 * 3600 }])],
+      8 * 3600,
+    ],
+    ['at most a day', [rule([{ off_work_sec: 47 * 3600 }])], DAY_SECONDS],
+  ])('%s', (_name, rules, expected) => {
+    expect(nextDayReachSeconds(rules)).toBe(expected);
+  });
+});
+
+describe('runWindow', () => {
+  const now = MIDNIGHT_2026_11_20 + 15 * 3600;
+
+  it('from/to: their days, the end reaching into the day after to', () => {
+    const window = runWindow({ from: '2026-11-10', to: '2026-11-12', watermark: null, reach: 6 * 3600, now });
+    expect(window).toEqual({ start: chinaMidnight('2026-11-10'), end: chinaMidnight('2026-11-13') + 6 * 3600 });
+  });
+
+  it('never reads the future', () => {
+    const window = runWindow({ from: '2026-11-20', to: '2026-11-20', watermark: null, reach: 6 * 3600, now });
+    expect(window.end).toBe(now + 1);
+  });
+
+  it('incremental: from the watermark less the overlap and the reach; first run: the lookback', () => {
+    const watermark = now - 3600;
+    expect(runWindow({ watermark, reach: 100, now })).toEqual({
+      start: watermark - INCREMENTAL_OVERLAP_SECONDS - 100,
+      end: now + 1,
+    });
+    expect(runWindow({ watermark: null, reach: 0, now }).start).toBe(
+      MIDNIGHT_2026_11_20 - FIRST_RUN_LOOKBACK_DAYS * DAY_SECONDS,
+    );
+  });
+
+  it('consecutive day windows overlap (never a gap), so cross-midnight punches are read by both', () => {
+    const reach = 10 * 3600;
+    const first = runWindow({ from: '2026-11-10', to: '2026-11-10', watermark: null, reach, now });
+    const second = runWindow({ from: '2026-11-11', to: '2026-11-11', watermark: null, reach, now });
+    expect(second.start).toBeLessThan(first.end);
+  });
+});
+
+describe('slices and units', () => {
+  it('slices cover the window exactly, each at most 30 days', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200 * DAY_SECONDS }), (length) => {
+        const window = { start: MIDNIGHT_2026_11_20, end: MIDNIGHT_2026_11_20 + length };
+        const slices = sliceWindow(window);
+        let cursor = window.start;
+        for (const slice of slices) {
+          expect(slice.start).toBe(cursor);
+          expect(slice.end - slice.start).toBeLessThanOrEqual(MAX_SLICE_SECONDS);
+          expect(slice.end).toBeGreaterThan(slice.start);
+          cursor = slice.end;
+        }
+        expect(cursor).toBe(window.end);
+      }),
+    );
+  });
+
+  it('units are the same whatever order people come in', () => {
+    const window = { start: 0, end: 40 * DAY_SECONDS };
+    const a = planUnits(window, ['c', 'a', 'b', 'a'], 2);
+    const b = planUnits(window, ['b', 'c', 'a'], 2);
+    expect(a).toEqual(b);
+    expect(a.map((unit) => unit.users)).toEqual([['a', 'b'], ['c'], ['a', 'b'], ['c']]);
+  });
+});

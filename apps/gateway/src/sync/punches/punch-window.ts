@@ -1,0 +1,118 @@
+import type { WecomCheckinGroupRead } from '@app/wecom/model';
+
+// Time windows of a punch run. Dates in requests are China-time days (UTC+8, no daylight saving: both
+// vendors' attendance days are tenant days and the sample tenants are in China); windows are half-open
+// [start, end) in Unix seconds.
+
+export const DAY_SECONDS = 86_400;
+const CHINA_OFFSET_SECONDS = 8 * 3600;
+/** Both read APIs take at most 30 days per call (getcheckindata B6; user_flows/query's span is UNCONFIRMED). */
+export const MAX_SLICE_SECONDS = 30 * DAY_SECONDS;
+/** A first incremental run (no from/to, no cursor yet) looks back this far. */
+export const FIRST_RUN_LOOKBACK_DAYS = 7;
+/**
+ * An off-duty punch may come this long after a section's end when the rule does not say (WeCom's default
+ * limit_offtime is 4 h in the vendor examples).
+ */
+const DEFAULT_OFF_PUNCH_ALLOWANCE_SECONDS = 4 * 3600;
+/** Incremental runs re-read this much before the watermark: late-arriving punches (corrections, imports). */
+export const INCREMENTAL_OVERLAP_SECONDS = DAY_SECONDS;
+
+export interface TimeWindow {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** 00:00 China time of a YYYY-MM-DD day, in Unix seconds. */
+export function chinaMidnight(date: string): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(year, month - 1, day) / 1000 - CHINA_OFFSET_SECONDS;
+}
+
+/** 00:00 China time of the day holding `at`. */
+export function chinaDayStart(at: number): number {
+  return Math.floor((at + CHINA_OFFSET_SECONDS) / DAY_SECONDS) * DAY_SECONDS - CHINA_OFFSET_SECONDS;
+}
+
+/** The China-time YYYY-MM-DD day holding `at`. */
+export function chinaDate(at: number): string {
+  return new Date((at + CHINA_OFFSET_SECONDS) * 1000).toISOString().slice(0, 10);
+}
+
+/**
+ * How far past midnight the rules' attendance day reaches: the latest off-duty punch any section of any
+ * WeCom rule allows, minus 24 h (a night shift 22:00–06:00 with a 4 h allowance reaches 10:00 next day).
+ * Punches of day D are read up to end-of-D plus this, so a cross-midnight off-duty punch is read with its
+ * shift's day; the next window reads it again, and the record mapping keeps it once (overlap plus dedupe).
+ */
+export function nextDayReachSeconds(rules: readonly WecomCheckinGroupRead[]): number {
+  let latest = 0;
+  for (const rule of rules) {
+    const sections = [
+      ...(rule.checkindate ?? []).flatMap((date) => date.checkintime ?? []),
+      ...(rule.schedulelist ?? []).flatMap((schedule) => schedule.time_section ?? []),
+    ];
+    for (const section of sections) {
+      const reach =
+        section.latest_off_work_sec !== undefined && section.latest_off_work_sec > 0
+          ? section.latest_off_work_sec
+          : section.off_work_sec + DEFAULT_OFF_PUNCH_ALLOWANCE_SECONDS;
+      latest = Math.max(latest, reach);
+    }
+  }
+  return Math.min(DAY_SECONDS, Math.max(0, latest - DAY_SECONDS));
+}
+
+/**
+ * The window a run reads. With from/to: their China-time days, the end reaching `reach` into the day after
+ * `to`. Without: incremental from the stored watermark (less an overlap and the reach, so a punch that
+ * belongs to the last window's days is read again rather than missed), or the last FIRST_RUN_LOOKBACK_DAYS.
+ * Never past `now`: there are no future punches.
+ */
+export function runWindow(input: {
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly watermark: number | null;
+  readonly reach: number;
+  readonly now: number;
+}): TimeWindow {
+  const { from, to, watermark, reach, now } = input;
+  const start =
+    from !== undefined
+      ? chinaMidnight(from)
+      : watermark !== null
+        ? watermark - INCREMENTAL_OVERLAP_SECONDS - reach
+        : chinaDayStart(now) - FIRST_RUN_LOOKBACK_DAYS * DAY_SECONDS;
+  const requestedEnd = to !== undefined ? chinaMidnight(to) + DAY_SECONDS + reach : now + 1;
+  return { start, end: Math.max(start, Math.min(requestedEnd, now + 1)) };
+}
+
+/** Consecutive slices of at most `max` seconds covering the window. */
+export function sliceWindow(window: TimeWindow, max: number = MAX_SLICE_SECONDS): TimeWindow[] {
+  const slices: TimeWindow[] = [];
+  for (let start = window.start; start < window.end; start += max) {
+    slices.push({ start, end: Math.min(window.end, start + max) });
+  }
+  return slices;
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let index = 0; index < items.length; index += size) chunks.push(items.slice(index, index + size));
+  return chunks;
+}
+
+/** One unit of a punch run: a slice of time for a chunk of people; the run cursor counts finished units. */
+export interface PunchUnit {
+  readonly window: TimeWindow;
+  /** Source-side user ids. */
+  readonly users: readonly string[];
+}
+
+/** Every unit of a run, in a fixed order (time slices outer, sorted people inner), so a resumed run agrees. */
+export function planUnits(window: TimeWindow, users: readonly string[], usersPerUnit: number): PunchUnit[] {
+  const sorted = [...new Set(users)].sort();
+  return sliceWindow(window).flatMap((slice) =>
+    chunk(sorted, usersPerUnit).map((part) => ({ window: slice, users: part })),
+  );
+}

@@ -1,0 +1,627 @@
+import { createHash } from 'node:crypto';
+import pMap from 'p-map';
+import { isVendorError, type Loss, type Vendor } from '@app/kernel';
+import type { FeishuClient, FeishuUserFlow } from '@app/feishu';
+import type { MappingStore, PunchRecordMapping, RunRequestParams, SyncRunItem } from '@app/mapping-store';
+import {
+  feishuFlowToPunch,
+  isGatewayImportedFlow,
+  punchToFeishuFlow,
+  punchToWecomRecord,
+  wecomCheckinToPunch,
+  wecomPunchKey,
+  type CanonicalPunch,
+  type FeishuFlowImport,
+  type IdResolver,
+} from '@app/translation';
+import type { WecomClient } from '@app/wecom';
+import type { WecomAddCheckinRecord } from '@app/wecom/model';
+import { withLeases } from '../link-leases.js';
+import { describeFailure } from '../rules/rule-sync.types.js';
+import { nextDayReachSeconds, planUnits, runWindow, type PunchUnit, type TimeWindow } from './punch-window.js';
+
+export type PunchDirection = 'feishu_to_wecom' | 'wecom_to_feishu';
+
+export interface PunchRunContext {
+  readonly runId: string;
+  readonly dryRun: boolean;
+  readonly params: RunRequestParams;
+  readonly store: MappingStore;
+  readonly resolver: IdResolver;
+  /** USER_ID_MAPPING: `table` syncs the mapped people; `same` the members of the Feishu attendance groups. */
+  readonly userIdMapping: 'table' | 'same';
+  /** Lease holder (run@worker). */
+  readonly holder: string;
+  readonly now: () => Date;
+  readonly onItemDone?: () => void;
+  /** People per unit, below the vendors' per-call maximum (tests use small units to get several). */
+  readonly usersPerUnit?: number;
+  /** After unit `index` (of `total`) and its cursor are committed: progress, and the crash point of tests. */
+  readonly onUnitCommitted?: (index: number, total: number) => void;
+}
+
+/** getcheckindata takes ≤ 100 users per call (B6); user_flows/query ≤ 50 (A4). */
+const USERS_PER_UNIT: Readonly<Record<Vendor, number>> = { wecom: 100, feishu: 50 };
+/** Feishu imports ≤ 50 flows per call (A7); add_checkin_record ≤ 200 records (B7). */
+const FEISHU_IMPORT_BATCH = 50;
+const WECOM_WRITE_BATCH = 200;
+/**
+ * Import calls in flight at once. The client's rate limiter paces them at the vendor's published limit
+ * (50/s: one every 20 ms); to keep that saturated, calls in flight must cover a round trip — 16 covers
+ * Feishu's 50–200 ms from a server in China with room to spare.
+ */
+const WRITE_CONCURRENCY = 16;
+/** Record mappings per INSERT (one statement of unnest arrays). */
+const MAPPINGS_PER_STATEMENT = 5_000;
+/** Dry-run plans name the call as the rules plans do; each person's plan holds that person's records. */
+const FEISHU_IMPORT = { vendor: 'feishu', api: 'user_flows/batch_create', key: 'flow_records' } as const;
+const WECOM_WRITE = { vendor: 'wecom', api: 'add_checkin_record', key: 'records' } as const;
+/** Units whose reads run ahead of the writes (bounded, so memory stays flat however long the window). */
+const READ_AHEAD = 1;
+
+/** What became of one person's punches in this run. */
+class PersonTally {
+  written = 0;
+  present = 0;
+  echoes = 0;
+  missed = 0;
+  duplicates = 0;
+  refused = 0;
+  failedWrites = 0;
+  error: string | null = null;
+  readonly losses = new Map<string, { loss: Loss; count: number }>();
+  /** Dry run: what would be sent for this person. */
+  plan: {
+    readonly vendor: Vendor;
+    readonly requests: [{ readonly api: string; readonly body: Record<string, unknown[]> }];
+  } | null = null;
+
+  constructor(
+    readonly sourceId: string,
+    readonly targetId: string | null,
+  ) {}
+
+  addLosses(losses: readonly Loss[]): void {
+    for (const loss of losses) {
+      const key = `${loss.field}\u0000${loss.severity}\u0000${loss.message}`;
+      const seen = this.losses.get(key);
+      if (seen) seen.count += 1;
+      else
+        this.losses.set(key, { loss: { field: loss.field, severity: loss.severity, message: loss.message }, count: 1 });
+    }
+  }
+}
+
+/** One vendor write call and what follows it; failures are recorded on the people's tallies, not thrown. */
+type WriteJob = () => Promise<void>;
+
+/** A unit ready to write: its calls, and what to record once they are all done (before its cursor moves). */
+interface PreparedUnit {
+  readonly jobs: readonly WriteJob[];
+  readonly commit: () => Promise<void>;
+}
+
+const NOTHING_TO_WRITE: PreparedUnit = { jobs: [], commit: () => Promise.resolve() };
+
+/** A run's progress cursor: units done of the plan (people × slices) over the window it started with. */
+interface RunProgressPosition {
+  readonly done: number;
+  readonly plan: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface ReadUnit {
+  readonly unit: PunchUnit;
+  /** Punches to carry across, in the source's time order, with the person they belong to on each side. */
+  readonly punches: readonly { readonly punch: CanonicalPunch; readonly targetUserId: string }[];
+}
+
+/**
+ * Punch sync, one direction per call, streaming: the window is cut into units (a ≤ 30-day slice for ≤ 100 /
+ * ≤ 50 people) read one ahead of the writes, so memory holds two units whatever the volume.
+ *
+ * - Idempotent: the record mapping says what was carried already; Feishu imports also carry a deterministic
+ *   idempotent_id, so a batch repeated after a crash creates nothing twice there.
+ * - WeCom has no idempotency key: each batch's punches are recorded `pending` before the call and `done`
+ *   after; a run that died in between leaves pending rows that the next run checks against WeCom.
+ * - No echo: a punch the gateway wrote to a side (its mapping's target, or a Feishu flow carrying the
+ *   gateway's mark) is never exported back from that side.
+ * - Resumable: a cursor per run counts finished units, moved only after a unit's writes and mappings are
+ *   committed, so a run taken over after a crash resumes at its first unfinished unit.
+ * - One run per direction at a time (a lease), so two runs never write the same punch to WeCom.
+ */
+export class PunchesSync {
+  constructor(
+    private readonly context: PunchRunContext,
+    private readonly feishu: FeishuClient,
+    private readonly wecom: WecomClient,
+  ) {}
+
+  async run(direction: PunchDirection): Promise<SyncRunItem[]> {
+    const { store, holder } = this.context;
+    return withLeases(store, holder, [`punches:${direction}`], () => this.runLeased(direction));
+  }
+
+  private async runLeased(direction: PunchDirection): Promise<SyncRunItem[]> {
+    const { store, params, dryRun, runId } = this.context;
+    const source: Vendor = direction === 'wecom_to_feishu' ? 'wecom' : 'feishu';
+    const target: Vendor = source === 'wecom' ? 'feishu' : 'wecom';
+    const now = Math.floor(this.context.now().getTime() / 1000);
+    const incremental = params.from === undefined && params.to === undefined;
+    const watermarkKey = { scope: 'punches', direction } as const;
+    const watermark = incremental ? await store.cursors.get<{ through: number }>(watermarkKey) : null;
+    const progressKey = { scope: 'punches', direction, partitionKey: `run:${runId}` } as const;
+    const progress = dryRun ? null : await store.cursors.get<RunProgressPosition>(progressKey);
+    // A run taken over after a crash keeps the window it started with ("now" has moved on since).
+    const window: TimeWindow = progress
+      ? { start: progress.position.start, end: progress.position.end }
+      : runWindow({
+          from: params.from,
+          to: params.to,
+          watermark: watermark?.position.through ?? null,
+          reach: nextDayReachSeconds(await this.wecom.getCorpCheckinOptions()),
+          now,
+        });
+
+    const tallies = new Map<string, PersonTally>();
+    const people = await this.people(source, target);
+    for (const person of people.unmapped) {
+      const tally = new PersonTally(person, null);
+      tally.error = `not synced: ${source === 'feishu' ? 'Feishu' : 'WeCom'} user ${person} has no mapped ${
+        target === 'feishu' ? 'Feishu' : 'WeCom'
+      } user (PUT /api/v1/mappings/users)`;
+      tallies.set(person, tally);
+    }
+    for (const [person, other] of people.mapped) tallies.set(person, new PersonTally(person, other));
+
+    const perUnit = Math.min(USERS_PER_UNIT[source], this.context.usersPerUnit ?? USERS_PER_UNIT[source]);
+    const units = planUnits(window, [...people.mapped.keys()], perUnit);
+    const plan = planSignature(window, units);
+    const resumeAt = progress?.position.plan === plan ? progress.position.done : 0;
+    let version = progress?.version ?? null;
+
+    const read = (unit: PunchUnit): Promise<ReadUnit> =>
+      source === 'wecom' ? this.readWecomUnit(unit, tallies) : this.readFeishuUnit(unit, tallies, people.mapped);
+    const prepare = (ready: ReadUnit): Promise<PreparedUnit> =>
+      source === 'wecom'
+        ? Promise.resolve(this.prepareFeishuImport(ready, tallies))
+        : this.prepareWecomWrite(ready, tallies);
+
+    // The pipeline: reads run READ_AHEAD units ahead; the writes of every unit flow through one pool, so a
+    // unit's last calls overlap the next unit's first (no drain at unit boundaries, which at volume kept the
+    // rate limit idle); units commit in order — mappings, then the cursor — once all their calls are done.
+    const reads = new Map<number, Promise<ReadUnit>>();
+    const readFrom = (index: number): void => {
+      const unit = units[index];
+      if (!unit || reads.has(index)) return;
+      const promise = read(unit);
+      promise.catch(() => undefined); // awaited below; this only stops an "unhandled" report while it waits
+      reads.set(index, promise);
+    };
+    const states = new Map<number, { pending: number; prepared: PreparedUnit | null }>();
+    let nextCommit = resumeAt;
+    let commits: Promise<void> = Promise.resolve();
+    let fatal: { error: unknown } | null = null;
+    const commitReady = (): void => {
+      commits = commits.then(async () => {
+        for (let state = states.get(nextCommit); state && state.pending === 0; state = states.get(nextCommit)) {
+          await state.prepared?.commit();
+          if (!dryRun) {
+            const position: RunProgressPosition = { done: nextCommit + 1, plan, start: window.start, end: window.end };
+            version = await store.cursors.advance(progressKey, version, position);
+          }
+          states.delete(nextCommit);
+          this.context.onUnitCommitted?.(nextCommit, units.length);
+          nextCommit += 1;
+        }
+      });
+      // A failed commit (the store is gone, or the process is told to stop) ends the run: no more writes.
+      commits.catch((error: unknown) => {
+        fatal ??= { error };
+      });
+    };
+    const jobs = async function* (): AsyncGenerator<{ readonly index: number; readonly job: WriteJob }> {
+      for (let index = resumeAt; index < units.length && fatal === null; index += 1) {
+        for (let ahead = 0; ahead <= READ_AHEAD; ahead += 1) readFrom(index + ahead);
+        const unit = units[index] as PunchUnit;
+        let prepared: PreparedUnit | null = null;
+        try {
+          prepared = await prepare(await (reads.get(index) as Promise<ReadUnit>));
+        } catch (error) {
+          // A unit that could not be read: its people fail, the run goes on.
+          for (const person of unit.users) {
+            const tally = tallies.get(person);
+            if (tally && tally.error === null) tally.error = describeFailure(error);
+          }
+        }
+        reads.delete(index);
+        states.set(index, { pending: prepared?.jobs.length ?? 0, prepared });
+        if (!prepared || prepared.jobs.length === 0) commitReady();
+        for (const job of prepared?.jobs ?? []) yield { index, job };
+      }
+    };
+    await pMap(
+      jobs(),
+      async ({ index, job }) => {
+        if (fatal === null) await job();
+        const state = states.get(index);
+        if (state) {
+          state.pending -= 1;
+          if (state.pending === 0) commitReady();
+        }
+      },
+      // WeCom writes go one at a time: add_checkin_record is never sent twice blindly (see prepareWecomWrite).
+      { concurrency: source === 'wecom' ? WRITE_CONCURRENCY : 1 },
+    );
+    await commits;
+    if (fatal !== null) throw (fatal as { error: unknown }).error;
+
+    const items = [...tallies.values()].map((tally) => itemOf(tally, source, dryRun));
+    const failed = items.some((item) => item.action === 'failed');
+    if (!dryRun) {
+      await store.cursors.reset(progressKey);
+      // The watermark only moves when every person's punches up to the window's end are across.
+      if (incremental && !failed) {
+        await store.cursors.advance(watermarkKey, watermark?.version ?? null, { through: window.end });
+      }
+    }
+    for (let index = 0; index < items.length; index += 1) this.context.onItemDone?.();
+    return items;
+  }
+
+  // ---- who --------------------------------------------------------------------------------------------
+
+  /**
+   * The people of this run, source-side id → target-side id, plus those who cannot be carried (unmapped).
+   * userIds (source side) narrow the run; groupIds name source-side groups whose members are synced (WeCom
+   * rules through their link to a Feishu group: WeCom's member lists name departments we cannot expand).
+   * Otherwise: every mapped person (USER_ID_MAPPING=table), or every member of a Feishu attendance group (same).
+   */
+  private async people(source: Vendor, target: Vendor): Promise<{ mapped: Map<string, string>; unmapped: string[] }> {
+    const { params, resolver, store } = this.context;
+    let candidates: string[];
+    if (params.userIds) {
+      candidates = [...params.userIds];
+    } else if (params.groupIds) {
+      const feishuGroups: string[] = [];
+      for (const groupId of params.groupIds) {
+        if (source === 'feishu') {
+          feishuGroups.push(groupId);
+        } else {
+          const link = await store.groupLinks.findByWecomRuleId(groupId);
+          if (link?.feishuGroupId) feishuGroups.push(link.feishuGroupId);
+        }
+      }
+      const members = await this.feishuMembers(feishuGroups);
+      candidates = source === 'feishu' ? members : members.map((id) => resolver.user(id, 'feishu', 'wecom') ?? '');
+      candidates = candidates.filter((id) => id !== '');
+    } else if (this.context.userIdMapping === 'table') {
+      candidates = [];
+      for (let offset = 0; ; offset += 10_000) {
+        const page = await store.users.list(10_000, offset);
+        for (const pair of page.items) candidates.push(source === 'feishu' ? pair.feishuUserId : pair.wecomUserId);
+        if (page.items.length < 10_000) break;
+      }
+    } else {
+      const groups: string[] = [];
+      for await (const group of this.feishu.listGroups()) groups.push(group.group_id);
+      candidates = await this.feishuMembers(groups);
+    }
+    const mapped = new Map<string, string>();
+    const unmapped: string[] = [];
+    for (const person of [...new Set(candidates)].sort()) {
+      const other = resolver.user(person, source, target);
+      if (other === null) unmapped.push(person);
+      else mapped.set(person, other);
+    }
+    return { mapped, unmapped };
+  }
+
+  private async feishuMembers(groupIds: readonly string[]): Promise<string[]> {
+    const members = new Set<string>();
+    for (const groupId of groupIds) {
+      for await (const user of this.feishu.listGroupUsers(groupId)) members.add(user.user_id);
+    }
+    return [...members];
+  }
+
+  // ---- WeCom → Feishu ---------------------------------------------------------------------------------
+
+  private async readWecomUnit(unit: PunchUnit, tallies: Map<string, PersonTally>): Promise<ReadUnit> {
+    const { store, resolver } = this.context;
+    // getcheckindata's endtime is inclusive (B6; the emulator's reading), the window half-open.
+    const rows = await this.wecom.getCheckinData({
+      starttime: unit.window.start,
+      endtime: unit.window.end - 1,
+      useridlist: unit.users,
+    });
+    const candidates: CanonicalPunch[] = [];
+    for (const row of rows) {
+      const read = wecomCheckinToPunch(row);
+      if (read.punch) candidates.push(read.punch);
+      else {
+        const tally = tallies.get(row.userid);
+        if (tally) tally.missed += 1;
+      }
+    }
+    const keys = candidates.map((punch) => punch.sourceKey);
+    const [known, echoes] = await Promise.all([
+      store.punches.knownSourceKeys('wecom', keys),
+      store.punches.importedFrom('feishu', keys),
+    ]);
+    const punches: ReadUnit['punches'][number][] = [];
+    const seen = new Set<string>();
+    for (const punch of candidates) {
+      const tally = tallies.get(punch.userId);
+      if (!tally) continue;
+      if (echoes.has(punch.sourceKey)) tally.echoes += 1;
+      else if (known.has(punch.sourceKey)) tally.present += 1;
+      else if (seen.has(punch.sourceKey)) tally.duplicates += 1;
+      else {
+        seen.add(punch.sourceKey);
+        const targetUserId = resolver.user(punch.userId, 'wecom', 'feishu');
+        if (targetUserId !== null) punches.push({ punch, targetUserId });
+      }
+    }
+    return { unit, punches };
+  }
+
+  /** The Feishu imports of one unit, as write jobs of ≤ 50 flows; mappings are recorded when it commits. */
+  private prepareFeishuImport(ready: ReadUnit, tallies: Map<string, PersonTally>): PreparedUnit {
+    const { store, dryRun, runId } = this.context;
+    const flows: { punch: CanonicalPunch; flow: FeishuFlowImport }[] = [];
+    for (const { punch, targetUserId } of ready.punches) {
+      const tally = tallies.get(punch.userId) as PersonTally;
+      const translation = punchToFeishuFlow(punch, targetUserId);
+      tally.addLosses(translation.losses);
+      if (translation.ok) flows.push({ punch, flow: translation.value });
+      else tally.refused += 1;
+    }
+    const batches = chunkOf(flows, FEISHU_IMPORT_BATCH);
+    if (dryRun) {
+      for (const batch of batches) planBatch(tallies, batch, (entry) => entry.flow, FEISHU_IMPORT);
+      return NOTHING_TO_WRITE;
+    }
+    // Mappings are recorded once per unit, not per call: Feishu's idempotent_id already makes a repeated import
+    // harmless, so a crash before this write costs a re-import that creates nothing, while 50-row inserts
+    // were a measurable share of the run's CPU at volume (BENCHMARKS.md, punches).
+    const mappings: PunchRecordMapping[] = [];
+    const jobs = batches.map((batch) => async () => {
+      let saved: FeishuUserFlow[];
+      try {
+        saved = await this.feishu.batchCreateUserFlows(batch.map((entry) => entry.flow));
+      } catch (error) {
+        failBatch(tallies, batch, error);
+        return;
+      }
+      const byIdempotentId = new Map(saved.map((flow) => [flow.idempotent_id ?? '', flow.record_id]));
+      batch.forEach((entry, index) => {
+        mappings.push({
+          sourceVendor: 'wecom',
+          sourceKey: entry.punch.sourceKey,
+          // batch_create answers the saved records in request order; the idempotent_id, when echoed, is surer.
+          targetKey: byIdempotentId.get(entry.flow.idempotent_id) ?? saved[index]?.record_id ?? null,
+          userKey: entry.punch.userId,
+          punchedAt: new Date(entry.punch.at * 1000),
+          runId,
+        });
+        (tallies.get(entry.punch.userId) as PersonTally).written += 1;
+      });
+    });
+    const commit = async (): Promise<void> => {
+      for (const part of chunkOf(mappings, MAPPINGS_PER_STATEMENT)) await store.punches.recordMany(part);
+    };
+    return { jobs, commit };
+  }
+
+  // ---- Feishu → WeCom ---------------------------------------------------------------------------------
+
+  private async readFeishuUnit(
+    unit: PunchUnit,
+    tallies: Map<string, PersonTally>,
+    mapped: ReadonlyMap<string, string>,
+  ): Promise<ReadUnit> {
+    const { store } = this.context;
+    const flows = await this.feishu.queryUserFlows({
+      userIds: unit.users,
+      checkTimeFrom: String(unit.window.start),
+      checkTimeTo: String(unit.window.end),
+    });
+    const ids = flows.map((flow) => flow.record_id);
+    const [known, echoes, pending] = await Promise.all([
+      store.punches.knownSourceKeys('feishu', ids),
+      store.punches.importedFrom('wecom', ids),
+      store.punches.pendingWrites('feishu', ids),
+    ]);
+    // Writes a previous run recorded but never saw answered: WeCom has them or it does not.
+    const stillToWrite = await this.settlePending(pending);
+    const punches: ReadUnit['punches'][number][] = [];
+    const seen = new Set<string>();
+    for (const flow of flows) {
+      const tally = tallies.get(flow.user_id);
+      const targetUserId = mapped.get(flow.user_id);
+      if (!tally || targetUserId === undefined) continue;
+      if (echoes.has(flow.record_id) || isGatewayImportedFlow(flow)) tally.echoes += 1;
+      else if (known.has(flow.record_id) && !stillToWrite.has(flow.record_id)) tally.present += 1;
+      else if (seen.has(flow.record_id)) tally.duplicates += 1;
+      else {
+        seen.add(flow.record_id);
+        const translation = feishuFlowToPunch(flow);
+        tally.addLosses(translation.losses);
+        if (translation.ok) punches.push({ punch: translation.value, targetUserId });
+        else tally.refused += 1;
+      }
+    }
+    return { unit, punches };
+  }
+
+  /**
+   * Pending WeCom writes left by a run that ended before WeCom answered: those WeCom now holds are confirmed;
+   * the others are forgotten and returned, to be written in this run.
+   */
+  private async settlePending(
+    pending: Awaited<ReturnType<MappingStore['punches']['pendingWrites']>>,
+  ): Promise<Set<string>> {
+    if (pending.length === 0) return new Set();
+    const { store } = this.context;
+    const times = pending.map((write) => Math.floor(write.punchedAt.getTime() / 1000));
+    const rows = await this.wecom.getCheckinData({
+      starttime: Math.min(...times),
+      endtime: Math.max(...times) + 1,
+      useridlist: [...new Set(pending.map((write) => write.userKey))],
+    });
+    const inWecom = new Set(rows.map((row) => wecomPunchKey(row.userid, row.checkin_time)));
+    const landed = pending.filter((write) => write.targetKey !== null && inWecom.has(write.targetKey));
+    const missing = pending.filter((write) => !landed.includes(write));
+    await store.punches.confirm(
+      'feishu',
+      landed.map((write) => write.sourceKey),
+    );
+    await store.punches.forgetPending(
+      'feishu',
+      missing.map((write) => write.sourceKey),
+    );
+    return new Set(missing.map((write) => write.sourceKey));
+  }
+
+  /**
+   * The WeCom writes of one unit, as write jobs of ≤ 200 records, run one at a time. Each records its punches
+   * as pending before the call and done after it (WeCom has no idempotency key).
+   */
+  private async prepareWecomWrite(ready: ReadUnit, tallies: Map<string, PersonTally>): Promise<PreparedUnit> {
+    const { store, dryRun, runId } = this.context;
+    const records: { punch: CanonicalPunch; record: WecomAddCheckinRecord; targetKey: string }[] = [];
+    for (const { punch, targetUserId } of ready.punches) {
+      const tally = tallies.get(punch.userId) as PersonTally;
+      const translation = punchToWecomRecord(punch, targetUserId);
+      tally.addLosses(translation.losses);
+      if (translation.ok) {
+        records.push({ punch, record: translation.value, targetKey: wecomPunchKey(targetUserId, punch.at) });
+      } else tally.refused += 1;
+    }
+    // Two Feishu punches of one person in the same second are one WeCom punch (WeCom keys by user and time).
+    const taken = await store.punches.importedFrom(
+      'feishu',
+      records.map((entry) => entry.targetKey),
+    );
+    const unique: typeof records = [];
+    for (const entry of records) {
+      if (taken.has(entry.targetKey)) (tallies.get(entry.punch.userId) as PersonTally).duplicates += 1;
+      else {
+        taken.add(entry.targetKey);
+        unique.push(entry);
+      }
+    }
+    const batches = chunkOf(unique, WECOM_WRITE_BATCH);
+    if (dryRun) {
+      for (const batch of batches) planBatch(tallies, batch, (entry) => entry.record, WECOM_WRITE);
+      return NOTHING_TO_WRITE;
+    }
+    const jobs = batches.map((batch) => async () => {
+      const sourceKeys = batch.map((entry) => entry.punch.sourceKey);
+      await store.punches.recordMany(
+        batch.map((entry) => ({
+          sourceVendor: 'feishu' as const,
+          sourceKey: entry.punch.sourceKey,
+          targetKey: entry.targetKey,
+          userKey: entry.record.userid,
+          punchedAt: new Date(entry.punch.at * 1000),
+          runId,
+          state: 'pending' as const,
+        })),
+      );
+      try {
+        await this.wecom.addCheckinRecords(batch.map((entry) => entry.record));
+      } catch (error) {
+        // Refused outright: nothing was written, so the intents go. Otherwise (a timeout, a lost answer) WeCom
+        // may hold the punches: the intents stay pending and the next run looks before writing again.
+        if (isDefinitiveRefusal(error)) await store.punches.forgetPending('feishu', sourceKeys);
+        failBatch(tallies, batch, error);
+        return;
+      }
+      await store.punches.confirm('feishu', sourceKeys);
+      for (const entry of batch) (tallies.get(entry.punch.userId) as PersonTally).written += 1;
+    });
+    return { jobs, commit: () => Promise.resolve() };
+  }
+}
+
+// ---- helpers ----------------------------------------------------------------------------------------
+
+function chunkOf<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let index = 0; index < items.length; index += size) chunks.push(items.slice(index, index + size));
+  return chunks;
+}
+
+/** A vendor refusal that means the request was not applied (as opposed to a timeout or a lost answer). */
+function isDefinitiveRefusal(error: unknown): boolean {
+  return isVendorError(error) && error.kind !== 'transient' && error.kind !== 'unknown';
+}
+
+function failBatch(
+  tallies: Map<string, PersonTally>,
+  batch: readonly { readonly punch: CanonicalPunch }[],
+  error: unknown,
+): void {
+  for (const entry of batch) {
+    const tally = tallies.get(entry.punch.userId) as PersonTally;
+    tally.failedWrites += 1;
+    tally.error ??= describeFailure(error);
+  }
+}
+
+/** Dry run: each person's share of each batch, exactly as it would be sent. */
+function planBatch<E extends { readonly punch: CanonicalPunch }>(
+  tallies: Map<string, PersonTally>,
+  batch: readonly E[],
+  payload: (entry: E) => unknown,
+  target: { readonly vendor: Vendor; readonly api: string; readonly key: string },
+): void {
+  for (const entry of batch) {
+    const tally = tallies.get(entry.punch.userId) as PersonTally;
+    tally.plan ??= { vendor: target.vendor, requests: [{ api: target.api, body: { [target.key]: [] } }] };
+    tally.plan.requests[0].body[target.key]?.push(payload(entry));
+  }
+}
+
+/** Same window and same units → same signature: a stored progress cursor only applies to the same plan. */
+function planSignature(window: TimeWindow, units: readonly PunchUnit[]): string {
+  const hash = createHash('sha256').update(`${window.start}-${window.end}`);
+  for (const unit of units) hash.update(`|${unit.window.start}:${unit.users.join(',')}`);
+  return hash.digest('hex').slice(0, 24);
+}
+
+function itemOf(tally: PersonTally, source: Vendor, dryRun: boolean): SyncRunItem {
+  const target = source === 'wecom' ? 'Feishu' : 'WeCom';
+  const from = source === 'wecom' ? 'WeCom' : 'Feishu';
+  const losses: Loss[] = [];
+  const counted = (count: number, text: string): void => {
+    if (count > 0) losses.push({ field: 'punches', severity: 'info', message: `${count} ${text}` });
+  };
+  counted(tally.written, `written to ${target}`);
+  counted(tally.present, `already in ${target} from an earlier run`);
+  counted(tally.echoes, `came from ${target} through the gateway, so not sent back`);
+  counted(tally.missed, `missed-punch rows (未打卡) ${from} reports are not punches and were skipped`);
+  counted(tally.duplicates, `repeated the same person and second and were kept once`);
+  for (const { loss, count } of tally.losses.values()) {
+    losses.push(count > 1 ? { ...loss, message: `${loss.message} (${count} punches)` } : loss);
+  }
+  const wouldWrite = tally.plan ? (Object.values(tally.plan.requests[0].body)[0]?.length ?? 0) : 0;
+  if (wouldWrite > 0)
+    losses.unshift({ field: 'punches', severity: 'info', message: `${wouldWrite} would be written to ${target}` });
+  const written = dryRun ? wouldWrite : tally.written;
+  // A person with any punch not carried across (and not refused for a reason a re-run cannot fix) failed:
+  // the next run carries the rest, and the run's status says it was partial.
+  const action: SyncRunItem['action'] =
+    tally.targetId === null ? 'skipped' : tally.error !== null ? 'failed' : written > 0 ? 'created' : 'unchanged';
+  return {
+    sourceId: tally.sourceId,
+    targetId: tally.targetId,
+    action,
+    losses,
+    error: tally.error,
+    ...(tally.plan ? { plan: tally.plan } : {}),
+  };
+}

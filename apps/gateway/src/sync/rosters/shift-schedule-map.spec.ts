@@ -1,0 +1,149 @@
+import type { FeishuGroup, FeishuShift } from '@app/feishu';
+import type { ShiftLink } from '@app/mapping-store';
+import { canonicalToWecom, feishuToCanonical, tableIdResolver } from '@app/translation';
+import type { WecomCheckinGroupRead } from '@app/wecom';
+import { addRecordedLinks, derivedScheduleId, ShiftScheduleMap } from './shift-schedule-map.js';
+
+// Feishu shift ⇄ WeCom schedule pairs of one 排班 group. Groups and shifts in Feishu's READ shape.
+
+const NOW = Date.UTC(2026, 2, 1) / 1000;
+const resolver = tableIdResolver(new Map([['e1', 'w1']]), new Map([['od-1', '3']]));
+
+function shift(id: string, name: string, on: string, off: string): FeishuShift {
+  return {
+    shift_id: id,
+    shift_name: name,
+    punch_times: 1,
+    is_flexible: false,
+    punch_time_rule: [
+      {
+        on_time: on,
+        off_time: off,
+        late_minutes_as_late: 5,
+        late_minutes_as_lack: 60,
+        on_advance_minutes: 60,
+        early_minutes_as_early: 5,
+        early_minutes_as_lack: 60,
+        off_delay_minutes: 120,
+        no_need_on: true,
+        no_need_off: true,
+      },
+    ],
+  };
+}
+
+const GROUP = {
+  group_id: '7010000000000000001',
+  group_name: '工厂排班',
+  time_zone: 'Asia/Shanghai',
+  group_type: 2,
+  bind_user_ids: ['e1'],
+  bind_dept_ids: ['od-1'],
+  punch_day_shift_ids: [],
+  calendar_id: 1,
+  locations: [
+    {
+      location_id: '01',
+      location_name: '苏州工业园区星湖街328号',
+      location_type: 1,
+      latitude: 31.2652,
+      longitude: 120.7362,
+      map_type: 1,
+      gps_range: 500,
+    },
+  ],
+} as unknown as FeishuGroup;
+
+const EARLY = shift('7010000000000000011', '早班', '8:00', '16:00');
+const NIGHT = shift('7010000000000000012', '夜班', '22:00', '30:00');
+const LATE = shift('7010000000000000013', '晚班', '16:00', '24:00');
+const SMALL = shift('4242', '短班', '9:00', '12:00');
+
+function rule(scheduleIds: readonly number[]): WecomCheckinGroupRead {
+  return {
+    grouptype: 2,
+    groupid: 9001,
+    groupname: '工厂排班',
+    schedulelist: [0, ...scheduleIds].map((id) => ({ schedule_id: id, schedule_name: id === 0 ? '休息' : `s${id}` })),
+  };
+}
+
+function link(
+  feishuShiftId: string | null,
+  wecomKey: string,
+  wecomKind: ShiftLink['wecomKind'] = 'schedule',
+): ShiftLink {
+  return {
+    id: `l-${wecomKey}`,
+    groupLinkId: 'g',
+    feishuShiftId,
+    feishuShiftName: null,
+    wecomKind,
+    wecomKey,
+    contentHash: null,
+  };
+}
+
+describe('derivedScheduleId', () => {
+  it('is the schedule_id the rules sync gives each shift in the rule it writes for the group', () => {
+    const shifts = [EARLY, NIGHT, LATE, SMALL];
+    const canonical = feishuToCanonical({ group: GROUP, shifts });
+    if (!canonical.ok) throw new Error(JSON.stringify(canonical.losses));
+    const written = canonicalToWecom(canonical.value, { resolver, ruleName: '工厂排班·fs1', nowUnixSeconds: NOW });
+    if (!written.ok) throw new Error(JSON.stringify(written.losses));
+    const byName = new Map((written.value.schedulelist ?? []).map((schedule) => [schedule.schedule_name, schedule]));
+    for (const each of shifts) {
+      const expected = byName.get(each.shift_name)?.schedule_id;
+      expect(expected).toEqual(expect.any(Number));
+      expect(derivedScheduleId(GROUP, each, resolver, NOW)).toBe(expected);
+    }
+    // A small numeric shift id is kept as the schedule id; others are hashed into 1 … 2^31−1.
+    expect(derivedScheduleId(GROUP, SMALL, resolver, NOW)).toBe(4242);
+  });
+
+  it('is null when the group cannot be translated into a WeCom rule (nobody in it maps to WeCom)', () => {
+    expect(derivedScheduleId(GROUP, EARLY, tableIdResolver(new Map(), new Map()), NOW)).toBeNull();
+  });
+});
+
+describe('ShiftScheduleMap', () => {
+  it('maps rest to rest both ways without a pair', () => {
+    const map = new ShiftScheduleMap(rule([11]));
+    expect(map.scheduleOf('0')).toBe(0);
+    expect(map.shiftOf(0)).toBe('0');
+    expect(map.size).toBe(0);
+  });
+
+  it.each([
+    { name: 'a schedule the rule has', pairs: [['a', 11]], add: ['b', 12], added: true },
+    { name: 'a schedule the rule lacks', pairs: [], add: ['b', 99], added: false },
+    { name: 'a Feishu shift already paired', pairs: [['a', 11]], add: ['a', 12], added: false },
+    { name: 'a schedule already paired', pairs: [['a', 11]], add: ['b', 11], added: false },
+    { name: 'the rest shift "0"', pairs: [], add: ['0', 11], added: false },
+  ] as const)('adding $name → $added', ({ pairs, add, added }) => {
+    const map = new ShiftScheduleMap(rule([11, 12]));
+    for (const [feishu, wecom] of pairs) map.add(feishu, wecom, 'link');
+    expect(map.add(add[0], add[1], 'derived')).toBe(added);
+  });
+
+  it('takes the recorded schedule links of the group, one Feishu shift per schedule, the lowest id first', () => {
+    const map = new ShiftScheduleMap(rule([11, 12, 13]));
+    addRecordedLinks(map, [
+      link('fB', '12'),
+      link('fA', '11'),
+      link('fA', '13'), // identical schedules share a shift: the first (lowest id) keeps it
+      link(null, '14'),
+      link('fC', 'x'),
+      link('fD', '1', 'checkintime'),
+    ]);
+    expect([map.scheduleOf('fA'), map.scheduleOf('fB'), map.scheduleOf('fC'), map.scheduleOf('fD')]).toEqual([
+      11,
+      12,
+      undefined,
+      undefined,
+    ]);
+    expect(map.shiftOf(13)).toBeUndefined();
+    expect(map.countOf('link')).toBe(2);
+    expect(map.scheduleNames.get(12)).toBe('s12');
+  });
+});
