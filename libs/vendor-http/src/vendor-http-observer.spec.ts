@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Vendor } from '@app/kernel';
 import { ManualClock } from '../../../test/support/manual-clock.js';
 import {
+  combineObservers,
   guardObserver,
   outcomeFromStatus,
   RateLimiter,
@@ -223,6 +224,22 @@ describe('guardObserver and outcomeFromStatus', () => {
     expect(refreshes).toEqual(['wecom']);
     expect(() => guardObserver(undefined).onTokenRefresh('feishu')).not.toThrow();
     expect(() => guardObserver(THROWING).onRequest('feishu', 'GET /x', 'ok', 0)).not.toThrow();
+  });
+
+  it('combines observers: each hears every hook, a throwing one does not silence the rest, absent ones are skipped', () => {
+    const first = new RecordingObserver();
+    const second = new RecordingObserver();
+    const combined = combineObservers(first, THROWING, undefined, second);
+    combined.onRequest?.('wecom', 'POST /cgi-bin/checkin/getcheckindata', 'transient', 0.5);
+    combined.onRateLimitWait?.('feishu', 'GET /x', 1);
+    combined.onTokenRefresh?.('feishu');
+    for (const observer of [first, second]) {
+      expect(observer.requests).toEqual([
+        { vendor: 'wecom', endpoint: 'POST /cgi-bin/checkin/getcheckindata', outcome: 'transient', seconds: 0.5 },
+      ]);
+      expect(observer.waits).toEqual([{ vendor: 'feishu', endpoint: 'GET /x', seconds: 1 }]);
+      expect(observer.refreshes).toEqual(['feishu']);
+    }
   });
 
   it('sorts HTTP statuses into the closed taxonomy', () => {

@@ -39,6 +39,25 @@ export function guardObserver(observer: VendorHttpObserver | undefined): Require
   };
 }
 
+/**
+ * One observer that tells each of `observers` (the absent ones skipped), each guarded on its own: a throwing
+ * one does not keep the others from hearing (the gateway has metrics and a call log on every client).
+ */
+export function combineObservers(...observers: readonly (VendorHttpObserver | undefined)[]): VendorHttpObserver {
+  const guarded = observers.filter((observer) => observer !== undefined).map(guardObserver);
+  return {
+    onRequest: (vendor, endpoint, outcome, seconds) => {
+      for (const observer of guarded) observer.onRequest(vendor, endpoint, outcome, seconds);
+    },
+    onRateLimitWait: (vendor, endpoint, seconds) => {
+      for (const observer of guarded) observer.onRateLimitWait(vendor, endpoint, seconds);
+    },
+    onTokenRefresh: (vendor) => {
+      for (const observer of guarded) observer.onTokenRefresh(vendor);
+    },
+  };
+}
+
 function attempt(hook: () => void): void {
   try {
     hook();

@@ -19,7 +19,8 @@ export interface RunOutcome {
 }
 
 export interface RunProgress {
-  onItemDone(): void;
+  /** An item is finished (progress; the worker logs it). */
+  onItemDone(item?: SyncRunItem): void;
   /**
    * Who holds the run's link leases: run AND worker, so that after a takeover the old worker (if it still
    * lives) and the new one exclude each other instead of sharing leases.
@@ -78,7 +79,7 @@ export class RunExecutor {
         userIdMapping: this.config.sync.userIdMapping,
         holder: progress?.leaseHolder ?? run.id,
         now: () => new Date(),
-        ...(progress ? { onItemDone: () => progress.onItemDone() } : {}),
+        ...(progress ? { onItemDone: (item?: SyncRunItem) => progress.onItemDone(item) } : {}),
       },
       this.vendors.feishu(),
       this.vendors.wecom(),
@@ -103,7 +104,7 @@ export class RunExecutor {
       resolver: await loadIdResolver(this.store, this.config.sync.userIdMapping),
       holder: progress?.leaseHolder ?? run.id,
       now: () => new Date(),
-      ...(progress ? { onItemDone: () => progress.onItemDone() } : {}),
+      ...(progress ? { onItemDone: (item?: SyncRunItem) => progress.onItemDone(item) } : {}),
     };
     return runRosters(context, this.vendors.feishu(), this.vendors.wecom(), run.direction);
   }
@@ -123,7 +124,7 @@ export class RunExecutor {
       resolver: await loadIdResolver(this.store, this.config.sync.userIdMapping),
       holder: progress?.leaseHolder ?? run.id,
       now: () => new Date(),
-      ...(progress ? { onItemDone: () => progress.onItemDone() } : {}),
+      ...(progress ? { onItemDone: (item?: SyncRunItem) => progress.onItemDone(item) } : {}),
       propagateDeletes: this.config.sync.propagateDeletes,
       ...(onNewConflict ? { onNewConflict } : {}),
     };

@@ -5,9 +5,11 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { AsyncResource } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { MappingStore, type SyncRun } from '@app/mapping-store';
+import { MappingStore, type SyncRun, type SyncRunItem } from '@app/mapping-store';
+import { withLogContext } from '../logging/log-context.js';
 import { LEASE_TTL_MS } from './link-leases.js';
 import { AppConfig } from '../config/app-config.js';
 import { AlertNotifier } from './alert-notifier.service.js';
@@ -36,6 +38,7 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
   private stopped = false;
   private poller: NodeJS.Timeout | null = null;
   private readonly progress = new Map<string, { done: number }>();
+  private drainDetached: () => Promise<void> = () => this.drain();
 
   constructor(
     private readonly store: MappingStore,
@@ -46,6 +49,9 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
+    // Runs start from the context of start-up, not from that of whoever woke the worker: woken by POST /sync,
+    // every line of the run would otherwise carry that request (nestjs-pino keeps it in async-local storage).
+    this.drainDetached = AsyncResource.bind(() => this.drain());
     this.poller = setInterval(() => this.wake(), POLL_MS);
     this.poller.unref();
     this.wake();
@@ -75,7 +81,7 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
       this.wakeAgain = true;
       return;
     }
-    this.draining = this.drain().finally(() => {
+    this.draining = this.drainDetached().finally(() => {
       this.draining = null;
       if (this.wakeAgain && !this.stopped) {
         this.wakeAgain = false;
@@ -94,7 +100,8 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
         return;
       }
       if (!run) return;
-      await this.execute(run);
+      // Every line written while the run executes — the engines', the vendor calls', the leases' — carries it.
+      await withLogContext({ runId: run.id, scope: run.scope, direction: run.direction }, () => this.execute(run));
     }
   }
 
@@ -117,7 +124,10 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     );
     try {
       const outcome = await this.executor.execute(run, {
-        onItemDone: () => (counter.done += 1),
+        onItemDone: (item) => {
+          counter.done += 1;
+          if (item) this.logItem(item);
+        },
         leaseHolder: this.leaseHolder(run.id),
       });
       const finished = await this.store.runs.finish(run.id, {
@@ -135,6 +145,25 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
       clearInterval(heartbeat);
       this.progress.delete(run.id);
     }
+  }
+
+  /**
+   * One line per finished item, with what happened to it: changes at info, failures at warn, the many
+   * unchanged or skipped items at debug (a scheduled run over 500 groups would otherwise log 500 "same" lines).
+   */
+  private logItem(item: SyncRunItem): void {
+    const line = {
+      sourceId: item.sourceId,
+      targetId: item.targetId,
+      action: item.action,
+      losses: item.losses.length,
+      ...(item.losses.some((loss) => loss.severity === 'blocking') ? { blocking: true } : {}),
+      ...(item.error ? { error: item.error } : {}),
+    };
+    if (item.action === 'failed') this.logger.warn(line, 'Item failed');
+    else if (item.action === 'unchanged' || (item.action === 'skipped' && !item.error))
+      this.logger.debug(line, 'Item done');
+    else this.logger.log(line, 'Item done');
   }
 
   /** ALERT_WEBHOOK_URL: a failed run, blocking losses, new conflicts — after the outcome is recorded. */

@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { FeishuModule } from '@app/feishu';
 import { WecomModule } from '@app/wecom';
 import { type AppConfig, requireFeishuCredentials, requireWecomCredentials } from '../config/app-config.js';
+import { combineObservers } from '@app/vendor-http';
+import { VendorCallLog } from '../logging/vendor-call.log.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { VendorClients } from './vendor-clients.service.js';
 import { VendorStatusService } from './vendor-status.service.js';
@@ -13,6 +15,8 @@ export class VendorsModule {
   static forRoot(config: AppConfig): DynamicModule {
     const feishu = config.feishu.appId && config.feishu.appSecret;
     const wecom = config.wecom.corpId && config.wecom.corpSecret;
+    // Both clients report every exchange, rate-limit wait and token fetch to the metrics and the log.
+    const callLog = new VendorCallLog();
     return {
       module: VendorsModule,
       // Global: the sync engine and the API share these clients (one token cache and rate limiter per vendor).
@@ -21,14 +25,13 @@ export class VendorsModule {
         ...(feishu
           ? [
               FeishuModule.forRootAsync({
-                // The clients report every exchange, rate-limit wait and token fetch to the metrics.
                 inject: [{ token: MetricsService, optional: true }],
                 useFactory: (metrics?: MetricsService) => ({
                   ...requireFeishuCredentials(config),
                   baseUrl: config.feishu.baseUrl,
                   employeeType: config.feishu.employeeType,
                   deptType: config.feishu.deptType,
-                  observer: metrics,
+                  observer: combineObservers(metrics, callLog),
                 }),
               }),
             ]
@@ -40,7 +43,7 @@ export class VendorsModule {
                 useFactory: (metrics?: MetricsService) => ({
                   ...requireWecomCredentials(config),
                   baseUrl: config.wecom.baseUrl,
-                  observer: metrics,
+                  observer: combineObservers(metrics, callLog),
                 }),
               }),
             ]

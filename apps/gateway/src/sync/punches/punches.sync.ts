@@ -16,6 +16,7 @@ import {
 } from '@app/translation';
 import type { WecomClient } from '@app/wecom';
 import type { WecomAddCheckinRecord } from '@app/wecom/model';
+import { withLogContext } from '../../logging/log-context.js';
 import { withLeases } from '../link-leases.js';
 import { describeFailure } from '../rules/rule-sync.types.js';
 import { nextDayReachSeconds, planUnits, runWindow, type PunchUnit, type TimeWindow } from './punch-window.js';
@@ -33,7 +34,8 @@ export interface PunchRunContext {
   /** Lease holder (run@worker). */
   readonly holder: string;
   readonly now: () => Date;
-  readonly onItemDone?: () => void;
+  /** An item is finished: counts progress; the item itself when there is one, for the log. */
+  readonly onItemDone?: (item?: SyncRunItem) => void;
   /** People per unit, below the vendors' per-call maximum (tests use small units to get several). */
   readonly usersPerUnit?: number;
   /** After unit `index` (of `total`) and its cursor are committed: progress, and the crash point of tests. */
@@ -181,8 +183,12 @@ export class PunchesSync {
     const resumeAt = progress?.position.plan === plan ? progress.position.done : 0;
     let version = progress?.version ?? null;
 
-    const read = (unit: PunchUnit): Promise<ReadUnit> =>
-      source === 'wecom' ? this.readWecomUnit(unit, tallies) : this.readFeishuUnit(unit, tallies, people.mapped);
+    // Vendor calls are made per unit (many people at once): their log lines name the unit.
+    const unitLabel = (index: number): string => `${index + 1}/${units.length}`;
+    const read = (unit: PunchUnit, index: number): Promise<ReadUnit> =>
+      withLogContext({ unit: unitLabel(index) }, () =>
+        source === 'wecom' ? this.readWecomUnit(unit, tallies) : this.readFeishuUnit(unit, tallies, people.mapped),
+      );
     const prepare = (ready: ReadUnit): Promise<PreparedUnit> =>
       source === 'wecom'
         ? Promise.resolve(this.prepareFeishuImport(ready, tallies))
@@ -195,7 +201,7 @@ export class PunchesSync {
     const readFrom = (index: number): void => {
       const unit = units[index];
       if (!unit || reads.has(index)) return;
-      const promise = read(unit);
+      const promise = read(unit, index);
       promise.catch(() => undefined); // awaited below; this only stops an "unhandled" report while it waits
       reads.set(index, promise);
     };
@@ -244,7 +250,7 @@ export class PunchesSync {
     await pMap(
       jobs(),
       async ({ index, job }) => {
-        if (fatal === null) await job();
+        if (fatal === null) await withLogContext({ unit: unitLabel(index) }, job);
         const state = states.get(index);
         if (state) {
           state.pending -= 1;
@@ -266,7 +272,7 @@ export class PunchesSync {
         await store.cursors.advance(watermarkKey, watermark?.version ?? null, { through: window.end });
       }
     }
-    for (let index = 0; index < items.length; index += 1) this.context.onItemDone?.();
+    for (const done of items) this.context.onItemDone?.(done);
     return items;
   }
 

@@ -3,6 +3,7 @@ import type { FeishuClient, FeishuGroup, FeishuShift, FeishuUserDailyShift } fro
 import type { GroupLink, MappingStore, SyncRunItem } from '@app/mapping-store';
 import type { IdResolver } from '@app/translation';
 import type { WecomCheckinGroupRead, WecomClient, WecomSetCheckinScheduleListRequest } from '@app/wecom';
+import { withLogContext } from '../../logging/log-context.js';
 import { withLeases } from '../link-leases.js';
 import { describeFailure, item, type ItemPlan } from '../rules/rule-sync.types.js';
 import {
@@ -39,7 +40,8 @@ export interface RostersRunContext {
   readonly holder: string;
   readonly now: () => Date;
   /** Called after each item, for progress and liveness. */
-  readonly onItemDone?: () => void;
+  /** An item is finished: counts progress; the item itself when there is one, for the log. */
+  readonly onItemDone?: (item?: SyncRunItem) => void;
   /**
    * Scheduled reconciliation (a `two_way` run): only links whose direction includes this half; two-way
    * links only have the days the target lacks filled in (see planRoster's `fill`).
@@ -115,14 +117,13 @@ export class RostersSync {
     for (const entry of this.select(links, direction)) {
       if (entry.link) items.push(await this.syncLeased(entry.link, direction));
       else {
-        items.push(
-          item(entry.sourceId, null, 'skipped', [], {
-            error:
-              `this ${direction === 'feishu_to_wecom' ? 'Feishu group' : 'WeCom rule'} is not linked yet: run the ` +
-              'rules sync (scope "rules") first; rosters are synced between linked 排班 groups only',
-          }),
-        );
-        this.context.onItemDone?.();
+        const skipped = item(entry.sourceId, null, 'skipped', [], {
+          error:
+            `this ${direction === 'feishu_to_wecom' ? 'Feishu group' : 'WeCom rule'} is not linked yet: run the ` +
+            'rules sync (scope "rules") first; rosters are synced between linked 排班 groups only',
+        });
+        items.push(skipped);
+        this.context.onItemDone?.(skipped);
       }
     }
     return items;
@@ -159,14 +160,22 @@ export class RostersSync {
    * One linked group under the leases the rules sync takes for it (its Feishu group, its WeCom rule and the
    * link), so a roster item and a rules item never work on one link at once. A failure fails the item only.
    */
-  private async syncLeased(link: GroupLink, direction: RosterDirection): Promise<SyncRunItem> {
+  private syncLeased(link: GroupLink, direction: RosterDirection): Promise<SyncRunItem> {
+    const source =
+      direction === 'feishu_to_wecom' ? `feishu-group:${link.feishuGroupId}` : `wecom-rule:${link.wecomRuleId}`;
+    // Every line written for this link (leases, vendor calls) names it.
+    return withLogContext({ item: source, link: link.id }, () => this.syncLeasedInContext(link, direction));
+  }
+
+  private async syncLeasedInContext(link: GroupLink, direction: RosterDirection): Promise<SyncRunItem> {
     const feishuGroupId = link.feishuGroupId!;
     const wecomRuleId = link.wecomRuleId!;
     const [sourceId, targetId] =
       direction === 'feishu_to_wecom' ? [feishuGroupId, wecomRuleId] : [wecomRuleId, feishuGroupId];
     const resources = [`feishu-group:${feishuGroupId}`, `wecom-rule:${wecomRuleId}`, `link:${link.id}`];
+    let result: SyncRunItem | undefined;
     try {
-      return await withLeases(this.context.store, this.context.holder, resources, async () => {
+      result = await withLeases(this.context.store, this.context.holder, resources, async () => {
         // Re-read under the lease: a rules run may have changed or removed the link while this one waited.
         const current = await this.context.store.groupLinks.findById(link.id);
         if (!current || current.feishuGroupId !== feishuGroupId || current.wecomRuleId !== wecomRuleId) {
@@ -176,10 +185,12 @@ export class RostersSync {
         }
         return this.syncOne(current, direction, sourceId, targetId);
       });
+      return result;
     } catch (error) {
-      return item(sourceId, targetId, 'failed', [], { error: describeFailure(error) });
+      result = item(sourceId, targetId, 'failed', [], { error: describeFailure(error) });
+      return result;
     } finally {
-      this.context.onItemDone?.();
+      this.context.onItemDone?.(result);
     }
   }
 

@@ -1,4 +1,5 @@
 import type { GroupLink, SyncRunItem } from '@app/mapping-store';
+import { withLogContext } from '../../logging/log-context.js';
 import { withLeases } from '../link-leases.js';
 import { describeFailure, item, type RulesRunContext } from './rule-sync.types.js';
 
@@ -23,20 +24,31 @@ export async function syncLeasedItem(
   work: () => Promise<SyncRunItem | null>,
 ): Promise<SyncRunItem | null> {
   const { store, holder, dryRun } = context;
-  try {
-    const existing = await source.findLink();
-    const resources = [source.resource, ...(existing ? [`link:${existing.id}`] : [])];
-    return await withLeases(store, holder, resources, work);
-  } catch (error) {
-    const message = describeFailure(error);
-    const link = await source.findLink().catch(() => null);
-    if (link && !dryRun) {
-      await store.groupLinks
-        .setStatus(link.id, link.status === 'pending' ? 'pending' : 'failed', message)
-        .catch(() => undefined);
+  // Every line written for this item (leases, vendor calls, the item's own line) names it, and its link once
+  // there is one.
+  return withLogContext({ item: source.resource }, async () => {
+    let result: SyncRunItem | null = null;
+    let link: GroupLink | null = null;
+    try {
+      link = await source.findLink();
+      const resources = [source.resource, ...(link ? [`link:${link.id}`] : [])];
+      result = await withLogContext(link ? { link: link.id } : {}, () => withLeases(store, holder, resources, work));
+      // A create made the link: the item's line names it too.
+      if (!link && result?.action === 'created' && !dryRun) link = await source.findLink().catch(() => null);
+      return result;
+    } catch (error) {
+      const message = describeFailure(error);
+      link = await source.findLink().catch(() => null);
+      if (link && !dryRun) {
+        await store.groupLinks
+          .setStatus(link.id, link.status === 'pending' ? 'pending' : 'failed', message)
+          .catch(() => undefined);
+      }
+      result = item(source.sourceId, link ? source.targetIdOf(link) : null, 'failed', [], { error: message });
+      return result;
+    } finally {
+      const done = result ?? undefined;
+      withLogContext(link ? { link: link.id } : {}, () => context.onItemDone?.(done));
     }
-    return item(source.sourceId, link ? source.targetIdOf(link) : null, 'failed', [], { error: message });
-  } finally {
-    context.onItemDone?.();
-  }
+  });
 }

@@ -14,7 +14,8 @@ export interface RulesRunContext {
   readonly holder: string;
   readonly now: () => Date;
   /** Called after each item, for progress and liveness. */
-  readonly onItemDone?: () => void;
+  /** An item is finished: counts progress; the item itself when there is one, for the log. */
+  readonly onItemDone?: (item?: SyncRunItem) => void;
   /**
    * Scheduled reconciliation: only links (and discovered groups) whose direction includes this run's, two-way
    * links decided by which side changed. Absent for a one-way run requested over REST.

@@ -1,0 +1,36 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { LinkDirection, SyncScope, Vendor } from '@app/kernel';
+
+/**
+ * What a log line is about, beyond what its own call site knows: the run, the item (a rules link, a roster
+ * link, a punch unit or person) and the vendor. Set where the work is entered (RunWorker per run, the sync
+ * engines per item or unit, the vendor call log per exchange) and added to every line written inside by the
+ * logger's mixin, so a deep line — a vendor retry, a lease wait — says which run and link it belongs to
+ * without every function passing ids down for logging's sake.
+ */
+export interface LogContext {
+  readonly runId?: string;
+  readonly scope?: SyncScope;
+  /** A scheduled run goes both ways (`two_way`). */
+  readonly direction?: LinkDirection;
+  /** The rules/roster link (its id) the line is about, once one exists. */
+  readonly link?: string;
+  /** The source object of the item: `feishu-group:<id>`, `wecom-rule:<id>`, a person. */
+  readonly item?: string;
+  /** Punch runs: the unit of people and days (`3/40`), the grain their vendor calls are made at. */
+  readonly unit?: string;
+  readonly vendor?: Vendor;
+}
+
+const storage = new AsyncLocalStorage<LogContext>();
+
+/** Runs `work` with `fields` added to the current context (inner values win) for everything it logs. */
+export function withLogContext<T>(fields: LogContext, work: () => T): T {
+  const outer = storage.getStore();
+  return storage.run(outer ? { ...outer, ...fields } : fields, work);
+}
+
+/** The fields every line written now carries (empty outside any run). */
+export function currentLogContext(): LogContext {
+  return storage.getStore() ?? {};
+}

@@ -1,0 +1,34 @@
+import { Logger } from '@nestjs/common';
+import type { Vendor } from '@app/kernel';
+import type { VendorHttpObserver, VendorRequestOutcome } from '@app/vendor-http';
+import { withLogContext } from './log-context.js';
+
+/**
+ * A log line per vendor exchange, rate-limit wait and token fetch, told by the clients' VendorHttpObserver.
+ * The hooks run inside the caller's async context, so each line also carries the run, link and unit the call
+ * was made for (log-context.ts). Levels keep production logs readable: answered calls and waits at debug, the
+ * vendor asking us to slow down at info, every other failure (each retry included) at warn. Endpoints are the
+ * observer's low-cardinality labels: no ids, tokens or bodies reach a line.
+ */
+export class VendorCallLog implements VendorHttpObserver {
+  private readonly logger = new Logger('VendorCall');
+
+  onRequest(vendor: Vendor, endpoint: string, outcome: VendorRequestOutcome, seconds: number): void {
+    const line = { endpoint, outcome, ms: Math.round(seconds * 1000) };
+    withLogContext({ vendor }, () => {
+      if (outcome === 'ok') this.logger.debug(line, 'Vendor call');
+      else if (outcome === 'rate_limit') this.logger.log(line, 'Vendor call rate-limited');
+      else this.logger.warn(line, 'Vendor call failed');
+    });
+  }
+
+  onRateLimitWait(vendor: Vendor, endpoint: string, seconds: number): void {
+    withLogContext({ vendor }, () =>
+      this.logger.debug({ endpoint, waitedMs: Math.round(seconds * 1000) }, 'Waited for a rate-limit slot'),
+    );
+  }
+
+  onTokenRefresh(vendor: Vendor): void {
+    withLogContext({ vendor }, () => this.logger.log({}, 'Vendor access token fetched'));
+  }
+}
