@@ -88,7 +88,9 @@ describe('run logs carry the run, the link and the vendor', () => {
     const calls = vendorLines(lines);
     expect(calls.length).toBeGreaterThan(items.length);
     for (const line of calls) expect(['feishu', 'wecom']).toContain(line['vendor']);
-    const adds = calls.filter((line) => line['endpoint'] === 'POST /cgi-bin/checkin/add_checkin_option');
+    const adds = calls.filter(
+      (line) => line['msg'] === 'Vendor call' && line['endpoint'] === 'POST /cgi-bin/checkin/add_checkin_option',
+    );
     expect(adds).toHaveLength(items.length);
     for (const add of adds) expect(add).toMatchObject({ vendor: 'wecom', outcome: 'ok', item: expect.any(String) });
     const groupsTouched = new Set(adds.map((add) => add['item']));
