@@ -363,6 +363,56 @@ describe('group and shift links', () => {
     expect((await store.groupLinks.setDirection(first.id, 'two_way')).direction).toBe('two_way');
   });
 
+  it('marks many links synced in one statement, all or nothing', async () => {
+    const intents = await Promise.all(
+      ['many-1', 'many-2', 'many-3'].map((feishuGroupId, index) =>
+        store.groupLinks.recordIntent({
+          direction: 'feishu_to_wecom',
+          feishuGroupId,
+          feishuGroupName: `G${index}`,
+          wecomRuleName: `G${index} · fs`,
+        }),
+      ),
+    );
+    const syncedAt = new Date('2026-11-21T08:00:00Z');
+    const state = (index: number) => ({
+      feishuGroupId: `many-${index + 1}`,
+      wecomRuleId: `90${index}`,
+      ...(index === 0 ? { wecomRuleName: 'renamed · fs' } : {}),
+      feishuHash: `${index}`.repeat(64),
+      wecomHash: 'c'.repeat(64),
+      syncedAt,
+    });
+    const synced = await store.groupLinks.markSyncedMany(
+      intents.map((link, index) => ({ id: link.id, state: state(index) })),
+    );
+    expect(synced.map((link) => link.id).sort()).toEqual(intents.map((link) => link.id).sort());
+    for (const [index, link] of intents.entries()) {
+      expect(await store.groupLinks.findById(link.id)).toMatchObject({
+        status: 'active',
+        lastError: null,
+        wecomRuleId: `90${index}`,
+        // Absent names keep what the link had.
+        wecomRuleName: index === 0 ? 'renamed · fs' : `G${index} · fs`,
+        feishuGroupName: `G${index}`,
+        feishuHash: `${index}`.repeat(64),
+        lastSyncedAt: syncedAt,
+      });
+    }
+    expect(await store.groupLinks.markSyncedMany([])).toEqual([]);
+
+    // A rule id another link holds breaks its unique key: the statement fails and changes no row.
+    const other = await store.groupLinks.recordIntent({ direction: 'feishu_to_wecom', feishuGroupId: 'many-4' });
+    const fresh = await store.groupLinks.recordIntent({ direction: 'feishu_to_wecom', feishuGroupId: 'many-5' });
+    await expect(
+      store.groupLinks.markSyncedMany([
+        { id: fresh.id, state: { ...state(4), feishuGroupId: 'many-5', wecomRuleId: '950' } },
+        { id: other.id, state: { ...state(3), feishuGroupId: 'many-4', wecomRuleId: '900' } },
+      ]),
+    ).rejects.toThrow();
+    expect(await store.groupLinks.findById(fresh.id)).toMatchObject({ status: 'pending', wecomRuleId: null });
+  });
+
   it('upserts shift links by WeCom item and drops the ones a sync no longer produced', async () => {
     const link = await store.groupLinks.recordIntent({ direction: 'feishu_to_wecom', feishuGroupId: 'shift-group' });
     const a = await store.shiftLinks.upsert({

@@ -56,8 +56,11 @@ describe('VendorHttpObserver: RateLimiter', () => {
     const calls = [limiter.acquire('getcheckindata'), limiter.acquire('getcheckindata'), limiter.acquire('other')];
     await clock.advance(3000);
     await Promise.all(calls);
-    // The first call of each key started at once: not a wait. The second waited one full spacing.
-    expect(observer.waits).toEqual([{ vendor: 'wecom', endpoint: 'POST /cgi-bin/checkin/getcheckindata', seconds: 1 }]);
+    // The first call of each key started at once: not a wait. The second waited one full window (1 call per
+    // second) plus the limiter's 50 ms arrival-jitter guard.
+    expect(observer.waits).toEqual([
+      { vendor: 'wecom', endpoint: 'POST /cgi-bin/checkin/getcheckindata', seconds: 1.05 },
+    ]);
   });
 
   it('reports a pause the vendor asked for, and nothing without an observation', async () => {
@@ -86,7 +89,7 @@ describe('VendorHttpObserver: RateLimiter', () => {
     const calls = [0, 1, 2].map(() => limiter.acquire('k').then(() => times.push(clock.now())));
     await clock.advance(3000);
     await Promise.all(calls);
-    expect(times).toEqual([0, 1000, 2000]);
+    expect(times).toEqual([0, 1050, 2100]);
   });
 });
 

@@ -149,6 +149,51 @@ export class GroupLinkRepository {
   }
 
   /**
+   * markSynced for many links in one statement (a first sync links hundreds of new rules at its end, where
+   * one round trip each was most of the run's tail). All or nothing: a failing row fails the statement.
+   */
+  async markSyncedMany(
+    entries: readonly { readonly id: string; readonly state: GroupLinkSyncedState }[],
+  ): Promise<GroupLink[]> {
+    if (entries.length === 0) return [];
+    const column = <T>(pick: (state: GroupLinkSyncedState) => T) => entries.map(({ state }) => pick(state));
+    const rows: GroupLinkRow[] = await withStoreErrors(() =>
+      queryRows(
+        this.manager,
+        `UPDATE "group_links" AS link SET
+           "feishu_group_id" = v.feishu_group_id,
+           "feishu_group_name" = COALESCE(v.feishu_group_name, link."feishu_group_name"),
+           "wecom_rule_id" = v.wecom_rule_id,
+           "wecom_rule_name" = COALESCE(v.wecom_rule_name, link."wecom_rule_name"),
+           "feishu_hash" = v.feishu_hash, "wecom_hash" = v.wecom_hash, "last_synced_at" = v.synced_at,
+           "status" = 'active', "last_error" = NULL, "updated_at" = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                     $8::timestamptz[])
+           AS v(id, feishu_group_id, feishu_group_name, wecom_rule_id, wecom_rule_name, feishu_hash, wecom_hash,
+                synced_at)
+         WHERE link."id" = v.id
+         RETURNING link.*`,
+        [
+          entries.map(({ id }) => id),
+          column((state) => state.feishuGroupId),
+          column((state) => state.feishuGroupName ?? null),
+          column((state) => state.wecomRuleId),
+          column((state) => state.wecomRuleName ?? null),
+          column((state) => state.feishuHash),
+          column((state) => state.wecomHash),
+          column((state) => state.syncedAt),
+        ],
+      ),
+    );
+    if (rows.length !== entries.length) {
+      const found = new Set(rows.map((row) => row.id));
+      const missing = entries.filter(({ id }) => !found.has(id)).map(({ id }) => id);
+      throw new Error(`group link not found: markSyncedMany(${missing.join(', ')})`);
+    }
+    return rows.map(toGroupLink);
+  }
+
+  /**
    * The linked WeCom rule is gone: forget its id (keeping the link and its Feishu side) and record the name
    * the replacement will carry, so a crash after re-creating it is adopted like any first create.
    */

@@ -1,7 +1,7 @@
 import pMap from 'p-map';
 import { isVendorError, type Loss } from '@app/kernel';
 import type { FeishuClient, FeishuGroup, FeishuShift } from '@app/feishu';
-import type { GroupLink, SyncRunItem } from '@app/mapping-store';
+import type { GroupLink, GroupLinkSyncedState, SyncRunItem } from '@app/mapping-store';
 import {
   canonicalToWecom,
   feishuToCanonical,
@@ -41,6 +41,8 @@ import {
  * published one whatever the number: more in flight only means more requests waiting in the limiters.
  */
 const CONCURRENCY = 32;
+/** New links recorded per statement at the end of a run. */
+const LINK_BATCH = 500;
 /** Feishu's largest page (REFERENCE A4): 500 groups are listed in 10 calls, not the default size's 50. */
 const GROUP_PAGE_SIZE = 50;
 /** A 排班 group's shifts are the ones its roster uses: this many days back and ahead of today. */
@@ -473,32 +475,36 @@ export class FeishuToWecomRulesSync {
     const { store } = this.context;
     this.index(await this.wecom.getCorpCheckinOptions());
     const linked = new Map<string, SyncRunItem>();
-    // One store write per link, each on its own (as before), but several in flight: on a database server their
-    // round trips overlap, which matters here because nothing else is left to run alongside them.
-    await pMap(
-      this.pendingCreates,
-      async (created) => {
-        const matches = (this.rulesByName.get(created.ruleName) ?? []).sort((a, b) => a.groupid - b.groupid);
-        const rule = matches[0];
-        if (!rule) {
-          const error = `WeCom accepted the rule "${created.ruleName}" but does not list it; the next run will look again`;
-          await store.groupLinks.setStatus(created.link.id, 'pending', error);
-          linked.set(created.feishuGroupId, item(created.feishuGroupId, null, 'failed', created.losses, { error }));
-          return;
-        }
-        const wecomHash = wecomRuleHash(rule) ?? '';
-        await store.groupLinks.markSynced(created.link.id, {
+    const found: { id: string; state: GroupLinkSyncedState; item: SyncRunItem }[] = [];
+    for (const created of this.pendingCreates) {
+      const matches = (this.rulesByName.get(created.ruleName) ?? []).sort((a, b) => a.groupid - b.groupid);
+      const rule = matches[0];
+      if (!rule) {
+        const error = `WeCom accepted the rule "${created.ruleName}" but does not list it; the next run will look again`;
+        await store.groupLinks.setStatus(created.link.id, 'pending', error);
+        linked.set(created.feishuGroupId, item(created.feishuGroupId, null, 'failed', created.losses, { error }));
+        continue;
+      }
+      found.push({
+        id: created.link.id,
+        state: {
           feishuGroupId: created.feishuGroupId,
           wecomRuleId: String(rule.groupid),
           wecomRuleName: rule.groupname,
           feishuHash: created.feishuHash,
-          wecomHash,
+          wecomHash: wecomRuleHash(rule) ?? '',
           syncedAt: this.context.now(),
-        });
-        linked.set(created.feishuGroupId, item(created.feishuGroupId, String(rule.groupid), 'created', created.losses));
-      },
-      { concurrency: CONCURRENCY },
-    );
+        },
+        item: item(created.feishuGroupId, String(rule.groupid), 'created', created.losses),
+      });
+    }
+    // The links in one statement per LINK_BATCH: nothing else is left to run alongside them, and one round trip
+    // each was most of a first sync's tail.
+    for (let start = 0; start < found.length; start += LINK_BATCH) {
+      const batch = found.slice(start, start + LINK_BATCH);
+      await store.groupLinks.markSyncedMany(batch);
+      for (const entry of batch) linked.set(entry.state.feishuGroupId, entry.item);
+    }
     return linked;
   }
 
