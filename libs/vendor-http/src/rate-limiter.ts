@@ -19,6 +19,10 @@ interface KeyState {
   pausedUntil: number;
   /** Grants are handed out strictly in arrival order. */
   tail: Promise<void>;
+  /** When the latest call started. */
+  lastStart: number;
+  /** The lastStart whose calls a stall already delayed (see waitForSlot). */
+  stallSeenAfter: number;
   /** Per configured limit: the start times of the latest calls (see WindowTrack). */
   tracks: WindowTrack[];
   spacing: number;
@@ -57,6 +61,19 @@ class WindowTrack {
     this.oldest = (this.oldest + 1) % this.count;
     this.filled = Math.min(this.filled + 1, this.count);
   }
+
+  /**
+   * Calls started at or after `since` may reach the vendor as late as `until`: count them from then. (Newest
+   * first; the ring is in start order, so the walk stops at the first older one.)
+   */
+  delayRecent(since: number, until: number): void {
+    for (let back = 1; back <= this.filled; back++) {
+      const index = (this.oldest - back + this.count) % this.count;
+      const startedAt = this.starts[index] as number;
+      if (startedAt < since) return;
+      this.starts[index] = Math.max(startedAt, until);
+    }
+  }
 }
 
 /**
@@ -68,6 +85,15 @@ class WindowTrack {
  * (The earlier limiter got this slack for free, by letting every late start push all later ones back.)
  */
 const ARRIVAL_JITTER_MS = 50;
+
+/**
+ * How far behind its schedule a key may be and still catch up: the few milliseconds timers fire late are won
+ * back; a key further behind was idle, or the event loop stalled (a long statement of the embedded database,
+ * a garbage collection). After a stall, calls started just before it reach the vendor late, bunched with
+ * whatever follows; catching up on top of that could land `limit + 1` arrivals in a window, so the key starts
+ * a fresh schedule instead — the same bound as the arrival-jitter guard, for the same reason.
+ */
+const CATCH_UP_LIMIT_MS = ARRIVAL_JITTER_MS;
 
 /** The largest ring a limit is tracked with (a divisor of its limit; see WindowTrack). */
 const MAX_TRACKED_CALLS = 1024;
@@ -91,7 +117,7 @@ function trackFor({ limit, windowMs }: RateLimit): WindowTrack {
  * up — 1 ms a call is 0.5 s over 500 WeCom rule writes. A late call therefore lets the next one follow it
  * sooner, by at most half a spacing, and the sliding-window check (WindowTrack) forbids any catch-up that
  * would overfill a window: compliance rests on the check, evenness on the schedule. A key that fell behind
- * by more than one spacing (idle, or paused) starts a fresh schedule instead of bursting to catch up.
+ * by more than CATCH_UP_LIMIT_MS (idle, or paused) starts a fresh schedule instead of bursting to catch up.
  *
  * Hand-written because the maintained npm throttles (p-throttle, bottleneck) cannot be told "the vendor
  * says wait N seconds" for one key while others keep going, and their burst semantics are not the vendor's.
@@ -145,12 +171,23 @@ export class RateLimiter {
       const now = this.clock.now();
       if (now >= startAt) {
         const late = now - due;
-        state.nextSlot = late > spacing ? now + spacing : Math.max(due + spacing, now + spacing / 2);
+        // Idle (or far behind): a fresh schedule from here, not a burst to catch up.
+        state.nextSlot =
+          late > Math.max(spacing, CATCH_UP_LIMIT_MS) ? now + spacing : Math.max(due + spacing, now + spacing / 2);
         for (const track of tracks) track.record(now);
+        state.lastStart = now;
         return;
       }
       onHold?.();
       await this.clock.sleep(startAt - now);
+      const overslept = this.clock.now() - startAt;
+      if (overslept > ARRIVAL_JITTER_MS && state.stallSeenAfter !== state.lastStart) {
+        // The event loop stalled: the call started just before may only now be leaving, and its arrival must
+        // not be taken for earlier than that, or the window check would let the next ones crowd it. Once per
+        // call: a second stall before the next start finds those calls long gone.
+        state.stallSeenAfter = state.lastStart;
+        for (const track of tracks) track.delayRecent(state.lastStart - ARRIVAL_JITTER_MS, this.clock.now());
+      }
     }
   }
 
@@ -168,6 +205,8 @@ export class RateLimiter {
       state = {
         nextSlot: -Infinity,
         pausedUntil: 0,
+        lastStart: -Infinity,
+        stallSeenAfter: Number.NaN,
         tail: Promise.resolve(),
         tracks: limits.map(trackFor),
         spacing: Math.max(0, ...limits.map((limit) => limit.windowMs / limit.limit)),

@@ -42,8 +42,14 @@ export interface PunchRunContext {
   readonly onUnitCommitted?: (index: number, total: number) => void;
 }
 
-/** getcheckindata takes ≤ 100 users per call (B6); user_flows/query ≤ 50 (A4). */
-const USERS_PER_UNIT: Readonly<Record<Vendor, number>> = { wecom: 100, feishu: 50 };
+/**
+ * People per unit of reads. getcheckindata takes ≤ 100 users per call (B6), user_flows/query ≤ 50 (A4); WeCom
+ * reads also use 50: a 100-person month is ~6,000 rows whose parse, check and key lookups held the event loop
+ * for 100–300 ms while the write pool waited (the 20,000-punch bench: 1.18× the floor at 100, 1.13× at 50),
+ * and the first writes start sooner. Twice the getcheckindata calls cost nothing measurable: they run a unit
+ * ahead of the writes, at 600/min against the imports' 50/s.
+ */
+const USERS_PER_UNIT: Readonly<Record<Vendor, number>> = { wecom: 50, feishu: 50 };
 /** Feishu imports ≤ 50 flows per call (A7); add_checkin_record ≤ 200 records (B7). */
 const FEISHU_IMPORT_BATCH = 50;
 const WECOM_WRITE_BATCH = 200;
@@ -53,8 +59,13 @@ const WECOM_WRITE_BATCH = 200;
  * Feishu's 50–200 ms from a server in China with room to spare.
  */
 const WRITE_CONCURRENCY = 16;
-/** Record mappings per INSERT (one statement of unnest arrays). */
-const MAPPINGS_PER_STATEMENT = 5_000;
+/**
+ * Record mappings per INSERT (one statement of unnest arrays), and keys per lookup. Bounded, with the event
+ * loop let through between statements (yieldToEventLoop): the embedded database runs each statement on this
+ * thread, and a unit's 10,000 rows in one statement held the write pool's calls back ~400 ms per unit.
+ */
+const MAPPINGS_PER_STATEMENT = 250;
+const KEYS_PER_LOOKUP = 500;
 /** Dry-run plans name the call as the rules plans do; each person's plan holds that person's records. */
 const FEISHU_IMPORT = { vendor: 'feishu', api: 'user_flows/batch_create', key: 'flow_records' } as const;
 const WECOM_WRITE = { vendor: 'wecom', api: 'add_checkin_record', key: 'records' } as const;
@@ -352,10 +363,8 @@ export class PunchesSync {
       }
     }
     const keys = candidates.map((punch) => punch.sourceKey);
-    const [known, echoes] = await Promise.all([
-      store.punches.knownSourceKeys('wecom', keys),
-      store.punches.importedFrom('feishu', keys),
-    ]);
+    const known = await lookUpInParts(keys, (part) => store.punches.knownSourceKeys('wecom', part));
+    const echoes = await lookUpInParts(keys, (part) => store.punches.importedFrom('feishu', part));
     const punches: ReadUnit['punches'][number][] = [];
     const seen = new Set<string>();
     for (const punch of candidates) {
@@ -416,7 +425,10 @@ export class PunchesSync {
       });
     });
     const commit = async (): Promise<void> => {
-      for (const part of chunkOf(mappings, MAPPINGS_PER_STATEMENT)) await store.punches.recordMany(part);
+      for (const part of chunkOf(mappings, MAPPINGS_PER_STATEMENT)) {
+        await store.punches.recordMany(part);
+        await yieldToEventLoop();
+      }
     };
     return { jobs, commit };
   }
@@ -554,6 +566,24 @@ export class PunchesSync {
 }
 
 // ---- helpers ----------------------------------------------------------------------------------------
+
+/** A macrotask turn: lets timers and sockets run between statements of the (possibly embedded) store. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A key lookup of the store in parts of KEYS_PER_LOOKUP, yielding between them; the union of the answers. */
+async function lookUpInParts(
+  keys: readonly string[],
+  lookUp: (part: readonly string[]) => Promise<Set<string>>,
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const part of chunkOf(keys, KEYS_PER_LOOKUP)) {
+    for (const key of await lookUp(part)) found.add(key);
+    await yieldToEventLoop();
+  }
+  return found;
+}
 
 function chunkOf<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
