@@ -253,6 +253,41 @@ describe('rules sync (REST + emulators)', () => {
       status: 'failed',
       lastError: expect.stringMatching(/301002/),
     });
+
+    // Reported, not retried: a run over every group skips it without a write (and is not `partial` for it) …
+    const writesToForeignRule = () =>
+      emulators.wecom.emulator
+        .calls('update_checkin_option')
+        .filter(
+          (call) => String((call.body['group'] as { groupid?: unknown } | undefined)?.groupid) === foreign.wecomRuleId,
+        ).length;
+    const updatesBefore = writesToForeignRule();
+    expect(updatesBefore).toBeGreaterThan(0);
+    const unscoped = await sync({ direction: 'feishu_to_wecom', scope: 'rules' });
+    expect(unscoped.items.find((entry) => entry.sourceId === foreign.feishuGroupId)).toMatchObject({
+      action: 'skipped',
+      targetId: foreign.wecomRuleId,
+      error: expect.stringMatching(/belongs to another WeCom app.*did not try again.*groupIds/),
+    });
+    expect(writesToForeignRule()).toBe(updatesBefore);
+    expect(unscoped.items.filter((entry) => entry.action === 'failed')).toEqual([]);
+    // … and naming the group asks for one more try, which WeCom refuses again.
+    const again = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [foreign.feishuGroupId] });
+    expect(again.items[0]).toMatchObject({ action: 'failed', error: expect.stringMatching(/foreign_owned_rule/) });
+  });
+
+  it("records each link under the Feishu group's own name, not the WeCom rule's", async () => {
+    const links = (await auth(request(server).get('/api/v1/links')).expect(200)).body.items as {
+      feishuGroupId: string;
+      feishuGroupName: string | null;
+      wecomRuleName: string | null;
+    }[];
+    const names = new Map(
+      emulators.feishu.emulator.groups().map((group) => [String(group['group_id']), String(group['group_name'])]),
+    );
+    const fromFeishu = links.filter((link) => /·fs/u.test(link.wecomRuleName ?? ''));
+    expect(fromFeishu.length).toBeGreaterThan(0);
+    for (const link of fromFeishu) expect(link.feishuGroupName).toBe(names.get(link.feishuGroupId));
   });
 
   it('reports a same-named rule it did not create instead of adopting it', async () => {

@@ -46,8 +46,9 @@ export class ConvergenceScenario {
    * punches WeCom → Feishu, punches Feishu → WeCom. Each link is synced from the side it was born on: a rule
    * the gateway made from a Feishu group is not synced back onto that group (nor the reverse), which one-way
    * runs in both directions over all groups would do — each overwriting the other side by design. (Doing so
-   * also ran into two gateway problems: the shift-link bug now fixed (faults.spec.ts, last test), and a Feishu
-   * group made from a rule another WeCom app owns fails every unscoped rules feishu_to_wecom run with 301002.)
+   * also ran into two gateway problems, both fixed: the shift-link bug (faults.spec.ts, last test), and a Feishu
+   * group made from a rule another WeCom app owns failing every unscoped rules feishu_to_wecom run with 301002 —
+   * now refused once, then skipped; rules-sync.e2e-spec.ts.)
    */
   steps(): SyncRequest[] {
     const window = { from: this.from, to: this.to };

@@ -239,11 +239,18 @@ export class FeishuToWecomRulesSync {
             'no record of creating it, so it was not adopted; rename or delete it in WeCom, then run again',
         });
       case 'absent':
-        return this.create(feishuGroupId, link, ruleName, payload.value, feishuHash, withNote(losses, target.note));
+        return this.create(
+          { feishuGroupId, feishuGroupName: group.group_name },
+          link,
+          ruleName,
+          payload.value,
+          feishuHash,
+          withNote(losses, target.note),
+        );
       case 'linked':
       case 'adopt':
         return this.update(
-          feishuGroupId,
+          { feishuGroupId, feishuGroupName: group.group_name },
           link,
           target.rule,
           payload.value,
@@ -348,7 +355,7 @@ export class FeishuToWecomRulesSync {
   }
 
   private async create(
-    feishuGroupId: string,
+    { feishuGroupId, feishuGroupName }: FeishuSource,
     link: GroupLink | null,
     ruleName: string,
     group: WecomCheckinGroupCreate,
@@ -364,7 +371,7 @@ export class FeishuToWecomRulesSync {
       : await store.groupLinks.recordIntent({
           direction: link?.direction ?? 'feishu_to_wecom',
           feishuGroupId,
-          feishuGroupName: group.groupname,
+          feishuGroupName,
           wecomRuleName: ruleName,
         });
     const pending = intent.status === 'pending' ? intent : await store.groupLinks.setStatus(intent.id, 'pending');
@@ -392,7 +399,7 @@ export class FeishuToWecomRulesSync {
   }
 
   private async update(
-    feishuGroupId: string,
+    { feishuGroupId, feishuGroupName }: FeishuSource,
     link: GroupLink | null,
     actual: WecomCheckinGroupRead,
     group: WecomCheckinGroupCreate,
@@ -418,7 +425,7 @@ export class FeishuToWecomRulesSync {
         const ensured = link ?? (await this.recordLink(feishuGroupId, group.groupname));
         await store.groupLinks.markSynced(ensured.id, {
           feishuGroupId,
-          feishuGroupName: group.groupname,
+          feishuGroupName,
           wecomRuleId: targetId,
           wecomRuleName: group.groupname,
           feishuHash,
@@ -439,6 +446,15 @@ export class FeishuToWecomRulesSync {
           'with the Feishu group.',
       });
     }
+    if (link && refusedAsForeign(link) && !this.context.groupIds) {
+      // Reported, not retried: WeCom lets only the app that created a rule change it, and that does not change.
+      return item(feishuGroupId, targetId, 'skipped', losses, {
+        error:
+          `WeCom rule ${targetId} belongs to another WeCom app, which alone may change it; an earlier run was ` +
+          `refused (${link.lastError ?? ''}), so this one did not try again. Sync this pair WeCom → Feishu, ` +
+          'or name the Feishu group in groupIds to try once more.',
+      });
+    }
     const requests = updateRequests(groupid, group, actual);
     if (dryRun) return item(feishuGroupId, targetId, 'updated', [...losses, ...notes], { plan: wecomPlan(requests) });
 
@@ -446,7 +462,7 @@ export class FeishuToWecomRulesSync {
     for (const request of requests) await this.send(request);
     await store.groupLinks.markSynced(ensured.id, {
       feishuGroupId,
-      feishuGroupName: group.groupname,
+      feishuGroupName,
       wecomRuleId: targetId,
       wecomRuleName: group.groupname,
       feishuHash,
@@ -624,4 +640,15 @@ function addDays(date: Date, days: number): Date {
 function dayInt(date: Date): number {
   const shifted = new Date(date.getTime() + 8 * 3_600_000);
   return shifted.getUTCFullYear() * 10_000 + (shifted.getUTCMonth() + 1) * 100 + shifted.getUTCDate();
+}
+
+/** The Feishu group an item is about: its id, and its own name for the link (not the WeCom rule's). */
+interface FeishuSource {
+  readonly feishuGroupId: string;
+  readonly feishuGroupName: string;
+}
+
+/** The link's last write was refused because another WeCom app owns the rule (see syncLeasedItem). */
+function refusedAsForeign(link: GroupLink): boolean {
+  return link.status === 'failed' && (link.lastError ?? '').includes('foreign_owned_rule');
 }
