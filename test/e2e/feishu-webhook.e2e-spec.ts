@@ -1,5 +1,6 @@
 import { createCipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { RunWorker } from '../../apps/gateway/src/sync/run-worker.service.js';
 import { MappingStore } from '@app/mapping-store';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
 
@@ -219,6 +220,25 @@ describe('POST /webhooks/feishu with an Encrypt Key', () => {
     expect(harness.logs.text).toContain('Feishu event request refused');
     expect(harness.logs.text).not.toContain(VERIFICATION_TOKEN);
     expect(harness.logs.text).not.toContain(ENCRYPT_KEY);
+  });
+
+  // Last in this block: it stops the run worker, as a shutdown does, so that runs stay queued for the events.
+  it('a burst of punch events for one day joins the run still queued: one run, each person once', async () => {
+    await harness.app.get(RunWorker).beforeApplicationShutdown();
+    const at = new Date(Date.UTC(2021, 2, 15, 1, 0));
+    const users = Array.from({ length: 20 }, (_, index) => `burst-${index}`);
+    const events = users.map((user) => punchEvent(user, at));
+    await Promise.all(events.map((event) => postSigned(sealed(event)).expect(200)));
+    const runs = (await eventRuns()).filter((run) => run.params['from'] === '2021-03-15');
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.params).toEqual({ userIds: expect.any(Array), from: '2021-03-15', to: '2021-03-15' });
+    expect([...(runs[0]!.params['userIds'] as string[])].sort()).toEqual([...users].sort());
+    for (const event of events) {
+      expect(await store.eventReceipts.find('feishu', event.header.event_id)).toMatchObject({ runId: runs[0]!.id });
+    }
+    // Another day is another run.
+    await postSigned(sealed(punchEvent('burst-0', new Date(Date.UTC(2021, 2, 16, 1, 0))))).expect(200);
+    expect((await eventRuns()).filter((run) => run.params['from'] === '2021-03-16')).toHaveLength(1);
   });
 });
 

@@ -251,6 +251,71 @@ describe('run claims', () => {
   });
 });
 
+describe('punch event runs join a queued one', () => {
+  const eventRun = { direction: 'feishu_to_wecom', scope: 'punches', dryRun: false, triggeredBy: 'event' } as const;
+  const window = { from: '2026-11-20', to: '2026-11-20' };
+
+  it('adds the user to the queued event run of the same window, once; another window or a full run is not joined', async () => {
+    const first = await store.runs.create({ ...eventRun, params: { userIds: ['u1'], ...window } });
+    const joined = await store.runs.joinQueuedEventRun({ ...eventRun, ...window }, 'u2', 3);
+    expect(joined?.id).toBe(first.id);
+    expect((await store.runs.joinQueuedEventRun({ ...eventRun, ...window }, 'u2', 3))?.id).toBe(first.id);
+    expect((await store.runs.get(first.id))?.params).toEqual({ userIds: ['u1', 'u2'], ...window });
+    // Another day, an API run, or a run at its limit: nothing to join.
+    expect(await store.runs.joinQueuedEventRun({ ...eventRun, from: '2026-11-21', to: '2026-11-21' }, 'u3', 3)).toBe(
+      null,
+    );
+    expect(await store.runs.joinQueuedEventRun({ ...eventRun, triggeredBy: 'api', ...window }, 'u3', 3)).toBe(null);
+    await store.runs.joinQueuedEventRun({ ...eventRun, ...window }, 'u3', 3);
+    expect(await store.runs.joinQueuedEventRun({ ...eventRun, ...window }, 'u4', 3)).toBe(null);
+    expect((await store.runs.get(first.id))?.params.userIds).toEqual(['u1', 'u2', 'u3']);
+  });
+
+  it('never joins a run a worker has claimed', async () => {
+    const queued = await store.runs.create({ ...eventRun, params: { userIds: ['u1'], ...window } });
+    expect((await store.runs.claimNext('w1', STALE_MS))?.id).toBe(queued.id);
+    expect(await store.runs.joinQueuedEventRun({ ...eventRun, ...window }, 'u2', 10)).toBe(null);
+    expect((await store.runs.get(queued.id))?.params.userIds).toEqual(['u1']);
+  });
+
+  it('concurrent events of one day, each in its own transaction (join, else create): one run holds them all', async () => {
+    const users = Array.from({ length: 25 }, (_, index) => `t${index}`);
+    await Promise.all(
+      users.map((user) =>
+        store.transaction(async (session) => {
+          const joined = await session.runs.joinQueuedEventRun({ ...eventRun, ...window }, user, 1000);
+          if (!joined) await session.runs.create({ ...eventRun, params: { userIds: [user], ...window } });
+        }),
+      ),
+    );
+    const runs = await sql<{ params: { userIds: string[] } }>(`SELECT "params" FROM "sync_runs"`);
+    expect(runs).toHaveLength(1);
+    expect([...runs[0]!.params.userIds].sort()).toEqual([...users].sort());
+  });
+
+  it('concurrent joins and claims: every user lands in exactly one run, and no claimed run changes after its claim', async () => {
+    await store.runs.create({ ...eventRun, params: { userIds: ['u0'], ...window } });
+    const users = Array.from({ length: 30 }, (_, index) => `u${index + 1}`);
+    const claimedParams = new Map<string, readonly string[]>();
+    await Promise.all([
+      ...users.map(async (user) => {
+        const joined = await store.runs.joinQueuedEventRun({ ...eventRun, ...window }, user, 1000);
+        if (!joined) await store.runs.create({ ...eventRun, params: { userIds: [user], ...window } });
+      }),
+      ...Array.from({ length: 5 }, async () => {
+        const claimed = await store.runs.claimNext('w1', STALE_MS);
+        if (claimed) claimedParams.set(claimed.id, claimed.params.userIds ?? []);
+      }),
+    ]);
+    const runs = await sql<{ id: string; params: { userIds: string[] } }>(`SELECT "id", "params" FROM "sync_runs"`);
+    const everyone = runs.flatMap((run) => run.params.userIds).sort();
+    expect(everyone).toEqual(['u0', ...users].sort());
+    for (const [id, userIds] of claimedParams) {
+      expect(runs.find((run) => run.id === id)?.params.userIds).toEqual(userIds);
+    }
+  });
+});
+
 describe('group link target resets', () => {
   async function syncedLink(suffix: string, direction: 'feishu_to_wecom' | 'wecom_to_feishu') {
     const link = await store.groupLinks.recordIntent(

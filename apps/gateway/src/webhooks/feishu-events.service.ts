@@ -7,6 +7,8 @@ import type { FeishuEventEnvelope } from './feishu-event.gate.js';
 
 /** Receipts are kept this long: far beyond Feishu's re-push schedule (last retry ~6 h after the first). */
 export const RECEIPT_RETENTION_MS = 7 * 24 * 3600_000;
+/** People one event-queued punch run gathers before the next event starts another (REST allows 10,000). */
+const USERS_PER_EVENT_RUN = 1_000;
 /** Each process prunes old receipts at most this often, on an incoming event. */
 const PRUNE_EVERY_MS = 3600_000;
 
@@ -17,8 +19,9 @@ export type EventOutcome =
 
 /**
  * Acts on authenticated Feishu events within Feishu's ~3 s deadline (REFERENCE.md A10): it only records and
- * queues. A punch event queues one punch run (Feishu → WeCom) for that user and day, executed later by the
- * run worker of whichever replica is free; the sync never runs inline.
+ * queues. A punch event queues a punch run (Feishu → WeCom) for that user and day — or adds the user to one
+ * that events queued for that day and no worker has started yet — executed later by the run worker of
+ * whichever replica is free; the sync never runs inline.
  *
  * Re-deliveries (same `header.event_id`) are recognised through a receipt in the store, written in the same
  * transaction as the run: on any failure neither exists, the request answers 500, and Feishu's re-push is
@@ -54,24 +57,33 @@ export class FeishuEventsService implements BeforeApplicationShutdown {
       this.logger.warn({ msg: 'Feishu punch event ignored', eventId, eventType, problem: reconcile.problem });
       return { kind: 'ignored', reason: reconcile.problem };
     }
-    const runId = await this.store.transaction(async (session) => {
+    const queued = await this.store.transaction(async (session) => {
       const first = await session.eventReceipts.recordFirstSeen({ sourceVendor: 'feishu', eventId, eventType });
       if (!first) return null;
-      const run = await session.runs.create({
-        direction: 'feishu_to_wecom',
-        scope: 'punches',
-        dryRun: false,
-        triggeredBy: 'event',
-        params: { userIds: [reconcile.userId], from: reconcile.day, to: reconcile.day },
-      });
-      await session.eventReceipts.attachRun('feishu', eventId, run.id);
-      return run.id;
+      const run = { direction: 'feishu_to_wecom', scope: 'punches', dryRun: false, triggeredBy: 'event' } as const;
+      const window = { from: reconcile.day, to: reconcile.day };
+      // A burst of punches (an office arriving at 09:00) joins the run still waiting for that day.
+      const joined = await session.runs.joinQueuedEventRun(
+        { ...run, ...window },
+        reconcile.userId,
+        USERS_PER_EVENT_RUN,
+      );
+      const target =
+        joined ?? (await session.runs.create({ ...run, params: { userIds: [reconcile.userId], ...window } }));
+      await session.eventReceipts.attachRun('feishu', eventId, target.id);
+      return { runId: target.id, joined: joined !== null };
     });
-    if (runId === null) {
+    if (queued === null) {
       this.logger.log({ msg: 'Feishu event already received; ignored', eventId, eventType });
       return { kind: 'duplicate' };
     }
-    this.logger.log({ msg: 'Feishu punch event queued a punch run', eventId, runId, day: reconcile.day });
+    const { runId, joined } = queued;
+    this.logger.log({
+      msg: joined ? 'Feishu punch event joined a queued punch run' : 'Feishu punch event queued a punch run',
+      eventId,
+      runId,
+      day: reconcile.day,
+    });
     this.worker.wake();
     return { kind: 'queued', runId };
   }

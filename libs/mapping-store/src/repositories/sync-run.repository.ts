@@ -114,6 +114,42 @@ export class SyncRunRepository {
   }
 
   /**
+   * Adds `userId` to a punch run that events queued for the same window and that no worker has claimed yet,
+   * so a burst of punch events (a whole office at 09:00) becomes one run instead of one per punch. Null when
+   * there is none to join (or it holds `maxUsers` already): the caller queues a run of its own — in the same
+   * transaction, because joiners of one window take a transaction-scoped advisory lock first: concurrent
+   * events for a day then see each other's new run instead of each queueing one. The run's row is locked as
+   * claimNext locks it, so a run is either joined before a worker claims it or not at all.
+   */
+  async joinQueuedEventRun(
+    run: Omit<NewSyncRun, 'params'> & { readonly from: string; readonly to: string },
+    userId: string,
+    maxUsers: number,
+  ): Promise<SyncRun | null> {
+    await queryRows(this.manager, `SELECT pg_advisory_xact_lock(hashtext($1))::text AS "locked"`, [
+      `event-run|${run.triggeredBy}|${run.direction}|${run.scope}|${run.from}|${run.to}`,
+    ]);
+    const rows = await queryRows<{ id: string }>(
+      this.manager,
+      `UPDATE "sync_runs" SET "params" = jsonb_set("params", '{userIds}',
+         CASE WHEN "params"->'userIds' @> jsonb_build_array($6::text) THEN "params"->'userIds'
+              ELSE ("params"->'userIds') || to_jsonb($6::text) END)
+       WHERE "id" = (
+         SELECT "id" FROM "sync_runs"
+         WHERE "status" = 'queued' AND "triggered_by" = $1 AND "direction" = $2 AND "scope" = $3
+           AND "dry_run" = $4 AND "params"->>'from' = $5 AND "params"->>'to' = $7
+           AND jsonb_typeof("params"->'userIds') = 'array' AND jsonb_array_length("params"->'userIds') < $8
+           AND "params" - 'userIds' - 'from' - 'to' = '{}'::jsonb
+         ORDER BY "queued_at", "id" LIMIT 1 FOR UPDATE SKIP LOCKED)
+         AND "status" = 'queued'
+       RETURNING "id"`,
+      [run.triggeredBy, run.direction, run.scope, run.dryRun, run.from, userId, run.to, maxUsers],
+    );
+    const id = rows[0]?.id;
+    return id ? this.getRequired(id) : null;
+  }
+
+  /**
    * Queues the run of one scheduled tick, once cluster-wide: every replica's cron calls this with the same
    * key, the unique constraint lets one insert win, and the others get null.
    */
