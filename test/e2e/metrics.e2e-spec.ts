@@ -4,8 +4,8 @@ import { FEISHU_ENDPOINTS, type FeishuEndpointName, feishuEndpointLabel } from '
 import { endpointLabel } from '@app/vendor-http';
 import { WECOM_API_SPECS } from '@app/wecom';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
-import { emulatorGatewayEnv, uploadSampleMappings } from '../support/sync-harness.js';
-import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
+import { emulatorGatewayEnv, syncAndWait, uploadSampleMappings } from '../support/sync-harness.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 
 // GET /metrics after a real rules sync against both emulators: run, item, vendor request (with latency
 // buckets), rate-limit and token metrics, counted from what actually happened on the wire.
@@ -52,24 +52,14 @@ describe('GET /metrics (Prometheus)', () => {
   let harness: TestApp;
   let server: App;
 
-  const auth = (test: request.Test) => test.set('Authorization', `Bearer ${TEST_API_TOKEN}`);
-
   async function scrape(): Promise<{ text: string; samples: Sample[] }> {
     const response = await request(server).get('/metrics').expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     return { text: response.text, samples: parseExposition(response.text) };
   }
 
-  async function sync(body: Record<string, unknown>): Promise<{ status: string; summary: Record<string, number> }> {
-    const queued = await auth(request(server).post('/api/v1/sync').send(body)).expect(202);
-    for (let attempt = 0; attempt < 600; attempt++) {
-      const response = await auth(request(server).get(`/api/v1/runs/${queued.body.runId as string}`)).expect(200);
-      const run = response.body as { status: string; summary: Record<string, number> };
-      if (!['queued', 'running'].includes(run.status)) return run;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error('run did not finish');
-  }
+  const sync = (body: Record<string, unknown>) =>
+    syncAndWait<{ status: string; summary: Record<string, number> }>(server, body);
 
   beforeAll(async () => {
     emulators = await startEmulators();

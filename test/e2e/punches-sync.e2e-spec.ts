@@ -10,7 +10,13 @@ import { chinaDate, DAY_SECONDS } from '../../apps/gateway/src/sync/punches/punc
 import { ReconcileScheduler } from '../../apps/gateway/src/sync/reconcile.scheduler.js';
 import { PunchesSync } from '../../apps/gateway/src/sync/punches/punches.sync.js';
 import { VendorClients } from '../../apps/gateway/src/vendors/vendor-clients.service.js';
-import { emulatorGatewayEnv, uploadSampleMappings, vendorAdmins } from '../support/sync-harness.js';
+import {
+  emulatorGatewayEnv,
+  syncAndWait,
+  uploadSampleMappings,
+  vendorAdmins,
+  waitForRunBody,
+} from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
 
 // Punch sync end to end: supertest against the real app, the app against both emulators over HTTP.
@@ -42,15 +48,7 @@ describe('punch sync (REST + emulators)', () => {
 
   const auth = (test: request.Test) => test.set('Authorization', `Bearer ${TEST_API_TOKEN}`);
 
-  async function sync(body: Record<string, unknown>): Promise<RunBody> {
-    const queued = await auth(request(server).post('/api/v1/sync').send(body)).expect(202);
-    for (let attempt = 0; attempt < 1200; attempt++) {
-      const response = await auth(request(server).get(`/api/v1/runs/${queued.body.runId as string}`)).expect(200);
-      if (!['queued', 'running'].includes(response.body.status)) return response.body as RunBody;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error('run did not finish');
-  }
+  const sync = (body: Record<string, unknown>) => syncAndWait<RunBody>(server, body, 120_000);
 
   const feishuFlows = () => emulators.feishu.emulator.flows();
   const wecomPunches = () => emulators.wecom.emulator.checkinData();
@@ -367,13 +365,7 @@ describe('punch sync (REST + emulators)', () => {
     const tickRun = async (month: number) => {
       const runId = await scheduler.tick(new Date(Date.UTC(2027, month, 1)));
       expect(runId).not.toBeNull();
-      for (let attempt = 0; attempt < 1200; attempt++) {
-        const response = await auth(request(server).get(`/api/v1/runs/${runId!}`)).expect(200);
-        if (!['queued', 'running'].includes(response.body.status))
-          return response.body as RunBody & { direction: string; scope: string };
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      throw new Error('scheduled run did not finish');
+      return waitForRunBody<RunBody & { direction: string; scope: string }>(server, runId!, 120_000);
     };
     const first = await tickRun(0);
     expect(first).toMatchObject({ direction: 'two_way', scope: 'punches', status: 'succeeded' });

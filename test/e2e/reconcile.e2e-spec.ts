@@ -6,7 +6,7 @@ import { type FeishuClient, groupForUpdate } from '@app/feishu';
 import { type WecomClient } from '@app/wecom';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { ReconcileScheduler } from '../../apps/gateway/src/sync/reconcile.scheduler.js';
-import { emulatorGatewayEnv, uploadSampleMappings, vendorAdmins } from '../support/sync-harness.js';
+import { emulatorGatewayEnv, uploadSampleMappings, vendorAdmins, waitForRunBody } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
 
 // Scheduled reconciliation in one process: ticks are driven through the scheduler itself (the cron is set to
@@ -51,14 +51,7 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
 
   const auth = (test: request.Test) => test.set('Authorization', `Bearer ${TEST_API_TOKEN}`);
 
-  async function waitForRun(runId: string): Promise<RunBody> {
-    for (let attempt = 0; attempt < 600; attempt++) {
-      const response = await auth(request(server).get(`/api/v1/runs/${runId}`)).expect(200);
-      if (!['queued', 'running'].includes(response.body.status)) return response.body as RunBody;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`run ${runId} did not finish`);
-  }
+  const waitForRun = (runId: string) => waitForRunBody<RunBody>(server, runId);
 
   /** One scheduled tick (a distinct month each time, so each is its own tick), run to its end. */
   async function tick(): Promise<RunBody> {

@@ -4,7 +4,7 @@ import { SAME_ID_PEOPLE, SAMPLE_DEPARTMENTS, SAMPLE_PEOPLE } from '../../apps/em
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { type FeishuClient, groupForUpdate } from '@app/feishu';
 import type { WecomClient } from '@app/wecom';
-import { emulatorGatewayEnv, uploadSampleMappings, vendorAdmins } from '../support/sync-harness.js';
+import { emulatorGatewayEnv, syncAndWait, uploadSampleMappings, vendorAdmins } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
 
 // The roster (排班) sync end to end: supertest against the real app, the app against both emulators over
@@ -119,16 +119,7 @@ describe('rosters sync (REST + emulators)', () => {
   const window = () => ({ from: chinaDay(0), to: chinaDay(30) });
   const inWindow = (day: string) => day >= window().from && day <= window().to;
 
-  async function sync(body: Record<string, unknown>): Promise<RunBody> {
-    const queued = await auth(request(server).post('/api/v1/sync').send(body)).expect(202);
-    const runId = queued.body.runId as string;
-    for (let attempt = 0; attempt < 1200; attempt++) {
-      const response = await auth(request(server).get(`/api/v1/runs/${runId}`)).expect(200);
-      if (!['queued', 'running'].includes(response.body.status)) return response.body as RunBody;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`run ${runId} did not finish`);
-  }
+  const sync = (body: Record<string, unknown>) => syncAndWait<RunBody>(server, body, 120_000);
 
   const wecomSetCalls = (): ScheduleBody[] =>
     emulators.wecom.emulator.calls('setcheckinschedulist').map((call) => call.body as unknown as ScheduleBody);

@@ -5,7 +5,7 @@ import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/
 import { validateCheckinOption } from '../../apps/emulators/src/wecom/checkin-option-rules.js';
 import { type FeishuClient, groupForUpdate } from '@app/feishu';
 import { type WecomClient } from '@app/wecom';
-import { emulatorGatewayEnv, uploadSampleMappings, vendorAdmins } from '../support/sync-harness.js';
+import { emulatorGatewayEnv, syncAndWait, uploadSampleMappings, vendorAdmins } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
 
 // The rules sync end to end: supertest against the real app, the app against both emulators over HTTP.
@@ -51,20 +51,7 @@ describe('rules sync (REST + emulators)', () => {
 
   const auth = (test: request.Test) => test.set('Authorization', `Bearer ${TEST_API_TOKEN}`);
 
-  async function sync(body: Record<string, unknown>): Promise<RunBody> {
-    const queued = await auth(request(server).post('/api/v1/sync').send(body)).expect(202);
-    expect(queued.body).toEqual({ runId: expect.any(String) });
-    return waitForRun(queued.body.runId as string);
-  }
-
-  async function waitForRun(runId: string): Promise<RunBody> {
-    for (let attempt = 0; attempt < 600; attempt++) {
-      const response = await auth(request(server).get(`/api/v1/runs/${runId}`)).expect(200);
-      if (!['queued', 'running'].includes(response.body.status)) return response.body as RunBody;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`run ${runId} did not finish`);
-  }
+  const sync = (body: Record<string, unknown>) => syncAndWait<RunBody>(server, body);
 
   function wecomWrites(): number {
     return emulators.wecom.emulator.calls().filter((call) => WECOM_WRITES.includes(call.api)).length;

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
-import { emulatorGatewayEnv, uploadSampleMappings } from '../support/sync-harness.js';
+import { emulatorGatewayEnv, syncAndWait, uploadSampleMappings } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
 
 // Logs of a run (issue #9: "logs carry run id, link and vendor on every line"): every line written while a run
@@ -23,16 +23,7 @@ describe('run logs carry the run, the link and the vendor', () => {
     items: { sourceId: string }[];
   }
 
-  async function sync(body: Record<string, unknown>): Promise<RunBody> {
-    const queued = await auth(request(server).post('/api/v1/sync').send(body)).expect(202);
-    const runId = queued.body.runId as string;
-    for (let attempt = 0; attempt < 600; attempt++) {
-      const response = await auth(request(server).get(`/api/v1/runs/${runId}`)).expect(200);
-      if (!['queued', 'running'].includes(response.body.status)) return response.body as RunBody;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`run ${runId} did not finish`);
-  }
+  const sync = (body: Record<string, unknown>) => syncAndWait<RunBody>(server, body);
 
   /** The lines from the run's "Run started" to its "Run finished", HTTP request lines (the polling) left out. */
   function runLines(runId: string): LogRecord[] {

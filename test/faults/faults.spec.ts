@@ -2,7 +2,7 @@ import pMap from 'p-map';
 import { openMappingStore, type MappingStore } from '@app/mapping-store';
 import { MIGRATIONS } from '@app/migrations';
 import type { WecomUpdateCheckinOptionRequest } from '@app/wecom';
-import { startEmulators } from '../../apps/emulators/src/start-emulators.js';
+import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { emulatorGatewayEnv, vendorAdmins } from '../support/sync-harness.js';
 import { createTestDatabase, serverUrl, type TestDatabase } from '../support/test-database.js';
 import type { ConvergenceReport } from './convergence-checks.js';
@@ -18,7 +18,7 @@ import {
 } from './fault-plan.js';
 import { type FaultRow, formatFaultTable } from './fault-table.js';
 import { GatewayApi, type RunView } from './gateway-api.js';
-import { startInProcessGateway } from './in-process-gateway.js';
+import { type InProcessGateway, startInProcessGateway } from './in-process-gateway.js';
 import { RestartableGateway } from './process-gateway.js';
 import { ConvergenceScenario, type RunExecutor } from './scenario.js';
 
@@ -92,10 +92,15 @@ function logLines(title: string, scenario: ConvergenceScenario, api: GatewayApi,
   );
 }
 
-/** One fault kind at 10 % of every call of both vendors, through rounds of the sequence, in-process. */
-async function faultKindScenario(kind: FaultKind, seed: number): Promise<ScenarioResult> {
+/**
+ * Fresh emulators and an in-process gateway with the sample company's mappings, for `work`; both closed after
+ * it, whatever happens.
+ */
+async function withInProcessGateway<T>(
+  work: (context: { emulators: RunningEmulators; gateway: InProcessGateway; api: GatewayApi }) => Promise<T>,
+): Promise<T> {
   const emulators = await startEmulators();
-  let gateway: Awaited<ReturnType<typeof startInProcessGateway>> | null = null;
+  let gateway: InProcessGateway | null = null;
   try {
     gateway = await startInProcessGateway(emulatorGatewayEnv(emulators), {
       apiToken: TOKEN,
@@ -103,6 +108,16 @@ async function faultKindScenario(kind: FaultKind, seed: number): Promise<Scenari
     });
     const api = new GatewayApi(gateway.baseUrl, TOKEN);
     await uploadMappings(api);
+    return await work({ emulators, gateway, api });
+  } finally {
+    await gateway?.close();
+    await emulators.close();
+  }
+}
+
+/** One fault kind at 10 % of every call of both vendors, through rounds of the sequence, in-process. */
+function faultKindScenario(kind: FaultKind, seed: number): Promise<ScenarioResult> {
+  return withInProcessGateway(async ({ emulators, gateway, api }) => {
     const faults = new FaultSwitch(emulators, { feishu: [everywhere(kind)], wecom: [everywhere(kind)], seed });
     const scenario = new ConvergenceScenario(emulators, api, faults, punchWindow(Math.floor(Date.now() / 1000)));
     const execute: RunExecutor = (runId) => api.waitForRun(runId, 120_000);
@@ -121,10 +136,7 @@ async function faultKindScenario(kind: FaultKind, seed: number): Promise<Scenari
       report,
       log: logLines(`${kind} (seed ${seed})`, scenario, api, report),
     };
-  } finally {
-    await gateway?.close();
-    await emulators.close();
-  }
+  });
 }
 
 /** How long the SIGKILL scenario stalls each write of a step's first run (far below the clients' timeouts). */
@@ -321,49 +333,44 @@ describeFaults('fault suite: the gateway converges under vendor faults and SIGKI
   // added a schedule to a WeCom 排班 rule with the times of one it had: reproduced here. Cause (fixed in
   // wecom-to-feishu.rules-sync.ts recordShiftLinks): identical schedules share one Feishu shift, the link row was
   // keyed by the lowest schedule id, and when that changed the new row collided with the old one.
-  it('regression: a WeCom 排班 rule that gains a schedule identical to a linked one still syncs to Feishu', async () => {
-    const emulators = await startEmulators();
-    let gateway: Awaited<ReturnType<typeof startInProcessGateway>> | null = null;
-    try {
-      gateway = await startInProcessGateway(emulatorGatewayEnv(emulators), {
-        apiToken: TOKEN,
-        wecomThrottleBackoffMs: WECOM_THROTTLE_BACKOFF_MS,
-      });
-      const api = new GatewayApi(gateway.baseUrl, TOKEN);
-      await uploadMappings(api);
-      // A 排班 rule of this gateway's WeCom app (so it may be edited through the API), like the sample's.
-      const template = emulators.wecom.emulator.rules().find((rule) => rule.group['grouptype'] === 2)!;
-      const ruleId = emulators.wecom.emulator.seedForeignRule({ ...template.group, groupname: '装配排班' }, 'self');
-      const sync = async () => {
-        const body = { direction: 'wecom_to_feishu', scope: 'rules', groupIds: [String(ruleId)] };
-        const run = await api.waitForRun(await api.queue(body), 60_000);
-        return { status: run.status, errors: run.items.map((item) => item.error ?? null) };
-      };
-      expect(await sync()).toEqual({ status: 'succeeded', errors: [null] });
-      // HR adds a schedule with the times of 早班 (schedule 11) under a new name: schedule 10.
-      const schedules = emulators.wecom.emulator.rules().find((rule) => rule.groupid === ruleId)!.group[
-        'schedulelist'
-      ] as Record<string, unknown>[];
-      const early = schedules.find((schedule) => schedule['schedule_id'] === 11)!;
-      const copy = {
-        ...early,
-        schedule_id: 10,
-        schedule_name: '早班（装配）',
-        time_section: (early['time_section'] as Record<string, unknown>[]).map((section) => ({
-          ...section,
-          time_id: 4,
-        })),
-      };
-      const group = { groupid: ruleId, schedulelist: [...schedules, copy] } as WecomUpdateCheckinOptionRequest['group'];
-      await vendorAdmins(emulators).wecomAdmin.updateCheckinOption({ group });
-      // Before the fix: { status: 'failed', errors: [/uq_shift_links_feishu_shift/] }, on this and every later run.
-      expect(await sync()).toEqual({ status: 'succeeded', errors: [null] });
-      expect(await sync()).toEqual({ status: 'succeeded', errors: [null] });
-    } finally {
-      await gateway?.close();
-      await emulators.close();
-    }
-  }, 90_000);
+  it(
+    'regression: a WeCom 排班 rule that gains a schedule identical to a linked one still syncs to Feishu',
+    () =>
+      withInProcessGateway(async ({ emulators, api }) => {
+        // A 排班 rule of this gateway's WeCom app (so it may be edited through the API), like the sample's.
+        const template = emulators.wecom.emulator.rules().find((rule) => rule.group['grouptype'] === 2)!;
+        const ruleId = emulators.wecom.emulator.seedForeignRule({ ...template.group, groupname: '装配排班' }, 'self');
+        const sync = async () => {
+          const body = { direction: 'wecom_to_feishu', scope: 'rules', groupIds: [String(ruleId)] };
+          const run = await api.waitForRun(await api.queue(body), 60_000);
+          return { status: run.status, errors: run.items.map((item) => item.error ?? null) };
+        };
+        expect(await sync()).toEqual({ status: 'succeeded', errors: [null] });
+        // HR adds a schedule with the times of 早班 (schedule 11) under a new name: schedule 10.
+        const schedules = emulators.wecom.emulator.rules().find((rule) => rule.groupid === ruleId)!.group[
+          'schedulelist'
+        ] as Record<string, unknown>[];
+        const early = schedules.find((schedule) => schedule['schedule_id'] === 11)!;
+        const copy = {
+          ...early,
+          schedule_id: 10,
+          schedule_name: '早班（装配）',
+          time_section: (early['time_section'] as Record<string, unknown>[]).map((section) => ({
+            ...section,
+            time_id: 4,
+          })),
+        };
+        const group = {
+          groupid: ruleId,
+          schedulelist: [...schedules, copy],
+        } as WecomUpdateCheckinOptionRequest['group'];
+        await vendorAdmins(emulators).wecomAdmin.updateCheckinOption({ group });
+        // Before the fix: { status: 'failed', errors: [/uq_shift_links_feishu_shift/] }, on this and every later run.
+        expect(await sync()).toEqual({ status: 'succeeded', errors: [null] });
+        expect(await sync()).toEqual({ status: 'succeeded', errors: [null] });
+      }),
+    90_000,
+  );
 });
 
 function rowOrder(name: string): number {

@@ -61,3 +61,28 @@ export async function uploadSampleMappings(server: App): Promise<void> {
     )
     .expect(200);
 }
+
+/** Polls `GET /api/v1/runs/:id` until the run is final (or `timeoutMs` passes), and returns its body. */
+export async function waitForRunBody<T>(server: App, runId: string, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await request(server)
+      .get(`/api/v1/runs/${runId}`)
+      .set('Authorization', `Bearer ${TEST_API_TOKEN}`)
+      .expect(200);
+    if (!['queued', 'running'].includes((response.body as { status: string }).status)) return response.body as T;
+    if (Date.now() > deadline) throw new Error(`run ${runId} did not finish within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** `POST /api/v1/sync` (202 `{runId}`, nothing else), then waitForRunBody. */
+export async function syncAndWait<T>(server: App, body: Record<string, unknown>, timeoutMs?: number): Promise<T> {
+  const queued = await request(server)
+    .post('/api/v1/sync')
+    .set('Authorization', `Bearer ${TEST_API_TOKEN}`)
+    .send(body)
+    .expect(202);
+  expect(queued.body).toEqual({ runId: expect.any(String) });
+  return waitForRunBody<T>(server, (queued.body as { runId: string }).runId, timeoutMs);
+}

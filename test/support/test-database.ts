@@ -51,15 +51,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 export interface TestStore {
   readonly store: MappingStore;
   readonly database: TestDatabase;
+  /** Raw SQL on the store's own connection, for specs that set up or inspect rows the API does not expose. */
+  sql<T = Record<string, unknown>>(statement: string, params?: unknown[]): Promise<T[]>;
   dispose(): Promise<void>;
 }
 
 export async function openTestStore(): Promise<TestStore> {
   const database = await createTestDatabase();
   const { store } = await openMappingStore(database.target, { migrations: MIGRATIONS, runMigrations: true });
+  // The store keeps its TypeORM DataSource private; specs reach it here, in one place.
+  const dataSource = (store as unknown as { dataSource: { query: (s: string, p?: unknown[]) => Promise<unknown> } })
+    .dataSource;
   return {
     store,
     database,
+    sql: <T>(statement: string, params: unknown[] = []) => dataSource.query(statement, params) as Promise<T[]>,
     dispose: async () => {
       await store.close();
       await database.drop();

@@ -17,9 +17,7 @@ afterAll(async () => {
 });
 
 function sql<T = Record<string, unknown>>(statement: string, params: unknown[] = []): Promise<T[]> {
-  const dataSource = (store as unknown as { dataSource: { query: (s: string, p?: unknown[]) => Promise<T[]> } })
-    .dataSource;
-  return dataSource.query(statement, params);
+  return harness.sql<T>(statement, params);
 }
 
 const receipt = (eventId: string) => ({ sourceVendor: 'feishu' as const, eventId, eventType: 'test.event_v1' });

@@ -20,12 +20,6 @@ afterAll(async () => {
   await harness.dispose();
 });
 
-function sqlOf(s: MappingStore): (sql: string, params?: unknown[]) => Promise<unknown> {
-  const dataSource = (s as unknown as { dataSource: { query: (sql: string, params?: unknown[]) => Promise<unknown> } })
-    .dataSource;
-  return (sql, params) => dataSource.query(sql, params);
-}
-
 async function newRunId(): Promise<string> {
   const run = await store.runs.create({
     direction: 'feishu_to_wecom',
@@ -121,7 +115,7 @@ describe('natural keys reject duplicates', () => {
   ];
 
   it.each(cases)('%s', async (constraint, statement, params) => {
-    const query = sqlOf(store);
+    const query = (statement: string, params?: unknown[]) => harness.sql(statement, params);
     const runId = await newRunId();
     const link = await store.groupLinks.recordIntent({ direction: 'feishu_to_wecom', feishuGroupId: `g-${runId}` });
     const ctx = { runId, linkId: link.id };
@@ -145,7 +139,7 @@ describe('concurrent upserts', () => {
     );
     expect(results.reduce((sum, r) => sum + r.inserted, 0)).toBe(1);
     expect(results.reduce((sum, r) => sum + r.unchanged, 0)).toBe(19);
-    const rows = (await sqlOf(store)(`SELECT * FROM user_mappings WHERE feishu_user_id = 'race-f'`)) as unknown[];
+    const rows = await harness.sql(`SELECT * FROM user_mappings WHERE feishu_user_id = 'race-f'`);
     expect(rows).toHaveLength(1);
   });
 
@@ -160,7 +154,7 @@ describe('concurrent upserts', () => {
       ),
     );
     expect(new Set(links.map((link) => link.id)).size).toBe(1);
-    const rows = (await sqlOf(store)(`SELECT * FROM group_links WHERE feishu_group_id = 'race-group'`)) as unknown[];
+    const rows = await harness.sql(`SELECT * FROM group_links WHERE feishu_group_id = 'race-group'`);
     expect(rows).toHaveLength(1);
   });
 
@@ -175,9 +169,7 @@ describe('concurrent upserts', () => {
     };
     const inserted = await Promise.all(Array.from({ length: 20 }, () => store.punches.recordMany([mapping])));
     expect(inserted.reduce((a, b) => a + b, 0)).toBe(1);
-    const rows = (await sqlOf(store)(
-      `SELECT * FROM punch_record_mappings WHERE source_key = 'race-punch'`,
-    )) as unknown[];
+    const rows = await harness.sql(`SELECT * FROM punch_record_mappings WHERE source_key = 'race-punch'`);
     expect(rows).toHaveLength(1);
   });
 });
@@ -239,9 +231,9 @@ describe('runs and items', () => {
   it('keeps items append-only', async () => {
     const runId = await newRunId();
     await store.runs.appendItems(runId, [item('immutable')]);
-    await expect(
-      sqlOf(store)(`UPDATE sync_run_items SET action = 'failed' WHERE run_id = $1`, [runId]),
-    ).rejects.toThrow(/append-only/);
+    await expect(harness.sql(`UPDATE sync_run_items SET action = 'failed' WHERE run_id = $1`, [runId])).rejects.toThrow(
+      /append-only/,
+    );
   });
 
   it('refuses to finish a run that is not running', async () => {

@@ -46,14 +46,14 @@ describe('log context', () => {
   it('is written into every line by the logger; a field the call site passes wins; the context is not changed', () => {
     const { logger, capture } = gatewayLogger();
     logger.info('outside');
-    withLogContext({ runId: 'r1', link: 'l1', vendor: 'wecom' }, () => {
+    withLogContext({ runId: 'r1', link: 'l1', unit: '1/2' }, () => {
       logger.info({ endpoint: 'POST /x' }, 'inside');
-      logger.warn({ vendor: 'feishu' }, 'own field');
-      expect(currentLogContext()).toEqual({ runId: 'r1', link: 'l1', vendor: 'wecom' });
+      logger.warn({ unit: 'own' }, 'own field');
+      expect(currentLogContext()).toEqual({ runId: 'r1', link: 'l1', unit: '1/2' });
     });
     const [outside, inside, own] = capture.records();
     expect(outside).not.toHaveProperty('runId');
-    expect(inside).toMatchObject({ runId: 'r1', link: 'l1', vendor: 'wecom', endpoint: 'POST /x', msg: 'inside' });
-    expect(own).toMatchObject({ runId: 'r1', vendor: 'feishu' });
+    expect(inside).toMatchObject({ runId: 'r1', link: 'l1', unit: '1/2', endpoint: 'POST /x', msg: 'inside' });
+    expect(own).toMatchObject({ runId: 'r1', unit: 'own' });
   });
 });

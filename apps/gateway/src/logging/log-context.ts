@@ -1,11 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { LinkDirection, SyncScope, Vendor } from '@app/kernel';
+import type { LinkDirection, SyncScope } from '@app/kernel';
 
 /**
- * What a log line is about, beyond what its own call site knows: the run, the item (a rules link, a roster
- * link, a punch unit or person) and the vendor. Set where the work is entered (RunWorker per run, the sync
- * engines per item or unit, the vendor call log per exchange) and added to every line written inside by the
- * logger's mixin, so a deep line — a vendor retry, a lease wait — says which run and link it belongs to
+ * What a log line is about, beyond what its own call site knows: the run and the item (a rules link, a roster
+ * link, a punch unit). Set where the work is entered (RunWorker per run, the sync engines per item or unit) and
+ * added to every line written inside by the logger's mixin (vendor call lines name their vendor themselves), so a deep line — a vendor retry, a lease wait — says which run and link it belongs to
  * without every function passing ids down for logging's sake.
  */
 export interface LogContext {
@@ -19,7 +18,6 @@ export interface LogContext {
   readonly item?: string;
   /** Punch runs: the unit of people and days (`3/40`), the grain their vendor calls are made at. */
   readonly unit?: string;
-  readonly vendor?: Vendor;
 }
 
 const storage = new AsyncLocalStorage<LogContext>();

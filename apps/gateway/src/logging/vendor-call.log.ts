@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Vendor } from '@app/kernel';
 import type { VendorHttpObserver, VendorRequestOutcome } from '@app/vendor-http';
-import { withLogContext } from './log-context.js';
 
 /**
  * A log line per vendor exchange, rate-limit wait and token fetch, told by the clients' VendorHttpObserver.
@@ -14,21 +13,17 @@ export class VendorCallLog implements VendorHttpObserver {
   private readonly logger = new Logger('VendorCall');
 
   onRequest(vendor: Vendor, endpoint: string, outcome: VendorRequestOutcome, seconds: number): void {
-    const line = { endpoint, outcome, ms: Math.round(seconds * 1000) };
-    withLogContext({ vendor }, () => {
-      if (outcome === 'ok') this.logger.debug(line, 'Vendor call');
-      else if (outcome === 'rate_limit') this.logger.log(line, 'Vendor call rate-limited');
-      else this.logger.warn(line, 'Vendor call failed');
-    });
+    const line = { vendor, endpoint, outcome, ms: Math.round(seconds * 1000) };
+    if (outcome === 'ok') this.logger.debug(line, 'Vendor call');
+    else if (outcome === 'rate_limit') this.logger.log(line, 'Vendor call rate-limited');
+    else this.logger.warn(line, 'Vendor call failed');
   }
 
   onRateLimitWait(vendor: Vendor, endpoint: string, seconds: number): void {
-    withLogContext({ vendor }, () =>
-      this.logger.debug({ endpoint, waitedMs: Math.round(seconds * 1000) }, 'Waited for a rate-limit slot'),
-    );
+    this.logger.debug({ vendor, endpoint, waitedMs: Math.round(seconds * 1000) }, 'Waited for a rate-limit slot');
   }
 
   onTokenRefresh(vendor: Vendor): void {
-    withLogContext({ vendor }, () => this.logger.log({}, 'Vendor access token fetched'));
+    this.logger.log({ vendor }, 'Vendor access token fetched');
   }
 }

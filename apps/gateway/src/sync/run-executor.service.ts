@@ -77,9 +77,8 @@ export class RunExecutor {
         store: this.store,
         resolver: await loadIdResolver(this.store, this.config.sync.userIdMapping),
         userIdMapping: this.config.sync.userIdMapping,
-        holder: progress?.leaseHolder ?? run.id,
         now: () => new Date(),
-        ...(progress ? { onItemDone: (item?: SyncRunItem) => progress.onItemDone(item) } : {}),
+        ...workerHooks(run, progress),
       },
       this.vendors.feishu(),
       this.vendors.wecom(),
@@ -102,9 +101,8 @@ export class RunExecutor {
       ...(to ? { to } : {}),
       store: this.store,
       resolver: await loadIdResolver(this.store, this.config.sync.userIdMapping),
-      holder: progress?.leaseHolder ?? run.id,
       now: () => new Date(),
-      ...(progress ? { onItemDone: (item?: SyncRunItem) => progress.onItemDone(item) } : {}),
+      ...workerHooks(run, progress),
     };
     return runRosters(context, this.vendors.feishu(), this.vendors.wecom(), run.direction);
   }
@@ -122,9 +120,8 @@ export class RunExecutor {
       ...(run.params.groupIds ? { groupIds: run.params.groupIds } : {}),
       store: this.store,
       resolver: await loadIdResolver(this.store, this.config.sync.userIdMapping),
-      holder: progress?.leaseHolder ?? run.id,
       now: () => new Date(),
-      ...(progress ? { onItemDone: (item?: SyncRunItem) => progress.onItemDone(item) } : {}),
+      ...workerHooks(run, progress),
       propagateDeletes: this.config.sync.propagateDeletes,
       ...(onNewConflict ? { onNewConflict } : {}),
     };
@@ -149,6 +146,15 @@ export class RunExecutor {
 }
 
 /** succeeded: nothing failed; failed: everything did; partial: some of each. */
+/** What every engine gets from the worker: who holds its leases, and (when watched) the item callback. */
+function workerHooks(
+  run: SyncRun,
+  progress: RunProgress | undefined,
+): { readonly holder: string; readonly onItemDone?: (item?: SyncRunItem) => void } {
+  if (!progress) return { holder: run.id };
+  return { holder: progress.leaseHolder, onItemDone: (item) => progress.onItemDone(item) };
+}
+
 export function statusOf(items: readonly SyncRunItem[]): FinalRunStatus {
   const failed = items.filter((entry) => entry.action === 'failed').length;
   if (failed === 0) return 'succeeded';
