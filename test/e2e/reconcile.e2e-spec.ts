@@ -5,6 +5,8 @@ import type { App } from 'supertest/types.js';
 import { type FeishuClient, groupForUpdate } from '@app/feishu';
 import { type WecomClient } from '@app/wecom';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
+import { MappingStore } from '@app/mapping-store';
+import { feishuToCanonical, legacyRuleContentHash, ruleContentHash, wecomToCanonical } from '@app/translation';
 import { ReconcileScheduler } from '../../apps/gateway/src/sync/reconcile.scheduler.js';
 import { emulatorGatewayEnv, uploadSampleMappings, vendorAdmins, waitForRunBody } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
@@ -154,6 +156,45 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
     const again = await tick();
     expect(again.items.map((entry) => entry.action)).toEqual(['unchanged']);
     expect(writes()).toEqual(before);
+  });
+
+  it('a link last synced under the previous content-hash format stays in sync: no conflict, nothing written', async () => {
+    // What an upgrade from a gateway with v1 hashes leaves in the store: both recorded hashes in the old format.
+    const store = harness.app.get(MappingStore);
+    const link = (await store.groupLinks.findById(twoWay.id))!;
+    const group = await feishuAdmin.getGroup(twoWay.feishuGroupId!);
+    const shiftIds = [...new Set(group.punch_day_shift_ids ?? [])].filter((id) => id !== '0').sort();
+    const feishu = feishuToCanonical({
+      group,
+      shifts: await Promise.all(shiftIds.map((id) => feishuAdmin.getShift(id))),
+    });
+    const rule = (await wecomAdmin.getCorpCheckinOptions()).find((r) => String(r.groupid) === twoWay.wecomRuleId)!;
+    const wecom = wecomToCanonical(rule);
+    if (!feishu.ok || !wecom.ok) throw new Error('the linked pair no longer translates');
+    // The same content the gateway hashed at the last sync, so its old-format hashes are what v1 stored.
+    expect([ruleContentHash(feishu.value), ruleContentHash(wecom.value)]).toEqual([link.feishuHash, link.wecomHash]);
+    const legacy = { feishuHash: legacyRuleContentHash(feishu.value), wecomHash: legacyRuleContentHash(wecom.value) };
+    expect(legacy.feishuHash).not.toBe(link.feishuHash);
+    await store.groupLinks.markSynced(link.id, {
+      feishuGroupId: link.feishuGroupId!,
+      feishuGroupName: link.feishuGroupName!,
+      wecomRuleId: link.wecomRuleId!,
+      wecomRuleName: link.wecomRuleName!,
+      ...legacy,
+      syncedAt: link.lastSyncedAt!,
+    });
+
+    const before = writes();
+    const run = await tick();
+    expect(run.items.map((entry) => entry.action)).toEqual(['unchanged']);
+    expect(writes()).toEqual(before);
+    expect((await auth(request(server).get('/api/v1/conflicts')).expect(200)).body.items).toEqual([]);
+    // Matched through the old format, the link now holds the current one (no vendor call was made for it).
+    expect(await store.groupLinks.findById(link.id)).toMatchObject({
+      feishuHash: link.feishuHash,
+      wecomHash: link.wecomHash,
+      lastSyncedAt: link.lastSyncedAt,
+    });
   });
 
   it('pushes a Feishu-side change to WeCom, once', async () => {

@@ -3,7 +3,7 @@ export * from './canonical/canonical-rule.js';
 export * from './canonical/loss.js';
 export * from './canonical/id-resolver.js';
 export { normalizeRule } from './canonical/normalize-rule.js';
-export { ruleContentHash } from './canonical/rule-hash.js';
+export { legacyRuleContentHash, ruleContentHash } from './canonical/rule-hash.js';
 export { resolveRuleIds } from './canonical/resolve-rule-ids.js';
 export {
   wecomRuleNameFor,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { renderRule } from '../../../../apps/emulators/src/wecom/checkin-option.handler.js';
 import { anyRuleArbitrary, representableRuleArbitrary } from '../../test/canonical-rule.arbitrary.js';
@@ -7,16 +6,19 @@ import { wecomReadOf } from '../../test/vendor-inputs.js';
 import { wecomToCanonical } from '../wecom/wecom-to-canonical.mapper.js';
 import type { CanonicalRule } from './canonical-rule.js';
 import { normalizeFreshRule, normalizeRule } from './normalize-rule.js';
-import { canonicalRuleJson, ruleContentHash } from './rule-hash.js';
-import { stableStringify } from './text.util.js';
+import { HashInputEncoder } from './hash-input.util.js';
+import { CANONICAL_MEMBER_NAMES, legacyRuleContentHash, ruleContentHash, ruleHashInput } from './rule-hash.js';
 
-// The content hash is stored and compared across runs, so its fast path must give exactly the hash the
-// reference definition gives: sha256 of "canonical-rule/v1\n" + stableStringify(normalizeRule(rule)).
+// The content hash is stored and compared across runs, so its hand-written walk must give exactly the hash the
+// reference definition gives: sha256 of the generic encoding (HashInputEncoder.value, hash-input.util.spec.ts)
+// of "canonical-rule/v2" then normalizeRule(rule).
+
+function referenceEncoder(): HashInputEncoder {
+  return new HashInputEncoder(CANONICAL_MEMBER_NAMES).begin().value('canonical-rule/v2');
+}
 
 function referenceHash(rule: CanonicalRule): string {
-  return createHash('sha256')
-    .update(`canonical-rule/v1\n${stableStringify(normalizeRule(rule))}`)
-    .digest('hex');
+  return referenceEncoder().value(normalizeRule(rule)).sha256Hex();
 }
 
 type Mutable = Record<string, unknown>;
@@ -96,8 +98,8 @@ describe('ruleContentHash', () => {
   });
 });
 
-describe('canonicalRuleJson', () => {
-  it('writes what stableStringify writes, odd values and holes included', () => {
+describe('ruleHashInput', () => {
+  it('is the generic encoding of the normalised rule, odd values and holes included', () => {
     fc.assert(
       fc.property(
         anyRuleArbitrary(),
@@ -110,11 +112,66 @@ describe('canonicalRuleJson', () => {
           } catch {
             return; // normalizeRule itself refuses it; nothing to hash.
           }
-          expect(canonicalRuleJson(normalized)).toBe(stableStringify(normalized));
+          expect(ruleHashInput(normalized)).toEqual(referenceEncoder().value(normalized).written());
         },
       ),
       { numRuns: 3000 },
     );
+  });
+
+  it('stays the hash stored links hold (a change here reads every stored rule as changed: bump HASH_FORMAT and compare with the old one)', () => {
+    const rule: CanonicalRule = {
+      kind: 'fixed',
+      name: '早班 Office',
+      timeZone: 'Asia/Shanghai',
+      idSpace: 'wecom',
+      members: { userIds: ['zhangsan', 'lisi'], departmentIds: ['2'], excludedUserIds: [] },
+      shifts: [
+        {
+          key: 'day',
+          name: '早班',
+          sections: [
+            {
+              onSec: 9 * 3600,
+              offSec: 18 * 3600,
+              punchWindow: null,
+              noPunchOn: false,
+              noPunchOff: false,
+              lateGraceSec: 300,
+              earlyLeaveGraceSec: 0,
+              seriousLateSec: null,
+              rest: { beginSec: 12 * 3600, endSec: 13 * 3600 },
+            },
+          ],
+          flexibleArrival: null,
+          lateOffLateOn: [],
+        },
+      ],
+      week: { 1: 'day', 2: 'day', 3: 'day', 4: 'day', 5: 'day', 6: null, 7: null },
+      free: null,
+      gpsLocations: [{ name: '总部', address: '深圳', latitude: 22.540503, longitude: 113.934528, radiusMeters: 300 }],
+      wifiLocations: [{ ssid: 'office', bssid: '3a:07:16:52:cd:6e' }],
+      specialWorkdays: [],
+      specialOffdays: [{ date: '2026-10-01', note: '国庆' }],
+      followsHolidayCalendar: true,
+      remedy: {
+        allowed: true,
+        monthlyLimit: 3,
+        daysLimit: 7,
+        forMissing: true,
+        forLate: false,
+        forEarly: false,
+        forOther: false,
+      },
+      faceRecognition: false,
+      faceLiveness: false,
+      photoRequired: false,
+      outOfRange: 'forbidden',
+      overtimeEnabled: false,
+    };
+    expect(ruleContentHash(rule)).toBe('3fd9c60256d999c3d70df83d5d2440af54cba99fcfbead118e46d0b3b59cf339');
+    // What the v1 format (before 2026-11-21's v2) stored for the same rule, and still compares with.
+    expect(legacyRuleContentHash(rule)).toBe('5572b33c5633d67fc9011478a2f5e53033f3d971849c7ffbef396bd1beaf2ca5');
   });
 });
 

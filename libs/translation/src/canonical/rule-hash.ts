@@ -2,6 +2,8 @@ import { hash } from 'node:crypto';
 import type {
   CanonicalRule,
   GpsLocation,
+  IsoWeekday,
+  LateOffLateOnStep,
   Members,
   Remedy,
   Shift,
@@ -10,8 +12,9 @@ import type {
   TimeSection,
   WifiLocation,
 } from './canonical-rule.js';
-import { leaf, leaves, list, sortedJson } from './sorted-json.util.js';
+import { HashInputEncoder } from './hash-input.util.js';
 import { normalizeRule } from './normalize-rule.js';
+import { stableStringify } from './text.util.js';
 
 /*
  * Content hash of a rule, for change detection in the reconcile loop: the stored hash of what was last
@@ -21,15 +24,29 @@ import { normalizeRule } from './normalize-rule.js';
  */
 
 /**
- * Bumped when the serialisation (or the canonical form) changes meaning, so a stored hash from an older
- * version reads as "changed" (one extra write) instead of silently matching something else.
+ * Bumped when the encoding (or the canonical form) changes meaning, so a stored hash from an older version
+ * reads as "changed" (one extra write) instead of silently matching something else. It is the first value
+ * of every hash input.
+ *
+ * v1 hashed stableStringify(normalizeRule(rule)) as text; v2 hashes the same value through HashInputEncoder
+ * (hash-input.util.ts, which says why), several times cheaper. A link last synced under v1 reads as changed
+ * once after the upgrade, and its next sync writes the target once with what it already holds.
  */
-const HASH_FORMAT = 'canonical-rule/v1';
+const HASH_FORMAT = 'canonical-rule/v2';
 
 export function ruleContentHash(rule: CanonicalRule): string {
   const canonical = inCanonicalForm.has(rule) ? rule : normalizeRule(rule);
-  // crypto.hash (Node ≥ 20.12, within engines): the one-shot form, without a Hash object per call.
-  return hash('sha256', `${HASH_FORMAT}\n${canonicalRuleJson(canonical)}`, 'hex');
+  return writeRule(encoder.begin().value(HASH_FORMAT), canonical).sha256Hex();
+}
+
+/**
+ * The hash the previous format gave: SHA-256 of "canonical-rule/v1\n" + stableStringify(normalizeRule(rule)).
+ * Links last synced before v2 still hold such hashes, so where a stored hash differs from the current one the
+ * rules syncs also compare it with this, and an upgrade reads nothing as changed (for a two-way link that
+ * would be a conflict on every link). Only on that path, never per group, so the generic text is fine.
+ */
+export function legacyRuleContentHash(rule: CanonicalRule): string {
+  return hash('sha256', `canonical-rule/v1\n${stableStringify(normalizeRule(rule))}`, 'hex');
 }
 
 /**
@@ -47,143 +64,242 @@ export function markCanonicalForm(rule: CanonicalRule): CanonicalRule {
 }
 
 /*
- * The hashed text is stableStringify(normalizeRule(rule)): JSON with keys sorted and undefined members left
- * out. normalizeRule builds every object of the canonical form itself, so their keys are known, and the text
- * is written through a sorted copy (sorted-json.util.ts): byte-for-byte stableStringify's text, so stored
- * hashes stay valid and HASH_FORMAT stays v1 (rule-hash.spec.ts checks it on arbitrary rules).
+ * The hash input is HASH_FORMAT then normalizeRule(rule), encoded as HashInputEncoder's generic walk would
+ * encode it (its `value`). normalizeRule builds every object of the canonical form itself, so its members are
+ * known, and they are written by hand below, in the order the walk sorts them (rule-hash.spec.ts checks the
+ * two give the same words, on arbitrary rules and odd values).
  */
 
-/** stableStringify(normalized), for a rule that normalizeRule produced. */
-export function canonicalRuleJson(rule: CanonicalRule): string {
-  return sortedJson(sortedRule(rule), () => rule);
+/** The member names of the canonical form, one word each in the hash input (append only: see the encoder). */
+export const CANONICAL_MEMBER_NAMES = [
+  'address',
+  'allowed',
+  'beginSec',
+  'bssid',
+  'date',
+  'dayStartSec',
+  'daysLimit',
+  'departmentIds',
+  'earliestOffSec',
+  'earliestOnSec',
+  'earlyLeaveGraceSec',
+  'endSec',
+  'excludedUserIds',
+  'faceLiveness',
+  'faceRecognition',
+  'flexibleArrival',
+  'followsHolidayCalendar',
+  'forEarly',
+  'forLate',
+  'forMissing',
+  'forOther',
+  'free',
+  'gpsLocations',
+  'idSpace',
+  'key',
+  'kind',
+  'lateGraceSec',
+  'lateOffLateOn',
+  'latestOffSec',
+  'latestOnSec',
+  'latitude',
+  'longitude',
+  'maxEarlySec',
+  'maxLateSec',
+  'members',
+  'monthlyLimit',
+  'name',
+  'noPunchOff',
+  'noPunchOn',
+  'note',
+  'offLateSec',
+  'offSec',
+  'onLateSec',
+  'onSec',
+  'outOfRange',
+  'overtimeEnabled',
+  'photoRequired',
+  'punchWindow',
+  'radiusMeters',
+  'remedy',
+  'requiredWorkSec',
+  'rest',
+  'sections',
+  'seriousLateSec',
+  'shiftKey',
+  'shifts',
+  'specialOffdays',
+  'specialWorkdays',
+  'ssid',
+  'timeZone',
+  'userIds',
+  'week',
+  'wifiLocations',
+  'workdays',
+  // The week's days (normalizeWeek keeps only these).
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+] as const;
+
+/** The one encoder: hashing is synchronous, so inputs never interleave. */
+const encoder = new HashInputEncoder(CANONICAL_MEMBER_NAMES);
+
+/** The word of each member name, for the hand-written walk below. */
+const K = Object.fromEntries(CANONICAL_MEMBER_NAMES.map((name) => [name, encoder.keyWord(name)])) as Readonly<
+  Record<(typeof CANONICAL_MEMBER_NAMES)[number], number>
+>;
+
+/** The hash input of a rule normalizeRule produced: HASH_FORMAT, then the rule (exported for the spec). */
+export function ruleHashInput(rule: CanonicalRule): readonly number[] {
+  return writeRule(encoder.begin().value(HASH_FORMAT), rule).written();
 }
 
-// Each copy below lists its keys in code-unit order, as stableStringify sorts them.
+// Each writer below lists its members in code-unit order of their names, as the generic walk sorts them.
 
-function sortedRule(rule: CanonicalRule): object {
-  return {
-    faceLiveness: leaf(rule.faceLiveness),
-    faceRecognition: leaf(rule.faceRecognition),
-    followsHolidayCalendar: leaf(rule.followsHolidayCalendar),
-    free: rule.free === null ? null : sortedFree(rule.free),
-    gpsLocations: list(rule.gpsLocations, sortedGps),
-    idSpace: leaf(rule.idSpace),
-    kind: leaf(rule.kind),
-    members: sortedMembers(rule.members),
-    name: leaf(rule.name),
-    outOfRange: leaf(rule.outOfRange),
-    overtimeEnabled: leaf(rule.overtimeEnabled),
-    photoRequired: leaf(rule.photoRequired),
-    remedy: sortedRemedy(rule.remedy),
-    shifts: list(rule.shifts, sortedShift),
-    specialOffdays: list(rule.specialOffdays, sortedSpecialOffday),
-    specialWorkdays: list(rule.specialWorkdays, sortedSpecialWorkday),
-    timeZone: leaf(rule.timeZone),
-    // Only the keys "1"–"7" (normalizeWeek), which JSON.stringify writes in ascending order like the sort.
-    week: sortedWeek(rule.week),
-    wifiLocations: list(rule.wifiLocations, sortedWifi),
-  };
+function writeRule(e: HashInputEncoder, rule: CanonicalRule): HashInputEncoder {
+  e.beginObject()
+    .member(K.faceLiveness, rule.faceLiveness)
+    .member(K.faceRecognition, rule.faceRecognition)
+    .member(K.followsHolidayCalendar, rule.followsHolidayCalendar);
+  if (rule.free === null) e.member(K.free, null);
+  else writeFree(e.name(K.free), rule.free);
+  e.name(K.gpsLocations).list(rule.gpsLocations, writeGps).member(K.idSpace, rule.idSpace).member(K.kind, rule.kind);
+  writeMembers(e.name(K.members), rule.members);
+  e.member(K.name, rule.name)
+    .member(K.outOfRange, rule.outOfRange)
+    .member(K.overtimeEnabled, rule.overtimeEnabled)
+    .member(K.photoRequired, rule.photoRequired);
+  writeRemedy(e.name(K.remedy), rule.remedy);
+  e.name(K.shifts)
+    .list(rule.shifts, writeShift)
+    .name(K.specialOffdays)
+    .list(rule.specialOffdays, writeSpecialOffday)
+    .name(K.specialWorkdays)
+    .list(rule.specialWorkdays, writeSpecialWorkday)
+    .member(K.timeZone, rule.timeZone);
+  writeWeek(e.name(K.week), rule.week);
+  return e.name(K.wifiLocations).list(rule.wifiLocations, writeWifi).endObject();
 }
 
-function sortedMembers(value: Members): object {
-  return {
-    departmentIds: leaves(value.departmentIds),
-    excludedUserIds: leaves(value.excludedUserIds),
-    userIds: leaves(value.userIds),
-  };
+function writeMembers(e: HashInputEncoder, value: Members): void {
+  e.beginObject()
+    .name(K.departmentIds)
+    .values(value.departmentIds)
+    .name(K.excludedUserIds)
+    .values(value.excludedUserIds)
+    .name(K.userIds)
+    .values(value.userIds)
+    .endObject();
 }
 
-function sortedFree(value: NonNullable<CanonicalRule['free']>): object {
-  return {
-    dayStartSec: leaf(value.dayStartSec),
-    requiredWorkSec: leaf(value.requiredWorkSec),
-    workdays: leaves(value.workdays),
-  };
+function writeFree(e: HashInputEncoder, value: NonNullable<CanonicalRule['free']>): void {
+  e.beginObject()
+    .member(K.dayStartSec, value.dayStartSec)
+    .member(K.requiredWorkSec, value.requiredWorkSec)
+    .name(K.workdays)
+    .values(value.workdays)
+    .endObject();
 }
 
-function sortedGps(value: GpsLocation): object {
-  return {
-    address: leaf(value.address),
-    latitude: leaf(value.latitude),
-    longitude: leaf(value.longitude),
-    name: leaf(value.name),
-    radiusMeters: leaf(value.radiusMeters),
-  };
+function writeGps(e: HashInputEncoder, value: GpsLocation): void {
+  e.beginObject()
+    .member(K.address, value.address)
+    .member(K.latitude, value.latitude)
+    .member(K.longitude, value.longitude)
+    .member(K.name, value.name)
+    .member(K.radiusMeters, value.radiusMeters)
+    .endObject();
 }
 
-function sortedWifi(value: WifiLocation): object {
-  return { bssid: leaf(value.bssid), ssid: leaf(value.ssid) };
+function writeWifi(e: HashInputEncoder, value: WifiLocation): void {
+  e.beginObject().member(K.bssid, value.bssid).member(K.ssid, value.ssid).endObject();
 }
 
-function sortedRemedy(value: Remedy): object {
-  return {
-    allowed: leaf(value.allowed),
-    daysLimit: leaf(value.daysLimit),
-    forEarly: leaf(value.forEarly),
-    forLate: leaf(value.forLate),
-    forMissing: leaf(value.forMissing),
-    forOther: leaf(value.forOther),
-    monthlyLimit: leaf(value.monthlyLimit),
-  };
+function writeRemedy(e: HashInputEncoder, value: Remedy): void {
+  e.beginObject()
+    .member(K.allowed, value.allowed)
+    .member(K.daysLimit, value.daysLimit)
+    .member(K.forEarly, value.forEarly)
+    .member(K.forLate, value.forLate)
+    .member(K.forMissing, value.forMissing)
+    .member(K.forOther, value.forOther)
+    .member(K.monthlyLimit, value.monthlyLimit)
+    .endObject();
 }
 
-function sortedShift(value: Shift): object {
+function writeShift(e: HashInputEncoder, value: Shift): void {
   const flexible = value.flexibleArrival;
-  return {
-    flexibleArrival:
-      flexible === null ? null : { maxEarlySec: leaf(flexible.maxEarlySec), maxLateSec: leaf(flexible.maxLateSec) },
-    key: leaf(value.key),
-    lateOffLateOn: list(value.lateOffLateOn, (step) => ({
-      offLateSec: leaf(step.offLateSec),
-      onLateSec: leaf(step.onLateSec),
-    })),
-    name: leaf(value.name),
-    sections: list(value.sections, sortedSection),
-  };
+  e.beginObject();
+  if (flexible === null) e.member(K.flexibleArrival, null);
+  else {
+    e.name(K.flexibleArrival)
+      .beginObject()
+      .member(K.maxEarlySec, flexible.maxEarlySec)
+      .member(K.maxLateSec, flexible.maxLateSec)
+      .endObject();
+  }
+  e.member(K.key, value.key)
+    .name(K.lateOffLateOn)
+    .list(value.lateOffLateOn, writeLateOffLateOn)
+    .member(K.name, value.name)
+    .name(K.sections)
+    .list(value.sections, writeSection)
+    .endObject();
 }
 
-function sortedSection(value: TimeSection): object {
+function writeLateOffLateOn(e: HashInputEncoder, step: LateOffLateOnStep): void {
+  e.beginObject().member(K.offLateSec, step.offLateSec).member(K.onLateSec, step.onLateSec).endObject();
+}
+
+function writeSection(e: HashInputEncoder, value: TimeSection): void {
   const window = value.punchWindow;
   const rest = value.rest;
-  return {
-    earlyLeaveGraceSec: leaf(value.earlyLeaveGraceSec),
-    lateGraceSec: leaf(value.lateGraceSec),
-    noPunchOff: leaf(value.noPunchOff),
-    noPunchOn: leaf(value.noPunchOn),
-    offSec: leaf(value.offSec),
-    onSec: leaf(value.onSec),
-    punchWindow:
-      window === null
-        ? null
-        : {
-            earliestOffSec: leaf(window.earliestOffSec),
-            earliestOnSec: leaf(window.earliestOnSec),
-            latestOffSec: leaf(window.latestOffSec),
-            latestOnSec: leaf(window.latestOnSec),
-          },
-    rest: rest === null ? null : { beginSec: leaf(rest.beginSec), endSec: leaf(rest.endSec) },
-    seriousLateSec: leaf(value.seriousLateSec),
-  };
-}
-
-function sortedSpecialWorkday(value: SpecialWorkday): object {
-  return {
-    date: leaf(value.date),
-    note: leaf(value.note),
-    sections: list(value.sections, sortedSection),
-    shiftKey: leaf(value.shiftKey),
-  };
-}
-
-function sortedSpecialOffday(value: SpecialOffday): object {
-  return { date: leaf(value.date), note: leaf(value.note) };
-}
-
-function sortedWeek(value: CanonicalRule['week']): object {
-  const week: Record<string, unknown> = {};
-  for (const day of [1, 2, 3, 4, 5, 6, 7] as const) {
-    const shiftKey = value[day];
-    if (shiftKey !== undefined) week[day] = leaf(shiftKey);
+  e.beginObject()
+    .member(K.earlyLeaveGraceSec, value.earlyLeaveGraceSec)
+    .member(K.lateGraceSec, value.lateGraceSec)
+    .member(K.noPunchOff, value.noPunchOff)
+    .member(K.noPunchOn, value.noPunchOn)
+    .member(K.offSec, value.offSec)
+    .member(K.onSec, value.onSec);
+  if (window === null) e.member(K.punchWindow, null);
+  else {
+    e.name(K.punchWindow)
+      .beginObject()
+      .member(K.earliestOffSec, window.earliestOffSec)
+      .member(K.earliestOnSec, window.earliestOnSec)
+      .member(K.latestOffSec, window.latestOffSec)
+      .member(K.latestOnSec, window.latestOnSec)
+      .endObject();
   }
-  return week;
+  if (rest === null) e.member(K.rest, null);
+  else e.name(K.rest).beginObject().member(K.beginSec, rest.beginSec).member(K.endSec, rest.endSec).endObject();
+  e.member(K.seriousLateSec, value.seriousLateSec).endObject();
+}
+
+function writeSpecialWorkday(e: HashInputEncoder, value: SpecialWorkday): void {
+  e.beginObject()
+    .member(K.date, value.date)
+    .member(K.note, value.note)
+    .name(K.sections)
+    .list(value.sections, writeSection)
+    .member(K.shiftKey, value.shiftKey)
+    .endObject();
+}
+
+function writeSpecialOffday(e: HashInputEncoder, value: SpecialOffday): void {
+  e.beginObject().member(K.date, value.date).member(K.note, value.note).endObject();
+}
+
+const WEEK_DAY_WORDS = [K[1], K[2], K[3], K[4], K[5], K[6], K[7]] as const;
+
+function writeWeek(e: HashInputEncoder, value: CanonicalRule['week']): void {
+  // Only the days 1–7 (normalizeWeek), whose names sort in that order; an absent day is left out.
+  e.beginObject();
+  for (let day = 1; day <= 7; day += 1) e.member(WEEK_DAY_WORDS[day - 1] ?? 0, value[day as IsoWeekday]);
+  e.endObject();
 }

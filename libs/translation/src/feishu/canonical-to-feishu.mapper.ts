@@ -14,8 +14,8 @@ import type { CanonicalRule, IsoWeekday, Shift, TimeSection } from '../canonical
 import type { IdResolver } from '../canonical/id-resolver.js';
 import { LossReport, refused, translated, type Translation } from '../canonical/loss.js';
 import { resolveMembers } from '../canonical/resolve-rule-ids.js';
-import { leaf, list, sortedJson } from '../canonical/sorted-json.util.js';
-import { characterCount, truncateCharacters } from '../canonical/text.util.js';
+import { sortedJsonWriter, type SortedJsonWriter } from '../canonical/sorted-json.util.js';
+import { characterCount, stableStringify, truncateCharacters } from '../canonical/text.util.js';
 import {
   compareText,
   feishuClockMinutes,
@@ -631,54 +631,62 @@ export function shiftFingerprint(shift: ShiftBody): string {
       : null;
   const flexible = shift.is_flexible === true;
   const firstFlex = shift.flexible_rule?.[0];
-  // Keys in code-unit order, every list through `list` and every leaf through `leaf` (sorted-json.util.ts):
-  // the text is stableStringify of fingerprintValue(shift), which the fallback computes.
-  const sorted = {
-    extras: {
-      flexibleRest: (shift.rest_time_flexible_configs ?? []).some((config) => config.need_flexible === true),
-      overtime: (shift.overtime_rule ?? []).length > 0,
-      restDay: shift.day_type === 2,
-    },
-    flexible: flexible
-      ? firstFlex
-        ? [leaf(firstFlex.flexible_early_minutes), leaf(firstFlex.flexible_late_minutes)]
-        : [leaf(shift.flexible_minutes ?? 0), leaf(shift.flexible_minutes ?? 0)]
-      : null,
-    lateOffLateOn: list(shift.late_off_late_on_rule ?? [], (step) => [
-      leaf(step.late_off_minutes),
-      leaf(step.late_on_minutes),
-    ]).sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0)),
-    rests: list(shift.rest_time_rule ?? [], (rest) => [
-      feishuClockMinutes(rest.rest_begin_time),
-      feishuClockMinutes(rest.rest_end_time),
-    ]).sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0)),
-    segments: list(shift.punch_time_rule, (rule) => ({
-      advance: leaf(rule.on_advance_minutes ?? 0),
-      delay: leaf(rule.off_delay_minutes ?? 0),
-      early: leaf(rule.early_minutes_as_early ?? 0),
-      earlyLack: leaf(rule.early_minutes_as_lack ?? 0),
-      late: leaf(rule.late_minutes_as_late ?? 0),
-      lateLack: leaf(rule.late_minutes_as_lack ?? 0),
-      noOff: rule.no_need_off === true,
-      noOn: rule.no_need_on === true,
-      off: feishuClockMinutes(rule.off_time),
-      on: feishuClockMinutes(rule.on_time),
-      serious: leaf(
-        shiftSerious ??
-          (rule.late_minutes_as_serious_late && rule.late_minutes_as_serious_late > 0
-            ? rule.late_minutes_as_serious_late
-            : null),
-      ),
-    })),
-  };
-  return sortedJson(sorted, () => fingerprintValue(shift));
+  const lateOffLateOn = (shift.late_off_late_on_rule ?? [])
+    .map((step) => [step.late_off_minutes, step.late_on_minutes] as const)
+    .sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0));
+  const rests = (shift.rest_time_rule ?? [])
+    .map((rest) => [feishuClockMinutes(rest.rest_begin_time), feishuClockMinutes(rest.rest_end_time)] as const)
+    .sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+  const serious = (rule: FeishuPunchTimeRuleCreate) =>
+    shiftSerious ??
+    (rule.late_minutes_as_serious_late && rule.late_minutes_as_serious_late > 0
+      ? rule.late_minutes_as_serious_late
+      : null);
+  // Members in code-unit order, written with the sorted-json.util.ts writer: the text is stableStringify of
+  // fingerprintValue(shift), which the fallback computes.
+  const w = sortedJsonWriter
+    .begin()
+    .member(
+      '{"extras":{"flexibleRest":',
+      (shift.rest_time_flexible_configs ?? []).some((config) => config.need_flexible === true),
+    )
+    .member(',"overtime":', (shift.overtime_rule ?? []).length > 0)
+    .member(',"restDay":', shift.day_type === 2)
+    .raw('},"flexible":');
+  if (!flexible) w.raw('null');
+  else if (firstFlex) w.leaves([firstFlex.flexible_early_minutes, firstFlex.flexible_late_minutes]);
+  else w.leaves([shift.flexible_minutes ?? 0, shift.flexible_minutes ?? 0]);
+  return w
+    .raw(',"lateOffLateOn":')
+    .list(lateOffLateOn, (writer, step) => writer.leaves(step))
+    .raw(',"rests":')
+    .list(rests, (writer, rest) => writer.leaves(rest))
+    .raw(',"segments":')
+    .list(shift.punch_time_rule, (writer, rule) => {
+      writer
+        .member('{"advance":', rule.on_advance_minutes ?? 0)
+        .member(',"delay":', rule.off_delay_minutes ?? 0)
+        .member(',"early":', rule.early_minutes_as_early ?? 0)
+        .member(',"earlyLack":', rule.early_minutes_as_lack ?? 0)
+        .member(',"late":', rule.late_minutes_as_late ?? 0)
+        .member(',"lateLack":', rule.late_minutes_as_lack ?? 0)
+        .member(',"noOff":', rule.no_need_off === true)
+        .member(',"noOn":', rule.no_need_on === true)
+        .member(',"off":', feishuClockMinutes(rule.off_time))
+        .member(',"on":', feishuClockMinutes(rule.on_time))
+        .member(',"serious":', serious(rule))
+        .raw('}');
+    })
+    .raw('}')
+    .finishText(() => stableStringify(fingerprintValue(shift)));
 }
 
 /**
  * What makes two shifts identical, as a plain value (stableStringify sorts its keys): the reference form of
- * shiftFingerprint, written out only when a value has something JSON.stringify would write differently.
+ * shiftFingerprint, written out only when a value has something the hand-written text would write differently
+ * (exported for feishu-plan-key.spec.ts, which holds shiftFingerprint to it).
  */
-function fingerprintValue(shift: ShiftBody): unknown {
+export function fingerprintValue(shift: ShiftBody): unknown {
   const shiftSerious =
     shift.late_minutes_as_serious_late && shift.late_minutes_as_serious_late > 0
       ? shift.late_minutes_as_serious_late
@@ -724,52 +732,62 @@ function fingerprintValue(shift: ShiftBody): unknown {
 
 /**
  * stableHash of the body's stable JSON (stableStringify), the content part of its plan key and shift name,
- * written through a sorted copy (sorted-json.util.ts).
+ * written by hand (sorted-json.util.ts).
  */
 function planKeyHash(body: ShiftBody): string {
-  return stableHash(sortedJson(sortedShiftBody(body), () => body));
+  return stableHash(writeShiftBody(sortedJsonWriter.begin(), body).finishText(() => stableStringify(body)));
 }
 
-/** The plan-key body with its keys in code-unit order (sorted-json.util.ts). */
-function sortedShiftBody(body: ShiftBody): object {
-  return {
-    flexible_rule:
-      body.flexible_rule === undefined
-        ? undefined
-        : list(body.flexible_rule, (rule) => ({
-            flexible_early_minutes: leaf(rule.flexible_early_minutes),
-            flexible_late_minutes: leaf(rule.flexible_late_minutes),
-          })),
-    is_flexible: leaf(body.is_flexible),
-    late_off_late_on_rule:
-      body.late_off_late_on_rule === undefined
-        ? undefined
-        : list(body.late_off_late_on_rule, (step) => ({
-            late_off_minutes: leaf(step.late_off_minutes),
-            late_on_minutes: leaf(step.late_on_minutes),
-          })),
-    punch_time_rule: list(body.punch_time_rule, (rule) => ({
-      early_minutes_as_early: leaf(rule.early_minutes_as_early),
-      early_minutes_as_lack: leaf(rule.early_minutes_as_lack),
-      late_minutes_as_lack: leaf(rule.late_minutes_as_lack),
-      late_minutes_as_late: leaf(rule.late_minutes_as_late),
-      late_minutes_as_serious_late: leaf(rule.late_minutes_as_serious_late),
-      no_need_off: leaf(rule.no_need_off),
-      no_need_on: leaf(rule.no_need_on),
-      off_delay_minutes: leaf(rule.off_delay_minutes),
-      off_time: leaf(rule.off_time),
-      on_advance_minutes: leaf(rule.on_advance_minutes),
-      on_time: leaf(rule.on_time),
-    })),
-    punch_times: leaf(body.punch_times),
-    rest_time_rule:
-      body.rest_time_rule === undefined
-        ? undefined
-        : list(body.rest_time_rule, (rest) => ({
-            rest_begin_time: leaf(rest.rest_begin_time),
-            rest_end_time: leaf(rest.rest_end_time),
-          })),
-  };
+/** The plan-key body's stable JSON: members in code-unit order, optional ones left out when undefined. */
+function writeShiftBody(w: SortedJsonWriter, body: ShiftBody): SortedJsonWriter {
+  // The members before punch_time_rule (the first one always there) carry their comma after them.
+  w.raw('{');
+  if (body.flexible_rule !== undefined) {
+    w.raw('"flexible_rule":')
+      .list(body.flexible_rule, (writer, rule) => {
+        writer
+          .member('{"flexible_early_minutes":', rule.flexible_early_minutes)
+          .member(',"flexible_late_minutes":', rule.flexible_late_minutes)
+          .raw('}');
+      })
+      .raw(',');
+  }
+  if (body.is_flexible !== undefined) w.member('"is_flexible":', body.is_flexible).raw(',');
+  if (body.late_off_late_on_rule !== undefined) {
+    w.raw('"late_off_late_on_rule":')
+      .list(body.late_off_late_on_rule, (writer, step) => {
+        writer
+          .member('{"late_off_minutes":', step.late_off_minutes)
+          .member(',"late_on_minutes":', step.late_on_minutes)
+          .raw('}');
+      })
+      .raw(',');
+  }
+  w.raw('"punch_time_rule":').list(body.punch_time_rule, (writer, rule) => {
+    writer
+      .member('{"early_minutes_as_early":', rule.early_minutes_as_early)
+      .member(',"early_minutes_as_lack":', rule.early_minutes_as_lack)
+      .member(',"late_minutes_as_lack":', rule.late_minutes_as_lack)
+      .member(',"late_minutes_as_late":', rule.late_minutes_as_late)
+      .optionalMember(',"late_minutes_as_serious_late":', rule.late_minutes_as_serious_late)
+      .optionalMember(',"no_need_off":', rule.no_need_off)
+      .optionalMember(',"no_need_on":', rule.no_need_on)
+      .member(',"off_delay_minutes":', rule.off_delay_minutes)
+      .member(',"off_time":', rule.off_time)
+      .member(',"on_advance_minutes":', rule.on_advance_minutes)
+      .member(',"on_time":', rule.on_time)
+      .raw('}');
+  });
+  w.member(',"punch_times":', body.punch_times);
+  if (body.rest_time_rule !== undefined) {
+    w.raw(',"rest_time_rule":').list(body.rest_time_rule, (writer, rest) => {
+      writer
+        .member('{"rest_begin_time":', rest.rest_begin_time)
+        .member(',"rest_end_time":', rest.rest_end_time)
+        .raw('}');
+    });
+  }
+  return w.raw('}');
 }
 
 // ---------------------------------------------------------------------------------------------------------

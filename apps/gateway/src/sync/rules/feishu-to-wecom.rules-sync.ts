@@ -5,6 +5,7 @@ import type { GroupLink, GroupLinkSyncedState, SyncRunItem } from '@app/mapping-
 import {
   canonicalToWecom,
   feishuToCanonical,
+  legacyRuleContentHash,
   ruleContentHash,
   wecomRuleNameFor,
   wecomToCanonical,
@@ -21,7 +22,7 @@ import {
   type WecomUpdateCheckinOptionRequest,
 } from '@app/wecom';
 import { syncLeasedItem } from './leased-item.js';
-import { openConflictItem, recordConflict, twoWayDecision } from './two-way.js';
+import { openConflictItem, recordConflict, sideChanged, twoWayDecision } from './two-way.js';
 import {
   describeFailure,
   item,
@@ -53,6 +54,12 @@ const ROSTER_DAYS_AHEAD = 62;
 export function wecomRuleHash(rule: unknown): string | null {
   const canonical = wecomToCanonical(rule);
   return canonical.ok ? ruleContentHash(canonical.value) : null;
+}
+
+/** The same in the previous hash format, which links synced before it changed hold (two-way.ts). */
+function legacyWecomRuleHash(rule: unknown): string | null {
+  const canonical = wecomToCanonical(rule);
+  return canonical.ok ? legacyRuleContentHash(canonical.value) : null;
 }
 
 /** A rule the gateway created but has not linked yet (WeCom's add answers no id): linked after one read. */
@@ -211,11 +218,17 @@ export class FeishuToWecomRulesSync {
       if (link.wecomRuleId && !linkedRule) return this.targetDeletedOnTwoWay(feishuGroupId, link);
       if (linkedRule) {
         const current = { feishuHash, wecomHash: wecomRuleHash(linkedRule) };
-        const decision = twoWayDecision(link, current);
+        const decision = twoWayDecision(link, current, {
+          feishu: () => legacyRuleContentHash(source.value),
+          wecom: () => legacyWecomRuleHash(linkedRule),
+        });
         if (decision === 'wecom_changed') return null;
         // Neither side changed since the last sync: what differs between them is translation loss, and writing
         // it again would only bounce between the vendors.
-        if (decision === 'in_sync') return item(feishuGroupId, link.wecomRuleId, 'unchanged', source.losses);
+        if (decision === 'in_sync') {
+          await this.recordCurrentHashes(link, current);
+          return item(feishuGroupId, link.wecomRuleId, 'unchanged', source.losses);
+        }
         if (decision === 'conflict') {
           return recordConflict(this.context, link, feishuGroupId, link.wecomRuleId, current, source.losses);
         }
@@ -437,7 +450,7 @@ export class FeishuToWecomRulesSync {
     }
 
     const notes: Loss[] = [];
-    if (link?.wecomHash && actualHash !== link.wecomHash) {
+    if (link?.wecomHash && sideChanged(link.wecomHash, actualHash, () => legacyWecomRuleHash(actual))) {
       notes.push({
         field: 'rule',
         severity: 'info',
@@ -470,6 +483,28 @@ export class FeishuToWecomRulesSync {
       syncedAt: this.context.now(),
     });
     return item(feishuGroupId, targetId, 'updated', [...losses, ...notes]);
+  }
+
+  /**
+   * An in-sync two-way link that matched only through the previous hash format (two-way.ts) records its
+   * hashes in the current one, once, so later runs compare without the old format. No vendor call; the time
+   * of its last sync stays what it was.
+   */
+  private async recordCurrentHashes(
+    link: GroupLink,
+    current: { readonly feishuHash: string | null; readonly wecomHash: string | null },
+  ): Promise<void> {
+    const { feishuHash, wecomHash } = current;
+    if (this.context.dryRun || link.status !== 'active' || feishuHash === null || wecomHash === null) return;
+    if (link.feishuHash === feishuHash && link.wecomHash === wecomHash) return;
+    if (link.feishuGroupId === null || link.wecomRuleId === null) return;
+    await this.context.store.groupLinks.markSynced(link.id, {
+      feishuGroupId: link.feishuGroupId,
+      wecomRuleId: link.wecomRuleId,
+      feishuHash,
+      wecomHash,
+      syncedAt: link.lastSyncedAt ?? this.context.now(),
+    });
   }
 
   private recordLink(feishuGroupId: string, ruleName: string): Promise<GroupLink> {

@@ -8,17 +8,39 @@ import { item, type RulesRunContext } from './rule-sync.types.js';
  */
 export type TwoWayDecision = 'in_sync' | 'feishu_changed' | 'wecom_changed' | 'conflict';
 
+/**
+ * Each side's hash in the previous content-hash format (legacyRuleContentHash), computed only when a stored
+ * hash differs from the current one: a link last synced before the format changed holds the old hash, and
+ * must not read as changed on both sides (a conflict) merely because the gateway was upgraded.
+ */
+export interface LegacyHashes {
+  readonly feishu: () => string | null;
+  readonly wecom: () => string | null;
+}
+
 export function twoWayDecision(
   link: GroupLink,
   current: { readonly feishuHash: string | null; readonly wecomHash: string | null },
+  legacy?: LegacyHashes,
 ): TwoWayDecision {
-  // A side never synced (null) counts as changed: there is nothing to say it is still what was written.
-  const feishuChanged = link.feishuHash === null || current.feishuHash !== link.feishuHash;
-  const wecomChanged = link.wecomHash === null || current.wecomHash !== link.wecomHash;
+  const feishuChanged = sideChanged(link.feishuHash, current.feishuHash, legacy?.feishu);
+  const wecomChanged = sideChanged(link.wecomHash, current.wecomHash, legacy?.wecom);
   if (feishuChanged && wecomChanged) return 'conflict';
   if (feishuChanged) return 'feishu_changed';
   if (wecomChanged) return 'wecom_changed';
   return 'in_sync';
+}
+
+/** Whether a side differs from what its last sync recorded (in the current hash format or the previous one). */
+export function sideChanged(
+  recorded: string | null,
+  current: string | null,
+  legacy: (() => string | null) | undefined,
+): boolean {
+  // A side never synced (null) counts as changed: there is nothing to say it is still what was written.
+  if (recorded === null) return true;
+  if (current === recorded) return false;
+  return legacy === undefined || legacy() !== recorded;
 }
 
 /** Opens (or finds) the link's conflict, marks the link, and answers the run item that reports it. */

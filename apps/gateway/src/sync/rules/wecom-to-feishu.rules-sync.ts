@@ -15,6 +15,7 @@ import {
   feishuToCanonical,
   isGatewayRuleName,
   planShiftIds,
+  legacyRuleContentHash,
   ruleContentHash,
   wecomRuleNameFor,
   wecomToCanonical,
@@ -22,7 +23,7 @@ import {
 } from '@app/translation';
 import type { WecomCheckinGroupRead, WecomClient } from '@app/wecom';
 import { syncLeasedItem } from './leased-item.js';
-import { twoWayDecision } from './two-way.js';
+import { sideChanged, twoWayDecision } from './two-way.js';
 import {
   describeFailure,
   item,
@@ -48,6 +49,12 @@ type Target =
  * existing group are kept, and only locations it lacks are sent, because Feishu appends locations.
  * Rules are processed one at a time: two rules needing the same new shift must not both create it.
  */
+/** A Feishu group's content hash, and the same in the previous hash format (two-way.ts), made only if asked. */
+interface FeishuSide {
+  readonly hash: string | null;
+  readonly legacyHash: () => string | null;
+}
+
 export class WecomToFeishuRulesSync {
   private shifts: FeishuShift[] = [];
   private readonly shiftById = new Map<string, FeishuShift>();
@@ -186,8 +193,10 @@ export class WecomToFeishuRulesSync {
       // The Feishu → WeCom half of the run, which goes first, reports conflicts, deletions and in-sync links;
       // this half only pushes a WeCom-side change.
       if (!actual || link.status === 'conflict') return null;
-      const current = { feishuHash: await this.currentFeishuHash(actual, link), wecomHash };
-      if (twoWayDecision(link, current) !== 'wecom_changed') return null;
+      const feishuSide = await this.currentFeishuSide(actual, link);
+      const current = { feishuHash: feishuSide.hash, wecomHash };
+      const legacy = { feishu: feishuSide.legacyHash, wecom: () => legacyRuleContentHash(source.value) };
+      if (twoWayDecision(link, current, legacy) !== 'wecom_changed') return null;
     }
     const desired = { ...source.value, name: feishuGroupNameFor(rule.groupname, actual) };
     const plan = canonicalToFeishu(desired, {
@@ -212,8 +221,9 @@ export class WecomToFeishuRulesSync {
         : plan.value;
     const write = actual ? this.overwriteBody(comparable, actual) : null;
     if (actual && write && creates.length === 0) {
-      const desiredHash = await this.groupHash(write.asRead, plan.value);
-      const actualHash = await this.groupHash(actual, plan.value);
+      const desiredHash = (await this.groupSide(write.asRead, plan.value)).hash;
+      const actualSide = await this.groupSide(actual, plan.value);
+      const actualHash = actualSide.hash;
       if (desiredHash !== null && desiredHash === actualHash) {
         if (!dryRun) {
           const linkId = await this.markSynced(link, ruleId, actual, desiredHash, wecomHash, rule.groupname);
@@ -222,7 +232,7 @@ export class WecomToFeishuRulesSync {
         }
         return item(ruleId, actual.group_id, 'unchanged', [...losses, ...write.notes]);
       }
-      if (link?.feishuHash && actualHash !== link.feishuHash) {
+      if (link?.feishuHash && sideChanged(link.feishuHash, actualHash, actualSide.legacyHash)) {
         losses.push({
           field: 'group',
           severity: 'info',
@@ -257,7 +267,7 @@ export class WecomToFeishuRulesSync {
         actual,
       );
       const saved = await this.feishu.createOrUpdateGroup(bound.body);
-      const feishuHash = (await this.groupHash(saved, plan.value, shiftIds)) ?? '';
+      const feishuHash = (await this.groupSide(saved, plan.value, shiftIds)).hash ?? '';
       const linkId = await this.markSynced(link, ruleId, saved, feishuHash, wecomHash, rule.groupname);
       await this.recordShiftLinks(linkId, plan.value, shiftIds, source.value.kind);
       return item(ruleId, saved.group_id, 'updated', losses);
@@ -281,7 +291,7 @@ export class WecomToFeishuRulesSync {
       await store.groupLinks.setStatus(pending.id, 'pending', describeFailure(error));
       throw error;
     }
-    const feishuHash = (await this.groupHash(saved, plan.value, shiftIds)) ?? '';
+    const feishuHash = (await this.groupSide(saved, plan.value, shiftIds)).hash ?? '';
     const linkId = await this.markSynced(pending, ruleId, saved, feishuHash, wecomHash, rule.groupname);
     await this.recordShiftLinks(linkId, plan.value, shiftIds, source.value.kind);
     return item(ruleId, saved.group_id, 'created', losses);
@@ -372,25 +382,25 @@ export class WecomToFeishuRulesSync {
     return { body, asRead, notes };
   }
 
-  /** The Feishu side's hash as the last sync recorded it: the group with its own shifts and its linked ones. */
-  private async currentFeishuHash(group: FeishuGroup, link: GroupLink): Promise<string | null> {
+  /** The Feishu side as the last sync recorded it: the group with its own shifts and its linked ones. */
+  private async currentFeishuSide(group: FeishuGroup, link: GroupLink): Promise<FeishuSide> {
     const linked = await this.context.store.shiftLinks.listForGroupLink(link.id);
     const ids = new Map(
       linked.flatMap((shift) => (shift.feishuShiftId ? [[shift.wecomKey, shift.feishuShiftId] as const] : [])),
     );
-    return this.groupHashOf(group, ids);
+    return this.groupSideOf(group, ids);
   }
 
-  /** Canonical hash of a Feishu group read with the shifts the plan stands for (and any the group names). */
-  private async groupHash(
+  /** A Feishu group read with the shifts the plan stands for (and any the group names), as content hashes. */
+  private async groupSide(
     group: FeishuGroup,
     plan: FeishuGroupPlan,
     shiftIds: ReadonlyMap<string, string> = planShiftIds(plan, new Map()),
-  ): Promise<string | null> {
-    return this.groupHashOf(group, shiftIds);
+  ): Promise<FeishuSide> {
+    return this.groupSideOf(group, shiftIds);
   }
 
-  private async groupHashOf(group: FeishuGroup, shiftIds: ReadonlyMap<string, string>): Promise<string | null> {
+  private async groupSideOf(group: FeishuGroup, shiftIds: ReadonlyMap<string, string>): Promise<FeishuSide> {
     const ids = new Set<string>(shiftIds.values());
     for (const id of group.punch_day_shift_ids ?? []) ids.add(id);
     for (const day of group.need_punch_special_days ?? []) ids.add(day.shift_id);
@@ -405,7 +415,8 @@ export class WecomToFeishuRulesSync {
       shifts.push(shift);
     }
     const canonical = feishuToCanonical({ group, shifts });
-    return canonical.ok ? ruleContentHash(canonical.value) : null;
+    if (!canonical.ok) return { hash: null, legacyHash: () => null };
+    return { hash: ruleContentHash(canonical.value), legacyHash: () => legacyRuleContentHash(canonical.value) };
   }
 
   private async markSynced(
