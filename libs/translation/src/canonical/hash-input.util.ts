@@ -117,7 +117,9 @@ export class HashInputEncoder {
 
   /** A list of leaves (or of anything), each walked generically: `list` without a callback per item. */
   values(items: readonly unknown[]): this {
-    return this.genericList(items);
+    this.word(LIST);
+    for (let index = 0; index < items.length; index += 1) this.value(items[index]);
+    return this.word(END);
   }
 
   /** Any value, walked generically. */
@@ -131,7 +133,7 @@ export class HashInputEncoder {
         return this.word(value ? TRUE : FALSE);
       case 'object':
         if (value === null) return this.word(NULL);
-        return Array.isArray(value) ? this.genericList(value) : this.genericObject(value);
+        return Array.isArray(value) ? this.values(value) : this.genericObject(value);
       default:
         // undefined in a list, a function, a symbol, a bigint: what JSON writes for them in a list.
         return this.word(NULL);
@@ -215,12 +217,6 @@ export class HashInputEncoder {
     return this.word(FLOAT)
       .word(this.floatWords[0] ?? 0)
       .word(this.floatWords[1] ?? 0);
-  }
-
-  private genericList(items: readonly unknown[]): this {
-    this.word(LIST);
-    for (let index = 0; index < items.length; index += 1) this.value(items[index]);
-    return this.word(END);
   }
 
   private genericObject(object: object): this {

@@ -13,7 +13,7 @@ export type TwoWayDecision = 'in_sync' | 'feishu_changed' | 'wecom_changed' | 'c
  * hash differs from the current one: a link last synced before the format changed holds the old hash, and
  * must not read as changed on both sides (a conflict) merely because the gateway was upgraded.
  */
-export interface LegacyHashes {
+interface LegacyHashes {
   readonly feishu: () => string | null;
   readonly wecom: () => string | null;
 }
