@@ -199,7 +199,9 @@ export function loadSampleCompany(tenant: FeishuTenant, now: number, random: See
   // Punches: two weeks up to now.
   const flows: object[] = [];
   const punch = (userId: string, day: number, minutes: number, place: Place, wifi?: typeof HQ_WIFI) => {
-    const checkTime = Math.floor(localMidnight(day) / 1000) + minutes * 60 + random.int(0, 59);
+    // Odd seconds here, even ones in the WeCom sample (wecom-sample-company.ts): a Feishu-native punch never
+    // falls on the very second of a WeCom punch of the same person, which some days' draws used to produce.
+    const checkTime = Math.floor(localMidnight(day) / 1000) + minutes * 60 + random.int(0, 29) * 2 + 1;
     if (checkTime * 1000 > now) return;
     flows.push({
       user_id: userId,

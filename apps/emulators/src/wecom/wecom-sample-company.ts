@@ -216,7 +216,8 @@ export function loadWecomSampleCompany(
       const atHq = person.department === 'headquarters';
       for (const point of scheduledPoints(state, userid, day)) {
         const jitter = point.kind === 'on' ? random.int(-20, 12) * 60 : random.int(0, 45) * 60;
-        const time = point.time + jitter + random.int(0, 59);
+        // Even seconds (the Feishu sample's native punches take odd ones: see feishu-sample-company.ts).
+        const time = point.time + jitter + random.int(0, 29) * 2;
         const scheduledAt = point.time;
         // 陈静 forgot to clock out once (the first finished shift from three days back): WeCom reports the
         // gap as a synthetic 未打卡 row at the scheduled time with no location (REFERENCE B6, UNCONFIRMED).
