@@ -11,6 +11,7 @@ import { loadIdResolver } from '../../apps/gateway/src/sync/id-resolver.loader.j
 import { PunchesSync } from '../../apps/gateway/src/sync/punches/punches.sync.js';
 import { createTestDatabase } from '../../test/support/test-database.js';
 import { measure, peakRssMb } from './bench-report.js';
+import { UnreadableRecords } from '../../apps/gateway/src/sync/unreadable-records.js';
 
 export interface PunchWorkerInput {
   readonly feishuUrl: string;
@@ -74,6 +75,7 @@ try {
       userIdMapping: 'table' as const,
       holder: runId,
       now: () => new Date(),
+      unreadable: new UnreadableRecords(),
     };
     return new PunchesSync(context, feishu, wecom).run('wecom_to_feishu');
   });

@@ -31,6 +31,7 @@ import { loadIdResolver } from '../../apps/gateway/src/sync/id-resolver.loader.j
 import { FeishuToWecomRulesSync } from '../../apps/gateway/src/sync/rules/feishu-to-wecom.rules-sync.js';
 import { bindingLimit, describeFloor, pace, shortLabel, writesOf } from './bench-floor.js';
 import { measure, peakRssMb, type ScenarioResult } from './bench-report.js';
+import { UnreadableRecords } from '../../apps/gateway/src/sync/unreadable-records.js';
 
 export interface RulesSyncBench {
   /** The first run (every rule created), then the no-change re-run. */
@@ -143,7 +144,15 @@ async function measuredRun(
   } = await measure(async () => {
     // As the run executor does: the id mappings are loaded once per run, then the engine runs.
     const resolver = await loadIdResolver(store, 'table');
-    const context = { runId, dryRun: false, store, resolver, holder: runId, now: () => new Date() };
+    const context = {
+      runId,
+      dryRun: false,
+      store,
+      resolver,
+      holder: runId,
+      now: () => new Date(),
+      unreadable: new UnreadableRecords(),
+    };
     return new FeishuToWecomRulesSync(context, feishu, wecom).run();
   });
   const endedAt = Date.now();

@@ -18,6 +18,7 @@ import {
   waitForRunBody,
 } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
+import { UnreadableRecords } from '../../apps/gateway/src/sync/unreadable-records.js';
 
 // Punch sync end to end: supertest against the real app, the app against both emulators over HTTP.
 
@@ -281,6 +282,7 @@ describe('punch sync (REST + emulators)', () => {
       holder: run.id,
       now: () => new Date(),
       usersPerUnit: 3,
+      unreadable: new UnreadableRecords(),
     };
     class Crash extends Error {}
     const crashing = new PunchesSync(

@@ -2,3 +2,4 @@ export * from './vendor.js';
 export * from './sync-vocabulary.js';
 export * from './assert-unreachable.js';
 export * from './vendor-error.js';
+export * from './unreadable-record.js';

@@ -4,3 +4,4 @@ export * from './retry.js';
 export * from './token-cache.js';
 export * from './vendor-transport.js';
 export * from './vendor-http-observer.js';
+export * from './record-reader.js';

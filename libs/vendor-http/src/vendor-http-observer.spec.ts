@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Vendor } from '@app/kernel';
+import type { UnreadableRecord, Vendor } from '@app/kernel';
 import { ManualClock } from '../../../test/support/manual-clock.js';
 import {
   combineObservers,
@@ -18,6 +18,7 @@ class RecordingObserver implements Required<VendorHttpObserver> {
   readonly requests: { vendor: Vendor; endpoint: string; outcome: VendorRequestOutcome; seconds: number }[] = [];
   readonly waits: { vendor: Vendor; endpoint: string; seconds: number }[] = [];
   readonly refreshes: Vendor[] = [];
+  readonly unreadable: UnreadableRecord[] = [];
 
   onRequest(vendor: Vendor, endpoint: string, outcome: VendorRequestOutcome, seconds: number): void {
     this.requests.push({ vendor, endpoint, outcome, seconds });
@@ -29,6 +30,10 @@ class RecordingObserver implements Required<VendorHttpObserver> {
 
   onTokenRefresh(vendor: Vendor): void {
     this.refreshes.push(vendor);
+  }
+
+  onUnreadableRecord(record: UnreadableRecord): void {
+    this.unreadable.push(record);
   }
 }
 

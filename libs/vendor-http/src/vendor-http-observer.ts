@@ -1,4 +1,4 @@
-import { isVendorError, type Vendor, type VendorErrorKind } from '@app/kernel';
+import { isVendorError, type UnreadableRecord, type Vendor, type VendorErrorKind } from '@app/kernel';
 
 /** How one HTTP exchange with a vendor ended: `ok`, or the kind of failure it was (the closed taxonomy). */
 export type VendorRequestOutcome = 'ok' | VendorErrorKind;
@@ -17,6 +17,8 @@ export interface VendorHttpObserver {
   onRateLimitWait?(vendor: Vendor, endpoint: string, seconds: number): void;
   /** A new access token was fetched (first use, before expiry, or after the vendor refused the old one). */
   onTokenRefresh?(vendor: Vendor): void;
+  /** One element of a list answer could not be read and was set aside (record-reader.ts). */
+  onUnreadableRecord?(record: UnreadableRecord): void;
 }
 
 /** The default: observes nothing. */
@@ -36,6 +38,7 @@ export function guardObserver(observer: VendorHttpObserver | undefined): Require
       attempt(() => target.onRequest?.(vendor, endpoint, outcome, seconds)),
     onRateLimitWait: (vendor, endpoint, seconds) => attempt(() => target.onRateLimitWait?.(vendor, endpoint, seconds)),
     onTokenRefresh: (vendor) => attempt(() => target.onTokenRefresh?.(vendor)),
+    onUnreadableRecord: (record) => attempt(() => target.onUnreadableRecord?.(record)),
   };
 }
 
@@ -54,6 +57,9 @@ export function combineObservers(...observers: readonly (VendorHttpObserver | un
     },
     onTokenRefresh: (vendor) => {
       for (const observer of guarded) observer.onTokenRefresh(vendor);
+    },
+    onUnreadableRecord: (record) => {
+      for (const observer of guarded) observer.onUnreadableRecord(record);
     },
   };
 }

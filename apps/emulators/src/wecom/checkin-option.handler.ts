@@ -188,25 +188,33 @@ export function renderRule(rule: StoredRule, view: 'corp' | 'user'): JsonObject 
     buka_restriction: 0,
     ...group,
   };
-  rendered['checkindate'] = objects(group['checkindate']).map((date) => ({
-    noneed_offwork:
-      objects(date['checkintime']).every((section) => section['no_need_checkoff'] === true) &&
-      objects(date['checkintime']).length > 0,
-    limit_aheadtime: 0,
-    ...(view === 'user' && { flex_time: 0 }),
-    flex_on_duty_time: 0,
-    flex_off_duty_time: 0,
-    allow_flex: false,
-    ...date,
-  }));
-  rendered['schedulelist'] = objects(group['schedulelist']).map((schedule) => ({
-    limit_aheadtime: 0,
-    limit_offtime: 0,
-    noneed_offwork: false,
-    ...schedule,
-    time_section: objects(schedule['time_section']),
-  }));
-  rendered['spe_offdays'] = objects(rendered['spe_offdays']).map((day) => ({ checkintime: [], ...day }));
+  // A stored value that is not a list is shown as stored, never repaired: a rule planted as a tenant may hold
+  // it (seedForeignRule), and the real WeCom does not tidy what it answers either.
+  if (Array.isArray(group['checkindate'])) {
+    rendered['checkindate'] = objects(group['checkindate']).map((date) => ({
+      noneed_offwork:
+        objects(date['checkintime']).every((section) => section['no_need_checkoff'] === true) &&
+        objects(date['checkintime']).length > 0,
+      limit_aheadtime: 0,
+      ...(view === 'user' && { flex_time: 0 }),
+      flex_on_duty_time: 0,
+      flex_off_duty_time: 0,
+      allow_flex: false,
+      ...date,
+    }));
+  } else if (group['checkindate'] === undefined) rendered['checkindate'] = [];
+  if (Array.isArray(group['schedulelist'])) {
+    rendered['schedulelist'] = objects(group['schedulelist']).map((schedule) => ({
+      limit_aheadtime: 0,
+      limit_offtime: 0,
+      noneed_offwork: false,
+      ...schedule,
+      time_section: objects(schedule['time_section']),
+    }));
+  } else if (group['schedulelist'] === undefined) rendered['schedulelist'] = [];
+  if (Array.isArray(rendered['spe_offdays'])) {
+    rendered['spe_offdays'] = objects(rendered['spe_offdays']).map((day) => ({ checkintime: [], ...day }));
+  }
   if (view === 'corp') {
     rendered['range'] = { party_id: [], userid: [], tagid: [], ...(isRecord(group['range']) ? group['range'] : {}) };
     rendered['create_time'] = rule.create_time;

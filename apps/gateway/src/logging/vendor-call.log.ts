@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { Vendor } from '@app/kernel';
+import type { UnreadableRecord, Vendor } from '@app/kernel';
 import type { VendorHttpObserver, VendorRequestOutcome } from '@app/vendor-http';
 
 /**
@@ -25,5 +25,11 @@ export class VendorCallLog implements VendorHttpObserver {
 
   onTokenRefresh(vendor: Vendor): void {
     this.logger.log({ vendor }, 'Vendor access token fetched');
+  }
+
+  /** The record's id, position and field paths (never its values): what an operator needs to find it. */
+  onUnreadableRecord(record: UnreadableRecord): void {
+    const { vendor, endpoint, kind, recordId, index, field, reason } = record;
+    this.logger.warn({ vendor, endpoint, kind, recordId, index, field, reason }, 'Vendor record could not be read');
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import { ITEM_ACTIONS, type Vendor, VENDORS } from '@app/kernel';
+import { ITEM_ACTIONS, type UnreadableRecord, type Vendor, VENDORS } from '@app/kernel';
 import type { SyncRun } from '@app/mapping-store';
 import type { VendorHttpObserver, VendorRequestOutcome } from '@app/vendor-http';
 
@@ -81,6 +81,13 @@ export class MetricsService implements VendorHttpObserver, OnModuleDestroy {
     registers: [this.registry],
   });
 
+  private readonly unreadableRecords = new Counter({
+    name: `${METRIC_PREFIX}vendor_unreadable_records_total`,
+    help: 'Elements of vendor list answers that could not be read and were set aside (each a failed run item when a run read it).',
+    labelNames: ['vendor', 'endpoint'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
     // Present from the start at 0, so rate() and alerts see the series before the first event.
@@ -122,6 +129,10 @@ export class MetricsService implements VendorHttpObserver, OnModuleDestroy {
 
   onTokenRefresh(vendor: Vendor): void {
     this.tokenRefreshes.labels(vendor).inc();
+  }
+
+  onUnreadableRecord(record: UnreadableRecord): void {
+    this.unreadableRecords.labels(record.vendor, record.endpoint).inc();
   }
 
   /** The text exposition format. */

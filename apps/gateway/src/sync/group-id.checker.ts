@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, ServiceUnavailableException } from '@nestjs/common';
-import type { SyncDirection } from '@app/kernel';
+import type { SyncDirection, UnreadableRecord } from '@app/kernel';
 import { VendorClients } from '../vendors/vendor-clients.service.js';
 import { describeFailure } from './rules/rule-sync.types.js';
 
@@ -20,15 +20,23 @@ export class GroupIdChecker {
     throw new BadRequestException(`no ${side} has the id of ${unknown.slice(0, 20).join(', ')}`);
   }
 
+  /**
+   * The source side's ids, those of records that could not be read included: such a record exists, and the
+   * run asked for it reports it as a failed item naming the field (an unknown id would be the wrong answer).
+   */
   private async sourceIds(direction: SyncDirection): Promise<Set<string>> {
+    const ids = new Set<string>();
+    const onUnreadable = (record: UnreadableRecord) => {
+      if (record.recordId !== null) ids.add(record.recordId);
+    };
     try {
       if (direction === 'feishu_to_wecom') {
-        const ids = new Set<string>();
-        for await (const group of this.vendors.feishu().listGroups()) ids.add(group.group_id);
+        for await (const group of this.vendors.feishu().listGroups({ onUnreadable })) ids.add(group.group_id);
         return ids;
       }
-      const rules = await this.vendors.wecom().getCorpCheckinOptions();
-      return new Set(rules.map((rule) => String(rule.groupid)));
+      const rules = await this.vendors.wecom().getCorpCheckinOptions({ onUnreadable });
+      for (const rule of rules) ids.add(String(rule.groupid));
+      return ids;
     } catch (error) {
       if (error instanceof Error && error.name === 'MissingCredentialsError') throw error;
       throw new ServiceUnavailableException(`groupIds could not be checked: ${describeFailure(error)}`);

@@ -9,6 +9,7 @@ import { runRosters } from './rosters/rosters.sync.js';
 import { FeishuToWecomRulesSync } from './rules/feishu-to-wecom.rules-sync.js';
 import { describeFailure, type RulesRunContext } from './rules/rule-sync.types.js';
 import { WecomToFeishuRulesSync } from './rules/wecom-to-feishu.rules-sync.js';
+import { UnreadableRecords } from './unreadable-records.js';
 
 export interface RunOutcome {
   readonly status: FinalRunStatus;
@@ -39,26 +40,41 @@ export class RunExecutor {
 
   async execute(run: SyncRun, progress?: RunProgress): Promise<RunOutcome> {
     const newConflicts: RunOutcome['newConflicts'][number][] = [];
+    const unreadable = new UnreadableRecords();
     try {
-      const items = await this.items(run, progress, (event) => newConflicts.push(event));
+      const items = await this.items(run, progress, unreadable, (event) => newConflicts.push(event));
+      const setAside = this.unreadableItems(run, unreadable);
+      for (const entry of setAside) progress?.onItemDone(entry);
+      items.push(...setAside);
       return { status: statusOf(items), error: null, items, newConflicts };
     } catch (error) {
       return { status: 'failed', error: describeFailure(error), items: [], newConflicts };
     }
   }
 
+  /**
+   * The records the run could not read, one failed item each. A rules run asked for some groups reports only
+   * those of them that could not be read (a linked target that could not be read fails its group's item).
+   */
+  private unreadableItems(run: SyncRun, unreadable: UnreadableRecords): SyncRunItem[] {
+    const items = unreadable.items();
+    const wanted = run.scope === 'rules' && run.params.groupIds ? new Set(run.params.groupIds) : null;
+    return wanted ? items.filter((entry) => wanted.has(entry.sourceId)) : items;
+  }
+
   private async items(
     run: SyncRun,
     progress: RunProgress | undefined,
+    unreadable: UnreadableRecords,
     onNewConflict: RulesRunContext['onNewConflict'],
   ): Promise<SyncRunItem[]> {
     switch (run.scope) {
       case 'rules':
-        return this.rules(run, progress, onNewConflict);
+        return this.rules(run, progress, unreadable, onNewConflict);
       case 'rosters':
-        return this.rosters(run, progress);
+        return this.rosters(run, progress, unreadable);
       case 'punches':
-        return this.punches(run, progress);
+        return this.punches(run, progress, unreadable);
       default:
         return assertUnreachable(run.scope);
     }
@@ -68,7 +84,11 @@ export class RunExecutor {
    * Punches. A scheduled (two_way) run carries WeCom punches to Feishu, then Feishu punches to WeCom: the
    * record mapping keeps each half from exporting what the other just imported (no echo).
    */
-  private async punches(run: SyncRun, progress: RunProgress | undefined): Promise<SyncRunItem[]> {
+  private async punches(
+    run: SyncRun,
+    progress: RunProgress | undefined,
+    unreadable: UnreadableRecords,
+  ): Promise<SyncRunItem[]> {
     const sync = new PunchesSync(
       {
         runId: run.id,
@@ -78,6 +98,7 @@ export class RunExecutor {
         resolver: await loadIdResolver(this.store, this.config.sync.userIdMapping),
         userIdMapping: this.config.sync.userIdMapping,
         now: () => new Date(),
+        unreadable,
         ...workerHooks(run, progress),
       },
       this.vendors.feishu(),
@@ -91,7 +112,11 @@ export class RunExecutor {
    * Rosters of linked 排班 groups. A scheduled (two_way) run does Feishu → WeCom for the links that sync from
    * Feishu, then WeCom → Feishu for those that sync from WeCom; see runRosters.
    */
-  private async rosters(run: SyncRun, progress: RunProgress | undefined): Promise<SyncRunItem[]> {
+  private async rosters(
+    run: SyncRun,
+    progress: RunProgress | undefined,
+    unreadable: UnreadableRecords,
+  ): Promise<SyncRunItem[]> {
     const { groupIds, from, to } = run.params;
     const context = {
       runId: run.id,
@@ -102,6 +127,7 @@ export class RunExecutor {
       store: this.store,
       resolver: await loadIdResolver(this.store, this.config.sync.userIdMapping),
       now: () => new Date(),
+      unreadable,
       ...workerHooks(run, progress),
     };
     return runRosters(context, this.vendors.feishu(), this.vendors.wecom(), run.direction);
@@ -110,6 +136,7 @@ export class RunExecutor {
   private async rules(
     run: SyncRun,
     progress: RunProgress | undefined,
+    unreadable: UnreadableRecords,
     onNewConflict: RulesRunContext['onNewConflict'],
   ): Promise<SyncRunItem[]> {
     const feishu = this.vendors.feishu();
@@ -121,6 +148,7 @@ export class RunExecutor {
       store: this.store,
       resolver: await loadIdResolver(this.store, this.config.sync.userIdMapping),
       now: () => new Date(),
+      unreadable,
       ...workerHooks(run, progress),
       propagateDeletes: this.config.sync.propagateDeletes,
       ...(onNewConflict ? { onNewConflict } : {}),

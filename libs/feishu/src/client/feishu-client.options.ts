@@ -41,6 +41,17 @@ export type FeishuClientEvent =
     }
   /** Our own pacing (or a pause Feishu asked for) held a call back before sending. */
   | { readonly type: 'throttled'; readonly endpoint: string; readonly waitedMs: number }
+  /**
+   * batch_create answered "the object already exists" (REFERENCE A7): of the batch's records Feishu already
+   * held, `readBack` were read back with user_flows/query; `unreadIdempotentIds` are held but not shown by
+   * it (pending or invalid flows), so they are imported but have no known record_id.
+   */
+  | {
+      readonly type: 'flows_already_held';
+      readonly endpoint: string;
+      readonly readBack: number;
+      readonly unreadIdempotentIds: readonly string[];
+    }
   /** A failed call is sent again after `delayMs`. */
   | {
       readonly type: 'retry';

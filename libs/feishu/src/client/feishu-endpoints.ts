@@ -48,7 +48,8 @@ export const FEISHU_ENDPOINTS = {
     method: 'POST',
     path: '/open-apis/attendance/v1/user_flows/batch_create',
     // The client sends every record with an idempotent_id, Feishu's only idempotency (REFERENCE A7), so a
-    // repeated batch creates nothing new.
+    // repeated batch creates nothing new: Feishu refuses it with "the object already exists", which
+    // batchCreateUserFlows reads as "already imported".
     repeat: 'always',
   },
   queryUserFlows: { method: 'POST', path: '/open-apis/attendance/v1/user_flows/query', repeat: 'always' },

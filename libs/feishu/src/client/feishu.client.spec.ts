@@ -257,8 +257,6 @@ describe('FeishuClient: pagination and batching', () => {
     expect(batches.map((batch) => batch.length)).toEqual([50, 50, 30]);
     expect(batches.flat().every((record) => record.idempotent_id.startsWith('wecom-'))).toBe(true);
     expect(emulator.flows().length).toBe(before + 130);
-    await client.batchCreateUserFlows(records);
-    expect(emulator.flows().length).toBe(before + 130);
   });
 
   it('refuses to import a punch without an idempotent_id, before sending anything', async () => {
@@ -334,6 +332,139 @@ describe('FeishuClient: pagination and batching', () => {
     expect(result.applied).toEqual([{ group_id: group, shift_id: night, month: 202504, user_id: 'e2001', day_no: 7 }]);
     expect(result.rejected).toEqual([{ userId: 'e1001', days: ['20250407', '20250408'] }]);
     expect(result.unreadMessages).toEqual([]);
+  });
+});
+
+describe('FeishuClient: punches Feishu already holds ("the object already exists", REFERENCE A7)', () => {
+  const IMPORT = `POST ${A}/user_flows/batch_create`;
+  const QUERY = `POST ${A}/user_flows/query`;
+
+  it('takes a repeated import as already imported: the held records come back, nothing is created twice', async () => {
+    const { client, emulator, clock, events } = await harness();
+    const records = punches(130, clock);
+    const first = await client.batchCreateUserFlows(records);
+    const count = emulator.flows().length;
+    const again = await client.batchCreateUserFlows(records);
+    expect(emulator.flows().length).toBe(count);
+    expect(again.map((f) => [f.idempotent_id, f.record_id])).toEqual(first.map((f) => [f.idempotent_id, f.record_id]));
+    expect(again.map((f) => f.idempotent_id)).toEqual(records.map((r) => r.idempotent_id));
+    // Each batch was refused with the documented answer, then read back.
+    const refused = callsTo(emulator, IMPORT).slice(3);
+    expect(refused.map((c) => [c.status, c.code])).toEqual([
+      [400, 1220600],
+      [400, 1220600],
+      [400, 1220600],
+    ]);
+    expect(callsTo(emulator, QUERY)).toHaveLength(3);
+    expect(events.filter((e) => e.type === 'flows_already_held')).toEqual(
+      [50, 50, 30].map((readBack) => ({
+        type: 'flows_already_held',
+        endpoint: IMPORT,
+        readBack,
+        unreadIdempotentIds: [],
+      })),
+    );
+  });
+
+  it('imports the new records of a batch whose other records Feishu holds, answering in request order', async () => {
+    const { client, emulator, clock } = await harness();
+    const records = punches(20, clock);
+    const held = await client.batchCreateUserFlows(records.slice(0, 10));
+    const count = emulator.flows().length;
+    const mixed = [...records.slice(10, 15), ...records.slice(0, 10), ...records.slice(15)];
+    const saved = await client.batchCreateUserFlows(mixed);
+    expect(emulator.flows().length).toBe(count + 10);
+    expect(saved.map((f) => f.idempotent_id)).toEqual(mixed.map((r) => r.idempotent_id));
+    expect(saved.slice(5, 15).map((f) => f.record_id)).toEqual(held.map((f) => f.record_id));
+    expect(new Set(saved.map((f) => f.record_id)).size).toBe(20);
+    // The refused batch of 20, the read-back, then the 10 new ones alone.
+    const imports = callsTo(emulator, IMPORT).slice(1);
+    expect(imports.map((c) => [(c.body as { flow_records: unknown[] }).flow_records.length, c.code])).toEqual([
+      [20, 1220600],
+      [10, 0],
+    ]);
+  });
+
+  it('completes an import whose answer was lost: the retry finds the records held', async () => {
+    const { client, emulator, clock } = await harness();
+    const before = emulator.flows().length;
+    emulator.faults.configure([{ endpoint: IMPORT, kind: 'response_lost', probability: 1, maxCount: 1 }]);
+    const records = punches(7, clock);
+    const saved = await client.batchCreateUserFlows(records);
+    expect(saved.map((f) => f.idempotent_id)).toEqual(records.map((r) => r.idempotent_id));
+    expect(emulator.flows().length).toBe(before + 7);
+    expect(callsTo(emulator, IMPORT).map((c) => [c.status, c.code])).toEqual([
+      [0, 0],
+      [400, 1220600],
+    ]);
+  });
+
+  it('counts a held punch that user_flows/query does not show as imported, leaving it out of the answer', async () => {
+    const { client, emulator, clock, events } = await harness();
+    const records = punches(5, clock);
+    const held = await client.batchCreateUserFlows(records.slice(0, 3));
+    // Feishu judged one of them pending: query "returns valid flows only" (REFERENCE A4).
+    emulator.editFlow(held[1]!.record_id, (flow) => (flow['check_result'] = 'PendingApproval'));
+    const count = emulator.flows().length;
+    const saved = await client.batchCreateUserFlows(records);
+    expect(emulator.flows().length).toBe(count + 2);
+    expect(saved.map((f) => f.idempotent_id)).toEqual(
+      [records[0], records[2], records[3], records[4]].map((r) => r!.idempotent_id),
+    );
+    expect(saved[0]?.record_id).toBe(held[0]?.record_id);
+    expect(events.filter((e) => e.type === 'flows_already_held')).toEqual([
+      { type: 'flows_already_held', endpoint: IMPORT, readBack: 2, unreadIdempotentIds: [records[1]!.idempotent_id] },
+    ]);
+  });
+
+  it('still fails on any other refusal, and refuses a repeated idempotent_id before sending', async () => {
+    const { client, emulator, clock } = await harness();
+    const [record] = punches(1, clock);
+    const ghost = await failureOf(client.batchCreateUserFlows([{ ...record!, user_id: 'ghost', creator_id: 'ghost' }]));
+    expect(ghost).toMatchObject({ kind: 'invalid_request', vendorCode: 1220004 });
+    const twice = await failureOf(client.batchCreateUserFlows([record!, { ...record!, check_time: '1740000000' }]));
+    expect(twice).toMatchObject({ kind: 'invalid_request', vendorCode: null });
+    expect(twice.message).toContain('flow_records[1].idempotent_id: repeats flow_records[0]');
+    expect(callsTo(emulator, IMPORT)).toHaveLength(1);
+    expect(callsTo(emulator, QUERY)).toHaveLength(0);
+  });
+});
+
+describe('FeishuClient: shift lookup by name returns only the exact name', () => {
+  const QUERY_SHIFT = `POST ${A}/shifts/query`;
+  const shift = (shift_name: string) => ({
+    shift_name,
+    punch_times: 1,
+    punch_time_rule: [
+      {
+        on_time: '13:00',
+        off_time: '21:00',
+        late_minutes_as_late: 5,
+        late_minutes_as_lack: 60,
+        on_advance_minutes: 60,
+        early_minutes_as_early: 5,
+        early_minutes_as_lack: 60,
+        off_delay_minutes: 60,
+      },
+    ],
+  });
+
+  it('does not adopt a look-alike that a fuzzy shifts/query answers', async () => {
+    const { client, emulator } = await harness({ emulator: { shiftQueryMatch: 'contains' } });
+    // Feishu answers 早班 for "早"; the client must not take it for a shift named "早".
+    expect(await client.queryShiftByName('早')).toBeNull();
+    expect(callsTo(emulator, QUERY_SHIFT).map((c) => c.status)).toEqual([200]);
+    expect(await client.queryShiftByName('不存在')).toBeNull();
+    expect((await client.queryShiftByName(SAMPLE_SHIFT_NAMES.early))?.shift_name).toBe(SAMPLE_SHIFT_NAMES.early);
+  });
+
+  it('finds the exact name in the shift list when the query answered another shift', async () => {
+    const { client, emulator } = await harness({ emulator: { shiftQueryMatch: 'contains' } });
+    await client.createShift(shift('中班（周末）'));
+    const created = await client.createShift(shift('中班'));
+    const found = await client.queryShiftByName('中班');
+    expect(found).toMatchObject({ shift_id: created.shift_id, shift_name: '中班' });
+    expect(callsTo(emulator, `GET ${A}/shifts`).length).toBeGreaterThan(0);
   });
 });
 

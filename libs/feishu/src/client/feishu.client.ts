@@ -1,5 +1,5 @@
-import { isVendorError, VendorError } from '@app/kernel';
-import { type Clock, systemClock, withRetries } from '@app/vendor-http';
+import { isVendorError, type UnreadableRecordSink, VendorError } from '@app/kernel';
+import { type Clock, readRecordId, readRecords, systemClock, withRetries } from '@app/vendor-http';
 import { z } from 'zod';
 import {
   describeSchemaIssues,
@@ -14,18 +14,17 @@ import {
   feishuGroupCreateDataSchema,
   feishuGroupCreateSchema,
   type FeishuGroupListItem,
-  feishuGroupListPageSchema,
+  feishuGroupListItemSchema,
   feishuGroupSchema,
   feishuGroupSearchDataSchema,
   type FeishuGroupUser,
-  feishuGroupUserPageSchema,
+  feishuGroupUserSchema,
   type FeishuMemberClockType,
   feishuSecondsStringSchema,
   type FeishuShift,
   type FeishuShiftCreate,
   feishuShiftCreateDataSchema,
   feishuShiftCreateSchema,
-  feishuShiftListPageSchema,
   feishuShiftSchema,
   type FeishuUserDailyShift,
   feishuUserDailyShiftDataSchema,
@@ -35,7 +34,6 @@ import {
   feishuUserFlowBatchDelDataSchema,
   type FeishuUserFlowCreate,
   feishuUserFlowCreateSchema,
-  feishuUserFlowQueryDataSchema,
   feishuUserFlowSchema,
 } from '../model/index.js';
 import { chunk, splitDayRange } from './feishu-batching.util.js';
@@ -53,12 +51,26 @@ import {
   parseDailyShiftMessage,
 } from './feishu-partial-failure.util.js';
 import { FeishuTokenManager } from './feishu-token.manager.js';
-import { FEISHU_TOKEN_REJECTED_CODES, parseFeishuError } from './parse-feishu-error.util.js';
+import { FEISHU_GENERAL_ERROR_CODE, FEISHU_TOKEN_REJECTED_CODES, parseFeishuError } from './parse-feishu-error.util.js';
 
 /** A punch to import: like the wire record, but the idempotent_id is required (REFERENCE A7). */
 export type FeishuUserFlowImport = FeishuUserFlowCreate & { readonly idempotent_id: string };
 
-export interface FeishuUserFlowQuery {
+/** Options of the list and page reads. */
+export interface FeishuReadOptions {
+  /**
+   * Told about each element of an answer that could not be read; it is left out, and every other element is
+   * returned. The client's observer hears of it too.
+   */
+  readonly onUnreadable?: UnreadableRecordSink;
+}
+
+/** Pages and query answers with their lists unread: each element is read on its own (readRecords). */
+const unreadList = z.array(z.unknown());
+const userFlowQueryAnswer = z.looseObject({ user_flow_results: unreadList.optional() });
+const userDailyShiftQueryAnswer = z.looseObject({ user_daily_shifts: unreadList.optional() });
+
+export interface FeishuUserFlowQuery extends FeishuReadOptions {
   readonly userIds: readonly string[];
   /** Unix seconds as a string, inclusive. */
   readonly checkTimeFrom: string;
@@ -72,7 +84,7 @@ export interface FeishuUserFlowDeletion {
   readonly failures: readonly { readonly recordId: string; readonly reason: string }[];
 }
 
-export interface FeishuUserDailyShiftQuery {
+export interface FeishuUserDailyShiftQuery extends FeishuReadOptions {
   readonly userIds: readonly string[];
   /** yyyyMMdd, inclusive. */
   readonly checkDateFrom: number;
@@ -104,6 +116,16 @@ interface CallSpec<S extends z.ZodType> {
   readonly repeatable: boolean;
   /** A delete: "not found" on a repeated attempt means an earlier attempt already did it. */
   readonly goneMeansDone?: boolean;
+  /** A write keyed by a unique id: Feishu's "the object already exists" is an answer, thrown as ObjectExists. */
+  readonly existsIsAnswer?: boolean;
+}
+
+/** A list inside an answer: its key, the schema of one element, and how to name an element. */
+interface ListSpec<S extends z.ZodType> {
+  readonly key: string;
+  readonly schema: S;
+  readonly kind: string;
+  readonly idOf: (element: unknown) => string | null;
 }
 
 interface CallResult<T> {
@@ -168,15 +190,13 @@ export class FeishuClient {
   // ---- groups -----------------------------------------------------------------------------------------
 
   /** Every group (id and name), all pages: `for await (const group of client.listGroups())`. */
-  listGroups(options: { readonly pageSize?: number } = {}): AsyncGenerator<FeishuGroupListItem> {
-    return this.paginate(
-      'listGroups',
-      {},
-      {},
-      feishuGroupListPageSchema,
-      (page) => page.group_list ?? [],
-      options.pageSize,
-    );
+  listGroups(options: { readonly pageSize?: number } & FeishuReadOptions = {}): AsyncGenerator<FeishuGroupListItem> {
+    return this.paginate('listGroups', {}, {}, options, {
+      key: 'group_list',
+      schema: feishuGroupListItemSchema,
+      kind: 'attendance group',
+      idOf: (group) => readRecordId(group, 'group_id'),
+    });
   }
 
   /** GET /groups/:group_id; `data` is the group itself, not wrapped (REFERENCE A4). */
@@ -241,29 +261,31 @@ export class FeishuClient {
   /** The members of a group, all pages. member_clock_type: 0 all, 1 must punch, 2 no punch (REFERENCE A4). */
   listGroupUsers(
     groupId: string,
-    options: { readonly memberClockType?: FeishuMemberClockType; readonly pageSize?: number } = {},
+    options: { readonly memberClockType?: FeishuMemberClockType; readonly pageSize?: number } & FeishuReadOptions = {},
   ): AsyncGenerator<FeishuGroupUser> {
     return this.paginate(
       'listGroupUsers',
       { group_id: groupId },
       { ...this.userAndDeptQuery, member_clock_type: options.memberClockType ?? 0 },
-      feishuGroupUserPageSchema,
-      (page) => page.users ?? [],
-      options.pageSize,
+      options,
+      {
+        key: 'users',
+        schema: feishuGroupUserSchema,
+        kind: 'group member',
+        idOf: (user) => readRecordId(user, 'user_id'),
+      },
     );
   }
 
   // ---- shifts -----------------------------------------------------------------------------------------
 
-  listShifts(options: { readonly pageSize?: number } = {}): AsyncGenerator<FeishuShift> {
-    return this.paginate(
-      'listShifts',
-      {},
-      {},
-      feishuShiftListPageSchema,
-      (page) => page.shift_list ?? [],
-      options.pageSize,
-    );
+  listShifts(options: { readonly pageSize?: number } & FeishuReadOptions = {}): AsyncGenerator<FeishuShift> {
+    return this.paginate('listShifts', {}, {}, options, {
+      key: 'shift_list',
+      schema: feishuShiftSchema,
+      kind: 'shift',
+      idOf: (shift) => readRecordId(shift, 'shift_id'),
+    });
   }
 
   /** GET /shifts/:shift_id; flat data. The no_need_on/off flags have their READ meaning (true = needed). */
@@ -277,8 +299,15 @@ export class FeishuClient {
     return data;
   }
 
-  /** The shift with this exact name (names are unique tenant-wide), or null when there is none. */
+  /**
+   * The shift named exactly `shiftName` (names are unique tenant-wide, REFERENCE A5), or null when there is
+   * none. shifts/query may answer a shift whose name only resembles the one asked for: node-sdk describes it
+   * as the console's 班次名称搜索 (a search box), and the docs do not promise an exact match. So its answer
+   * counts only when its shift_name is exactly `shiftName`; any other answer sends us to the shift list, whose
+   * shift of that exact name (if any) is the answer — adopting a look-alike would bind the wrong shift.
+   */
   async queryShiftByName(shiftName: string): Promise<FeishuShift | null> {
+    let answer: FeishuShift;
     try {
       const { data } = await this.call({
         endpoint: 'queryShift',
@@ -287,11 +316,14 @@ export class FeishuClient {
         data: feishuShiftSchema,
         repeatable: true,
       });
-      return data;
+      answer = data;
     } catch (error) {
       if (isVendorError(error) && error.kind === 'not_found') return null;
       throw error;
     }
+    if (answer.shift_name === shiftName) return answer;
+    for await (const shift of this.listShifts({ pageSize: 50 })) if (shift.shift_name === shiftName) return shift;
+    return null;
   }
 
   /** POST /shifts; the answer is wrapped in data.shift. Flags in `shift` have their CREATE meaning. */
@@ -322,10 +354,24 @@ export class FeishuClient {
   // ---- user flows (punches) ---------------------------------------------------------------------------
 
   /**
-   * Imports punches, 50 per call (REFERENCE A7), each carrying its idempotent_id so a repeat creates
-   * nothing twice. Returns the records as Feishu saved them.
+   * Imports punches, 50 per call (REFERENCE A7), each carrying its idempotent_id, Feishu's only idempotency.
+   *
+   * Returns, in the order sent, one record per sent record that Feishu holds and that can be read, each with
+   * the idempotent_id it was sent with — match results by idempotent_id, never by position:
+   *  - created by this call: as batch_create answered;
+   *  - already held: Feishu refuses a repeated idempotent_id with 1220600 "the object already exists"
+   *    (feishu-attendance-guide-and-errors.md: "唯一键冲突，请检查业务幂等id是否重复", a unique-key clash on the
+   *    idempotency id). For us that means "already imported" (by an earlier run, or by an earlier attempt of
+   *    this one whose answer was lost), not a failure. The docs do not say whether the rest of such a batch is
+   *    saved, so the batch's records are read back with user_flows/query (their users, over their check
+   *    times) and matched by idempotent_id; the ones not found are sent again without the held ones;
+   *  - held but unreadable: user_flows/query lists valid flows only (REFERENCE A4), so a held punch that is
+   *    pending or invalid cannot be read back. Feishu has it, so it counts as imported, but without a
+   *    record_id it is left out of the result; a `flows_already_held` event names its idempotent_id.
+   * Any other refusal throws, as does a repeated idempotent_id within `records` (before anything is sent).
    */
   async batchCreateUserFlows(records: readonly FeishuUserFlowImport[]): Promise<FeishuUserFlow[]> {
+    const firstIndex = new Map<string, number>();
     records.forEach((record, index) => {
       if (typeof record.idempotent_id !== 'string' || record.idempotent_id.trim() === '') {
         throw this.rejected(
@@ -333,20 +379,98 @@ export class FeishuClient {
           `flow_records[${index}].idempotent_id: required, so a repeat cannot import twice`,
         );
       }
+      const earlier = firstIndex.get(record.idempotent_id);
+      if (earlier !== undefined) {
+        throw this.rejected(
+          'batchCreateUserFlows',
+          `flow_records[${index}].idempotent_id: repeats flow_records[${earlier}] (Feishu would refuse the call)`,
+        );
+      }
+      firstIndex.set(record.idempotent_id, index);
       this.checkOutgoing('batchCreateUserFlows', feishuUserFlowCreateSchema, record, `flow_records[${index}]`);
     });
     const saved: FeishuUserFlow[] = [];
     for (const batch of chunk(records, FEISHU_MAX_FLOWS_PER_BATCH)) {
+      const outcome: ImportOutcome = { saved: new Map(), held: 0, unread: [] };
+      await this.importFlows(batch, outcome);
+      if (outcome.held > 0 || outcome.unread.length > 0) {
+        this.emit({
+          type: 'flows_already_held',
+          endpoint: feishuEndpointLabel('batchCreateUserFlows'),
+          readBack: outcome.held,
+          unreadIdempotentIds: outcome.unread,
+        });
+      }
+      for (const record of batch) {
+        const flow = outcome.saved.get(record.idempotent_id);
+        if (flow) saved.push(flow);
+      }
+    }
+    return saved;
+  }
+
+  /** One batch_create of ≤ 50 records; "the object already exists" is resolved by adoptHeldFlows. */
+  private async importFlows(batch: readonly FeishuUserFlowImport[], outcome: ImportOutcome): Promise<void> {
+    let created: FeishuUserFlow[];
+    try {
       const { data } = await this.call({
         endpoint: 'batchCreateUserFlows',
         query: this.userQuery,
         body: { flow_records: batch },
         data: feishuUserFlowBatchCreateDataSchema,
         repeatable: true,
+        existsIsAnswer: true,
       });
-      saved.push(...(data.flow_records ?? []));
+      created = data.flow_records ?? [];
+    } catch (error) {
+      if (!(error instanceof ObjectExists)) throw error;
+      await this.adoptHeldFlows(batch, outcome);
+      return;
     }
-    return saved;
+    // batch_create answers the saved records in request order; the idempotent_id, when echoed, is surer.
+    const aligned = created.length === batch.length;
+    created.forEach((flow, index) => {
+      const key = flow.idempotent_id ?? (aligned ? batch[index]?.idempotent_id : undefined);
+      if (key !== undefined) outcome.saved.set(key, { ...flow, idempotent_id: key });
+    });
+  }
+
+  /**
+   * After "the object already exists": reads the batch back, takes what Feishu holds, and imports the rest.
+   * If nothing can be read back, the clash is with a held record that user_flows/query does not show; halving
+   * the batch isolates it (a single record refused this way is held but unreadable). Each step sends fewer
+   * records than the one before, so this ends.
+   */
+  private async adoptHeldFlows(batch: readonly FeishuUserFlowImport[], outcome: ImportOutcome): Promise<void> {
+    const wanted = new Set(batch.map((record) => record.idempotent_id));
+    const times = batch.map((record) => Number(record.check_time));
+    const held = await this.queryUserFlows({
+      userIds: unique(batch.map((record) => record.user_id)),
+      checkTimeFrom: String(Math.min(...times)),
+      // The window is [from, to) (REFERENCE A4).
+      checkTimeTo: String(Math.max(...times) + 1),
+    });
+    for (const flow of held) {
+      if (
+        flow.idempotent_id !== undefined &&
+        wanted.has(flow.idempotent_id) &&
+        !outcome.saved.has(flow.idempotent_id)
+      ) {
+        outcome.saved.set(flow.idempotent_id, flow);
+        outcome.held += 1;
+      }
+    }
+    const missing = batch.filter((record) => !outcome.saved.has(record.idempotent_id));
+    if (missing.length === 0) return;
+    if (missing.length < batch.length) return this.importFlows(missing, outcome);
+    const [only] = batch;
+    if (batch.length === 1 && only) {
+      outcome.unread.push(only.idempotent_id);
+      return;
+    }
+    const middle = Math.ceil(batch.length / 2);
+    await this.importFlows(batch.slice(0, middle), outcome);
+    await this.importFlows(batch.slice(middle), outcome);
   }
 
   /** Valid punches of the users in [from, to), 50 users per call (REFERENCE A4). */
@@ -368,10 +492,16 @@ export class FeishuClient {
         endpoint: 'queryUserFlows',
         query: { ...this.userQuery, include_terminated_user: query.includeTerminatedUser },
         body: { user_ids: users, check_time_from: query.checkTimeFrom, check_time_to: query.checkTimeTo },
-        data: feishuUserFlowQueryDataSchema,
+        data: userFlowQueryAnswer,
         repeatable: true,
       });
-      flows.push(...(data.user_flow_results ?? []));
+      flows.push(
+        ...this.readList('queryUserFlows', data.user_flow_results ?? [], query, {
+          schema: feishuUserFlowSchema,
+          kind: 'punch',
+          idOf: (flow) => readRecordId(flow, 'record_id'),
+        }),
+      );
     }
     return flows;
   }
@@ -422,10 +552,21 @@ export class FeishuClient {
           endpoint: 'queryUserDailyShifts',
           query: this.userQuery,
           body: { user_ids: users, check_date_from: window.from, check_date_to: window.to },
-          data: feishuUserDailyShiftDataSchema,
+          data: userDailyShiftQueryAnswer,
           repeatable: true,
         });
-        shifts.push(...(data.user_daily_shifts ?? []));
+        shifts.push(
+          ...this.readList('queryUserDailyShifts', data.user_daily_shifts ?? [], query, {
+            schema: feishuUserDailyShiftSchema,
+            kind: 'roster day',
+            // A roster day has no id of its own: the person and the day identify it.
+            idOf: (day) => {
+              const user = readRecordId(day, 'user_id');
+              const date = readRecordId(day, 'month', 'day_no');
+              return user && date ? `${user}@${date.replace('@', '/')}` : null;
+            },
+          }),
+        );
       }
     }
     return shifts;
@@ -465,19 +606,26 @@ export class FeishuClient {
 
   // ---- machinery --------------------------------------------------------------------------------------
 
-  private async *paginate<S extends z.ZodType<{ has_more: boolean; page_token?: string | undefined }>, T>(
+  private async *paginate<S extends z.ZodType>(
     endpoint: FeishuEndpointName,
     pathParams: Readonly<Record<string, string>>,
     query: Readonly<Record<string, string | number | boolean | undefined>>,
-    page: S,
-    items: (page: z.infer<S>) => readonly T[],
-    pageSize: number | undefined,
-  ): AsyncGenerator<T> {
+    options: { readonly pageSize?: number } & FeishuReadOptions,
+    list: ListSpec<S>,
+  ): AsyncGenerator<z.output<S>> {
+    const pageSize = options.pageSize;
     if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 50)) {
       throw new RangeError(`pageSize must be an integer 1-50 (REFERENCE A4), got ${pageSize}`);
     }
+    // The page frame is read whole (has_more and page_token decide the paging); its elements one by one.
+    const page = z.looseObject({
+      [list.key]: unreadList.optional(),
+      page_token: z.string().optional(),
+      has_more: z.boolean(),
+    });
     const seen = new Set<string>();
     let pageToken: string | undefined;
+    let offset = 0;
     for (;;) {
       const { data } = await this.call({
         endpoint,
@@ -486,9 +634,11 @@ export class FeishuClient {
         data: page,
         repeatable: true,
       });
-      yield* items(data);
+      const elements = (data[list.key] as unknown[] | undefined) ?? [];
+      yield* this.readList(endpoint, elements, options, list, offset);
+      offset += elements.length;
       if (!data.has_more) return;
-      const next = data.page_token;
+      const next = data.page_token as string | undefined;
       // A missing or repeated token would loop forever or silently end early; say so instead.
       if (!next || seen.has(next)) {
         throw new VendorError(
@@ -501,6 +651,29 @@ export class FeishuClient {
       seen.add(next);
       pageToken = next;
     }
+  }
+
+  /** The elements of one list answer, each read on its own (readRecords). */
+  private readList<S extends z.ZodType>(
+    endpoint: FeishuEndpointName,
+    elements: readonly unknown[],
+    options: FeishuReadOptions,
+    list: Omit<ListSpec<S>, 'key'>,
+    offset = 0,
+  ): z.output<S>[] {
+    return readRecords(
+      elements,
+      list.schema,
+      {
+        vendor: 'feishu',
+        endpoint: feishuEndpointLabel(endpoint),
+        kind: list.kind,
+        idOf: list.idOf,
+        ...(this.options.observer ? { observer: this.options.observer } : {}),
+        ...(options.onUnreadable ? { onUnreadable: options.onUnreadable } : {}),
+      },
+      offset,
+    );
   }
 
   private call<S extends z.ZodType>(spec: CallSpec<S>): Promise<CallResult<z.infer<S>>> {
@@ -555,6 +728,7 @@ export class FeishuClient {
       if (spec.goneMeansDone && attempt > 1 && error.kind === 'not_found') {
         return { data: {} as z.infer<S>, msg: envelope.msg, logId };
       }
+      if (spec.existsIsAnswer && isObjectExists(envelope.code, envelope.msg)) throw new ObjectExists(error);
       throw error;
     }
     const data = spec.data.safeParse(envelope.data);
@@ -608,6 +782,30 @@ export class FeishuClient {
       endpoint: label,
     });
   }
+}
+
+/** What one batch of batchCreateUserFlows came to, by idempotent_id. */
+interface ImportOutcome {
+  readonly saved: Map<string, FeishuUserFlow>;
+  /** Records Feishu already held and that were read back. */
+  held: number;
+  /** idempotent_ids Feishu holds but user_flows/query does not show. */
+  readonly unread: string[];
+}
+
+/**
+ * Feishu refused a write because it holds an object with the same unique key: code 1220600 with msg "the
+ * object already exists" (feishu-attendance-guide-and-errors.md). Internal to the client: it is not a
+ * VendorError, so it is never retried, and the method that asked for it (existsIsAnswer) resolves it.
+ */
+class ObjectExists extends Error {
+  constructor(readonly refusal: VendorError) {
+    super(refusal.message);
+  }
+}
+
+function isObjectExists(code: number, msg: string): boolean {
+  return code === FEISHU_GENERAL_ERROR_CODE && msg.toLowerCase().includes('the object already exists');
 }
 
 /** Deletes answer `data: {}` (or nothing); there is nothing to read. */

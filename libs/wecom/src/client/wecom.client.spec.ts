@@ -1,3 +1,4 @@
+import type { UnreadableRecord } from '@app/kernel';
 import { VendorError } from '@app/kernel';
 import type { Clock } from '@app/vendor-http';
 import type { RunningServer } from '../../../../apps/emulators/src/common/emulator-server.js';
@@ -341,25 +342,51 @@ describe('malformed vendor answers become typed VendorErrors', () => {
     expect(await failure(client.getCheckinData(query))).toMatchObject({ kind: 'unknown', endpoint: DATA });
   });
 
-  it('a missing field or a wrong type: unknown, naming the field path', async () => {
+  it('an unreadable element is set aside with its id and field; the rest of the list is returned', async () => {
     const { client, emulator } = await once();
     emulator.scriptResponse(DATA, {
       body: JSON.stringify({
         errcode: 0,
         errmsg: 'ok',
-        checkindata: [{ userid: 'a', checkin_type: '上班打卡', exception_type: '' }],
+        checkindata: [
+          { userid: 'a', checkin_type: '上班打卡', exception_type: '' },
+          { userid: 'b', checkin_type: '上班打卡', exception_type: '', checkin_time: 1700000000 },
+        ],
       }),
     });
-    const missing = await failure(client.getCheckinData(query));
-    expect(missing.kind).toBe('unknown');
-    expect(missing.message).toContain('checkindata.0.checkin_time: Invalid input: expected number, received undefined');
+    const setAside: UnreadableRecord[] = [];
+    const rows = await client.getCheckinData(query, { onUnreadable: (record) => setAside.push(record) });
+    expect(rows.map((row) => row.userid)).toEqual(['b']);
+    expect(setAside).toEqual([
+      expect.objectContaining({
+        vendor: 'wecom',
+        endpoint: DATA,
+        kind: 'punch',
+        recordId: null,
+        index: 0,
+        field: 'checkin_time',
+        reason: 'checkin_time: Invalid input: expected number, received undefined',
+      }),
+    ]);
 
     emulator.scriptResponse(RULES, {
-      body: JSON.stringify({ errcode: 0, errmsg: 'ok', group: [{ groupid: '69', grouptype: 1, groupname: 'x' }] }),
+      body: JSON.stringify({
+        errcode: 0,
+        errmsg: 'ok',
+        group: [
+          { groupid: '69', grouptype: 1, groupname: 'x' },
+          { groupid: 70, grouptype: 3, groupname: 'free', checkindate: [{ workdays: [1, 2] }] },
+        ],
+      }),
     });
-    const wrongType = await failure(client.getCorpCheckinOptions());
-    expect(wrongType.message).toContain('group.0.groupid: Invalid input: expected number, received string');
+    setAside.length = 0;
+    const rules = await client.getCorpCheckinOptions({ onUnreadable: (record) => setAside.push(record) });
+    expect(rules.map((rule) => rule.groupid)).toEqual([70]);
+    expect(setAside).toEqual([
+      expect.objectContaining({ recordId: '69', field: 'groupid', kind: 'checkin rule', endpoint: RULES }),
+    ]);
 
+    // A list that is missing altogether is the whole answer's failure: it cannot be told from "nothing there".
     emulator.scriptResponse(DATA, { body: JSON.stringify({ errcode: 0, errmsg: 'ok' }) });
     expect((await failure(client.getCheckinData(query))).message).toContain(
       'checkindata: Invalid input: expected array',

@@ -1,8 +1,10 @@
-import { isVendorError, VendorError } from '@app/kernel';
+import { isVendorError, type UnreadableRecordSink, VendorError } from '@app/kernel';
 import {
   type Clock,
   endpointLabel,
   RateLimiter,
+  readRecordId,
+  readRecords,
   type RetryPolicy,
   systemClock,
   TokenCache,
@@ -11,7 +13,7 @@ import {
   type VendorResponse,
   withRetries,
 } from '@app/vendor-http';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   type WecomAddCheckinOptionRequest,
   wecomAddCheckinOptionRequestSchema,
@@ -23,13 +25,12 @@ import {
   wecomClearCheckinOptionArrayFieldRequestSchema,
   type WecomDelCheckinOptionRequest,
   wecomDelCheckinOptionRequestSchema,
+  wecomCheckinDataSchema,
+  wecomCheckinGroupReadSchema,
   wecomEmptyResponseSchema,
+  wecomEnvelopeSchema,
   wecomGetCheckinDataRequestSchema,
-  wecomGetCheckinDataResponseSchema,
-  wecomGetCheckinOptionResponseSchema,
   wecomGetCheckinScheduleListRequestSchema,
-  wecomGetCheckinScheduleListResponseSchema,
-  wecomGetCorpCheckinOptionResponseSchema,
   wecomGettokenResponseSchema,
   type WecomOpenCheckinDataType,
   type WecomSetCheckinScheduleListRequest,
@@ -37,7 +38,9 @@ import {
   type WecomUpdateCheckinOptionRequest,
   wecomUpdateCheckinOptionRequestSchema,
   type WecomUserCheckinOption,
+  wecomUserCheckinOptionSchema,
   type WecomUserSchedule,
+  wecomUserScheduleSchema,
 } from '../model/index.js';
 import type { WecomClientEvent, WecomClientOptions } from '../wecom.options.js';
 import { classifyWecomErrcode, parseWecomError, WECOM_TOKEN_ERRCODES } from './parse-wecom-error.util.js';
@@ -80,6 +83,26 @@ export class WecomPartialBatchError extends VendorError {
     this.name = 'WecomPartialBatchError';
   }
 }
+
+/** Options of the list reads. */
+export interface WecomReadOptions {
+  /**
+   * Told about each element of the answer that could not be read; it is left out of the result, and every
+   * other element is returned (REFERENCE B4: a rule may lack fields the doc requires only for other rule
+   * types). The client's observer hears of it too.
+   */
+  readonly onUnreadable?: UnreadableRecordSink;
+}
+
+/**
+ * The list answers with their lists unread: each element is read on its own (readRecords). A missing list is
+ * still a malformed answer for the whole call — it cannot be told apart from "nothing there".
+ */
+const unreadList = z.array(z.unknown());
+const corpCheckinOptionAnswer = wecomEnvelopeSchema.extend({ group: unreadList });
+const checkinOptionAnswer = wecomEnvelopeSchema.extend({ info: unreadList });
+const checkinDataAnswer = wecomEnvelopeSchema.extend({ checkindata: unreadList });
+const checkinScheduleListAnswer = wecomEnvelopeSchema.extend({ schedule_list: unreadList });
 
 interface CallOptions {
   /** A not_found on a repeat means an earlier attempt already did the job (delete by id). */
@@ -139,10 +162,16 @@ export class WecomClient {
   // Rules (checkin_option)
   // ------------------------------------------------------------------------------------------------------
 
-  /** getcorpcheckinoption: every rule of the corp, in one answer (no paging, B4). */
-  async getCorpCheckinOptions(): Promise<WecomCheckinGroupRead[]> {
-    const answer = await this.call('getcorpcheckinoption', {}, wecomGetCorpCheckinOptionResponseSchema);
-    return answer.group;
+  /**
+   * getcorpcheckinoption: every rule of the corp, in one answer (no paging, B4). Rules are read one by one: a
+   * rule that cannot be read goes to `onUnreadable` (with its groupid when readable), the others are returned.
+   */
+  async getCorpCheckinOptions(options: WecomReadOptions = {}): Promise<WecomCheckinGroupRead[]> {
+    const answer = await this.call('getcorpcheckinoption', {}, corpCheckinOptionAnswer);
+    return this.readList('getcorpcheckinoption', answer.group, wecomCheckinGroupReadSchema, options, {
+      kind: 'checkin rule',
+      idOf: (rule) => readRecordId(rule, 'groupid'),
+    });
   }
 
   /**
@@ -150,23 +179,27 @@ export class WecomClient {
    * name — which is why callers should give rules deterministic, unique names. Several rules may carry one
    * name (WeCom does not promise uniqueness), so all matches are returned.
    */
-  async findCheckinOptionsByName(groupname: string): Promise<WecomCheckinGroupRead[]> {
-    return (await this.getCorpCheckinOptions()).filter((group) => group.groupname === groupname);
+  async findCheckinOptionsByName(groupname: string, options: WecomReadOptions = {}): Promise<WecomCheckinGroupRead[]> {
+    return (await this.getCorpCheckinOptions(options)).filter((group) => group.groupname === groupname);
   }
 
   /** getcheckinoption: each user's rule on one day (`datetime` = that day's 00:00), ≤ 100 users per call. */
-  async getCheckinOptions(query: {
-    datetime: number;
-    useridlist: readonly string[];
-  }): Promise<WecomUserCheckinOption[]> {
+  async getCheckinOptions(
+    query: {
+      datetime: number;
+      useridlist: readonly string[];
+    },
+    options: WecomReadOptions = {},
+  ): Promise<WecomUserCheckinOption[]> {
     const info: WecomUserCheckinOption[] = [];
     for (const useridlist of chunk(uniqueIds(query.useridlist), WECOM_MAX_USERS_PER_CALL)) {
-      const answer = await this.call(
-        'getcheckinoption',
-        { datetime: query.datetime, useridlist },
-        wecomGetCheckinOptionResponseSchema,
+      const answer = await this.call('getcheckinoption', { datetime: query.datetime, useridlist }, checkinOptionAnswer);
+      info.push(
+        ...this.readList('getcheckinoption', answer.info, wecomUserCheckinOptionSchema, options, {
+          kind: "user's checkin rule",
+          idOf: (entry) => readRecordId(entry, 'userid'),
+        }),
       );
-      info.push(...answer.info);
     }
     return info;
   }
@@ -226,12 +259,15 @@ export class WecomClient {
    * (consecutive closed windows, no overlap), merged and ordered by checkin_time. `endtime` must be after
    * `starttime` (WeCom refuses otherwise, 301024; wechatpy checks the same client-side).
    */
-  async getCheckinData(query: {
-    opencheckindatatype?: WecomOpenCheckinDataType;
-    starttime: number;
-    endtime: number;
-    useridlist: readonly string[];
-  }): Promise<WecomCheckinData[]> {
+  async getCheckinData(
+    query: {
+      opencheckindatatype?: WecomOpenCheckinDataType;
+      starttime: number;
+      endtime: number;
+      useridlist: readonly string[];
+    },
+    options: WecomReadOptions = {},
+  ): Promise<WecomCheckinData[]> {
     const checked = this.checkRequest('getcheckindata', wecomGetCheckinDataRequestSchema, {
       ...query,
       opencheckindatatype: query.opencheckindatatype ?? 3,
@@ -251,9 +287,15 @@ export class WecomClient {
         const answer = await this.call(
           'getcheckindata',
           { opencheckindatatype: checked.opencheckindatatype, ...window, useridlist },
-          wecomGetCheckinDataResponseSchema,
+          checkinDataAnswer,
         );
-        records.push(...answer.checkindata);
+        records.push(
+          ...this.readList('getcheckindata', answer.checkindata, wecomCheckinDataSchema, options, {
+            kind: 'punch',
+            // A punch has no id on WeCom; the person and the second identify it (the gateway's punch key).
+            idOf: (row) => readRecordId(row, 'userid', 'checkin_time'),
+          }),
+        );
       }
     }
     return records.sort((a, b) => a.checkin_time - b.checkin_time);
@@ -291,11 +333,14 @@ export class WecomClient {
    * getcheckinschedulist over any users and window: ≤ 100 users per call, one China-time calendar month
    * per call (WeCom: span ≤ one month). One entry per user and yearmonth.
    */
-  async getCheckinScheduleList(query: {
-    starttime: number;
-    endtime: number;
-    useridlist: readonly string[];
-  }): Promise<WecomUserSchedule[]> {
+  async getCheckinScheduleList(
+    query: {
+      starttime: number;
+      endtime: number;
+      useridlist: readonly string[];
+    },
+    options: WecomReadOptions = {},
+  ): Promise<WecomUserSchedule[]> {
     const checked = this.checkRequest('getcheckinschedulist', wecomGetCheckinScheduleListRequestSchema, {
       ...query,
       useridlist: [...query.useridlist],
@@ -311,12 +356,13 @@ export class WecomClient {
     const schedules: WecomUserSchedule[] = [];
     for (const window of splitByChinaMonth(checked)) {
       for (const useridlist of chunk(users, WECOM_MAX_USERS_PER_CALL)) {
-        const answer = await this.call(
-          'getcheckinschedulist',
-          { ...window, useridlist },
-          wecomGetCheckinScheduleListResponseSchema,
+        const answer = await this.call('getcheckinschedulist', { ...window, useridlist }, checkinScheduleListAnswer);
+        schedules.push(
+          ...this.readList('getcheckinschedulist', answer.schedule_list, wecomUserScheduleSchema, options, {
+            kind: 'monthly schedule',
+            idOf: (entry) => readRecordId(entry, 'userid', 'yearmonth'),
+          }),
         );
-        schedules.push(...answer.schedule_list);
       }
     }
     return schedules;
@@ -514,6 +560,23 @@ export class WecomClient {
       );
     }
     return parsed.data;
+  }
+
+  /** The elements of one list answer, each read on its own (readRecords). */
+  private readList<S extends z.ZodType>(
+    api: WecomApi,
+    elements: readonly unknown[],
+    schema: S,
+    options: WecomReadOptions,
+    record: { readonly kind: string; readonly idOf: (element: unknown) => string | null },
+  ): z.output<S>[] {
+    return readRecords(elements, schema, {
+      vendor: 'wecom',
+      endpoint: endpointLabel(WECOM_API_SPECS[api]),
+      ...record,
+      ...(this.options.observer ? { observer: this.options.observer } : {}),
+      ...(options.onUnreadable ? { onUnreadable: options.onUnreadable } : {}),
+    });
   }
 
   /** Validates an outgoing body against the write schema: a typo never reaches WeCom. */

@@ -18,6 +18,7 @@ import type { WecomClient } from '@app/wecom';
 import type { WecomAddCheckinRecord } from '@app/wecom/model';
 import { withLogContext } from '../../logging/log-context.js';
 import { withLeases } from '../link-leases.js';
+import type { UnreadableRecords } from '../unreadable-records.js';
 import { describeFailure } from '../rules/rule-sync.types.js';
 import { nextDayReachSeconds, planUnits, runWindow, type PunchUnit, type TimeWindow } from './punch-window.js';
 
@@ -34,6 +35,12 @@ export interface PunchRunContext {
   /** Lease holder (run@worker). */
   readonly holder: string;
   readonly now: () => Date;
+  /**
+   * The vendor records this run could not read: each becomes a failed item of the run, and the person's other
+   * punches are carried as usual. They do not hold the watermark back: reading the same record again would
+   * not make it readable (its item in this run is the report).
+   */
+  readonly unreadable: UnreadableRecords;
   /** An item is finished: counts progress; the item itself when there is one, for the log. */
   readonly onItemDone?: (item?: SyncRunItem) => void;
   /** People per unit, below the vendors' per-call maximum (tests use small units to get several). */
@@ -173,6 +180,7 @@ export class PunchesSync {
           from: params.from,
           to: params.to,
           watermark: watermark?.position.through ?? null,
+          // The rules only widen the window here; one that cannot be read is the rules runs' to report.
           reach: nextDayReachSeconds(await this.wecom.getCorpCheckinOptions()),
           now,
         });
@@ -287,6 +295,11 @@ export class PunchesSync {
     return items;
   }
 
+  /** Every list read of the run hands the records it cannot read to the run (one failed item each). */
+  private get readOptions() {
+    return { onUnreadable: this.context.unreadable.sink };
+  }
+
   // ---- who --------------------------------------------------------------------------------------------
 
   /**
@@ -322,7 +335,7 @@ export class PunchesSync {
       }
     } else {
       const groups: string[] = [];
-      for await (const group of this.feishu.listGroups()) groups.push(group.group_id);
+      for await (const group of this.feishu.listGroups(this.readOptions)) groups.push(group.group_id);
       candidates = await this.feishuMembers(groups);
     }
     const mapped = new Map<string, string>();
@@ -338,7 +351,7 @@ export class PunchesSync {
   private async feishuMembers(groupIds: readonly string[]): Promise<string[]> {
     const members = new Set<string>();
     for (const groupId of groupIds) {
-      for await (const user of this.feishu.listGroupUsers(groupId)) members.add(user.user_id);
+      for await (const user of this.feishu.listGroupUsers(groupId, this.readOptions)) members.add(user.user_id);
     }
     return [...members];
   }
@@ -348,11 +361,14 @@ export class PunchesSync {
   private async readWecomUnit(unit: PunchUnit, tallies: Map<string, PersonTally>): Promise<ReadUnit> {
     const { store, resolver } = this.context;
     // getcheckindata's endtime is inclusive (B6; the emulator's reading), the window half-open.
-    const rows = await this.wecom.getCheckinData({
-      starttime: unit.window.start,
-      endtime: unit.window.end - 1,
-      useridlist: unit.users,
-    });
+    const rows = await this.wecom.getCheckinData(
+      {
+        starttime: unit.window.start,
+        endtime: unit.window.end - 1,
+        useridlist: unit.users,
+      },
+      this.readOptions,
+    );
     const candidates: CanonicalPunch[] = [];
     for (const row of rows) {
       const read = wecomCheckinToPunch(row);
@@ -415,8 +431,10 @@ export class PunchesSync {
         mappings.push({
           sourceVendor: 'wecom',
           sourceKey: entry.punch.sourceKey,
-          // batch_create answers the saved records in request order; the idempotent_id, when echoed, is surer.
-          targetKey: byIdempotentId.get(entry.flow.idempotent_id) ?? saved[index]?.record_id ?? null,
+          // The client answers each held record with its idempotent_id; a record Feishu holds but does not show
+          // (pending or invalid) is imported without a known record_id. Never matched by position: the answer
+          // may be shorter than the batch.
+          targetKey: byIdempotentId.get(entry.flow.idempotent_id) ?? null,
           userKey: entry.punch.userId,
           punchedAt: new Date(entry.punch.at * 1000),
           runId,
@@ -442,6 +460,7 @@ export class PunchesSync {
   ): Promise<ReadUnit> {
     const { store } = this.context;
     const flows = await this.feishu.queryUserFlows({
+      ...this.readOptions,
       userIds: unit.users,
       checkTimeFrom: String(unit.window.start),
       checkTimeTo: String(unit.window.end),
@@ -484,12 +503,22 @@ export class PunchesSync {
     if (pending.length === 0) return new Set();
     const { store } = this.context;
     const times = pending.map((write) => Math.floor(write.punchedAt.getTime() / 1000));
-    const rows = await this.wecom.getCheckinData({
-      starttime: Math.min(...times),
-      endtime: Math.max(...times) + 1,
-      useridlist: [...new Set(pending.map((write) => write.userKey))],
-    });
-    const inWecom = new Set(rows.map((row) => wecomPunchKey(row.userid, row.checkin_time)));
+    // A row WeCom holds but the gateway cannot read still proves the write landed: its id is the punch key.
+    const unreadableKeys = new Set<string>();
+    const rows = await this.wecom.getCheckinData(
+      {
+        starttime: Math.min(...times),
+        endtime: Math.max(...times) + 1,
+        useridlist: [...new Set(pending.map((write) => write.userKey))],
+      },
+      {
+        onUnreadable: (record) => {
+          if (record.recordId !== null) unreadableKeys.add(record.recordId);
+          this.context.unreadable.sink(record);
+        },
+      },
+    );
+    const inWecom = new Set([...rows.map((row) => wecomPunchKey(row.userid, row.checkin_time)), ...unreadableKeys]);
     const landed = pending.filter((write) => write.targetKey !== null && inWecom.has(write.targetKey));
     const missing = pending.filter((write) => !landed.includes(write));
     await store.punches.confirm(

@@ -4,6 +4,7 @@ import type { GroupLink, MappingStore, ShiftLink } from '@app/mapping-store';
 import { tableIdResolver } from '@app/translation';
 import type { WecomClient, WecomSetCheckinScheduleListRequest, WecomUserSchedule } from '@app/wecom';
 import { readPerUser, runRosters } from './rosters.sync.js';
+import { UnreadableRecords } from '../unreadable-records.js';
 
 // The roster sync's run logic against in-memory vendors: which links a scheduled (two_way) run visits in
 // which direction, and fill-only behaviour on two-way links. The HTTP path is the e2e suite's.
@@ -155,6 +156,7 @@ function world() {
     resolver: tableIdResolver(users, new Map()),
     holder: 'run',
     now: () => new Date('2026-03-01T00:00:00Z'),
+    unreadable: new UnreadableRecords(),
   };
   return { feishu, wecom, context, feishuWrites, wecomWrites };
 }

@@ -5,6 +5,7 @@ import type { IdResolver } from '@app/translation';
 import type { WecomCheckinGroupRead, WecomClient, WecomSetCheckinScheduleListRequest } from '@app/wecom';
 import { withLogContext } from '../../logging/log-context.js';
 import { withLeases } from '../link-leases.js';
+import type { UnreadableRecords } from '../unreadable-records.js';
 import { describeFailure, item, type ItemPlan } from '../rules/rule-sync.types.js';
 import {
   chinaMidnightSeconds,
@@ -39,6 +40,11 @@ export interface RostersRunContext {
   /** Lease holder (run@worker): a roster item and a rules item never work on one link at once. */
   readonly holder: string;
   readonly now: () => Date;
+  /**
+   * The vendor records this run could not read: each becomes a failed item of the run. A roster day that
+   * cannot be read is left as the other side has it (a day the source holds nothing for is not written).
+   */
+  readonly unreadable: UnreadableRecords;
   /** Called after each item, for progress and liveness. */
   /** An item is finished: counts progress; the item itself when there is one, for the log. */
   readonly onItemDone?: (item?: SyncRunItem) => void;
@@ -109,7 +115,7 @@ export class RostersSync {
     const { from, to } = this.context;
     this.window = rosterWindow({ ...(from ? { from } : {}), ...(to ? { to } : {}) }, this.context.now());
     const [rules, links] = await Promise.all([
-      this.wecom.getCorpCheckinOptions(),
+      this.wecom.getCorpCheckinOptions(this.readOptions),
       this.context.store.groupLinks.list(),
     ]);
     this.rules = new Map(rules.map((rule) => [String(rule.groupid), rule]));
@@ -203,6 +209,12 @@ export class RostersSync {
     const skipped = (error: string) => item(sourceId, targetId, 'skipped', [], { error });
     const wecomRuleId = link.wecomRuleId!;
     const rule = this.rules.get(wecomRuleId);
+    const unreadable = rule ? undefined : this.context.unreadable.find('wecom', 'checkin rule', wecomRuleId);
+    if (unreadable) {
+      return item(sourceId, targetId, 'failed', [], {
+        error: `the linked WeCom rule ${wecomRuleId} could not be read (${unreadable.reason}); its roster was not synced`,
+      });
+    }
     if (!rule) return skipped(`the linked WeCom rule ${wecomRuleId} no longer exists (the rules sync reports it)`);
     if (rule.grouptype !== 2) {
       return skipped(
@@ -586,13 +598,16 @@ export class RostersSync {
   /** The Feishu group's members who punch (a roster is theirs). */
   private async members(groupId: string): Promise<string[]> {
     const users: string[] = [];
-    for await (const user of this.feishu.listGroupUsers(groupId, { memberClockType: 1 })) users.push(user.user_id);
+    for await (const user of this.feishu.listGroupUsers(groupId, { memberClockType: 1, ...this.readOptions })) {
+      users.push(user.user_id);
+    }
     return unique(users);
   }
 
   private readFeishuRosters(users: readonly string[]): Promise<PerUserRead<FeishuUserDailyShift>> {
     return readPerUser(users, (some) =>
       this.feishu.queryUserDailyShifts({
+        ...this.readOptions,
         userIds: some,
         checkDateFrom: dayInt(this.window.from),
         checkDateTo: dayInt(this.window.to),
@@ -604,12 +619,20 @@ export class RostersSync {
     users: readonly string[],
   ): Promise<PerUserRead<Awaited<ReturnType<WecomClient['getCheckinScheduleList']>>[number]>> {
     return readPerUser(users, (some) =>
-      this.wecom.getCheckinScheduleList({
-        starttime: chinaMidnightSeconds(this.window.from),
-        endtime: chinaMidnightSeconds(this.window.to) + DAY_SECONDS - 1,
-        useridlist: some,
-      }),
+      this.wecom.getCheckinScheduleList(
+        {
+          starttime: chinaMidnightSeconds(this.window.from),
+          endtime: chinaMidnightSeconds(this.window.to) + DAY_SECONDS - 1,
+          useridlist: some,
+        },
+        this.readOptions,
+      ),
     );
+  }
+
+  /** Every list read of the run hands the records it cannot read to the run (one failed item each). */
+  private get readOptions() {
+    return { onUnreadable: this.context.unreadable.sink };
   }
 
   private shift(shiftId: string): Promise<FeishuShift | null> {
@@ -629,7 +652,7 @@ export class RostersSync {
     if (!this.tenantShifts) {
       const listing = (async () => {
         const shifts: FeishuShift[] = [];
-        for await (const shift of this.feishu.listShifts()) shifts.push(shift);
+        for await (const shift of this.feishu.listShifts(this.readOptions)) shifts.push(shift);
         return shifts;
       })();
       listing.catch(() => (this.tenantShifts = null));

@@ -102,7 +102,7 @@ export class FeishuToWecomRulesSync {
   async run(): Promise<SyncRunItem[]> {
     // Independent reads of the two vendors: side by side, not one after the other.
     const [rules, groupIds] = await Promise.all([
-      this.wecom.getCorpCheckinOptions(),
+      this.wecom.getCorpCheckinOptions(this.readOptions),
       this.context.groupIds ?? this.allGroupIds(),
     ]);
     this.index(rules);
@@ -117,7 +117,9 @@ export class FeishuToWecomRulesSync {
 
   private async allGroupIds(): Promise<string[]> {
     const ids: string[] = [];
-    for await (const group of this.feishu.listGroups({ pageSize: GROUP_PAGE_SIZE })) ids.push(group.group_id);
+    for await (const group of this.feishu.listGroups({ pageSize: GROUP_PAGE_SIZE, ...this.readOptions })) {
+      ids.push(group.group_id);
+    }
     return ids;
   }
 
@@ -140,6 +142,26 @@ export class FeishuToWecomRulesSync {
     return sources;
   }
 
+  /** Every list read of the run hands the records it cannot read to the run (one failed item each). */
+  private get readOptions() {
+    return { onUnreadable: this.context.unreadable.sink };
+  }
+
+  /**
+   * The link's WeCom rule is there but could not be read: nothing is written (a rule seen as missing would be
+   * created a second time, or its deletion reported). The rule's own item says what could not be read.
+   */
+  private unreadableTarget(feishuGroupId: string, link: GroupLink | null): SyncRunItem | null {
+    const ruleId = link?.wecomRuleId;
+    const record = ruleId ? this.context.unreadable.find('wecom', 'checkin rule', ruleId) : undefined;
+    if (!ruleId || !record) return null;
+    return item(feishuGroupId, ruleId, 'failed', [], {
+      error:
+        `the linked WeCom rule ${ruleId} could not be read (${record.reason}), so nothing was written to it; ` +
+        `the rule's own item in this run says more`,
+    });
+  }
+
   private listLacksRuleOf(link: GroupLink): boolean {
     if (link.wecomRuleId) return !this.rulesById.has(link.wecomRuleId);
     return link.wecomRuleName !== null && !this.rulesByName.has(link.wecomRuleName);
@@ -153,7 +175,7 @@ export class FeishuToWecomRulesSync {
     if (this.relistedAt >= since) return;
     if (!this.relisting || this.relisting.startedAt < since) {
       const startedAt = Date.now();
-      const done = this.wecom.getCorpCheckinOptions().then((rules) => {
+      const done = this.wecom.getCorpCheckinOptions(this.readOptions).then((rules) => {
         if (startedAt < this.relistedAt) return;
         this.index(rules);
         this.relistedAt = startedAt;
@@ -199,6 +221,8 @@ export class FeishuToWecomRulesSync {
     // linked) this group's rule since. A link naming a rule the list lacks may be just that: list again rather
     // than create a second rule (or report the rule deleted).
     if (link && this.listLacksRuleOf(link)) await this.relist(leasedAt);
+    const unreadable = this.unreadableTarget(feishuGroupId, link);
+    if (unreadable) return unreadable;
     let group: FeishuGroup;
     try {
       group = await this.feishu.getGroup(feishuGroupId);
@@ -524,7 +548,7 @@ export class FeishuToWecomRulesSync {
   /** One read of all rules links every rule this run created (WeCom's add answers no id). */
   private async linkCreatedRules(): Promise<Map<string, SyncRunItem>> {
     const { store } = this.context;
-    this.index(await this.wecom.getCorpCheckinOptions());
+    this.index(await this.wecom.getCorpCheckinOptions(this.readOptions));
     const linked = new Map<string, SyncRunItem>();
     const found: { id: string; state: GroupLinkSyncedState; item: SyncRunItem }[] = [];
     for (const created of this.pendingCreates) {
@@ -596,10 +620,11 @@ export class FeishuToWecomRulesSync {
 
   private async rosterShiftIds(groupId: string): Promise<string[]> {
     const userIds: string[] = [];
-    for await (const user of this.feishu.listGroupUsers(groupId)) userIds.push(user.user_id);
+    for await (const user of this.feishu.listGroupUsers(groupId, this.readOptions)) userIds.push(user.user_id);
     if (userIds.length === 0) return [];
     const today = this.context.now();
     const rows = await this.feishu.queryUserDailyShifts({
+      ...this.readOptions,
       userIds,
       checkDateFrom: dayInt(addDays(today, -ROSTER_DAYS_BACK)),
       checkDateTo: dayInt(addDays(today, ROSTER_DAYS_AHEAD)),

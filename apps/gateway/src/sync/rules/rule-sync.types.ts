@@ -1,6 +1,7 @@
 import { isVendorError, type Loss } from '@app/kernel';
 import type { GroupLink, MappingStore, SyncRunItem } from '@app/mapping-store';
 import type { IdResolver } from '@app/translation';
+import type { UnreadableRecords } from '../unreadable-records.js';
 
 /** What one rules run needs; the executor assembles it per run. */
 export interface RulesRunContext {
@@ -13,6 +14,8 @@ export interface RulesRunContext {
   /** Lease holder name (the run id): who works on a link right now. */
   readonly holder: string;
   readonly now: () => Date;
+  /** The vendor records this run could not read (each becomes a failed item of the run). */
+  readonly unreadable: UnreadableRecords;
   /** Called after each item, for progress and liveness. */
   /** An item is finished: counts progress; the item itself when there is one, for the log. */
   readonly onItemDone?: (item?: SyncRunItem) => void;

@@ -67,12 +67,12 @@ export class WecomToFeishuRulesSync {
   ) {}
 
   async run(): Promise<SyncRunItem[]> {
-    const rules = await this.wecom.getCorpCheckinOptions();
+    const rules = await this.wecom.getCorpCheckinOptions(this.readOptions);
     const wanted = this.context.groupIds ? new Set(this.context.groupIds) : null;
     const selected = this.context.reconcile
       ? await this.reconcileSources(rules)
       : rules.filter((rule) => !wanted || wanted.has(String(rule.groupid)));
-    for await (const shift of this.feishu.listShifts()) this.remember(shift);
+    for await (const shift of this.feishu.listShifts(this.readOptions)) this.remember(shift);
     const items: SyncRunItem[] = [];
     for (const rule of selected) {
       const entry = await this.syncOneLeased(rule);
@@ -80,7 +80,11 @@ export class WecomToFeishuRulesSync {
     }
     // Links that sync from WeCom whose rule is gone (only when looking at every rule, not a chosen few).
     if (!wanted) {
-      const present = new Set(rules.map((rule) => String(rule.groupid)));
+      // A rule WeCom lists but the gateway cannot read is there: its link is not a deleted rule's.
+      const present = new Set([
+        ...rules.map((rule) => String(rule.groupid)),
+        ...this.context.unreadable.idsOf('wecom', 'checkin rule'),
+      ]);
       for (const link of await this.context.store.groupLinks.list()) {
         if (link.direction !== 'wecom_to_feishu' || link.status === 'unlinked' || !link.wecomRuleId) continue;
         if (present.has(link.wecomRuleId)) continue;
@@ -148,6 +152,11 @@ export class WecomToFeishuRulesSync {
     await this.feishu.deleteGroup(groupId);
     await store.groupLinks.delete(link.id);
     return item(ruleId, groupId, 'updated', [deleted]);
+  }
+
+  /** Every list read of the run hands the records it cannot read to the run (one failed item each). */
+  private get readOptions() {
+    return { onUnreadable: this.context.unreadable.sink };
   }
 
   private remember(shift: FeishuShift): void {
