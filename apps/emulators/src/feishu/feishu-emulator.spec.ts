@@ -515,6 +515,41 @@ describe('shifts (feishu-get-shift.md, REFERENCE A5)', () => {
     expectError(await api('POST', `${A}/shifts/query`, { body: { shift_name: '测试班' } }), 400, 1220001, /shift_name/);
   });
 
+  it('matches /shifts/query names exactly, or by containment when built with shiftQueryMatch "contains"', async () => {
+    await createShift(shift({ shift_name: '中班（周末）' }));
+    await createShift(shift({ shift_name: '中班' }));
+    const byName = (name: string) => api('POST', `${A}/shifts/query`, { query: { shift_name: name } });
+    expect((await byName('中班')).body.data.shift_name).toBe('中班');
+    expectError(await byName('周末'), 400, 1220600, 'shift does not exist');
+
+    const fuzzy = new FeishuEmulator({ seed: 7, clock: () => now, shiftQueryMatch: 'contains' });
+    const running = await fuzzy.listen();
+    try {
+      const ask = async (name: string) => {
+        const url = new URL(`${A}/shifts/query`, running.url);
+        url.searchParams.set('shift_name', name);
+        const issued = await fetch(new URL(TOKEN_PATH, running.url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            app_id: SAMPLE_CREDENTIALS.feishu.appId,
+            app_secret: SAMPLE_CREDENTIALS.feishu.appSecret,
+          }),
+        });
+        const { tenant_access_token: bearer } = (await issued.json()) as { tenant_access_token: string };
+        const reply = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${bearer}` } });
+        return (await reply.json()) as { code: number; data?: { shift_name: string } };
+      };
+      // The first shift in list order whose name contains the asked one: 早班 for 早, 标准班 for 班.
+      expect((await ask('早')).data?.shift_name).toBe(SAMPLE_SHIFT_NAMES.early);
+      expect((await ask('班')).data?.shift_name).toBe(SAMPLE_SHIFT_NAMES.standard);
+      expect((await ask('夜班')).data?.shift_name).toBe(SAMPLE_SHIFT_NAMES.night);
+      expect((await ask('不存在')).code).toBe(1220600);
+    } finally {
+      await running.close();
+    }
+  });
+
   it('flips no_need_on/no_need_off: create true = not needed, read true = needed', async () => {
     const created = await createShift(shift({ punch_time_rule: [segment({ no_need_off: true })] }));
     expect(created.body.data.shift.punch_time_rule[0]).toMatchObject({ no_need_on: true, no_need_off: false });
@@ -661,20 +696,35 @@ describe('user_flows (REFERENCE A4/A7)', () => {
     expectError(await importFlows([flow({ user_id: 'ghost', creator_id: 'ghost' })]), 400, 1220004, /ghost/);
   });
 
-  it('creates one record per idempotent_id, across calls and within one', async () => {
+  it('refuses a held or repeated idempotent_id with "the object already exists", creating nothing', async () => {
     const before = emulator.flows().length;
-    const first = await importFlows([flow({ idempotent_id: 'wecom-1' }), flow({ idempotent_id: 'wecom-1' })]);
-    const again = await importFlows([flow({ idempotent_id: 'wecom-1' })]);
-    const ids = [...first.body.data.flow_records, ...again.body.data.flow_records].map(
-      (f: { record_id: string }) => f.record_id,
+    const first = await importFlows([flow({ idempotent_id: 'wecom-1' })]);
+    expect(first.body.data.flow_records[0]).toMatchObject({ type: 7, idempotent_id: 'wecom-1' });
+    // A repeat across calls: the whole call is refused, its new record included (feishu-attendance-guide-
+    // and-errors.md "the object already exists … 请检查业务幂等id是否重复").
+    expectError(
+      await importFlows([flow({ idempotent_id: 'wecom-2' }), flow({ idempotent_id: 'wecom-1' })]),
+      400,
+      1220600,
+      'the object already exists',
     );
-    expect(new Set(ids).size).toBe(1);
+    // A repeat within one call.
+    expectError(
+      await importFlows([flow({ idempotent_id: 'wecom-3' }), flow({ idempotent_id: 'wecom-3' })]),
+      400,
+      1220600,
+      'the object already exists',
+    );
     expect(emulator.flows().length).toBe(before + 1);
+    expect(emulator.flows().filter((f) => f['idempotent_id'] === 'wecom-2')).toEqual([]);
     // Without an idempotent_id there is no idempotency (REFERENCE A7).
     await importFlows([flow()]);
     await importFlows([flow()]);
     expect(emulator.flows().length).toBe(before + 3);
-    expect(first.body.data.flow_records[0]).toMatchObject({ type: 7, check_time: expect.any(String) });
+    // A deleted import frees its idempotent_id.
+    const id = first.body.data.flow_records[0].record_id as string;
+    await api('POST', `${A}/user_flows/batch_del`, { body: { record_ids: [id] } });
+    expect((await importFlows([flow({ idempotent_id: 'wecom-1' })])).body.code).toBe(0);
   });
 
   it('queries ≤ 50 users over [from, to)', async () => {
@@ -691,6 +741,13 @@ describe('user_flows (REFERENCE A4/A7)', () => {
     expect(imported(await query(at - 10, at))).toHaveLength(0);
     const fiftyOne = Array.from({ length: 51 }, (_, i) => `u${i}`);
     expectError(await query(at, at + 1, fiftyOne), 400, 1220001, /user_ids/);
+    // "returns valid flows only; invalid or pending flows are not returned" (REFERENCE A4).
+    const recordId = emulator.flows().find((f) => f['idempotent_id'] === 'q')?.['record_id'] as string;
+    emulator.editFlow(recordId, (stored) => (stored['check_result'] = 'PendingApproval'));
+    expect(imported(await query(at, at + 1))).toHaveLength(0);
+    expect((await api('GET', `${A}/user_flows/${recordId}`, { query: ID })).body.data.check_result).toBe(
+      'PendingApproval',
+    );
   });
 
   it('deletes ≤ 10 imported records per call and reports the others in fail_record_ids and msg', async () => {
@@ -717,6 +774,114 @@ describe('user_flows (REFERENCE A4/A7)', () => {
       400,
       1220600,
       'rule does not exist',
+    );
+  });
+});
+
+describe('user_tasks/query (REFERENCE A4/A8)', () => {
+  interface TaskRecord {
+    check_in_record_id: string;
+    check_out_record_id: string;
+    check_in_record?: { record_id: string; check_time: string };
+    check_in_result: string;
+    check_out_result: string;
+    check_in_shift_time: string;
+    check_out_shift_time: string;
+  }
+  interface Task {
+    result_id: string;
+    user_id: string;
+    day: number;
+    group_id: string;
+    shift_id: string;
+    records: TaskRecord[];
+  }
+  const tasks = (users: string[], from: number, to: number, query: Record<string, string> = ID) =>
+    api('POST', `${A}/user_tasks/query`, {
+      query,
+      body: { user_ids: users, check_date_from: from, check_date_to: to },
+    });
+  // Seconds of a tenant-local (UTC+8) time.
+  const at = (day: string, time: string) => String(Date.parse(`${day}T${time}:00+08:00`) / 1000);
+
+  it('judges each shift segment from the punches: Normal, Late, Early, Lack, and Todo ahead of now', async () => {
+    // e9001 (head office, fixed group, 标准班 9:00–12:00 + 13:30–18:00 on Tuesdays) has no sample punches on
+    // Tuesday 2025-02-25, before the two weeks of sample punches.
+    const late = at('2025-02-25', '09:12');
+    const early = at('2025-02-25', '11:30');
+    await importFlows([
+      flow({ user_id: 'e9001', creator_id: 'e9001', check_time: late, idempotent_id: 't-in' }),
+      flow({ user_id: 'e9001', creator_id: 'e9001', check_time: early, idempotent_id: 't-out' }),
+    ]);
+    const reply = await tasks(['e9001'], 20250224, 20250302);
+    expect(reply.body).toMatchObject({ code: 0, msg: 'success' });
+    const results = reply.body.data.user_task_results as Task[];
+    // Monday–Friday only (Friday is 弹性班); the weekend is rest.
+    expect(results.map((r) => r.day)).toEqual([20250224, 20250225, 20250226, 20250227, 20250228]);
+    const tuesday = results[1]!;
+    expect(tuesday).toMatchObject({
+      user_id: 'e9001',
+      employee_name: 'e9001',
+      group_id: sampleGroup(SAMPLE_GROUP_NAMES.fixed),
+      shift_id: sampleShift(SAMPLE_SHIFT_NAMES.standard),
+    });
+    expect(tuesday.records.map((r) => [r.check_in_result, r.check_out_result])).toEqual([
+      ['Late', 'Early'],
+      ['Lack', 'Lack'],
+    ]);
+    expect(tuesday.records[0]).toMatchObject({
+      check_in_shift_time: at('2025-02-25', '09:00'),
+      check_out_shift_time: at('2025-02-25', '12:00'),
+      check_in_record: { check_time: late },
+      task_shift_type: 0,
+    });
+    expect(tuesday.records[0]?.check_in_record_id).toBe(tuesday.records[0]?.check_in_record?.record_id);
+    expect(tuesday.records[1]).toMatchObject({ check_in_record_id: '', check_out_record_id: '' });
+    expect(reply.body.data).toMatchObject({ invalid_user_ids: [], unauthorized_user_ids: [] });
+
+    // Today (Wednesday 10:00): the morning punch is judged, the rest is still to do.
+    const today = (await tasks(['e1002'], 20250312, 20250312)).body.data.user_task_results as Task[];
+    expect(today[0]?.records.map((r) => [r.check_in_result, r.check_out_result])).toEqual([
+      ['Normal', 'Todo'],
+      ['Todo', 'Todo'],
+    ]);
+    // result_id stays the same across queries.
+    const again = (await tasks(['e9001'], 20250225, 20250225)).body.data.user_task_results as Task[];
+    expect(again[0]?.result_id).toBe(tuesday.result_id);
+    expect(tuesday.result_id).toMatch(/^\d{19}$/);
+  });
+
+  it('takes 排班 days from the roster and gives free groups and rest days no task', async () => {
+    const roster = emulator
+      .dailyShifts()
+      .filter((e) => e.user_id === 'e2001' && e.month === 202503 && e.day_no <= 7 && e.shift_id !== '0');
+    const results = (await tasks(['e2001', 'e3001'], 20250301, 20250307)).body.data.user_task_results as Task[];
+    expect(results.map((r) => [r.user_id, r.day, r.shift_id])).toEqual(
+      roster.map((e) => ['e2001', 20250300 + e.day_no, e.shift_id]),
+    );
+    expect(results.every((r) => r.group_id === sampleGroup(SAMPLE_GROUP_NAMES.shiftBased))).toBe(true);
+  });
+
+  it('fails on unknown users unless ignore_invalid_users, then lists them', async () => {
+    expectError(await tasks(['e1001', 'ghost'], 20250311, 20250311), 400, 1220004, /ghost/);
+    const lenient = await tasks(['e1001', 'ghost'], 20250311, 20250311, { ...ID, ignore_invalid_users: 'true' });
+    expect(lenient.body.data.invalid_user_ids).toEqual(['ghost']);
+    expect((lenient.body.data.user_task_results as Task[]).map((r) => r.user_id)).toEqual(['e1001']);
+  });
+
+  it('speaks employee_no and checks its parameters', async () => {
+    const reply = await tasks(['NO1001'], 20250311, 20250311, { employee_type: 'employee_no' });
+    expect((reply.body.data.user_task_results as Task[])[0]?.user_id).toBe('NO1001');
+    expectError(await tasks(['e1001'], 20250311, 20250311, {}), 400, 1220001, /employee_type/);
+    expectError(await tasks(['e1001'], 20250312, 20250311), 400, 1220001, /check_date/);
+    expectError(await tasks(['e1001'], 20250230, 20250301), 400, 1220001, /check_date_from/);
+    const fiftyOne = Array.from({ length: 51 }, (_, i) => `u${i}`);
+    expectError(await tasks(fiftyOne, 20250311, 20250311), 400, 1220001, /user_ids/);
+    expectError(
+      await tasks(['e1001'], 20250311, 20250311, { ...ID, ignore_invalid_users: 'yes' }),
+      400,
+      1220001,
+      /ignore_invalid_users/,
     );
   });
 });

@@ -16,13 +16,14 @@ import {
 } from './feishu-emulator.errors.js';
 import { isObject, type JsonObject } from './feishu-field-check.util.js';
 import { GROUP_ROUTES, renderGroup } from './feishu-group.handlers.js';
-import type { FeishuRoute } from './feishu-route.js';
+import type { FeishuBehaviour, FeishuRoute, ShiftQueryMatch } from './feishu-route.js';
 import { loadSampleCompany } from './feishu-sample-company.js';
 import { SHIFT_ROUTES } from './feishu-shift.handlers.js';
-import { FeishuTenant, type StoredDailyShift } from './feishu-tenant.state.js';
+import { dailyShiftKey, FeishuTenant, type StoredDailyShift, type StoredFlow } from './feishu-tenant.state.js';
 import { FeishuTokenIssuer } from './feishu-token.issuer.js';
 import { USER_DAILY_SHIFT_ROUTES } from './feishu-user-daily-shift.handlers.js';
 import { renderFlow, USER_FLOW_ROUTES } from './feishu-user-flow.handlers.js';
+import { USER_TASK_ROUTES } from './feishu-user-task.handlers.js';
 
 export interface FeishuEmulatorOptions {
   /** Seeds ids, tokens, log ids, fault draws and the sample company's punches. Default 1. */
@@ -41,6 +42,12 @@ export interface FeishuEmulatorOptions {
   readonly credentials?: { appId: string; appSecret: string };
   /** Lifetime of an issued tenant token; default 7200 (REFERENCE A2). */
   readonly tokenTtlSeconds?: number;
+  /**
+   * How POST /shifts/query matches shift_name; default 'exact'. 'contains' answers the first shift, in list
+   * order, whose name contains the asked one: node-sdk describes this API as the console's 班次名称搜索
+   * (a search box), so a client must not assume the answer carries the name it asked for.
+   */
+  readonly shiftQueryMatch?: ShiftQueryMatch;
 }
 
 /** One vendor API call as the emulator saw it, with its query and body (for asserting batch sizes). */
@@ -94,11 +101,13 @@ export class FeishuEmulator {
   private readonly seed: number;
   private readonly clock: () => number;
   private readonly credentials: { appId: string; appSecret: string };
+  private readonly behaviour: FeishuBehaviour;
 
   constructor(private readonly options: FeishuEmulatorOptions = {}) {
     this.seed = options.seed ?? 1;
     this.clock = options.clock ?? (() => Date.now());
     this.credentials = options.credentials ?? { ...SAMPLE_CREDENTIALS.feishu };
+    this.behaviour = { shiftQueryMatch: options.shiftQueryMatch ?? 'exact' };
     this.faultInjector = new FaultInjector(this.seed);
     this.reset();
     this.app = this.buildApp();
@@ -154,6 +163,51 @@ export class FeishuEmulator {
     edit(copy);
     const name = typeof copy['shift_name'] === 'string' ? copy['shift_name'] : stored.shift.shift_name;
     this.tenant.shifts.set(shiftId, { ...stored, shift: { ...copy, shift_id: shiftId, shift_name: name } });
+  }
+
+  /**
+   * Edits a stored punch in place, as Feishu's own judgement does (e.g. check_result "PendingApproval" for a
+   * punch awaiting approval, which user_flows/query then leaves out): `edit` receives the flow in its stored
+   * shape and may change any field but record_id, user_id and idempotent_id.
+   */
+  editFlow(recordId: string, edit: (flow: JsonObject) => void): void {
+    const stored = this.tenant.flows.get(recordId);
+    if (!stored) throw new Error(`no flow ${recordId}`);
+    const copy: JsonObject = structuredClone(stored.flow);
+    edit(copy);
+    const { record_id, user_id, idempotent_id } = stored.flow;
+    this.tenant.flows.set(recordId, {
+      ...stored,
+      flow: {
+        ...copy,
+        record_id,
+        user_id,
+        check_time: String(copy['check_time']),
+        ...(idempotent_id === undefined ? {} : { idempotent_id }),
+      },
+    });
+  }
+
+  /**
+   * Plants punch records as given (user ids as employee_id), not as imports, and answers their new record_ids
+   * (the variance company: records as a tenant's answers hold them, A7).
+   */
+  seedFlows(flows: readonly JsonObject[]): string[] {
+    return flows.map((flow) => {
+      const recordId = this.tenant.newId();
+      const stored = { ...structuredClone(flow), record_id: recordId } as StoredFlow['flow'];
+      this.tenant.flows.set(recordId, { flow: stored, imported: false });
+      if (typeof stored.idempotent_id === 'string') this.tenant.flowsByIdempotentId.set(stored.idempotent_id, recordId);
+      return recordId;
+    });
+  }
+
+  /** Plants roster days as given (user ids as employee_id), each replacing that person's day (variance company, A4). */
+  seedDailyShifts(entries: readonly JsonObject[]): void {
+    for (const entry of entries) {
+      const day = structuredClone(entry) as unknown as StoredDailyShift;
+      this.tenant.dailyShifts.set(dailyShiftKey(day.user_id, day.month, day.day_no), day);
+    }
   }
 
   /** Adds people to the directory (e.g. for volume tests), in the head-office department unless told. */
@@ -218,17 +272,28 @@ export class FeishuEmulator {
       auth: false,
       handle: ({ body }) => this.issueToken(body),
     };
-    const attendance = [...GROUP_ROUTES, ...SHIFT_ROUTES, ...USER_FLOW_ROUTES, ...USER_DAILY_SHIFT_ROUTES].map(
-      (route): Route => ({
-        method: route.method,
-        path: route.path,
-        auth: true,
-        handle: ({ query, body, params }) => {
-          const answer = route.handle({ tenant: this.tenant, params, query, body, now: this.clock() });
-          return { payload: { code: 0, msg: answer.msg ?? 'success', data: answer.data ?? {} } };
-        },
-      }),
-    );
+    const attendance = [
+      ...GROUP_ROUTES,
+      ...SHIFT_ROUTES,
+      ...USER_FLOW_ROUTES,
+      ...USER_TASK_ROUTES,
+      ...USER_DAILY_SHIFT_ROUTES,
+    ].map((route): Route => ({
+      method: route.method,
+      path: route.path,
+      auth: true,
+      handle: ({ query, body, params }) => {
+        const answer = route.handle({
+          tenant: this.tenant,
+          params,
+          query,
+          body,
+          now: this.clock(),
+          behaviour: this.behaviour,
+        });
+        return { payload: { code: 0, msg: answer.msg ?? 'success', data: answer.data ?? {} } };
+      },
+    }));
     return [token, ...attendance];
   }
 

@@ -1,5 +1,16 @@
 import type { FeishuTenant } from './feishu-tenant.state.js';
 
+/**
+ * How POST /shifts/query matches shift_name. 'exact': only the shift of that name. 'contains': the first
+ * shift, in list order, whose name contains the asked one (see FeishuEmulatorOptions.shiftQueryMatch).
+ */
+export type ShiftQueryMatch = 'exact' | 'contains';
+
+/** Behaviours the docs leave open, chosen per emulator instance. */
+export interface FeishuBehaviour {
+  readonly shiftQueryMatch: ShiftQueryMatch;
+}
+
 /** What a handler sees of one API call (already authenticated and rate-limited). */
 export interface FeishuCallContext {
   readonly tenant: FeishuTenant;
@@ -9,6 +20,7 @@ export interface FeishuCallContext {
   readonly body: unknown;
   /** Emulator clock, ms. */
   readonly now: number;
+  readonly behaviour: FeishuBehaviour;
 }
 
 /** A successful answer: `{code: 0, msg, data}`. */

@@ -256,7 +256,7 @@ export const SHIFT_ROUTES: readonly FeishuRoute[] = [
   {
     method: 'POST',
     path: `${ATTENDANCE}/shifts/query`,
-    handle: ({ tenant, query }) => {
+    handle: ({ tenant, query, behaviour }) => {
       // shift_name is a QUERY parameter although the method is POST (REFERENCE A4); the answer is flat.
       const name = query['shift_name'];
       if (!name) {
@@ -264,7 +264,12 @@ export const SHIFT_ROUTES: readonly FeishuRoute[] = [
           { field: 'shift_name', description: 'is required' },
         ]);
       }
-      const found = [...tenant.shifts.values()].find((s) => s.shift.shift_name === name);
+      // The doc page says only "通过班次的名称查询班次信息", while node-sdk (shift.query) describes this API as
+      // the console's 班次配置 "搜索班次名称功能", a search box: whether a partial name matches is open, so
+      // 'contains' answers the first shift in list order whose name contains the asked one.
+      const matches = (shiftName: string) =>
+        behaviour.shiftQueryMatch === 'contains' ? shiftName.includes(name) : shiftName === name;
+      const found = [...tenant.shifts.values()].find((s) => matches(s.shift.shift_name));
       if (!found) throw generalError('shift does not exist');
       return { data: structuredClone(found.shift) };
     },

@@ -38,6 +38,8 @@ export class FeishuTenant {
   readonly flowsByIdempotentId = new Map<string, string>();
   /** Keyed by `${user_id}|${yyyyMMdd}`: one entry per person and day. */
   readonly dailyShifts = new Map<string, StoredDailyShift>();
+  /** result_id of each person's task (打卡结果) per day, keyed `${user_id}|${yyyyMMdd}`: stable across queries. */
+  readonly taskIds = new Map<string, string>();
   private readonly usedIds = new Set<string>();
 
   constructor(

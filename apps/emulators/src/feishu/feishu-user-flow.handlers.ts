@@ -35,16 +35,27 @@ const FLOW_FIELDS: Readonly<Record<string, FieldKind>> = {
   external_id: 'string',
   idempotent_id: 'string',
 };
+/**
+ * check_result values of flows that user_flows/query leaves out: it "returns valid flows only; invalid or
+ * pending flows are not returned" (REFERENCE A4); "PendingApproval 待生效" is the output value of a pending
+ * flow ([FS-MIRROR] user_flow/get, REFERENCE A7). Imports never set check_result; FeishuEmulator.editFlow does,
+ * as Feishu's own judgement would.
+ */
+const HIDDEN_FROM_QUERY: ReadonlySet<string> = new Set(['Invalid', 'PendingApproval']);
 const REQUIRED_FLOW_FIELDS = ['user_id', 'creator_id', 'location_name', 'check_time', 'comment'];
 
 /** Fields kept from an import. record_id, device_id, check_result and photo_urls are ignored there ([FNS]). */
 const KEPT_FLOW_FIELDS = ['longitude', 'latitude', 'ssid', 'bssid', 'external_id', 'idempotent_id'] as const;
 
 /**
- * Imports flow records (user ids as `type`). A record whose idempotent_id was seen before is not created
- * again: the stored record is answered instead. Our reading of "unique idempotency key" (REFERENCE A7): the
- * guide's "the object already exists … 请检查业务幂等id是否重复" could also mean Feishu refuses the repeat,
- * but an idempotency key that fails the retry it exists for would be useless, so repeats succeed.
+ * Imports flow records (user ids as `type`), all or none. idempotent_id is the record's "唯一幂等键" ([FNS],
+ * REFERENCE A7), and feishu-attendance-guide-and-errors.md gives the answer to a repeated one: msg "the object
+ * already exists" — "数据已存在 | 唯一键冲突，请检查业务幂等id是否重复" (a unique-key clash: check whether the
+ * business idempotent id repeats) — under the general code 1220600 of the error tables (feishu-get-shift.md,
+ * feishu-create-update-group.md). No doc says a repeat is ever accepted silently, so a record whose
+ * idempotent_id the tenant holds, or that repeats one earlier in the same call, refuses the call. Whether
+ * Feishu keeps the batch's other records then is not documented; here none of them is created, so a client
+ * has to find out which records Feishu holds (user_flows/query) instead of assuming either way.
  */
 export function importFlows(
   tenant: FeishuTenant,
@@ -87,14 +98,17 @@ export function importFlows(
   });
   check.throwIfAny();
   if (unknownUsers.size) throw userNotFound([...unknownUsers]);
+  const keys = new Set<string>();
+  for (const { record } of resolved) {
+    const idempotentId = record['idempotent_id'];
+    if (typeof idempotentId !== 'string' || idempotentId === '') continue;
+    if (keys.has(idempotentId) || tenant.flowsByIdempotentId.has(idempotentId))
+      throw generalError('the object already exists');
+    keys.add(idempotentId);
+  }
 
   return resolved.map(({ record, userId, creatorId }) => {
     const idempotentId = record['idempotent_id'];
-    if (typeof idempotentId === 'string' && idempotentId !== '') {
-      const existing = tenant.flowsByIdempotentId.get(idempotentId);
-      const stored = existing === undefined ? undefined : tenant.flows.get(existing);
-      if (stored) return stored;
-    }
     const recordId = tenant.newId();
     const flow: StoredFlow['flow'] = {
       user_id: userId,
@@ -157,9 +171,15 @@ export const USER_FLOW_ROUTES: readonly FeishuRoute[] = [
       const users = queriedUsers(tenant, body['user_ids'] as string[], type);
       if (from === null || to === null || to < from)
         throw paramInvalid('check_time_to must not be before check_time_from');
-      // Window [from, to) (REFERENCE A4); all emulated flows are valid, so all are returned.
+      // Window [from, to); "returns valid flows only; invalid or pending flows are not returned" (REFERENCE A4).
       const flows = [...tenant.flows.values()]
-        .filter((f) => users.has(f.flow.user_id) && Number(f.flow.check_time) >= from && Number(f.flow.check_time) < to)
+        .filter(
+          (f) =>
+            users.has(f.flow.user_id) &&
+            Number(f.flow.check_time) >= from &&
+            Number(f.flow.check_time) < to &&
+            !HIDDEN_FROM_QUERY.has(String(f.flow['check_result'])),
+        )
         .sort((a, b) => Number(a.flow.check_time) - Number(b.flow.check_time));
       return { data: { user_flow_results: flows.map((flow) => renderFlow(tenant, flow, type)) } };
     },
