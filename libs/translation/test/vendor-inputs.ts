@@ -52,6 +52,34 @@ export function fromWire<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/**
+ * A deep copy made of this realm's objects and arrays. Under Jest's VM modules, `structuredClone` returns
+ * objects of the host realm, whose prototypes are not this realm's Object.prototype / Array.prototype: the
+ * read guards (json-guard.util.ts) rightly refuse such values and leave them to zod, so a guard property
+ * over structuredClone'd values would hardly test the guard. Unlike fromWire, this keeps undefined, NaN and
+ * ±Infinity, and keeps an own "__proto__" key as an own key.
+ */
+export function localCopy<T>(value: T): T {
+  if (Array.isArray(value)) {
+    const copy: unknown[] = [];
+    for (let index = 0; index < value.length; index += 1) copy.push(localCopy(value[index] as unknown));
+    return copy as T;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      Object.defineProperty(copy, key, {
+        value: localCopy((value as Record<string, unknown>)[key]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return copy as T;
+  }
+  return value;
+}
+
 /** Values a damaged field may get: wrong types, edge numbers, near-miss strings, undefined, NaN. */
 const REPLACEMENTS: readonly unknown[] = [
   null,
@@ -107,7 +135,7 @@ function pathsOf(value: unknown, prefix: Path = [], found: Path[] = []): Path[] 
 /** A copy of `value` with 1–3 fields damaged (replaced, deleted, duplicated, nudged) anywhere in it. */
 export function damagedArbitrary<T>(value: T): fc.Arbitrary<unknown> {
   const paths = pathsOf(value);
-  if (paths.length === 0) return fc.constant(structuredClone(value));
+  if (paths.length === 0) return fc.constant(localCopy(value));
   const damage = fc.record({
     path: fc.constantFrom(...paths),
     kind: fc.integer({ min: 0, max: 5 }),
@@ -115,7 +143,7 @@ export function damagedArbitrary<T>(value: T): fc.Arbitrary<unknown> {
     extraKey: fc.constantFrom('extra', '__proto__', 'constructor', 'toString'),
   });
   return fc.array(damage, { minLength: 1, maxLength: 3 }).map((damages) => {
-    const copy = structuredClone(value) as unknown;
+    const copy = localCopy(value) as unknown;
     for (const { path, kind, replacement, extraKey } of damages) {
       let parent = copy as Record<string | number, unknown>;
       let reachable = true;
@@ -130,11 +158,11 @@ export function damagedArbitrary<T>(value: T): fc.Arbitrary<unknown> {
       if (!reachable) continue;
       const last = path[path.length - 1] as string | number;
       if (kind === 0 && !Array.isArray(parent)) delete parent[last];
-      else if (kind === 1 && Array.isArray(parent)) parent.push(structuredClone(parent[Number(last)]));
+      else if (kind === 1 && Array.isArray(parent)) parent.push(localCopy(parent[Number(last)]));
       else if (kind === 2 && !Array.isArray(parent))
         Object.defineProperty(parent, extraKey, { value: 1, enumerable: true });
       else if (kind === 3 && typeof parent[last] === 'number') parent[last] += 7;
-      else parent[last] = structuredClone(replacement);
+      else parent[last] = localCopy(replacement);
     }
     return copy;
   });

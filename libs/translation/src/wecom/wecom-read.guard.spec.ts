@@ -3,6 +3,7 @@ import { renderRule } from '../../../../apps/emulators/src/wecom/checkin-option.
 import { wecomCheckinGroupReadSchema } from '@app/wecom/model';
 import { representableRuleArbitrary } from '../../test/canonical-rule.arbitrary.js';
 import { damagedArbitrary, wecomReadOf } from '../../test/vendor-inputs.js';
+import { sparseReadArbitrary } from '../../test/wecom-sparse-read.js';
 import { WECOM_CHECKIN_GROUP_READ_SHAPE, isWecomCheckinGroupReadInput } from './wecom-read.guard.js';
 
 // The guard stands in for wecomCheckinGroupReadSchema on the mapper's fast path: it must never accept what
@@ -26,6 +27,32 @@ describe('WeCom read guard', () => {
         expect(isWecomCheckinGroupReadInput(wecomCheckinGroupReadSchema.parse(read))).toBe(true);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  // Sparse reads (issue #16): every field the schema lets be absent left out at random, unknown keys added.
+  const sparseArbitrary = wecomReadArbitrary.chain((read) => sparseReadArbitrary(read, wecomCheckinGroupReadSchema));
+
+  it('accepts every doc-legal sparse read, as the schema does, and the schema keeps the unknown keys', () => {
+    fc.assert(
+      fc.property(sparseArbitrary, (read) => {
+        expect(isWecomCheckinGroupReadInput(read)).toBe(true);
+        const parsed = wecomCheckinGroupReadSchema.parse(read);
+        for (const key of Object.keys(read as object)) expect(parsed).toHaveProperty([key]);
+      }),
+      { seed: 1, numRuns: 300 },
+    );
+  });
+
+  it('on damaged sparse reads, says exactly what the schema says', () => {
+    fc.assert(
+      fc.property(
+        sparseArbitrary.chain((read) => damagedArbitrary(read)),
+        (rule) => {
+          expect(isWecomCheckinGroupReadInput(rule)).toBe(wecomCheckinGroupReadSchema.safeParse(rule).success);
+        },
+      ),
+      { seed: 1, numRuns: 2000 },
     );
   });
 

@@ -17,9 +17,11 @@ import {
  * json-guard.util.ts. When the schema changes, change the shape here too; wecom-read.guard.spec.ts fails
  * when the keys drift apart or when the guard accepts what the schema refuses.
  *
- * The schema is a plain z.object (unknown keys stripped) with one transform, `range` (party_id or partyid,
- * numbers as strings). A value the guard accepts is the schema's INPUT, read in place: the mapper applies
- * that transform itself (wecom-to-canonical.mapper.ts, readRange).
+ * The schema is loose throughout (z.looseObject: unknown keys kept, never checked, as objectOf ignores them)
+ * with one transform, `range` (party_id or partyid, numbers as strings). A value the guard accepts is the
+ * schema's INPUT, read in place: the mapper applies that transform itself (wecom-to-canonical.mapper.ts,
+ * readMembers). It is SPARSE: every field the doc marks optional or required for one rule type only is
+ * optional in both (issue #16); only identities and a section's own times are required — see the schema.
  */
 
 export type WecomCheckinGroupReadInput = z.input<typeof wecomCheckinGroupReadSchema>;
@@ -53,7 +55,7 @@ const LATE_RULE_SHAPE = {
   allow_offwork_after_time: optionalBoolean,
   offwork_after_time: optionalInt,
   onwork_flex_time: optionalInt,
-  timerules: optional(arrayOf(objectOf({ offwork_after_time: int, onwork_flex_time: int }))),
+  timerules: optional(arrayOf(objectOf({ offwork_after_time: optionalInt, onwork_flex_time: optionalInt }))),
 };
 
 const FLEX_SHAPE = {
@@ -65,8 +67,8 @@ const FLEX_SHAPE = {
 };
 
 const CHECKIN_DATE_SHAPE = {
-  workdays: arrayOf(int),
-  checkintime: checkinTimes,
+  workdays: optional(arrayOf(int)),
+  checkintime: optional(checkinTimes),
   limit_aheadtime: optionalInt,
   flex_time: optionalInt,
   noneed_offwork: optionalBoolean,
@@ -94,8 +96,10 @@ const SCHEDULE_SHAPE = {
   late_rule: optional(objectOf(LATE_RULE_SHAPE)),
 };
 
-const fixTimeRule = objectOf({ fix_time_begin_sec: int, fix_time_end_sec: int });
-const calOttimeRule = objectOf({ items: arrayOf(objectOf({ ot_time: int, rest_time: int })) });
+const fixTimeRule = objectOf({ fix_time_begin_sec: optionalInt, fix_time_end_sec: optionalInt });
+const calOttimeRule = objectOf({
+  items: optional(arrayOf(objectOf({ ot_time: optionalInt, rest_time: optionalInt }))),
+});
 const otRestInfo = optional(
   objectOf({
     type: optionalInt,
@@ -105,7 +109,7 @@ const otRestInfo = optional(
 );
 const otDayConf = optional(
   objectOf({
-    allow_ot: isBoolean,
+    allow_ot: optionalBoolean,
     type: optionalInt,
     apply: optional(objectOf({ restinfo: otRestInfo })),
     checkin: optional(
@@ -153,9 +157,17 @@ export const WECOM_CHECKIN_GROUP_READ_SHAPE: Readonly<Record<string, Guard>> = {
   note_can_use_local_pic: optionalBoolean,
   allow_checkin_offworkday: optionalBoolean,
   allow_apply_offworkday: optionalBoolean,
-  wifimac_infos: optional(arrayOf(objectOf({ wifiname: isString, wifimac: isString }))),
+  wifimac_infos: optional(arrayOf(objectOf({ wifiname: optional(isString), wifimac: optional(isString) }))),
   loc_infos: optional(
-    arrayOf(objectOf({ lat: int, lng: int, loc_title: isString, loc_detail: isString, distance: int })),
+    arrayOf(
+      objectOf({
+        lat: optionalInt,
+        lng: optionalInt,
+        loc_title: optional(isString),
+        loc_detail: optional(isString),
+        distance: optionalInt,
+      }),
+    ),
   ),
   type: optionalInt,
   option_out_range: optionalInt,

@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { wecomCheckinGroupReadSchema } from '@app/wecom/model';
+import { renderRule } from '../../../../apps/emulators/src/wecom/checkin-option.handler.js';
 import { wecomToCanonical } from './wecom-to-canonical.mapper.js';
 import type { CanonicalRule } from '../canonical/canonical-rule.js';
 import type { Translation } from '../canonical/loss.js';
+import { representableRuleArbitrary } from '../../test/canonical-rule.arbitrary.js';
+import { wecomReadOf } from '../../test/vendor-inputs.js';
+import { sparseReadArbitrary } from '../../test/wecom-sparse-read.js';
 
 const FIXTURE = JSON.parse(
   readFileSync(
@@ -431,6 +436,288 @@ describe('wecomToCanonical: refusals and robustness', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+/** `severity field` of each loss, for compact assertions. */
+function lossKeys(result: Translation<CanonicalRule>): string[] {
+  return result.losses.map((loss) => `${loss.severity} ${loss.field}`);
+}
+
+/** The first checkindate entry of a fixedGroup(), to edit in place. */
+function firstDay(group: Record<string, unknown>): Record<string, unknown> {
+  return (group.checkindate as Record<string, unknown>[])[0]!;
+}
+
+/** The issue #16 shape: a free rule read with workdays only (no checkintime, no settings). */
+function sparseFreeGroup(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    grouptype: 3,
+    groupid: 16,
+    groupname: 'Free',
+    checkindate: [{ workdays: [1, 2, 3, 4, 5] }],
+    range: { userid: ['alice'] },
+    ...extra,
+  };
+}
+
+describe('wecomToCanonical: sparse reads (issue #16) — the doc default, or a loss, never a throw', () => {
+  it('reads a free rule without checkintime, with the free-rule defaults (-1 duration, 00:00 day start)', () => {
+    const result = wecomToCanonical(sparseFreeGroup());
+    expect(ok(result).free).toEqual({ workdays: [1, 2, 3, 4, 5], requiredWorkSec: null, dayStartSec: 0 });
+    expect(result.losses.filter((loss) => loss.severity !== 'info')).toEqual([]);
+    // A free rule read with no checkindate at all has no known working weekday, and is still read.
+    expect(ok(wecomToCanonical(sparseFreeGroup({ checkindate: undefined }))).free?.workdays).toEqual([]);
+  });
+
+  it('applies the doc defaults of every optional setting (WECOM_RULE_READ_DEFAULTS)', () => {
+    const minimal = {
+      grouptype: 1,
+      groupid: 1,
+      groupname: 'Minimal',
+      checkindate: [{ workdays: [1], checkintime: [{ work_sec: 32400, off_work_sec: 64800 }] }],
+    };
+    const result = wecomToCanonical(minimal);
+    const rule = ok(result);
+    expect(rule).toMatchObject({
+      followsHolidayCalendar: true, // sync_holidays 默认 true
+      faceRecognition: false,
+      faceLiveness: false,
+      photoRequired: false,
+      outOfRange: 'exception', // option_out_range 默认 0
+      overtimeEnabled: false,
+      remedy: { allowed: false }, // allow_apply_offworkday 默认 false
+    });
+    // With make-up punches allowed: allow_apply_bk_cnt / _day_limit 默认 -1 (unlimited), buka_restriction 默认 0.
+    expect(ok(wecomToCanonical({ ...minimal, allow_apply_offworkday: true })).remedy).toEqual({
+      allowed: true,
+      monthlyLimit: null,
+      daysLimit: null,
+      forMissing: true,
+      forLate: true,
+      forEarly: true,
+      forOther: true,
+    });
+    expect(rule.shifts[0]!.sections[0]).toMatchObject({
+      punchWindow: null, // no earliest/latest windows: the vendor default window
+      noPunchOn: false,
+      noPunchOff: false,
+      rest: null,
+      lateGraceSec: 0,
+      earlyLeaveGraceSec: 0,
+    });
+    expect(rule.shifts[0]!.lateOffLateOn).toEqual([]);
+    // Nothing to report: type 默认 0 (phone), no reminders, no late rule, no flex.
+    expect(result.losses).toEqual([]);
+  });
+
+  it.each([
+    ['no checkindate at all', { checkindate: undefined }],
+    ['checkindate entries without checkintime', { checkindate: [{ workdays: [1, 2] }, { workdays: [3] }] }],
+    ['only empty checkintime lists', { checkindate: [{ workdays: [1], checkintime: [] }] }],
+  ])('refuses a fixed rule with no working times (%s), naming the field, without throwing', (_name, extra) => {
+    const result = wecomToCanonical(fixedGroup(extra));
+    expect(result.ok).toBe(false);
+    expect(result.losses.filter((loss) => loss.severity === 'blocking')).toEqual([
+      expect.objectContaining({ field: 'group.checkindate.checkintime' }),
+    ]);
+  });
+
+  it('reads the other days of a fixed rule when one entry has no checkintime or no workdays', () => {
+    const group = fixedGroup();
+    const day = firstDay(group);
+    group.checkindate = [
+      { ...day, workdays: [1, 2, 3] },
+      { workdays: [4, 5] },
+      { checkintime: [{ work_sec: 36000, off_work_sec: 68400 }] },
+    ];
+    const result = wecomToCanonical(group);
+    const rule = ok(result);
+    expect(rule.week).toMatchObject({ 1: rule.shifts[0]!.key, 4: null, 5: null });
+    expect(lossKeys(result)).toEqual(
+      expect.arrayContaining(['dropped group.checkindate[1].checkintime', 'dropped group.checkindate[2].workdays']),
+    );
+  });
+
+  it('leaves out a location without radius or coordinates, and a Wi-Fi without MAC; an unnamed Wi-Fi is kept', () => {
+    const result = wecomToCanonical(
+      fixedGroup({
+        loc_infos: [
+          { lat: 39908823, lng: 116397470, loc_title: 'No radius', loc_detail: 'D' },
+          { loc_title: 'Nowhere', distance: 300 },
+          { lat: 39908823, lng: 116397470, distance: 500 },
+        ],
+        wifimac_infos: [{ wifiname: 'No MAC' }, { wifimac: 'AA-BB-CC-00-11-22' }],
+      }),
+    );
+    const rule = ok(result);
+    expect(rule.gpsLocations).toEqual([
+      { name: '', address: '', latitude: 39.908823, longitude: 116.39747, radiusMeters: 500 },
+    ]);
+    expect(rule.wifiLocations).toEqual([{ ssid: '', bssid: 'aa:bb:cc:00:11:22' }]);
+    expect(lossKeys(result)).toEqual(
+      expect.arrayContaining([
+        'dropped group.loc_infos[0].distance',
+        'dropped group.loc_infos[1]',
+        'dropped group.wifimac_infos[0].wifimac',
+        'info group.wifimac_infos[1].wifiname',
+      ]),
+    );
+  });
+
+  it('reads allow_flex by its container default unless a flex value says it is on', () => {
+    // checkindate.allow_flex 默认 false, but a value is only allowed with allow_flex true (doc): on.
+    const withValue = fixedGroup();
+    Object.assign(firstDay(withValue), { flex_on_duty_time: 600, flex_off_duty_time: 300 });
+    expect(ok(wecomToCanonical(withValue)).shifts[0]!.sections[0]).toMatchObject({
+      lateGraceSec: 600,
+      earlyLeaveGraceSec: 300,
+    });
+    // schedulelist.allow_flex 默认 true: a late rule switched on is read without allow_flex.
+    const byShift = wecomToCanonical({
+      ...fixedGroup(),
+      grouptype: 2,
+      checkindate: undefined,
+      schedulelist: [
+        {
+          schedule_id: 5,
+          schedule_name: '早班',
+          time_section: [{ work_sec: 32400, off_work_sec: 61200 }],
+          late_rule: {
+            allow_offwork_after_time: true,
+            timerules: [{ offwork_after_time: 3600, onwork_flex_time: 1800 }],
+          },
+        },
+      ],
+    });
+    expect(ok(byShift).shifts[0]!.lateOffLateOn).toEqual([{ offLateSec: 3600, onLateSec: 1800 }]);
+    // late_rule.allow_offwork_after_time 默认 false: steps without the switch are ignored, and told.
+    const switchedOff = fixedGroup();
+    Object.assign(firstDay(switchedOff), {
+      allow_flex: true,
+      late_rule: { timerules: [{ offwork_after_time: 3600, onwork_flex_time: 1800 }] },
+    });
+    const off = wecomToCanonical(switchedOff);
+    expect(ok(off).shifts[0]!.lateOffLateOn).toEqual([]);
+    expect(lossKeys(off)).toContain('info group.checkindate[0].late_rule');
+  });
+
+  it('reads a late-rule step without onwork_flex_time as 0, and says so', () => {
+    const group = fixedGroup();
+    Object.assign(firstDay(group), {
+      allow_flex: true,
+      late_rule: {
+        allow_offwork_after_time: true,
+        timerules: [{ offwork_after_time: 7200 }, { offwork_after_time: 3600, onwork_flex_time: 1800 }, {}],
+      },
+    });
+    const result = wecomToCanonical(group);
+    expect(ok(result).shifts[0]!.lateOffLateOn).toEqual([
+      { offLateSec: 3600, onLateSec: 1800 },
+      { offLateSec: 7200, onLateSec: 0 },
+    ]);
+    expect(lossKeys(result)).toContain('info group.checkindate[0].late_rule.timerules[0]');
+  });
+
+  it('reads missing ot_info_v2 parts as "overtime not allowed there", and says which', () => {
+    const partial = wecomToCanonical(fixedGroup({ ot_info_v2: { workdayconf: { allow_ot: true } } }));
+    expect(ok(partial).overtimeEnabled).toBe(true);
+    const note = partial.losses.find((loss) => loss.field === 'group.ot_info_v2' && loss.message.includes('allow_ot'));
+    expect(note?.message).toContain('restdayconf, holidayconf');
+    const empty = wecomToCanonical(fixedGroup({ ot_info_v2: { restdayconf: { type: 1 } } }));
+    expect(ok(empty).overtimeEnabled).toBe(false);
+    expect(empty.losses).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          field: 'group.ot_info_v2',
+          severity: 'info',
+          message: expect.stringContaining('workdayconf, restdayconf, holidayconf'),
+        }),
+      ]),
+    );
+  });
+
+  it('reports reminders only when stored, and a break only with allow_rest (默认 false)', () => {
+    const group = fixedGroup();
+    firstDay(group).checkintime = [
+      { work_sec: 32400, off_work_sec: 64800, rest_begin_time: 43200, rest_end_time: 46800 },
+    ];
+    const result = wecomToCanonical(group);
+    expect(ok(result).shifts[0]!.sections[0]!.rest).toBeNull();
+    expect(lossKeys(result)).toContain('info group.checkindate[0].checkintime[0].allow_rest');
+    expect(lossKeys(result)).not.toContain('info group.checkindate.checkintime.remind_work_sec');
+  });
+
+  it('reads flex durations in seconds, or in milliseconds when only that unit fits (evidence in the model)', () => {
+    const grace = (values: Record<string, unknown>) => {
+      const group = fixedGroup();
+      Object.assign(firstDay(group), { allow_flex: true, ...values });
+      return wecomToCanonical(group);
+    };
+    const seconds = grace({ flex_on_duty_time: 600, flex_off_duty_time: 21600 });
+    expect(ok(seconds).shifts[0]!.sections[0]).toMatchObject({ lateGraceSec: 600, earlyLeaveGraceSec: 21600 });
+    expect(seconds.losses).toEqual([
+      expect.objectContaining({ field: 'group.checkindate.checkintime.remind_work_sec' }),
+    ]);
+
+    const milliseconds = grace({ flex_on_duty_time: 600_000, flex_off_duty_time: 300_000 });
+    expect(ok(milliseconds).shifts[0]!.sections[0]).toMatchObject({ lateGraceSec: 600, earlyLeaveGraceSec: 300 });
+    expect(milliseconds.losses).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          field: 'group.checkindate[0].flex_on_duty_time',
+          severity: 'info',
+          sourceValue: 600_000,
+          targetValue: 600,
+        }),
+      ]),
+    );
+
+    const arrival = grace({ max_allow_arrive_early: 1_800_000, max_allow_arrive_late: 3600 });
+    expect(ok(arrival).shifts[0]!.flexibleArrival).toEqual({ maxEarlySec: 1800, maxLateSec: 3600 });
+
+    // Above the maximum in both units: kept as seconds, and told.
+    const neither = grace({ flex_on_duty_time: 25_001 });
+    expect(ok(neither).shifts[0]!.sections[0]!.lateGraceSec).toBe(25_001);
+    expect(lossKeys(neither)).toContain('info group.checkindate[0].flex_on_duty_time');
+  });
+
+  it('ignores keys it does not model, wherever they are', () => {
+    const plain = wecomToCanonical(fixedGroup());
+    const group = fixedGroup({ open_sp_checkin: true, x_future: { a: 1 } });
+    Object.assign(firstDay(group), { x_future: [1] });
+    (firstDay(group).checkintime as Record<string, unknown>[])[0]!.x_future = 'y';
+    const extra = wecomToCanonical(group);
+    expect(ok(extra)).toEqual(ok(plain));
+    expect(extra.losses).toEqual(plain.losses);
+  });
+});
+
+describe('wecomToCanonical: property — any doc-legal sparse rule is read or refused by name, never thrown', () => {
+  // Doc-legal sparse reads: what the emulator answers for a representable rule, the SKIT example and a minimal
+  // synthetic rule, each with optional fields left out at random and unknown keys added (wecom-sparse-read.ts,
+  // driven by the read schema). The one refusal a sparse rule may earn is a fixed rule without working times.
+  const bases = fc.oneof(
+    representableRuleArbitrary()
+      .map((rule) => wecomReadOf(rule, renderRule))
+      .filter((read): read is Record<string, unknown> => read !== null),
+    fc.constantFrom<Record<string, unknown>>(EXAMPLE, fixedGroup(), sparseFreeGroup()),
+  );
+  const sparseReads = bases.chain((read) => sparseReadArbitrary(read, wecomCheckinGroupReadSchema));
+
+  it('never throws, and refuses only with blocking losses that name a field', () => {
+    fc.assert(
+      fc.property(sparseReads, (read) => {
+        expect(wecomCheckinGroupReadSchema.safeParse(read).success).toBe(true);
+        const result = wecomToCanonical(read);
+        if (result.ok) return;
+        const blocking = result.losses.filter((loss) => loss.severity === 'blocking');
+        expect(blocking.length).toBeGreaterThan(0);
+        for (const loss of blocking) expect(loss.field).toBe('group.checkindate.checkintime');
+        expect((read as { grouptype: number }).grouptype).toBe(1);
+      }),
+      { seed: 1, numRuns: 200 },
     );
   });
 });

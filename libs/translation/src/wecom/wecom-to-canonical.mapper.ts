@@ -1,6 +1,12 @@
 // The lint group '@app/wecom' also matches '@app/wecom/model' (gitignore-style prefix), against its own message;
 // the model entry point is the sanctioned import (see the report to the lead for the config fix).
-import { legacyMsToSeconds, wecomCheckinGroupReadSchema } from '@app/wecom/model';
+import {
+  WECOM_RULE_READ_DEFAULTS,
+  legacyMsToSeconds,
+  readWecomFlexDuration,
+  wecomAllowFlex,
+  wecomCheckinGroupReadSchema,
+} from '@app/wecom/model';
 import type {
   CanonicalRule,
   FlexibleArrival,
@@ -31,9 +37,14 @@ import { isWecomCheckinGroupReadInput, type WecomCheckinGroupReadInput } from '.
  *  - times are seconds from 00:00, next day above 86,400 (doc checkintime.*);
  *  - limit_aheadtime / flex_time are legacy MILLISECONDS (B4, B5), limit_offtime seconds: turned into seconds
  *    here with the model's legacyMsToSeconds (what its normaliseCheckinGroupUnits does, without the copy);
- *  - flex_on/off_duty_time −1 means "use flex_time" (B5);
+ *  - flex_on/off_duty_time −1 means "use flex_time" (B5); the flex durations are seconds by the doc and
+ *    milliseconds by some clients, read with the model's readWecomFlexDuration (evidence in the model);
  *  - loc_infos lat/lng are degrees × 1e6 in GCJ-02 (doc loc_infos.lat) — the canonical datum, so no conversion;
- *  - sync_holidays defaults to true, the 补卡 counters to −1 (= unlimited) (doc field table);
+ *  - the read is SPARSE: whatever the doc marks optional or required for one rule type only may be absent
+ *    (issue #16). An absent setting takes the doc's default from the model's one table
+ *    (WECOM_RULE_READ_DEFAULTS, and wecomAllowFlex); an absent value without a default is
+ *    "not set" and, where that loses something, reported. The one refusal a sparse read earns: a fixed rule
+ *    with no working times at all (checkindate[].checkintime, required for fixed rules), a blocking loss;
  *  - buka_restriction: bits low → high are missing / late / early / other; a SET bit CLOSES that type (doc);
  *  - white_users (白名单): READING: people inside the range who are exempt from punching (WeCom's admin UI calls
  *    the list 无需打卡人员 / "no punch needed"); the canonical model carries them as members.excludedUserIds.
@@ -43,6 +54,13 @@ export interface WecomToCanonicalOptions {
   /** IANA zone for special-day dates; WeCom tenants are China time (default Asia/Shanghai). */
   readonly timeZone?: string;
 }
+
+/**
+ * The doc defaults of settings WeCom may leave out of a read: the model's one table, read directly (a plain
+ * property read per setting; the model's wecomSetting accessor does the same with a keyed read).
+ */
+const GROUP_DEFAULTS = WECOM_RULE_READ_DEFAULTS.group;
+const SECTION_DEFAULTS = WECOM_RULE_READ_DEFAULTS.section;
 
 const OUT_OF_RANGE: Readonly<Record<number, OutOfRangePolicy>> = { 0: 'exception', 1: 'field_punch', 2: 'forbidden' };
 const KINDS: Readonly<Record<number, RuleKind>> = { 1: 'fixed', 2: 'shift_based', 3: 'free' };
@@ -86,6 +104,7 @@ export function wecomToCanonical(group: unknown, options: WecomToCanonicalOption
   let free: CanonicalRule['free'] = null;
   if (kind === 'fixed') {
     week = readFixedWeek(wecom, shifts, report);
+    if (report.hasBlocking) return refused(report);
     if ((wecom.schedulelist ?? []).length > 0) {
       report.info(
         'group.schedulelist',
@@ -126,11 +145,11 @@ export function wecomToCanonical(group: unknown, options: WecomToCanonicalOption
     wifiLocations,
     specialWorkdays: special.specialWorkdays,
     specialOffdays: special.specialOffdays,
-    followsHolidayCalendar: wecom.sync_holidays ?? true,
+    followsHolidayCalendar: wecom.sync_holidays ?? GROUP_DEFAULTS.sync_holidays,
     remedy,
-    faceRecognition: wecom.use_face_detect ?? false,
-    faceLiveness: wecom.open_face_live_detect ?? false,
-    photoRequired: wecom.need_photo ?? false,
+    faceRecognition: wecom.use_face_detect ?? GROUP_DEFAULTS.use_face_detect,
+    faceLiveness: wecom.open_face_live_detect ?? GROUP_DEFAULTS.open_face_live_detect,
+    photoRequired: wecom.need_photo ?? GROUP_DEFAULTS.need_photo,
     outOfRange,
     overtimeEnabled,
   };
@@ -145,7 +164,7 @@ export function wecomToCanonical(group: unknown, options: WecomToCanonicalOption
 type WecomRead = WecomCheckinGroupReadInput;
 type CheckinDateRead = NonNullable<WecomRead['checkindate']>[number];
 type ScheduleRead = NonNullable<WecomRead['schedulelist']>[number];
-type CheckinTimeRead = CheckinDateRead['checkintime'][number];
+type CheckinTimeRead = NonNullable<CheckinDateRead['checkintime']>[number];
 
 /**
  * The legacy limits of a checkindate entry or a schedule, in seconds. Each comes only from the fields the
@@ -185,11 +204,28 @@ function readFixedWeek(
   report: LossReport,
 ): Partial<Record<IsoWeekday, string | null>> {
   const week: Partial<Record<IsoWeekday, string | null>> = {};
+  const entries = wecom.checkindate ?? [];
+  // checkindate and its checkintime are required for fixed rules (doc checkindate / checkindate.checkintime
+  // "「固定上时间上下班」类型时必填"): with no time section anywhere there is no working day to translate.
+  if (!entries.some((entry) => (entry.checkintime?.length ?? 0) > 0)) {
+    report.blocking(
+      'group.checkindate.checkintime',
+      'This fixed-time rule stores no working times (checkindate[].checkintime, which WeCom requires for fixed-time rules), so it cannot be translated.',
+    );
+    return week;
+  }
   const byKey = new Map<string, Shift>();
-  (wecom.checkindate ?? []).forEach((entry, index) => {
+  entries.forEach((entry, index) => {
     const path = `group.checkindate[${index}]`;
     const shift = readDayLayout(entry, path, report);
-    for (const day of entry.workdays) {
+    const workdays = entry.workdays ?? [];
+    if (shift !== null && workdays.length === 0) {
+      report.dropped(
+        `${path}.workdays`,
+        'A working-day layout has times but no weekdays (workdays), so it applies to no day of the week.',
+      );
+    }
+    for (const day of workdays) {
       const iso = wecomDayToIso(day);
       if (iso === null) {
         report.dropped(
@@ -219,8 +255,8 @@ function readFixedWeek(
 /** One checkindate entry of a fixed rule as a shift keyed by its layout; null when it has no usable section. */
 function readDayLayout(entry: CheckinDateRead, path: string, report: LossReport): Shift | null {
   const limits = checkinDateLimits(entry);
-  const flex = readFlex(entry, limits, path, report);
-  const sections = readSections(entry.checkintime, entry, limits, flex, `${path}.checkintime`, report);
+  const flex = readFlex(entry, 'checkindate', limits, path, report);
+  const sections = readSections(entry.checkintime ?? [], entry, limits, flex, `${path}.checkintime`, report);
   if (sections.length === 0) {
     report.dropped(
       `${path}.checkintime`,
@@ -254,7 +290,7 @@ function readSchedules(schedules: readonly ScheduleRead[], report: LossReport): 
     }
     seen.add(schedule.schedule_id);
     const limits = scheduleLimits(schedule);
-    const flex = readFlex(schedule, limits, path, report);
+    const flex = readFlex(schedule, 'schedulelist', limits, path, report);
     const sections = readSections(schedule.time_section ?? [], schedule, limits, flex, `${path}.time_section`, report);
     if (sections.length === 0) {
       report.dropped(
@@ -287,7 +323,11 @@ interface FlexHolder {
         readonly offwork_after_time?: number | undefined;
         readonly onwork_flex_time?: number | undefined;
         readonly timerules?:
-          readonly { readonly offwork_after_time: number; readonly onwork_flex_time: number }[] | undefined;
+          | readonly {
+              readonly offwork_after_time?: number | undefined;
+              readonly onwork_flex_time?: number | undefined;
+            }[]
+          | undefined;
       }
     | undefined;
 }
@@ -300,12 +340,19 @@ interface Flex {
 }
 
 /** The flexible-time block of a checkindate entry or a schedule (doc checkindate.allow_flex … late_rule). */
-function readFlex(holder: FlexHolder, limits: LegacyLimits, path: string, report: LossReport): Flex {
-  const flexOn = holder.allow_flex !== false;
+function readFlex(
+  holder: FlexHolder,
+  container: 'checkindate' | 'schedulelist',
+  limits: LegacyLimits,
+  path: string,
+  report: LossReport,
+): Flex {
+  // Explicit allow_flex, else on when a flex value is there, else the container's doc default (the model).
+  const flexOn = wecomAllowFlex(holder, container);
   let lateGraceSec = graceOf(holder, 'flex_on_duty_time', limits, path, report);
   let earlyLeaveGraceSec = graceOf(holder, 'flex_off_duty_time', limits, path, report);
-  const early = Math.max(0, holder.max_allow_arrive_early ?? 0);
-  const late = Math.max(0, holder.max_allow_arrive_late ?? 0);
+  const early = arrivalOf(holder, 'max_allow_arrive_early', path, report);
+  const late = arrivalOf(holder, 'max_allow_arrive_late', path, report);
   let flexibleArrival: FlexibleArrival | null = early > 0 || late > 0 ? { maxEarlySec: early, maxLateSec: late } : null;
   if (!flexOn && (lateGraceSec > 0 || earlyLeaveGraceSec > 0 || flexibleArrival !== null)) {
     report.info(
@@ -316,9 +363,39 @@ function readFlex(holder: FlexHolder, limits: LegacyLimits, path: string, report
     earlyLeaveGraceSec = 0;
     flexibleArrival = null;
   }
-  return { lateGraceSec, earlyLeaveGraceSec, flexibleArrival, lateOffLateOn: readLateRule(holder, path, report) };
+  return {
+    lateGraceSec,
+    earlyLeaveGraceSec,
+    flexibleArrival,
+    lateOffLateOn: readLateRule(holder, flexOn, path, report),
+  };
 }
 
+/**
+ * A flex duration in seconds, whichever unit WeCom used (the model's readWecomFlexDuration: above the doc's
+ * 6 h maximum in seconds, a whole number of thousands is milliseconds); a reading that needed the guess is
+ * told to the reader.
+ */
+function flexSecondsOf(raw: number, field: string, report: LossReport): number {
+  const reading = readWecomFlexDuration(raw);
+  if (reading.unit === 'milliseconds') {
+    report.info(
+      field,
+      `The value ${raw} is above WeCom's 6 h maximum in seconds and a whole number of milliseconds, so it was read as milliseconds: ${durationText(reading.seconds)}.`,
+      raw,
+      reading.seconds,
+    );
+  } else if (reading.unit === 'unknown') {
+    report.info(
+      field,
+      `The value ${raw} is above WeCom's 6 h maximum and not a whole number of milliseconds; it was read as seconds (${durationText(raw)}).`,
+      raw,
+    );
+  }
+  return reading.seconds;
+}
+
+/** flex_on/off_duty_time in seconds; absent = not set (0). */
 function graceOf(
   holder: FlexHolder,
   key: 'flex_on_duty_time' | 'flex_off_duty_time',
@@ -326,38 +403,62 @@ function graceOf(
   path: string,
   report: LossReport,
 ): number {
-  const raw = holder[key] ?? 0;
+  const raw = holder[key];
+  if (raw === undefined) return 0;
   // −1: "use the legacy flex_time", which is milliseconds, converted to seconds in limits.flexSec (B5).
-  const value = raw === -1 ? (limits.flexSec ?? 0) : raw;
-  if (value < 0) {
+  if (raw === -1) return limits.flexSec ?? 0;
+  if (raw < 0) {
     report.dropped(`${path}.${key}`, `The grace time ${raw} is negative and was ignored.`, raw);
     return 0;
   }
-  return value;
+  return flexSecondsOf(raw, `${path}.${key}`, report);
 }
 
-function readLateRule(holder: FlexHolder, path: string, report: LossReport): LateOffLateOnStep[] {
+/** max_allow_arrive_early/late in seconds; absent or not positive = not set (0). */
+function arrivalOf(
+  holder: FlexHolder,
+  key: 'max_allow_arrive_early' | 'max_allow_arrive_late',
+  path: string,
+  report: LossReport,
+): number {
+  const raw = holder[key];
+  if (raw === undefined || raw <= 0) return 0;
+  return flexSecondsOf(raw, `${path}.${key}`, report);
+}
+
+function readLateRule(holder: FlexHolder, flexOn: boolean, path: string, report: LossReport): LateOffLateOnStep[] {
   const lateRule = holder.late_rule;
   if (lateRule === undefined) return [];
-  const pairs =
-    lateRule.timerules !== undefined && lateRule.timerules.length > 0
-      ? lateRule.timerules // "timerules不为空,优先使用timerules" (doc late_rule.timerules)
-      : [{ offwork_after_time: lateRule.offwork_after_time ?? 0, onwork_flex_time: lateRule.onwork_flex_time ?? 0 }];
-  const steps = pairs
-    .filter((pair) => pair.offwork_after_time > 0 || pair.onwork_flex_time > 0)
-    .map((pair) => ({
-      offLateSec: Math.max(0, pair.offwork_after_time),
-      onLateSec: Math.max(0, pair.onwork_flex_time),
-    }));
+  const timerules = lateRule.timerules ?? [];
+  const fromTimerules = timerules.length > 0;
+  const pairs = fromTimerules
+    ? timerules // "timerules不为空,优先使用timerules" (doc late_rule.timerules)
+    : [{ offwork_after_time: lateRule.offwork_after_time, onwork_flex_time: lateRule.onwork_flex_time }];
+  const steps: LateOffLateOnStep[] = [];
+  pairs.forEach((pair, index) => {
+    const off = pair.offwork_after_time;
+    const on = pair.onwork_flex_time;
+    if (off === undefined && on === undefined) return;
+    // Both are 否 with no default (doc late_rule.timerules.*): the one not stored grants / requires nothing.
+    if (off === undefined || on === undefined) {
+      report.info(
+        fromTimerules ? `${path}.late_rule.timerules[${index}]` : `${path}.late_rule`,
+        `A "leave late, arrive late next day" step stores no ${off === undefined ? 'offwork_after_time' : 'onwork_flex_time'}; it was read as 0.`,
+      );
+    }
+    const offLateSec = Math.max(0, off ?? 0);
+    const onLateSec = Math.max(0, on ?? 0);
+    if (offLateSec > 0 || onLateSec > 0) steps.push({ offLateSec, onLateSec });
+  });
   if (steps.length === 0) return [];
-  if (lateRule.allow_offwork_after_time !== true) {
+  if (!(lateRule.allow_offwork_after_time ?? WECOM_RULE_READ_DEFAULTS.late_rule.allow_offwork_after_time)) {
     report.info(
       `${path}.late_rule`,
       '"Leave late, arrive late next day" steps are stored but the option is switched off (allow_offwork_after_time false), so they were ignored.',
     );
     return [];
   }
-  if (holder.allow_flex === false) {
+  if (!flexOn) {
     report.info(
       `${path}.late_rule`,
       '"Leave late, arrive late next day" needs flexible time, which is switched off (allow_flex false); the steps were ignored.',
@@ -394,20 +495,18 @@ function readSections(
     if (defined > 0 && defined < 4) {
       report.dropped(at, 'Only part of the punch window is stored; the vendor default window is used instead.');
     }
+    // No window at all is what the B4 read example shows (the windows are 特定类型必填 on write only): the
+    // canonical null, "the vendor's default window", carries it without a loss.
     if (defined < 4) missingWindows = true;
+    const allowRest = time.allow_rest ?? SECTION_DEFAULTS.allow_rest;
     const rest =
-      time.allow_rest === true &&
+      allowRest &&
       time.rest_begin_time !== undefined &&
       time.rest_end_time !== undefined &&
       time.rest_begin_time < time.rest_end_time
         ? { beginSec: time.rest_begin_time, endSec: time.rest_end_time }
         : null;
-    if (
-      rest === null &&
-      time.allow_rest !== true &&
-      time.rest_begin_time !== undefined &&
-      time.rest_end_time !== undefined
-    ) {
+    if (rest === null && !allowRest && time.rest_begin_time !== undefined && time.rest_end_time !== undefined) {
       report.info(
         `${at}.allow_rest`,
         `A break ${clockText(time.rest_begin_time)}–${clockText(time.rest_end_time)} is stored but switched off (allow_rest false), so it was ignored.`,
@@ -425,9 +524,9 @@ function readSections(
               latestOffSec: time.latest_off_work_sec!,
             }
           : null,
-      noPunchOn: time.no_need_checkon ?? false,
+      noPunchOn: time.no_need_checkon ?? SECTION_DEFAULTS.no_need_checkon,
       // noneed_offwork is the legacy, whole-day form of no_need_checkoff (B4).
-      noPunchOff: time.no_need_checkoff ?? holder.noneed_offwork ?? false,
+      noPunchOff: time.no_need_checkoff ?? holder.noneed_offwork ?? SECTION_DEFAULTS.no_need_checkoff,
       lateGraceSec: flex.lateGraceSec,
       earlyLeaveGraceSec: flex.earlyLeaveGraceSec,
       seriousLateSec: null,
@@ -458,7 +557,8 @@ function readSections(
 function readFree(wecom: WecomRead, report: LossReport): NonNullable<CanonicalRule['free']> {
   const workdays = new Set<IsoWeekday>();
   (wecom.checkindate ?? []).forEach((entry, index) => {
-    for (const day of entry.workdays) {
+    // workdays is required for free rules too (doc checkindate.workdays "自由签到"); none read = none known.
+    for (const day of entry.workdays ?? []) {
       const iso = wecomDayToIso(day);
       if (iso === null) {
         report.dropped(
@@ -469,7 +569,7 @@ function readFree(wecom: WecomRead, report: LossReport): NonNullable<CanonicalRu
       } else workdays.add(iso);
     }
   });
-  const duration = wecom.standard_work_duration ?? -1;
+  const duration = wecom.standard_work_duration ?? GROUP_DEFAULTS.standard_work_duration;
   let requiredWorkSec: number | null = duration;
   if (duration === -1) requiredWorkSec = null;
   else if (duration <= 0) {
@@ -480,7 +580,7 @@ function readFree(wecom: WecomRead, report: LossReport): NonNullable<CanonicalRu
     );
     requiredWorkSec = null;
   }
-  const span = wecom.span_day_time ?? 0;
+  const span = wecom.span_day_time ?? GROUP_DEFAULTS.span_day_time;
   const dayStartSec = span >= 0 && span < DAY ? span : 0;
   if (dayStartSec !== span) {
     report.dropped('group.span_day_time', `The day start ${span} s is outside one day; midnight is used.`, span);
@@ -521,28 +621,35 @@ function nonEmptyIds(ids: readonly (string | number)[]): string[] {
   return kept;
 }
 
+/**
+ * loc_infos. Every key may be absent on read (the model); none has a doc default. A location without
+ * coordinates or without its radius (`distance`) says nowhere to punch, so it is left out and reported; a
+ * missing title or address reads as empty text.
+ */
 function readLocations(wecom: WecomRead, report: LossReport): GpsLocation[] {
   const locations: GpsLocation[] = [];
   (wecom.loc_infos ?? []).forEach((location, index) => {
+    const title = location.loc_title ?? '';
+    if (location.lat === undefined || location.lng === undefined) {
+      report.dropped(`group.loc_infos[${index}]`, `Location "${title}" has no coordinates and was left out.`);
+      return;
+    }
     const latitude = location.lat / 1e6;
     const longitude = location.lng / 1e6;
     if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
-      report.dropped(
-        `group.loc_infos[${index}]`,
-        `Location "${location.loc_title}" has impossible coordinates and was left out.`,
-      );
+      report.dropped(`group.loc_infos[${index}]`, `Location "${title}" has impossible coordinates and was left out.`);
       return;
     }
-    if (location.distance <= 0) {
+    if (location.distance === undefined || location.distance <= 0) {
       report.dropped(
         `group.loc_infos[${index}].distance`,
-        `Location "${location.loc_title}" has no check-in radius and was left out.`,
+        `Location "${title}" has no check-in radius and was left out.`,
       );
       return;
     }
     locations.push({
-      name: location.loc_title,
-      address: location.loc_detail,
+      name: title,
+      address: location.loc_detail ?? '',
       latitude,
       longitude,
       radiusMeters: location.distance,
@@ -551,18 +658,30 @@ function readLocations(wecom: WecomRead, report: LossReport): GpsLocation[] {
   return locations;
 }
 
+/** wifimac_infos: an entry without a usable MAC is left out; one without a name keeps an empty name. */
 function readWifi(wecom: WecomRead, report: LossReport): WifiLocation[] {
   const wifis: WifiLocation[] = [];
   (wecom.wifimac_infos ?? []).forEach((wifi, index) => {
+    const name = wifi.wifiname ?? '';
+    if (wifi.wifimac === undefined) {
+      report.dropped(
+        `group.wifimac_infos[${index}].wifimac`,
+        `Wi-Fi "${name}" has no router MAC address and was left out.`,
+      );
+      return;
+    }
     const bssid = normalizeBssid(wifi.wifimac);
     if (bssid === null) {
       report.dropped(
         `group.wifimac_infos[${index}].wifimac`,
-        `Wi-Fi "${wifi.wifiname}" has an invalid router MAC address "${wifi.wifimac}" and was left out.`,
+        `Wi-Fi "${name}" has an invalid router MAC address "${wifi.wifimac}" and was left out.`,
       );
       return;
     }
-    wifis.push({ ssid: wifi.wifiname, bssid });
+    if (wifi.wifiname === undefined) {
+      report.info(`group.wifimac_infos[${index}].wifiname`, `The Wi-Fi ${bssid} has no name; it is kept unnamed.`);
+    }
+    wifis.push({ ssid: name, bssid });
   });
   return wifis;
 }
@@ -654,8 +773,8 @@ function readSpecialDays(
 
 // ---- policies ---------------------------------------------------------------------------------------------
 
-function remedyLimit(value: number | undefined, field: string, report: LossReport): number | null {
-  if (value === undefined || value === -1) return null;
+function remedyLimit(value: number, field: string, report: LossReport): number | null {
+  if (value === -1) return null;
   if (value < 0) {
     report.dropped(`group.${field}`, `The make-up punch limit ${value} is not valid; treated as unlimited.`, value);
     return null;
@@ -664,7 +783,7 @@ function remedyLimit(value: number | undefined, field: string, report: LossRepor
 }
 
 function readRemedy(wecom: WecomRead, report: LossReport): CanonicalRule['remedy'] {
-  const restriction = wecom.buka_restriction ?? 0;
+  const restriction = wecom.buka_restriction ?? GROUP_DEFAULTS.buka_restriction;
   if (restriction < 0 || restriction > 15) {
     report.dropped(
       'group.buka_restriction',
@@ -675,9 +794,17 @@ function readRemedy(wecom: WecomRead, report: LossReport): CanonicalRule['remedy
   const bits = restriction >= 0 && restriction <= 15 ? restriction : 0;
   // A set bit CLOSES that exception type to make-up punches (doc buka_restriction).
   return {
-    allowed: wecom.allow_apply_offworkday ?? false,
-    monthlyLimit: remedyLimit(wecom.allow_apply_bk_cnt, 'allow_apply_bk_cnt', report),
-    daysLimit: remedyLimit(wecom.allow_apply_bk_day_limit, 'allow_apply_bk_day_limit', report),
+    allowed: wecom.allow_apply_offworkday ?? GROUP_DEFAULTS.allow_apply_offworkday,
+    monthlyLimit: remedyLimit(
+      wecom.allow_apply_bk_cnt ?? GROUP_DEFAULTS.allow_apply_bk_cnt,
+      'allow_apply_bk_cnt',
+      report,
+    ),
+    daysLimit: remedyLimit(
+      wecom.allow_apply_bk_day_limit ?? GROUP_DEFAULTS.allow_apply_bk_day_limit,
+      'allow_apply_bk_day_limit',
+      report,
+    ),
     forMissing: (bits & 1) === 0,
     forLate: (bits & 2) === 0,
     forEarly: (bits & 4) === 0,
@@ -686,22 +813,37 @@ function readRemedy(wecom: WecomRead, report: LossReport): CanonicalRule['remedy
 }
 
 function readOutOfRange(wecom: WecomRead, report: LossReport): OutOfRangePolicy {
-  const value = wecom.option_out_range ?? 0;
+  const value = wecom.option_out_range ?? GROUP_DEFAULTS.option_out_range;
   const policy = OUT_OF_RANGE[value];
   if (policy !== undefined) return policy;
+  const fallback = OUT_OF_RANGE[GROUP_DEFAULTS.option_out_range] ?? 'exception';
   report.approximated(
     'group.option_out_range',
-    `Out-of-range punching setting ${value} is unknown; it is treated as "counts as an exception" (WeCom's default).`,
+    `Out-of-range punching setting ${value} is unknown; it is treated as WeCom's default, "counts as an exception".`,
     value,
-    'exception',
+    fallback,
   );
-  return 'exception';
+  return fallback;
 }
 
 function readOvertime(wecom: WecomRead, report: LossReport): boolean {
   const v2 = wecom.ot_info_v2;
   if (v2 !== undefined) {
-    const enabled = [v2.workdayconf, v2.restdayconf, v2.holidayconf].some((conf) => conf?.allow_ot === true);
+    const confs = [
+      ['workdayconf', v2.workdayconf],
+      ['restdayconf', v2.restdayconf],
+      ['holidayconf', v2.holidayconf],
+    ] as const;
+    // allow_ot is required on write for each kind of day (doc ot_info_v2.*.allow_ot) but has no default: a
+    // kind of day read without it is one where overtime is not known to be allowed.
+    const unknown = confs.filter(([, conf]) => conf?.allow_ot === undefined).map(([name]) => name);
+    if (unknown.length > 0) {
+      report.info(
+        'group.ot_info_v2',
+        `No overtime switch (allow_ot) is stored for ${unknown.join(', ')}; overtime there is read as not allowed.`,
+      );
+    }
+    const enabled = confs.some(([, conf]) => conf?.allow_ot === true);
     if (enabled) {
       report.info(
         'group.ot_info_v2',
@@ -732,7 +874,7 @@ function hasReminder(time: CheckinTimeRead): boolean {
 
 /** Settings with no canonical field, told to the HR reader so nothing disappears silently. */
 function reportWecomOnlySettings(wecom: WecomRead, report: LossReport): void {
-  const type = wecom.type ?? 0;
+  const type = wecom.type ?? GROUP_DEFAULTS.type;
   if (type !== 0) {
     report.dropped(
       'group.type',
@@ -741,7 +883,7 @@ function reportWecomOnlySettings(wecom: WecomRead, report: LossReport): void {
     );
   }
   if (
-    (wecom.checkindate ?? []).some((entry) => entry.checkintime.some(hasReminder)) ||
+    (wecom.checkindate ?? []).some((entry) => (entry.checkintime ?? []).some(hasReminder)) ||
     (wecom.schedulelist ?? []).some((schedule) => (schedule.time_section ?? []).some(hasReminder))
   ) {
     report.info(
@@ -761,22 +903,23 @@ function reportWecomOnlySettings(wecom: WecomRead, report: LossReport): void {
       'Whether punch notes may use photos from the album is WeCom-only and is not carried.',
     );
   }
-  if (wecom.allow_checkin_offworkday === true) {
+  if (wecom.allow_checkin_offworkday ?? GROUP_DEFAULTS.allow_checkin_offworkday) {
     report.dropped(
       'group.allow_checkin_offworkday',
       'Punching on non-working days is allowed in WeCom; this setting is not carried.',
     );
   }
-  if (wecom.sync_out_checkin === true) {
+  if (wecom.sync_out_checkin ?? GROUP_DEFAULTS.sync_out_checkin) {
     report.dropped(
       'group.sync_out_checkin',
       'Out-of-office punches count as clock-in/out in WeCom; this setting is not carried.',
     );
   }
-  if (wecom.buka_limit_next_month !== undefined && wecom.buka_limit_next_month !== -1) {
+  const bukaDeadline = wecom.buka_limit_next_month ?? GROUP_DEFAULTS.buka_limit_next_month;
+  if (bukaDeadline !== -1) {
     report.dropped(
       'group.buka_limit_next_month',
-      `Make-up punches close on day ${wecom.buka_limit_next_month} of the next month in WeCom; this deadline is not carried.`,
+      `Make-up punches close on day ${bukaDeadline} of the next month in WeCom; this deadline is not carried.`,
     );
   }
   if (wecom.buka_remind?.open_remind === true) {

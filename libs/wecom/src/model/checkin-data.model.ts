@@ -20,7 +20,9 @@ export type WecomGetCheckinDataRequest = z.infer<typeof wecomGetCheckinDataReque
 
 /**
  * `checkin_type` is Chinese text on the wire. The enum is closed on purpose: a punch of a kind we do not
- * know must surface as a decoding error naming the field, not be silently mapped to on- or off-duty.
+ * know must not be silently mapped to on- or off-duty. Tolerance stops at the record, not the list: the
+ * client reads getcheckindata's rows one by one (wecomCheckinDataSchema is the element schema), so a row
+ * with a new kind is reported unreadable, naming the field, and every other row of the answer is kept.
  */
 export const WECOM_CHECKIN_TYPES = ['上班打卡', '下班打卡', '外出打卡'] as const;
 export type WecomCheckinType = (typeof WECOM_CHECKIN_TYPES)[number];
@@ -34,7 +36,18 @@ export type WecomCheckinType = (typeof WECOM_CHECKIN_TYPES)[number];
 export const WECOM_EXCEPTION_TYPES = ['时间异常', '地点异常', '未打卡', 'wifi异常', '非常用设备'] as const;
 export type WecomExceptionType = (typeof WECOM_EXCEPTION_TYPES)[number];
 
-export const wecomCheckinDataSchema = z.object({
+/**
+ * One row of getcheckindata (B6). B6 has no required column; read against it field by field:
+ *  - required: userid and checkin_time (they identify the punch: the gateway's record key is the pair);
+ *    checkin_type (what the punch IS; closed, see above); exception_type (B6: `""` when normal, so WeCom sends
+ *    the key even when there is nothing to say — an absent one would be a different API, and defaulting it to
+ *    "normal" could turn a 未打卡 row into an invented punch);
+ *  - optional, no default: everything else. lat/lng appear only on outing rows in the B6 example,
+ *    sch_checkin_time "is only valid for fixed and 排班 rules", schedule_id is 0 when the rule is not by shift,
+ *    and the rest (texts, wifi, media, device, groupid, timeline_id) describe a punch that may not have them.
+ * Unknown keys are kept (z.looseObject).
+ */
+export const wecomCheckinDataSchema = z.looseObject({
   userid: z.string(),
   groupname: z.string().optional(),
   checkin_type: z.enum(WECOM_CHECKIN_TYPES),

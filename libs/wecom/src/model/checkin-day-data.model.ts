@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { wecomEnvelopeSchema, wecomInt, wecomUnixSeconds } from './wecom-envelope.model.js';
 
 // Day reports, getcheckin_daydata (REFERENCE B9; [WC-PM] path/93374). Modelled for reconciliation; the
-// client does not call it yet. Only the identifying fields are required; the report sections are optional.
+// client does not call it yet. Only the identifying fields are required; the report sections are optional, and
+// keys we do not model are kept (z.looseObject), as in every read schema.
 
-const i18nTextSchema = z.object({ data: z.array(z.object({ lang: z.string(), text: z.string() })) });
+const i18nTextSchema = z.looseObject({ data: z.array(z.looseObject({ lang: z.string(), text: z.string() })) });
 
-export const wecomCheckinDayDataSchema = z.object({
-  base_info: z.object({
+export const wecomCheckinDayDataSchema = z.looseObject({
+  base_info: z.looseObject({
     /** 00:00 of the day, unix seconds */
     date: wecomUnixSeconds,
     /** 1 fixed, 2 outing, 3 by-shift, 4 free, 5 overtime, 7 no rule */
@@ -18,19 +19,19 @@ export const wecomCheckinDayDataSchema = z.object({
     /** = userid */
     acctid: z.string(),
     rule_info: z
-      .object({
+      .looseObject({
         groupid: wecomInt,
         groupname: z.string().optional(),
         scheduleid: wecomInt.optional(),
         schedulename: z.string().optional(),
-        checkintime: z.array(z.object({ work_sec: wecomInt, off_work_sec: wecomInt })).optional(),
+        checkintime: z.array(z.looseObject({ work_sec: wecomInt, off_work_sec: wecomInt })).optional(),
       })
       .optional(),
     /** 0 workday, 1 rest day */
     day_type: wecomInt.optional(),
   }),
   summary_info: z
-    .object({
+    .looseObject({
       checkin_count: wecomInt.optional(),
       regular_work_sec: wecomInt.optional(),
       standard_work_sec: wecomInt.optional(),
@@ -41,7 +42,7 @@ export const wecomCheckinDayDataSchema = z.object({
     .optional(),
   holiday_infos: z
     .array(
-      z.object({
+      z.looseObject({
         sp_number: z.string().optional(),
         sp_title: i18nTextSchema.optional(),
         sp_description: i18nTextSchema.optional(),
@@ -50,7 +51,7 @@ export const wecomCheckinDayDataSchema = z.object({
     .optional(),
   exception_infos: z
     .array(
-      z.object({
+      z.looseObject({
         /** 1 late, 2 early, 3 missing, 4 absent, 5 location, 6 device */
         exception: wecomInt,
         count: wecomInt.optional(),
@@ -59,7 +60,7 @@ export const wecomCheckinDayDataSchema = z.object({
     )
     .optional(),
   ot_info: z
-    .object({
+    .looseObject({
       ot_status: wecomInt.optional(),
       ot_duration: wecomInt.optional(),
       exception_duration: z.array(wecomInt).optional(),
@@ -67,7 +68,7 @@ export const wecomCheckinDayDataSchema = z.object({
     .optional(),
   sp_items: z
     .array(
-      z.object({
+      z.looseObject({
         /** 1 leave, 2 补卡, 3 trip, 4 outing, 100 field */
         type: wecomInt,
         vacation_id: wecomInt.optional(),

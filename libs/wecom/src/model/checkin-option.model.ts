@@ -2,32 +2,43 @@ import { z } from 'zod';
 import { wecomEnvelopeSchema, wecomInt, wecomUnixSeconds } from './wecom-envelope.model.js';
 
 // WeCom checkin rules (打卡规则, "checkin_option"), in two shapes that differ on purpose:
-//  - the WRITE shape of add/update_checkin_option (wecom-checkin-option-rules.md, "打卡规则字段说明");
+//  - the WRITE shape of add/update_checkin_option (wecom-checkin-option-rules.md, "打卡规则字段说明", "doc");
 //  - the READ shape of getcorpcheckinoption / getcheckinoption (REFERENCE B4/B5), which also carries legacy
 //    fields in other units (limit_aheadtime and flex_time in MILLISECONDS, noneed_offwork, ot_info) and, on
 //    rules created with the newer API, echoes the write-side fields too: a real 2024 response pasted in
 //    binarywang/WxJava issue #3323 has time_id, earliest/latest_*, no_need_checkon/off next to
 //    noneed_offwork and limit_aheadtime; WxJava issue #3567 (2025) shows ot_info_v2 on read. So every
 //    write-side field is optional on read.
-// Write schemas are strict (an unknown key is a typo, e.g. `partyid` for `party_id`, and WeCom's answer to
-// it is unknowable); read schemas tolerate and strip unknown keys.
+//
+// Tolerant reader, strict writer:
+//  - WRITE schemas are strict (an unknown key is a typo, e.g. `partyid` for `party_id`, and WeCom's answer to
+//    it is unknowable) and require what the doc requires.
+//  - READ schemas follow the doc's field table: whatever it marks 否 (optional) or 特定类型必填 (required for
+//    one rule type only) is optional here, whatever the rule type, because a read cannot know the type before
+//    it is decoded and a sparse answer must not make the rule unreadable (issue #16: a free rule read without
+//    checkindate[].checkintime). The doc's defaults are applied by the reader, from ONE table:
+//    checkin-option-read-defaults.ts (why not here: see there). Read schemas are z.looseObject: they KEEP the
+//    keys we do not model (the 2024 doc example of B4 already shows `open_sp_checkin`), so a
+//    read-modify-write can send back what it does not understand.
+//  - Still required on read, and why:
+//      * a rule's groupid, grouptype and groupname: they identify it (the doc marks grouptype/groupname for
+//        所有类型, groupid is the key of every update/clear/delete);
+//      * a schedule's schedule_id and schedule_name: the id identifies it, the name is unique in the rule
+//        (doc L493-496), and a schedulelist exists only for the one rule type that requires both (L675);
+//      * a time section's work_sec and off_work_sec: the doc's condition on them (特定类型必填) is the
+//        condition of their container — a section exists only where the rule type needs its times — so no
+//        reading of the doc lets a section be sent without them; a section without them is not a section.
+//    Everything else, down to a location's radius or a late-rule step's onwork_flex_time, may be absent.
 
 // ---------------------------------------------------------------------------------------------------------
-// Shared pieces
+// Pieces of the write shape (the read shape has its own, looser ones below)
 // ---------------------------------------------------------------------------------------------------------
-
-const timeruleSchema = z.object({ offwork_after_time: wecomInt, onwork_flex_time: wecomInt });
 
 /** 晚走晚到 (late_rule): seconds; the doc caps each at 600 minutes. */
-const lateRuleShape = {
+export const wecomLateRuleWriteSchema = z.strictObject({
   allow_offwork_after_time: z.boolean().optional(),
   offwork_after_time: wecomInt.optional(),
   onwork_flex_time: wecomInt.optional(),
-  timerules: z.array(timeruleSchema).optional(),
-};
-export const wecomLateRuleReadSchema = z.object(lateRuleShape);
-export const wecomLateRuleWriteSchema = z.strictObject({
-  ...lateRuleShape,
   timerules: z.array(z.strictObject({ offwork_after_time: wecomInt, onwork_flex_time: wecomInt })).optional(),
 });
 export type WecomLateRule = z.infer<typeof wecomLateRuleWriteSchema>;
@@ -48,81 +59,41 @@ const locationShape = {
 const fixTimeRuleShape = { fix_time_begin_sec: wecomInt, fix_time_end_sec: wecomInt };
 const calOtItemShape = { ot_time: wecomInt, rest_time: wecomInt };
 
-function otRestInfo<T extends typeof z.object | typeof z.strictObject>(object: T) {
-  return object({
-    /** 0 no deduction, 1 fixed rest periods, 2 by overtime length */
-    type: wecomInt.optional(),
-    fix_time_rule_list: z.array(object(fixTimeRuleShape)).optional(),
-    cal_ottime_rule: object({ items: z.array(object(calOtItemShape)) }).optional(),
-  });
-}
+const otRestInfoWriteSchema = z.strictObject({
+  /** 0 no deduction, 1 fixed rest periods, 2 by overtime length */
+  type: wecomInt.optional(),
+  fix_time_rule_list: z.array(z.strictObject(fixTimeRuleShape)).optional(),
+  cal_ottime_rule: z.strictObject({ items: z.array(z.strictObject(calOtItemShape)) }).optional(),
+});
 
-function otDayConf<T extends typeof z.object | typeof z.strictObject>(object: T) {
-  const restinfo = otRestInfo(object);
-  return object({
-    allow_ot: z.boolean(),
-    /** 0 approval ∩ punches, 1 punches only, 2 approval only (default 2) */
-    type: wecomInt.optional(),
-    apply: object({ restinfo: restinfo.optional() }).optional(),
-    checkin: object({
+const otDayConfWriteSchema = z.strictObject({
+  allow_ot: z.boolean(),
+  /** 0 approval ∩ punches, 1 punches only, 2 approval only (default 2) */
+  type: wecomInt.optional(),
+  apply: z.strictObject({ restinfo: otRestInfoWriteSchema.optional() }).optional(),
+  checkin: z
+    .strictObject({
       ot_time_start: wecomInt.optional(),
       ot_time_min: wecomInt.optional(),
       ot_time_max: wecomInt.optional(),
-      restinfo: restinfo.optional(),
-    }).optional(),
-    applycheckin: object({ restinfo: restinfo.optional() }).optional(),
-    ot_trans_enable: z.boolean().optional(),
-    ot_trans_type: wecomInt.optional(),
-    vacation: object({ trans_ratio: wecomInt.optional(), sync_vacation: z.boolean().optional() }).optional(),
-  });
-}
+      restinfo: otRestInfoWriteSchema.optional(),
+    })
+    .optional(),
+  applycheckin: z.strictObject({ restinfo: otRestInfoWriteSchema.optional() }).optional(),
+  ot_trans_enable: z.boolean().optional(),
+  ot_trans_type: wecomInt.optional(),
+  vacation: z.strictObject({ trans_ratio: wecomInt.optional(), sync_vacation: z.boolean().optional() }).optional(),
+});
 
 // Write: the field table marks workdayconf, restdayconf and holidayconf "是" (required) and error 301093
 // "workdayconf/restdayconf/holidayconf is necessary" agrees; the doc's own request example sending only
 // workdayconf is the odd one out, so the write shape requires all three. Read: whatever WeCom echoes.
 export const wecomOtInfoV2WriteSchema = z.strictObject({
-  workdayconf: otDayConf(z.strictObject),
-  restdayconf: otDayConf(z.strictObject),
-  holidayconf: otDayConf(z.strictObject),
-});
-export const wecomOtInfoV2ReadSchema = z.object({
-  workdayconf: otDayConf(z.object).optional(),
-  restdayconf: otDayConf(z.object).optional(),
-  holidayconf: otDayConf(z.object).optional(),
+  workdayconf: otDayConfWriteSchema,
+  restdayconf: otDayConfWriteSchema,
+  holidayconf: otDayConfWriteSchema,
 });
 export type WecomOtInfoV2 = z.infer<typeof wecomOtInfoV2WriteSchema>;
-
-/** Legacy read-only overtime block `ot_info` (REFERENCE B4). Creating with it is refused (301094). */
-const legacyOtRestInfoSchema = z.object({
-  type: wecomInt.optional(),
-  fix_time_rule: z.object(fixTimeRuleShape).optional(),
-  cal_ottime_rule: z.object({ items: z.array(z.object(calOtItemShape)) }).optional(),
-});
-const legacyOtCheckInfoSchema = z.object({
-  ot_workingday_time_start: wecomInt.optional(),
-  ot_workingday_time_min: wecomInt.optional(),
-  ot_workingday_time_max: wecomInt.optional(),
-  ot_nonworkingday_time_min: wecomInt.optional(),
-  ot_nonworkingday_time_max: wecomInt.optional(),
-  ot_nonworkingday_spanday_time: wecomInt.optional(),
-  ot_workingday_restinfo: legacyOtRestInfoSchema.optional(),
-  ot_nonworkingday_restinfo: legacyOtRestInfoSchema.optional(),
-});
-export const wecomLegacyOtInfoSchema = z.object({
-  type: wecomInt.optional(),
-  allow_ot_workingday: z.boolean().optional(),
-  allow_ot_nonworkingday: z.boolean().optional(),
-  otcheckinfo: legacyOtCheckInfoSchema.optional(),
-  uptime: wecomInt.optional(),
-  otapplyinfo: legacyOtCheckInfoSchema
-    .extend({
-      allow_ot_workingday: z.boolean().optional(),
-      allow_ot_nonworkingday: z.boolean().optional(),
-      uptime: wecomInt.optional(),
-    })
-    .optional(),
-});
-export type WecomLegacyOtInfo = z.infer<typeof wecomLegacyOtInfoSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
 // WRITE shape: add_checkin_option / update_checkin_option (wecom-checkin-option-rules.md)
@@ -310,11 +281,133 @@ export const wecomDelCheckinOptionRequestSchema = z.strictObject({
 export type WecomDelCheckinOptionRequest = z.infer<typeof wecomDelCheckinOptionRequestSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
-// READ shape: getcorpcheckinoption (B4) and getcheckinoption (B5)
+// READ shape: getcorpcheckinoption (B4) and getcheckinoption (B5). Loose objects throughout (see the top).
+// The doc status of each field is given as "doc L<n> 否" (optional), "特定类型必填" (required for one rule
+// type), "默认 x" (default x, in checkin-option-read-defaults.ts) or "blank" (the table's status cell is
+// empty in our copy of the doc).
 // ---------------------------------------------------------------------------------------------------------
 
-/** A section as read: only the times are certain; the create-side windows appear on newer rules. */
-export const wecomCheckinTimeReadSchema = z.object({
+/**
+ * One step of late_rule.timerules. Both values are optional: doc L431-434 / L529-532 mark them 否 ("有值时需要
+ * allow_offwork_after_time为true"), and issue #16 saw steps read without onwork_flex_time. No default: a
+ * missing value means "not set" (no lateness granted / no staying late required).
+ */
+export const wecomTimeruleReadSchema = z.looseObject({
+  offwork_after_time: wecomInt.optional(),
+  onwork_flex_time: wecomInt.optional(),
+});
+
+/** 晚走晚到 as read; every field 否 (doc L424-434, L522-532); allow_offwork_after_time 默认 false. */
+export const wecomLateRuleReadSchema = z.looseObject({
+  allow_offwork_after_time: z.boolean().optional(),
+  offwork_after_time: wecomInt.optional(),
+  onwork_flex_time: wecomInt.optional(),
+  timerules: z.array(wecomTimeruleReadSchema).optional(),
+});
+export type WecomLateRuleRead = z.infer<typeof wecomLateRuleReadSchema>;
+
+/** wifimac_infos[] as read: both keys blank in the doc table (L462-465); the reader drops an entry without MAC. */
+export const wecomWifiReadSchema = z.looseObject({
+  wifiname: z.string().optional(),
+  wifimac: z.string().optional(),
+});
+
+/**
+ * loc_infos[] as read: every key blank in the doc table (L468-474). A location without coordinates or without
+ * its radius (`distance`, which has no default) cannot be used, so the reader reports and leaves it out
+ * rather than refusing the whole rule.
+ */
+export const wecomLocationReadSchema = z.looseObject({
+  /** degrees × 1,000,000, GCJ-02 */
+  lat: wecomInt.optional(),
+  /** degrees × 1,000,000, GCJ-02 */
+  lng: wecomInt.optional(),
+  loc_title: z.string().optional(),
+  loc_detail: z.string().optional(),
+  /** metres; no default */
+  distance: wecomInt.optional(),
+});
+
+// ot_info_v2 as read (doc L540-581). Parts the table marks 特定类型必填 (allow_ot, fix_time_begin/end_sec) are
+// optional here; type 默认 2, the checkin limits 默认 30/30/240 minutes, trans_ratio 默认 100 … are in the
+// defaults table. A restdayconf / holidayconf that is not read means "nothing known about that day kind".
+const otFixTimeRuleReadSchema = z.looseObject({
+  fix_time_begin_sec: wecomInt.optional(),
+  fix_time_end_sec: wecomInt.optional(),
+});
+const otCalItemReadSchema = z.looseObject({ ot_time: wecomInt.optional(), rest_time: wecomInt.optional() });
+const otCalRuleReadSchema = z.looseObject({ items: z.array(otCalItemReadSchema).optional() });
+const otRestInfoReadSchema = z.looseObject({
+  type: wecomInt.optional(),
+  fix_time_rule_list: z.array(otFixTimeRuleReadSchema).optional(),
+  cal_ottime_rule: otCalRuleReadSchema.optional(),
+});
+export const wecomOtDayConfReadSchema = z.looseObject({
+  /** 特定类型必填 on write (doc L542); no default: absent = overtime not known to be allowed */
+  allow_ot: z.boolean().optional(),
+  /** 默认 2 */
+  type: wecomInt.optional(),
+  apply: z.looseObject({ restinfo: otRestInfoReadSchema.optional() }).optional(),
+  checkin: z
+    .looseObject({
+      ot_time_start: wecomInt.optional(),
+      ot_time_min: wecomInt.optional(),
+      ot_time_max: wecomInt.optional(),
+      restinfo: otRestInfoReadSchema.optional(),
+    })
+    .optional(),
+  applycheckin: z.looseObject({ restinfo: otRestInfoReadSchema.optional() }).optional(),
+  ot_trans_enable: z.boolean().optional(),
+  ot_trans_type: wecomInt.optional(),
+  vacation: z.looseObject({ trans_ratio: wecomInt.optional(), sync_vacation: z.boolean().optional() }).optional(),
+});
+export const wecomOtInfoV2ReadSchema = z.looseObject({
+  workdayconf: wecomOtDayConfReadSchema.optional(),
+  restdayconf: wecomOtDayConfReadSchema.optional(),
+  holidayconf: wecomOtDayConfReadSchema.optional(),
+});
+export type WecomOtInfoV2Read = z.infer<typeof wecomOtInfoV2ReadSchema>;
+
+/** Legacy read-only overtime block `ot_info` (REFERENCE B4). Creating with it is refused (301094). */
+const legacyOtRestInfoSchema = z.looseObject({
+  type: wecomInt.optional(),
+  fix_time_rule: otFixTimeRuleReadSchema.optional(),
+  cal_ottime_rule: otCalRuleReadSchema.optional(),
+});
+const legacyOtCheckInfoShape = {
+  ot_workingday_time_start: wecomInt.optional(),
+  ot_workingday_time_min: wecomInt.optional(),
+  ot_workingday_time_max: wecomInt.optional(),
+  ot_nonworkingday_time_min: wecomInt.optional(),
+  ot_nonworkingday_time_max: wecomInt.optional(),
+  ot_nonworkingday_spanday_time: wecomInt.optional(),
+  ot_workingday_restinfo: legacyOtRestInfoSchema.optional(),
+  ot_nonworkingday_restinfo: legacyOtRestInfoSchema.optional(),
+};
+export const wecomLegacyOtInfoSchema = z.looseObject({
+  type: wecomInt.optional(),
+  allow_ot_workingday: z.boolean().optional(),
+  allow_ot_nonworkingday: z.boolean().optional(),
+  otcheckinfo: z.looseObject(legacyOtCheckInfoShape).optional(),
+  uptime: wecomInt.optional(),
+  otapplyinfo: z
+    .looseObject({
+      ...legacyOtCheckInfoShape,
+      allow_ot_workingday: z.boolean().optional(),
+      allow_ot_nonworkingday: z.boolean().optional(),
+      uptime: wecomInt.optional(),
+    })
+    .optional(),
+});
+export type WecomLegacyOtInfo = z.infer<typeof wecomLegacyOtInfoSchema>;
+
+/**
+ * A section as read (checkindate[].checkintime[], schedulelist[].time_section[], spe_workdays[].checkintime[]).
+ * work_sec and off_work_sec are required (see the top). The rest is optional: time_id, remind_* and the
+ * earliest/latest windows are 特定类型必填 (doc L402-413, L498-513) and the B4 read example has no time_id and
+ * no windows; allow_rest and no_need_checkon/off 默认 false; rest_begin/end_time 否.
+ */
+export const wecomCheckinTimeReadSchema = z.looseObject({
   time_id: wecomInt.optional(),
   work_sec: wecomInt,
   off_work_sec: wecomInt,
@@ -332,6 +425,36 @@ export const wecomCheckinTimeReadSchema = z.object({
 });
 export type WecomCheckinTimeRead = z.infer<typeof wecomCheckinTimeReadSchema>;
 
+/**
+ * The flexible-time block of a checkindate entry or a schedule (doc L418-434, L516-534): every field 否;
+ * allow_flex 默认 false on checkindate, true on schedulelist (wecomAllowFlex reads it).
+ *
+ * UNITS of flex_on/off_duty_time (and max_allow_arrive_early/late, which share their cap): the create side
+ * says 秒 (doc L420-423, L518-521, L533-534) and caps them at 360 minutes = 21600 (L603: "has to be a
+ * multiple of 300 and not exceed 21600"); REFERENCE B4 reads them as seconds too. Published clients split:
+ *  - milliseconds: fudiwei/DotNetCore.SKIT.FlurlHttpClient.Wechat
+ *    src/SKIT.FlurlHttpClient.Wechat.Work/Models/CgibinCheckin/Option/CgibinCheckinGetCheckinOptionResponse.cs
+ *    (the read model that getcorpcheckinoption's extends) documents flex_on/off_duty_time and
+ *    max_allow_arrive_early/late as "单位：毫秒", on checkindate and on schedules; WxJava
+ *    weixin-java-cp/.../bean/oa/WxCpCheckinGroupBase.java (and WxCpCropCheckinOption.java) documents the
+ *    checkindate pair as "单位ms" (REFERENCE B11 notes it);
+ *  - seconds: the doc, REFERENCE B4, and the same SKIT file for everything else in a section;
+ *  - unitless: silenceper/wechat work/checkin/record.go, imhuzi/qiye-wechat CheckindateItem.java;
+ *  - no real answer with a non-zero value was found (WxJava issue #3323's 2024 response has 0 for all four).
+ * So the model keeps the raw number and the reader accepts both: legacy-units.util.ts readWecomFlexDuration
+ * takes a value above 21600 that is a whole number of thousands as milliseconds (no valid seconds value is
+ * above 21600; every valid milliseconds value, a multiple of 300 s, is 300000 or more), anything else as
+ * seconds. -1 on flex_on/off_duty_time means "use the legacy flex_time" (B5).
+ */
+const flexReadShape = {
+  allow_flex: z.boolean().optional(),
+  flex_on_duty_time: wecomInt.optional(),
+  flex_off_duty_time: wecomInt.optional(),
+  max_allow_arrive_early: wecomInt.optional(),
+  max_allow_arrive_late: wecomInt.optional(),
+  late_rule: wecomLateRuleReadSchema.optional(),
+};
+
 /** The legacy read-only fields that share a block with the flex settings. */
 const legacyWindowShape = {
   /** LEGACY, MILLISECONDS (e.g. 10800000 = 3 h): how early one may clock in. Use the units helpers. */
@@ -342,17 +465,22 @@ const legacyWindowShape = {
   noneed_offwork: z.boolean().optional(),
 };
 
-export const wecomCheckinDateReadSchema = z.object({
+/**
+ * One checkindate entry. Both lists are 特定类型必填 (doc L398-401): workdays for fixed and free rules,
+ * checkintime for fixed rules only — a free rule is read without it (issue #16). A fixed rule read with no
+ * checkintime at all is the reader's refusal to make, not the schema's.
+ */
+export const wecomCheckinDateReadSchema = z.looseObject({
   /** 0 = Sunday, 1–6 = Monday–Saturday; for by-shift rules "the dates the shifts were pulled for" (B5) */
-  workdays: z.array(wecomInt),
-  checkintime: z.array(wecomCheckinTimeReadSchema),
+  workdays: z.array(wecomInt).optional(),
+  checkintime: z.array(wecomCheckinTimeReadSchema).optional(),
   ...legacyWindowShape,
-  ...flexShape,
-  late_rule: wecomLateRuleReadSchema.optional(),
+  ...flexReadShape,
 });
 export type WecomCheckinDateRead = z.infer<typeof wecomCheckinDateReadSchema>;
 
-export const wecomSpecialWorkdayReadSchema = z.object({
+/** spe_workdays[] / spe_offdays[]: every key blank or 否 in the doc table (L435-459) and all optional here. */
+export const wecomSpecialWorkdayReadSchema = z.looseObject({
   timestamp: wecomUnixSeconds.optional(),
   notes: z.string().optional(),
   type: wecomInt.optional(),
@@ -362,88 +490,123 @@ export const wecomSpecialWorkdayReadSchema = z.object({
 });
 export const wecomSpecialOffdayReadSchema = wecomSpecialWorkdayReadSchema;
 
-export const wecomScheduleReadSchema = z.object({
+/** A schedule (班次) of a by-shift rule; schedule_id and schedule_name required (see the top). */
+export const wecomScheduleReadSchema = z.looseObject({
   schedule_id: wecomInt,
   schedule_name: z.string(),
+  /** 特定类型必填, but the rest schedule 0 has none (doc L494) */
   time_section: z.array(wecomCheckinTimeReadSchema).optional(),
   /** LEGACY, MILLISECONDS (e.g. 14400000) */
   limit_aheadtime: wecomInt.optional(),
   /** LEGACY, SECONDS (e.g. 14400) — a different unit from its neighbour; use the units helpers */
   limit_offtime: wecomInt.optional(),
   noneed_offwork: z.boolean().optional(),
-  ...flexShape,
-  late_rule: wecomLateRuleReadSchema.optional(),
+  ...flexReadShape,
 });
 export type WecomScheduleRead = z.infer<typeof wecomScheduleReadSchema>;
 
 /**
  * `range` as read. The doc and WxJava spell the departments `party_id`; the SKIT sample and silenceper's
  * types spell it `partyid` (REFERENCE B4). Both are accepted and the parsed value always has `party_id`,
- * so consumers see one spelling. Ids are strings on the wire; numbers are tolerated and stringified.
+ * so consumers see one spelling; keys we do not know are kept. Ids are strings on the wire; numbers are
+ * tolerated and stringified. The doc marks range "是 (至少有一种)" on write (L475); B5 reads have none.
  */
 const idList = z.array(z.union([z.string(), wecomInt])).transform((ids) => ids.map(String));
 export const wecomRangeReadSchema = z
-  .object({
+  .looseObject({
     party_id: idList.optional(),
     partyid: idList.optional(),
     userid: z.array(z.string()).optional(),
     tagid: z.array(wecomInt).optional(),
   })
-  .transform(({ party_id, partyid, userid, tagid }) => ({
+  .transform(({ party_id, partyid, userid, tagid, ...unknown }) => ({
+    ...unknown,
     party_id: party_id ?? partyid ?? [],
     userid: userid ?? [],
     tagid: tagid ?? [],
   }));
 export type WecomRangeRead = z.infer<typeof wecomRangeReadSchema>;
 
+/** The fields getcorpcheckinoption and getcheckinoption share. Doc status per field in the comments. */
 const groupReadCore = {
+  /** 1 fixed, 2 by shift, 3 free; required (identity, 所有类型). Other values are the reader's to refuse. */
   grouptype: wecomInt,
+  /** required (identity) */
   groupid: wecomInt,
+  /** required (identity, 所有类型) */
   groupname: z.string(),
+  /** 特定类型必填 (fixed) */
   checkindate: z.array(wecomCheckinDateReadSchema).optional(),
+  /** blank, fixed rules only */
   spe_workdays: z.array(wecomSpecialWorkdayReadSchema).optional(),
+  /** blank */
   spe_offdays: z.array(wecomSpecialOffdayReadSchema).optional(),
+  /** 默认 true */
   sync_holidays: z.boolean().optional(),
+  /** 默认 false */
   need_photo: z.boolean().optional(),
+  /** 默认 true */
   note_can_use_local_pic: z.boolean().optional(),
+  /** 默认 false */
   allow_checkin_offworkday: z.boolean().optional(),
+  /** 默认 false */
   allow_apply_offworkday: z.boolean().optional(),
-  wifimac_infos: z.array(z.object(wifiShape)).optional(),
-  loc_infos: z.array(z.object(locationShape)).optional(),
+  /** blank ("wifimac_infos与loc_infos不能同时为空") */
+  wifimac_infos: z.array(wecomWifiReadSchema).optional(),
+  /** blank (same) */
+  loc_infos: z.array(wecomLocationReadSchema).optional(),
+  /** 默认 0 */
   type: wecomInt.optional(),
+  /** 默认 0 */
   option_out_range: wecomInt.optional(),
+  /** 默认 false */
   use_face_detect: z.boolean().optional(),
+  /** 默认 false */
   open_face_live_detect: z.boolean().optional(),
+  /** 默认 -1 */
   allow_apply_bk_cnt: wecomInt.optional(),
+  /** 默认 -1 */
   allow_apply_bk_day_limit: wecomInt.optional(),
+  /** 默认 -1 */
   buka_limit_next_month: wecomInt.optional(),
+  /** 默认 0 */
   buka_restriction: wecomInt.optional(),
+  /** 否, "默认没有" (no default: absent = no reminder) */
   buka_remind: z
-    .object({
+    .looseObject({
       open_remind: z.boolean().optional(),
       buka_remind_day: wecomInt.optional(),
       buka_remind_month: wecomInt.optional(),
     })
     .optional(),
+  /** 默认 false */
   sync_out_checkin: z.boolean().optional(),
+  /** 特定类型必填 (by shift) */
   schedulelist: z.array(wecomScheduleReadSchema).optional(),
+  /** free rules (blank); no default */
   offwork_interval_time: wecomInt.optional(),
+  /** 默认 0 (free rules) */
   span_day_time: wecomInt.optional(),
+  /** 默认 -1 (free rules) */
   standard_work_duration: wecomInt.optional(),
+  /** 特定类型必填 on write; older rules read with the legacy ot_info instead */
   ot_info_v2: wecomOtInfoV2ReadSchema.optional(),
 };
 
 /** One rule from getcorpcheckinoption (B4). */
-export const wecomCheckinGroupReadSchema = z.object({
+export const wecomCheckinGroupReadSchema = z.looseObject({
   ...groupReadCore,
   range: wecomRangeReadSchema.optional(),
+  /** blank; only shown when set (B4) */
   white_users: z.array(z.string()).optional(),
+  /** blank */
   reporterinfo: z
-    .object({
-      reporters: z.array(z.object({ userid: z.string().optional(), tagid: wecomInt.optional() })).optional(),
+    .looseObject({
+      reporters: z.array(z.looseObject({ userid: z.string().optional(), tagid: wecomInt.optional() })).optional(),
       updatetime: wecomInt.optional(),
     })
     .optional(),
+  /** legacy, read only (B4) */
   ot_info: wecomLegacyOtInfoSchema.optional(),
   create_time: wecomUnixSeconds.optional(),
   create_userid: z.string().optional(),
@@ -464,10 +627,11 @@ export const wecomGetCheckinOptionRequestSchema = z.strictObject({
 export type WecomGetCheckinOptionRequest = z.infer<typeof wecomGetCheckinOptionRequestSchema>;
 
 /** The per-user rule of one day: a subset of B4 (no range/white_users/reporterinfo/ot_info documented). */
-export const wecomUserCheckinGroupReadSchema = z.object(groupReadCore);
+export const wecomUserCheckinGroupReadSchema = z.looseObject(groupReadCore);
 export type WecomUserCheckinGroupRead = z.infer<typeof wecomUserCheckinGroupReadSchema>;
 
-export const wecomUserCheckinOptionSchema = z.object({
+/** One element of getcheckinoption's `info`: the user (identity) and that day's rule. */
+export const wecomUserCheckinOptionSchema = z.looseObject({
   userid: z.string(),
   group: wecomUserCheckinGroupReadSchema,
 });

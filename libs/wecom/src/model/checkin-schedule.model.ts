@@ -13,9 +13,18 @@ export const wecomGetCheckinScheduleListRequestSchema = z.strictObject({
 });
 export type WecomGetCheckinScheduleListRequest = z.infer<typeof wecomGetCheckinScheduleListRequestSchema>;
 
-/** A section inside getcheckinschedulist: its id is `id` here, `time_id` in rule objects. */
-export const wecomScheduleTimeSectionSchema = z.object({
-  id: wecomInt,
+// The read side of getcheckinschedulist (B8). B8 gives an example and no field table, so what is required is
+// what identifies a record or what a record cannot be without; everything else is optional, and unknown keys
+// are kept (z.looseObject). Absent lists read as empty (no doc default: a list that is not there holds nothing),
+// which is also how the B8 example shows a rest day's sections (`time_section: []`).
+
+/**
+ * A section inside getcheckinschedulist: its id is `id` here, `time_id` in rule objects. work_sec and
+ * off_work_sec are the section (required, as in rule sections, checkin-option.model.ts); the id and the
+ * reminders are optional (rule reads omit the section id too: the B4 example has no time_id).
+ */
+export const wecomScheduleTimeSectionSchema = z.looseObject({
+  id: wecomInt.optional(),
   work_sec: wecomInt,
   off_work_sec: wecomInt,
   remind_work_sec: wecomInt.optional(),
@@ -23,26 +32,34 @@ export const wecomScheduleTimeSectionSchema = z.object({
 });
 export type WecomScheduleTimeSection = z.infer<typeof wecomScheduleTimeSectionSchema>;
 
-export const wecomScheduleDaySchema = z.object({
+/** One day of the month: `day` and the schedule it holds identify it; the name and sections describe it. */
+export const wecomScheduleDaySchema = z.looseObject({
   /** 1–31 */
   day: wecomInt,
-  schedule_info: z.object({
+  schedule_info: z.looseObject({
     /** 0 with name "休息" and no sections = a rest day */
     schedule_id: wecomInt,
-    schedule_name: z.string(),
-    time_section: z.array(wecomScheduleTimeSectionSchema),
+    schedule_name: z.string().optional(),
+    time_section: z.array(wecomScheduleTimeSectionSchema).default(() => []),
   }),
 });
 export type WecomScheduleDay = z.infer<typeof wecomScheduleDaySchema>;
 
-export const wecomUserScheduleSchema = z.object({
+/**
+ * One element of schedule_list: a user's month. userid + yearmonth identify it (required); groupid and
+ * groupname are optional (a reader filtering by rule skips an entry without groupid); an absent schedule or
+ * scheduleList reads as no days.
+ */
+export const wecomUserScheduleSchema = z.looseObject({
   userid: z.string(),
   /** e.g. 202011 */
   yearmonth: wecomInt,
-  groupid: wecomInt,
-  groupname: z.string(),
+  groupid: wecomInt.optional(),
+  groupname: z.string().optional(),
   /** the key `scheduleList` is camelCase inside an otherwise snake_case payload (B8) */
-  schedule: z.object({ scheduleList: z.array(wecomScheduleDaySchema) }),
+  schedule: z
+    .looseObject({ scheduleList: z.array(wecomScheduleDaySchema).default(() => []) })
+    .default(() => ({ scheduleList: [] })),
 });
 export type WecomUserSchedule = z.infer<typeof wecomUserScheduleSchema>;
 

@@ -5,4 +5,5 @@ export * from './checkin-option.model.js';
 export * from './checkin-data.model.js';
 export * from './checkin-schedule.model.js';
 export * from './checkin-day-data.model.js';
+export * from './checkin-option-read-defaults.js';
 export * from './legacy-units.util.js';
