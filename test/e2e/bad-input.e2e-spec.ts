@@ -1180,10 +1180,11 @@ describe('bad input and malformed vendor answers (REST + emulators)', () => {
       const reasons = [run.error, ...run.items.filter((item) => item.action === 'failed').map((item) => item.error)];
       const stated = reasons.filter((reason): reason is string => typeof reason === 'string' && reason.length > 0);
       expect(stated.length).toBeGreaterThan(0);
-      // A typed vendor error, "<vendor> <kind> at <endpoint> (code …): <message>" (describeFailure), or the
-      // translation's refusal naming the field it cannot represent.
+      // A typed vendor error, "<vendor> <kind> at <endpoint> (code …): <message>" (describeFailure), the
+      // translation's refusal naming the field it cannot represent, or one record of a list that could not be
+      // read, named with its field ("WeCom punch u@1700000000 could not be read: checkin_time: …").
       const typed =
-        /^(feishu|wecom) (unknown|transient|auth|invalid_request|not_found|permission|rate_limit) |^cannot be translated: /;
+        /^(feishu|wecom) (unknown|transient|auth|invalid_request|not_found|permission|rate_limit) |^cannot be translated: |^(Feishu|WeCom) [a-z' ]+ (\S+|#\d+ of its answer \(no readable id\)) could not be read: \S+: /;
       expect(stated.filter((reason) => !typed.test(reason))).toEqual([]);
       expect(stated.join('\n')).toMatch(mention);
     }
