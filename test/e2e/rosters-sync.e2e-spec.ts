@@ -1,11 +1,12 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { SAME_ID_PEOPLE, SAMPLE_DEPARTMENTS, SAMPLE_PEOPLE } from '../../apps/emulators/src/sample-company/people.js';
-import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
+import { SAMPLE_PEOPLE } from '../../apps/emulators/src/sample-company/people.js';
+import type { RunningEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { type FeishuClient, groupForUpdate } from '@app/feishu';
 import type { WecomClient } from '@app/wecom';
 import { emulatorGatewayEnv, syncAndWait, uploadSampleMappings, vendorAdmins } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
+import { STORE_SCHEDULES, startStoreEmulators } from '../support/store-shift-rule.js';
 
 // The roster (排班) sync end to end: supertest against the real app, the app against both emulators over
 // HTTP. WeCom keeps each person in ONE checkin rule (the emulator: the first rule that covers them), so the
@@ -15,8 +16,6 @@ import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app
 // store people (门店排班) is planted as another app's rule, for the WeCom → Feishu direction.
 
 const FEISHU_ROSTER_WRITE = 'POST /open-apis/attendance/v1/user_daily_shifts/batch_create';
-const STORE_SCHEDULES = { early: 21, late: 22 } as const;
-const STORE_PEOPLE = ['zhoujie', 'wuting', 'xuqiang'] as const;
 
 interface RunItem {
   sourceId: string;
@@ -48,58 +47,6 @@ function chinaDay(offset = 0): string {
 function monthAndDay(day: string): { month: number; dayNo: number } {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   return { month: year * 100 + month, dayNo: date };
-}
-
-function section(timeId: number, work: number, off: number): Record<string, unknown> {
-  return {
-    time_id: timeId,
-    work_sec: work,
-    off_work_sec: off,
-    remind_work_sec: work - 600,
-    remind_off_work_sec: off,
-    earliest_work_sec: work - 3600,
-    latest_work_sec: work + 2 * 3600,
-    earliest_off_work_sec: off - 2 * 3600,
-    latest_off_work_sec: off + 2 * 3600,
-    allow_rest: false,
-    no_need_checkon: false,
-    no_need_checkoff: false,
-  };
-}
-
-/** A WeCom-born by-shift rule for three store people (made in WeCom's console, i.e. by another app). */
-function storeShiftRule(): Record<string, unknown> {
-  return {
-    grouptype: 2,
-    groupname: '门店排班',
-    schedulelist: [
-      { schedule_id: 0, schedule_name: '休息', time_section: [] },
-      {
-        schedule_id: STORE_SCHEDULES.early,
-        schedule_name: '门店早班',
-        time_section: [section(1, 9 * 3600, 17 * 3600)],
-        allow_flex: false,
-      },
-      {
-        schedule_id: STORE_SCHEDULES.late,
-        schedule_name: '门店晚班',
-        time_section: [section(2, 14 * 3600, 22 * 3600)],
-        allow_flex: false,
-      },
-    ],
-    sync_holidays: true,
-    loc_infos: [
-      { lat: 22_295_700, lng: 114_168_600, loc_title: '海港城门店', loc_detail: '广东道3-27号', distance: 300 },
-    ],
-    range: { party_id: [], userid: [...STORE_PEOPLE], tagid: [] },
-    type: 0,
-    option_out_range: 1,
-    ot_info_v2: {
-      workdayconf: { allow_ot: false, type: 2 },
-      restdayconf: { allow_ot: false, type: 2 },
-      holidayconf: { allow_ot: false, type: 2 },
-    },
-  };
 }
 
 describe('rosters sync (REST + emulators)', () => {
@@ -180,13 +127,7 @@ describe('rosters sync (REST + emulators)', () => {
   }
 
   beforeAll(async () => {
-    emulators = await startEmulators({ wecom: { sampleCompany: false } });
-    for (const [key, department] of Object.entries(SAMPLE_DEPARTMENTS)) {
-      const people = SAMPLE_PEOPLE.filter((person) => person.department === key).map((person) => person.wecomUserId);
-      emulators.wecom.emulator.addUsers(people, department.wecomPartyId);
-    }
-    emulators.wecom.emulator.addUsers(SAME_ID_PEOPLE, SAMPLE_DEPARTMENTS.headquarters.wecomPartyId);
-    storeRuleId = emulators.wecom.emulator.seedForeignRule(storeShiftRule());
+    ({ emulators, storeRuleId } = await startStoreEmulators());
     harness = await createTestApp({ ...emulatorGatewayEnv(emulators) });
     server = harness.app.getHttpServer();
     ({ feishuAdmin, wecomAdmin } = vendorAdmins(emulators));

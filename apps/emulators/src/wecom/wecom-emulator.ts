@@ -227,6 +227,19 @@ export class WecomEmulator {
     return groupid;
   }
 
+  /** Plants getcheckindata rows as given, unchecked (variance company: rows as a tenant's answers hold them, B6). */
+  seedCheckinData(rows: readonly JsonObject[]): void {
+    this.state.punches.push(...(structuredClone(rows) as unknown as StoredPunch[]));
+  }
+
+  /** Plants one person's days of a month in a rule, day → schedule_id as given, unchecked (variance company, B8). */
+  seedSchedules(groupid: number, userid: string, yearmonth: number, days: Readonly<Record<number, unknown>>): void {
+    const key = WecomEmulatorState.scheduleKey(groupid, userid, yearmonth);
+    const stored = this.state.schedules.get(key) ?? new Map<number, number>();
+    for (const [day, scheduleId] of Object.entries(days)) stored.set(Number(day), scheduleId as number);
+    this.state.schedules.set(key, stored);
+  }
+
   /** The next `times` calls of `endpoint` ("POST /cgi-bin/checkin/getcheckindata") get this raw answer. */
   scriptResponse(endpoint: string, response: ScriptedResponse, times = 1): void {
     this.scripted.set(endpoint, [
