@@ -427,7 +427,7 @@ export class PunchesSync {
         return;
       }
       const byIdempotentId = new Map(saved.map((flow) => [flow.idempotent_id ?? '', flow.record_id]));
-      batch.forEach((entry, index) => {
+      batch.forEach((entry) => {
         mappings.push({
           sourceVendor: 'wecom',
           sourceKey: entry.punch.sourceKey,
