@@ -78,7 +78,14 @@ function normalizeWifiLocations(locations: readonly WifiLocation[]): WifiLocatio
 }
 
 function normalizeSpecialWorkdays(days: readonly SpecialWorkday[]): SpecialWorkday[] {
-  return sortBy(days.map(normalizeSpecialWorkday), (day) => [day.date, day.shiftKey ?? '', day.note]);
+  // The sections end the key: two entries of one date that differ only there (no vendor holds such a rule, but
+  // a canonical rule may) must sort the same way from any order, or the content hash would depend on it.
+  return sortBy(days.map(normalizeSpecialWorkday), (day) => [
+    day.date,
+    day.shiftKey ?? '',
+    day.note,
+    JSON.stringify(day.sections),
+  ]);
 }
 
 function normalizeSpecialOffdays(days: readonly SpecialOffday[]): SpecialOffday[] {

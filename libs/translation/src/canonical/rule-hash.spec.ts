@@ -211,3 +211,99 @@ describe('normalizeFreshRule', () => {
     );
   });
 });
+
+describe('ruleContentHash of special workdays sharing a date', () => {
+  // Found by canonical.properties.spec.ts (seed 1533011167): two entries of one date, shift and note that
+  // differ only in their sections hashed differently depending on their order.
+  const rule = {
+    kind: 'fixed',
+    name: '',
+    timeZone: 'Asia/Shanghai',
+    idSpace: 'feishu',
+    members: { userIds: [], departmentIds: [], excludedUserIds: [] },
+    shifts: [
+      {
+        key: '-MDra8QX+Qt!',
+        name: '',
+        sections: [
+          {
+            onSec: 0,
+            offSec: 1,
+            punchWindow: null,
+            noPunchOn: false,
+            noPunchOff: false,
+            lateGraceSec: 0,
+            earlyLeaveGraceSec: 0,
+            seriousLateSec: null,
+            rest: null,
+          },
+        ],
+        flexibleArrival: null,
+        lateOffLateOn: [],
+      },
+    ],
+    week: {},
+    free: { workdays: [], requiredWorkSec: null, dayStartSec: 0 },
+    gpsLocations: [],
+    wifiLocations: [],
+    specialWorkdays: [
+      {
+        date: '2026-10-21',
+        shiftKey: '-MDra8QX+Qt!',
+        sections: [
+          {
+            onSec: 0,
+            offSec: 1,
+            punchWindow: null,
+            noPunchOn: false,
+            noPunchOff: false,
+            lateGraceSec: 0,
+            earlyLeaveGraceSec: 0,
+            seriousLateSec: null,
+            rest: null,
+          },
+        ],
+        note: '',
+      },
+      {
+        date: '2026-10-21',
+        shiftKey: '-MDra8QX+Qt!',
+        sections: [
+          {
+            onSec: 0,
+            offSec: 1,
+            punchWindow: null,
+            noPunchOn: false,
+            noPunchOff: false,
+            lateGraceSec: 0,
+            earlyLeaveGraceSec: 0,
+            seriousLateSec: null,
+            rest: { beginSec: 0, endSec: 0 },
+          },
+        ],
+        note: '',
+      },
+    ],
+    specialOffdays: [],
+    followsHolidayCalendar: false,
+    remedy: {
+      allowed: false,
+      monthlyLimit: null,
+      daysLimit: null,
+      forMissing: false,
+      forLate: false,
+      forEarly: false,
+      forOther: false,
+    },
+    faceRecognition: false,
+    faceLiveness: false,
+    photoRequired: false,
+    outOfRange: 'exception',
+    overtimeEnabled: false,
+  } as unknown as CanonicalRule;
+
+  it('does not depend on their order', () => {
+    const reversed: CanonicalRule = { ...rule, specialWorkdays: [...rule.specialWorkdays].reverse() };
+    expect(ruleContentHash(reversed)).toBe(ruleContentHash(rule));
+  });
+});
