@@ -35,7 +35,7 @@ const SYNC_DIRECTIONS = ['feishu_to_wecom', 'wecom_to_feishu'];
 const SYNC_SCOPES = ['rules', 'rosters', 'punches'];
 const LINK_DIRECTIONS = ['feishu_to_wecom', 'wecom_to_feishu', 'two_way'];
 const CONFLICT_WINNERS = ['feishu', 'wecom'];
-const SYNC_FIELDS = ['direction', 'scope', 'groupIds', 'from', 'to', 'dryRun'];
+const SYNC_FIELDS = ['direction', 'scope', 'groupIds', 'from', 'to', 'dryRun', 'effectiveNow'];
 const MAX_GROUP_IDS = 1000;
 const MAX_GROUP_ID_LENGTH = 64;
 const MAX_MAPPING_ROWS = 10_000;
@@ -66,7 +66,7 @@ const absent = (value: unknown): boolean => value === undefined || value === nul
 function syncVerdict(body: unknown, known: Readonly<Record<string, ReadonlySet<string>>>): Verdict {
   if (!isPlainObject(body)) return 'invalid';
   if (Object.keys(body).some((key) => !SYNC_FIELDS.includes(key))) return 'invalid';
-  const { direction, scope, groupIds, from, to, dryRun } = body;
+  const { direction, scope, groupIds, from, to, dryRun, effectiveNow } = body;
   if (typeof direction !== 'string' || !SYNC_DIRECTIONS.includes(direction)) return 'invalid';
   if (typeof scope !== 'string' || !SYNC_SCOPES.includes(scope)) return 'invalid';
   if (!absent(groupIds)) {
@@ -82,6 +82,8 @@ function syncVerdict(body: unknown, known: Readonly<Record<string, ReadonlySet<s
   if (!absent(to) && !isCalendarDay(to)) return 'invalid';
   if (typeof from === 'string' && typeof to === 'string' && from > to) return 'invalid';
   if (!absent(dryRun) && typeof dryRun !== 'boolean') return 'invalid';
+  // README "Sync runs": effectiveNow is a boolean, for scope "rules" only.
+  if (!absent(effectiveNow) && (typeof effectiveNow !== 'boolean' || scope !== 'rules')) return 'invalid';
   return 'valid';
 }
 
@@ -318,6 +320,7 @@ function syncBodies(known: Readonly<Record<string, readonly string[]>>): fc.Arbi
         from: calendarDay,
         to: calendarDay,
         dryRun: fc.boolean(),
+        effectiveNow: fc.boolean(),
       },
       { requiredKeys: ['direction', 'scope'] },
     ),
@@ -354,6 +357,9 @@ function syncBodies(known: Readonly<Record<string, readonly string[]>>): fc.Arbi
     fc
       .constantFrom<Json>('true', 'false', 1, 0, 'yes', [true], { value: true })
       .map((value): Mutation => [`dryRun=${short(value)}`, (body) => ({ ...body, dryRun: value })]),
+    fc
+      .constantFrom<Json>('true', 1, 'now', [true], { value: true })
+      .map((value): Mutation => [`effectiveNow=${short(value)}`, (body) => ({ ...body, effectiveNow: value })]),
   );
   return fc.oneof({ weight: 5, arbitrary: mutated(base, mutation) }, { weight: 1, arbitrary: wholeBody }).map(
     // Checking unknown groupIds costs WeCom's getcorpcheckinoption (60/min): ask Feishu (50/s) instead.

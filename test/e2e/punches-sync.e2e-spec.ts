@@ -385,6 +385,76 @@ describe('punch sync (REST + emulators)', () => {
     expect(wecomDuplicates()).toEqual([]);
   });
 
+  it('Feishu → WeCom: system-generated (3) and no-punch-needed (4) flows are skipped with a reason; a remedy (2) is written with a loss', async () => {
+    const day = chinaDate(Math.floor(Date.now() / 1000) - 45 * DAY_SECONDS);
+    const noon = Date.parse(`${day}T12:00:01+08:00`) / 1000;
+    const flow = (type: number, offset: number) => ({
+      user_id: 'e1003',
+      creator_id: 'e1003',
+      location_name: '总部大厦',
+      check_time: String(noon + offset),
+      comment: '',
+      type,
+    });
+    emulators.feishu.emulator.seedFlows([flow(0, 0), flow(2, 60), flow(3, 120), flow(4, 180)]);
+    const run = await sync({ direction: 'feishu_to_wecom', scope: 'punches', from: day, to: day, userIds: ['e1003'] });
+    expect(run.status).toBe('succeeded');
+    const inWecom = (offset: number) =>
+      wecomPunches().filter((punch) => punch.userid === 'lina' && punch.checkin_time === noon + offset).length;
+    expect([0, 60, 120, 180].map(inWecom)).toEqual([1, 1, 0, 0]);
+    const lina = run.items.find((item) => item.sourceId === 'e1003')!;
+    expect(lina.action).toBe('created');
+    const messages = lina.losses.map((loss) => loss.message).join('\n');
+    expect(messages).toMatch(/1 skipped: .*系统自动生成/);
+    expect(messages).toMatch(/1 skipped: .*下班免打卡/);
+    expect(lina.losses).toContainEqual(
+      expect.objectContaining({
+        field: 'punch.origin',
+        severity: 'approximated',
+        message: expect.stringMatching(/补卡/),
+      }),
+    );
+  });
+
+  it('WeCom → Feishu: location_detail joins the place name; exception_type and deviceid are reported, never dropped silently', async () => {
+    const day = chinaDate(Math.floor(Date.now() / 1000) - 46 * DAY_SECONDS);
+    const at = Date.parse(`${day}T09:02:02+08:00`) / 1000;
+    emulators.wecom.emulator.seedCheckinData([
+      {
+        userid: 'lina',
+        groupname: '总部',
+        checkin_type: '上班打卡',
+        exception_type: '时间异常;地点异常',
+        checkin_time: at,
+        location_title: '总部大厦',
+        location_detail: '北京市海淀区',
+        wifiname: '',
+        wifimac: '',
+        notes: '',
+        mediaids: [],
+        deviceid: 'dev-7',
+        sch_checkin_time: at,
+        groupid: 1,
+        schedule_id: 0,
+        timeline_id: 1,
+      },
+    ]);
+    const run = await sync({ direction: 'wecom_to_feishu', scope: 'punches', from: day, to: day, userIds: ['lina'] });
+    expect(run.status).toBe('succeeded');
+    const flows = feishuFlows().filter((flow) => flow['user_id'] === 'e1003' && flow['check_time'] === String(at));
+    expect(flows).toHaveLength(1);
+    expect(flows[0]).toMatchObject({ location_name: '总部大厦 (北京市海淀区)', comment: '' });
+    const lina = run.items.find((item) => item.sourceId === 'lina')!;
+    expect(lina.losses).toContainEqual(
+      expect.objectContaining({
+        field: 'punch.verdict',
+        severity: 'info',
+        message: expect.stringMatching(/时间异常;地点异常/),
+      }),
+    );
+    expect(lina.losses).toContainEqual(expect.objectContaining({ field: 'punch.device_id', severity: 'dropped' }));
+  });
+
   it('userIds narrows a punch run to those people; on another scope it is a 400 naming the field', async () => {
     const day = chinaDate(Math.floor(Date.now() / 1000));
     const run = await sync({

@@ -6,7 +6,7 @@ import { type FeishuClient, groupForUpdate } from '@app/feishu';
 import { type WecomClient } from '@app/wecom';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { MappingStore } from '@app/mapping-store';
-import { feishuToCanonical, legacyRuleContentHash, ruleContentHash, wecomToCanonical } from '@app/translation';
+import { feishuToCanonical, legacyRuleContentHashes, ruleContentHash, wecomToCanonical } from '@app/translation';
 import { ReconcileScheduler } from '../../apps/gateway/src/sync/reconcile.scheduler.js';
 import { emulatorGatewayEnv, uploadSampleMappings, vendorAdmins, waitForRunBody } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
@@ -159,7 +159,7 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
   });
 
   it('a link last synced under the previous content-hash format stays in sync: no conflict, nothing written', async () => {
-    // What an upgrade from a gateway with v1 hashes leaves in the store: both recorded hashes in the old format.
+    // What an upgrade from a gateway with v2 hashes leaves in the store: both recorded hashes in the old format.
     const store = harness.app.get(MappingStore);
     const link = (await store.groupLinks.findById(twoWay.id))!;
     const group = await feishuAdmin.getGroup(twoWay.feishuGroupId!);
@@ -171,9 +171,12 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
     const rule = (await wecomAdmin.getCorpCheckinOptions()).find((r) => String(r.groupid) === twoWay.wecomRuleId)!;
     const wecom = wecomToCanonical(rule);
     if (!feishu.ok || !wecom.ok) throw new Error('the linked pair no longer translates');
-    // The same content the gateway hashed at the last sync, so its old-format hashes are what v1 stored.
+    // The same content the gateway hashed at the last sync, so its old-format hashes are what v2 stored.
     expect([ruleContentHash(feishu.value), ruleContentHash(wecom.value)]).toEqual([link.feishuHash, link.wecomHash]);
-    const legacy = { feishuHash: legacyRuleContentHash(feishu.value), wecomHash: legacyRuleContentHash(wecom.value) };
+    const legacy = {
+      feishuHash: legacyRuleContentHashes(feishu.value)[0]!,
+      wecomHash: legacyRuleContentHashes(wecom.value)[0]!,
+    };
     expect(legacy.feishuHash).not.toBe(link.feishuHash);
     await store.groupLinks.markSynced(link.id, {
       feishuGroupId: link.feishuGroupId!,

@@ -126,6 +126,8 @@ export interface RunRequestParams {
   readonly from?: string;
   /** YYYY-MM-DD, China time; inclusive. */
   readonly to?: string;
+  /** Rules: writes take effect at once (Feishu effect_now, WeCom effective_now); unset = the deployment default. */
+  readonly effectiveNow?: boolean;
 }
 
 export interface NewSyncRun {

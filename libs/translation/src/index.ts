@@ -3,7 +3,7 @@ export * from './canonical/canonical-rule.js';
 export * from './canonical/loss.js';
 export * from './canonical/id-resolver.js';
 export { normalizeRule } from './canonical/normalize-rule.js';
-export { legacyRuleContentHash, ruleContentHash } from './canonical/rule-hash.js';
+export { legacyRuleContentHashes, ruleContentHash } from './canonical/rule-hash.js';
 export { resolveRuleIds } from './canonical/resolve-rule-ids.js';
 export {
   wecomRuleNameFor,
@@ -13,6 +13,8 @@ export {
 } from './canonical/deterministic-names.js';
 export { feishuToCanonical } from './feishu/feishu-to-canonical.mapper.js';
 export type { FeishuToCanonicalInput, FeishuToCanonicalOptions } from './feishu/feishu-to-canonical.mapper.js';
+export type { GoogleMapDatum } from './feishu/feishu-to-canonical.mapper.js';
+export { DEFAULT_GOOGLE_MAP_DATUM } from './feishu/feishu-to-canonical.mapper.js';
 export { canonicalToFeishu, bindFeishuShiftIds, planShiftIds } from './feishu/canonical-to-feishu.mapper.js';
 export type {
   CanonicalToFeishuOptions,
@@ -23,7 +25,9 @@ export { wecomToCanonical } from './wecom/wecom-to-canonical.mapper.js';
 export type { WecomToCanonicalOptions } from './wecom/wecom-to-canonical.mapper.js';
 export { canonicalToWecom } from './wecom/canonical-to-wecom.mapper.js';
 export type { CanonicalToWecomOptions } from './wecom/canonical-to-wecom.mapper.js';
-export type { CanonicalPunch, PunchKind } from './punch/canonical-punch.js';
+export { mergeWecomRuleUpdate } from './wecom/wecom-update-merge.js';
+export type { WecomRuleUpdateMerge } from './wecom/wecom-update-merge.js';
+export type { CanonicalPunch, PunchKind, PunchOrigin, PunchRead } from './punch/canonical-punch.js';
 export { wecomPunchKey, feishuIdempotentIdFor, isGatewayImportedFlow, GATEWAY_FLOW_MARK } from './punch/punch-keys.js';
 export { wecomCheckinToPunch, punchToWecomRecord } from './punch/wecom-punch.mapper.js';
 export type { WecomPunchRead } from './punch/wecom-punch.mapper.js';

@@ -108,7 +108,36 @@ describe('ruleContentHash', () => {
       ],
       ['photo flag', (rule) => ({ ...rule, photoRequired: !rule.photoRequired })],
       ['holiday calendar', (rule) => ({ ...rule, followsHolidayCalendar: !rule.followsHolidayCalendar })],
-      ['overtime', (rule) => ({ ...rule, overtimeEnabled: !rule.overtimeEnabled })],
+      [
+        'overtime on holidays',
+        (rule) => ({ ...rule, overtime: { ...rule.overtime, holiday: rule.overtime.holiday === true ? false : true } }),
+      ],
+      [
+        'overtime on rest days known or not',
+        (rule) => ({ ...rule, overtime: { ...rule.overtime, restDay: rule.overtime.restDay === null ? false : null } }),
+      ],
+      ['liveness kind', (rule) => ({ ...rule, faceLiveness: rule.faceLiveness === 'action' ? 'silent' : 'action' })],
+      [
+        'punch reminder',
+        (rule) => ({
+          ...rule,
+          punchReminder:
+            rule.punchReminder === null
+              ? { beforeOnSec: 0, afterOffSec: 0 }
+              : { ...rule.punchReminder, afterOffSec: rule.punchReminder.afterOffSec + 60 },
+        }),
+      ],
+      [
+        'rest-day punching',
+        (rule) => ({ ...rule, restDayPunch: rule.restDayPunch === 'approval' ? 'forbidden' : 'approval' }),
+      ],
+      [
+        'normal-punch remedy',
+        (rule) => ({
+          ...rule,
+          remedy: { ...rule.remedy, allowed: true, forNormal: !(rule.remedy.allowed && rule.remedy.forNormal) },
+        }),
+      ],
       [
         'remedy',
         // With make-up punches off the per-type switches mean nothing (normalizeRule), so switch them on.
@@ -303,11 +332,14 @@ function sampleRule(): CanonicalRule {
       forLate: true,
       forEarly: true,
       forOther: true,
+      forNormal: true,
     },
     faceRecognition: false,
-    faceLiveness: false,
+    faceLiveness: 'none',
     photoRequired: false,
     outOfRange: 'exception',
-    overtimeEnabled: false,
+    overtime: { workday: null, restDay: null, holiday: null },
+    punchReminder: null,
+    restDayPunch: null,
   };
 }

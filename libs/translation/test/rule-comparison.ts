@@ -16,6 +16,8 @@ export interface NotCarried {
   readonly shiftNames?: boolean;
   /** Special-offday notes (Feishu special days have no note). */
   readonly specialOffdayNotes?: boolean;
+  /** The punch reminder (WeCom keeps reminders on time sections, and a free rule has none). */
+  readonly punchReminder?: boolean;
 }
 
 /**
@@ -53,6 +55,7 @@ export function comparable(rule: CanonicalRule, notCarried: NotCarried): Canonic
       shiftKey: day.shiftKey === null ? null : rename(day.shiftKey),
     })),
     specialOffdays: rule.specialOffdays.map((day) => ({ ...day, note: notCarried.specialOffdayNotes ? '' : day.note })),
+    punchReminder: notCarried.punchReminder ? null : rule.punchReminder,
   });
 }
 

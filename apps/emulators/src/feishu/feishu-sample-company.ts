@@ -95,6 +95,15 @@ export function loadSampleCompany(tenant: FeishuTenant, now: number, random: See
       allow_remedy: true,
       remedy_limit: true,
       remedy_limit_count: 3,
+      allow_remedy_type_lack: true,
+      allow_remedy_type_late: true,
+      // Settings WeCom holds differently, so the demo shows how each is reported: a normal-punch remedy (WeCom
+      // has none), the action liveness check (WeCom has one kind) and rest-day punches needing an approval.
+      allow_remedy_type_normal: true,
+      face_punch: true,
+      face_punch_cfg: 1,
+      face_live_need_action: true,
+      rest_clockIn_need_approval: true,
       punch_type: 3,
       gps_range: 300,
       effect_now: true,

@@ -31,6 +31,7 @@ describe('loadAppConfig', () => {
         employeeType: 'employee_id',
         deptType: 'open_id',
         defaultGroupLeaderIds: [],
+        googleMapDatum: 'gcj02',
       },
       wecom: { corpId: null, corpSecret: null, baseUrl: 'https://qyapi.weixin.qq.com' },
       sync: {
@@ -39,6 +40,7 @@ describe('loadAppConfig', () => {
         cronScopes: ['rules', 'rosters', 'punches'],
         autoLink: false,
         propagateDeletes: false,
+        effectiveNow: false,
         alertWebhookUrl: null,
         runTakeoverMs: 60_000,
       },
@@ -66,6 +68,8 @@ describe('loadAppConfig', () => {
       SYNC_CRON_SCOPES: 'punches, rules',
       SYNC_AUTO_LINK: 'true',
       SYNC_PROPAGATE_DELETES: 'true',
+      SYNC_EFFECTIVE_NOW: 'true',
+      FEISHU_GOOGLE_MAP_DATUM: 'wgs84',
       ALERT_WEBHOOK_URL: 'https://open.feishu.cn/open-apis/bot/v2/hook/abc',
       SYNC_RUN_TAKEOVER_SECONDS: '15',
       LOG_LEVEL: 'debug',
@@ -78,6 +82,7 @@ describe('loadAppConfig', () => {
     });
     expect(config.feishu).toMatchObject({ baseUrl: 'https://open.larksuite.com', employeeType: 'employee_no' });
     expect(config.feishu.defaultGroupLeaderIds).toEqual(['ou_1', 'ou_2']);
+    expect(config.feishu.googleMapDatum).toBe('wgs84');
     expect(config.wecom.baseUrl).toBe('http://127.0.0.1:9002');
     expect(config.sync).toEqual({
       userIdMapping: 'same',
@@ -85,6 +90,7 @@ describe('loadAppConfig', () => {
       cronScopes: ['punches', 'rules'],
       autoLink: true,
       propagateDeletes: true,
+      effectiveNow: true,
       alertWebhookUrl: 'https://open.feishu.cn/open-apis/bot/v2/hook/abc',
       runTakeoverMs: 15_000,
     });
@@ -127,6 +133,8 @@ describe('loadAppConfig', () => {
     [{ SYNC_CRON_SCOPES: 'rules,shifts' }, 'SYNC_CRON_SCOPES must be a comma-separated list of scopes'],
     [{ SYNC_AUTO_LINK: 'yes' }, 'SYNC_AUTO_LINK must be "true" or "false", got "yes"'],
     [{ SYNC_PROPAGATE_DELETES: '1' }, 'SYNC_PROPAGATE_DELETES must be "true" or "false", got "1"'],
+    [{ SYNC_EFFECTIVE_NOW: 'yes' }, 'SYNC_EFFECTIVE_NOW must be "true" or "false", got "yes"'],
+    [{ FEISHU_GOOGLE_MAP_DATUM: 'bd09' }, 'FEISHU_GOOGLE_MAP_DATUM must be "gcj02" or "wgs84", got "bd09"'],
     [{ SYNC_RUN_TAKEOVER_SECONDS: '2' }, 'SYNC_RUN_TAKEOVER_SECONDS must be an integer 5-3600, got "2"'],
     [{ ALERT_WEBHOOK_URL: 'hooks.example.com/x' }, 'ALERT_WEBHOOK_URL must be an http(s) URL'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be "fatal", "error", "warn", "info", "debug", "trace", got "verbose"'],

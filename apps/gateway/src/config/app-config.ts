@@ -23,6 +23,12 @@ export interface FeishuConfig {
   readonly deptType: 'open_id';
   readonly defaultGroupLeaderIds: readonly string[];
   /**
+   * The datum of coordinates in places Feishu keeps on its Google map (map_type 2): 'gcj02' (Google's map of
+   * mainland China is GCJ-02, so they are used as they are) or 'wgs84' (converted to GCJ-02). Default 'gcj02';
+   * see feishu-to-canonical.mapper.ts for the reading (FEISHU_GOOGLE_MAP_DATUM).
+   */
+  readonly googleMapDatum: 'gcj02' | 'wgs84';
+  /**
    * Event subscription (POST /webhooks/feishu); absent while FEISHU_VERIFICATION_TOKEN is unset (the webhook
    * then answers 503 naming it). `encryptKey` null: events arrive in plain JSON and are not signed.
    */
@@ -59,6 +65,11 @@ export abstract class AppConfig {
     readonly autoLink: boolean;
     /** A group deleted on its source side is deleted on the other side too (else only reported). */
     readonly propagateDeletes: boolean;
+    /**
+     * Rule writes take effect at once (Feishu effect_now, WeCom effective_now) instead of from the next day;
+     * the default of POST /api/v1/sync's effectiveNow and of scheduled runs (SYNC_EFFECTIVE_NOW).
+     */
+    readonly effectiveNow: boolean;
     /** POSTed a JSON summary on a failed run, a blocking loss or a new conflict. */
     readonly alertWebhookUrl: string | null;
     /** A running run whose process sent no heartbeat for this long is taken over by another process. */
@@ -151,6 +162,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = '
         .split(',')
         .map((id) => id.trim())
         .filter((id) => id.length > 0),
+      googleMapDatum: parsed.FEISHU_GOOGLE_MAP_DATUM === 'wgs84' ? 'wgs84' : 'gcj02',
       ...(parsed.FEISHU_VERIFICATION_TOKEN
         ? {
             events: {
@@ -173,6 +185,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = '
         : [...SYNC_SCOPES],
       autoLink: parsed.SYNC_AUTO_LINK === 'true',
       propagateDeletes: parsed.SYNC_PROPAGATE_DELETES === 'true',
+      effectiveNow: parsed.SYNC_EFFECTIVE_NOW === 'true',
       alertWebhookUrl: parsed.ALERT_WEBHOOK_URL ?? null,
       runTakeoverMs: Number(parsed.SYNC_RUN_TAKEOVER_SECONDS ?? 60) * 1000,
     },

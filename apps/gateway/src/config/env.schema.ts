@@ -200,6 +200,14 @@ export class EnvironmentVariables {
   SYNC_PROPAGATE_DELETES?: string;
 
   @IsOptional()
+  @IsIn(['true', 'false'], expecting('"true" or "false"'))
+  SYNC_EFFECTIVE_NOW?: string;
+
+  @IsOptional()
+  @IsIn(['gcj02', 'wgs84'], expecting('"gcj02" or "wgs84"'))
+  FEISHU_GOOGLE_MAP_DATUM?: string;
+
+  @IsOptional()
   @IsUrlWithProtocol(['https:', 'http:'], 'an http(s) URL (a Feishu or WeCom group-bot webhook, or your own endpoint)')
   ALERT_WEBHOOK_URL?: string;
 
@@ -238,6 +246,8 @@ export const ENVIRONMENT_VARIABLE_NAMES: readonly string[] = Object.freeze([
   'SYNC_CRON_SCOPES',
   'SYNC_AUTO_LINK',
   'SYNC_PROPAGATE_DELETES',
+  'SYNC_EFFECTIVE_NOW',
+  'FEISHU_GOOGLE_MAP_DATUM',
   'ALERT_WEBHOOK_URL',
   'SYNC_RUN_TAKEOVER_SECONDS',
   'LOG_LEVEL',

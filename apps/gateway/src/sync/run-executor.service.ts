@@ -151,6 +151,8 @@ export class RunExecutor {
       unreadable,
       ...workerHooks(run, progress),
       propagateDeletes: this.config.sync.propagateDeletes,
+      effectiveNow: run.params.effectiveNow ?? this.config.sync.effectiveNow,
+      googleMapDatum: this.config.feishu.googleMapDatum,
       ...(onNewConflict ? { onNewConflict } : {}),
     };
     const leaders = this.config.feishu.defaultGroupLeaderIds;

@@ -43,6 +43,7 @@ export class SyncController {
         ...(request.userIds ? { userIds: request.userIds } : {}),
         ...(request.from ? { from: request.from } : {}),
         ...(request.to ? { to: request.to } : {}),
+        ...(request.effectiveNow !== undefined ? { effectiveNow: request.effectiveNow } : {}),
       },
     });
     this.worker.wake();

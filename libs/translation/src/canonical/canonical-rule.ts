@@ -135,9 +135,46 @@ export interface Remedy {
   readonly forLate: boolean;
   readonly forEarly: boolean;
   readonly forOther: boolean;
+  /**
+   * A punch that was normal may be re-applied for (Feishu allow_remedy_type_normal "允许正常补卡"). Not an
+   * exception type: WeCom's buka_restriction bits cover missing, late, early and "other exceptions" only.
+   */
+  readonly forNormal: boolean;
 }
 
 export type OutOfRangePolicy = 'exception' | 'field_punch' | 'forbidden';
+
+/**
+ * Liveness check on face punches. Feishu face_live_need_action: false = 开启活体验证 (a silent liveness
+ * check), true = 动作验证 (the person performs an action) — both are liveness (feishu-create-update-group.md).
+ * WeCom open_face_live_detect has one kind of check, read as 'silent'.
+ */
+export type FaceLiveness = 'none' | 'silent' | 'action';
+
+/**
+ * Whether overtime is allowed, per kind of day (WeCom ot_info_v2.workdayconf / restdayconf / holidayconf
+ * allow_ot). null: the source does not say (Feishu keeps its overtime rules outside the group API), so a
+ * writer leaves what the target holds for that kind of day.
+ */
+export interface OvertimeByDayKind {
+  readonly workday: boolean | null;
+  readonly restDay: boolean | null;
+  readonly holiday: boolean | null;
+}
+
+/** Punch reminders, relative to each section's start and end of work (WeCom remind_work_sec / remind_off_work_sec). */
+export interface PunchReminder {
+  /** Reminder this long before the start of work; 0 = at the start. */
+  readonly beforeOnSec: number;
+  /** Reminder this long after the end of work; 0 = at the end. */
+  readonly afterOffSec: number;
+}
+
+/**
+ * Punching on a rest day: allowed, allowed only with an approval (Feishu rest_clockIn_need_approval), or
+ * forbidden (WeCom allow_checkin_offworkday false, fixed rules). null: the source does not say.
+ */
+export type RestDayPunchPolicy = 'allowed' | 'approval' | 'forbidden';
 
 export interface CanonicalRule {
   readonly kind: RuleKind;
@@ -167,9 +204,13 @@ export interface CanonicalRule {
   readonly followsHolidayCalendar: boolean;
   readonly remedy: Remedy;
   readonly faceRecognition: boolean;
-  readonly faceLiveness: boolean;
+  readonly faceLiveness: FaceLiveness;
   readonly photoRequired: boolean;
   readonly outOfRange: OutOfRangePolicy;
-  /** Overtime is recorded for this rule; the details stay vendor-specific (reported as losses when they differ). */
-  readonly overtimeEnabled: boolean;
+  /** Overtime allowed per kind of day; the overtime rules themselves stay vendor-specific (reported as losses). */
+  readonly overtime: OvertimeByDayKind;
+  /** Punch reminders; null = none carried (the writer keeps the target's, or the deployment's default). */
+  readonly punchReminder: PunchReminder | null;
+  /** Punching on rest days; null = the source does not say. */
+  readonly restDayPunch: RestDayPunchPolicy | null;
 }

@@ -48,7 +48,12 @@ export function normalizeRule(rule: CanonicalRule): CanonicalRule {
     faceLiveness: rule.faceLiveness,
     photoRequired: rule.photoRequired,
     outOfRange: rule.outOfRange,
-    overtimeEnabled: rule.overtimeEnabled,
+    overtime: { workday: rule.overtime.workday, restDay: rule.overtime.restDay, holiday: rule.overtime.holiday },
+    punchReminder:
+      rule.punchReminder === null
+        ? null
+        : { beforeOnSec: rule.punchReminder.beforeOnSec, afterOffSec: rule.punchReminder.afterOffSec },
+    restDayPunch: rule.restDayPunch,
   };
 }
 
@@ -131,7 +136,12 @@ export function normalizeFreshRule(rule: CanonicalRule): CanonicalRule {
     faceLiveness: rule.faceLiveness,
     photoRequired: rule.photoRequired,
     outOfRange: rule.outOfRange,
-    overtimeEnabled: rule.overtimeEnabled,
+    overtime: { workday: rule.overtime.workday, restDay: rule.overtime.restDay, holiday: rule.overtime.holiday },
+    punchReminder:
+      rule.punchReminder === null
+        ? null
+        : { beforeOnSec: rule.punchReminder.beforeOnSec, afterOffSec: rule.punchReminder.afterOffSec },
+    restDayPunch: rule.restDayPunch,
   };
 }
 
@@ -179,6 +189,7 @@ const NO_REMEDY: Remedy = {
   forLate: false,
   forEarly: false,
   forOther: false,
+  forNormal: false,
 };
 
 function normalizeRemedy(remedy: Remedy): Remedy {
@@ -191,6 +202,7 @@ function normalizeRemedy(remedy: Remedy): Remedy {
     forLate: remedy.forLate,
     forEarly: remedy.forEarly,
     forOther: remedy.forOther,
+    forNormal: remedy.forNormal,
   };
 }
 

@@ -31,8 +31,12 @@ import { stableStringify } from './text.util.js';
  * v1 hashed stableStringify(normalizeRule(rule)) as text; v2 hashes the same value through HashInputEncoder
  * (hash-input.util.ts, which says why), several times cheaper. A link last synced under v1 reads as changed
  * once after the upgrade, and its next sync writes the target once with what it already holds.
+ *
+ * v3 adds what issue #17 made faithful: liveness as a kind (none / silent / action), overtime per kind of day,
+ * punch reminders, the rest-day punch policy and the "normal punch" remedy.
  */
-const HASH_FORMAT = 'canonical-rule/v2';
+const HASH_FORMAT = 'canonical-rule/v3';
+const PREVIOUS_HASH_FORMAT = 'canonical-rule/v2';
 
 export function ruleContentHash(rule: CanonicalRule): string {
   const canonical = inCanonicalForm.has(rule) ? rule : normalizeRule(rule);
@@ -40,13 +44,33 @@ export function ruleContentHash(rule: CanonicalRule): string {
 }
 
 /**
- * The hash the previous format gave: SHA-256 of "canonical-rule/v1\n" + stableStringify(normalizeRule(rule)).
- * Links last synced before v2 still hold such hashes, so where a stored hash differs from the current one the
- * rules syncs also compare it with this, and an upgrade reads nothing as changed (for a two-way link that
- * would be a conflict on every link). Only on that path, never per group, so the generic text is fine.
+ * The hashes the previous formats gave the same rule, newest first: v2 (the encoder over the canonical form
+ * before v3's fields: liveness a boolean, one overtime switch, no reminder, rest-day policy or normal-punch
+ * remedy) and v1 (SHA-256 of "canonical-rule/v1\n" + the stable JSON text of that same form). Links last
+ * synced under an older format still hold such a hash, so where a stored hash differs from the current one the
+ * rules syncs also compare it with these, and an upgrade reads nothing as changed that the older format saw as
+ * equal (for a two-way link that would be a conflict on every link). Where v3 reads a field differently from
+ * the older gateway (e.g. Feishu's silent liveness), the older hash does not match and the link syncs once:
+ * the target receives what it should have had. Only on that path, never per group.
  */
-export function legacyRuleContentHash(rule: CanonicalRule): string {
-  return hash('sha256', `canonical-rule/v1\n${stableStringify(normalizeRule(rule))}`, 'hex');
+export function legacyRuleContentHashes(rule: CanonicalRule): readonly string[] {
+  const previous = previousShape(normalizeRule(rule));
+  return [
+    encoder.begin().value(PREVIOUS_HASH_FORMAT).value(previous).sha256Hex(),
+    hash('sha256', `canonical-rule/v1\n${stableStringify(previous)}`, 'hex'),
+  ];
+}
+
+/** The canonical form as v1 and v2 knew it (member order as normalizeRule wrote it then). */
+function previousShape(rule: CanonicalRule): Record<string, unknown> {
+  const { overtime, punchReminder: _reminder, restDayPunch: _restDay, remedy, faceLiveness, ...rest } = rule;
+  const { forNormal: _normal, ...previousRemedy } = remedy;
+  return {
+    ...rest,
+    remedy: previousRemedy,
+    faceLiveness: faceLiveness !== 'none',
+    overtimeEnabled: overtime.workday === true || overtime.restDay === true || overtime.holiday === true,
+  };
 }
 
 /**
@@ -144,6 +168,16 @@ export const CANONICAL_MEMBER_NAMES = [
   '5',
   '6',
   '7',
+  // v3 (append only).
+  'afterOffSec',
+  'beforeOnSec',
+  'forNormal',
+  'holiday',
+  'overtime',
+  'punchReminder',
+  'restDay',
+  'restDayPunch',
+  'workday',
 ] as const;
 
 /** The one encoder: hashing is synchronous, so inputs never interleave. */
@@ -170,12 +204,27 @@ function writeRule(e: HashInputEncoder, rule: CanonicalRule): HashInputEncoder {
   else writeFree(e.name(K.free), rule.free);
   e.name(K.gpsLocations).list(rule.gpsLocations, writeGps).member(K.idSpace, rule.idSpace).member(K.kind, rule.kind);
   writeMembers(e.name(K.members), rule.members);
-  e.member(K.name, rule.name)
-    .member(K.outOfRange, rule.outOfRange)
-    .member(K.overtimeEnabled, rule.overtimeEnabled)
+  e.member(K.name, rule.name).member(K.outOfRange, rule.outOfRange);
+  const overtime = rule.overtime;
+  e.name(K.overtime)
+    .beginObject()
+    .member(K.holiday, overtime.holiday)
+    .member(K.restDay, overtime.restDay)
+    .member(K.workday, overtime.workday)
+    .endObject()
     .member(K.photoRequired, rule.photoRequired);
+  const reminder = rule.punchReminder;
+  if (reminder === null) e.member(K.punchReminder, null);
+  else {
+    e.name(K.punchReminder)
+      .beginObject()
+      .member(K.afterOffSec, reminder.afterOffSec)
+      .member(K.beforeOnSec, reminder.beforeOnSec)
+      .endObject();
+  }
   writeRemedy(e.name(K.remedy), rule.remedy);
-  e.name(K.shifts)
+  e.member(K.restDayPunch, rule.restDayPunch)
+    .name(K.shifts)
     .list(rule.shifts, writeShift)
     .name(K.specialOffdays)
     .list(rule.specialOffdays, writeSpecialOffday)
@@ -227,6 +276,7 @@ function writeRemedy(e: HashInputEncoder, value: Remedy): void {
     .member(K.forEarly, value.forEarly)
     .member(K.forLate, value.forLate)
     .member(K.forMissing, value.forMissing)
+    .member(K.forNormal, value.forNormal)
     .member(K.forOther, value.forOther)
     .member(K.monthlyLimit, value.monthlyLimit)
     .endObject();

@@ -63,12 +63,15 @@ function rule(overrides: Partial<CanonicalRule> = {}): CanonicalRule {
       forLate: false,
       forEarly: false,
       forOther: false,
+      forNormal: false,
     },
     faceRecognition: false,
-    faceLiveness: false,
+    faceLiveness: 'none',
     photoRequired: false,
     outOfRange: 'forbidden',
-    overtimeEnabled: false,
+    overtime: { workday: null, restDay: null, holiday: null },
+    punchReminder: null,
+    restDayPunch: null,
     ...overrides,
   };
 }
@@ -130,7 +133,7 @@ describe('canonicalToFeishu: group type and week (CREATE enum 1/2/3)', () => {
     expectValidBodies(result.value);
   });
 
-  it('free → group_type 3 with free_punch_cfg: punch_day Monday-first int, minutes, next-day end', () => {
+  it('free → group_type 3 with free_punch_cfg: punch_day Monday-first int, minutes, end within the day', () => {
     const result = plan(
       rule({
         kind: 'free',
@@ -142,7 +145,8 @@ describe('canonicalToFeishu: group type and week (CREATE enum 1/2/3)', () => {
     expect(result.value.groupTemplate.group_type).toBe(3);
     expect(result.value.groupTemplate.free_punch_cfg).toEqual({
       free_start_time: '4:00',
-      free_end_time: '27:59',
+      // Not "27:59": free_end_time is a time of the day (see the free_end_time table below).
+      free_end_time: '23:59',
       punch_day: 111110, // "0111110": Monday off loses its leading zero as an int
       work_hours_demand: true,
       work_hours: 480,
@@ -431,12 +435,13 @@ describe('canonicalToFeishu: members, locations, special days, settings', () => 
           forLate: false,
           forEarly: true,
           forOther: false,
+          forNormal: false,
         },
         faceRecognition: true,
-        faceLiveness: true,
+        faceLiveness: 'action',
         photoRequired: true,
         outOfRange: 'exception',
-        overtimeEnabled: true,
+        overtime: { workday: true, restDay: true, holiday: true },
       }),
     );
     expect(result.value.groupTemplate).toMatchObject({
@@ -468,5 +473,161 @@ describe('canonicalToFeishu: members, locations, special days, settings', () => 
 
   it('an update carries the group_id', () => {
     expect(plan(rule(), { groupId: '6919358128597097404' }).value.groupTemplate.group_id).toBe('6919358128597097404');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Writings that were wrong or missing (each table was written before its fix and failed against the old mapper).
+
+describe('canonicalToFeishu: liveness', () => {
+  it.each([
+    // faceRecognition, faceLiveness → face_punch, face_punch_cfg, face_live_need_action (absent = left out)
+    [true, 'silent', true, 1, false],
+    [true, 'action', true, 1, true],
+    [true, 'none', true, 1, undefined],
+    [false, 'none', false, undefined, undefined],
+  ] as const)(
+    'face %s, liveness %s → face_punch %s, cfg %s, face_live_need_action %s',
+    (face, liveness, punch, cfg, action) => {
+      const result = plan(rule({ faceRecognition: face, faceLiveness: liveness }));
+      const template = result.value.groupTemplate;
+      expect(template.face_punch).toBe(punch);
+      expect(template.face_punch_cfg).toBe(cfg);
+      expect(template.face_live_need_action).toBe(action);
+      expect('face_live_need_action' in template).toBe(action !== undefined);
+      expectValidBodies(result.value);
+    },
+  );
+
+  it("'none' with face recognition asks the caller to clear a liveness check the group already holds", () => {
+    expect(plan(rule({ faceRecognition: true, faceLiveness: 'none' })).value.unsetFields).toEqual([
+      'face_live_need_action',
+    ]);
+    expect(plan(rule({ faceRecognition: true, faceLiveness: 'silent' })).value.unsetFields).toEqual([]);
+  });
+
+  it('a liveness check without face recognition cannot be set (dropped)', () => {
+    const result = plan(rule({ faceRecognition: false, faceLiveness: 'silent' }));
+    expect(lossOn(result.losses, 'faceLiveness')?.severity).toBe('dropped');
+    expect('face_live_need_action' in result.value.groupTemplate).toBe(false);
+  });
+});
+
+describe('canonicalToFeishu: punch_type from the places written', () => {
+  const gps = { name: 'A', address: 'a', latitude: 30.2876, longitude: 120.0498, radiusMeters: 300 };
+  const wifi = { ssid: 'Office', bssid: 'a4:b1:c2:00:1e:ff' };
+  it.each([
+    ['GPS only', 1, [gps], []],
+    ['Wi-Fi only', 2, [], [wifi]],
+    ['both', 3, [gps], [wifi]],
+    ['neither', undefined, [], []],
+  ] as const)('%s → punch_type %s', (_, punchType, gpsLocations, wifiLocations) => {
+    const result = plan(rule({ gpsLocations, wifiLocations }));
+    expect(result.value.groupTemplate.punch_type).toBe(punchType);
+    expectValidBodies(result.value);
+  });
+
+  it('a GPS place without usable coordinates does not switch GPS punching on', () => {
+    const result = plan(rule({ gpsLocations: [{ ...gps, latitude: 91 }], wifiLocations: [wifi] }));
+    expect(result.value.groupTemplate.punch_type).toBe(2);
+  });
+});
+
+describe('canonicalToFeishu: overtime (Feishu keeps it in 加班规则, outside the group)', () => {
+  it.each([
+    [{ workday: null, restDay: null, holiday: null }, undefined, []],
+    [{ workday: true, restDay: false, holiday: null }, true, ['allowed on workdays', 'refused on rest days']],
+    [{ workday: false, restDay: false, holiday: false }, false, ['refused on workdays, rest days and holidays']],
+    [{ workday: true, restDay: true, holiday: true }, true, ['allowed on workdays, rest days and holidays']],
+    [{ workday: null, restDay: null, holiday: true }, true, ['allowed on holidays']],
+  ] as const)('%o → show_over_time %s', (overtime, show, fragments) => {
+    const result = plan(rule({ overtime }));
+    expect(result.value.groupTemplate.show_over_time).toBe(show);
+    const loss = lossOn(result.losses, 'overtime');
+    if (fragments.length === 0) expect(loss).toBeUndefined();
+    else {
+      expect(loss?.severity).toBe('dropped');
+      for (const fragment of fragments) expect(loss?.message).toContain(fragment);
+      expect(loss?.message).toContain('加班规则');
+    }
+  });
+});
+
+describe('canonicalToFeishu: remedy types', () => {
+  const remedy = {
+    allowed: true,
+    monthlyLimit: null,
+    daysLimit: null,
+    forMissing: true,
+    forLate: false,
+    forEarly: false,
+  } as const;
+  it.each([
+    [false, false, false, undefined],
+    [true, false, true, undefined],
+    [false, true, false, 'dropped'],
+    [true, true, true, 'dropped'],
+  ] as const)(
+    'forNormal %s, forOther %s → allow_remedy_type_normal %s, loss %s',
+    (forNormal, forOther, normal, loss) => {
+      const result = plan(rule({ remedy: { ...remedy, forNormal, forOther } }));
+      expect(result.value.groupTemplate.allow_remedy_type_normal).toBe(normal);
+      expect(lossOn(result.losses, 'remedy.forOther')?.severity).toBe(loss);
+    },
+  );
+
+  it('a disabled remedy reports nothing about its types', () => {
+    const result = plan(rule({ remedy: { ...remedy, allowed: false, forNormal: true, forOther: true } }));
+    expect(lossOn(result.losses, 'remedy.forOther')).toBeUndefined();
+  });
+});
+
+describe('canonicalToFeishu: punch reminders and rest-day punching', () => {
+  it.each([
+    [null, undefined],
+    [{ beforeOnSec: 600, afterOffSec: 0 }, 'dropped'],
+  ] as const)('punchReminder %o → loss %s', (punchReminder, severity) => {
+    const result = plan(rule({ punchReminder }));
+    expect(lossOn(result.losses, 'punchReminder')?.severity).toBe(severity);
+  });
+
+  it.each([
+    ['approval', true, undefined],
+    ['allowed', false, undefined],
+    ['forbidden', true, 'approximated'],
+    [null, undefined, undefined],
+  ] as const)('restDayPunch %s → rest_clockIn_need_approval %s, loss %s', (restDayPunch, approval, severity) => {
+    const result = plan(rule({ restDayPunch }));
+    expect(result.value.groupTemplate.rest_clockIn_need_approval).toBe(approval);
+    expect('rest_clockIn_need_approval' in result.value.groupTemplate).toBe(approval !== undefined);
+    expect(lossOn(result.losses, 'restDayPunch')?.severity).toBe(severity);
+  });
+});
+
+describe('canonicalToFeishu: effect_now', () => {
+  it.each([
+    [undefined, false],
+    [false, false],
+    [true, true],
+  ] as const)('effectiveNow %s → effect_now %s', (effectiveNow, effectNow) => {
+    const result = plan(rule(), effectiveNow === undefined ? {} : { effectiveNow });
+    expect(result.value.groupTemplate.effect_now).toBe(effectNow);
+    expectValidBodies(result.value);
+  });
+});
+
+describe('canonicalToFeishu: free_end_time stays a time of the day ("格式为x点x分")', () => {
+  const free = (dayStartSec: number) =>
+    plan(rule({ kind: 'free', shifts: [], week: {}, free: { workdays: [1, 2], requiredWorkSec: null, dayStartSec } }));
+  it.each([
+    [0, '0:00', '23:59', undefined],
+    [4 * 3600, '4:00', '23:59', 'approximated'],
+    [23 * 3600 + 58 * 60, '23:58', '23:59', 'approximated'],
+    [23 * 3600 + 59 * 60, '0:00', '23:59', 'approximated'],
+  ] as const)('day start %i s → %s–%s, loss %s', (dayStartSec, start, end, severity) => {
+    const result = free(dayStartSec);
+    expect(result.value.groupTemplate.free_punch_cfg).toMatchObject({ free_start_time: start, free_end_time: end });
+    expect(lossOn(result.losses, 'free.dayStartSec')?.severity).toBe(severity);
+    expectValidBodies(result.value);
   });
 });

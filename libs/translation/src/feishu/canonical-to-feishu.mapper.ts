@@ -75,6 +75,12 @@ export interface CanonicalToFeishuOptions {
   readonly groupId?: string;
   /** Start of every generated shift name; default "企微-". */
   readonly shiftNamePrefix?: string;
+  /**
+   * The group written takes effect at once (effect_now true) instead of from the next day, Feishu's default
+   * ("是否立即生效,默认 false"). effect_now is always written (false unless this is true): a group read back after
+   * an immediate write holds effect_now true, and a read-modify-write must not keep it without being asked.
+   */
+  readonly effectiveNow?: boolean;
 }
 
 export interface FeishuGroupPlan {
@@ -86,6 +92,13 @@ export interface FeishuGroupPlan {
    * update (feishu-create-update-group.md "仅追加"), so the caller sends only those the group lacks.
    */
   readonly groupTemplate: FeishuGroupCreate;
+  /**
+   * Fields the group written must NOT carry, though the template leaves them out: a group update overwrites the
+   * whole group with what is sent, so a caller that builds the body on the group as read (read-modify-write)
+   * deletes these from it. Today: face_live_need_action when the rule has face recognition without a liveness
+   * check (Feishu has no "off" value for it: 默认为空 = none).
+   */
+  readonly unsetFields: readonly string[];
 }
 
 const GROUP_TYPE_CREATE = { fixed: 1, shift_based: 2, free: 3 } as const;
@@ -215,9 +228,10 @@ function buildPlan(
     entries.push(planShiftEntry(planKey, body, sources, prefix, existing, takenNames, shiftsByKey, report));
   }
 
-  const groupTemplate = buildGroup(rule, options, planKeyByShift, report);
+  const unsetFields: string[] = [];
+  const groupTemplate = buildGroup(rule, options, planKeyByShift, unsetFields, report);
   if (!groupTemplate) return refused(report);
-  return translated({ shifts: entries, groupTemplate }, report);
+  return translated({ shifts: entries, groupTemplate, unsetFields }, report);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -797,6 +811,7 @@ function buildGroup(
   rule: CanonicalRule,
   options: CanonicalToFeishuOptions,
   planKeyByShift: ReadonlyMap<string, string>,
+  unsetFields: string[],
   report: LossReport,
 ): FeishuGroupCreate | null {
   const leaders = sortedUnique((options.groupLeaderIds ?? []).filter((id) => typeof id === 'string' && id.length > 0));
@@ -883,21 +898,18 @@ function buildGroup(
   template.calendar_id = rule.followsHolidayCalendar ? 1 : 0;
   template.need_punch_special_days = specialWorkdays;
   template.no_need_punch_special_days = specialOffdays;
-  writeRemedy(rule, template);
-  writeFace(rule, template, report);
+  writeRemedy(rule, template, report);
+  writeFace(rule, template, unsetFields, report);
   template.clockIn_need_photo = rule.photoRequired;
   writeOutOfRange(rule, template, report);
-  template.show_over_time = rule.overtimeEnabled;
+  writeOvertime(rule, template, report);
   template.locations = locations.locations;
   if (locations.gpsRange !== null) template.gps_range = locations.gpsRange;
   if (locations.punchType !== null) template.punch_type = locations.punchType;
   if (rule.kind === 'free') template.free_punch_cfg = mapFree(rule, report);
-  if (rule.overtimeEnabled) {
-    report.info(
-      'overtimeEnabled',
-      "Overtime is shown in Feishu; the overtime rules themselves are configured in Feishu's 加班规则.",
-    );
-  }
+  template.effect_now = options.effectiveNow === true;
+  writeRestDayPunch(rule, template, report);
+  reportPunchReminder(rule, report);
   // group_name, time_zone, group_type, group_leader_ids, punch_day_shift_ids and calendar_id, the keys a
   // create body needs, are always set above.
   return report.hasBlocking ? null : (template as FeishuGroupCreate);
@@ -922,7 +934,7 @@ function mapMembers(
   return members;
 }
 
-function writeRemedy(rule: CanonicalRule, template: Partial<FeishuGroupCreate>): void {
+function writeRemedy(rule: CanonicalRule, template: Partial<FeishuGroupCreate>, report: LossReport): void {
   const remedy = rule.remedy;
   if (!remedy.allowed) {
     template.allow_remedy = false;
@@ -939,21 +951,42 @@ function writeRemedy(rule: CanonicalRule, template: Partial<FeishuGroupCreate>):
   template.allow_remedy_type_lack = remedy.forMissing;
   template.allow_remedy_type_late = remedy.forLate;
   template.allow_remedy_type_early = remedy.forEarly;
-  template.allow_remedy_type_normal = remedy.forOther;
+  // "允许正常补卡": re-applying for a punch that was normal.
+  template.allow_remedy_type_normal = remedy.forNormal;
+  if (remedy.forOther) {
+    report.dropped(
+      'remedy.forOther',
+      'Employees may apply for make-up punches for other exceptions in WeCom; Feishu has no such type (only missing, ' +
+        'late, early and normal punches), so that is not carried.',
+      true,
+    );
+  }
 }
 
-function writeFace(rule: CanonicalRule, template: Partial<FeishuGroupCreate>, report: LossReport): void {
+/**
+ * face_punch_cfg 1 = a face on every punch; face_live_need_action (feishu-create-update-group.md: "false:表示开启
+ * 活体验证 / true:表示动作验证,仅在 face_punch_cfg = 1 时有效", 默认为空): 'silent' → false, 'action' → true,
+ * 'none' → left out (unset is "no liveness check"; there is no value that says "off", so the plan names the field
+ * in unsetFields for a read-modify-write caller to delete).
+ */
+function writeFace(
+  rule: CanonicalRule,
+  template: Partial<FeishuGroupCreate>,
+  unsetFields: string[],
+  report: LossReport,
+): void {
   if (!rule.faceRecognition) {
-    if (rule.faceLiveness) {
+    if (rule.faceLiveness !== 'none') {
       report.dropped('faceLiveness', 'A liveness check without face recognition cannot be set in Feishu; left out.');
     }
     template.face_punch = false;
     return;
   }
-  // face_punch_cfg 1 = face on every punch; face_live_need_action true = action liveness check (only with cfg 1).
   template.face_punch = true;
   template.face_punch_cfg = 1;
-  template.face_live_need_action = rule.faceLiveness;
+  if (rule.faceLiveness === 'silent') template.face_live_need_action = false;
+  else if (rule.faceLiveness === 'action') template.face_live_need_action = true;
+  else unsetFields.push('face_live_need_action');
 }
 
 function writeOutOfRange(rule: CanonicalRule, template: Partial<FeishuGroupCreate>, report: LossReport): void {
@@ -974,6 +1007,83 @@ function writeOutOfRange(rule: CanonicalRule, template: Partial<FeishuGroupCreat
     default:
       template.allow_out_punch = false;
   }
+}
+
+const OVERTIME_KINDS = [
+  ['workday', 'workdays'],
+  ['restDay', 'rest days'],
+  ['holiday', 'holidays'],
+] as const;
+
+/**
+ * Feishu's group cannot hold overtime permissions: its overtime rules (加班规则) live outside the group API, and the
+ * group's show_over_time is "是否展示加班时长" (show overtime hours). So show_over_time is on when overtime is
+ * allowed on any kind of day (there are hours to show), and a loss names the kinds allowed and refused, for HR to
+ * set in 加班规则. A rule that says nothing (all null) leaves show_over_time as the group has it.
+ */
+function writeOvertime(rule: CanonicalRule, template: Partial<FeishuGroupCreate>, report: LossReport): void {
+  const allowed = OVERTIME_KINDS.filter(([kind]) => rule.overtime[kind] === true).map(([, name]) => name);
+  const refused = OVERTIME_KINDS.filter(([kind]) => rule.overtime[kind] === false).map(([, name]) => name);
+  if (allowed.length === 0 && refused.length === 0) return;
+  template.show_over_time = allowed.length > 0;
+  const parts = [
+    ...(allowed.length > 0 ? [`allowed on ${joinNames(allowed)}`] : []),
+    ...(refused.length > 0 ? [`refused on ${joinNames(refused)}`] : []),
+  ];
+  report.dropped(
+    'overtime',
+    `Feishu's attendance group cannot say whether overtime is allowed; this rule has overtime ${parts.join(' and ')}. ` +
+      "Set that in Feishu's overtime rules (加班规则); the group only shows overtime hours " +
+      `(show_over_time ${allowed.length > 0 ? 'on' : 'off'}).`,
+    { workday: rule.overtime.workday, restDay: rule.overtime.restDay, holiday: rule.overtime.holiday },
+  );
+}
+
+/** "a", "a and b", "a, b and c". */
+function joinNames(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * rest_clockIn_need_approval ("休息日打卡需审批"): 'approval' → true, 'allowed' → false, 'forbidden' → true
+ * (Feishu cannot forbid rest-day punches; an approval is the closest), null → left out (the group keeps its own).
+ */
+function writeRestDayPunch(rule: CanonicalRule, template: Partial<FeishuGroupCreate>, report: LossReport): void {
+  switch (rule.restDayPunch) {
+    case 'approval':
+      template.rest_clockIn_need_approval = true;
+      return;
+    case 'allowed':
+      template.rest_clockIn_need_approval = false;
+      return;
+    case 'forbidden':
+      template.rest_clockIn_need_approval = true;
+      report.approximated(
+        'restDayPunch',
+        'Feishu cannot forbid punching on rest days; such punches need an approval instead (休息日打卡需审批), the ' +
+          'closest Feishu has.',
+        'forbidden',
+        'approval',
+      );
+      return;
+    default:
+  }
+}
+
+/** Feishu's group and shift APIs have no punch reminder (feishu-create-update-group.md, feishu-get-shift.md). */
+function reportPunchReminder(rule: CanonicalRule, report: LossReport): void {
+  const reminder = rule.punchReminder;
+  if (reminder === null) return;
+  report.dropped(
+    'punchReminder',
+    `Feishu's attendance groups have no punch reminder; the reminder ${describeLead(reminder.beforeOnSec)} before ` +
+      `work and ${describeLead(reminder.afterOffSec)} after work is not carried.`,
+    { beforeOnSec: reminder.beforeOnSec, afterOffSec: reminder.afterOffSec },
+  );
+}
+
+function describeLead(seconds: number): string {
+  return Number.isFinite(seconds) ? `${Math.round(seconds / 60)} min` : String(seconds);
 }
 
 /** GPS as 高德 (map_type 1, GCJ-02: canonical coordinates already are); Wi-Fi by SSID and BSSID. */
@@ -1024,10 +1134,26 @@ function mapLocations(
   }
   const hasGps = locations.some((location) => location.location_type === 1);
   const hasWifi = rule.wifiLocations.length > 0;
-  // punch_type is a bit set: 1 GPS, 2 Wi-Fi (feishu-create-update-group.md).
+  // punch_type is a bit set: 1 GPS, 2 Wi-Fi (feishu-create-update-group.md), from the places actually written.
+  // It matters beyond a new group: locations only append on update, so GPS places a group held before stay in
+  // Feishu, and punch_type 2 for a Wi-Fi-only rule is what keeps them from being punched at. No machine (4) or IP
+  // (8) bit: the canonical rule has neither. With no place at all it is left out (the group keeps its own).
   const punchType = (hasGps ? 1 : 0) + (hasWifi ? 2 : 0);
   return { locations, gpsRange: hasGps ? gpsRange : null, punchType: punchType > 0 ? punchType : null };
 }
+
+/**
+ * free_end_time is written within the day, never past 24:00 (never "27:59"). Evidence: the doc gives it as
+ * "自由班制打卡结束时间,格式为x点x分,注意这里小时如果小于10点,是不需要补零的" (a clock time, hours 0–23 spelled
+ * without padding) with the example "18:00" (feishu-create-update-group.md); the published clients carry it as a
+ * plain string with the same text and examples ("7:00" / "18:00": larksuite/node-sdk attendance types, the
+ * FeishuNetSdk and Mud.Feishu DTOs, the doc mirrors), and none of them, nor any recorded response, shows an hour
+ * of 24 or more. Where Feishu does take next-day hours it says so ("如果是第二天凌晨2点, 则为26:00", shift
+ * off_time in feishu-get-shift.md); here it does not. So the window is written as start–23:59 (the whole day
+ * for a day starting at 0:00), and a later start is an approximated loss: WeCom's day (span_day_time) runs 24 h
+ * from its start. The reader still accepts next-day values (feishuClockTimeSchema), in case Feishu sends one.
+ */
+const LAST_MINUTE_OF_DAY = 24 * 60 - 1;
 
 function mapFree(rule: CanonicalRule, report: LossReport): NonNullable<FeishuGroupCreate['free_punch_cfg']> {
   const free = rule.free ?? { workdays: [], requiredWorkSec: null, dayStartSec: 0 };
@@ -1064,10 +1190,27 @@ function mapFree(rule: CanonicalRule, report: LossReport): NonNullable<FeishuGro
       );
     }
   }
+  if (start >= LAST_MINUTE_OF_DAY) {
+    report.approximated(
+      'free.dayStartSec',
+      "Feishu's punching window must end after it starts within one day (free_end_time is a time of day); a day " +
+        'starting at 23:59 is written as 0:00–23:59.',
+      free.dayStartSec,
+      0,
+    );
+    start = 0;
+  } else if (start > 0) {
+    report.approximated(
+      'free.dayStartSec',
+      `The attendance day starts at ${formatFeishuClockTime(start)} and runs 24 hours; Feishu's punching window ends ` +
+        `at a time of the same day, so punches are accepted from ${formatFeishuClockTime(start)} to 23:59 and punches ` +
+        `after midnight until ${formatFeishuClockTime(start - 1)} fall outside it.`,
+      free.dayStartSec,
+    );
+  }
   const cfg: NonNullable<FeishuGroupCreate['free_punch_cfg']> = {
     free_start_time: formatFeishuClockTime(start),
-    // DECISION: the attendance day runs 24 h from its start; Feishu writes the next day past 24:00 ("27:59").
-    free_end_time: formatFeishuClockTime(start + 24 * 60 - 1),
+    free_end_time: formatFeishuClockTime(LAST_MINUTE_OF_DAY),
     punch_day: Number(digits),
     work_hours_demand: workHours !== null,
   };

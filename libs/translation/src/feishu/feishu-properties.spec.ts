@@ -2,12 +2,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { feishuGroupCreateSchema, feishuShiftCreateSchema } from '@app/feishu/model';
-import type { CanonicalRule, IsoWeekday, Shift, TimeSection } from '../canonical/canonical-rule.js';
+import type {
+  CanonicalRule,
+  FaceLiveness,
+  IsoWeekday,
+  RestDayPunchPolicy,
+  Shift,
+  TimeSection,
+} from '../canonical/canonical-rule.js';
 import { sameIdResolver } from '../canonical/id-resolver.js';
 import { bindFeishuShiftIds, canonicalToFeishu, planShiftIds } from './canonical-to-feishu.mapper.js';
 import { planAsRead } from './feishu-read-back.helper.js';
 import { feishuToCanonical } from './feishu-to-canonical.mapper.js';
-import { compareText } from './feishu-mapping.util.js';
+import { compareText, feishuClockMinutes } from './feishu-mapping.util.js';
 
 // Properties of the Feishu mappers. The generators are local (the shared canonical arbitraries in
 // libs/translation/test/ did not exist yet); no timed assertions.
@@ -172,7 +179,21 @@ const wildRule: fc.Arbitrary<CanonicalRule> = fc
       forLate: fc.boolean(),
       forEarly: fc.boolean(),
       forOther: fc.boolean(),
+      forNormal: fc.boolean(),
     }),
+    faceLiveness: fc.constantFrom<FaceLiveness>('none', 'silent', 'action'),
+    overtime: fc.record({
+      workday: fc.option(fc.boolean()),
+      restDay: fc.option(fc.boolean()),
+      holiday: fc.option(fc.boolean()),
+    }),
+    punchReminder: fc.option(
+      fc.record({
+        beforeOnSec: fc.integer({ min: -60, max: 90_000 }),
+        afterOffSec: fc.integer({ min: -60, max: 90_000 }),
+      }),
+    ),
+    restDayPunch: fc.option(fc.constantFrom<RestDayPunchPolicy>('allowed', 'approval', 'forbidden')),
   })
   .map((g) => ({
     kind: g.kind,
@@ -190,10 +211,12 @@ const wildRule: fc.Arbitrary<CanonicalRule> = fc
     followsHolidayCalendar: g.flags[0]!,
     remedy: g.remedy,
     faceRecognition: g.flags[1]!,
-    faceLiveness: g.flags[2]!,
+    faceLiveness: g.faceLiveness,
     photoRequired: g.flags[3]!,
     outOfRange: g.outOfRange,
-    overtimeEnabled: g.flags[4]!,
+    overtime: g.overtime,
+    punchReminder: g.punchReminder,
+    restDayPunch: g.restDayPunch,
   }));
 
 describe('canonicalToFeishu never throws, and every ok plan passes the CREATE schemas', () => {
@@ -231,7 +254,10 @@ describe('canonicalToFeishu never throws, and every ok plan passes the CREATE sc
 /**
  * Rules Feishu can hold exactly: whole minutes, explicit windows within Feishu's limits, a required first
  * clock-in, one radius for all GPS points, no notes, distinct shift layouts, every shift used by the rule,
- * serious-late either unset or positive, feishu ids (no resolver involved).
+ * serious-late either unset or positive, feishu ids (no resolver involved); a free day starting at 0:00 (Feishu's
+ * window ends within the day, canonicalToFeishu's free_end_time note); overtime unknown on every kind of day (the
+ * group holds no overtime permission), no punch reminder, rest-day punches allowed or with approval, no
+ * "other exceptions" remedy (Feishu's remedy types are missing, late, early and normal).
  */
 const minutes = (max: number, min = 0) => fc.integer({ min, max }).map((value) => value * MIN);
 
@@ -316,7 +342,7 @@ const representableRule: fc.Arbitrary<CanonicalRule> = fc
     free: fc.record({
       workdays: fc.uniqueArray(fc.constantFrom(...WEEKDAYS)).map((days) => [...days].sort((a, b) => a - b)),
       requiredWorkSec: fc.option(minutes(1440, 1)),
-      dayStartSec: minutes(23 * 60 + 59),
+      dayStartSec: fc.constant(0),
     }),
     gps: fc.array(
       fc.record({
@@ -348,8 +374,11 @@ const representableRule: fc.Arbitrary<CanonicalRule> = fc
       forMissing: fc.boolean(),
       forLate: fc.boolean(),
       forEarly: fc.boolean(),
-      forOther: fc.boolean(),
+      forOther: fc.constant(false),
+      forNormal: fc.boolean(),
     }),
+    liveness: fc.constantFrom<FaceLiveness>('none', 'silent', 'action'),
+    restDayPunch: fc.constantFrom<RestDayPunchPolicy>('allowed', 'approval'),
   })
   .filter((g) => g.users.length + g.departments.length > 0)
   .map((g): CanonicalRule => {
@@ -382,6 +411,7 @@ const representableRule: fc.Arbitrary<CanonicalRule> = fc
           forLate: false,
           forEarly: false,
           forOther: false,
+          forNormal: false,
         };
     return {
       kind: g.kind,
@@ -399,10 +429,12 @@ const representableRule: fc.Arbitrary<CanonicalRule> = fc
       followsHolidayCalendar: g.flags[0]!,
       remedy,
       faceRecognition: g.flags[1]!,
-      faceLiveness: g.flags[1]! && g.flags[2]!,
+      faceLiveness: g.flags[1]! ? g.liveness : 'none',
       photoRequired: g.flags[3]!,
       outOfRange: g.outOfRange,
-      overtimeEnabled: g.flags[4]!,
+      overtime: { workday: null, restDay: null, holiday: null },
+      punchReminder: null,
+      restDayPunch: g.restDayPunch,
     };
   });
 
@@ -491,6 +523,128 @@ describe('round trip: feishuToCanonical(read form of canonicalToFeishu(r)) equal
         );
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// What Feishu cannot hold is reported, never silently changed
+
+describe('canonicalToFeishu reports every value Feishu cannot hold', () => {
+  it('overtime, punch reminders, "other exceptions" remedies, forbidden rest-day punches, free-day starts', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(wildRule, (rule) => {
+        const result = canonicalToFeishu(rule, {
+          resolver: sameIdResolver((id) => `od-${id}`),
+          groupLeaderIds: ['leader'],
+          existingShifts: [],
+        });
+        if (!result.ok) return;
+        accepted++;
+        const lossOn = (field: string) => result.losses.find((loss) => loss.field === field);
+        const template = result.value.groupTemplate;
+        const overtime = rule.overtime;
+        if (overtime.workday !== null || overtime.restDay !== null || overtime.holiday !== null) {
+          expect(lossOn('overtime')?.severity).toBe('dropped');
+          expect(template.show_over_time).toBe(
+            overtime.workday === true || overtime.restDay === true || overtime.holiday === true,
+          );
+        } else expect('show_over_time' in template).toBe(false);
+        if (rule.punchReminder !== null) expect(lossOn('punchReminder')?.severity).toBe('dropped');
+        if (rule.remedy.allowed && rule.remedy.forOther) expect(lossOn('remedy.forOther')?.severity).toBe('dropped');
+        if (rule.remedy.allowed) expect(template.allow_remedy_type_normal).toBe(rule.remedy.forNormal);
+        if (rule.restDayPunch === 'forbidden') {
+          expect(lossOn('restDayPunch')?.severity).toBe('approximated');
+          expect(template.rest_clockIn_need_approval).toBe(true);
+        }
+        if (rule.restDayPunch === null) expect('rest_clockIn_need_approval' in template).toBe(false);
+        if (rule.faceRecognition) {
+          const expected = { none: undefined, silent: false, action: true }[rule.faceLiveness];
+          expect(template.face_live_need_action).toBe(expected);
+          expect(result.value.unsetFields.includes('face_live_need_action')).toBe(rule.faceLiveness === 'none');
+        } else if (rule.faceLiveness !== 'none') expect(lossOn('faceLiveness')?.severity).toBe('dropped');
+        const free = template.free_punch_cfg;
+        if (free) {
+          // Never an hour of 24 or more (canonicalToFeishu's free_end_time note), and always after the start.
+          const end = feishuClockMinutes(free.free_end_time)!;
+          expect(end).toBeLessThan(24 * 60);
+          expect(end).toBeGreaterThan(feishuClockMinutes(free.free_start_time)!);
+          if (rule.free && rule.free.dayStartSec !== 0) expect(lossOn('free.dayStartSec')).toBeDefined();
+        }
+      }),
+      { numRuns: 400, seed: 20_261_122 },
+    );
+    // Not vacuous: a good share of the wild rules are plannable.
+    expect(accepted).toBeGreaterThan(40);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading punch_type: a method Feishu switches off never becomes allowed
+
+describe('feishuToCanonical and punch_type', () => {
+  const shift = data('feishu-shift-get-response-FeishuNetSdk.json');
+  const shiftId = shift['shift_id'] as string;
+  const place = fc.oneof(
+    fc.record({
+      location_id: fc.constant('6921213751454744578'),
+      location_name: fc.string({ minLength: 1, maxLength: 6 }),
+      location_type: fc.constant(1),
+      latitude: fc.double({ min: 18, max: 53, noNaN: true }),
+      longitude: fc.double({ min: 73, max: 135, noNaN: true }),
+      map_type: fc.constantFrom(1, 2),
+      gps_range: fc.constant(300),
+    }),
+    fc.record({
+      location_id: fc.constant('6921213751454744579'),
+      location_name: fc.string({ minLength: 1, maxLength: 6 }),
+      location_type: fc.constant(2),
+      ssid: fc.string({ minLength: 1, maxLength: 6 }),
+      bssid: fc
+        .array(fc.integer({ min: 0, max: 255 }), { minLength: 6, maxLength: 6 })
+        .map((octets) => octets.map((o) => o.toString(16).padStart(2, '0')).join(':')),
+    }),
+  );
+
+  it('carries no GPS place without bit 1 and no Wi-Fi place without bit 2, and reports each one left out', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.integer({ min: 0, max: 15 }), { nil: undefined }),
+        fc.array(place, { maxLength: 5 }),
+        (punchType, places) => {
+          const group = {
+            group_id: '6919358128597097404',
+            group_name: 'g',
+            time_zone: 'Asia/Shanghai',
+            group_type: 0,
+            bind_user_ids: ['u1'],
+            punch_day_shift_ids: [shiftId, '0', '0', '0', '0', '0', '0'],
+            punch_type: punchType,
+            locations: places,
+          };
+          const result = feishuToCanonical({ group, shifts: [shift] });
+          if (!result.ok) throw new Error(JSON.stringify(result.losses));
+          const named = punchType !== undefined && punchType !== 0;
+          const gpsPlaces = places.filter((p) => p.location_type === 1).length;
+          const wifiPlaces = places.filter((p) => p.location_type === 2).length;
+          const gpsOff = named && (punchType & 1) === 0;
+          const wifiOff = named && (punchType & 2) === 0;
+          if (gpsOff) expect(result.value.gpsLocations).toEqual([]);
+          else expect(result.value.gpsLocations).toHaveLength(gpsPlaces);
+          if (wifiOff) expect(result.value.wifiLocations).toEqual([]);
+          const reported = result.losses.filter((loss) => loss.field === 'punch_type').map((loss) => loss.message);
+          expect(reported.some((message) => message.startsWith('GPS punching is off'))).toBe(gpsOff && gpsPlaces > 0);
+          expect(reported.some((message) => message.startsWith('Wi-Fi punching is off'))).toBe(
+            wifiOff && wifiPlaces > 0,
+          );
+          // Google places keep their coordinates under the default datum (GCJ-02), with one info loss for the rule.
+          const google = places.filter((p) => p.location_type === 1 && 'map_type' in p && p.map_type === 2).length;
+          const datumLosses = result.losses.filter((loss) => loss.field === 'locations.map_type');
+          expect(datumLosses).toHaveLength(google > 0 && !gpsOff ? 1 : 0);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

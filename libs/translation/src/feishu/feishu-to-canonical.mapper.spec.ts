@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import gcoordModule from 'gcoord';
 import type { Loss } from '../canonical/loss.js';
+import { feishuClockMinutes } from './feishu-mapping.util.js';
 import { feishuToCanonical } from './feishu-to-canonical.mapper.js';
 
 // Feishu → canonical, one table row per DESIGN.md mapping row, plus the recorded vendor examples.
@@ -265,7 +266,8 @@ describe('feishuToCanonical: shift sections', () => {
   it('Feishu-only shift settings are reported', () => {
     const result = ok(readGroup(), [readShift({ overtime_rule: [{ on_overtime: '18:00', off_overtime: '20:00' }] })]);
     expect(lossOn(result.losses, `shifts[${SHIFT_ID}].overtime_rule`)?.severity).toBe('dropped');
-    expect(result.value.overtimeEnabled).toBe(true);
+    // The periods stay behind; that overtime is allowed on workdays is carried.
+    expect(result.value.overtime.workday).toBe(true);
   });
 });
 
@@ -288,15 +290,19 @@ describe('feishuToCanonical: locations', () => {
     ]);
   });
 
-  it('Google (map_type 2, WGS-84) is converted to GCJ-02 exactly as gcoord does, with an info loss', () => {
-    const result = ok(readGroup({ locations: [gps({ map_type: 2 })] }));
+  it('Google (map_type 2) read as WGS-84 (googleMapDatum "wgs84") is converted exactly as gcoord does, with an info loss', () => {
+    const result = feishuToCanonical(
+      { group: readGroup({ locations: [gps({ map_type: 2 })] }), shifts: [readShift()] },
+      { googleMapDatum: 'wgs84' },
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.losses));
     const gcoord = ((gcoordModule as unknown as { default?: typeof gcoordModule.default }).default ??
       gcoordModule) as unknown as typeof gcoordModule.default;
     const [lng, lat] = gcoord.transform<[number, number]>([120.04509, 30.28994], gcoord.WGS84, gcoord.GCJ02);
     expect(result.value.gpsLocations[0]).toMatchObject({ latitude: lat, longitude: lng });
     // Sanity: the datum shift in Hangzhou is a few hundred metres, not zero.
     expect(Math.abs(lng - 120.04509)).toBeGreaterThan(0.003);
-    expect(lossOn(result.losses, 'locations[0].map_type')?.severity).toBe('info');
+    expect(lossOn(result.losses, 'locations.map_type')?.severity).toBe('info');
   });
 
   it('the group gps_range is the fallback radius; none at all is approximated to 300 m', () => {
@@ -425,7 +431,8 @@ describe('feishuToCanonical: special days, calendar, remedy, face, out-of-range,
       forMissing: true,
       forLate: true,
       forEarly: false,
-      forOther: true,
+      forOther: false,
+      forNormal: true,
     });
     expect(ok(readGroup({ allow_remedy: false, remedy_limit: true, remedy_limit_count: 3 })).value.remedy).toEqual({
       allowed: false,
@@ -435,6 +442,7 @@ describe('feishuToCanonical: special days, calendar, remedy, face, out-of-range,
       forLate: false,
       forEarly: false,
       forOther: false,
+      forNormal: false,
     });
   });
 
@@ -442,10 +450,10 @@ describe('feishuToCanonical: special days, calendar, remedy, face, out-of-range,
     const rule = ok(
       readGroup({ face_punch: true, face_punch_cfg: 1, face_live_need_action: true, clockIn_need_photo: true }),
     ).value;
-    expect([rule.faceRecognition, rule.faceLiveness, rule.photoRequired]).toEqual([true, true, true]);
-    const passive = ok(readGroup({ face_punch: true, face_punch_cfg: 1, face_live_need_action: false }));
-    expect(passive.value.faceLiveness).toBe(false);
-    expect(lossOn(passive.losses, 'face_live_need_action')?.severity).toBe('info');
+    expect([rule.faceRecognition, rule.faceLiveness, rule.photoRequired]).toEqual([true, 'action', true]);
+    const silent = ok(readGroup({ face_punch: true, face_punch_cfg: 1, face_live_need_action: false }));
+    expect(silent.value.faceLiveness).toBe('silent');
+    expect(lossOn(silent.losses, 'face_live_need_action')).toBeUndefined();
   });
 
   it('allow_out_punch → field_punch (its conditions dropped); without it → forbidden', () => {
@@ -512,14 +520,20 @@ describe('feishuToCanonical: vendor examples (test/fixtures/vendor-examples, see
       forMissing: true,
       forLate: true,
       forEarly: true,
-      forOther: true,
+      forOther: false,
+      forNormal: true,
     });
+    // face_live_need_action true with face_punch_cfg 1 in the example: "动作验证", the action liveness check.
     expect([rule.faceRecognition, rule.faceLiveness, rule.photoRequired, rule.outOfRange]).toEqual([
       true,
-      true,
+      'action',
       true,
       'field_punch',
     ]);
+    // rest_clockIn_need_approval true; show_over_time true is display only, the workday shift's overtime_rule
+    // (day_type 1) is what says overtime is allowed on workdays.
+    expect(rule.restDayPunch).toBe('approval');
+    expect(rule.overtime).toEqual({ workday: true, restDay: null, holiday: null });
     // 20190101 is both a must-punch and a no-punch day in the example: kept as a workday.
     expect(rule.specialWorkdays.map((day) => day.date)).toEqual(['2019-01-01']);
     expect(rule.specialOffdays).toEqual([]);
@@ -554,5 +568,241 @@ describe('feishuToCanonical: vendor examples (test/fixtures/vendor-examples, see
     const result = map(readGroup({ punch_day_shift_ids: [SHIFT_ID, '0', '0', '0', '0', '0', '0'] }), [shift]);
     expect(result.ok).toBe(false);
     expect(lossOn(result.losses, 'shifts[0].punch_time_rule[0].off_time')?.severity).toBe('blocking');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Readings that were wrong or missing (each table was written before its fix and failed against the old mapper).
+
+describe('feishuToCanonical: liveness (face_live_need_action false = 开启活体验证, true = 动作验证 with cfg 1)', () => {
+  it.each([
+    // face_punch, face_punch_cfg, face_live_need_action → faceLiveness
+    [true, 1, false, 'silent'],
+    [true, 1, true, 'action'],
+    [true, 1, undefined, 'none'],
+    [true, 2, false, 'silent'],
+    [false, 1, false, 'none'],
+    [false, undefined, true, 'none'],
+    [undefined, undefined, undefined, 'none'],
+  ] as const)('face_punch %s, face_punch_cfg %s, face_live_need_action %s → %s', (face, cfg, action, liveness) => {
+    const result = ok(readGroup({ face_punch: face, face_punch_cfg: cfg, face_live_need_action: action }));
+    expect(result.value.faceLiveness).toBe(liveness);
+    // The silent check is carried, not reported as left behind.
+    if (liveness === 'silent') expect(lossOn(result.losses, 'face_live_need_action')).toBeUndefined();
+  });
+
+  it('the action check outside face_punch_cfg 1 ("仅在 face_punch_cfg = 1 时有效") is read as the silent check, approximated', () => {
+    const result = ok(readGroup({ face_punch: true, face_punch_cfg: 2, face_live_need_action: true }));
+    expect(result.value.faceLiveness).toBe('silent');
+    expect(lossOn(result.losses, 'face_live_need_action')?.severity).toBe('approximated');
+  });
+});
+
+describe('feishuToCanonical: punch_type bits (1 GPS, 2 Wi-Fi, 4 machine, 8 IP)', () => {
+  const gpsPlace = {
+    location_id: '6921213751454744578',
+    location_name: '西溪八方城',
+    location_type: 1,
+    latitude: 30.28994,
+    longitude: 120.04509,
+    map_type: 1,
+    gps_range: 300,
+  };
+  const wifiPlace = {
+    location_id: '6921213751454744579',
+    location_name: 'Office',
+    location_type: 2,
+    ssid: 'Office',
+    bssid: '08:00:20:0a:8c:6d',
+  };
+  const places = [gpsPlace, { ...gpsPlace, location_id: '6921213751454744580', location_name: '二号楼' }, wifiPlace];
+
+  it.each([
+    // punch_type → GPS places carried, Wi-Fi places carried, losses on punch_type (message fragments)
+    [undefined, 2, 1, []],
+    [3, 2, 1, []],
+    [1, 2, 0, ['Wi-Fi punching is off in Feishu', '1 Wi-Fi place']],
+    [2, 0, 1, ['GPS punching is off in Feishu', '2 GPS places']],
+    [6, 0, 1, ['GPS punching is off in Feishu', 'attendance machine']],
+    [11, 2, 1, ['IP']],
+    [0, 2, 1, ['no punch method']],
+  ] as const)('punch_type %s → %i GPS and %i Wi-Fi places', (punchType, gps, wifi, messages) => {
+    const result = ok(readGroup({ punch_type: punchType, locations: places }));
+    expect(result.value.gpsLocations).toHaveLength(gps);
+    expect(result.value.wifiLocations).toHaveLength(wifi);
+    const reported = result.losses.filter((loss) => loss.field === 'punch_type').map((loss) => loss.message);
+    for (const fragment of messages) expect(reported.join('\n')).toContain(fragment);
+    if (messages.length === 0) expect(reported).toEqual([]);
+  });
+
+  it('a method Feishu switched off is reported as not carried (dropped), machines and IP too', () => {
+    const result = ok(readGroup({ punch_type: 2 | 4 | 8, locations: places }));
+    const severities = result.losses.filter((loss) => loss.field === 'punch_type').map((loss) => loss.severity);
+    expect(severities).toEqual(['dropped', 'dropped', 'dropped']);
+  });
+});
+
+describe('feishuToCanonical: overtime (from the used shifts; show_over_time is display only)', () => {
+  const overtime = [{ on_overtime: '18:00', off_overtime: '20:00' }];
+  const shiftBased = (shifts: unknown[]) => ok(readGroup({ group_type: 2, punch_day_shift_ids: [] }), shifts);
+
+  it.each([
+    ['no overtime rule anywhere', [readShift()], { workday: null, restDay: null, holiday: null }],
+    [
+      'a workday shift (day_type absent) with overtime',
+      [readShift({ overtime_rule: overtime })],
+      {
+        workday: true,
+        restDay: null,
+        holiday: null,
+      },
+    ],
+    [
+      'a workday shift (day_type 1) with overtime',
+      [readShift({ day_type: 1, overtime_rule: overtime })],
+      {
+        workday: true,
+        restDay: null,
+        holiday: null,
+      },
+    ],
+    [
+      'a rest-day shift (day_type 2) with overtime',
+      [readShift(), readShift({ shift_id: NIGHT_ID, shift_name: '休息日', day_type: 2, overtime_rule: overtime })],
+      { workday: null, restDay: true, holiday: null },
+    ],
+  ])('%s', (_, shifts, expected) => {
+    const result = shiftBased(shifts);
+    expect(result.value.overtime).toEqual(expected);
+    // Holidays and any kind without a shift that says so stay null: WeCom keeps its own there.
+    expect(lossOn(result.losses, 'overtime')).toMatchObject({ severity: 'info' });
+    expect(lossOn(result.losses, 'overtime')?.message).toContain('加班规则');
+  });
+
+  it('show_over_time ("是否展示加班时长") no longer allows overtime; it is reported as a display option', () => {
+    const result = ok(readGroup({ show_over_time: true }));
+    expect(result.value.overtime).toEqual({ workday: null, restDay: null, holiday: null });
+    expect(lossOn(result.losses, 'show_over_time')?.severity).toBe('info');
+    expect(lossOn(result.losses, 'show_over_time')?.message).toContain('display');
+  });
+
+  it('a shift the group does not use says nothing about overtime', () => {
+    const unused = readShift({ shift_id: NIGHT_ID, shift_name: '夜班', overtime_rule: overtime });
+    expect(ok(readGroup(), [readShift(), unused]).value.overtime.workday).toBeNull();
+  });
+});
+
+describe('feishuToCanonical: remedy types (allow_remedy_type_normal = 允许正常补卡)', () => {
+  it.each([
+    [true, true],
+    [false, false],
+    [undefined, false],
+  ])(
+    'allow_remedy_type_normal %s → forNormal %s; forOther (WeCom "other exceptions") is false',
+    (normal, forNormal) => {
+      const result = ok(readGroup({ allow_remedy: true, allow_remedy_type_normal: normal }));
+      expect(result.value.remedy).toMatchObject({ forNormal, forOther: false });
+    },
+  );
+});
+
+describe('feishuToCanonical: Google Maps places (map_type 2) and their datum', () => {
+  const googlePlace = {
+    location_id: '6921213751454744578',
+    location_name: '西溪八方城',
+    location_type: 1,
+    latitude: 30.28994,
+    longitude: 120.04509,
+    map_type: 2,
+    gps_range: 300,
+  };
+  const gcoord = ((gcoordModule as unknown as { default?: typeof gcoordModule.default }).default ??
+    gcoordModule) as unknown as typeof gcoordModule.default;
+  const [convertedLng, convertedLat] = gcoord.transform<[number, number]>(
+    [120.04509, 30.28994],
+    gcoord.WGS84,
+    gcoord.GCJ02,
+  );
+
+  it.each([
+    [undefined, 30.28994, 120.04509],
+    ['gcj02', 30.28994, 120.04509],
+    ['wgs84', convertedLat, convertedLng],
+  ] as const)('googleMapDatum %s → %d, %d, with one info loss per rule naming the assumption', (datum, lat, lng) => {
+    const group = readGroup({
+      locations: [googlePlace, { ...googlePlace, location_id: '6921213751454744579', location_name: '二号楼' }],
+    });
+    const result = feishuToCanonical(
+      { group, shifts: [readShift()] },
+      datum === undefined ? {} : { googleMapDatum: datum },
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.losses));
+    expect(result.value.gpsLocations[0]).toMatchObject({ latitude: lat, longitude: lng });
+    const datumLosses = result.losses.filter((loss) => loss.field === 'locations.map_type');
+    expect(datumLosses).toHaveLength(1);
+    expect(datumLosses[0]).toMatchObject({ severity: 'info' });
+    expect(datumLosses[0]!.message).toContain(datum === 'wgs84' ? 'WGS-84' : 'GCJ-02');
+    expect(datumLosses[0]!.message).toContain('2 GPS places');
+  });
+
+  it('a rule without Google places has no datum loss', () => {
+    expect(lossOn(ok(readGroup()).losses, 'locations.map_type')).toBeUndefined();
+  });
+});
+
+describe('feishuToCanonical: punch reminders and rest-day punching', () => {
+  it('Feishu groups and shifts have no punch reminder: null', () => {
+    expect(ok(readGroup()).value.punchReminder).toBeNull();
+  });
+
+  it.each([
+    // approval → policy, loss (only the 4:00 rest-day start Feishu applies with approval, as info)
+    [true, 'approval', 'info'],
+    [false, 'allowed', undefined],
+    [undefined, 'allowed', undefined],
+  ] as const)('rest_clockIn_need_approval %s → restDayPunch %s, carried (loss %s)', (approval, policy, severity) => {
+    const result = ok(readGroup({ rest_clockIn_need_approval: approval }));
+    expect(result.value.restDayPunch).toBe(policy);
+    expect(lossOn(result.losses, 'rest_clockIn_need_approval')?.severity).toBe(severity);
+  });
+});
+
+describe('feishuToCanonical: shift_attendance_time_config (应出勤配置)', () => {
+  const field = `shifts[${SHIFT_ID}].shift_attendance_time_config`;
+
+  it.each([
+    ['absent', undefined, undefined],
+    ['the default (1, 1, 1)', undefined, { attendance_time: 1, on_attendance_time: 1, off_attendance_time: 1 }],
+    ['partly set, to the default', undefined, { attendance_time: 1 }],
+    [
+      'a required attendance of 480',
+      'dropped',
+      { attendance_time: 480, on_attendance_time: 240, off_attendance_time: 240 },
+    ],
+    ['half-days changed', 'dropped', { attendance_time: 1, on_attendance_time: 0.5, off_attendance_time: 1 }],
+  ])('%s → loss %s', (_, severity, config) => {
+    const result = ok(readGroup(), [readShift({ shift_attendance_time_config: config })]);
+    expect(lossOn(result.losses, field)?.severity).toBe(severity);
+    if (severity) expect(lossOn(result.losses, field)?.message).toContain('应出勤');
+  });
+});
+
+describe('feishuToCanonical: free_end_time', () => {
+  it.each([
+    ['0:00', '23:59', false],
+    ['4:00', '27:59', false],
+    ['4:00', '23:59', true],
+    ['7:00', '18:00', true],
+  ])('start %s, end %s → info loss %s; the day start is carried', (start, end, reported) => {
+    const result = ok(
+      readGroup({
+        group_type: 3,
+        punch_day_shift_ids: [],
+        free_punch_cfg: { free_start_time: start, free_end_time: end, punch_day: 1111100 },
+      }),
+      [],
+    );
+    expect(result.value.free?.dayStartSec).toBe((feishuClockMinutes(start) ?? -1) * 60);
+    expect(lossOn(result.losses, 'free_punch_cfg.free_end_time') !== undefined).toBe(reported);
   });
 });

@@ -9,12 +9,15 @@ import {
 } from '@app/feishu/model';
 import type {
   CanonicalRule,
+  FaceLiveness,
   GpsLocation,
   IsoWeekday,
   LateOffLateOnStep,
   Members,
   OutOfRangePolicy,
+  OvertimeByDayKind,
   Remedy,
+  RestDayPunchPolicy,
   RuleKind,
   Shift,
   SpecialOffday,
@@ -42,7 +45,7 @@ import { isFeishuGroupRead, isFeishuShiftRead } from './feishu-read.guard.js';
  *
  * Sources: feishu-create-update-group.md (group fields, read response table), feishu-get-shift.md (shift read
  * shape, the no_need_* read meaning), REFERENCE A5/A6 (read-vs-create differences), DESIGN.md mapping table.
- * Decisions where the docs leave room are marked "DECISION" and listed in the lead's report.
+ * Decisions where the docs leave room are marked "DECISION", with the reading chosen and why.
  */
 
 export interface FeishuToCanonicalInput {
@@ -61,7 +64,35 @@ export interface FeishuToCanonicalOptions {
    * when it is blank or not an IANA zone, and then an `approximated` loss says so.
    */
   readonly timeZone?: string;
+  /**
+   * The datum of GPS places picked on Google Maps (location map_type 2); default DEFAULT_GOOGLE_MAP_DATUM.
+   * 'gcj02': carried unchanged; 'wgs84': converted to GCJ-02 (canonical-rule.ts keeps GCJ-02). Why the default
+   * is 'gcj02': see GOOGLE_MAP_DATUM_EVIDENCE below.
+   */
+  readonly googleMapDatum?: GoogleMapDatum;
 }
+
+export type GoogleMapDatum = 'gcj02' | 'wgs84';
+
+/*
+ * GOOGLE_MAP_DATUM_EVIDENCE. Feishu says only "map_type 地图类型,1:高德, 2:谷歌" (feishu-create-update-group.md);
+ * it names no datum for either. What decides it is the map the place was picked on:
+ *  - Google's road map of mainland China is drawn on licensed Chinese (AutoNavi) data in GCJ-02, as the law
+ *    requires of every map published in China; only its satellite imagery and Google Earth are WGS-84. Published
+ *    sources: "谷歌中国地图和搜搜中国地图采用的是GCJ02地理坐标系" (PositionUtil comment, blog.csdn.net
+ *    weixin_30527875/article/details/114717208); "WGS84: Google Earth和中国外的Google Map使用 … GCJ-02: Google Map
+ *    中国、高德和腾讯" (cscc.vip 2021/09/04); "Apple、Google等国外公司在其道路地图中使用的也是高德的数据" (gist
+ *    anonymous/e7c6f67555099180ce1ae8da4ba2c513, 中国地图偏移算法); IITC basemap plugin: "the tiles of Google maps
+ *    (except satellite map) … in China have offsets" (GMOogway/iitc-plugins basemap-gaode.user.js); the
+ *    ditu.google.cn loader comment "卫星(有地标) GCJ-02 一般 GCJ-02" (gist mataanin).
+ *  - Outside mainland China GCJ-02 equals WGS-84 (gcoord leaves such points unchanged), so carrying Google points
+ *    unchanged is right there under either reading.
+ * So a Google-picked point in China is already GCJ-02, and converting it again shifts it by the datum offset a
+ * second time (100–700 m, "hundreds of metres"), which can put a whole office outside its punch radius. Default
+ * 'gcj02'; a tenant known to store WGS-84 (e.g. points typed in from a GPS) sets 'wgs84'. Either way each rule with
+ * Google places gets an `info` loss naming the assumption.
+ */
+export const DEFAULT_GOOGLE_MAP_DATUM: GoogleMapDatum = 'gcj02';
 
 /** Feishu shows this radius when a GPS location carries none (the doc examples' gps_range). */
 export const FEISHU_DEFAULT_GPS_RANGE_METERS = 300;
@@ -134,7 +165,7 @@ function mapGroup(
     if (mapped) canonicalShifts.push(mapped);
   }
 
-  const locations = mapLocations(group, report);
+  const locations = mapLocations(group, options.googleMapDatum ?? DEFAULT_GOOGLE_MAP_DATUM, report);
   const rule: CanonicalRule = {
     kind,
     name: group.group_name,
@@ -154,7 +185,10 @@ function mapGroup(
     faceLiveness: mapFaceLiveness(group, report),
     photoRequired: group.clockIn_need_photo === true,
     outOfRange: mapOutOfRange(group, report),
-    overtimeEnabled: mapOvertime(group, shifts, used, report),
+    overtime: mapOvertime(shifts, used, report),
+    // Feishu's group and shift APIs have no punch reminder (feishu-create-update-group.md, feishu-get-shift.md).
+    punchReminder: null,
+    restDayPunch: mapRestDayPunch(group, report),
   };
   reportFeishuOnlyGroupSettings(group, report);
   return translated(rule, report);
@@ -504,8 +538,13 @@ function mapLateOffLateOn(shift: FeishuShift): LateOffLateOnStep[] {
 
 function reportFeishuOnlyShiftSettings(shift: FeishuShift, report: LossReport, field: string): void {
   const name = `shift "${shift.shift_name}"`;
-  if ((shift.overtime_rule ?? []).length > 0) {
-    report.dropped(`${field}.overtime_rule`, `The overtime periods of ${name} are Feishu-only and not carried.`);
+  const overtimePeriods = (shift.overtime_rule ?? []).map((rule) => `${rule.on_overtime}–${rule.off_overtime}`);
+  if (overtimePeriods.length > 0) {
+    report.dropped(
+      `${field}.overtime_rule`,
+      `The overtime periods of ${name} (${overtimePeriods.join(', ')}) are not carried; what is carried is that ` +
+        `overtime is allowed on ${shift.day_type === 2 ? 'rest days' : 'workdays'}.`,
+    );
   }
   if ((shift.overtime_rest_time_rule ?? []).length > 0) {
     report.dropped(`${field}.overtime_rest_time_rule`, `The overtime breaks of ${name} are not carried.`);
@@ -520,6 +559,7 @@ function reportFeishuOnlyShiftSettings(shift: FeishuShift, report: LossReport, f
   if (middle !== undefined && middle !== 0) {
     report.info(`${field}.shift_middle_time_rule`, `How ${name} is split into half days stays in Feishu only.`);
   }
+  reportAttendanceTimeConfig(shift, report, field, name);
   const setting = shift.late_off_late_on_setting;
   if (setting && ((setting.late_off_base_on_time_type ?? 0) !== 0 || (setting.late_on_base_on_time_type ?? 0) !== 0)) {
     report.info(
@@ -527,6 +567,32 @@ function reportFeishuOnlyShiftSettings(shift: FeishuShift, report: LossReport, f
       `How ${name} measures "leave late, arrive late" (fixed vs flexible base) stays in Feishu only.`,
     );
   }
+}
+
+/**
+ * shift_attendance_time_config (应出勤配置: attendance_time, on_attendance_time, off_attendance_time) has no
+ * canonical home. Its default is 1 for each (REFERENCE A5, [FNS] create DTO: "0–3, default 1"); the docs disagree
+ * on the unit (feishu-get-shift.md "单位为分钟" vs the create range 0–3, probably days), so the loss quotes the
+ * values as Feishu sent them. Unset or default: nothing to report.
+ */
+const ATTENDANCE_TIME_FIELDS = ['attendance_time', 'on_attendance_time', 'off_attendance_time'] as const;
+
+function reportAttendanceTimeConfig(shift: FeishuShift, report: LossReport, field: string, name: string): void {
+  const config = shift.shift_attendance_time_config;
+  if (!config) return;
+  const changed = ATTENDANCE_TIME_FIELDS.filter((key) => config[key] !== undefined && config[key] !== 1);
+  if (changed.length === 0) return;
+  const values: Record<string, number> = {};
+  for (const key of ATTENDANCE_TIME_FIELDS) {
+    const value = config[key];
+    if (value !== undefined) values[key] = value;
+  }
+  report.dropped(
+    `${field}.shift_attendance_time_config`,
+    `The required attendance of ${name} (应出勤配置: ${changed.map((key) => `${key} ${config[key]}`).join(', ')}) ` +
+      "is not carried. Feishu's documents disagree on its unit (minutes, or 0–3 days), so check it in Feishu.",
+    values,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -684,6 +750,9 @@ function mapFree(group: FeishuGroup, report: LossReport): CanonicalRule['free'] 
       );
     }
   }
+  // The whole attendance day is start + 23:59: "23:59" for a day from 0:00, or a next-day value such as "27:59"
+  // (which an older gateway wrote; the writer no longer does, see canonicalToFeishu's free_end_time note, but a
+  // group may still hold one, and the schema reads it). Any other end is a shorter window, reported.
   const end = feishuClockMinutes(cfg.free_end_time);
   if (end !== null && end !== start + 24 * 60 - 1) {
     report.info(
@@ -705,17 +774,34 @@ function mapFree(group: FeishuGroup, report: LossReport): CanonicalRule['free'] 
 // Locations
 
 /**
- * GPS (location_type 1): 高德 (map_type 1, GCJ-02) kept; Google (map_type 2, WGS-84) converted to GCJ-02 with
- * gcoord (canonical-rule.ts keeps GCJ-02). A missing map_type is read as 高德, Feishu's default map in China.
+ * GPS (location_type 1): 高德 (map_type 1, GCJ-02) kept; Google (map_type 2) per `googleMapDatum` (see
+ * GOOGLE_MAP_DATUM_EVIDENCE): kept as GCJ-02 by default, or converted from WGS-84 with gcoord (canonical-rule.ts
+ * keeps GCJ-02). A missing map_type is read as 高德, Feishu's default map in China.
  * Wi-Fi (2): BSSID normalised. IP (8) and attendance machines: nothing to carry them to.
+ *
+ * punch_type (打卡类型, a bit set: 1 GPS, 2 Wi-Fi, 4 attendance machine, 8 IP; feishu-create-update-group.md)
+ * says which methods the group allows. A place of a method that is switched off is not used by Feishu, so it is
+ * not carried either: a method Feishu forbids must never become allowed in WeCom, where any listed place allows
+ * punching there. Without punch_type every place is carried (the group names no methods; its places decide).
  */
-function mapLocations(group: FeishuGroup, report: LossReport): { gps: GpsLocation[]; wifi: WifiLocation[] } {
+function mapLocations(
+  group: FeishuGroup,
+  googleMapDatum: GoogleMapDatum,
+  report: LossReport,
+): { gps: GpsLocation[]; wifi: WifiLocation[] } {
+  const methods = punchMethods(group.punch_type);
   const gps: GpsLocation[] = [];
   const wifi = new Map<string, WifiLocation>();
+  const unused = { gps: 0, wifi: 0 };
+  const google: string[] = [];
   (group.locations ?? []).forEach((location, index) => {
     const at = `locations[${index}]`;
     const label = location.location_name || location.address || location.location_id;
     if (location.location_type === 1) {
+      if (!methods.gps) {
+        unused.gps += 1;
+        return;
+      }
       const { latitude, longitude } = location;
       if (
         !isFiniteNumber(latitude) ||
@@ -729,13 +815,8 @@ function mapLocations(group: FeishuGroup, report: LossReport): { gps: GpsLocatio
       let lat = latitude;
       let lng = longitude;
       if (location.map_type === 2) {
-        ({ latitude: lat, longitude: lng } = wgs84ToGcj02(latitude, longitude));
-        report.info(
-          `${at}.map_type`,
-          `GPS location "${label}" was picked on Google Maps (WGS-84); its coordinates were converted to GCJ-02.`,
-          [latitude, longitude],
-          [lat, lng],
-        );
+        google.push(label);
+        if (googleMapDatum === 'wgs84') ({ latitude: lat, longitude: lng } = wgs84ToGcj02(latitude, longitude));
       } else if (location.map_type !== undefined && location.map_type !== 1) {
         report.dropped(
           `${at}.map_type`,
@@ -761,6 +842,10 @@ function mapLocations(group: FeishuGroup, report: LossReport): { gps: GpsLocatio
         radiusMeters: radius !== undefined && radius > 0 ? radius : FEISHU_DEFAULT_GPS_RANGE_METERS,
       });
     } else if (location.location_type === 2) {
+      if (!methods.wifi) {
+        unused.wifi += 1;
+        return;
+      }
       const bssid = normalizeBssid(location.bssid ?? '');
       if (bssid === null) {
         report.dropped(`${at}.bssid`, `Wi-Fi "${label}" has no valid MAC address (BSSID); left out.`, location.bssid);
@@ -775,6 +860,8 @@ function mapLocations(group: FeishuGroup, report: LossReport): { gps: GpsLocatio
       report.dropped(at, `Location "${label}" has an unknown type; left out.`, location.location_type);
     }
   });
+  reportPunchType(group.punch_type, unused, report);
+  reportGoogleDatum(google, googleMapDatum, report);
   const machines = group.machines ?? [];
   if (machines.length > 0) {
     report.dropped(
@@ -792,6 +879,88 @@ function mapLocations(group: FeishuGroup, report: LossReport): { gps: GpsLocatio
   );
   const wifiList = [...wifi.values()].sort((a, b) => compareText(a.bssid, b.bssid) || compareText(a.ssid, b.ssid));
   return { gps, wifi: wifiList };
+}
+
+const PUNCH_TYPE_GPS = 1;
+const PUNCH_TYPE_WIFI = 2;
+const PUNCH_TYPE_MACHINE = 4;
+const PUNCH_TYPE_IP = 8;
+const PUNCH_TYPE_KNOWN = PUNCH_TYPE_GPS | PUNCH_TYPE_WIFI | PUNCH_TYPE_MACHINE | PUNCH_TYPE_IP;
+
+/**
+ * Which of GPS and Wi-Fi the group allows. DECISION: punch_type 0 names no method at all; a group nobody could
+ * punch into is not what Feishu's console builds, so 0 is read as "unset" (as an absent punch_type), with an
+ * info loss: Feishu's read shape answers zero for what it stores as unset (its read group_type 0, REFERENCE A6).
+ */
+function punchMethods(punchType: number | undefined): { gps: boolean; wifi: boolean } {
+  if (punchType === undefined || punchType === 0) return { gps: true, wifi: true };
+  return { gps: (punchType & PUNCH_TYPE_GPS) !== 0, wifi: (punchType & PUNCH_TYPE_WIFI) !== 0 };
+}
+
+/** The punch_type losses: places of a method switched off, then the methods nothing carries (machines, IP). */
+function reportPunchType(
+  punchType: number | undefined,
+  unused: { readonly gps: number; readonly wifi: number },
+  report: LossReport,
+): void {
+  if (punchType === undefined) return;
+  if (punchType === 0) {
+    report.info(
+      'punch_type',
+      'The group names no punch method (punch_type 0); it is read as unset, so all its GPS and Wi-Fi places are used.',
+      0,
+    );
+    return;
+  }
+  for (const [count, method] of [
+    [unused.gps, 'GPS'],
+    [unused.wifi, 'Wi-Fi'],
+  ] as const) {
+    if (count === 0) continue;
+    report.dropped(
+      'punch_type',
+      `${method} punching is off in Feishu (punch_type ${punchType}), so its ${count} ${method} ` +
+        `place${count === 1 ? ' is' : 's are'} not used in WeCom either.`,
+      punchType,
+    );
+  }
+  if ((punchType & PUNCH_TYPE_MACHINE) !== 0) {
+    report.dropped(
+      'punch_type',
+      'Punching on attendance machines is on in Feishu (punch_type 4); this sync has no WeCom equivalent for it, ' +
+        'so machine punching is not set up in WeCom.',
+      punchType,
+    );
+  }
+  if ((punchType & PUNCH_TYPE_IP) !== 0) {
+    report.dropped(
+      'punch_type',
+      'Punching from listed IP addresses is on in Feishu (punch_type 8); WeCom has no IP punching, so it is not carried.',
+      punchType,
+    );
+  }
+  if (punchType < 0 || (punchType & ~PUNCH_TYPE_KNOWN) !== 0) {
+    report.info(
+      'punch_type',
+      `punch_type ${punchType} has bits Feishu does not document; they are ignored.`,
+      punchType,
+    );
+  }
+}
+
+/** One info loss per rule with Google places: which datum their coordinates were taken in (see the option). */
+function reportGoogleDatum(labels: readonly string[], datum: GoogleMapDatum, report: LossReport): void {
+  if (labels.length === 0) return;
+  const places = `${labels.length} GPS place${labels.length === 1 ? ' was' : 's were'} picked on Google Maps (map_type 2)`;
+  report.info(
+    'locations.map_type',
+    datum === 'wgs84'
+      ? `${places}; their coordinates are taken as WGS-84 (GPS) and converted to GCJ-02, the datum WeCom uses, as ` +
+          "this gateway's Google-map datum setting says."
+      : `${places}; their coordinates are taken as GCJ-02, the datum of Google's map of China, and carried unchanged. ` +
+          "If this tenant's Google places hold WGS-84 (GPS) coordinates, change the gateway's Google-map datum setting.",
+    [...labels],
+  );
 }
 
 function isFiniteNumber(value: unknown): value is number {
@@ -824,7 +993,8 @@ function mapCalendar(group: FeishuGroup, report: LossReport): boolean {
 /**
  * allow_remedy (the doc's "是否限制补卡" is a mistranslation of "allow make-up punches"); the limits count only
  * when their switch is on; the allow_remedy_type_* switches "需要允许补卡才能设置生效", so a disabled remedy
- * carries no limits or types. allow_remedy_type_normal (remedy a normal punch) → forOther.
+ * carries no limits or types. allow_remedy_type_normal ("允许正常补卡", re-apply for a punch that was normal)
+ * → forNormal. forOther is WeCom's "other exceptions" remedy: Feishu has no such type, so it reads false.
  */
 function mapRemedy(group: FeishuGroup, report: LossReport): Remedy {
   if (group.allow_remedy !== true) {
@@ -836,6 +1006,7 @@ function mapRemedy(group: FeishuGroup, report: LossReport): Remedy {
       forLate: false,
       forEarly: false,
       forOther: false,
+      forNormal: false,
     };
   }
   if (group.remedy_period_type === 2) {
@@ -853,7 +1024,8 @@ function mapRemedy(group: FeishuGroup, report: LossReport): Remedy {
     forMissing: group.allow_remedy_type_lack === true,
     forLate: group.allow_remedy_type_late === true,
     forEarly: group.allow_remedy_type_early === true,
-    forOther: group.allow_remedy_type_normal === true,
+    forOther: false,
+    forNormal: group.allow_remedy_type_normal === true,
   };
 }
 
@@ -872,25 +1044,39 @@ function remedyLimit(
 }
 
 /**
- * DECISION: face_live_need_action "false: 开启活体验证 / true: 动作验证, 仅在 face_punch_cfg = 1 时有效".
- * Liveness is carried as true only for the explicit action check (WeCom's open_face_live_detect is an
- * explicit liveness switch); the passive check of `false` is Feishu's baseline, reported as info.
+ * face_live_need_action, as feishu-create-update-group.md gives it (request table): "人脸打卡规则,默认为空。
+ * false:表示开启活体验证 / true:表示动作验证,仅在 face_punch_cfg = 1 时有效" (response table: "false:开启活体验证
+ * true:动作验证"). Both values are a liveness check; unset (默认为空) is none. So, with face punching on:
+ *  - false → 'silent' (liveness check on, no action asked);
+ *  - true → 'action' (the person performs an action) when every punch needs a face (face_punch_cfg 1; unset is
+ *    read as 1, as face recognition itself is carried as "on every punch");
+ *  - true with another face_punch_cfg → 'silent', approximated: the action check "is only effective with
+ *    face_punch_cfg = 1", and the value still asks for a liveness check (DECISION);
+ *  - absent → 'none'.
+ * Without face punching there is no face to check: 'none'.
  */
-function mapFaceLiveness(group: FeishuGroup, report: LossReport): boolean {
-  if (group.face_punch !== true) return false;
+function mapFaceLiveness(group: FeishuGroup, report: LossReport): FaceLiveness {
+  if (group.face_punch !== true) return 'none';
   if (group.face_punch_cfg === 2) {
     report.approximated(
       'face_punch_cfg',
       'Feishu asks for a face only when a punch looks suspicious; it is carried as "face recognition on every punch".',
       2,
     );
-    return false;
   }
-  if (group.face_live_need_action !== true) {
-    report.info('face_live_need_action', "Feishu's passive liveness check is not carried as a liveness requirement.");
-    return false;
-  }
-  return true;
+  const action = group.face_live_need_action;
+  if (action === undefined) return 'none';
+  if (action === false) return 'silent';
+  const cfg = group.face_punch_cfg;
+  if (cfg === undefined || cfg === 1) return 'action';
+  report.approximated(
+    'face_live_need_action',
+    `Feishu's action liveness check only works when every punch needs a face (face_punch_cfg 1, here ${cfg}); ` +
+      'it is carried as the plain liveness check.',
+    true,
+    'silent',
+  );
+  return 'silent';
 }
 
 /**
@@ -918,31 +1104,63 @@ function mapOutOfRange(group: FeishuGroup, report: LossReport): OutOfRangePolicy
 }
 
 /**
- * DECISION: Feishu's overtime rules live outside the group API (加班规则); the group only shows overtime
- * (show_over_time) and shifts may carry overtime periods. Either one → overtime is recorded.
+ * Whether overtime is allowed, per kind of day. Feishu's overtime rules (加班规则) are not part of the group API;
+ * what the group's data does say is in its shifts: overtime periods (overtime_rule, "加班规则(仅飞书人事企业版可
+ * 用)") on a shift whose day_type is 1 (workday, the default) or 2 (rest day) (feishu-get-shift.md). A used shift
+ * with overtime periods → overtime allowed on that kind of day. Nothing says "refused" (a shift without periods
+ * may just be on a tenant without the Enterprise edition), and nothing speaks of holidays: those kinds are null,
+ * so the WeCom writer keeps what WeCom holds there. show_over_time is "是否展示加班时长" (show overtime hours),
+ * a display option, not a permission (reported with the other Feishu-only settings).
  */
 function mapOvertime(
-  group: FeishuGroup,
   shifts: ReadonlyMap<string, FeishuShift>,
   used: ReadonlySet<string>,
   report: LossReport,
-): boolean {
-  let enabled = group.show_over_time === true;
-  if (!enabled) {
-    for (const shift of shifts.values()) {
-      if (used.has(shift.shift_id) && (shift.overtime_rule ?? []).length > 0) {
-        enabled = true;
-        break;
-      }
-    }
+): OvertimeByDayKind {
+  let workday: boolean | null = null;
+  let restDay: boolean | null = null;
+  for (const id of used) {
+    const shift = shifts.get(id);
+    if (!shift || (shift.overtime_rule ?? []).length === 0) continue;
+    if (shift.day_type === 2) restDay = true;
+    else workday = true;
   }
-  if (enabled) {
-    report.info(
-      'show_over_time',
-      "Overtime is recorded; Feishu's overtime rules themselves are not part of the group.",
-    );
-  }
-  return enabled;
+  const overtime: OvertimeByDayKind = { workday, restDay, holiday: null };
+  const kinds = [
+    ['workdays', overtime.workday],
+    ['rest days', overtime.restDay],
+    ['holidays', overtime.holiday],
+  ] as const;
+  const known = kinds.filter(([, allowed]) => allowed !== null).map(([name]) => name);
+  const unknown = kinds.filter(([, allowed]) => allowed === null).map(([name]) => name);
+  report.info(
+    'overtime',
+    "Feishu's overtime rules (加班规则) are outside the attendance-group API, so whether overtime is allowed on " +
+      `${joinKinds(unknown)} is not known here; WeCom keeps its own setting for ${unknown.length === 1 ? 'it' : 'them'}.` +
+      (known.length > 0
+        ? ` Overtime is allowed on ${joinKinds(known)}: the group's shifts have overtime periods there.`
+        : ''),
+  );
+  return overtime;
+}
+
+/** "a", "a and b", "a, b and c". */
+function joinKinds(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * rest_clockIn_need_approval "休息日打卡需审批 … 默认为空": true → punching on a rest day needs an approval;
+ * unset or false → rest-day punches are accepted (Feishu cannot forbid them). Feishu also restarts a rest day
+ * at 4:00 when approval is on ("休息日一天开始时间会被重置为 4:00"); that side effect is reported.
+ */
+function mapRestDayPunch(group: FeishuGroup, report: LossReport): RestDayPunchPolicy {
+  if (group.rest_clockIn_need_approval !== true) return 'allowed';
+  report.info(
+    'rest_clockIn_need_approval',
+    'With approval for rest-day punches on, Feishu starts a rest day at 4:00; that day start is not carried.',
+  );
+  return 'approval';
 }
 
 /** Settings only Feishu has: reported so HR knows they stay behind (dropped when they change who is marked what). */
@@ -984,6 +1202,11 @@ const FEISHU_ONLY_INFOS: readonly (readonly [string, GroupFlag, string])[] = [
   ['sub_group_leader_ids', nonEmpty('sub_group_leader_ids'), 'Attendance group deputies exist only in Feishu.'],
   ['allow_pc_punch', on('allow_pc_punch'), 'Punching from a PC is a Feishu-only option.'],
   ['show_cumulative_time', on('show_cumulative_time'), 'Showing cumulative hours is a Feishu display option.'],
+  [
+    'show_over_time',
+    on('show_over_time'),
+    'Showing overtime hours (是否展示加班时长) is a Feishu display option; it does not allow or refuse overtime.',
+  ],
   ['hide_staff_punch_time', on('hide_staff_punch_time'), 'Hiding punch details is a Feishu display option.'],
   ['hide_clock_in_rule', on('hide_clock_in_rule'), 'Hiding the punch rule is a Feishu display option.'],
   [
@@ -1002,7 +1225,6 @@ const FEISHU_ONLY_INFOS: readonly (readonly [string, GroupFlag, string])[] = [
 
 const FEISHU_ONLY_DROPS: readonly (readonly [string, GroupFlag, string])[] = [
   ['anti_cheat_punch_config', nested('anti_cheat_punch_config'), 'Anti-cheating checks'],
-  ['rest_clockIn_need_approval', on('rest_clockIn_need_approval'), 'Approval for punches on rest days'],
   ['member_status_change', nested('member_status_change'), 'No-punch rules for joining/leaving days'],
   ['leave_need_punch', on('leave_need_punch'), 'Punching around leave'],
   ['go_out_need_punch', nonZero('go_out_need_punch'), 'Punching while out of office'],

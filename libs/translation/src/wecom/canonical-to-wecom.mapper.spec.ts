@@ -70,12 +70,15 @@ function rule(extra: Partial<CanonicalRule> = {}): CanonicalRule {
       forLate: true,
       forEarly: true,
       forOther: true,
+      forNormal: false,
     },
     faceRecognition: false,
-    faceLiveness: false,
+    faceLiveness: 'none',
     photoRequired: false,
     outOfRange: 'exception',
-    overtimeEnabled: false,
+    overtime: { workday: false, restDay: false, holiday: false },
+    punchReminder: null,
+    restDayPunch: null,
     ...extra,
   };
 }
@@ -313,12 +316,13 @@ describe('canonicalToWecom: fixed rules (grouptype 1)', () => {
             forLate: false,
             forEarly: true,
             forOther: false,
+            forNormal: false,
           },
           faceRecognition: true,
-          faceLiveness: true,
+          faceLiveness: 'silent',
           photoRequired: true,
           outOfRange: 'field_punch',
-          overtimeEnabled: true,
+          overtime: { workday: true, restDay: true, holiday: true },
           followsHolidayCalendar: false,
         }),
       ),
@@ -335,6 +339,152 @@ describe('canonicalToWecom: fixed rules (grouptype 1)', () => {
       sync_holidays: false,
     });
     expect(group.ot_info_v2.restdayconf.allow_ot).toBe(true);
+  });
+});
+
+describe('canonicalToWecom: what the canonical model carries since issue #17', () => {
+  it.each<[string, boolean, CanonicalRule['faceLiveness'], [boolean, boolean], string | null]>([
+    ['silent liveness', true, 'silent', [true, true], null],
+    [
+      'action liveness: WeCom’s one check has no action variant',
+      true,
+      'action',
+      [true, true],
+      'approximated faceLiveness',
+    ],
+    ['no liveness', true, 'none', [true, false], null],
+    ['liveness without face recognition', false, 'silent', [false, false], 'dropped faceLiveness'],
+  ])('liveness: %s', (_name, faceRecognition, faceLiveness, [face, live], loss) => {
+    const result = write(rule({ faceRecognition, faceLiveness }));
+    expect(valid(result)).toMatchObject({ use_face_detect: face, open_face_live_detect: live });
+    const keys = result.losses.map((l) => `${l.severity} ${l.field}`).filter((key) => key.includes('face'));
+    expect(keys).toEqual(loss === null ? [] : [loss]);
+  });
+
+  it.each<[string, CanonicalRule['overtime'], [boolean, boolean, boolean], string | null]>([
+    ['each kind of day as the rule says', { workday: true, restDay: false, holiday: true }, [true, false, true], null],
+    [
+      'kinds the source does not say: not allowed on a create, and told',
+      { workday: true, restDay: null, holiday: null },
+      [true, false, false],
+      'rest days and holidays',
+    ],
+  ])('overtime per kind of day: %s', (_name, overtime, [workday, restDay, holiday], told) => {
+    const result = write(rule({ overtime }));
+    expect(valid(result).ot_info_v2).toEqual({
+      workdayconf: { allow_ot: workday, type: 2 },
+      restdayconf: { allow_ot: restDay, type: 2 },
+      holidayconf: { allow_ot: holiday, type: 2 },
+    });
+    const loss = result.losses.find((l) => l.field === 'overtime');
+    if (told === null) expect(loss).toBeUndefined();
+    else expect(loss).toMatchObject({ severity: 'info', message: expect.stringContaining(told) });
+  });
+
+  it.each<[string, Partial<CanonicalRule['remedy']>, string[]]>([
+    ['a normal-punch remedy (WeCom has none)', { allowed: true, forNormal: true }, ['dropped remedy.forNormal']],
+    ['no normal-punch remedy', { allowed: true, forNormal: false }, []],
+    ['make-up punches off: nothing to say about normal punches', { allowed: false, forNormal: true }, []],
+  ])('remedy: %s', (_name, remedy, losses) => {
+    const base = rule().remedy;
+    const result = write(
+      rule({ remedy: { ...base, forMissing: true, forLate: true, forEarly: true, forOther: true, ...remedy } }),
+    );
+    valid(result);
+    expect(result.losses.map((l) => `${l.severity} ${l.field}`).filter((key) => key.includes('remedy'))).toEqual(
+      losses,
+    );
+  });
+
+  it.each<[string, Partial<CanonicalRule>, Partial<CanonicalToWecomOptions>, [number, number], string[]]>([
+    [
+      'the rule’s reminder',
+      { punchReminder: { beforeOnSec: 10 * M, afterOffSec: 30 * M } },
+      {},
+      [9 * H - 10 * M, 18 * H + 30 * M],
+      [],
+    ],
+    [
+      'no reminder in the source: the deployment default, and told',
+      { punchReminder: null },
+      { remindBeforeWorkMinutes: 5, remindAfterOffMinutes: 60 },
+      [9 * H - 5 * M, 19 * H],
+      ['info punchReminder'],
+    ],
+    [
+      'a reminder WeCom does not offer: the nearest it does',
+      { punchReminder: { beforeOnSec: 7 * M, afterOffSec: 45 * M } },
+      {},
+      [9 * H - 5 * M, 18 * H + 30 * M],
+      ['approximated punchReminder.beforeOnSec', 'approximated punchReminder.afterOffSec'],
+    ],
+    [
+      'kept inside the day: never before 00:00',
+      {
+        punchReminder: { beforeOnSec: 20 * M, afterOffSec: 0 },
+        shifts: [shift('day', [section(10 * M, 8 * H)])],
+      },
+      {},
+      [0, 8 * H],
+      ['approximated shifts.day.sections[0].punchReminder'],
+    ],
+  ])('punch reminders: %s', (_name, extra, options, [remindWork, remindOff], losses) => {
+    const result = write(rule(extra), options);
+    expect(firstTime(valid(result))).toMatchObject({ remind_work_sec: remindWork, remind_off_work_sec: remindOff });
+    expect(result.losses.map((l) => `${l.severity} ${l.field}`).filter((key) => key.includes('punchReminder'))).toEqual(
+      losses,
+    );
+  });
+
+  it('uses the rule’s reminder on special working days too, and says nothing of one for a free rule', () => {
+    const fixed = valid(
+      write(
+        rule({
+          punchReminder: { beforeOnSec: 15 * M, afterOffSec: 10 * M },
+          specialWorkdays: [{ date: '2026-02-01', shiftKey: null, sections: [section(9 * H, 17 * H)], note: 'x' }],
+        }),
+      ),
+    );
+    expect(fixed.spe_workdays![0]!.checkintime[0]).toMatchObject({
+      remind_work_sec: 9 * H - 15 * M,
+      remind_off_work_sec: 17 * H + 10 * M,
+    });
+    const free = write(
+      rule({
+        kind: 'free',
+        shifts: [],
+        week: {},
+        free: { workdays: [1], requiredWorkSec: null, dayStartSec: 0 },
+        punchReminder: { beforeOnSec: 15 * M, afterOffSec: 10 * M },
+      }),
+    );
+    valid(free);
+    expect(free.losses.filter((l) => l.field === 'punchReminder')).toEqual([
+      expect.objectContaining({ severity: 'info' }),
+    ]);
+  });
+
+  it.each<[string, CanonicalRule['kind'], CanonicalRule['restDayPunch'], boolean | undefined, string[]]>([
+    ['fixed, allowed', 'fixed', 'allowed', true, []],
+    ['fixed, with approval: WeCom has no approval step', 'fixed', 'approval', true, ['approximated restDayPunch']],
+    ['fixed, forbidden', 'fixed', 'forbidden', false, []],
+    ['fixed, not said: left out (WeCom keeps its own)', 'fixed', null, undefined, []],
+    [
+      'by shift: WeCom has the setting for fixed rules only',
+      'shift_based',
+      'allowed',
+      undefined,
+      ['info restDayPunch'],
+    ],
+    ['by shift, not said', 'shift_based', null, undefined, []],
+  ])('punching on rest days: %s', (_name, kind, restDayPunch, written, losses) => {
+    const shapes: Partial<CanonicalRule> =
+      kind === 'fixed' ? {} : { kind, week: {}, shifts: [shift('1', [section(9 * H, 17 * H)], { name: 'A' })] };
+    const result = write(rule({ ...shapes, restDayPunch }));
+    expect(valid(result).allow_checkin_offworkday).toBe(written);
+    expect(result.losses.map((l) => `${l.severity} ${l.field}`).filter((key) => key.includes('restDayPunch'))).toEqual(
+      losses,
+    );
   });
 });
 
@@ -560,6 +710,22 @@ const roughRule: fc.Arbitrary<{
     days: fc.option(fc.integer({ min: -5, max: 400 })),
     outOfRange: fc.constantFrom<CanonicalRule['outOfRange']>('exception', 'field_punch', 'forbidden'),
     remindBefore: fc.constantFrom<0 | 5 | 10 | 15 | 20>(0, 5, 10, 15, 20),
+    liveness: fc.constantFrom<CanonicalRule['faceLiveness']>('none', 'silent', 'action'),
+    overtime: fc.record({
+      workday: fc.option(fc.boolean(), { nil: null }),
+      restDay: fc.option(fc.boolean(), { nil: null }),
+      holiday: fc.option(fc.boolean(), { nil: null }),
+    }),
+    reminder: fc.option(
+      fc.record({
+        beforeOnSec: fc.integer({ min: -600, max: 7200 }),
+        afterOffSec: fc.integer({ min: -600, max: 90000 }),
+      }),
+      { nil: null },
+    ),
+    restDay: fc.option(fc.constantFrom<'allowed' | 'approval' | 'forbidden'>('allowed', 'approval', 'forbidden'), {
+      nil: null,
+    }),
   })
   .map((g) => {
     const shifts = g.keys.map((key, index) => ({ ...g.shiftSeeds[index]!, key }));
@@ -607,12 +773,15 @@ const roughRule: fc.Arbitrary<{
         forLate: f3,
         forEarly: f4,
         forOther: f5,
+        forNormal: f7,
       },
       faceRecognition: f6,
-      faceLiveness: f7,
+      faceLiveness: g.liveness,
       photoRequired: f0 && f6,
       outOfRange: g.outOfRange,
-      overtimeEnabled: f1 !== f7,
+      overtime: g.overtime,
+      punchReminder: g.reminder,
+      restDayPunch: g.restDay,
     };
     const resolver: IdResolver = { user: (id) => g.mapped(id), department: (id) => g.mapped(`d${id}`) };
     return { rule: canonical, resolver, remindBefore: g.remindBefore };
@@ -758,14 +927,20 @@ const representableRule: fc.Arbitrary<CanonicalRule> = fc
     specialKinds: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
     specialStart: minutes(4 * 60, 12 * 60),
     notes: text,
-    flags: fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
+    flags: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+    reminder: fc.record({
+      beforeOnSec: fc.constantFrom(0, 5, 10, 15, 20).map((n) => n * M),
+      afterOffSec: fc.constantFrom(0, 10, 20, 30, 60).map((n) => n * M),
+    }),
+    overtimeKinds: fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }),
     monthly: fc.option(fc.integer({ min: 0, max: 99 })),
     daysLimit: fc.option(fc.integer({ min: 1, max: 180 })),
     bits: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
     outOfRange: fc.constantFrom<CanonicalRule['outOfRange']>('exception', 'field_punch', 'forbidden'),
   })
   .map((g): CanonicalRule => {
-    const [holiday, remedyOn, face, live, photo, overtime, anyWork] = g.flags as [
+    const [holiday, remedyOn, face, live, photo, overtime, anyWork, offworkday] = g.flags as [
+      boolean,
       boolean,
       boolean,
       boolean,
@@ -840,6 +1015,7 @@ const representableRule: fc.Arbitrary<CanonicalRule> = fc
             forLate: g.bits[1]!,
             forEarly: g.bits[2]!,
             forOther: g.bits[3]!,
+            forNormal: false,
           }
         : {
             allowed: false,
@@ -849,12 +1025,16 @@ const representableRule: fc.Arbitrary<CanonicalRule> = fc
             forLate: true,
             forEarly: true,
             forOther: true,
+            forNormal: false,
           },
       faceRecognition: face,
-      faceLiveness: face && live,
+      faceLiveness: face && live ? 'silent' : 'none',
       photoRequired: photo,
       outOfRange: g.outOfRange,
-      overtimeEnabled: overtime,
+      overtime: { workday: overtime, restDay: g.overtimeKinds[0]!, holiday: g.overtimeKinds[1]! },
+      // A free rule has no time sections, so no reminder to carry.
+      punchReminder: g.kind === 'free' ? null : g.reminder,
+      restDayPunch: g.kind === 'fixed' ? (offworkday ? 'allowed' : 'forbidden') : null,
     });
   });
 
@@ -902,9 +1082,11 @@ describe('round trip: wecomToCanonical(canonicalToWecom(r)) for rules WeCom can 
     // WeCom adds the groupid when it stores the rule; getcorpcheckinoption returns it.
     const back = wecomToCanonical({ ...group, groupid: 1 });
     if (!back.ok) throw new Error('refused');
-    // Equal except what the losses name: the past special day, and the default punch windows (info).
+    // Equal except what the losses name: the past special day, the default punch windows and reminder (info).
+    expect(lossesOf(written, 'info')).toEqual(expect.arrayContaining(['shifts.sections.punchWindow', 'punchReminder']));
     const strip = (r: CanonicalRule) => ({
       ...r,
+      punchReminder: null,
       specialOffdays: [],
       shifts: r.shifts.map((s) => ({ ...s, key: '', sections: s.sections.map((x) => ({ ...x, punchWindow: null })) })),
       week: {},

@@ -1,5 +1,3 @@
-// The lint group '@app/wecom' also matches '@app/wecom/model' (gitignore-style prefix), against its own message;
-// the model entry point is the sanctioned import (see the report to the lead for the config fix).
 import type {
   WecomCheckinDateWrite,
   WecomCheckinGroupCreate,
@@ -8,7 +6,14 @@ import type {
   WecomOtInfoV2,
   WecomScheduleWrite,
 } from '@app/wecom/model';
-import type { CanonicalRule, IsoWeekday, OutOfRangePolicy, Shift, TimeSection } from '../canonical/canonical-rule.js';
+import type {
+  CanonicalRule,
+  IsoWeekday,
+  OutOfRangePolicy,
+  OvertimeByDayKind,
+  Shift,
+  TimeSection,
+} from '../canonical/canonical-rule.js';
 import type { IdResolver } from '../canonical/id-resolver.js';
 import { resolveMembers } from '../canonical/resolve-rule-ids.js';
 import { characterCount, normalizeBssid, truncateCharacters } from '../canonical/text.util.js';
@@ -46,9 +51,12 @@ export interface CanonicalToWecomOptions {
   readonly ruleName: string;
   /** Now, unix seconds: special days must lie in the future (doc "only future dates are allowed"). */
   readonly nowUnixSeconds: number;
-  /** Reminder before work, minutes; WeCom allows only these (doc remind_work_sec). Default 0. */
+  /**
+   * Reminder before work, minutes, for rules whose source has no reminder (punchReminder null); WeCom allows only
+   * these (doc remind_work_sec). Default 0.
+   */
   readonly remindBeforeWorkMinutes?: 0 | 5 | 10 | 15 | 20;
-  /** Reminder after work, minutes; WeCom allows only these (doc remind_off_work_sec). Default 0. */
+  /** Reminder after work, minutes, likewise (doc remind_off_work_sec). Default 0. */
   readonly remindAfterOffMinutes?: 0 | 10 | 20 | 30 | 60;
 }
 
@@ -124,20 +132,29 @@ interface FlexFields {
 
 class WecomRuleWriter {
   private nextTimeId = 1;
+  /** The reminder every section gets (the rule's, snapped to WeCom's choices; else the deployment default). */
   private readonly remindLead: number;
   private readonly remindLag: number;
   private defaultWindowUsed = false;
+  /** Sections written, to report the reminder default once (free rules have none). */
+  private sectionsWritten = 0;
 
   constructor(
     private readonly rule: CanonicalRule,
     private readonly options: CanonicalToWecomOptions,
     private readonly report: LossReport,
   ) {
-    this.remindLead =
-      pickAllowed(options.remindBeforeWorkMinutes, REMIND_BEFORE_WORK_MINUTES, 'remindBeforeWorkMinutes', report) *
-      MINUTE;
-    this.remindLag =
-      pickAllowed(options.remindAfterOffMinutes, REMIND_AFTER_OFF_MINUTES, 'remindAfterOffMinutes', report) * MINUTE;
+    const reminder = rule.punchReminder;
+    if (reminder === null) {
+      this.remindLead =
+        pickAllowed(options.remindBeforeWorkMinutes, REMIND_BEFORE_WORK_MINUTES, 'remindBeforeWorkMinutes', report) *
+        MINUTE;
+      this.remindLag =
+        pickAllowed(options.remindAfterOffMinutes, REMIND_AFTER_OFF_MINUTES, 'remindAfterOffMinutes', report) * MINUTE;
+    } else {
+      this.remindLead = snapReminder(reminder.beforeOnSec, REMIND_BEFORE_WORK_MINUTES, 'beforeOnSec', 'before', report);
+      this.remindLag = snapReminder(reminder.afterOffSec, REMIND_AFTER_OFF_MINUTES, 'afterOffSec', 'after', report);
+    }
   }
 
   write(): WecomCheckinGroupCreate | null {
@@ -154,6 +171,7 @@ class WecomRuleWriter {
         'Some time sections had no punch window of their own; WeCom requires one, so clock-in is accepted from 1 h before start to mid-section and clock-out from mid-section to 1 h after end (shortened where sections are close together).',
       );
     }
+    this.reminderNotes();
     if (report.hasBlocking || groupname === null || typeFields === null || places === null || members === null)
       return null;
     // Built field by field in the order the payload always had, never from spreads: V8 builds an object made
@@ -180,12 +198,14 @@ class WecomRuleWriter {
     const face = this.faceFields();
     group.use_face_detect = face.use_face_detect;
     group.open_face_live_detect = face.open_face_live_detect;
+    const offworkday = this.restDayPunch();
+    if (offworkday !== undefined) group.allow_checkin_offworkday = offworkday;
     const remedy = this.remedyFields();
     group.allow_apply_offworkday = remedy.allow_apply_offworkday;
     if (remedy.allow_apply_bk_cnt !== undefined) group.allow_apply_bk_cnt = remedy.allow_apply_bk_cnt;
     if (remedy.allow_apply_bk_day_limit !== undefined) group.allow_apply_bk_day_limit = remedy.allow_apply_bk_day_limit;
     if (remedy.buka_restriction !== undefined) group.buka_restriction = remedy.buka_restriction;
-    group.ot_info_v2 = overtime(rule.overtimeEnabled);
+    group.ot_info_v2 = overtime(rule.overtime, report);
     // Every key the type requires is now set: grouptype (typeFields), groupname, range and ot_info_v2.
     return group as WecomCheckinGroupCreate;
   }
@@ -670,15 +690,15 @@ class WecomRuleWriter {
           section.seriousLateSec,
         );
       }
-      const lead = this.remindLead <= on ? this.remindLead : 0;
+      const reminder = this.reminder(on, off, at);
       const time_id = this.nextTimeId++;
       const rest = this.rest(section, on, off, at);
       const time: WecomCheckinTimeWrite = {
         time_id,
         work_sec: on,
         off_work_sec: off,
-        remind_work_sec: on - lead,
-        remind_off_work_sec: off + this.remindLag,
+        remind_work_sec: reminder.remind_work_sec,
+        remind_off_work_sec: reminder.remind_off_work_sec,
         earliest_work_sec: window.earliestOn,
         latest_work_sec: window.latestOn,
         earliest_off_work_sec: window.earliestOff,
@@ -771,7 +791,20 @@ class WecomRuleWriter {
     const steps: { offwork_after_time: number; onwork_flex_time: number }[] = [];
     for (const step of shift.lateOffLateOn) {
       const off = clamp(Math.round(step.offLateSec / LATE_STEP) * LATE_STEP, 0, LATE_MAX);
-      // READING (doc contradicts itself, emulator follows WeCom's own example): offwork_after_time ≥ onwork_flex_time.
+      // READING: offwork_after_time ≥ onwork_flex_time, steps ascending. The doc contradicts itself: the 301093
+      // row "invalid late rule, late rule must be a multiple of 15 minutes…" describes "onwork_flex_time需要大于
+      // offwork_after_time", and the errmsg of "invalid late rule, offwork_after_time should less than
+      // onwork_flex_time" says the same, but that row's description says "offwork_after_time需要大于等于
+      // onwork_flex_time". The field texts give the meaning: offwork_after_time "晚走的时间 距离最晚一个下班的时间",
+      // onwork_flex_time "第二天第一个班次允许迟到的弹性时间": you may come in late by at most what you stayed late.
+      // What WeCom itself answers agrees, and never the other way round: the getcorpcheckinoption doc example
+      // (SKIT.FlurlHttpClient.Wechat's fixture, test/fixtures/vendor-examples) has 3600 / 3600, and a real 2024
+      // answer pasted in binarywang/WxJava issue #3323 (kept as WxJava's WxCpOaServiceImplTest
+      // testIssue3323FullJson) has late_rule 3600 / 3600 and timerules 18000/3600, 21600/7200, 28800/10800:
+      // every step leave ≥ arrive, in ascending order. The clients that type these fields (WxJava
+      // WxCpCheckinGroupBase.TimeRule, the SKIT response models) copy the doc's field texts and check nothing.
+      // The emulator (checkin-option-rules.ts, lateRule) takes the same reading; the reader
+      // (wecom-to-canonical.mapper.ts, readLateRule) reads each field by its text and sorts the steps.
       const on = Math.min(clamp(Math.round(step.onLateSec / LATE_STEP) * LATE_STEP, 0, LATE_MAX), off);
       if (off !== step.offLateSec || on !== step.onLateSec) {
         this.report.approximated(
@@ -929,13 +962,16 @@ class WecomRuleWriter {
         );
       }
     }
-    return times.map(({ on, off }) => ({
-      time_id: this.nextTimeId++,
-      work_sec: on,
-      off_work_sec: off,
-      remind_work_sec: on - this.remindLead,
-      remind_off_work_sec: off + this.remindLag,
-    }));
+    return times.map(({ on, off }, index) => {
+      const reminder = this.reminder(on, off, `${field}.sections[${index}]`);
+      return {
+        time_id: this.nextTimeId++,
+        work_sec: on,
+        off_work_sec: off,
+        remind_work_sec: reminder.remind_work_sec,
+        remind_off_work_sec: reminder.remind_off_work_sec,
+      };
+    });
   }
 
   /** doc "special day notes cannot be empty", at most 40 bytes. */
@@ -964,18 +1000,98 @@ class WecomRuleWriter {
 
   // ---- policies ----------------------------------------------------------------------------------------
 
+  /**
+   * use_face_detect / open_face_live_detect. WeCom has one liveness check (open_face_live_detect), with no
+   * action to perform: 'silent' is it exactly, 'action' (Feishu's 动作验证) becomes it, a weaker check.
+   */
   private faceFields(): Pick<WecomCheckinGroupCreate, 'use_face_detect' | 'open_face_live_detect'> {
     const { rule, report } = this;
-    if (rule.faceLiveness && !rule.faceRecognition) {
+    if (rule.faceLiveness === 'none') return { use_face_detect: rule.faceRecognition, open_face_live_detect: false };
+    if (!rule.faceRecognition) {
       // doc "open_face_live_detect requires use_face_detect first".
       report.dropped(
         'faceLiveness',
         'Liveness detection was not switched on: WeCom only offers it together with face recognition, which this rule does not use.',
-        true,
+        rule.faceLiveness,
       );
       return { use_face_detect: false, open_face_live_detect: false };
     }
-    return { use_face_detect: rule.faceRecognition, open_face_live_detect: rule.faceLiveness };
+    if (rule.faceLiveness === 'action') {
+      report.approximated(
+        'faceLiveness',
+        'Face punches need a liveness check with an action (e.g. blinking or turning the head); WeCom’s liveness check has no action variant, so its standard liveness check was switched on instead.',
+        'action',
+        'silent',
+      );
+    }
+    return { use_face_detect: true, open_face_live_detect: true };
+  }
+
+  /**
+   * allow_checkin_offworkday, "固定上下班是否允许非工作日打卡" (doc): fixed rules only; undefined = leave it out
+   * (a create gets WeCom's default, not allowed; an update keeps what WeCom holds).
+   */
+  private restDayPunch(): boolean | undefined {
+    const { rule, report } = this;
+    const policy = rule.restDayPunch;
+    if (policy === null) return undefined;
+    if (rule.kind !== 'fixed') {
+      report.info(
+        'restDayPunch',
+        `Punching on rest days is ${policy === 'forbidden' ? 'not allowed' : 'allowed'} in the source; WeCom has this setting for fixed-time rules only, so it was not written for this rule.`,
+        policy,
+      );
+      return undefined;
+    }
+    if (policy === 'approval') {
+      report.approximated(
+        'restDayPunch',
+        'Punching on rest days needs an approval in the source; WeCom has no approval step for it, so punching on rest days was simply allowed.',
+        'approval',
+        'allowed',
+      );
+    }
+    return policy !== 'forbidden';
+  }
+
+  /**
+   * The reminder of one section: remind_work_sec = work − lead, remind_off_work_sec = off + lag, the rule's (or
+   * default) lead and lag, kept inside WeCom's day — not before 00:00, not at or after 次日23:59 (the latest
+   * time WeCom's sections have, doc "checkin time off_work_sec invalid") — by the nearest smaller choice WeCom
+   * offers; a rule's own reminder changed that way is reported.
+   */
+  private reminder(on: number, off: number, at: string): { remind_work_sec: number; remind_off_work_sec: number } {
+    this.sectionsWritten += 1;
+    const lead = largestAllowed(this.remindLead, REMIND_BEFORE_WORK_MINUTES, (value) => on - value >= 0);
+    const lag = largestAllowed(this.remindLag, REMIND_AFTER_OFF_MINUTES, (value) => off + value < NEXT_DAY_23_59);
+    if (this.rule.punchReminder !== null && (lead !== this.remindLead || lag !== this.remindLag)) {
+      this.report.approximated(
+        `${at}.punchReminder`,
+        `The punch reminder of ${clockText(on)}–${clockText(off)} (${reminderText(this.remindLead, this.remindLag)}) would fall outside the day, so ${reminderText(lead, lag)} was written.`,
+        { beforeOnSec: this.remindLead, afterOffSec: this.remindLag },
+        { beforeOnSec: lead, afterOffSec: lag },
+      );
+    }
+    return { remind_work_sec: on - lead, remind_off_work_sec: off + lag };
+  }
+
+  /** Once per rule: what was written for a source without a reminder, or that a free rule holds none. */
+  private reminderNotes(): void {
+    const { rule, report } = this;
+    if (rule.punchReminder === null && this.sectionsWritten > 0) {
+      report.info(
+        'punchReminder',
+        `The source has no punch reminder; WeCom requires one for every time section, so the default of this gateway was written: ${reminderText(this.remindLead, this.remindLag)}.`,
+        null,
+        { beforeOnSec: this.remindLead, afterOffSec: this.remindLag },
+      );
+    } else if (rule.punchReminder !== null && this.sectionsWritten === 0) {
+      report.info(
+        'punchReminder',
+        'A free rule has no working times, so WeCom keeps no punch reminders for it; the reminder was not written.',
+        rule.punchReminder,
+      );
+    }
   }
 
   private remedyFields(): Pick<
@@ -986,6 +1102,13 @@ class WecomRuleWriter {
     const remedy = this.rule.remedy;
     const restriction =
       (remedy.forMissing ? 0 : 1) | (remedy.forLate ? 0 : 2) | (remedy.forEarly ? 0 : 4) | (remedy.forOther ? 0 : 8);
+    if (remedy.allowed && remedy.forNormal) {
+      report.dropped(
+        'remedy.forNormal',
+        'Make-up punches for punches that were normal are allowed in the source; WeCom has no such option (its make-up punches are for missing, late, early or other exceptions only), so it was not written.',
+        true,
+      );
+    }
     if (!remedy.allowed) {
       // doc "set the fields related to buka requires allow_apply_offworkday": the limits cannot be stored.
       if (remedy.monthlyLimit !== null || remedy.daysLimit !== null || restriction !== 0) {
@@ -1113,14 +1236,73 @@ function scheduleIds(keys: readonly string[]): number[] {
   });
 }
 
-function overtime(enabled: boolean): WecomOtInfoV2 {
-  // doc ot_info_v2: required on every write, all three day kinds with allow_ot and type (2 = approval only, the
-  // documented default). Details beyond "overtime on/off" are vendor-specific and not in the canonical model.
+/**
+ * doc ot_info_v2: required on every write, all three day kinds with allow_ot and type (2 = approval only, the
+ * documented default). Details beyond "overtime allowed" are vendor-specific and not in the canonical model; on
+ * an update mergeWecomRuleUpdate (wecom-update-merge.ts) keeps the ones WeCom holds. A kind of day the source
+ * does not say anything about (null) is written not allowed: what a new rule needs; an update keeps WeCom's.
+ */
+function overtime(overtime: OvertimeByDayKind, report: LossReport): WecomOtInfoV2 {
+  const unsaid = OVERTIME_KINDS.filter(({ kind }) => overtime[kind] === null).map(({ label }) => label);
+  if (unsaid.length > 0) {
+    report.info(
+      'overtime',
+      `The source does not say whether overtime is allowed on ${unsaid.join(' and ')}, so WeCom's overtime for those days was not set by it: a new WeCom rule gets "not allowed" (approval only), an existing one keeps its own setting.`,
+    );
+  }
   return {
-    workdayconf: { allow_ot: enabled, type: 2 },
-    restdayconf: { allow_ot: enabled, type: 2 },
-    holidayconf: { allow_ot: enabled, type: 2 },
+    workdayconf: { allow_ot: overtime.workday === true, type: 2 },
+    restdayconf: { allow_ot: overtime.restDay === true, type: 2 },
+    holidayconf: { allow_ot: overtime.holiday === true, type: 2 },
   };
+}
+
+const OVERTIME_KINDS = [
+  { kind: 'workday', label: 'workdays' },
+  { kind: 'restDay', label: 'rest days' },
+  { kind: 'holiday', label: 'holidays' },
+] as const;
+
+/**
+ * A reminder offset (seconds) as one of WeCom's choices (minutes): the nearest, the smaller on a tie (a reminder
+ * never moves further from the working time than asked); a change is reported.
+ */
+function snapReminder(
+  seconds: number,
+  allowed: readonly number[],
+  field: 'beforeOnSec' | 'afterOffSec',
+  side: 'before' | 'after',
+  report: LossReport,
+): number {
+  let best = allowed[0]! * MINUTE;
+  for (const minutes of allowed) {
+    if (Math.abs(minutes * MINUTE - seconds) < Math.abs(best - seconds)) best = minutes * MINUTE;
+  }
+  if (best !== seconds) {
+    report.approximated(
+      `punchReminder.${field}`,
+      `A punch reminder ${durationText(Math.abs(seconds))} ${seconds < 0 ? (side === 'before' ? 'after the start' : 'before the end') : side === 'before' ? 'before the start' : 'after the end'} of work was written as ${best === 0 ? 'on time' : `${durationText(best)} ${side}`}: WeCom offers ${allowed.map((minutes) => `${minutes}`).join(', ')} minutes ${side} ${side === 'before' ? 'the start' : 'the end'} of work.`,
+      seconds,
+      best,
+    );
+  }
+  return best;
+}
+
+/** "10 min before work and at the end of work". */
+function reminderText(lead: number, lag: number): string {
+  const before = lead === 0 ? 'at the start of work' : `${durationText(lead)} before work`;
+  return `${before} and ${lag === 0 ? 'at the end of work' : `${durationText(lag)} after work`}`;
+}
+
+/** The largest of WeCom's reminder choices (minutes) up to `seconds` that `fits`; 0 (on time) always fits. */
+function largestAllowed(seconds: number, allowed: readonly number[], fits: (seconds: number) => boolean): number {
+  let best = 0;
+  for (const minutes of allowed) {
+    const value = minutes * MINUTE;
+    if (value <= seconds && value > best && fits(value)) best = value;
+  }
+  return best;
 }
 
 function pickAllowed(value: number | undefined, allowed: readonly number[], field: string, report: LossReport): number {

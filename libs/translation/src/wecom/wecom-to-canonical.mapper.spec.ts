@@ -73,7 +73,8 @@ describe('wecomToCanonical: the vendor example (SKIT getcorpcheckinoption)', () 
     ]);
     // Legacy noneed_offwork = true applies to every section of the day.
     expect(shift.sections.every((s) => s.noPunchOff && !s.noPunchOn)).toBe(true);
-    expect(shift.sections.every((s) => s.punchWindow === null)).toBe(true);
+    // limit_aheadtime 3 h is the first section's earliest clock-in (see the legacy-limit tests below).
+    expect(shift.sections.map((s) => s.punchWindow?.earliestOnSec ?? null)).toEqual([36000 - 3 * 3600, null]);
     expect(rule.week).toEqual({
       1: shift.key,
       2: shift.key,
@@ -127,10 +128,15 @@ describe('wecomToCanonical: the vendor example (SKIT getcorpcheckinoption)', () 
       forLate: true,
       forEarly: true,
       forOther: true,
+      forNormal: false,
     });
     expect(rule.outOfRange).toBe('exception');
     expect(rule.faceRecognition).toBe(false);
-    expect(rule.overtimeEnabled).toBe(true); // legacy ot_info allow_ot_workingday
+    // Legacy ot_info: allow_ot_workingday true; otapplyinfo.allow_ot_nonworkingday true (rest days and holidays).
+    expect(rule.overtime).toEqual({ workday: true, restDay: true, holiday: true });
+    // Every section and the special workday remind 10 min before work and at the end of work.
+    expect(rule.punchReminder).toEqual({ beforeOnSec: 600, afterOffSec: 0 });
+    expect(rule.restDayPunch).toBe('allowed'); // allow_checkin_offworkday true, a fixed rule
   });
 
   it('reports what it could not carry', () => {
@@ -138,17 +144,18 @@ describe('wecomToCanonical: the vendor example (SKIT getcorpcheckinoption)', () 
     expect(fields).toEqual(
       expect.arrayContaining([
         'dropped group.range.tagid',
-        'dropped group.checkindate[0].checkintime', // legacy limit_aheadtime 3 h (ms) without full windows
+        // legacy limit_aheadtime 3 h (ms), carried as the first section's earliest clock-in, other bounds defaulted
+        'approximated group.checkindate[0].checkintime[0]',
         'info group.schedulelist',
         'info group.ot_info',
         'info group.reporterinfo',
         'info group.note_can_use_local_pic',
-        'dropped group.allow_checkin_offworkday',
         'dropped group.offwork_interval_time',
       ]),
     );
-    const legacy = result.losses.find((loss) => loss.field === 'group.checkindate[0].checkintime');
+    const legacy = result.losses.find((loss) => loss.field === 'group.checkindate[0].checkintime[0]');
     expect(legacy?.message).toContain('3 h before work'); // 10800000 ms read as 3 h, not 10800000 s
+    expect(lossKeys(result)).not.toContain('dropped group.allow_checkin_offworkday');
     expect(result.losses.every((loss) => loss.severity !== 'blocking')).toBe(true);
   });
 });
@@ -285,6 +292,7 @@ describe('wecomToCanonical: mapping rows', () => {
       forLate: false,
       forEarly: true,
       forOther: false,
+      forNormal: false,
     });
   });
 
@@ -308,10 +316,10 @@ describe('wecomToCanonical: mapping rows', () => {
     expect(rule).toMatchObject({
       outOfRange: 'forbidden',
       faceRecognition: true,
-      faceLiveness: true,
+      faceLiveness: 'silent',
       photoRequired: false,
       followsHolidayCalendar: false,
-      overtimeEnabled: true,
+      overtime: { workday: false, restDay: true, holiday: false },
     });
     expect(ok(wecomToCanonical(fixedGroup({ option_out_range: 1 }))).outOfRange).toBe('field_punch');
   });
@@ -483,10 +491,12 @@ describe('wecomToCanonical: sparse reads (issue #16) — the doc default, or a l
     expect(rule).toMatchObject({
       followsHolidayCalendar: true, // sync_holidays 默认 true
       faceRecognition: false,
-      faceLiveness: false,
+      faceLiveness: 'none',
       photoRequired: false,
       outOfRange: 'exception', // option_out_range 默认 0
-      overtimeEnabled: false,
+      overtime: { workday: false, restDay: false, holiday: false },
+      punchReminder: null, // no remind_* stored
+      restDayPunch: 'forbidden', // allow_checkin_offworkday 默认 false
       remedy: { allowed: false }, // allow_apply_offworkday 默认 false
     });
     // With make-up punches allowed: allow_apply_bk_cnt / _day_limit 默认 -1 (unlimited), buka_restriction 默认 0.
@@ -498,6 +508,7 @@ describe('wecomToCanonical: sparse reads (issue #16) — the doc default, or a l
       forLate: true,
       forEarly: true,
       forOther: true,
+      forNormal: false,
     });
     expect(rule.shifts[0]!.sections[0]).toMatchObject({
       punchWindow: null, // no earliest/latest windows: the vendor default window
@@ -622,11 +633,11 @@ describe('wecomToCanonical: sparse reads (issue #16) — the doc default, or a l
 
   it('reads missing ot_info_v2 parts as "overtime not allowed there", and says which', () => {
     const partial = wecomToCanonical(fixedGroup({ ot_info_v2: { workdayconf: { allow_ot: true } } }));
-    expect(ok(partial).overtimeEnabled).toBe(true);
+    expect(ok(partial).overtime).toEqual({ workday: true, restDay: false, holiday: false });
     const note = partial.losses.find((loss) => loss.field === 'group.ot_info_v2' && loss.message.includes('allow_ot'));
     expect(note?.message).toContain('restdayconf, holidayconf');
     const empty = wecomToCanonical(fixedGroup({ ot_info_v2: { restdayconf: { type: 1 } } }));
-    expect(ok(empty).overtimeEnabled).toBe(false);
+    expect(ok(empty).overtime).toEqual({ workday: false, restDay: false, holiday: false });
     expect(empty.losses).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -638,7 +649,7 @@ describe('wecomToCanonical: sparse reads (issue #16) — the doc default, or a l
     );
   });
 
-  it('reports reminders only when stored, and a break only with allow_rest (默认 false)', () => {
+  it('reads no reminder when none is stored, and a break only with allow_rest (默认 false)', () => {
     const group = fixedGroup();
     firstDay(group).checkintime = [
       { work_sec: 32400, off_work_sec: 64800, rest_begin_time: 43200, rest_end_time: 46800 },
@@ -646,7 +657,7 @@ describe('wecomToCanonical: sparse reads (issue #16) — the doc default, or a l
     const result = wecomToCanonical(group);
     expect(ok(result).shifts[0]!.sections[0]!.rest).toBeNull();
     expect(lossKeys(result)).toContain('info group.checkindate[0].checkintime[0].allow_rest');
-    expect(lossKeys(result)).not.toContain('info group.checkindate.checkintime.remind_work_sec');
+    expect(ok(result).punchReminder).toBeNull();
   });
 
   it('reads flex durations in seconds, or in milliseconds when only that unit fits (evidence in the model)', () => {
@@ -657,9 +668,7 @@ describe('wecomToCanonical: sparse reads (issue #16) — the doc default, or a l
     };
     const seconds = grace({ flex_on_duty_time: 600, flex_off_duty_time: 21600 });
     expect(ok(seconds).shifts[0]!.sections[0]).toMatchObject({ lateGraceSec: 600, earlyLeaveGraceSec: 21600 });
-    expect(seconds.losses).toEqual([
-      expect.objectContaining({ field: 'group.checkindate.checkintime.remind_work_sec' }),
-    ]);
+    expect(seconds.losses).toEqual([]);
 
     const milliseconds = grace({ flex_on_duty_time: 600_000, flex_off_duty_time: 300_000 });
     expect(ok(milliseconds).shifts[0]!.sections[0]).toMatchObject({ lateGraceSec: 600, earlyLeaveGraceSec: 300 });
@@ -721,6 +730,273 @@ describe('wecomToCanonical: property — any doc-legal sparse rule is read or re
     );
   });
 });
+
+describe('wecomToCanonical: what the canonical model carries since issue #17', () => {
+  it.each<[string, Record<string, unknown>, CanonicalRule['faceLiveness'], string | null]>([
+    ['liveness with face recognition', { use_face_detect: true, open_face_live_detect: true }, 'silent', null],
+    ['face recognition only', { use_face_detect: true, open_face_live_detect: false }, 'none', null],
+    [
+      'liveness stored without face recognition (WeCom needs both)',
+      { use_face_detect: false, open_face_live_detect: true },
+      'none',
+      'info group.open_face_live_detect',
+    ],
+    ['neither stored (both 默认 false)', {}, 'none', null],
+  ])('liveness: %s', (_name, extra, liveness, loss) => {
+    const result = wecomToCanonical(fixedGroup(extra));
+    expect(ok(result).faceLiveness).toBe(liveness);
+    if (loss === null) expect(result.losses).toEqual([]);
+    else expect(lossKeys(result)).toContain(loss);
+  });
+
+  it.each<[string, Record<string, unknown>, CanonicalRule['overtime']]>([
+    [
+      'ot_info_v2, each kind of day on its own',
+      {
+        ot_info_v2: {
+          workdayconf: { allow_ot: true, type: 1 },
+          restdayconf: { allow_ot: false, type: 2 },
+          holidayconf: { allow_ot: true, type: 0 },
+        },
+      },
+      { workday: true, restDay: false, holiday: true },
+    ],
+    [
+      'ot_info_v2 without restdayconf / holidayconf (read as not allowed, as before)',
+      { ot_info_v2: { workdayconf: { allow_ot: true } } },
+      { workday: true, restDay: false, holiday: false },
+    ],
+    [
+      'legacy ot_info: working days only',
+      { ot_info: { allow_ot_workingday: true, allow_ot_nonworkingday: false } },
+      { workday: true, restDay: false, holiday: false },
+    ],
+    [
+      'legacy ot_info: non-working days (rest days and holidays) through otapplyinfo',
+      { ot_info: { allow_ot_workingday: false, otapplyinfo: { allow_ot_nonworkingday: true } } },
+      { workday: false, restDay: true, holiday: true },
+    ],
+    [
+      'ot_info_v2 wins over the legacy block',
+      {
+        ot_info_v2: {
+          workdayconf: { allow_ot: false },
+          restdayconf: { allow_ot: false },
+          holidayconf: { allow_ot: false },
+        },
+        ot_info: { allow_ot_workingday: true },
+      },
+      { workday: false, restDay: false, holiday: false },
+    ],
+    ['no overtime settings at all', {}, { workday: false, restDay: false, holiday: false }],
+  ])('overtime per kind of day: %s', (_name, extra, overtime) => {
+    expect(ok(wecomToCanonical(fixedGroup(extra))).overtime).toEqual(overtime);
+  });
+
+  it('reads no "normal punch" remedy: WeCom has none (buka_restriction covers exceptions only)', () => {
+    const rule = ok(wecomToCanonical(fixedGroup({ allow_apply_offworkday: true, buka_restriction: 0 })));
+    expect(rule.remedy).toMatchObject({ allowed: true, forNormal: false });
+  });
+
+  /** fixedGroup() with the reminders of its sections replaced (undefined = left out). */
+  function withReminders(...sections: [number | undefined, number | undefined][]): Record<string, unknown> {
+    const group = fixedGroup();
+    firstDay(group).checkintime = sections.map(([remindWork, remindOff], index) => {
+      const work = 32400 + index * 4 * 3600;
+      const time: Record<string, unknown> = { work_sec: work, off_work_sec: work + 3 * 3600 };
+      if (remindWork !== undefined) time.remind_work_sec = work - remindWork;
+      if (remindOff !== undefined) time.remind_off_work_sec = work + 3 * 3600 + remindOff;
+      return time;
+    });
+    return group;
+  }
+
+  it.each<[string, Record<string, unknown>, CanonicalRule['punchReminder'], string[]]>([
+    [
+      'every section at the start and end of work',
+      withReminders([0, 0], [0, 0]),
+      { beforeOnSec: 0, afterOffSec: 0 },
+      [],
+    ],
+    [
+      '10 min before, 30 min after',
+      withReminders([600, 1800], [600, 1800]),
+      { beforeOnSec: 600, afterOffSec: 1800 },
+      [],
+    ],
+    [
+      'sections that differ: the first, approximated',
+      withReminders([600, 1800], [300, 0]),
+      { beforeOnSec: 600, afterOffSec: 1800 },
+      ['approximated group.checkindate[0].checkintime[1]'],
+    ],
+    ['no reminder fields at all', withReminders([undefined, undefined]), null, []],
+    [
+      'a reminder after the start of work (not a WeCom choice) reads as at the start',
+      withReminders([-300, 0]),
+      { beforeOnSec: 0, afterOffSec: 0 },
+      ['approximated group.checkindate[0].checkintime[0].remind_work_sec'],
+    ],
+    [
+      'a by-shift rule: its shifts’ sections (the rest schedule has none)',
+      {
+        ...fixedGroup(),
+        grouptype: 2,
+        checkindate: undefined,
+        schedulelist: [
+          { schedule_id: 0, schedule_name: '休息' },
+          {
+            schedule_id: 5,
+            schedule_name: '早班',
+            allow_flex: false,
+            time_section: [
+              { work_sec: 32400, off_work_sec: 61200, remind_work_sec: 31200, remind_off_work_sec: 64800 },
+            ],
+          },
+        ],
+      },
+      { beforeOnSec: 1200, afterOffSec: 3600 },
+      [],
+    ],
+    ['a free rule: no sections, no reminder', sparseFreeGroup(), null, []],
+  ])('punch reminders: %s', (_name, group, reminder, losses) => {
+    const result = wecomToCanonical(group);
+    expect(ok(result).punchReminder).toEqual(reminder);
+    expect(lossKeys(result).filter((key) => key.includes('remind') || key.includes('checkintime['))).toEqual(losses);
+  });
+
+  it.each<[string, Record<string, unknown>, CanonicalRule['restDayPunch'], string[]]>([
+    ['fixed, allowed', fixedGroup({ allow_checkin_offworkday: true }), 'allowed', []],
+    ['fixed, not allowed', fixedGroup({ allow_checkin_offworkday: false }), 'forbidden', []],
+    ['fixed, not stored (默认 false)', fixedGroup(), 'forbidden', []],
+    [
+      'by shift: the setting exists for fixed rules only',
+      {
+        ...fixedGroup({ allow_checkin_offworkday: true }),
+        grouptype: 2,
+        checkindate: undefined,
+        schedulelist: [
+          { schedule_id: 5, schedule_name: 'A', time_section: [{ work_sec: 32400, off_work_sec: 61200 }] },
+        ],
+      },
+      null,
+      ['info group.allow_checkin_offworkday'],
+    ],
+    ['free, not stored', sparseFreeGroup(), null, []],
+  ])('punching on rest days (allow_checkin_offworkday): %s', (_name, group, policy, losses) => {
+    const result = wecomToCanonical(group);
+    expect(ok(result).restDayPunch).toBe(policy);
+    expect(lossKeys(result).filter((key) => key.includes('allow_checkin_offworkday'))).toEqual(losses);
+  });
+
+  /** fixedGroup() whose one section keeps only its times, plus `day` fields (e.g. limit_aheadtime). */
+  function legacyDay(day: Record<string, unknown>, time: Record<string, unknown> = {}): Record<string, unknown> {
+    const group = fixedGroup();
+    Object.assign(firstDay(group), day);
+    firstDay(group).checkintime = [{ work_sec: 32400, off_work_sec: 64800, ...time }];
+    return group;
+  }
+
+  it.each<[string, Record<string, unknown>, TimeSectionWindow, string[]]>([
+    [
+      'limit_aheadtime (ms) is the earliest clock-in; the other bounds are the gateway’s defaults',
+      legacyDay({ limit_aheadtime: 10_800_000 }),
+      { earliestOnSec: 32400 - 3 * 3600, latestOnSec: 48600, earliestOffSec: 48600, latestOffSec: 64800 + 3600 },
+      ['approximated group.checkindate[0].checkintime[0]'],
+    ],
+    [
+      'a newer earliest_work_sec wins over limit_aheadtime',
+      legacyDay({ limit_aheadtime: 10_800_000 }, { earliest_work_sec: 30600 }),
+      { earliestOnSec: 30600, latestOnSec: 48600, earliestOffSec: 48600, latestOffSec: 64800 + 3600 },
+      ['approximated group.checkindate[0].checkintime[0]'],
+    ],
+    [
+      'a full newer window wins, and no loss',
+      (() => {
+        const group = fixedGroup();
+        firstDay(group).limit_aheadtime = 0;
+        return group;
+      })(),
+      { earliestOnSec: 28800, latestOnSec: 36000, earliestOffSec: 61200, latestOffSec: 68400 },
+      [],
+    ],
+    [
+      'limit_aheadtime 0 is "not set" (what WeCom echoes next to newer fields)',
+      legacyDay({ limit_aheadtime: 0 }),
+      null,
+      [],
+    ],
+  ])('legacy punch limits: %s', (_name, group, window, losses) => {
+    const result = wecomToCanonical(group);
+    expect(ok(result).shifts[0]!.sections[0]!.punchWindow).toEqual(window);
+    expect(lossKeys(result).filter((key) => key.startsWith('approximated') || key.startsWith('dropped'))).toEqual(
+      losses,
+    );
+  });
+
+  it('reads a schedule’s limit_aheadtime (ms) on its first section and limit_offtime (s) on its last', () => {
+    const rule = ok(
+      wecomToCanonical({
+        ...fixedGroup(),
+        grouptype: 2,
+        checkindate: undefined,
+        schedulelist: [
+          {
+            schedule_id: 229,
+            schedule_name: '早班',
+            allow_flex: false,
+            limit_aheadtime: 14_400_000,
+            limit_offtime: 14_400,
+            time_section: [
+              { work_sec: 32400, off_work_sec: 43200 },
+              { work_sec: 50400, off_work_sec: 64800 },
+            ],
+          },
+        ],
+      }),
+    );
+    const [first, second] = rule.shifts[0]!.sections;
+    expect(first!.punchWindow).toMatchObject({ earliestOnSec: 32400 - 4 * 3600 });
+    expect(second!.punchWindow).toMatchObject({ latestOffSec: 64800 + 4 * 3600 });
+  });
+
+  it('reads the SKIT example’s limit_aheadtime 3 h on the first section only; the second keeps the default', () => {
+    const [first, second] = ok(wecomToCanonical(EXAMPLE)).shifts[0]!.sections;
+    expect(first!.punchWindow).toEqual({
+      earliestOnSec: 36000 - 3 * 3600,
+      latestOnSec: 39600,
+      earliestOffSec: 39600,
+      // The default hour after work, cut where the next section's default window starts (as the writer does).
+      latestOffSec: 46740,
+    });
+    expect(second!.punchWindow).toBeNull();
+  });
+
+  it('reads late-rule steps as a real 2024 WeCom answer has them (WxJava issue #3323): leave ≥ arrive, ascending', () => {
+    const group = fixedGroup();
+    Object.assign(firstDay(group), {
+      allow_flex: true,
+      flex_on_duty_time: 300,
+      late_rule: {
+        offwork_after_time: 3600,
+        onwork_flex_time: 3600,
+        allow_offwork_after_time: true,
+        timerules: [
+          { offwork_after_time: 18000, onwork_flex_time: 3600 },
+          { offwork_after_time: 21600, onwork_flex_time: 7200 },
+          { offwork_after_time: 28800, onwork_flex_time: 10800 },
+        ],
+      },
+    });
+    expect(ok(wecomToCanonical(group)).shifts[0]!.lateOffLateOn).toEqual([
+      { offLateSec: 18000, onLateSec: 3600 },
+      { offLateSec: 21600, onLateSec: 7200 },
+      { offLateSec: 28800, onLateSec: 10800 },
+    ]);
+  });
+});
+
+type TimeSectionWindow = CanonicalRule['shifts'][number]['sections'][number]['punchWindow'];
 
 /** Replace the value at the (at mod n)-th path of the JSON tree with `value`. */
 function mutate(root: unknown, at: number, value: unknown): void {

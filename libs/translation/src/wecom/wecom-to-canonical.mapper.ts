@@ -1,5 +1,3 @@
-// The lint group '@app/wecom' also matches '@app/wecom/model' (gitignore-style prefix), against its own message;
-// the model entry point is the sanctioned import (see the report to the lead for the config fix).
 import {
   WECOM_RULE_READ_DEFAULTS,
   legacyMsToSeconds,
@@ -9,11 +7,16 @@ import {
 } from '@app/wecom/model';
 import type {
   CanonicalRule,
+  FaceLiveness,
   FlexibleArrival,
   GpsLocation,
   IsoWeekday,
   LateOffLateOnStep,
   OutOfRangePolicy,
+  OvertimeByDayKind,
+  PunchReminder,
+  PunchWindow,
+  RestDayPunchPolicy,
   RuleKind,
   Shift,
   SpecialOffday,
@@ -26,7 +29,16 @@ import { isKnownTimeZone, dateInTimeZone } from '../canonical/time-zone.util.js'
 import { isBlankText, normalizeBssid } from '../canonical/text.util.js';
 import { normalizeFreshRule } from '../canonical/normalize-rule.js';
 import { markCanonicalForm } from '../canonical/rule-hash.js';
-import { DAY, WECOM_TIME_ZONE, clockText, durationText, fixedShiftKey, wecomDayToIso } from './wecom-rule.util.js';
+import {
+  DAY,
+  HOUR,
+  MINUTE,
+  WECOM_TIME_ZONE,
+  clockText,
+  durationText,
+  fixedShiftKey,
+  wecomDayToIso,
+} from './wecom-rule.util.js';
 import { isWecomCheckinGroupReadInput, type WecomCheckinGroupReadInput } from './wecom-read.guard.js';
 
 /*
@@ -36,7 +48,10 @@ import { isWecomCheckinGroupReadInput, type WecomCheckinGroupReadInput } from '.
  *  - workdays 0 = Sunday, 1–6 = Monday–Saturday (doc checkindate.workdays);
  *  - times are seconds from 00:00, next day above 86,400 (doc checkintime.*);
  *  - limit_aheadtime / flex_time are legacy MILLISECONDS (B4, B5), limit_offtime seconds: turned into seconds
- *    here with the model's legacyMsToSeconds (what its normaliseCheckinGroupUnits does, without the copy);
+ *    here with the model's legacyMsToSeconds (what its normaliseCheckinGroupUnits does, without the copy).
+ *    limit_aheadtime is how early the day's first clock-in is accepted, limit_offtime how late its last
+ *    clock-out is (see readSections); 0 is "not set" (WeCom echoes 0 next to the newer fields, B4 / WxJava
+ *    issue #3323), and a newer earliest_work_sec / latest_off_work_sec wins over them;
  *  - flex_on/off_duty_time −1 means "use flex_time" (B5); the flex durations are seconds by the doc and
  *    milliseconds by some clients, read with the model's readWecomFlexDuration (evidence in the model);
  *  - loc_infos lat/lng are degrees × 1e6 in GCJ-02 (doc loc_infos.lat) — the canonical datum, so no conversion;
@@ -47,7 +62,10 @@ import { isWecomCheckinGroupReadInput, type WecomCheckinGroupReadInput } from '.
  *    with no working times at all (checkindate[].checkintime, required for fixed rules), a blocking loss;
  *  - buka_restriction: bits low → high are missing / late / early / other; a SET bit CLOSES that type (doc);
  *  - white_users (白名单): READING: people inside the range who are exempt from punching (WeCom's admin UI calls
- *    the list 无需打卡人员 / "no punch needed"); the canonical model carries them as members.excludedUserIds.
+ *    the list 无需打卡人员 / "no punch needed"); the canonical model carries them as members.excludedUserIds;
+ *  - remind_work_sec / remind_off_work_sec are per section; the canonical model has one reminder per rule
+ *    (readPunchReminder);
+ *  - allow_checkin_offworkday exists for fixed rules only (doc "固定上下班是否允许非工作日打卡,默认不允许").
  */
 
 export interface WecomToCanonicalOptions {
@@ -131,7 +149,11 @@ export function wecomToCanonical(group: unknown, options: WecomToCanonicalOption
   const special = readSpecialDays(wecom, timeZone, report);
   const remedy = readRemedy(wecom, report);
   const outOfRange = readOutOfRange(wecom, report);
-  const overtimeEnabled = readOvertime(wecom, report);
+  const overtime = readOvertime(wecom, report);
+  const faceRecognition = wecom.use_face_detect ?? GROUP_DEFAULTS.use_face_detect;
+  const faceLiveness = readLiveness(wecom, faceRecognition, report);
+  const punchReminder = readPunchReminder(wecom, kind, report);
+  const restDayPunch = readRestDayPunch(wecom, kind, report);
   const rule: CanonicalRule = {
     kind,
     name: wecom.groupname,
@@ -147,11 +169,13 @@ export function wecomToCanonical(group: unknown, options: WecomToCanonicalOption
     specialOffdays: special.specialOffdays,
     followsHolidayCalendar: wecom.sync_holidays ?? GROUP_DEFAULTS.sync_holidays,
     remedy,
-    faceRecognition: wecom.use_face_detect ?? GROUP_DEFAULTS.use_face_detect,
-    faceLiveness: wecom.open_face_live_detect ?? GROUP_DEFAULTS.open_face_live_detect,
+    faceRecognition,
+    faceLiveness,
     photoRequired: wecom.need_photo ?? GROUP_DEFAULTS.need_photo,
     outOfRange,
-    overtimeEnabled,
+    overtime,
+    punchReminder,
+    restDayPunch,
   };
   reportWecomOnlySettings(wecom, report);
   // The rule's parts were all built here and appear once each, so normalizeFreshRule may keep those already in
@@ -182,7 +206,7 @@ const NO_LEGACY_LIMITS: LegacyLimits = { flexSec: undefined, limitAheadSec: unde
 function checkinDateLimits(entry: CheckinDateRead): LegacyLimits {
   return {
     flexSec: entry.flex_time === undefined ? undefined : legacyMsToSeconds(entry.flex_time),
-    limitAheadSec: entry.limit_aheadtime === undefined ? undefined : legacyMsToSeconds(entry.limit_aheadtime),
+    limitAheadSec: positiveOrUndefined(entry.limit_aheadtime, legacyMsToSeconds),
     limitOffSec: undefined,
   };
 }
@@ -190,10 +214,21 @@ function checkinDateLimits(entry: CheckinDateRead): LegacyLimits {
 function scheduleLimits(schedule: ScheduleRead): LegacyLimits {
   return {
     flexSec: undefined,
-    limitAheadSec: schedule.limit_aheadtime === undefined ? undefined : legacyMsToSeconds(schedule.limit_aheadtime),
+    limitAheadSec: positiveOrUndefined(schedule.limit_aheadtime, legacyMsToSeconds),
     // limit_offtime is already seconds (B4).
-    limitOffSec: schedule.limit_offtime,
+    limitOffSec: positiveOrUndefined(schedule.limit_offtime, (seconds) => seconds),
   };
+}
+
+/**
+ * A legacy limit in seconds, or undefined when not set: absent, 0 — what WeCom echoes for a rule made with the
+ * newer fields (WxJava issue #3323's 2024 answer has "limit_aheadtime": 0 next to earliest_work_sec; the
+ * emulator renders the same) — or negative (no meaning).
+ */
+function positiveOrUndefined(raw: number | undefined, toSeconds: (raw: number) => number): number | undefined {
+  if (raw === undefined || raw <= 0) return undefined;
+  const seconds = toSeconds(raw);
+  return seconds > 0 ? seconds : undefined;
 }
 
 // ---- week and shifts --------------------------------------------------------------------------------------
@@ -465,7 +500,18 @@ function readLateRule(holder: FlexHolder, flexOn: boolean, path: string, report:
     );
     return [];
   }
+  // Each field is read by its doc text (offwork_after_time: how long after the last clock-out one left;
+  // onwork_flex_time: how late the next day's first clock-in may be). Which of the two may be larger, the doc
+  // contradicts itself about; WeCom's own answers have leave ≥ arrive, steps ascending (the evidence is at the
+  // writer, canonical-to-wecom.mapper.ts lateSteps). A step read the other way round is kept as it is: the
+  // writer reports it if WeCom cannot take it back.
   return steps.sort((a, b) => a.offLateSec - b.offLateSec || a.onLateSec - b.onLateSec);
+}
+
+/** A section as read, with where it was read (its index before sorting). */
+interface SectionRead {
+  readonly time: CheckinTimeRead;
+  readonly at: string;
 }
 
 function readSections(
@@ -476,8 +522,7 @@ function readSections(
   path: string,
   report: LossReport,
 ): TimeSection[] {
-  const sections: TimeSection[] = [];
-  let missingWindows = false;
+  const read: SectionRead[] = [];
   times.forEach((time, index) => {
     const at = `${path}[${index}]`;
     if (time.off_work_sec <= time.work_sec) {
@@ -487,17 +532,13 @@ function readSections(
       );
       return;
     }
-    const defined =
-      (time.earliest_work_sec === undefined ? 0 : 1) +
-      (time.latest_work_sec === undefined ? 0 : 1) +
-      (time.earliest_off_work_sec === undefined ? 0 : 1) +
-      (time.latest_off_work_sec === undefined ? 0 : 1);
-    if (defined > 0 && defined < 4) {
-      report.dropped(at, 'Only part of the punch window is stored; the vendor default window is used instead.');
-    }
-    // No window at all is what the B4 read example shows (the windows are 特定类型必填 on write only): the
-    // canonical null, "the vendor's default window", carries it without a loss.
-    if (defined < 4) missingWindows = true;
+    read.push({ time, at });
+  });
+  // In time order (a stable sort: equal starts keep WeCom's order): the legacy limits belong to the day's first
+  // clock-in and last clock-out.
+  read.sort((a, b) => a.time.work_sec - b.time.work_sec);
+  const sections = read.map(({ time, at }, position): TimeSection => {
+    const punchWindow = readWindow(read, position, limits, report);
     const allowRest = time.allow_rest ?? SECTION_DEFAULTS.allow_rest;
     const rest =
       allowRest &&
@@ -512,18 +553,10 @@ function readSections(
         `A break ${clockText(time.rest_begin_time)}–${clockText(time.rest_end_time)} is stored but switched off (allow_rest false), so it was ignored.`,
       );
     }
-    sections.push({
+    return {
       onSec: time.work_sec,
       offSec: time.off_work_sec,
-      punchWindow:
-        defined === 4
-          ? {
-              earliestOnSec: time.earliest_work_sec!,
-              latestOnSec: time.latest_work_sec!,
-              earliestOffSec: time.earliest_off_work_sec!,
-              latestOffSec: time.latest_off_work_sec!,
-            }
-          : null,
+      punchWindow,
       noPunchOn: time.no_need_checkon ?? SECTION_DEFAULTS.no_need_checkon,
       // noneed_offwork is the legacy, whole-day form of no_need_checkoff (B4).
       noPunchOff: time.no_need_checkoff ?? holder.noneed_offwork ?? SECTION_DEFAULTS.no_need_checkoff,
@@ -531,19 +564,8 @@ function readSections(
       earlyLeaveGraceSec: flex.earlyLeaveGraceSec,
       seriousLateSec: null,
       rest,
-    });
+    };
   });
-  if (missingWindows && (limits.limitAheadSec !== undefined || limits.limitOffSec !== undefined)) {
-    const parts = [
-      limits.limitAheadSec !== undefined ? `clock-in from ${durationText(limits.limitAheadSec)} before work` : null,
-      limits.limitOffSec !== undefined ? `clock-out until ${durationText(limits.limitOffSec)} after work` : null,
-    ].filter((part) => part !== null);
-    report.dropped(
-      path,
-      `The old-style punch limits (${parts.join(', ')}) cannot be carried on their own: the other side needs all four window bounds, so its default punch window applies.`,
-    );
-  }
-  sections.sort((a, b) => a.onSec - b.onSec);
   if (sections.length > 4) {
     report.dropped(
       path,
@@ -552,6 +574,127 @@ function readSections(
     return sections.slice(0, 4);
   }
   return sections;
+}
+
+/**
+ * The punch window of the section at `position` (of the day's sections in time order).
+ *
+ * The newer fields (earliest_work_sec … latest_off_work_sec) are the window; all four stored is the common case.
+ * None stored is what the B4 read example shows (they are 特定类型必填 on write only): the canonical null, "the
+ * vendor's default window", carries that without a loss — unless a legacy limit applies to the section:
+ *  - limit_aheadtime (ms) is how early the day's FIRST clock-in is accepted ("上班前多久可打卡"): the newer
+ *    rules keep that meaning for the first section only — "schedule time section, earliest_work_sec for the
+ *    first period shall not be more than 4 hours before work_sec" (doc, 301093), the 4 h the legacy field held
+ *    (B4 example 14400000) — so it is the first section's earliestOnSec;
+ *  - limit_offtime (s, schedules only) is how late the day's LAST clock-out is accepted: the last section's
+ *    latestOffSec.
+ * A newer field stored for the same bound wins. The bounds neither gives are the writer's defaults (clock-in
+ * from 1 h before work until mid-section, clock-out from mid-section until 1 h after, the gap to a neighbour
+ * split as canonical-to-wecom.mapper.ts does), so writing the rule back to WeCom gives the same window; that
+ * guess is reported.
+ */
+function readWindow(
+  read: readonly SectionRead[],
+  position: number,
+  limits: LegacyLimits,
+  report: LossReport,
+): PunchWindow | null {
+  const { time, at } = read[position]!;
+  const on = time.work_sec;
+  const off = time.off_work_sec;
+  const ahead = position === 0 ? limits.limitAheadSec : undefined;
+  const after = position === read.length - 1 ? limits.limitOffSec : undefined;
+  const stored = [time.earliest_work_sec, time.latest_work_sec, time.earliest_off_work_sec, time.latest_off_work_sec];
+  const defined = stored.filter((value) => value !== undefined).length;
+  if (ahead === undefined && after === undefined) {
+    if (defined === 4) {
+      return {
+        earliestOnSec: time.earliest_work_sec!,
+        latestOnSec: time.latest_work_sec!,
+        earliestOffSec: time.earliest_off_work_sec!,
+        latestOffSec: time.latest_off_work_sec!,
+      };
+    }
+    if (defined > 0) {
+      report.dropped(at, 'Only part of the punch window is stored; the vendor default window is used instead.');
+    }
+    return null;
+  }
+  const carried: string[] = [];
+  const superseded: string[] = [];
+  const defaulted: string[] = [];
+  let earliestOnSec = time.earliest_work_sec;
+  if (ahead !== undefined) {
+    if (earliestOnSec === undefined) {
+      earliestOnSec = Math.max(0, on - ahead);
+      carried.push(`clock-in from ${durationText(ahead)} before work, from ${clockText(earliestOnSec)}`);
+    } else if (earliestOnSec !== on - ahead) {
+      superseded.push(`clock-in from ${durationText(ahead)} before work (limit_aheadtime)`);
+    }
+  }
+  if (earliestOnSec === undefined) {
+    earliestOnSec = defaultEarliestOn(on, position > 0 ? read[position - 1]!.time.off_work_sec : undefined);
+    defaulted.push(`clock-in from ${clockText(earliestOnSec)}`);
+  }
+  const middle = on + Math.floor((off - on) / (2 * MINUTE)) * MINUTE;
+  const latestOnSec = time.latest_work_sec ?? middle;
+  if (time.latest_work_sec === undefined) defaulted.push(`clock-in until ${clockText(latestOnSec)}`);
+  const earliestOffSec = time.earliest_off_work_sec ?? middle;
+  if (time.earliest_off_work_sec === undefined) defaulted.push(`clock-out from ${clockText(earliestOffSec)}`);
+  let latestOffSec = time.latest_off_work_sec;
+  if (after !== undefined) {
+    if (latestOffSec === undefined) {
+      latestOffSec = off + after;
+      carried.push(`clock-out until ${durationText(after)} after work, until ${clockText(latestOffSec)}`);
+    } else if (latestOffSec !== off + after) {
+      superseded.push(`clock-out until ${durationText(after)} after work (limit_offtime)`);
+    }
+  }
+  if (latestOffSec === undefined) {
+    latestOffSec = defaultLatestOff(off, position < read.length - 1 ? read[position + 1]!.time.work_sec : undefined);
+    defaulted.push(`clock-out until ${clockText(latestOffSec)}`);
+  }
+  const span = `${clockText(on)}–${clockText(off)}`;
+  if (superseded.length > 0) {
+    report.info(
+      at,
+      `The old-style punch limit (${superseded.join(', ')}) of ${span} is overridden by the newer punch window stored next to it, which was used.`,
+    );
+  }
+  if (carried.length > 0 || defaulted.length > 0) {
+    const carriedText =
+      carried.length > 0
+        ? `The old-style punch limit (${carried.join('; ')}) was carried as the punch window of ${span}.`
+        : `The punch window of ${span} is stored only in part.`;
+    report.approximated(
+      at,
+      defaulted.length > 0
+        ? `${carriedText} WeCom stores no other bounds for it, so the gateway's defaults were used: ${defaulted.join(', ')}.`
+        : `${carriedText} The other bounds are the ones stored.`,
+      { limitAheadSec: ahead, limitOffSec: after },
+      { earliestOnSec, latestOnSec, earliestOffSec, latestOffSec },
+    );
+  }
+  return { earliestOnSec, latestOnSec, earliestOffSec, latestOffSec };
+}
+
+/** The writer's default earliest clock-in: 1 h before work, not before 00:00, split with the previous section. */
+function defaultEarliestOn(on: number, previousOff: number | undefined): number {
+  const wanted = Math.max(0, on - HOUR);
+  if (previousOff === undefined || previousOff + HOUR < wanted) return wanted;
+  return Math.max(wanted, gapSplit(previousOff, on) + MINUTE);
+}
+
+/** The writer's default latest clock-out: 1 h after work, split with the next section. */
+function defaultLatestOff(off: number, nextOn: number | undefined): number {
+  const wanted = off + HOUR;
+  if (nextOn === undefined || wanted < Math.max(0, nextOn - HOUR)) return wanted;
+  return Math.min(wanted, gapSplit(off, nextOn));
+}
+
+/** Where the writer cuts the gap between two sections whose default windows would touch (sections()). */
+function gapSplit(previousOff: number, nextOn: number): number {
+  return previousOff + Math.floor((nextOn - previousOff - MINUTE) / (2 * MINUTE)) * MINUTE;
 }
 
 function readFree(wecom: WecomRead, report: LossReport): NonNullable<CanonicalRule['free']> {
@@ -809,6 +952,8 @@ function readRemedy(wecom: WecomRead, report: LossReport): CanonicalRule['remedy
     forLate: (bits & 2) === 0,
     forEarly: (bits & 4) === 0,
     forOther: (bits & 8) === 0,
+    // A punch that was normal cannot be re-applied for in WeCom: buka_restriction's bits are exception types only.
+    forNormal: false,
   };
 }
 
@@ -826,7 +971,14 @@ function readOutOfRange(wecom: WecomRead, report: LossReport): OutOfRangePolicy 
   return fallback;
 }
 
-function readOvertime(wecom: WecomRead, report: LossReport): boolean {
+/**
+ * Overtime allowed per kind of day. ot_info_v2.{workdayconf,restdayconf,holidayconf}.allow_ot; a kind read
+ * without it (allow_ot is required on write but has no default, doc ot_info_v2.*.allow_ot) is one where
+ * overtime is not known to be allowed: false, and told. Rules read with only the legacy ot_info (B4):
+ * allow_ot_workingday for workdays, allow_ot_nonworkingday for rest days AND holidays (READING: the legacy block
+ * has one switch for every day that is not a working day), each set either on the block or in its otapplyinfo.
+ */
+function readOvertime(wecom: WecomRead, report: LossReport): OvertimeByDayKind {
   const v2 = wecom.ot_info_v2;
   if (v2 !== undefined) {
     const confs = [
@@ -834,8 +986,6 @@ function readOvertime(wecom: WecomRead, report: LossReport): boolean {
       ['restdayconf', v2.restdayconf],
       ['holidayconf', v2.holidayconf],
     ] as const;
-    // allow_ot is required on write for each kind of day (doc ot_info_v2.*.allow_ot) but has no default: a
-    // kind of day read without it is one where overtime is not known to be allowed.
     const unknown = confs.filter(([, conf]) => conf?.allow_ot === undefined).map(([name]) => name);
     if (unknown.length > 0) {
       report.info(
@@ -843,33 +993,164 @@ function readOvertime(wecom: WecomRead, report: LossReport): boolean {
         `No overtime switch (allow_ot) is stored for ${unknown.join(', ')}; overtime there is read as not allowed.`,
       );
     }
-    const enabled = confs.some(([, conf]) => conf?.allow_ot === true);
-    if (enabled) {
+    const overtime: OvertimeByDayKind = {
+      workday: v2.workdayconf?.allow_ot === true,
+      restDay: v2.restdayconf?.allow_ot === true,
+      holiday: v2.holidayconf?.allow_ot === true,
+    };
+    if (overtime.workday || overtime.restDay || overtime.holiday) {
       report.info(
         'group.ot_info_v2',
-        'Overtime is on. Only "overtime is recorded" is carried; how WeCom counts it (approval or punches, minimums, rest deductions, time off in lieu) stays WeCom-specific.',
+        'Overtime is on. Only whether overtime is allowed on workdays, rest days and holidays is carried; how WeCom counts it (approval or punches, minimums, rest deductions, time off in lieu) stays WeCom-specific.',
       );
     }
-    return enabled;
+    return overtime;
   }
   const legacy = wecom.ot_info;
-  if (legacy === undefined) return false;
-  const enabled =
-    legacy.allow_ot_workingday === true ||
-    legacy.allow_ot_nonworkingday === true ||
-    legacy.otapplyinfo?.allow_ot_workingday === true ||
-    legacy.otapplyinfo?.allow_ot_nonworkingday === true;
-  if (enabled) {
+  if (legacy === undefined) return { workday: false, restDay: false, holiday: false };
+  const workday = legacy.allow_ot_workingday === true || legacy.otapplyinfo?.allow_ot_workingday === true;
+  const nonWorkingDay = legacy.allow_ot_nonworkingday === true || legacy.otapplyinfo?.allow_ot_nonworkingday === true;
+  if (workday || nonWorkingDay) {
     report.info(
       'group.ot_info',
-      'Overtime is on (old-style overtime settings). Only "overtime is recorded" is carried; the counting details stay WeCom-specific.',
+      'Overtime is on (old-style overtime settings). Only whether overtime is allowed on workdays and on non-working days (rest days and holidays alike) is carried; the counting details stay WeCom-specific.',
     );
   }
-  return enabled;
+  return { workday, restDay: nonWorkingDay, holiday: nonWorkingDay };
 }
 
-function hasReminder(time: CheckinTimeRead): boolean {
-  return time.remind_work_sec !== undefined || time.remind_off_work_sec !== undefined;
+/**
+ * open_face_live_detect (默认 false): WeCom has one liveness check, read as 'silent' (the person does nothing
+ * special; Feishu's "action" check has no WeCom form). It only runs on face punches (doc "open_face_live_detect
+ * requires use_face_detect first"), so without face recognition there is none.
+ */
+function readLiveness(wecom: WecomRead, faceRecognition: boolean, report: LossReport): FaceLiveness {
+  if (!(wecom.open_face_live_detect ?? GROUP_DEFAULTS.open_face_live_detect)) return 'none';
+  if (faceRecognition) return 'silent';
+  report.info(
+    'group.open_face_live_detect',
+    'Liveness detection is stored as on, but face recognition is off and WeCom only checks liveness on face punches; read as no liveness check.',
+  );
+  return 'none';
+}
+
+/** The sections whose reminders the rule has, in WeCom's order, with where they were read. */
+function reminderSections(wecom: WecomRead, kind: RuleKind): SectionRead[] {
+  const sections: SectionRead[] = [];
+  const add = (times: readonly CheckinTimeRead[] | undefined, path: string): void => {
+    (times ?? []).forEach((time, index) => sections.push({ time, at: `${path}[${index}]` }));
+  };
+  if (kind === 'fixed') {
+    (wecom.checkindate ?? []).forEach((entry, index) =>
+      add(entry.checkintime, `group.checkindate[${index}].checkintime`),
+    );
+    (wecom.spe_workdays ?? []).forEach((entry, index) =>
+      add(entry.checkintime, `group.spe_workdays[${index}].checkintime`),
+    );
+  } else if (kind === 'shift_based') {
+    (wecom.schedulelist ?? []).forEach((schedule, index) => {
+      if (schedule.schedule_id !== 0) add(schedule.time_section, `group.schedulelist[${index}].time_section`);
+    });
+  }
+  // A free rule has no time sections (doc checkindate.checkintime: fixed rules only), so no reminders.
+  return sections;
+}
+
+/**
+ * The punch reminder: remind_work_sec / remind_off_work_sec of every section the rule uses, as a lead before
+ * the start of work (work_sec − remind_work_sec) and a lag after its end (remind_off_work_sec − off_work_sec).
+ * The canonical model has one reminder per rule: when the sections agree it is theirs; when they differ, the
+ * first section's in time order — earliest start, then earliest end, then the smaller reminder, so the choice
+ * does not depend on the order WeCom lists days and shifts in — reported for each section that differs. (A
+ * reminder the writer had to shorten to keep it after 00:00 is on the earliest section, so reading it back
+ * gives what is written again: the round trip is stable.) No reminder stored anywhere: null (none carried).
+ * A reminder after the start of work or before its end is no WeCom choice (doc 301093 "checkin time
+ * remind_work_sec invalid" / "remind_off_work_sec invalid"): read as on time, and reported.
+ */
+function readPunchReminder(wecom: WecomRead, kind: RuleKind, report: LossReport): PunchReminder | null {
+  const read: { time: CheckinTimeRead; at: string; lead: number | undefined; lag: number | undefined }[] = [];
+  for (const { time, at } of reminderSections(wecom, kind)) {
+    if (time.remind_work_sec === undefined && time.remind_off_work_sec === undefined) continue;
+    const lead =
+      time.remind_work_sec === undefined
+        ? undefined
+        : reminderOffset(time.work_sec - time.remind_work_sec, `${at}.remind_work_sec`, 'before the start', report);
+    const lag =
+      time.remind_off_work_sec === undefined
+        ? undefined
+        : reminderOffset(
+            time.remind_off_work_sec - time.off_work_sec,
+            `${at}.remind_off_work_sec`,
+            'after the end',
+            report,
+          );
+    read.push({ time, at, lead, lag });
+  }
+  if (read.length === 0) return null;
+  const inTimeOrder = [...read].sort(
+    (a, b) =>
+      a.time.work_sec - b.time.work_sec ||
+      a.time.off_work_sec - b.time.off_work_sec ||
+      (a.lead ?? 0) - (b.lead ?? 0) ||
+      (a.lag ?? 0) - (b.lag ?? 0),
+  );
+  const lead = inTimeOrder.find((entry) => entry.lead !== undefined)?.lead;
+  const lag = inTimeOrder.find((entry) => entry.lag !== undefined)?.lag;
+  for (const entry of read) {
+    if ((entry.lead === undefined || entry.lead === lead) && (entry.lag === undefined || entry.lag === lag)) continue;
+    report.approximated(
+      entry.at,
+      `The punch reminders of ${clockText(entry.time.work_sec)}–${clockText(entry.time.off_work_sec)} (${reminderText(entry.lead, entry.lag)}) differ from those of the rule's first time section (${reminderText(lead, lag)}); the rule keeps one reminder for all its sections, so the first one's was used.`,
+      { beforeOnSec: entry.lead, afterOffSec: entry.lag },
+      { beforeOnSec: lead, afterOffSec: lag },
+    );
+  }
+  if (lead === undefined || lag === undefined) {
+    report.info(
+      'group.checkindate.checkintime.remind_work_sec',
+      `No ${lead === undefined ? 'clock-in' : 'clock-out'} reminder is stored; it was read as at the ${lead === undefined ? 'start' : 'end'} of work.`,
+    );
+  }
+  return { beforeOnSec: lead ?? 0, afterOffSec: lag ?? 0 };
+}
+
+function reminderOffset(offset: number, field: string, side: string, report: LossReport): number {
+  if (offset >= 0) return offset;
+  report.approximated(
+    field,
+    `A punch reminder ${durationText(-offset)} ${side === 'before the start' ? 'after the start' : 'before the end'} of work is not one WeCom offers; it was read as at the ${side === 'before the start' ? 'start' : 'end'} of work.`,
+    offset,
+    0,
+  );
+  return 0;
+}
+
+function reminderText(lead: number | undefined, lag: number | undefined): string {
+  const before =
+    lead === undefined
+      ? 'no clock-in reminder'
+      : lead === 0
+        ? 'at the start of work'
+        : `${durationText(lead)} before work`;
+  const afterText =
+    lag === undefined ? 'no clock-out reminder' : lag === 0 ? 'at the end of work' : `${durationText(lag)} after work`;
+  return `${before}, ${afterText}`;
+}
+
+/**
+ * allow_checkin_offworkday, "固定上下班是否允许非工作日打卡,默认不允许" (doc): fixed rules only. Other kinds
+ * have no such setting: null, and a stored true is told.
+ */
+function readRestDayPunch(wecom: WecomRead, kind: RuleKind, report: LossReport): RestDayPunchPolicy | null {
+  const stored = wecom.allow_checkin_offworkday;
+  if (kind === 'fixed') return (stored ?? GROUP_DEFAULTS.allow_checkin_offworkday) ? 'allowed' : 'forbidden';
+  if (stored === true) {
+    report.info(
+      'group.allow_checkin_offworkday',
+      'Punching on non-working days is switched on, but WeCom has that setting for fixed-time rules only; it has no effect on this rule and was not carried.',
+    );
+  }
+  return null;
 }
 
 /** Settings with no canonical field, told to the HR reader so nothing disappears silently. */
@@ -882,15 +1163,6 @@ function reportWecomOnlySettings(wecom: WecomRead, report: LossReport): void {
       type,
     );
   }
-  if (
-    (wecom.checkindate ?? []).some((entry) => (entry.checkintime ?? []).some(hasReminder)) ||
-    (wecom.schedulelist ?? []).some((schedule) => (schedule.time_section ?? []).some(hasReminder))
-  ) {
-    report.info(
-      'group.checkindate.checkintime.remind_work_sec',
-      'Punch reminder times are WeCom-only and are not carried.',
-    );
-  }
   if ((wecom.reporterinfo?.reporters ?? []).length > 0) {
     report.info(
       'group.reporterinfo',
@@ -901,12 +1173,6 @@ function reportWecomOnlySettings(wecom: WecomRead, report: LossReport): void {
     report.info(
       'group.note_can_use_local_pic',
       'Whether punch notes may use photos from the album is WeCom-only and is not carried.',
-    );
-  }
-  if (wecom.allow_checkin_offworkday ?? GROUP_DEFAULTS.allow_checkin_offworkday) {
-    report.dropped(
-      'group.allow_checkin_offworkday',
-      'Punching on non-working days is allowed in WeCom; this setting is not carried.',
     );
   }
   if (wecom.sync_out_checkin ?? GROUP_DEFAULTS.sync_out_checkin) {

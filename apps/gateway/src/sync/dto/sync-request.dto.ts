@@ -63,6 +63,17 @@ class PunchesOnly implements ValidatorConstraintInterface {
   }
 }
 
+@ValidatorConstraint({ name: 'rulesOnly' })
+class RulesOnly implements ValidatorConstraintInterface {
+  validate(_value: unknown, args: ValidationArguments): boolean {
+    return (args.object as SyncRequestDto).scope === 'rules';
+  }
+
+  defaultMessage(): string {
+    return 'effectiveNow applies to scope "rules" only';
+  }
+}
+
 /** A punch run names at most this many people; more is "everyone mapped" (omit userIds). */
 export const MAX_USER_IDS = 10_000;
 
@@ -142,4 +153,15 @@ export class SyncRequestDto {
   @IsOptional()
   @IsBoolean({ message: 'dryRun must be true or false' })
   dryRun?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'scope "rules" only (extension): the rules written take effect at once (Feishu effect_now, WeCom ' +
+      'effective_now) instead of from the next day. Omitted: SYNC_EFFECTIVE_NOW (default false).',
+    example: true,
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'effectiveNow must be true or false' })
+  @Validate(RulesOnly)
+  effectiveNow?: boolean;
 }

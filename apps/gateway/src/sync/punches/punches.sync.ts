@@ -84,12 +84,16 @@ class PersonTally {
   written = 0;
   present = 0;
   echoes = 0;
-  missed = 0;
   duplicates = 0;
   refused = 0;
   failedWrites = 0;
   error: string | null = null;
   readonly losses = new Map<string, { loss: Loss; count: number }>();
+  /**
+   * Source records that are not punches (WeCom 未打卡 rows, Feishu system-generated or no-punch-needed flows,
+   * flows not valid yet), per reason the translation gave: counted and reported, never carried.
+   */
+  readonly skipped = new Map<string, number>();
   /** Dry run: what would be sent for this person. */
   plan: {
     readonly vendor: Vendor;
@@ -109,6 +113,10 @@ class PersonTally {
       else
         this.losses.set(key, { loss: { field: loss.field, severity: loss.severity, message: loss.message }, count: 1 });
     }
+  }
+
+  skip(reason: string): void {
+    this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + 1);
   }
 }
 
@@ -369,21 +377,27 @@ export class PunchesSync {
       },
       this.readOptions,
     );
-    const candidates: CanonicalPunch[] = [];
+    // Each punch with what its reading could not carry exactly: reported only if the punch is carried now.
+    const candidates: { readonly punch: CanonicalPunch; readonly losses: readonly Loss[] }[] = [];
     for (const row of rows) {
       const read = wecomCheckinToPunch(row);
-      if (read.punch) candidates.push(read.punch);
+      if (read.ok) candidates.push({ punch: read.value, losses: read.losses });
       else {
         const tally = tallies.get(row.userid);
-        if (tally) tally.missed += 1;
+        if (!tally) continue;
+        if (read.skipped !== undefined) tally.skip(read.skipped);
+        else {
+          tally.addLosses(read.losses);
+          tally.refused += 1;
+        }
       }
     }
-    const keys = candidates.map((punch) => punch.sourceKey);
+    const keys = candidates.map(({ punch }) => punch.sourceKey);
     const known = await lookUpInParts(keys, (part) => store.punches.knownSourceKeys('wecom', part));
     const echoes = await lookUpInParts(keys, (part) => store.punches.importedFrom('feishu', part));
     const punches: ReadUnit['punches'][number][] = [];
     const seen = new Set<string>();
-    for (const punch of candidates) {
+    for (const { punch, losses } of candidates) {
       const tally = tallies.get(punch.userId);
       if (!tally) continue;
       if (echoes.has(punch.sourceKey)) tally.echoes += 1;
@@ -392,7 +406,10 @@ export class PunchesSync {
       else {
         seen.add(punch.sourceKey);
         const targetUserId = resolver.user(punch.userId, 'wecom', 'feishu');
-        if (targetUserId !== null) punches.push({ punch, targetUserId });
+        if (targetUserId !== null) {
+          tally.addLosses(losses);
+          punches.push({ punch, targetUserId });
+        }
       }
     }
     return { unit, punches };
@@ -485,6 +502,10 @@ export class PunchesSync {
       else {
         seen.add(flow.record_id);
         const translation = feishuFlowToPunch(flow);
+        if (translation.skipped !== undefined) {
+          tally.skip(translation.skipped);
+          continue;
+        }
         tally.addLosses(translation.losses);
         if (translation.ok) punches.push({ punch: translation.value, targetUserId });
         else tally.refused += 1;
@@ -660,7 +681,6 @@ function planSignature(window: TimeWindow, units: readonly PunchUnit[]): string 
 
 function itemOf(tally: PersonTally, source: Vendor, dryRun: boolean): SyncRunItem {
   const target = source === 'wecom' ? 'Feishu' : 'WeCom';
-  const from = source === 'wecom' ? 'WeCom' : 'Feishu';
   const losses: Loss[] = [];
   const counted = (count: number, text: string): void => {
     if (count > 0) losses.push({ field: 'punches', severity: 'info', message: `${count} ${text}` });
@@ -668,7 +688,8 @@ function itemOf(tally: PersonTally, source: Vendor, dryRun: boolean): SyncRunIte
   counted(tally.written, `written to ${target}`);
   counted(tally.present, `already in ${target} from an earlier run`);
   counted(tally.echoes, `came from ${target} through the gateway, so not sent back`);
-  counted(tally.missed, `missed-punch rows (未打卡) ${from} reports are not punches and were skipped`);
+  // Records that are not punches, per reason ("a missed punch (未打卡) WeCom reports, not a punch").
+  for (const [reason, count] of tally.skipped) counted(count, `skipped: ${reason}`);
   counted(tally.duplicates, `repeated the same person and second and were kept once`);
   for (const { loss, count } of tally.losses.values()) {
     losses.push(count > 1 ? { ...loss, message: `${loss.message} (${count} punches)` } : loss);

@@ -5,10 +5,12 @@ import type { GroupLink, GroupLinkSyncedState, SyncRunItem } from '@app/mapping-
 import {
   canonicalToWecom,
   feishuToCanonical,
-  legacyRuleContentHash,
+  legacyRuleContentHashes,
+  mergeWecomRuleUpdate,
   ruleContentHash,
   wecomRuleNameFor,
   wecomToCanonical,
+  type CanonicalRule,
 } from '@app/translation';
 import {
   WECOM_CLEAR_FIELDS,
@@ -25,6 +27,7 @@ import { syncLeasedItem } from './leased-item.js';
 import { openConflictItem, recordConflict, sideChanged, twoWayDecision } from './two-way.js';
 import {
   describeFailure,
+  feishuReadOptions,
   item,
   refusalReason,
   type ItemPlan,
@@ -56,10 +59,10 @@ export function wecomRuleHash(rule: unknown): string | null {
   return canonical.ok ? ruleContentHash(canonical.value) : null;
 }
 
-/** The same in the previous hash format, which links synced before it changed hold (two-way.ts). */
-function legacyWecomRuleHash(rule: unknown): string | null {
+/** The same in the previous hash formats, which links synced before it changed hold (two-way.ts). */
+function legacyWecomRuleHashes(rule: unknown): readonly string[] {
   const canonical = wecomToCanonical(rule);
-  return canonical.ok ? legacyRuleContentHash(canonical.value) : null;
+  return canonical.ok ? legacyRuleContentHashes(canonical.value) : [];
 }
 
 /** A rule the gateway created but has not linked yet (WeCom's add answers no id): linked after one read. */
@@ -232,7 +235,7 @@ export class FeishuToWecomRulesSync {
     }
 
     const shifts = await this.shiftsOf(group, link);
-    const source = feishuToCanonical({ group, shifts });
+    const source = feishuToCanonical({ group, shifts }, feishuReadOptions(this.context));
     if (!source.ok) return this.refuse(feishuGroupId, link, source.losses);
     const feishuHash = ruleContentHash(source.value);
     const linkedRule = link?.wecomRuleId ? this.rulesById.get(link.wecomRuleId) : undefined;
@@ -243,8 +246,8 @@ export class FeishuToWecomRulesSync {
       if (linkedRule) {
         const current = { feishuHash, wecomHash: wecomRuleHash(linkedRule) };
         const decision = twoWayDecision(link, current, {
-          feishu: () => legacyRuleContentHash(source.value),
-          wecom: () => legacyWecomRuleHash(linkedRule),
+          feishu: () => legacyRuleContentHashes(source.value),
+          wecom: () => legacyWecomRuleHashes(linkedRule),
         });
         if (decision === 'wecom_changed') return null;
         // Neither side changed since the last sync: what differs between them is translation loss, and writing
@@ -291,6 +294,7 @@ export class FeishuToWecomRulesSync {
           link,
           target.rule,
           payload.value,
+          source.value,
           feishuHash,
           target.kind === 'adopt' ? withNote(losses, target.note) : losses,
         );
@@ -399,7 +403,10 @@ export class FeishuToWecomRulesSync {
     feishuHash: string,
     losses: readonly Loss[],
   ): Promise<SyncRunItem> {
-    const request: WecomRuleRequest = { api: 'add_checkin_option', body: { group } };
+    const request: WecomRuleRequest = {
+      api: 'add_checkin_option',
+      body: { ...effectiveNowField(this.context.effectiveNow), group },
+    };
     if (this.context.dryRun) return item(feishuGroupId, null, 'created', losses, { plan: wecomPlan([request]) });
     const { store } = this.context;
     // Intent first: if the process dies after WeCom created the rule, the next run finds it by this name.
@@ -439,13 +446,19 @@ export class FeishuToWecomRulesSync {
     { feishuGroupId, feishuGroupName }: FeishuSource,
     link: GroupLink | null,
     actual: WecomCheckinGroupRead,
-    group: WecomCheckinGroupCreate,
+    written: WecomCheckinGroupCreate,
+    rule: CanonicalRule,
     feishuHash: string,
-    losses: readonly Loss[],
+    sourceLosses: readonly Loss[],
   ): Promise<SyncRunItem> {
     const { store, dryRun } = this.context;
     const groupid = actual.groupid;
     const targetId = String(groupid);
+    // An update replaces every object and array it sends (wecom-update-merge.ts): what the Feishu group does not
+    // determine is taken from the rule as WeCom holds it, so the admin's settings there survive the sync.
+    const merged = mergeWecomRuleUpdate(written, actual, rule);
+    const group = merged.group;
+    const losses = [...sourceLosses, ...merged.losses];
     const actualHash = wecomRuleHash(actual);
     const desiredHash = wecomRuleHash({ ...group, groupid });
     if (desiredHash === null) throw new Error(`the rule written for group ${feishuGroupId} cannot be read back`);
@@ -474,7 +487,7 @@ export class FeishuToWecomRulesSync {
     }
 
     const notes: Loss[] = [];
-    if (link?.wecomHash && sideChanged(link.wecomHash, actualHash, () => legacyWecomRuleHash(actual))) {
+    if (link?.wecomHash && sideChanged(link.wecomHash, actualHash, () => legacyWecomRuleHashes(actual))) {
       notes.push({
         field: 'rule',
         severity: 'info',
@@ -492,7 +505,7 @@ export class FeishuToWecomRulesSync {
           'or name the Feishu group in groupIds to try once more.',
       });
     }
-    const requests = updateRequests(groupid, group, actual);
+    const requests = updateRequests(groupid, group, actual, this.context.effectiveNow ?? false);
     if (dryRun) return item(feishuGroupId, targetId, 'updated', [...losses, ...notes], { plan: wecomPlan(requests) });
 
     const ensured = link ?? (await this.recordLink(feishuGroupId, group.groupname));
@@ -667,6 +680,7 @@ export function updateRequests(
   groupid: number,
   group: WecomCheckinGroupCreate,
   actual: WecomCheckinGroupRead,
+  effectiveNow = false,
 ): WecomRuleRequest[] {
   const update: Record<string, unknown> = { groupid };
   const clear: WecomClearField[] = [];
@@ -681,15 +695,26 @@ export function updateRequests(
   }
   // Every key of `group` is a field of the update schema and groupid is set: the shape is the update's.
   const requests: WecomRuleRequest[] = [
-    { api: 'update_checkin_option', body: { group: update as WecomCheckinGroupUpdate } },
+    {
+      api: 'update_checkin_option',
+      body: { ...effectiveNowField(effectiveNow), group: update as WecomCheckinGroupUpdate },
+    },
   ];
   if (clear.length > 0) {
     requests.push({
       api: 'clear_checkin_option_array_field',
-      body: { groupid, clear_field: clear.sort((a, b) => a - b) },
+      body: { groupid, clear_field: clear.sort((a, b) => a - b), ...effectiveNowField(effectiveNow) },
     });
   }
   return requests;
+}
+
+/**
+ * effective_now on add, update and clear (wecom-checkin-option-rules.md: "是否立即生效, 默认false"): sent only
+ * when true, so a run without it sends exactly what it sent before the option existed.
+ */
+function effectiveNowField(effectiveNow: boolean | undefined): { effective_now?: true } {
+  return effectiveNow === true ? { effective_now: true } : {};
 }
 
 function addDays(date: Date, days: number): Date {

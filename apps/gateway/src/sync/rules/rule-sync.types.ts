@@ -1,6 +1,6 @@
 import { isVendorError, type Loss } from '@app/kernel';
 import type { GroupLink, MappingStore, SyncRunItem } from '@app/mapping-store';
-import type { IdResolver } from '@app/translation';
+import type { FeishuToCanonicalOptions, IdResolver } from '@app/translation';
 import type { UnreadableRecords } from '../unreadable-records.js';
 
 /** What one rules run needs; the executor assembles it per run. */
@@ -26,6 +26,10 @@ export interface RulesRunContext {
   readonly reconcile?: { readonly autoLink: boolean };
   /** SYNC_PROPAGATE_DELETES: a group deleted on its source side is deleted on the target side too. */
   readonly propagateDeletes?: boolean;
+  /** Rule writes take effect at once (Feishu effect_now, WeCom effective_now); absent = from the next day. */
+  readonly effectiveNow?: boolean;
+  /** How Feishu places on its Google map are read (FEISHU_GOOGLE_MAP_DATUM); absent = the mapper's default. */
+  readonly googleMapDatum?: 'gcj02' | 'wgs84';
   /** A two-way link's conflict was opened by this run (for alerts). */
   readonly onNewConflict?: (event: { readonly conflictId: string; readonly link: GroupLink }) => void;
 }
@@ -72,4 +76,9 @@ export function describeFailure(error: unknown): string {
 export function refusalReason(losses: readonly Loss[]): string {
   const blocking = losses.find((loss) => loss.severity === 'blocking');
   return `cannot be translated: ${blocking ? `${blocking.field}: ${blocking.message}` : 'refused'}`;
+}
+
+/** How the run reads Feishu groups (feishuToCanonical's options), from the run's settings. */
+export function feishuReadOptions(context: RulesRunContext): FeishuToCanonicalOptions {
+  return context.googleMapDatum ? { googleMapDatum: context.googleMapDatum } : {};
 }

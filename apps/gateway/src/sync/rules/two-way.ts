@@ -9,13 +9,13 @@ import { item, type RulesRunContext } from './rule-sync.types.js';
 export type TwoWayDecision = 'in_sync' | 'feishu_changed' | 'wecom_changed' | 'conflict';
 
 /**
- * Each side's hash in the previous content-hash format (legacyRuleContentHash), computed only when a stored
- * hash differs from the current one: a link last synced before the format changed holds the old hash, and
- * must not read as changed on both sides (a conflict) merely because the gateway was upgraded.
+ * Each side's hashes in the previous content-hash formats (legacyRuleContentHashes), computed only when a
+ * stored hash differs from the current one: a link last synced before the format changed holds an old hash,
+ * and must not read as changed on both sides (a conflict) merely because the gateway was upgraded.
  */
 interface LegacyHashes {
-  readonly feishu: () => string | null;
-  readonly wecom: () => string | null;
+  readonly feishu: () => readonly string[];
+  readonly wecom: () => readonly string[];
 }
 
 export function twoWayDecision(
@@ -31,16 +31,16 @@ export function twoWayDecision(
   return 'in_sync';
 }
 
-/** Whether a side differs from what its last sync recorded (in the current hash format or the previous one). */
+/** Whether a side differs from what its last sync recorded (in the current hash format or a previous one). */
 export function sideChanged(
   recorded: string | null,
   current: string | null,
-  legacy: (() => string | null) | undefined,
+  legacy: (() => readonly string[]) | undefined,
 ): boolean {
   // A side never synced (null) counts as changed: there is nothing to say it is still what was written.
   if (recorded === null) return true;
   if (current === recorded) return false;
-  return legacy === undefined || legacy() !== recorded;
+  return legacy === undefined || !legacy().includes(recorded);
 }
 
 /** Opens (or finds) the link's conflict, marks the link, and answers the run item that reports it. */

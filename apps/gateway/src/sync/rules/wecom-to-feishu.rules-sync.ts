@@ -15,7 +15,7 @@ import {
   feishuToCanonical,
   isGatewayRuleName,
   planShiftIds,
-  legacyRuleContentHash,
+  legacyRuleContentHashes,
   ruleContentHash,
   wecomRuleNameFor,
   wecomToCanonical,
@@ -26,6 +26,7 @@ import { syncLeasedItem } from './leased-item.js';
 import { sideChanged, twoWayDecision } from './two-way.js';
 import {
   describeFailure,
+  feishuReadOptions,
   item,
   refusalReason,
   type ItemPlan,
@@ -52,7 +53,7 @@ type Target =
 /** A Feishu group's content hash, and the same in the previous hash format (two-way.ts), made only if asked. */
 interface FeishuSide {
   readonly hash: string | null;
-  readonly legacyHash: () => string | null;
+  readonly legacyHash: () => readonly string[];
 }
 
 export class WecomToFeishuRulesSync {
@@ -204,7 +205,7 @@ export class WecomToFeishuRulesSync {
       if (!actual || link.status === 'conflict') return null;
       const feishuSide = await this.currentFeishuSide(actual, link);
       const current = { feishuHash: feishuSide.hash, wecomHash };
-      const legacy = { feishu: feishuSide.legacyHash, wecom: () => legacyRuleContentHash(source.value) };
+      const legacy = { feishu: feishuSide.legacyHash, wecom: () => legacyRuleContentHashes(source.value) };
       if (twoWayDecision(link, current, legacy) !== 'wecom_changed') return null;
     }
     const desired = { ...source.value, name: feishuGroupNameFor(rule.groupname, actual) };
@@ -213,6 +214,7 @@ export class WecomToFeishuRulesSync {
       groupLeaderIds: this.groupLeaderIds,
       existingShifts: this.shifts,
       ...(actual ? { groupId: actual.group_id } : {}),
+      ...(this.context.effectiveNow !== undefined ? { effectiveNow: this.context.effectiveNow } : {}),
     });
     const losses: Loss[] = [...source.losses, ...plan.losses];
     if (target.kind === 'absent' && target.note) losses.push(target.note);
@@ -375,6 +377,12 @@ export class WecomToFeishuRulesSync {
       group_type: groupTypeAsRead(body.group_type),
       locations: [...have, ...sent.map((location, index) => ({ ...location, location_id: `0${index + 1}` }))],
     };
+    // A field whose only "off" is its absence (the plan's unsetFields) must not survive from the group read:
+    // the update is a full overwrite, so leaving it out of the body unsets it.
+    for (const field of plan.unsetFields) {
+      delete (body as Record<string, unknown>)[field];
+      delete (asRead as Record<string, unknown>)[field];
+    }
     const notes: Loss[] =
       extra.length > 0
         ? [
@@ -423,9 +431,9 @@ export class WecomToFeishuRulesSync {
       }
       shifts.push(shift);
     }
-    const canonical = feishuToCanonical({ group, shifts });
-    if (!canonical.ok) return { hash: null, legacyHash: () => null };
-    return { hash: ruleContentHash(canonical.value), legacyHash: () => legacyRuleContentHash(canonical.value) };
+    const canonical = feishuToCanonical({ group, shifts }, feishuReadOptions(this.context));
+    if (!canonical.ok) return { hash: null, legacyHash: () => [] };
+    return { hash: ruleContentHash(canonical.value), legacyHash: () => legacyRuleContentHashes(canonical.value) };
   }
 
   private async markSynced(
