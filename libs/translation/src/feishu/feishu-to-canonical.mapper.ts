@@ -560,6 +560,12 @@ function reportFeishuOnlyShiftSettings(shift: FeishuShift, report: LossReport, f
     report.info(`${field}.shift_middle_time_rule`, `How ${name} is split into half days stays in Feishu only.`);
   }
   reportAttendanceTimeConfig(shift, report, field, name);
+  if ((shift.sub_shift_leader_ids ?? []).length > 0) {
+    report.info(
+      `${field}.sub_shift_leader_ids`,
+      `The deputies of ${name} (班次子负责人) exist only in Feishu. Not carried.`,
+    );
+  }
   const setting = shift.late_off_late_on_setting;
   if (setting && ((setting.late_off_base_on_time_type ?? 0) !== 0 || (setting.late_on_base_on_time_type ?? 0) !== 0)) {
     report.info(
@@ -1100,6 +1106,14 @@ function mapOutOfRange(group: FeishuGroup, report: LossReport): OutOfRangePolicy
       report.dropped(field, `Field punches ${text} in Feishu; that condition is not carried.`);
     }
   }
+  // adjust_range (微调范围, "默认为 50 米") says how far that adjustment may go: it means something only with it on.
+  const range = (group as Record<string, unknown>)['adjust_range'];
+  if (group.out_punch_allowed_adjust_addr === true && typeof range === 'number') {
+    report.dropped(
+      'adjust_range',
+      `Field punches may move their address by up to ${range} m in Feishu (微调范围); not carried.`,
+    );
+  }
   return 'field_punch';
 }
 
@@ -1198,6 +1212,18 @@ const nested =
   };
 
 const FEISHU_ONLY_INFOS: readonly (readonly [string, GroupFlag, string])[] = [
+  [
+    // Not in the doc copy (feishu-create-update-group.md); seen in published clients' models only, so its meaning
+    // is not interpreted, only reported when present.
+    'free_punch_cfg.free_clock_setting',
+    (raw) => {
+      const free = raw['free_punch_cfg'];
+      return (
+        typeof free === 'object' && free !== null && (free as Record<string, unknown>)['free_clock_setting'] != null
+      );
+    },
+    'A further free-punch setting (free_clock_setting) exists in Feishu; this gateway does not interpret it.',
+  ],
   ['group_leader_ids', nonEmpty('group_leader_ids'), 'Attendance group owners exist only in Feishu.'],
   ['sub_group_leader_ids', nonEmpty('sub_group_leader_ids'), 'Attendance group deputies exist only in Feishu.'],
   ['allow_pc_punch', on('allow_pc_punch'), 'Punching from a PC is a Feishu-only option.'],
