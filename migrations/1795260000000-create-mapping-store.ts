@@ -5,7 +5,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * mappings, the run history and the sync cursors. Drafted with scripts/print-entity-schema.ts, then reviewed:
  * every natural key is a named UNIQUE constraint (repositories upsert on them), enums are CHECKs (cheaper to
  * extend than enum types), and run items are append-only (a trigger refuses UPDATE).
- * Must run unchanged on PostgreSQL 13+ and on PGlite.
+ * Must run unchanged on PostgreSQL 13+ (servers) and 18 (the embedded default).
  */
 export class CreateMappingStore1795260000000 implements MigrationInterface {
   name = 'CreateMappingStore1795260000000';

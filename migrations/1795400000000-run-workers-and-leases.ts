@@ -8,7 +8,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *    of each link while it works on it, so two runs never touch one link at once. A lease row is used
  *    rather than a session advisory lock because a session lock pins a connection for the whole item, and
  *    the embedded database has exactly one connection.
- * Must run unchanged on PostgreSQL 13+ and on PGlite.
+ * Must run unchanged on PostgreSQL 13+ (servers) and 18 (the embedded default).
  */
 export class RunWorkersAndLeases1795400000000 implements MigrationInterface {
   name = 'RunWorkersAndLeases1795400000000';

@@ -9,7 +9,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *    for an operator to link (PATCH /api/v1/links/:id) rather than synced;
  *  - `sync_conflicts`: both sides of a two-way link changed since the last sync; at most one open conflict per
  *    link (partial unique index), resolved by naming a winner.
- * Must run unchanged on PostgreSQL 13+ and on PGlite.
+ * Must run unchanged on PostgreSQL 13+ (servers) and 18 (the embedded default).
  */
 export class ScheduledReconciliation1795500000000 implements MigrationInterface {
   name = 'ScheduledReconciliation1795500000000';

@@ -6,7 +6,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * `event_id`s were seen lives here rather than in a process: the first INSERT of an id wins (primary key,
  * ON CONFLICT DO NOTHING), every later one is a duplicate. `run_id` names the run the event queued (set null
  * if that run is pruned). Receipts are pruned after a few days (`received_at`), long after any re-push.
- * Must run unchanged on PostgreSQL 13+ and on PGlite.
+ * Must run unchanged on PostgreSQL 13+ (servers) and 18 (the embedded default).
  */
 export class EventReceipts1795600000000 implements MigrationInterface {
   name = 'EventReceipts1795600000000';

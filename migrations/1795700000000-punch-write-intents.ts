@@ -5,7 +5,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Feishu punches it is about to write BEFORE the call (`state = 'pending'`) and marks them `done` once WeCom
  * answered. A run killed between the two leaves `pending` rows; the next run checks WeCom for those punches
  * and either confirms them or writes them, never both. Existing rows were all written: `done`.
- * Must run unchanged on PostgreSQL 13+ and on PGlite.
+ * Must run unchanged on PostgreSQL 13+ (servers) and 18 (the embedded default).
  */
 export class PunchWriteIntents1795700000000 implements MigrationInterface {
   name = 'PunchWriteIntents1795700000000';

@@ -3,6 +3,7 @@
 // at them, checks both vendors are reachable, uploads the sample company's ID mappings, and runs the
 // Feishu → WeCom rules sync through the REST API — printing each group's outcome with its losses — then runs
 // it again to show that an unchanged company makes no writes. Exits non-zero if anything on the way fails.
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,6 +77,68 @@ function printRun(title: string, run: Run, groupNames: ReadonlyMap<string, strin
   }
 }
 
+/** The gateway's own start-up log line about the store, e.g. "embedded PostgreSQL 18.4 in /tmp/…". */
+function databaseLine(stdout: string): string {
+  for (const text of stdout.split('\n')) {
+    if (!text.includes('Mapping store ready')) continue;
+    try {
+      const database = (JSON.parse(text) as { database?: string }).database;
+      if (database) return database;
+    } catch {
+      // not a JSON log line
+    }
+  }
+  return '(the gateway did not log its database)';
+}
+
+/** Resident memory from /proc (Linux), in MB; null elsewhere or when the process is gone. */
+function procMb(pid: number, field: 'VmRSS' | 'Pss', file: 'status' | 'smaps_rollup'): number | null {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/${file}`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What the sync left resident: the gateway process's RSS, and the embedded PostgreSQL server's processes (the
+ * postmaster named in its postmaster.pid and its children) as PSS, which splits their shared memory between them
+ * instead of counting it once per process.
+ */
+function memoryLine(gatewayPid: number | undefined, dataDir: string): string {
+  const gateway = gatewayPid === undefined ? null : procMb(gatewayPid, 'VmRSS', 'status');
+  if (gateway === null) return 'Memory: not measurable on this system.';
+  let server = 0;
+  let processes = 0;
+  try {
+    const postmaster = Number(readFileSync(join(dataDir, 'postgres18', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const pid = Number(entry);
+      const stat = safeRead(`/proc/${pid}/stat`);
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (pid !== postmaster && parent !== postmaster) continue;
+      server += procMb(pid, 'Pss', 'smaps_rollup') ?? 0;
+      processes += 1;
+    }
+  } catch {
+    return `Memory after the syncs: gateway process ${gateway.toFixed(0)} MB RSS.`;
+  }
+  return (
+    `Memory after the syncs: gateway process ${gateway.toFixed(0)} MB RSS; embedded PostgreSQL server ` +
+    `${server.toFixed(0)} MB (PSS of its ${processes} processes).`
+  );
+}
+
+function safeRead(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 async function main(): Promise<number> {
   const dataDir = await mkdtemp(join(tmpdir(), 'gateway-demo-'));
   const emulators = await startEmulators();
@@ -84,7 +147,8 @@ async function main(): Promise<number> {
     GATEWAY_API_TOKEN: API_TOKEN,
     PORT: String(port),
     DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
+    // Info: the start-up line naming the database (and its version) is read from the captured log below.
+    LOG_LEVEL: 'info',
     FEISHU_BASE_URL: emulators.feishu.server.url,
     FEISHU_APP_ID: SAMPLE_CREDENTIALS.feishu.appId,
     FEISHU_APP_SECRET: SAMPLE_CREDENTIALS.feishu.appSecret,
@@ -100,6 +164,7 @@ async function main(): Promise<number> {
     line(
       `  Gateway          http://127.0.0.1:${port}  (healthy after ${(tookMs / 1000).toFixed(1)} s, data in ${dataDir})`,
     );
+    line(`  Database         ${databaseLine(gateway.stdout())}`);
     line();
 
     const response = await fetch(`http://127.0.0.1:${port}/api/v1/vendors`, {
@@ -150,6 +215,7 @@ async function main(): Promise<number> {
     line(
       `Run again with nothing changed: ${second.status}, ${second.summary['unchanged']} unchanged, ${writes} WeCom writes.`,
     );
+    line(memoryLine(gateway.child.pid, dataDir));
     const created = first.items.filter((entry) => entry.action === 'created').length;
     const good = first.status === 'succeeded' && created === first.items.length && writes === 0;
     line(

@@ -121,7 +121,7 @@ export async function punchesSyncScenario(people: number, perPerson: number): Pr
       },
     ];
     const notes = [
-      `punches ${total}: gateway side run with node ${workerNodeFlags() || '(default flags)'}; store ${output.database}${output.database === 'embedded' ? ' (PGlite in the worker: its heap counts in the RSS; set DATABASE_URL to measure against a PostgreSQL server as deployed)' : ''}, RSS after opening it ${output.storeOpenRssMb.toFixed(0)} MB`,
+      `punches ${total}: gateway side run with node ${workerNodeFlags() || '(default flags)'}; store ${output.database}${output.database === 'embedded' ? ' (embedded PostgreSQL server: its processes are not in the RSS)' : ''}, RSS after opening it ${output.storeOpenRssMb.toFixed(0)} MB`,
       `punches ${total}: ${describeFloor(requests)}; ${pace(arrivals.get(binding.endpoint) ?? [], startedAt, endedAt, binding)} (wall here includes the worker's start and seeding of its store)`,
     ];
     return { result, notes, checks };

@@ -9,7 +9,7 @@ import { WecomClient } from '@app/wecom';
 import { SAMPLE_CREDENTIALS } from '../../apps/emulators/src/sample-company/people.js';
 import { loadIdResolver } from '../../apps/gateway/src/sync/id-resolver.loader.js';
 import { PunchesSync } from '../../apps/gateway/src/sync/punches/punches.sync.js';
-import { createTestDatabase } from '../../test/support/test-database.js';
+import { createTestDatabase, serverUrl } from '../../test/support/test-database.js';
 import { measure, peakRssMb } from './bench-report.js';
 import { UnreadableRecords } from '../../apps/gateway/src/sync/unreadable-records.js';
 
@@ -29,7 +29,7 @@ export interface PunchWorkerOutput {
   readonly firstError: string | null;
   /** Items that failed with a rate-limit error: what the run surfaced to its caller. */
   readonly rateLimitFailures: number;
-  /** postgres: a fresh database on DATABASE_URL's server; embedded: PGlite in this process. */
+  /** postgres: a fresh database on DATABASE_URL's server; embedded: an embedded PostgreSQL server of its own. */
   readonly database: 'postgres' | 'embedded';
   /** Peak RSS right after the store opened, before any punch: what the database engine alone costs here. */
   readonly storeOpenRssMb: number;
@@ -37,8 +37,10 @@ export interface PunchWorkerOutput {
 
 const input = JSON.parse(process.argv[2] ?? '{}') as PunchWorkerInput;
 // As the gateway is deployed: PostgreSQL when DATABASE_URL names a server (a fresh database there), else the
-// embedded one — whose WebAssembly heap lives in this process and so counts in its RSS.
-const database = await createTestDatabase();
+// embedded server (its own processes: not in this process's RSS).
+const database = serverUrl()
+  ? await createTestDatabase()
+  : { kind: 'embedded' as const, target: { kind: 'embedded' as const }, drop: () => Promise.resolve() };
 const { store } = await openMappingStore(database.target, { migrations: MIGRATIONS, runMigrations: true });
 const storeOpenRssMb = peakRssMb();
 try {

@@ -51,6 +51,7 @@ const runs = (stage: Stage | undefined) =>
   (stage?.instructions ?? []).filter((entry) => entry.keyword === 'RUN').map((entry) => entry.args);
 const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as {
   type: string;
+  engines: { node: string };
   scripts: Record<string, string>;
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
@@ -103,11 +104,15 @@ function importedPackages(): Map<string, string> {
 }
 
 describe('Dockerfile', () => {
-  it('is multi-stage: a build stage, and a node:20-slim runtime stage that runs as a non-root user', () => {
+  it('is multi-stage: a build stage, and a node slim runtime stage that package.json engines allow, non-root', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     expect(build).toBeDefined();
     expect(runtime).not.toBe(build);
-    expect(runtime.base).toMatch(/^node:20(\.\d+)*-slim$/);
+    const major = /^node:(\d+)(\.\d+)*-slim$/.exec(runtime.base)?.[1];
+    const minimum = /^>=(\d+)/.exec(packageJson.engines.node)?.[1];
+    expect(Number(major)).toBeGreaterThanOrEqual(Number(minimum));
+    expect(Number(minimum)).toBeGreaterThanOrEqual(22);
+    expect(build?.base).toBe(runtime.base);
     const users = runtime.instructions.filter((entry) => entry.keyword === 'USER').map((entry) => entry.args);
     expect(users.length).toBeGreaterThan(0);
     expect(users.at(-1)).not.toMatch(/^(root|0)(:|$)/);

@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openMappingStore } from '@app/mapping-store';
@@ -43,7 +43,11 @@ describe('gateway process', () => {
     const first = startGateway(env);
     await waitForHealth(port, first, HEALTHY_WITHIN_MS);
     expect(first.stdout()).toContain('applied CreateMappingStore');
+    // The embedded default is real PostgreSQL, and the start-up log says which.
+    expect(first.stdout()).toMatch(/Mapping store ready on embedded PostgreSQL 18\.\d+ in /);
     await first.stop();
+    // Stopped with the gateway: no server left running on DATA_DIR.
+    await expect(access(join(dataDir, 'postgres18', 'postmaster.pid'))).rejects.toThrow();
 
     // Write through the store while the gateway is down (there is no write API yet in this issue).
     const opened = await openMappingStore(

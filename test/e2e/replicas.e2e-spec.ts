@@ -10,14 +10,13 @@ import { openMappingStore } from '@app/mapping-store';
 import { MIGRATIONS } from '@app/migrations';
 import { feishuGroupIdFromRuleName, isGatewayRuleName } from '@app/translation';
 import { freePort, type GatewayProcess, startGateway, waitForHealth } from '../support/gateway-process.js';
-import { createTestDatabase, serverUrl, type TestDatabase } from '../support/test-database.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 // Several gateway replicas on one database: the scheduled reconciliation runs once per tick cluster-wide, and a
 // replica killed in the middle of a run loses no work and duplicates none. Two real gateway processes (the built
 // dist/ entry point) share one PostgreSQL database and the in-process emulators; the test reads the database
-// directly. Only on a PostgreSQL server (DATABASE_URL): the embedded database lives in one process's DATA_DIR,
-// which a second process may not open (it is locked), so there are no replicas to test without a server.
-const describeOnServer = serverUrl() ? describe : describe.skip;
+// directly. The database is DATABASE_URL's server or, without it, the run's embedded PostgreSQL server (a real
+// server either way: replicas connect to it over TCP as to any PostgreSQL).
 
 const TOKEN = 'replicas-e2e-token-9c2f';
 const FINAL = ['succeeded', 'partial', 'failed'];
@@ -78,7 +77,7 @@ function pidOf(workerId: string): number {
   return Number(match[1]);
 }
 
-describeOnServer('replicas: two gateway processes on one PostgreSQL database', () => {
+describe('replicas: two gateway processes on one PostgreSQL database', () => {
   let emulators: RunningEmulators;
   let database: TestDatabase;
   let db: pg.Client;

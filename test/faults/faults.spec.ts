@@ -4,7 +4,7 @@ import { MIGRATIONS } from '@app/migrations';
 import type { WecomUpdateCheckinOptionRequest } from '@app/wecom';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { emulatorGatewayEnv, vendorAdmins } from '../support/sync-harness.js';
-import { createTestDatabase, serverUrl, type TestDatabase } from '../support/test-database.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import type { ConvergenceReport } from './convergence-checks.js';
 import {
   everywhere,
@@ -39,10 +39,10 @@ import { ConvergenceScenario, type RunExecutor } from './scenario.js';
 //  - the sequence once more with the faults off: every run succeeds and writes nothing.
 //
 // 1. One scenario per fault kind at 10 % of the calls of every endpoint of both vendors, with the gateway
-//    in-process (embedded database, or PostgreSQL with DATABASE_URL); three at a time, since they mostly wait.
+//    in-process (on the run's database server, see test/support/test-database.ts); three at a time, since they mostly wait.
 // 2. All kinds at once while the gateway process (the built dist/) is SIGKILLed in the middle of each step's
-//    first run and restarted; the run is taken over (SYNC_RUN_TAKEOVER_SECONDS=5). PostgreSQL only
-//    (DATABASE_URL): the embedded database belongs to one process.
+//    first run and restarted; the run is taken over (SYNC_RUN_TAKEOVER_SECONDS=5). On DATABASE_URL's server or
+//    the run's embedded one (test/global-setup.js).
 //
 // 3. A gateway bug the suite ran into, now fixed: its regression test (the last test).
 //
@@ -53,8 +53,8 @@ const enabled = process.env['FAULT_SUITE'] === '1';
 const describeFaults = enabled ? describe : describe.skip;
 const selection = process.env['FAULT_SUITE_KINDS']?.split(',');
 const selectedKinds = FAULT_KINDS.filter((kind) => !selection || selection.includes(kind));
-const runSigkill = serverUrl() !== undefined && (!selection || selection.includes('sigkill'));
-const onServer = runSigkill ? it : it.skip;
+const runSigkill = !selection || selection.includes('sigkill');
+const itSigkill = runSigkill ? it : it.skip;
 
 const TOKEN = 'fault-suite-token-5d1e8b';
 /** Round 0 (the sample company) and two "next days". */
@@ -320,7 +320,7 @@ describeFaults('fault suite: the gateway converges under vendor faults and SIGKI
     });
   }
 
-  onServer('all kinds at once, the gateway process SIGKILLed in the middle of every step and restarted', () => {
+  itSigkill('all kinds at once, the gateway process SIGKILLed in the middle of every step and restarted', () => {
     const result = expectConverged(SIGKILL_ROW);
     // A step's first run is killed while its first vendor write is held; a first run that a fault ends before
     // it writes anything is not killed. In practice every step's first run is (4 of 4).

@@ -5,7 +5,7 @@ import { MappingStore } from '@app/mapping-store';
 import { WECOM_CLIENT_OPTIONS, WecomClient, type WecomClientOptions } from '@app/wecom';
 import { AppModule } from '../../apps/gateway/src/app.module.js';
 import { configureApp } from '../../apps/gateway/src/app.setup.js';
-import { type AppConfig, loadAppConfig } from '../../apps/gateway/src/config/app-config.js';
+import { loadAppConfig } from '../../apps/gateway/src/config/app-config.js';
 import { LogCapture } from '../support/log-capture.js';
 import { createTestDatabase } from '../support/test-database.js';
 
@@ -17,8 +17,7 @@ export interface InProcessGateway {
 }
 
 /**
- * The real AppModule on a fresh test database (a PostgreSQL database of its own with DATABASE_URL, else an
- * in-memory embedded one), listening on a free port so the suite talks to it over HTTP like to a process.
+ * The real AppModule on a fresh test database (test/support/test-database.ts), listening on a free port so the suite talks to it over HTTP like to a process.
  *
  * One difference from production, stated here so nobody mistakes it for the gateway's behaviour: after WeCom's
  * 45009 the client stays away from the API for `wecomThrottleBackoffMs` instead of 60 s. Real WeCom blocks a
@@ -31,14 +30,15 @@ export async function startInProcessGateway(
   options: { readonly apiToken: string; readonly wecomThrottleBackoffMs: number },
 ): Promise<InProcessGateway> {
   const database = await createTestDatabase();
-  const databaseEnv: Record<string, string> =
-    database.target.kind === 'postgres' ? { DATABASE_URL: database.target.url } : {};
-  const config = loadAppConfig({ GATEWAY_API_TOKEN: options.apiToken, LOG_LEVEL: 'info', ...databaseEnv, ...env });
-  const effective: AppConfig =
-    config.database.kind === 'embedded' ? { ...config, database: { kind: 'embedded', runMigrations: true } } : config;
+  const config = loadAppConfig({
+    GATEWAY_API_TOKEN: options.apiToken,
+    LOG_LEVEL: 'info',
+    DATABASE_URL: database.target.url,
+    ...env,
+  });
   const logs = new LogCapture();
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(effective, { logDestination: logs })],
+    imports: [AppModule.forRoot(config, { logDestination: logs })],
   })
     .overrideProvider(WecomClient)
     .useFactory({

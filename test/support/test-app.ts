@@ -25,22 +25,22 @@ export async function createTestApp(
   extraImports: (Type | DynamicModule | ForwardReference)[] = [],
 ): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
-  const databaseEnv: Record<string, string> =
-    database.target.kind === 'postgres' ? { DATABASE_URL: database.target.url } : {};
-  const config = loadAppConfig({ GATEWAY_API_TOKEN: TEST_API_TOKEN, LOG_LEVEL: 'debug', ...databaseEnv, ...env });
-  // Embedded: keep the test database in memory rather than in ./.data.
-  const effective: AppConfig =
-    config.database.kind === 'embedded' ? { ...config, database: { kind: 'embedded', runMigrations: true } } : config;
+  const config = loadAppConfig({
+    GATEWAY_API_TOKEN: TEST_API_TOKEN,
+    LOG_LEVEL: 'debug',
+    DATABASE_URL: database.target.url,
+    ...env,
+  });
   const logs = new LogCapture();
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot(effective, { logDestination: logs }), ...extraImports],
+    imports: [AppModule.forRoot(config, { logDestination: logs }), ...extraImports],
   }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true, bodyParser: false });
   configureApp(app);
   await app.init();
   return {
     app,
-    config: effective,
+    config,
     logs,
     close: async () => {
       await app.close();

@@ -4,25 +4,34 @@ import { MIGRATIONS } from '@app/migrations';
 import { openMappingStore, type DatabaseTarget, type MappingStore } from '@app/mapping-store';
 
 /**
- * Tests run against the database the environment names: with DATABASE_URL set, each test file gets a fresh
- * database on that server (created here, dropped afterwards); without it, a fresh in-memory embedded one.
- * Either way it has been brought up by the real migrations.
+ * Each test file gets a fresh database (created here, dropped afterwards), brought up by the real migrations, on
+ * the server the run uses: DATABASE_URL's, or without it the embedded PostgreSQL server test/global-setup.js
+ * started — the gateway's own embedded default, so the default is what the tests prove.
  */
 export interface TestDatabase {
-  readonly target: DatabaseTarget;
+  readonly target: Extract<DatabaseTarget, { readonly kind: 'postgres' }>;
+  /** Which server: DATABASE_URL's (`postgres`) or the run's embedded one (`embedded`). */
   readonly kind: 'postgres' | 'embedded';
   /** Drops the database (server) — close every store on it first. */
   drop(): Promise<void>;
 }
 
+/** DATABASE_URL when it is set; nothing when the run uses the embedded server. */
 export function serverUrl(): string | undefined {
   const url = process.env['DATABASE_URL'];
   return url && url.length > 0 ? url : undefined;
 }
 
+/** The server test databases are made on: DATABASE_URL's, or the embedded one of this run. */
+export function testServerUrl(): string {
+  const url = serverUrl() ?? process.env['EMBEDDED_TEST_DATABASE_URL'];
+  if (!url) throw new Error('no database server: run the tests through Jest (its global setup starts one)');
+  return url;
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const url = serverUrl();
-  if (!url) return { target: { kind: 'embedded' }, kind: 'embedded', drop: () => Promise.resolve() };
+  const url = testServerUrl();
+  const kind = serverUrl() ? 'postgres' : 'embedded';
   const name = `gateway_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -35,7 +44,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   target.pathname = `/${name}`;
   return {
     target: { kind: 'postgres', url: target.toString(), poolSize: 25 },
-    kind: 'postgres',
+    kind,
     drop: async () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();

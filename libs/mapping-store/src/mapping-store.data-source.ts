@@ -1,9 +1,11 @@
 import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typeorm';
 import { openEmbeddedPostgres } from './embedded/embedded-postgres.js';
-import { pgliteDriver } from './embedded/pglite-pool.js';
 import { MAPPING_STORE_ENTITIES } from './entities/index.js';
 
-/** Where the store lives: a PostgreSQL server, or embedded PostgreSQL (PGlite) on disk or in memory. */
+/**
+ * Where the store lives: a PostgreSQL server, or embedded PostgreSQL (real PostgreSQL started by the gateway)
+ * with its files in `dataDir`, or in a temporary directory removed on close.
+ */
 export type DatabaseTarget =
   | { readonly kind: 'postgres'; readonly url: string; readonly poolSize?: number }
   | { readonly kind: 'embedded'; readonly dataDir?: string };
@@ -26,8 +28,8 @@ const COMMON_OPTIONS = {
 } as const;
 
 /**
- * Builds (without connecting) the TypeORM data source for a target. For the embedded target the PGlite
- * instance is opened here, so the caller must `destroy()` the data source to release the data directory.
+ * Builds (without connecting) the TypeORM data source for a target. For the embedded target the server is
+ * started here, so the caller must `destroy()` the data source to stop it and release the data directory.
  */
 export async function createMappingStoreDataSource(
   target: DatabaseTarget,
@@ -45,11 +47,11 @@ export async function createMappingStoreDataSource(
   const embedded = await openEmbeddedPostgres(target.dataDir);
   const dataSource = new DataSource({
     ...COMMON_OPTIONS,
-    database: 'postgres',
-    driver: pgliteDriver(embedded.db),
+    url: embedded.url,
+    poolSize: 10,
     migrations: [...migrations],
   });
-  // Closing the pool closes PGlite; the lock on the data directory goes with it.
+  // The pool closes first, then the server stops; the lock on the data directory goes with it.
   const destroy = dataSource.destroy.bind(dataSource);
   dataSource.destroy = async () => {
     try {

@@ -10,14 +10,8 @@ export interface MigrationReport {
 /**
  * Applies pending migrations, each in its own transaction. On a PostgreSQL server the run holds an advisory
  * lock, so replicas that start together take turns instead of racing (the second finds nothing to do).
- * The embedded database has a single owner process (DATA_DIR is locked) and a single connection, on which
- * a lock held by one session would starve the migration itself, so it needs none.
  */
-export async function runPendingMigrations(dataSource: DataSource, embedded: boolean): Promise<MigrationReport> {
-  if (embedded) {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    return { applied: applied.map((migration) => migration.name) };
-  }
+export async function runPendingMigrations(dataSource: DataSource): Promise<MigrationReport> {
   const lockRunner = dataSource.createQueryRunner();
   try {
     await lockRunner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);

@@ -25,10 +25,11 @@ export interface MappingStoreModuleAsyncOptions {
 
 const OPTIONS = Symbol('MappingStoreModuleOptions');
 
-function describeTarget(target: DatabaseTarget): string {
-  if (target.kind === 'embedded') return `embedded PostgreSQL in ${target.dataDir ?? 'memory'}`;
+function describeTarget(target: DatabaseTarget, version: string): string {
+  if (target.kind === 'embedded')
+    return `embedded PostgreSQL ${version} in ${target.dataDir ?? 'a temporary directory'}`;
   const url = new URL(target.url);
-  return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
+  return `PostgreSQL ${version} at ${url.hostname}:${url.port || 5432}${url.pathname}`;
 }
 
 /** Provides the MappingStore, opened (and migrated, unless told not to) before the app starts serving. */
@@ -49,10 +50,11 @@ export class MappingStoreModule implements OnApplicationShutdown {
           provide: MappingStore,
           inject: [OPTIONS],
           useFactory: async (resolved: MappingStoreModuleOptions) => {
-            const { store, migrations } = await openMappingStore(resolved.target, resolved);
+            const { store, migrations, serverVersion } = await openMappingStore(resolved.target, resolved);
+            const database = describeTarget(resolved.target, serverVersion);
             MappingStoreModule.logger.log(
-              { database: describeTarget(resolved.target), migrationsApplied: migrations.applied },
-              `Mapping store ready on ${describeTarget(resolved.target)}` +
+              { database, serverVersion, migrationsApplied: migrations.applied },
+              `Mapping store ready on ${database}` +
                 (migrations.applied.length ? `; applied ${migrations.applied.join(', ')}` : ''),
             );
             return store;

@@ -39,7 +39,7 @@ export class StoreSession {
 /**
  * The gateway's persistent memory. Outside a transaction each repository call is its own statement;
  * `transaction()` gives a session whose repositories all share one transaction. Inside it, use only that
- * session: on the embedded database the transaction holds the only connection.
+ * session: a call on the store itself would take another connection, outside the transaction.
  */
 export class MappingStore extends StoreSession {
   constructor(private readonly dataSource: DataSource) {

@@ -21,6 +21,8 @@ export interface OpenMappingStoreOptions {
 export interface OpenedMappingStore {
   readonly store: MappingStore;
   readonly migrations: MigrationReport;
+  /** The server's `server_version` (e.g. `18.4`), for the start-up log. */
+  readonly serverVersion: string;
 }
 
 /** Connects, brings the schema up to date (or checks it is), and returns the store. */
@@ -33,11 +35,12 @@ export async function openMappingStore(
     await dataSource.initialize();
     let report: MigrationReport = { applied: [] };
     if (options.runMigrations) {
-      report = await runPendingMigrations(dataSource, target.kind === 'embedded');
+      report = await runPendingMigrations(dataSource);
     } else if (await hasPendingMigrations(dataSource)) {
       throw new SchemaBehindError();
     }
-    return { store: new MappingStore(dataSource), migrations: report };
+    const [version] = await dataSource.query<{ server_version: string }[]>('SHOW server_version');
+    return { store: new MappingStore(dataSource), migrations: report, serverVersion: version!.server_version };
   } catch (error) {
     await dataSource.destroy().catch(() => undefined);
     throw error;

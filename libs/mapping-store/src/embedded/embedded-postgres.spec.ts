@@ -1,21 +1,30 @@
-import { jest } from '@jest/globals';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MIGRATIONS } from '@app/migrations';
 import { DataDirInUseError, openMappingStore, type MappingStore } from '../index.js';
 import { openEmbeddedPostgres } from './embedded-postgres.js';
-import { PglitePool } from './pglite-pool.js';
 
 // These tests are about the embedded back-end itself, so they always use it, whatever DATABASE_URL says.
+// Each opens its own server (a second or two for initdb and start-up).
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('embedded PostgreSQL transactions', () => {
   let store: MappingStore;
+  let serverVersion: string;
 
   beforeAll(async () => {
-    ({ store } = await openMappingStore({ kind: 'embedded' }, { migrations: MIGRATIONS, runMigrations: true }));
+    ({ store, serverVersion } = await openMappingStore(
+      { kind: 'embedded' },
+      { migrations: MIGRATIONS, runMigrations: true },
+    ));
+  });
+
+  it('is real PostgreSQL 18', () => {
+    expect(serverVersion).toMatch(/^18\.\d+/);
   });
 
   afterAll(() => store.close());
@@ -41,7 +50,7 @@ describe('embedded PostgreSQL transactions', () => {
     expect(await store.users.toWecom(['doomed-f', 'kept-f'])).toEqual(new Map([['kept-f', 'kept-w']]));
   });
 
-  it('runs many concurrent transactions to completion one at a time, losing none', async () => {
+  it('runs many concurrent transactions to completion, losing none', async () => {
     await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
         store.transaction(async (tx) => {
@@ -52,61 +61,6 @@ describe('embedded PostgreSQL transactions', () => {
       ),
     );
     expect(await store.departments.count()).toBe(50);
-  });
-});
-
-describe('PglitePool', () => {
-  it('rolls back a transaction whose lease is returned while still open', async () => {
-    const embedded = await openEmbeddedPostgres();
-    const pool = new PglitePool(embedded.db);
-    try {
-      const first = await pool.connect();
-      await first.query('CREATE TABLE t (v int)');
-      await first.query('BEGIN');
-      await first.query('INSERT INTO t VALUES ($1)', [1]);
-      first.release();
-      const second = await pool.connect();
-      const { rows } = await second.query('SELECT count(*) AS n FROM t');
-      second.release();
-      // pg returns int8 as a string; the adapter must too.
-      expect(rows).toEqual([{ n: '0' }]);
-    } finally {
-      await pool.end();
-    }
-  });
-
-  it('turns a nested acquire (a deadlock on one connection) into a clear error', async () => {
-    const embedded = await openEmbeddedPostgres();
-    const pool = new PglitePool(embedded.db, { acquireTimeoutMs: 50 });
-    try {
-      const held = await pool.connect();
-      await expect(pool.connect()).rejects.toThrow(/transaction’s own manager/);
-      held.release();
-      const next = await pool.connect();
-      next.release();
-    } finally {
-      await pool.end();
-    }
-  });
-
-  it('reports errors to callback-style callers without an unhandled rejection', async () => {
-    const embedded = await openEmbeddedPostgres();
-    const pool = new PglitePool(embedded.db);
-    const unhandled = jest.fn();
-    process.on('unhandledRejection', unhandled);
-    try {
-      const client = await pool.connect();
-      const error = await new Promise<Error | null>((resolve) =>
-        client.query('SELECT * FROM missing', (e) => resolve(e)),
-      );
-      client.release();
-      expect(error?.message).toMatch(/missing/);
-      await sleep(20);
-      expect(unhandled).not.toHaveBeenCalled();
-    } finally {
-      process.off('unhandledRejection', unhandled);
-      await pool.end();
-    }
   });
 });
 
@@ -144,7 +98,6 @@ describe('embedded PostgreSQL on disk', () => {
     const owner = await openEmbeddedPostgres(dataDir);
     try {
       // The lock holds the pid of a live process; pretend it is another process by using our parent's pid.
-      const { writeFile } = await import('node:fs/promises');
       await writeFile(join(dataDir, 'gateway.pid'), String(process.ppid));
       await expect(openEmbeddedPostgres(dataDir)).rejects.toBeInstanceOf(DataDirInUseError);
     } finally {
@@ -152,8 +105,19 @@ describe('embedded PostgreSQL on disk', () => {
     }
   });
 
+  it('refuses a second opener in the same process', async () => {
+    const owner = await openEmbeddedPostgres(dataDir);
+    try {
+      await expect(openEmbeddedPostgres(dataDir)).rejects.toBeInstanceOf(DataDirInUseError);
+    } finally {
+      await owner.close();
+    }
+    // Closed: the server is down (no postmaster.pid) and the directory can be opened again.
+    await expect(access(join(dataDir, 'postgres18', 'postmaster.pid'))).rejects.toThrow();
+    await (await openEmbeddedPostgres(dataDir)).close();
+  });
+
   it('takes over the lock of a process that died', async () => {
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(join(dataDir, 'gateway.pid'), '999999999');
     const embedded = await openEmbeddedPostgres(dataDir);
     await embedded.close();
@@ -163,5 +127,43 @@ describe('embedded PostgreSQL on disk', () => {
     await expect(
       openMappingStore({ kind: 'embedded', dataDir }, { migrations: MIGRATIONS, runMigrations: false }),
     ).rejects.toThrow(/pending migrations/);
+  });
+
+  it('after a gateway killed with SIGKILL, stops the server it left running and starts on the same data', async () => {
+    // A separate Node process opens the store from the built entry points (dist/, built by the global setup),
+    // writes a row, and is killed without any chance to stop its server.
+    const script = `
+      const { openMappingStore } = await import('./dist/libs/mapping-store/src/index.js');
+      const { MIGRATIONS } = await import('./dist/migrations/index.js');
+      const { store } = await openMappingStore({ kind: 'embedded', dataDir: process.argv[1] }, { migrations: MIGRATIONS, runMigrations: true });
+      await store.users.upsertMany([{ feishuUserId: 'before-kill', wecomUserId: 'before-kill-w' }]);
+      process.stdout.write('ready\\n');
+      setInterval(() => {}, 60_000);
+    `;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
+    expect(chunk.toString()).toContain('ready');
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    // Its server still runs (pg_ctl started it in a session of its own).
+    await expect(access(join(dataDir, 'postgres18', 'postmaster.pid'))).resolves.toBeUndefined();
+
+    const { store } = await openMappingStore(
+      { kind: 'embedded', dataDir },
+      { migrations: MIGRATIONS, runMigrations: true },
+    );
+    try {
+      expect(await store.users.toWecom(['before-kill'])).toEqual(new Map([['before-kill', 'before-kill-w']]));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses a DATA_DIR written by the earlier embedded engine (PGlite), naming what to do', async () => {
+    await mkdir(join(dataDir, 'pgdata'), { recursive: true });
+    await writeFile(join(dataDir, 'pgdata', 'PG_VERSION'), '17\n');
+    await expect(openEmbeddedPostgres(dataDir)).rejects.toThrow(/PGlite.*remove that directory/s);
   });
 });
