@@ -27,9 +27,11 @@ import type { Loss, Translation } from '../src/canonical/loss.js';
 import {
   FEISHU_COVERAGE_TABLES,
   FIELD_COVERAGE_COMMAND,
+  notApplicable,
   PUNCH_COVERAGE_TABLES,
   WECOM_COVERAGE_TABLES,
   type CoverageTable,
+  type FieldFate,
 } from '../src/field-coverage/index.js';
 import { canonicalToFeishu } from '../src/feishu/canonical-to-feishu.mapper.js';
 import {
@@ -63,7 +65,8 @@ import {
   type WriteHarness,
   type WriteOverride,
 } from './field-coverage/harness.js';
-import { clone, DELETE } from './field-coverage/paths.js';
+import { CANONICAL_PUNCH_ENUMS, CANONICAL_RULE_ENUMS } from './field-coverage/canonical-enums.js';
+import { clone, DELETE, lossConcerns } from './field-coverage/paths.js';
 import {
   FEISHU_GROUP_ID,
   NOW_UNIX_SECONDS,
@@ -340,6 +343,7 @@ function feishuWrite(
             : plan.shifts.flatMap((entry) => (entry.action === 'create' ? [entry.shift] : [])),
       ),
     overrides,
+    enums: CANONICAL_RULE_ENUMS,
   };
 }
 
@@ -431,6 +435,7 @@ function wecomRuleWrite(): WriteHarness {
         (group) => ({ group }),
       );
     },
+    enums: CANONICAL_RULE_ENUMS,
     overrides: {
       'group.grouptype': { values: { kind: 'shift_based' } },
       'group.allow_checkin_offworkday': { values: { restDayPunch: 'forbidden' } },
@@ -536,6 +541,7 @@ function feishuFlowWrite(): WriteHarness {
     schemas: [feishuUserFlowCreateSchema],
     bases: { punch: punchFromWecom() },
     run: (punch) => outcomeOf(punchToFeishuFlow(punch as never, (punch as { userId: string }).userId)),
+    enums: CANONICAL_PUNCH_ENUMS,
     overrides: {
       location_name: { setups: { locationDetail: { locationTitle: '' } } },
       is_wifi: { values: { wifi: null } },
@@ -553,6 +559,7 @@ function wecomRecordWrite(): WriteHarness {
     schemas: [wecomAddCheckinRecordSchema],
     bases: { punch: punchFromFeishu() },
     run: (punch) => outcomeOf(punchToWecomRecord(punch as never, (punch as { userId: string }).userId)),
+    enums: CANONICAL_PUNCH_ENUMS,
     overrides: {
       device_type: { values: { origin: 'device' } },
       // The base flow is the person's own (creator_id = user_id).
@@ -650,6 +657,119 @@ describe('field coverage: zero silent fields', () => {
         .map(([path]) => `${table.id} ${path}`),
     );
     expect(silent).toEqual([]);
+  });
+});
+
+/*
+ * The checker's own blind spots, closed: each test gives a harness a deliberately wrong declaration (one field of
+ * a real table declared not_applicable, everything else as declared) and expects the checker to name that field,
+ * and only that field. Before the fixes these declarations passed.
+ */
+describe('field coverage: the checker catches wrong not_applicable declarations', () => {
+  const WRONG = notApplicable('deliberately wrong declaration (checker test)');
+
+  function withFate(table: CoverageTable, path: string, fate: FieldFate): CoverageTable {
+    expect(table.fields[path]).toBeDefined();
+    return { ...table, fields: { ...table.fields, [path]: fate } };
+  }
+
+  /** The problems about `path`, after checking that the checker has none about any other field. */
+  function problemsAbout(problems: readonly string[], id: string, path: string): string[] {
+    const about = (problem: string) => problem.startsWith(`${id} \`${path}\` `);
+    expect(problems.filter((problem) => !about(problem))).toEqual([]);
+    return problems.filter(about);
+  }
+
+  describe('reading: a loss filed at a parent of the field (a section, an umbrella object) concerns it', () => {
+    it.each([
+      // Reported as shifts[<id>].shift_attendance_time_config, the umbrella object; the canonical rule is unchanged.
+      [
+        'feishu-shift-read',
+        'shift_attendance_time_config.attendance_time',
+        feishuShiftRead,
+        /^shifts\[\d+\]\.shift_attendance_time_config \[dropped\]/,
+      ],
+      // Without the harness's override, the special workday's reminder is not the rule's (the regular 9:00 section
+      // comes first): it differs, and the section is reported, as group.spe_workdays[0].checkintime[0].
+      [
+        'wecom-rule-read',
+        'spe_workdays[].checkintime[].remind_work_sec',
+        (): ReadHarness => {
+          const { 'spe_workdays[].checkintime[].remind_work_sec': _own, ...overrides } = wecomRuleRead().overrides!;
+          return { ...wecomRuleRead(), overrides };
+        },
+        /^group\.spe_workdays\[0\]\.checkintime\[0\] \[approximated\] The punch reminders of 09:00–18:00/,
+      ],
+    ] as const)('%s `%s` declared not_applicable', (id, path, make, loss) => {
+      const harness = make();
+      const problems = checkReadBehaviour({ ...harness, table: withFate(harness.table, path, WRONG) }).problems;
+      const [problem, ...more] = problemsAbout(problems, id, path);
+      expect(more).toEqual([]);
+      expect(problem).toContain('(declared not_applicable): the mapper reports a loss for it');
+      expect(problem!.split(': ').slice(2).join(': ')).toMatch(loss);
+    });
+
+    it("a parent must be the field's own: indices and the record/shift prefixes normalised, nothing looser", () => {
+      const loss = (field: string) => ({ field, severity: 'info' as const, message: '' });
+      const reminder = 'checkindate[].checkintime[].remind_work_sec';
+      expect(lossConcerns(loss('group.checkindate[0].checkintime[0].remind_work_sec'), reminder)).toBe(true);
+      expect(lossConcerns(loss('group.checkindate.0.checkintime.0.remind_work_sec'), reminder)).toBe(true);
+      expect(lossConcerns(loss('group.checkindate[0].checkintime[1]'), reminder)).toBe(true);
+      expect(lossConcerns(loss('group.checkindate'), reminder)).toBe(true);
+      expect(lossConcerns(loss('checkintime'), reminder)).toBe(false);
+      expect(lossConcerns(loss('checkintime'), 'remind_work_sec')).toBe(false);
+      expect(lossConcerns(loss('group.spe_workdays[0].checkintime[0]'), reminder)).toBe(false);
+      expect(
+        lossConcerns(loss('group.spe_workdays[0].checkintime[0]'), 'spe_workdays[].checkintime[].remind_work_sec'),
+      ).toBe(true);
+      expect(
+        lossConcerns(
+          loss('shifts[6919668827865513935].shift_attendance_time_config'),
+          'shift_attendance_time_config.attendance_time',
+        ),
+      ).toBe(true);
+      expect(lossConcerns(loss('shifts.custom-key.sections'), 'shifts[].sections[].lateGraceSec')).toBe(true);
+      expect(lossConcerns(loss('punch.is_field'), 'is_field')).toBe(true);
+      expect(lossConcerns(loss('punch.position'), 'is_field')).toBe(false);
+      expect(lossConcerns(loss('group'), 'groupid')).toBe(false);
+    });
+  });
+
+  describe('writing: a field written from an enum-valued canonical field changes with its other values', () => {
+    it.each([
+      // 'allowed' → false, 'approval' / 'forbidden' → true; a generic 'allowed-x' left the field out.
+      ['feishu-group-write', 'group.rest_clockIn_need_approval', 'restDayPunch', feishuGroupWrite],
+      // Written (true) for 'exception' only, left out otherwise.
+      ['feishu-group-write', 'group.out_punch_need_approval', 'outOfRange', feishuGroupWrite],
+      // 'fixed-x' is refused; 'shift_based' is a group_type of its own.
+      ['feishu-group-write', 'group.group_type', 'kind', feishuGroupWrite],
+      ['wecom-rule-write', 'group.allow_checkin_offworkday', 'restDayPunch', wecomRuleWrite],
+      // 'silent-x' is "not none": true, like 'silent'; 'none' → false.
+      ['wecom-rule-write', 'group.open_face_live_detect', 'faceLiveness', wecomRuleWrite],
+      ['wecom-rule-write', 'group.option_out_range', 'outOfRange', wecomRuleWrite],
+      // 'device' → 2 (attendance machine), every other origin (and 'import-x') 3.
+      ['wecom-checkin-record-write', 'device_type', 'origin', wecomRecordWrite],
+    ] as const)('%s `%s` (from %s) declared not_applicable', (id, path, canonical, make) => {
+      const harness = make();
+      const problems = checkWriteBehaviour({ ...harness, table: withFate(harness.table, path, WRONG) });
+      const [problem, ...more] = problemsAbout(problems, id, path);
+      expect(more).toEqual([]);
+      expect(problem).toContain('(declared not_applicable): its written value changes with canonical');
+      expect(problem).toContain(`\`${canonical}\``);
+    });
+
+    it('a canonical enum declared not written (not_applicable) is tried at each of its values', () => {
+      // origin is written to device_type ('device' → 2); its generic change 'import-x' wrote the same 3 as 'import'.
+      const harness = wecomRecordWrite();
+      const table: CoverageTable = {
+        ...harness.table,
+        canonicalNotWritten: { ...harness.table.canonicalNotWritten, origin: WRONG },
+      };
+      expect(checkWriteBehaviour({ ...harness, table })).toEqual([
+        'wecom-checkin-record-write canonical `origin` (declared not_applicable, not written): changing it from ' +
+          '"import" to "device" changes the written payload (device_type): some field is written from it',
+      ]);
+    });
   });
 });
 

@@ -832,6 +832,18 @@ describe('wecomToCanonical: what the canonical model carries since issue #17', (
     ],
     ['no reminder fields at all', withReminders([undefined, undefined]), null, []],
     [
+      'no clock-out reminder stored: at the end of work, reported on the first section under remind_off_work_sec',
+      withReminders([600, undefined], [600, undefined]),
+      { beforeOnSec: 600, afterOffSec: 0 },
+      ['info group.checkindate[0].checkintime[0].remind_off_work_sec'],
+    ],
+    [
+      'no clock-in reminder stored: at the start of work, reported under remind_work_sec',
+      withReminders([undefined, 1800]),
+      { beforeOnSec: 0, afterOffSec: 1800 },
+      ['info group.checkindate[0].checkintime[0].remind_work_sec'],
+    ],
+    [
       'a reminder after the start of work (not a WeCom choice) reads as at the start',
       withReminders([-300, 0]),
       { beforeOnSec: 0, afterOffSec: 0 },
@@ -863,6 +875,36 @@ describe('wecomToCanonical: what the canonical model carries since issue #17', (
     const result = wecomToCanonical(group);
     expect(ok(result).punchReminder).toEqual(reminder);
     expect(lossKeys(result).filter((key) => key.includes('remind') || key.includes('checkintime['))).toEqual(losses);
+  });
+
+  it("reports a missing reminder of a by-shift rule on its schedule's first section, in words HR can read", () => {
+    const result = wecomToCanonical({
+      ...fixedGroup(),
+      grouptype: 2,
+      checkindate: undefined,
+      schedulelist: [
+        { schedule_id: 0, schedule_name: '休息' },
+        {
+          schedule_id: 5,
+          schedule_name: '早班',
+          allow_flex: false,
+          time_section: [
+            { work_sec: 46800, off_work_sec: 64800, remind_work_sec: 46200 },
+            { work_sec: 32400, off_work_sec: 43200, remind_work_sec: 31800 },
+          ],
+        },
+      ],
+    });
+    expect(ok(result).punchReminder).toEqual({ beforeOnSec: 600, afterOffSec: 0 });
+    const reminderLosses = result.losses.filter((loss) => loss.field.includes('remind'));
+    expect(reminderLosses).toEqual([
+      {
+        field: 'group.schedulelist[1].time_section[1].remind_off_work_sec',
+        severity: 'info',
+        message:
+          "No clock-out reminder is stored for 09:00–12:00 or the rule's other time sections; it was read as at the end of work.",
+      },
+    ]);
   });
 
   it.each<[string, Record<string, unknown>, CanonicalRule['restDayPunch'], string[]]>([

@@ -1106,9 +1106,14 @@ function readPunchReminder(wecom: WecomRead, kind: RuleKind, report: LossReport)
     );
   }
   if (lead === undefined || lag === undefined) {
+    // One of the two is stored on no section (each section read holds the other): reported on the rule's first
+    // section in time order (whose reminder the rule keeps), under the field that is missing.
+    const first = inTimeOrder[0]!;
+    const clockIn = lead === undefined;
+    const others = read.length > 1 ? " or the rule's other time sections" : '';
     report.info(
-      'group.checkindate.checkintime.remind_work_sec',
-      `No ${lead === undefined ? 'clock-in' : 'clock-out'} reminder is stored; it was read as at the ${lead === undefined ? 'start' : 'end'} of work.`,
+      `${first.at}.${clockIn ? 'remind_work_sec' : 'remind_off_work_sec'}`,
+      `No ${clockIn ? 'clock-in' : 'clock-out'} reminder is stored for ${clockText(first.time.work_sec)}–${clockText(first.time.off_work_sec)}${others}; it was read as at the ${clockIn ? 'start' : 'end'} of work.`,
     );
   }
   return { beforeOnSec: lead ?? 0, afterOffSec: lag ?? 0 };

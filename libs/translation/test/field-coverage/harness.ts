@@ -10,6 +10,8 @@ import {
   isQuiet,
   jsonLeafPaths,
   lastSegment,
+  lossAt,
+  lossConcerns,
   lossNames,
   perturb,
   related,
@@ -28,10 +30,13 @@ import { schemaFieldPaths } from './zod-fields.js';
  *    or the declared lossField); with no lossField declared the loss must come from this field (it is not
  *    there when the field is absent);
  *  - read, dropped without a loss / not_applicable: changing the field changes neither the output nor the
- *    losses naming it (so a mapper that starts using it, or reporting it, makes the declaration fail);
+ *    losses concerning it, filed at it or at a parent of it (lossConcerns: "group.spe_workdays[0].checkintime[0]"
+ *    concerns "spe_workdays[].checkintime[].remind_work_sec"), so a mapper that starts using it, or reporting
+ *    it, makes the declaration fail;
  *  - write, translated / approximated from X: changing canonical X (on a canonical base) changes the written
- *    field (approximated: and a loss is reported); canonical fields not written: dropped ones report a loss,
- *    the others leave the output alone.
+ *    field (approximated: and a loss is reported); not_applicable: changing any canonical field (an enum to
+ *    each of its other values, WriteHarness.enums) leaves it alone; canonical fields not written: dropped ones
+ *    report a loss, the others leave the output alone.
  * Every problem names the table, the field and what disagrees, so the one-line declaration can be fixed.
  */
 
@@ -87,6 +92,12 @@ export interface WriteHarness {
   run(canonical: unknown, variant: string): Outcome;
   /** By vendor field path; for canonicalNotWritten entries by canonical path. */
   readonly overrides?: Readonly<Record<string, WriteOverride>>;
+  /**
+   * Enum-valued canonical fields (by canonical path, "[]" for elements) → every valid value: a generic change
+   * ('allowed' → 'allowed-x') is no value the writer knows, so the not_applicable checks try each other value
+   * instead (canonical-enums.ts).
+   */
+  readonly enums?: Readonly<Record<string, readonly unknown[]>>;
 }
 
 /** run(), with a mapper that throws (on an input no vendor sends) read as a refusal. */
@@ -134,19 +145,25 @@ function resolve(value: Value, current: unknown, root: unknown): unknown {
   return typeof value === 'function' ? (value as (current: unknown, root: unknown) => unknown)(current, root) : value;
 }
 
+/**
+ * A loss's identity for "is it new": its field with the element marks normalised ("shifts[229]", "[0]", ".0" →
+ * "[]") and its message, so a loss that only moved to another element or id (a shift's key changed, so the
+ * loss about its name is filed under the new key) is the same loss.
+ */
 function lossKey(loss: Loss): string {
-  return `${loss.field}\u0000${loss.message}`;
+  const field = loss.field.replace(/\[[^\]]*\]/g, '[]').replace(/\.\d+(?=\.|\[|$)/g, '[]');
+  return `${field}\u0000${loss.message}`;
 }
 
-/** Losses of `after` naming `target` that `before` does not have (as many times). */
-function newLossesNaming(before: Outcome, after: Outcome, target: string): Loss[] {
+/** Losses of `after` that `names` picks and `before` does not have (as many times). */
+function newLossesNaming(before: Outcome, after: Outcome, names: (loss: Loss) => boolean): Loss[] {
   const seen = new Map<string, number>();
   for (const loss of before.losses) seen.set(lossKey(loss), (seen.get(lossKey(loss)) ?? 0) + 1);
   const fresh: Loss[] = [];
   for (const loss of after.losses) {
     const count = seen.get(lossKey(loss)) ?? 0;
     if (count > 0) seen.set(lossKey(loss), count - 1);
-    else if (lossNames(loss, target)) fresh.push(loss);
+    else if (names(loss)) fresh.push(loss);
   }
   return fresh;
 }
@@ -268,7 +285,7 @@ function checkReadField(harness: ReadHarness, path: string, fate: FieldFate): st
       return null;
     }
     const quiet = withValue(override && 'quiet' in override ? override.quiet : DELETE);
-    const fresh = newLossesNaming(quiet, after, lastSegment(path));
+    const fresh = newLossesNaming(quiet, after, (loss) => lossNames(loss, lastSegment(path)));
     if (fresh.length === 0) {
       const already = after.losses.filter((loss) => lossNames(loss, lastSegment(path)));
       return already.length > 0
@@ -278,15 +295,17 @@ function checkReadField(harness: ReadHarness, path: string, fate: FieldFate): st
     return null;
   }
 
-  // dropped without a loss, or not_applicable: the mapper must ignore it.
+  // dropped without a loss, or not_applicable: the mapper must ignore it. A loss the change brings or takes away
+  // concerns it when it is filed at the field or at a parent of it (a section, an umbrella object).
   const change =
     override && 'value' in override ? { value: resolve(override.value, current, context) } : perturb(current);
   if (change === null) return `no generic change for ${show(current)} (base "${variant}"): add an override value`;
   const after = withValue(change.value);
+  const concerns = (loss: Loss): boolean => lossConcerns(loss, path);
   const reported = [
-    ...newLossesNaming(before, after, lastSegment(path)),
-    ...newLossesNaming(after, before, lastSegment(path)),
-    ...before.losses.filter((loss) => lossNames(loss, path)),
+    ...newLossesNaming(before, after, concerns),
+    ...newLossesNaming(after, before, concerns),
+    ...before.losses.filter((loss) => lossAt(loss, path)),
   ];
   if (reported.length > 0) {
     return `the mapper reports a loss for it (changing it from ${show(current)} to ${show(change.value)}: ${describeLosses(reported)}): declare it dropped/approximated with that loss`;
@@ -329,9 +348,23 @@ export function checkWriteBehaviour(harness: WriteHarness): string[] {
 }
 
 /**
+ * The changes the not_applicable checks make to canonical `path` (currently `current`): an enum field (declared
+ * in harness.enums) to each of its other valid values, anything else generically (perturb); none when there is
+ * no generic change.
+ */
+function canonicalChanges(harness: WriteHarness, path: string, current: unknown): unknown[] {
+  const values = harness.enums?.[path.replace(/\[\d*\]/g, '[]')];
+  if (values !== undefined) return values.filter((value) => JSON.stringify(value) !== JSON.stringify(current));
+  const change = perturb(current);
+  return change === null ? [] : [change.value];
+}
+
+/**
  * A field declared not_applicable on the write side is written from nothing canonical: changing any canonical
- * field of a base (generically, where the writer accepts the change) leaves its values as they were. A change
- * in how many values there are (an entry appearing or going) is structure, not a source, and is not counted.
+ * field of a base (generically, an enum to each of its other values, where the writer accepts the change)
+ * leaves its values as they were. Below a list (a "[]" on the path, or a payload that is a list), a change in
+ * how many values there are (an entry appearing or going) is structure, not a source, and is not counted; a
+ * field of the record itself that is written for some values and left out for others is written from them.
  */
 function notApplicableWrites(harness: WriteHarness, outputs: ReadonlyMap<string, Outcome>): string[] {
   const notApplicable = Object.entries(harness.table.fields)
@@ -342,22 +375,23 @@ function notApplicableWrites(harness: WriteHarness, outputs: ReadonlyMap<string,
     const before = outputs.get(variant);
     if (!before?.ok) continue;
     for (const leaf of jsonLeafPaths(base)) {
-      const change = perturb(getAt(base, leaf));
-      if (change === null) continue;
-      const input = clone(base);
-      setAt(input, leaf, change.value);
-      const after = safeRun(harness, input, variant);
-      if (!after.ok) continue;
-      for (const path of notApplicable) {
-        // As multisets: a reordering of entries (shifts sorted by content) is not a value change.
-        const was = valuesAt(before.value, path)
-          .map((value) => JSON.stringify(value))
-          .sort();
-        const now = valuesAt(after.value, path)
-          .map((value) => JSON.stringify(value))
-          .sort();
-        if (was.length === now.length && JSON.stringify(was) !== JSON.stringify(now)) {
-          sources.set(path, (sources.get(path) ?? new Set()).add(leaf));
+      for (const value of canonicalChanges(harness, leaf, getAt(base, leaf))) {
+        const input = clone(base);
+        setAt(input, leaf, value);
+        const after = safeRun(harness, input, variant);
+        if (!after.ok) continue;
+        for (const path of notApplicable) {
+          // As multisets: a reordering of entries (shifts sorted by content) is not a value change.
+          const was = valuesAt(before.value, path)
+            .map((written) => JSON.stringify(written))
+            .sort();
+          const now = valuesAt(after.value, path)
+            .map((written) => JSON.stringify(written))
+            .sort();
+          const structure = (path.includes('[]') || Array.isArray(before.value)) && was.length !== now.length;
+          if (!structure && JSON.stringify(was) !== JSON.stringify(now)) {
+            sources.set(path, (sources.get(path) ?? new Set()).add(leaf));
+          }
         }
       }
     }
@@ -460,18 +494,21 @@ function checkNotWritten(harness: WriteHarness, canonical: string, fate: FieldFa
   const current = getAt(context, canonical, index);
   const given = override?.values;
   const loudFate = (fate.fate === 'dropped' && fate.loss !== null) || fate.fate === 'approximated';
-  const change =
-    given && canonical in given
-      ? { value: resolve(given[canonical], current, context) }
-      : loudFate && !isQuiet(current)
-        ? { value: current }
-        : perturb(current);
-  if (change === null) return `no generic value for ${show(current)}: add an override value`;
   const before = safeRun(harness, clone(context), variant);
-  const input = clone(context);
-  setAt(input, canonical, change.value, index);
-  const after = safeRun(harness, input, variant);
+  const withValue = (value: unknown): Outcome => {
+    const input = clone(context);
+    setAt(input, canonical, value, index);
+    return safeRun(harness, input, variant);
+  };
   if (loudFate) {
+    const change =
+      given && canonical in given
+        ? { value: resolve(given[canonical], current, context) }
+        : !isQuiet(current)
+          ? { value: current }
+          : perturb(current);
+    if (change === null) return `no generic value for ${show(current)}: add an override value`;
+    const after = withValue(change.value);
     const target =
       (fate.fate === 'dropped' || fate.fate === 'approximated' ? fate.lossField : undefined) ?? lastSegment(canonical);
     if (!after.losses.some((loss) => lossNames(loss, target))) {
@@ -479,12 +516,23 @@ function checkNotWritten(harness: WriteHarness, canonical: string, fate: FieldFa
     }
     return null;
   }
-  const fresh = newLossesNaming(before, after, lastSegment(canonical));
-  if (fresh.length > 0)
-    return `changing it now reports a loss (${describeLosses(fresh)}): declare it dropped with that loss`;
-  const diffs = [...diffPaths(before.value, after.value)];
-  if (before.ok !== after.ok || diffs.length > 0) {
-    return `changing it from ${show(current)} to ${show(change.value)} changes the written payload (${diffs.join(', ') || 'refused'}): some field is written from it`;
+  // Not written, no loss: every change (an enum: to each of its other values) leaves the payload and the losses
+  // concerning it alone.
+  const changes =
+    given && canonical in given
+      ? [resolve(given[canonical], current, context)]
+      : canonicalChanges(harness, canonical, current);
+  if (changes.length === 0) return `no generic value for ${show(current)}: add an override value`;
+  for (const value of changes) {
+    const after = withValue(value);
+    const fresh = newLossesNaming(before, after, (loss) => lossConcerns(loss, canonical));
+    if (fresh.length > 0) {
+      return `changing it from ${show(current)} to ${show(value)} now reports a loss (${describeLosses(fresh)}): declare it dropped with that loss`;
+    }
+    const diffs = [...diffPaths(before.value, after.value)];
+    if (before.ok !== after.ok || diffs.length > 0) {
+      return `changing it from ${show(current)} to ${show(value)} changes the written payload (${diffs.join(', ') || 'refused'}): some field is written from it`;
+    }
   }
   return null;
 }

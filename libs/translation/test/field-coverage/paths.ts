@@ -172,6 +172,63 @@ export function lossNames(loss: Loss, target: string): boolean {
   return want.every((segment, index) => field[field.length - want.length + index] === segment);
 }
 
+/** A loss field's segments, array marks ("[0]", "[]", "[<shift id>]") and numeric steps (".0") left out. */
+function lossSegments(field: string): string[] {
+  return plainSegments(field).filter((segment) => !/^\d+$/.test(segment));
+}
+
+/**
+ * The ways a mapper's loss field can be read against a table's paths: as it is; without the record it is filed
+ * under ("group." of a WeCom rule, "punch." of a punch); and for a shift's field ("shifts[<id>].…",
+ * "shifts.<key>.…") relative to the shift (the Feishu shift tables) or with the shift's id left out (canonical
+ * "shifts[].…" paths).
+ */
+function lossFieldForms(field: string): string[][] {
+  const bare = field.replace(/^(?:group|punch)(?:\.|(?=\[)|$)/, '');
+  const shift = /^shifts(?:\[[^\]]*\]|\.[^.[\]]+)(.*)$/.exec(bare);
+  const forms = [field, bare];
+  if (shift) forms.push(shift[1]!.replace(/^\./, ''), `shifts${shift[1]!}`);
+  return forms.map(lossSegments);
+}
+
+function startsWith(list: readonly string[], start: readonly string[]): boolean {
+  return start.length <= list.length && start.every((segment, index) => list[index] === segment);
+}
+
+/** Whether `part` occurs in `list` as a contiguous run. */
+function holds(list: readonly string[], part: readonly string[]): boolean {
+  for (let at = 0; at + part.length <= list.length; at += 1) {
+    if (part.every((segment, index) => list[at + index] === segment)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a loss is filed at the field at `path` (or below it): its field, with array indices ("[0]", ".0", "[]")
+ * left out, holds the field's whole path, under whatever record or parent the mapper files it
+ * ("group.checkindate[0].checkintime[0].remind_work_sec" is at "checkindate[].checkintime[].remind_work_sec").
+ */
+export function lossAt(loss: Loss, path: string): boolean {
+  const want = lossSegments(path);
+  return want.length > 0 && holds(lossSegments(loss.field), want);
+}
+
+/**
+ * Whether a loss concerns the field at `path` (of a table: "checkindate[].checkintime[].remind_work_sec"): it is
+ * filed at the field (lossAt), or names it by its last segment wherever it is filed, or it is filed at a parent
+ * of the field (a section, an umbrella object) — indices normalised, and read without the record or shift a
+ * mapper files it under ("group.", "punch.", "shifts.<id>."): "group.spe_workdays[0].checkintime[0]" concerns
+ * "spe_workdays[].checkintime[].remind_work_sec", "shifts[6919…].shift_attendance_time_config" concerns
+ * "shift_attendance_time_config.attendance_time". A parent must be anchored at the record: a loss on a bare
+ * "checkintime" does not concern "checkindate[].checkintime[].remind_work_sec" (nor "remind_work_sec").
+ */
+export function lossConcerns(loss: Loss, path: string): boolean {
+  const want = lossSegments(path);
+  if (want.length === 0) return false;
+  if (lossAt(loss, path) || lossSegments(loss.field).at(-1) === want.at(-1)) return true;
+  return lossFieldForms(loss.field).some((form) => form.length > 0 && startsWith(want, form));
+}
+
 export function lastSegment(path: string): string {
   return plainSegments(path).at(-1) ?? path;
 }
