@@ -17,6 +17,7 @@ import { normalizeRule } from '../canonical/normalize-rule.js';
 import { canonicalToWecom, type CanonicalToWecomOptions } from './canonical-to-wecom.mapper.js';
 import { wecomToCanonical } from './wecom-to-canonical.mapper.js';
 import { fixedShiftKey, WECOM_DISTANCES } from './wecom-rule.util.js';
+import { officeRule, section, shift } from '../../test/canonical-rule.fixtures.js';
 
 /** 2025-06-14 23:06:40 China. Fixed, so nothing here depends on the clock. */
 const NOW = 1_749_913_600;
@@ -28,60 +29,7 @@ const OPTIONS: CanonicalToWecomOptions = {
   nowUnixSeconds: NOW,
 };
 
-function section(onSec: number, offSec: number, extra: Partial<TimeSection> = {}): TimeSection {
-  return {
-    onSec,
-    offSec,
-    punchWindow: null,
-    noPunchOn: false,
-    noPunchOff: false,
-    lateGraceSec: 0,
-    earlyLeaveGraceSec: 0,
-    seriousLateSec: null,
-    rest: null,
-    ...extra,
-  };
-}
-
-function shift(key: string, sections: readonly TimeSection[], extra: Partial<Shift> = {}): Shift {
-  return { key, name: '', sections, flexibleArrival: null, lateOffLateOn: [], ...extra };
-}
-
-function rule(extra: Partial<CanonicalRule> = {}): CanonicalRule {
-  return {
-    kind: 'fixed',
-    name: 'Office',
-    timeZone: 'Asia/Shanghai',
-    idSpace: 'wecom',
-    members: { userIds: ['alice'], departmentIds: [], excludedUserIds: [] },
-    shifts: [shift('day', [section(9 * H, 18 * H)])],
-    week: { 1: 'day', 2: 'day', 3: 'day', 4: 'day', 5: 'day', 6: null, 7: null },
-    free: null,
-    gpsLocations: [],
-    wifiLocations: [{ ssid: 'Office', bssid: 'aa:bb:cc:00:11:22' }],
-    specialWorkdays: [],
-    specialOffdays: [],
-    followsHolidayCalendar: true,
-    remedy: {
-      allowed: false,
-      monthlyLimit: null,
-      daysLimit: null,
-      forMissing: true,
-      forLate: true,
-      forEarly: true,
-      forOther: true,
-      forNormal: false,
-    },
-    faceRecognition: false,
-    faceLiveness: 'none',
-    photoRequired: false,
-    outOfRange: 'exception',
-    overtime: { workday: false, restDay: false, holiday: false },
-    punchReminder: null,
-    restDayPunch: null,
-    ...extra,
-  };
-}
+const rule = officeRule;
 
 /** The payload, after checking it is ok:true, passes the emulator's WeCom rules and the strict write schema. */
 function valid(result: Translation<WecomCheckinGroupCreate>): WecomCheckinGroupCreate {

@@ -5,13 +5,14 @@ import {
   type WecomCheckinGroupRead,
 } from '@app/wecom/model';
 import { validateCheckinOption } from '../../../../apps/emulators/src/wecom/checkin-option-rules.js';
-import type { CanonicalRule, Shift, TimeSection } from '../canonical/canonical-rule.js';
+import type { CanonicalRule, TimeSection } from '../canonical/canonical-rule.js';
 import { sameIdResolver } from '../canonical/id-resolver.js';
 import type { Loss } from '../canonical/loss.js';
 import { ruleContentHash } from '../canonical/rule-hash.js';
 import { canonicalToWecom } from './canonical-to-wecom.mapper.js';
 import { wecomToCanonical } from './wecom-to-canonical.mapper.js';
 import { mergeWecomRuleUpdate } from './wecom-update-merge.js';
+import { officeRule, section, shift } from '../../test/canonical-rule.fixtures.js';
 
 // update_checkin_option keeps the top-level fields it is not sent but REPLACES every object or array it is sent
 // (wecom-checkin-option-rules.md, 修改打卡规则 note 3). mergeWecomRuleUpdate makes the payload the gateway sends
@@ -21,59 +22,9 @@ const NOW = 1_749_913_600; // 2025-06-14, China
 const H = 3600;
 const M = 60;
 
-function section(onSec: number, offSec: number): TimeSection {
-  return {
-    onSec,
-    offSec,
-    punchWindow: null,
-    noPunchOn: false,
-    noPunchOff: false,
-    lateGraceSec: 0,
-    earlyLeaveGraceSec: 0,
-    seriousLateSec: null,
-    rest: null,
-  };
-}
-
-function shift(key: string, sections: readonly TimeSection[]): Shift {
-  return { key, name: '', sections, flexibleArrival: null, lateOffLateOn: [] };
-}
-
 /** A rule as a Feishu source gives it: what Feishu does not hold is null. */
 function rule(extra: Partial<CanonicalRule> = {}): CanonicalRule {
-  return {
-    kind: 'fixed',
-    name: 'Office',
-    timeZone: 'Asia/Shanghai',
-    idSpace: 'wecom',
-    members: { userIds: ['alice'], departmentIds: [], excludedUserIds: [] },
-    shifts: [shift('day', [section(9 * H, 18 * H)])],
-    week: { 1: 'day', 2: 'day', 3: 'day', 4: 'day', 5: 'day', 6: null, 7: null },
-    free: null,
-    gpsLocations: [],
-    wifiLocations: [{ ssid: 'Office', bssid: 'aa:bb:cc:00:11:22' }],
-    specialWorkdays: [],
-    specialOffdays: [],
-    followsHolidayCalendar: true,
-    remedy: {
-      allowed: false,
-      monthlyLimit: null,
-      daysLimit: null,
-      forMissing: true,
-      forLate: true,
-      forEarly: true,
-      forOther: true,
-      forNormal: false,
-    },
-    faceRecognition: false,
-    faceLiveness: 'none',
-    photoRequired: false,
-    outOfRange: 'exception',
-    overtime: { workday: null, restDay: null, holiday: null },
-    punchReminder: null,
-    restDayPunch: null,
-    ...extra,
-  };
+  return officeRule({ overtime: { workday: null, restDay: null, holiday: null }, ...extra });
 }
 
 function desiredOf(canonical: CanonicalRule): WecomCheckinGroupCreate {
