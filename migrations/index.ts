@@ -3,6 +3,7 @@ import { RunWorkersAndLeases1795400000000 } from './1795400000000-run-workers-an
 import { ScheduledReconciliation1795500000000 } from './1795500000000-scheduled-reconciliation.js';
 import { EventReceipts1795600000000 } from './1795600000000-event-receipts.js';
 import { PunchWriteIntents1795700000000 } from './1795700000000-punch-write-intents.js';
+import { RunQueueOnPgBoss1795800000000 } from './1795800000000-run-queue-on-pg-boss.js';
 
 /** Every migration, oldest first. Once merged a migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ScheduledReconciliation1795500000000,
   EventReceipts1795600000000,
   PunchWriteIntents1795700000000,
+  RunQueueOnPgBoss1795800000000,
 ];

@@ -75,7 +75,6 @@ try {
       store,
       resolver,
       userIdMapping: 'table' as const,
-      holder: runId,
       now: () => new Date(),
       unreadable: new UnreadableRecords(),
     };

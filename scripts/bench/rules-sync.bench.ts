@@ -149,7 +149,6 @@ async function measuredRun(
       dryRun: false,
       store,
       resolver,
-      holder: runId,
       now: () => new Date(),
       unreadable: new UnreadableRecords(),
     };

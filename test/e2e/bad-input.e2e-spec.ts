@@ -835,6 +835,9 @@ describe('bad input and malformed vendor answers (REST + emulators)', () => {
       FEISHU_BASE_URL: feishuFront.url,
       FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
       FEISHU_ENCRYPT_KEY: ENCRYPT_KEY,
+      // Each bad answer is the run's outcome at once: a run failing on a transient error is not tried again
+      // (reconcile.e2e-spec.ts covers the retries).
+      SYNC_RUN_RETRIES: '0',
     });
     await harness.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(harness.app.getHttpServer().address() as AddressInfo).port}`;

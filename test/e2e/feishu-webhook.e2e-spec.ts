@@ -1,7 +1,6 @@
 import { createCipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { RunWorker } from '../../apps/gateway/src/sync/run-worker.service.js';
-import { MappingStore } from '@app/mapping-store';
+import { MappingStore, RunQueue } from '@app/mapping-store';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
 
 // POST /webhooks/feishu end to end: the real app (config, body parsing, logging, store with migrations, run
@@ -222,9 +221,10 @@ describe('POST /webhooks/feishu with an Encrypt Key', () => {
     expect(harness.logs.text).not.toContain(ENCRYPT_KEY);
   });
 
-  // Last in this block: it stops the run worker, as a shutdown does, so that runs stay queued for the events.
+  // Last in this block: this process stops executing runs, as at the start of a shutdown, so that runs stay
+  // queued for the events.
   it('a burst of punch events for one day joins the run still queued: one run, each person once', async () => {
-    await harness.app.get(RunWorker).beforeApplicationShutdown();
+    await harness.app.get(RunQueue).stopWorking(20_000);
     const at = new Date(Date.UTC(2021, 2, 15, 1, 0));
     const users = Array.from({ length: 20 }, (_, index) => `burst-${index}`);
     const events = users.map((user) => punchEvent(user, at));

@@ -279,7 +279,6 @@ describe('punch sync (REST + emulators)', () => {
       store,
       resolver: await loadIdResolver(store, 'table'),
       userIdMapping: 'table' as const,
-      holder: run.id,
       now: () => new Date(),
       usersPerUnit: 3,
       unreadable: new UnreadableRecords(),

@@ -94,6 +94,8 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
       SYNC_CRON: '0 0 0 1 * *',
       // These suites reconcile rules; rosters and punches on the same ticks have suites of their own.
       SYNC_CRON_SCOPES: 'rules',
+      // One retry: a run that fails on an unreachable vendor is tried once more before it is failed.
+      SYNC_RUN_RETRIES: '1',
       ALERT_WEBHOOK_URL: `http://127.0.0.1:${(alertServer.address() as AddressInfo).port}/bot`,
     });
     server = harness.app.getHttpServer();
@@ -295,7 +297,7 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
     expect((await links()).find((link) => link.id === twoWay.id)?.status).toBe('target_missing');
   });
 
-  it('a vendor outage fails the run with the reason and an alert; the next tick succeeds again', async () => {
+  it('a vendor outage: the run is retried, then fails with the reason and one alert; the next tick succeeds again', async () => {
     alerts.length = 0;
     emulators.wecom.emulator.faults.configure([
       { endpoint: 'POST /cgi-bin/checkin/getcorpcheckinoption', kind: 'connection_reset', probability: 1 },
@@ -305,6 +307,8 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
     expect(failed.status).toBe('failed');
     const detail = await auth(request(server).get(`/api/v1/runs/${failed.id}`)).expect(200);
     expect(detail.body.error).toMatch(/wecom transient.*getcorpcheckinoption/);
+    // Two attempts (SYNC_RUN_RETRIES=1), each refused by WeCom; the alert comes from the last one only.
+    expect((await harness.app.get(MappingStore).runs.get(failed.id))?.attempt).toBe(1);
     expect(alerts.map((alert) => alert.body['alert'])).toEqual([
       expect.objectContaining({ event: 'run_failed', runId: failed.id }),
     ]);

@@ -6,28 +6,32 @@ import {
 } from '../../apps/emulators/src/sample-company/people.js';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { FeishuClient, groupForUpdate } from '@app/feishu';
-import { openMappingStore } from '@app/mapping-store';
+import { openMappingStore, RunQueue } from '@app/mapping-store';
 import { MIGRATIONS } from '@app/migrations';
 import { feishuGroupIdFromRuleName, isGatewayRuleName } from '@app/translation';
 import { freePort, type GatewayProcess, startGateway, waitForHealth } from '../support/gateway-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 // Several gateway replicas on one database: the scheduled reconciliation runs once per tick cluster-wide, and a
-// replica killed in the middle of a run loses no work and duplicates none. Two real gateway processes (the built
-// dist/ entry point) share one PostgreSQL database and the in-process emulators; the test reads the database
-// directly. The database is DATABASE_URL's server or, without it, the run's embedded PostgreSQL server (a real
-// server either way: replicas connect to it over TCP as to any PostgreSQL).
+// replica killed in the middle of a run loses no work and duplicates none. Real gateway processes (the built
+// dist/ entry point) share one PostgreSQL database — and so one pg-boss run queue — and the in-process
+// emulators; the test reads the database directly. The database is DATABASE_URL's server or, without it, the
+// run's embedded PostgreSQL server (a real server either way: replicas connect to it over TCP as to any
+// PostgreSQL).
 
 const TOKEN = 'replicas-e2e-token-9c2f';
 const FINAL = ['succeeded', 'partial', 'failed'];
-const TAKEOVER_SECONDS = 5;
+/** SYNC_RUN_TAKEOVER_SECONDS: the run queue's heartbeat, at pg-boss's minimum. */
+const TAKEOVER_SECONDS = 10;
+const CRON_SECONDS = 5;
+const TICKS = 4;
 const WECOM_ADD = 'POST /cgi-bin/checkin/add_checkin_option';
 
 interface RunRow {
   id: string;
   status: string;
   schedule_key: string | null;
-  worker_id: string | null;
+  attempt: number;
   triggered_by: string;
   queued_at: Date;
   started_at: Date | null;
@@ -70,14 +74,7 @@ function tickOf(run: RunRow): number {
   return Date.parse(run.schedule_key!.slice('rules@'.length));
 }
 
-/** The pid in a worker id `<hostname>:<pid>:<random>`. */
-function pidOf(workerId: string): number {
-  const match = /:(\d+):[0-9a-f]+$/u.exec(workerId);
-  if (!match) throw new Error(`unexpected worker id ${workerId}`);
-  return Number(match[1]);
-}
-
-describe('replicas: two gateway processes on one PostgreSQL database', () => {
+describe('replicas: gateway processes on one PostgreSQL database', () => {
   let emulators: RunningEmulators;
   let database: TestDatabase;
   let db: pg.Client;
@@ -86,7 +83,7 @@ describe('replicas: two gateway processes on one PostgreSQL database', () => {
 
   async function runs(): Promise<RunRow[]> {
     const result = await db.query<RunRow>(
-      `SELECT "id", "status", "schedule_key", "worker_id", "triggered_by", "queued_at", "started_at", "finished_at"
+      `SELECT "id", "status", "schedule_key", "attempt", "triggered_by", "queued_at", "started_at", "finished_at"
        FROM "sync_runs" ORDER BY "queued_at", "id"`,
     );
     return result.rows;
@@ -110,9 +107,18 @@ describe('replicas: two gateway processes on one PostgreSQL database', () => {
     return adds;
   }
 
-  /** The "Run finished" log lines of a replica (JSON lines on stdout). */
-  function finishedLines(replica: GatewayProcess | undefined): string[] {
-    return (replica?.stdout() ?? '').split('\n').filter((line) => line.includes('"msg":"Run finished"'));
+  /** The replicas whose log (JSON lines on stdout) has a `msg` line naming `runId`. */
+  function replicasLogging(
+    message: 'Run started' | 'Run finished',
+    runId: string,
+    among: readonly GatewayProcess[],
+  ): GatewayProcess[] {
+    return among.filter((replica) =>
+      replica
+        .stdout()
+        .split('\n')
+        .some((line) => line.includes(`"msg":"${message}"`) && line.includes(`"runId":"${runId}"`)),
+    );
   }
 
   /** Starts one replica; all replicas get the same configuration but their own port. */
@@ -131,7 +137,7 @@ describe('replicas: two gateway processes on one PostgreSQL database', () => {
       WECOM_CORP_ID: SAMPLE_CREDENTIALS.wecom.corpId,
       WECOM_CORP_SECRET: SAMPLE_CREDENTIALS.wecom.corpSecret,
       FEISHU_DEFAULT_GROUP_LEADER_IDS: SAMPLE_PEOPLE[0]!.feishuUserId,
-      SYNC_CRON: '* * * * * *',
+      SYNC_CRON: `*/${CRON_SECONDS} * * * * *`,
       SYNC_CRON_SCOPES: 'rules',
       SYNC_AUTO_LINK: 'true',
       SYNC_RUN_TAKEOVER_SECONDS: String(TAKEOVER_SECONDS),
@@ -185,16 +191,19 @@ describe('replicas: two gateway processes on one PostgreSQL database', () => {
   }
 
   beforeAll(async () => {
-    // A run lists WeCom's rules twice, and each replica paces that call at WeCom's 60 per minute, so a cron
-    // firing every second on two replicas asks for it about twice a second: far above the corp-wide 60/min
-    // WeCom (and so the emulator) allows, whose penalty is a minute without the call. This suite is about
-    // replicas, not that quota (a real schedule ticks every few minutes): the emulator allows this one more.
+    // A run lists WeCom's rules at least twice and the new rules are listed again mid-run; with a tick every
+    // few seconds over two suites that nears the corp-wide 60/min WeCom (and so the emulator) allows, whose
+    // penalty is a minute without the call. This suite is about replicas, not that quota (a real schedule
+    // ticks every few minutes): the emulator allows this one more.
     emulators = await startEmulators({
       wecom: { rateLimits: { getcorpcheckinoption: [{ limit: 1000, windowMs: 60_000 }] } },
     });
     database = await createTestDatabase();
     const { store } = await openMappingStore(database.target, { migrations: MIGRATIONS, runMigrations: true });
     try {
+      // The deployment's migrate step installs the run queue's schema too (the replicas run with
+      // MIGRATIONS_RUN=false, as after `npm run migrate`).
+      await RunQueue.install(store);
       await store.users.upsertMany(
         SAMPLE_PEOPLE.map(({ feishuUserId, wecomUserId }) => ({ feishuUserId, wecomUserId })),
       );
@@ -229,9 +238,9 @@ describe('replicas: two gateway processes on one PostgreSQL database', () => {
     await emulators?.close();
   });
 
-  it('same cron on two replicas: over 10 ticks exactly 10 runs, each link once per tick', async () => {
-    // The first run creates a WeCom rule per Feishu group. Slow creates keep them in flight while the next
-    // tick's run, on the other replica, starts from a WeCom that does not list them yet: the race replicas have.
+  it(`same ${CRON_SECONDS}-second cron on two replicas: every tick queues exactly one run, each link once per tick`, async () => {
+    // The first run creates a WeCom rule per Feishu group. Slow creates keep them in flight while the other
+    // replica's cron fires for the next tick: the race replicas have.
     emulators.wecom.emulator.faults.configure([
       { endpoint: WECOM_ADD, kind: 'latency', probability: 1, latencyMs: 2000 },
     ]);
@@ -240,31 +249,35 @@ describe('replicas: two gateway processes on one PostgreSQL database', () => {
     // From the next whole second on, both replicas' crons are running.
     const bothUp = Math.ceil(Date.now() / 1000) * 1000;
 
-    const tickRuns = await waitFor('10 scheduled ticks after both replicas were up, all finished', 40_000, async () => {
-      const scheduled = (await runs()).filter((run) => run.triggered_by === 'schedule');
-      const ticks = scheduled.filter((run) => tickOf(run) >= bothUp).sort((a, b) => tickOf(a) - tickOf(b));
-      const ten = ticks.slice(0, 10);
-      return scheduled.length >= 12 && ten.length === 10 && ten.every((run) => FINAL.includes(run.status)) && ten;
-    });
+    const timeout = (TICKS + 4) * CRON_SECONDS * 1000;
+    const tickRuns = await waitFor(
+      `${TICKS} scheduled ticks after both replicas were up, all finished`,
+      timeout,
+      async () => {
+        const scheduled = (await runs()).filter((run) => run.triggered_by === 'schedule');
+        const ticks = scheduled.filter((run) => tickOf(run) >= bothUp).sort((a, b) => tickOf(a) - tickOf(b));
+        const first = ticks.slice(0, TICKS);
+        return first.length === TICKS && first.every((run) => FINAL.includes(run.status)) && first;
+      },
+    );
 
     // SIGTERM: each replica lets its current run finish before it exits.
     const exits = await Promise.all(replicas.map((replica) => replica.stop()));
     expect(exits.map((exit) => exit.code === 0 || exit.signal === 'SIGTERM')).toEqual([true, true]);
 
     const all = await runs();
-    // Nothing was left half-done: a run is final, or still queued for the next replica (never claimed).
-    expect(
-      all.filter((run) => !FINAL.includes(run.status) && !(run.status === 'queued' && run.worker_id === null)),
-    ).toEqual([]);
-    // One run per tick, cluster-wide: as many scheduled runs as distinct keys...
+    // Nothing was left half-done: a run is final, or still queued for the next replica.
+    expect(all.filter((run) => !FINAL.includes(run.status) && run.status !== 'queued')).toEqual([]);
+    // One run per tick, cluster-wide: as many scheduled runs as distinct keys (nothing in the table makes a key
+    // unique any more: the run queue's tick job id is what held)...
     const { rows: keys } = await db.query<{ runs: string; keys: string }>(
-      `SELECT count(*) AS "runs", count(DISTINCT "schedule_key") AS "keys" FROM "sync_runs" WHERE "schedule_key" IS NOT NULL`,
+      `SELECT count(*) AS "runs", count(DISTINCT "schedule_key") AS "keys" FROM "sync_runs" WHERE "triggered_by" = 'schedule'`,
     );
     expect(Number(keys[0]!.runs)).toBe(Number(keys[0]!.keys));
     expect(all.filter((run) => run.triggered_by === 'schedule' && run.schedule_key === null)).toEqual([]);
-    // ...and the 10 ticks are 10 consecutive seconds: no tick was lost while both replicas were up.
-    const seconds = tickRuns.map(tickOf);
-    expect(seconds).toEqual(seconds.map((_, index) => seconds[0]! + index * 1000));
+    // ...and the ticks are consecutive: no tick was lost while both replicas were up.
+    const times = tickRuns.map(tickOf);
+    expect(times).toEqual(times.map((_, index) => times[0]! + index * CRON_SECONDS * 1000));
     expect(tickRuns.filter((run) => !['succeeded', 'partial'].includes(run.status))).toEqual([]);
 
     // No run handled a source twice (sync_run_items' unique key guarantees it; this is the proof it held).
@@ -276,33 +289,28 @@ describe('replicas: two gateway processes on one PostgreSQL database', () => {
       `SELECT "run_id", count(*) AS "n" FROM "sync_run_items" WHERE "run_id" = ANY($1) GROUP BY 1`,
       [tickRuns.map((run) => run.id)],
     );
-    expect(itemCounts).toHaveLength(10);
-
-    // Both replicas executed runs, each the ones its log says it finished. This is guaranteed, not luck: a run
-    // lists WeCom's rules at least twice and each replica paces that call at WeCom's 60 per minute (one a
-    // second), so every run outlasts the 1 s between ticks; the replica busy with one tick's run cannot take
-    // the next, and the other one, woken by the same tick, does.
-    const byPid = new Map(replicas.map((replica) => [replica.child.pid!, replica]));
-    expect(new Set(tickRuns.map((run) => pidOf(run.worker_id!))).size).toBe(2);
+    expect(itemCounts).toHaveLength(TICKS);
+    // Each tick's run was executed by exactly one replica, in one attempt.
     for (const run of tickRuns) {
-      const replica = byPid.get(pidOf(run.worker_id!));
-      expect({ run: run.id, loggedByItsWorker: finishedLines(replica).some((line) => line.includes(run.id)) }).toEqual({
+      expect({
         run: run.id,
-        loggedByItsWorker: true,
+        attempt: run.attempt,
+        finishedBy: replicasLogging('Run finished', run.id, replicas).length,
+      }).toEqual({
+        run: run.id,
+        attempt: 0,
+        finishedBy: 1,
       });
     }
-    // Whether two runs that overlapped in time ever worked on one link at the same moment cannot be read back
-    // from the database (items carry no times, leases are deleted when released); link-leases.spec.ts and the
-    // store's lease tests prove that exclusion. What shows here is its effect on the vendors:
     emulators.wecom.emulator.faults.clear();
-    // one add_checkin_option per sample Feishu group, ever.
+    // One add_checkin_option per sample Feishu group, ever.
     const adds = addsPerFeishuGroup();
     expect([...adds.keys()].sort()).toEqual(sampleGroupIds.sort());
     expect([...adds.values()]).toEqual(sampleGroupIds.map(() => 1));
     await expectOneToOne();
   });
 
-  it('a replica killed in the middle of a run: the other takes the run over and finishes it, nothing lost or duplicated', async () => {
+  it('a replica killed with SIGKILL in the middle of a run: a new replica takes the run over and finishes it, nothing lost or duplicated', async () => {
     // New Feishu groups give the next run creates to make; a slow WeCom keeps each create in flight long enough
     // to kill the replica while it waits for the answer (WeCom still applies it: the answer is just never heard).
     const newGroups: string[] = [];
@@ -312,49 +320,53 @@ describe('replicas: two gateway processes on one PostgreSQL database', () => {
     ]);
     const replicas = await Promise.all([startReplica(), startReplica()]);
 
-    // A pending link is the intent recorded just before add_checkin_option; the run that recorded it holds the
-    // group's lease, named "<run id>@<worker id>", and the worker id names the process.
-    const holder = await waitFor('a run in the middle of creating a rule for a new group', 20_000, async () => {
-      const { rows } = await db.query<{ holder: string }>(
-        `SELECT l."holder" FROM "group_links" g
-         JOIN "sync_leases" l ON l."resource" = 'feishu-group:' || g."feishu_group_id"
-         WHERE g."status" = 'pending' AND g."feishu_group_id" = ANY($1)`,
-        [newGroups],
-      );
-      return rows[0]?.holder;
-    });
-    const [runId, workerId] = holder.split('@') as [string, string];
-    const victim = replicas.find((replica) => replica.child.pid === pidOf(workerId));
+    // A pending link is the intent recorded just before add_checkin_option. Rules runs never overlap (the run
+    // queue's singleton key is the scope), so the one running rules run is the one creating it.
+    const { run: victimRun, victim } = await waitFor(
+      'a run in the middle of creating a rule for a new group',
+      30_000,
+      async () => {
+        const { rows } = await db.query<{ id: string; attempt: number }>(
+          `SELECT r."id", r."attempt" FROM "sync_runs" r
+         WHERE r."status" = 'running' AND r."scope" = 'rules' AND EXISTS (
+           SELECT 1 FROM "group_links" g WHERE g."status" = 'pending' AND g."feishu_group_id" = ANY($1))`,
+          [newGroups],
+        );
+        const run = rows[0];
+        if (!run) return null;
+        const [executing] = replicasLogging('Run started', run.id, replicas);
+        return executing ? { run, victim: executing } : null;
+      },
+    );
     const survivor = replicas.find((replica) => replica !== victim)!;
-    expect(victim).toBeDefined();
-    victim!.child.kill('SIGKILL');
+    victim.child.kill('SIGKILL');
     const killedAt = Date.now();
-    await victim!.exited;
+    await victim.exited;
+    // The must-show: a replica started after the kill (the survivor may take the run as well).
+    const newcomer = await startReplica();
 
     let takenOverAt = 0;
     const finished = await waitFor(
       'the killed run to be taken over and finished',
-      45_000,
+      60_000,
       async () => {
-        const run = (await runs()).find((candidate) => candidate.id === runId)!;
-        if (!takenOverAt && run.worker_id !== workerId) takenOverAt = Date.now();
+        const run = (await runs()).find((candidate) => candidate.id === victimRun.id)!;
+        if (!takenOverAt && run.attempt > victimRun.attempt) takenOverAt = Date.now();
         return FINAL.includes(run.status) && run;
       },
-      async () => ({
-        run: (await runs()).find((candidate) => candidate.id === runId),
-        leases: (await db.query(`SELECT "resource", "holder", "expires_at" FROM "sync_leases"`)).rows,
-        now: new Date(),
-      }),
+      async () => ({ run: (await runs()).find((candidate) => candidate.id === victimRun.id), now: new Date() }),
     );
     emulators.wecom.emulator.faults.clear();
-    // Taken over by the survivor, and not before the dead worker's last heartbeat (sent every
-    // TAKEOVER_SECONDS / 6) was TAKEOVER_SECONDS old: at least 5/6 of TAKEOVER_SECONDS after the kill.
-    expect(pidOf(finished.worker_id!)).toBe(survivor.child.pid);
-    expect(takenOverAt - killedAt).toBeGreaterThanOrEqual(TAKEOVER_SECONDS * 800);
+    // Taken over in a later attempt, by a live replica, and not before the dead worker's heartbeat (refreshed
+    // every TAKEOVER_SECONDS / 2) went TAKEOVER_SECONDS without refresh: at least half of it after the kill.
+    expect(finished.attempt).toBeGreaterThan(victimRun.attempt);
+    expect(takenOverAt - killedAt).toBeGreaterThanOrEqual(TAKEOVER_SECONDS * 500);
+    expect(replicasLogging('Run finished', victimRun.id, [victim, survivor, newcomer])).not.toContain(victim);
+    expect(replicasLogging('Run finished', victimRun.id, [survivor, newcomer])).toHaveLength(1);
     expect(finished.status).toMatch(/^(succeeded|partial)$/);
     const { rows: items } = await db.query<{ source_id: string; action: string; error: string | null }>(
       `SELECT "source_id", "action", "error" FROM "sync_run_items" WHERE "run_id" = $1`,
-      [runId],
+      [victimRun.id],
     );
     for (const id of newGroups) {
       expect(items.find((entry) => entry.source_id === id)).toEqual({
@@ -364,8 +376,8 @@ describe('replicas: two gateway processes on one PostgreSQL database', () => {
       });
     }
 
-    const stopped = await survivor.stop();
-    expect(stopped.code === 0 || stopped.signal === 'SIGTERM').toBe(true);
+    const stopped = await Promise.all([survivor.stop(), newcomer.stop()]);
+    expect(stopped.map((exit) => exit.code === 0 || exit.signal === 'SIGTERM')).toEqual([true, true]);
     // Nothing lost: each new group got its rule, created once (the create in flight when its replica died
     // was adopted, not repeated), and is linked to it; nothing duplicated anywhere.
     const adds = addsPerFeishuGroup();

@@ -1,5 +1,5 @@
 import pMap from 'p-map';
-import { openMappingStore, type MappingStore } from '@app/mapping-store';
+import { openMappingStore, RunQueue, type MappingStore } from '@app/mapping-store';
 import { MIGRATIONS } from '@app/migrations';
 import type { WecomUpdateCheckinOptionRequest } from '@app/wecom';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
@@ -41,7 +41,7 @@ import { ConvergenceScenario, type RunExecutor } from './scenario.js';
 // 1. One scenario per fault kind at 10 % of the calls of every endpoint of both vendors, with the gateway
 //    in-process (on the run's database server, see test/support/test-database.ts); three at a time, since they mostly wait.
 // 2. All kinds at once while the gateway process (the built dist/) is SIGKILLed in the middle of each step's
-//    first run and restarted; the run is taken over (SYNC_RUN_TAKEOVER_SECONDS=5). On DATABASE_URL's server or
+//    first run and restarted; the run is taken over (SYNC_RUN_TAKEOVER_SECONDS=10, the run queue's minimum). On DATABASE_URL's server or
 //    the run's embedded one (test/global-setup.js).
 //
 // 3. A gateway bug the suite ran into, now fixed: its regression test (the last test).
@@ -61,7 +61,7 @@ const TOKEN = 'fault-suite-token-5d1e8b';
 const ROUNDS = 3;
 /** In-process, WeCom's 45009 costs 1 s instead of a minute (see in-process-gateway.ts). */
 const WECOM_THROTTLE_BACKOFF_MS = 1000;
-const TAKEOVER_SECONDS = 5;
+const TAKEOVER_SECONDS = 10;
 
 interface ScenarioResult {
   /** The table's "injected" cell. */
@@ -162,7 +162,8 @@ async function waitForHeldWrite(api: GatewayApi, runId: string, held: () => numb
 /**
  * All kinds at once while the built gateway runs as a process that is SIGKILLed in the middle of each step's
  * first run (right after the run's first vendor write landed; others may be in flight) and started again on the
- * same PostgreSQL database, where it takes the run over once its heartbeat is SYNC_RUN_TAKEOVER_SECONDS old.
+ * same PostgreSQL database, where it takes the run over once its job's heartbeat is SYNC_RUN_TAKEOVER_SECONDS
+ * old (pg-boss fails the job and retries it).
  */
 async function sigkillScenario(): Promise<ScenarioResult> {
   const emulators = await startEmulators();
@@ -171,9 +172,10 @@ async function sigkillScenario(): Promise<ScenarioResult> {
   let gateway: RestartableGateway | null = null;
   try {
     database = await createTestDatabase();
-    // The store the suite reads is opened on the gateway's database; it also applies the migrations, as a
-    // deployment's migrate step does before the gateway starts.
+    // The store the suite reads is opened on the gateway's database; it also applies the migrations and
+    // installs the run queue, as a deployment's migrate step does before the gateway starts.
     ({ store } = await openMappingStore(database.target, { migrations: MIGRATIONS, runMigrations: true }));
+    await RunQueue.install(store);
     const opened = store;
     const restartable = new RestartableGateway({
       ...emulatorGatewayEnv(emulators),
@@ -215,7 +217,7 @@ async function sigkillScenario(): Promise<ScenarioResult> {
       // The held write goes through after the kill (as a write the vendor took just before the crash); the
       // rest of the run meets the usual faults, without the hold.
       faults.on();
-      // Killed in the middle: the database still says the run is running, under the dead worker.
+      // Killed in the middle: the database still says the run is running, under the dead attempt.
       const orphan = await opened.runs.get(runId);
       if (orphan?.status !== 'running') throw new Error(`killed run ${runId} is ${orphan?.status ?? 'gone'}`);
       api.moveTo(await restartable.start());

@@ -25,7 +25,7 @@ export class RestartableGateway {
     return this.baseUrl;
   }
 
-  /** SIGKILL: no shutdown hook runs, the run in progress keeps its `running` row and its leases. */
+  /** SIGKILL: no shutdown hook runs, the run in progress keeps its `running` row and its job stays active. */
   async kill(): Promise<void> {
     const gateway = this.current;
     if (!gateway) return;

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { openMappingStore } from '@app/mapping-store';
+import { openMappingStore, RunQueue } from '@app/mapping-store';
 import { MIGRATIONS } from '@app/migrations';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
@@ -22,11 +22,18 @@ function configFor(purpose: ConfigPurpose): AppConfig {
   }
 }
 
-/** `migrate`: apply pending migrations to the configured database, print what was applied, exit. */
+/**
+ * `migrate`: apply pending migrations to the configured database, install or upgrade the run queue's schema
+ * (pg-boss's own), print what was applied, exit.
+ */
 async function migrate(): Promise<void> {
   const { runMigrations: _ignored, ...target } = configFor('migrate').database;
   const { store, migrations } = await openMappingStore(target, { migrations: MIGRATIONS, runMigrations: true });
-  await store.close();
+  try {
+    await RunQueue.install(store);
+  } finally {
+    await store.close();
+  }
   process.stdout.write(
     migrations.applied.length
       ? `Applied ${migrations.applied.length} migration(s): ${migrations.applied.join(', ')}\n`

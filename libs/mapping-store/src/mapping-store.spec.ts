@@ -186,8 +186,7 @@ describe('runs and items', () => {
   it('moves queued → running → finished and derives the summary from the items', async () => {
     const runId = await newRunId();
     expect((await store.runs.get(runId))?.status).toBe('queued');
-    expect(await store.runs.start(runId)).toBe(true);
-    expect(await store.runs.start(runId)).toBe(false);
+    expect((await store.runs.begin(runId, 0))?.status).toBe('running');
     await store.runs.appendItems(runId, [item('a'), item('b', 'unchanged')]);
     const finished = await store.runs.finish(runId, {
       status: 'partial',
@@ -205,11 +204,13 @@ describe('runs and items', () => {
     expect(read?.items[3]?.plan).toEqual({ groupname: 'x' });
     expect(read?.items[0]).not.toHaveProperty('plan');
     expect(read?.finishedAt).toBeInstanceOf(Date);
+    // A finished run is not begun again: a late attempt of its job has nothing to do.
+    expect(await store.runs.begin(runId, 1)).toBeNull();
   });
 
   it('writes the final status and the items in one transaction: a bad item leaves neither', async () => {
     const runId = await newRunId();
-    await store.runs.start(runId);
+    await store.runs.begin(runId, 0);
     await store.runs.appendItems(runId, [item('already-there')]);
     // The run-items table refuses the second 'already-there' → the status update must roll back too.
     const failure = await store.runs

@@ -5,7 +5,6 @@ import { GroupLinkRepository } from './repositories/group-link.repository.js';
 import { PunchRecordMappingRepository } from './repositories/punch-record-mapping.repository.js';
 import { ShiftLinkRepository } from './repositories/shift-link.repository.js';
 import { SyncCursorRepository } from './repositories/sync-cursor.repository.js';
-import { SyncLeaseRepository } from './repositories/sync-lease.repository.js';
 import { SyncConflictRepository } from './repositories/sync-conflict.repository.js';
 import { SyncRunRepository } from './repositories/sync-run.repository.js';
 
@@ -18,11 +17,10 @@ export class StoreSession {
   readonly punches: PunchRecordMappingRepository;
   readonly runs: SyncRunRepository;
   readonly cursors: SyncCursorRepository;
-  readonly leases: SyncLeaseRepository;
   readonly conflicts: SyncConflictRepository;
   readonly eventReceipts: EventReceiptRepository;
 
-  constructor(manager: EntityManager) {
+  constructor(private readonly manager: EntityManager) {
     this.groupLinks = new GroupLinkRepository(manager);
     this.shiftLinks = new ShiftLinkRepository(manager);
     this.users = new UserMappingRepository(manager);
@@ -30,10 +28,33 @@ export class StoreSession {
     this.punches = new PunchRecordMappingRepository(manager);
     this.runs = new SyncRunRepository(manager);
     this.cursors = new SyncCursorRepository(manager);
-    this.leases = new SyncLeaseRepository(manager);
     this.conflicts = new SyncConflictRepository(manager);
     this.eventReceipts = new EventReceiptRepository(manager);
   }
+
+  /**
+   * Raw SQL on this session's connection (its transaction, if it is one), in the shape pg-boss takes as `db`:
+   * how the run queue enqueues a job in the same transaction as the run it is for.
+   */
+  sqlExecutor(): SqlExecutor {
+    return {
+      // The structured result, because the plain one is `[rows, count]` for UPDATE and DELETE.
+      executeSql: async (text, values = []) => {
+        const own = this.manager.queryRunner;
+        const runner = own ?? this.manager.connection.createQueryRunner();
+        try {
+          const result = await runner.query(text, values, true);
+          return { rows: result.records ?? [] };
+        } finally {
+          if (!own) await runner.release();
+        }
+      },
+    };
+  }
+}
+
+export interface SqlExecutor {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 /**
@@ -48,6 +69,13 @@ export class MappingStore extends StoreSession {
 
   transaction<T>(work: (session: StoreSession) => Promise<T>): Promise<T> {
     return this.dataSource.transaction((manager) => work(new StoreSession(manager)));
+  }
+
+  /** The connection URL the store uses (the embedded server's, when embedded), for pg-boss's own pool. */
+  get connectionUrl(): string {
+    const { url } = this.dataSource.options as { url?: string };
+    if (!url) throw new Error('the mapping store was opened without a connection URL');
+    return url;
   }
 
   /** Throws unless the database answers. */

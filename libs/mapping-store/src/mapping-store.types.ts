@@ -149,8 +149,10 @@ export interface RunSummary {
 
 export interface SyncRun extends NewSyncRun {
   readonly id: string;
-  /** Scheduled runs: the cron tick they belong to (unique cluster-wide). */
+  /** Scheduled runs: the cron tick they belong to (one run per tick cluster-wide). */
   readonly scheduleKey: string | null;
+  /** Which attempt of the run's job executes (or last executed) it: 0 for the first, then each retry. */
+  readonly attempt: number;
   readonly status: RunStatus;
   readonly error: string | null;
   readonly queuedAt: Date;

@@ -43,6 +43,7 @@ describe('loadAppConfig', () => {
         effectiveNow: false,
         alertWebhookUrl: null,
         runTakeoverMs: 60_000,
+        runRetries: 3,
       },
       log: { level: 'info' },
       health: { checkVendors: false },
@@ -72,6 +73,7 @@ describe('loadAppConfig', () => {
       FEISHU_GOOGLE_MAP_DATUM: 'wgs84',
       ALERT_WEBHOOK_URL: 'https://open.feishu.cn/open-apis/bot/v2/hook/abc',
       SYNC_RUN_TAKEOVER_SECONDS: '15',
+      SYNC_RUN_RETRIES: '1',
       LOG_LEVEL: 'debug',
     });
     expect(config.http.port).toBe(8080);
@@ -93,6 +95,7 @@ describe('loadAppConfig', () => {
       effectiveNow: true,
       alertWebhookUrl: 'https://open.feishu.cn/open-apis/bot/v2/hook/abc',
       runTakeoverMs: 15_000,
+      runRetries: 1,
     });
     expect(requireFeishuCredentials(config)).toEqual({ appId: 'cli_a1', appSecret: 'fs-secret' });
     expect(requireWecomCredentials(config)).toEqual({ corpId: 'ww1', corpSecret: 'wc-secret' });
@@ -136,6 +139,7 @@ describe('loadAppConfig', () => {
     [{ SYNC_EFFECTIVE_NOW: 'yes' }, 'SYNC_EFFECTIVE_NOW must be "true" or "false", got "yes"'],
     [{ FEISHU_GOOGLE_MAP_DATUM: 'bd09' }, 'FEISHU_GOOGLE_MAP_DATUM must be "gcj02" or "wgs84", got "bd09"'],
     [{ SYNC_RUN_TAKEOVER_SECONDS: '2' }, 'SYNC_RUN_TAKEOVER_SECONDS must be an integer 5-3600, got "2"'],
+    [{ SYNC_RUN_RETRIES: '11' }, 'SYNC_RUN_RETRIES must be an integer 0-10, got "11"'],
     [{ ALERT_WEBHOOK_URL: 'hooks.example.com/x' }, 'ALERT_WEBHOOK_URL must be an http(s) URL'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be "fatal", "error", "warn", "info", "debug", "trace", got "verbose"'],
     [{ FEISHU_APP_ID: 'cli_1' }, 'FEISHU_APP_SECRET must be set when FEISHU_APP_ID is set'],

@@ -72,8 +72,16 @@ export abstract class AppConfig {
     readonly effectiveNow: boolean;
     /** POSTed a JSON summary on a failed run, a blocking loss or a new conflict. */
     readonly alertWebhookUrl: string | null;
-    /** A running run whose process sent no heartbeat for this long is taken over by another process. */
+    /**
+     * A running run whose process sent no heartbeat for this long is taken over by another process (the run
+     * queue's heartbeat; below its 10 s minimum, 10 s).
+     */
     readonly runTakeoverMs: number;
+    /**
+     * More attempts a run gets, after backoff, when it failed as a whole on a vendor that was unreachable or
+     * throttling, or lost its process (SYNC_RUN_RETRIES).
+     */
+    readonly runRetries: number;
   };
   abstract readonly log: { readonly level: LogLevel };
   /** GET /health also checks that each configured vendor answers (HEALTH_CHECK_VENDORS). */
@@ -188,6 +196,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = '
       effectiveNow: parsed.SYNC_EFFECTIVE_NOW === 'true',
       alertWebhookUrl: parsed.ALERT_WEBHOOK_URL ?? null,
       runTakeoverMs: Number(parsed.SYNC_RUN_TAKEOVER_SECONDS ?? 60) * 1000,
+      runRetries: Number(parsed.SYNC_RUN_RETRIES ?? 3),
     },
     log: { level: (parsed.LOG_LEVEL ?? 'info') as LogLevel },
     health: { checkVendors: parsed.HEALTH_CHECK_VENDORS === 'true' },

@@ -216,6 +216,10 @@ export class EnvironmentVariables {
   SYNC_RUN_TAKEOVER_SECONDS?: string;
 
   @IsOptional()
+  @IsIntegerString(0, 10)
+  SYNC_RUN_RETRIES?: string;
+
+  @IsOptional()
   @IsIn(LOG_LEVELS, expecting(LOG_LEVELS.map((level) => `"${level}"`).join(', ')))
   LOG_LEVEL?: string;
 
@@ -250,6 +254,7 @@ export const ENVIRONMENT_VARIABLE_NAMES: readonly string[] = Object.freeze([
   'FEISHU_GOOGLE_MAP_DATUM',
   'ALERT_WEBHOOK_URL',
   'SYNC_RUN_TAKEOVER_SECONDS',
+  'SYNC_RUN_RETRIES',
   'LOG_LEVEL',
   'HEALTH_CHECK_VENDORS',
 ]);

@@ -4,7 +4,7 @@ import type { LinkDirection, SyncScope } from '@app/kernel';
 /**
  * What a log line is about, beyond what its own call site knows: the run and the item (a rules link, a roster
  * link, a punch unit). Set where the work is entered (RunWorker per run, the sync engines per item or unit) and
- * added to every line written inside by the logger's mixin (vendor call lines name their vendor themselves), so a deep line — a vendor retry, a lease wait — says which run and link it belongs to
+ * added to every line written inside by the logger's mixin (vendor call lines name their vendor themselves), so a deep line — a vendor retry, a rate-limit wait — says which run and link it belongs to
  * without every function passing ids down for logging's sake.
  */
 export interface LogContext {

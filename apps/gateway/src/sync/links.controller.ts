@@ -12,13 +12,12 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
-import { MappingStore, type GroupLink, type SyncConflict } from '@app/mapping-store';
+import { MappingStore, RunQueue, type GroupLink, type SyncConflict } from '@app/mapping-store';
 import { ApiErrors, ApiV1Controller } from '../openapi/api-errors.decorator.js';
 import { ConflictListDto, ConflictResolvedDto, LinkDto } from '../openapi/api-responses.js';
 import { ConflictListQueryDto, ResolveConflictDto } from './dto/conflict.dto.js';
 import { LinkPatchDto } from './dto/link-patch.dto.js';
 import { linkView } from './run-views.js';
-import { RunWorker } from './run-worker.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -44,7 +43,7 @@ function conflictView(conflict: SyncConflict, link: GroupLink | undefined) {
 export class LinksController {
   constructor(
     private readonly store: MappingStore,
-    private readonly worker: RunWorker,
+    private readonly queue: RunQueue,
   ) {}
 
   /**
@@ -112,18 +111,20 @@ export class LinksController {
     const sourceId = body.winner === 'feishu' ? link?.feishuGroupId : link?.wecomRuleId;
     if (!link || !sourceId) throw new ConflictException(`the ${body.winner} side of this link no longer exists`);
     const runId = await this.store.transaction(async (session) => {
-      const run = await session.runs.create({
-        direction: body.winner === 'feishu' ? 'feishu_to_wecom' : 'wecom_to_feishu',
-        scope: 'rules',
-        dryRun: false,
-        triggeredBy: 'api',
-        params: { groupIds: [sourceId] },
-      });
+      const run = await this.queue.enqueue(
+        {
+          direction: body.winner === 'feishu' ? 'feishu_to_wecom' : 'wecom_to_feishu',
+          scope: 'rules',
+          dryRun: false,
+          triggeredBy: 'api',
+          params: { groupIds: [sourceId] },
+        },
+        session,
+      );
       const resolved = await session.conflicts.resolve(conflict.id, body.winner, run.id);
       if (!resolved) throw new ConflictException(`conflict ${conflictId} was already resolved`);
       return run.id;
     });
-    this.worker.wake();
     return { runId, conflictId: conflict.id };
   }
 }

@@ -2,9 +2,8 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob, CronTime } from 'cron';
 import { SYNC_SCOPES } from '@app/kernel';
-import { MappingStore } from '@app/mapping-store';
+import { RunQueue } from '@app/mapping-store';
 import { AppConfig } from '../config/app-config.js';
-import { RunWorker } from './run-worker.service.js';
 
 const JOB_NAME = 'reconcile-rules';
 /** A tick handler runs this long after its scheduled time at most and still finds that time (see tickTime). */
@@ -19,9 +18,9 @@ export function tickTime(cron: string, now: Date): Date {
 }
 
 /**
- * SYNC_CRON: on every tick, queue one reconciliation run — once cluster-wide. All replicas fire; each tries to
- * insert the tick's run under the same schedule key, and the database's unique constraint lets exactly one
- * insert win (no leader election). Whichever replica's worker is free then claims and executes it.
+ * SYNC_CRON: on every tick, queue one reconciliation run per scope — once cluster-wide. All replicas fire; each
+ * queues the tick's job under the same id (see RunQueue.enqueueTick), and exactly one insert wins (no leader
+ * election). Whichever replica's worker is free then takes and executes it.
  */
 @Injectable()
 export class ReconcileScheduler implements OnApplicationBootstrap {
@@ -29,8 +28,7 @@ export class ReconcileScheduler implements OnApplicationBootstrap {
 
   constructor(
     private readonly config: AppConfig,
-    private readonly store: MappingStore,
-    private readonly worker: RunWorker,
+    private readonly queue: RunQueue,
     private readonly registry: SchedulerRegistry,
   ) {}
 
@@ -61,7 +59,7 @@ export class ReconcileScheduler implements OnApplicationBootstrap {
     let first: string | null = null;
     try {
       for (const scope of SYNC_SCOPES.filter((known) => this.config.sync.cronScopes.includes(known))) {
-        const run = await this.store.runs.createScheduled(
+        const run = await this.queue.enqueueTick(
           { direction: 'two_way', scope, dryRun: false, triggeredBy: 'schedule', params: {} },
           `${scope}@${at.toISOString()}`,
         );
@@ -72,7 +70,6 @@ export class ReconcileScheduler implements OnApplicationBootstrap {
       // The database is unreachable: this tick is lost; the next one tries again (no tight retry loop).
       this.logger.error({ err: error, tick: at.toISOString() }, 'Could not queue the scheduled reconciliation');
     }
-    this.worker.wake();
     return first;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertUnreachable } from '@app/kernel';
+import { assertUnreachable, isVendorError } from '@app/kernel';
 import { MappingStore, type FinalRunStatus, type GroupLink, type SyncRun, type SyncRunItem } from '@app/mapping-store';
 import { AppConfig } from '../config/app-config.js';
 import { VendorClients } from '../vendors/vendor-clients.service.js';
@@ -14,6 +14,8 @@ import { UnreadableRecords } from './unreadable-records.js';
 export interface RunOutcome {
   readonly status: FinalRunStatus;
   readonly error: string | null;
+  /** The run failed as a whole on a vendor that was unreachable or throttling: another attempt may succeed. */
+  readonly retryable: boolean;
   readonly items: readonly SyncRunItem[];
   /** Conflicts this run opened (each alerted once). */
   readonly newConflicts: readonly { readonly conflictId: string; readonly link: GroupLink }[];
@@ -22,11 +24,6 @@ export interface RunOutcome {
 export interface RunProgress {
   /** An item is finished (progress; the worker logs it). */
   onItemDone(item?: SyncRunItem): void;
-  /**
-   * Who holds the run's link leases: run AND worker, so that after a takeover the old worker (if it still
-   * lives) and the new one exclude each other instead of sharing leases.
-   */
-  readonly leaseHolder: string;
 }
 
 /** Executes one claimed run to its outcome; never throws (a run-level failure is the outcome `failed`). */
@@ -46,9 +43,15 @@ export class RunExecutor {
       const setAside = this.unreadableItems(run, unreadable);
       for (const entry of setAside) progress?.onItemDone(entry);
       items.push(...setAside);
-      return { status: statusOf(items), error: null, items, newConflicts };
+      return { status: statusOf(items), error: null, retryable: false, items, newConflicts };
     } catch (error) {
-      return { status: 'failed', error: describeFailure(error), items: [], newConflicts };
+      return {
+        status: 'failed',
+        error: describeFailure(error),
+        retryable: isVendorError(error) && error.retryable,
+        items: [],
+        newConflicts,
+      };
     }
   }
 
@@ -99,7 +102,7 @@ export class RunExecutor {
         userIdMapping: this.config.sync.userIdMapping,
         now: () => new Date(),
         unreadable,
-        ...workerHooks(run, progress),
+        ...workerHooks(progress),
       },
       this.vendors.feishu(),
       this.vendors.wecom(),
@@ -128,7 +131,7 @@ export class RunExecutor {
       resolver: await loadIdResolver(this.store, this.config.sync.userIdMapping),
       now: () => new Date(),
       unreadable,
-      ...workerHooks(run, progress),
+      ...workerHooks(progress),
     };
     return runRosters(context, this.vendors.feishu(), this.vendors.wecom(), run.direction);
   }
@@ -149,7 +152,7 @@ export class RunExecutor {
       resolver: await loadIdResolver(this.store, this.config.sync.userIdMapping),
       now: () => new Date(),
       unreadable,
-      ...workerHooks(run, progress),
+      ...workerHooks(progress),
       propagateDeletes: this.config.sync.propagateDeletes,
       effectiveNow: run.params.effectiveNow ?? this.config.sync.effectiveNow,
       googleMapDatum: this.config.feishu.googleMapDatum,
@@ -175,16 +178,12 @@ export class RunExecutor {
   }
 }
 
-/** succeeded: nothing failed; failed: everything did; partial: some of each. */
-/** What every engine gets from the worker: who holds its leases, and (when watched) the item callback. */
-function workerHooks(
-  run: SyncRun,
-  progress: RunProgress | undefined,
-): { readonly holder: string; readonly onItemDone?: (item?: SyncRunItem) => void } {
-  if (!progress) return { holder: run.id };
-  return { holder: progress.leaseHolder, onItemDone: (item) => progress.onItemDone(item) };
+/** What every engine gets from the worker, when watched: the item callback. */
+function workerHooks(progress: RunProgress | undefined): { readonly onItemDone?: (item?: SyncRunItem) => void } {
+  return progress ? { onItemDone: (item) => progress.onItemDone(item) } : {};
 }
 
+/** succeeded: nothing failed; failed: everything did; partial: some of each. */
 export function statusOf(items: readonly SyncRunItem[]): FinalRunStatus {
   const failed = items.filter((entry) => entry.action === 'failed').length;
   if (failed === 0) return 'succeeded';

@@ -6,67 +6,49 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { AsyncResource } from 'node:async_hooks';
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
-import { MappingStore, type SyncRun, type SyncRunItem } from '@app/mapping-store';
+import {
+  MappingStore,
+  RetryRunLater,
+  RunQueue,
+  type RunAttempt,
+  type SyncRun,
+  type SyncRunItem,
+} from '@app/mapping-store';
 import { withLogContext } from '../logging/log-context.js';
-import { LEASE_TTL_MS } from './link-leases.js';
-import { AppConfig } from '../config/app-config.js';
 import { AlertNotifier } from './alert-notifier.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { RunExecutor, type RunOutcome } from './run-executor.service.js';
 
-/** Heartbeats per takeover period: a live worker misses several before its run is taken over. */
-const HEARTBEATS_PER_TAKEOVER = 6;
-/** How often an idle worker looks for runs queued by other replicas or abandoned by dead ones. */
-const POLL_MS = 2_000;
-/** On shutdown, how long to let the current run finish before leaving it to be taken over. */
+/** On shutdown, how long to let the current run finish before leaving it to its job's retry. */
 const SHUTDOWN_GRACE_MS = 20_000;
 
 /**
- * Executes queued runs in the background, one at a time per process, oldest first. Runs live in the
- * database, not in memory: any replica may claim a queued run (SKIP LOCKED), and a run whose process died
- * is taken over once its heartbeat is stale. Per-link leases (see link-leases.ts) keep runs of different
- * replicas off the same link.
+ * Executes runs as the run queue (pg-boss) hands them over: one at a time per process, in any replica. A run
+ * whose process dies is retried by pg-boss once its heartbeat is stale, in whichever replica takes the job;
+ * the attempt number recorded on the run keeps a superseded attempt from recording an outcome.
  */
 @Injectable()
 export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RunWorker.name);
-  readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  private draining: Promise<void> | null = null;
-  private wakeAgain = false;
-  private stopped = false;
-  private poller: NodeJS.Timeout | null = null;
   private readonly progress = new Map<string, { done: number }>();
-  private drainDetached: () => Promise<void> = () => this.drain();
 
   constructor(
     private readonly store: MappingStore,
+    private readonly queue: RunQueue,
     private readonly executor: RunExecutor,
     private readonly alerts: AlertNotifier,
-    private readonly config: AppConfig,
     @Optional() private readonly metrics?: MetricsService,
   ) {}
 
-  onApplicationBootstrap(): void {
-    // Runs start from the context of start-up, not from that of whoever woke the worker: woken by POST /sync,
-    // every line of the run would otherwise carry that request (nestjs-pino keeps it in async-local storage).
-    this.drainDetached = AsyncResource.bind(() => this.drain());
-    this.poller = setInterval(() => this.wake(), POLL_MS);
-    this.poller.unref();
-    this.wake();
+  async onApplicationBootstrap(): Promise<void> {
+    // Runs start from the context of start-up, not from that of whatever pg-boss call is on the stack: every
+    // line of a run carries the run's own context only.
+    const execute = AsyncResource.bind((attempt: RunAttempt) => this.execute(attempt));
+    await this.queue.work(execute);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.poller) clearInterval(this.poller);
-    if (!this.draining) return;
-    let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, SHUTDOWN_GRACE_MS);
-    });
-    await Promise.race([this.draining, grace]);
-    clearTimeout(timer);
+    await this.queue.stop(SHUTDOWN_GRACE_MS);
   }
 
   /** Items finished so far by a run this process is executing (for progress in GET /runs/:id). */
@@ -74,75 +56,59 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     return this.progress.get(runId)?.done ?? null;
   }
 
-  /** Something was queued: look now instead of at the next poll. */
-  wake(): void {
-    if (this.stopped) return;
-    if (this.draining) {
-      this.wakeAgain = true;
-      return;
-    }
-    this.draining = this.drainDetached().finally(() => {
-      this.draining = null;
-      if (this.wakeAgain && !this.stopped) {
-        this.wakeAgain = false;
-        this.wake();
-      }
-    });
+  private async execute(attempt: RunAttempt): Promise<void> {
+    const run = await this.store.runs.begin(attempt.runId, attempt.attempt);
+    // Finished already (an earlier attempt recorded its outcome and then lost its job's completion) or gone.
+    if (!run) return;
+    // Every line written while the run executes (the engines', the vendor calls') carries it.
+    await withLogContext({ runId: run.id, scope: run.scope, direction: run.direction }, () =>
+      this.executeRun(run, attempt),
+    );
   }
 
-  private async drain(): Promise<void> {
-    while (!this.stopped) {
-      let run: SyncRun | null;
-      try {
-        run = await this.store.runs.claimNext(this.workerId, this.config.sync.runTakeoverMs);
-      } catch (error) {
-        this.logger.error({ err: error }, 'Could not claim a run; retrying at the next poll');
-        return;
-      }
-      if (!run) return;
-      // Every line written while the run executes — the engines', the vendor calls', the leases' — carries it.
-      await withLogContext({ runId: run.id, scope: run.scope, direction: run.direction }, () => this.execute(run));
-    }
-  }
-
-  private async execute(run: SyncRun): Promise<void> {
-    const log = { runId: run.id, direction: run.direction, scope: run.scope, dryRun: run.dryRun };
+  private async executeRun(run: SyncRun, attempt: RunAttempt): Promise<void> {
+    const log = {
+      runId: run.id,
+      direction: run.direction,
+      scope: run.scope,
+      dryRun: run.dryRun,
+      attempt: attempt.attempt,
+    };
     this.logger.log(log, 'Run started');
     const counter = { done: 0 };
     this.progress.set(run.id, counter);
-    let takenOver = false;
-    const heartbeat = setInterval(
-      () => {
-        void this.beat(run.id).then((alive) => {
-          if (!alive && !takenOver) {
-            takenOver = true;
-            this.logger.warn(log, 'Run was taken over by another worker; this worker will not record its outcome');
-          }
-        });
-      },
-      Math.min(this.config.sync.runTakeoverMs / HEARTBEATS_PER_TAKEOVER, LEASE_TTL_MS / 3),
-    );
     try {
       const outcome = await this.executor.execute(run, {
         onItemDone: (item) => {
           counter.done += 1;
           if (item) this.logItem(item);
         },
-        leaseHolder: this.leaseHolder(run.id),
       });
+      // A run that could not start because a vendor was unreachable or throttling gets another attempt
+      // (after backoff) while it has any left; the reason shows on the queued run meanwhile.
+      if (outcome.status === 'failed' && outcome.retryable && !attempt.last && outcome.error) {
+        if (await this.store.runs.requeue(run.id, attempt.attempt, outcome.error)) {
+          this.logger.warn({ ...log, error: outcome.error }, 'Run failed transiently; it will be retried');
+          throw new RetryRunLater(outcome.error);
+        }
+      }
       const finished = await this.store.runs.finish(run.id, {
         status: outcome.status,
         error: outcome.error,
         items: outcome.items,
-        workerId: this.workerId,
+        attempt: attempt.attempt,
       });
       this.logger.log({ ...log, status: finished.status, summary: finished.summary }, 'Run finished');
       this.metrics?.runFinished(finished);
-      await this.alert(run.id, outcome);
+      await this.alert(run.id, outcome).catch((error: unknown) =>
+        this.logger.warn({ ...log, err: error }, 'Run alert could not be sent'),
+      );
     } catch (error) {
-      this.logger.error({ ...log, err: error }, 'Run outcome could not be recorded');
+      if (!(error instanceof RetryRunLater)) {
+        this.logger.error({ ...log, err: error }, 'Run outcome could not be recorded; its job will be retried');
+      }
+      throw error;
     } finally {
-      clearInterval(heartbeat);
       this.progress.delete(run.id);
     }
   }
@@ -186,21 +152,6 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
         feishuGroupId: link.feishuGroupId,
         wecomRuleId: link.wecomRuleId,
       });
-    }
-  }
-
-  private leaseHolder(runId: string): string {
-    return `${runId}@${this.workerId}`;
-  }
-
-  private async beat(runId: string): Promise<boolean> {
-    try {
-      const alive = await this.store.runs.heartbeat(runId, this.workerId);
-      if (alive) await this.store.leases.renew(this.leaseHolder(runId), LEASE_TTL_MS);
-      return alive;
-    } catch (error) {
-      this.logger.warn({ runId, err: error }, 'Heartbeat failed');
-      return true;
     }
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
-import { MappingStore } from '@app/mapping-store';
+import { MappingStore, RunQueue } from '@app/mapping-store';
 import { ApiErrors, ApiV1Controller } from '../openapi/api-errors.decorator.js';
 import { LinkListDto, RunDetailDto, RunPageDto, RunQueuedDto } from '../openapi/api-responses.js';
 import { SyncRequestDto } from './dto/sync-request.dto.js';
@@ -18,6 +18,7 @@ export class SyncController {
   constructor(
     private readonly store: MappingStore,
     private readonly worker: RunWorker,
+    private readonly queue: RunQueue,
     private readonly groupIds: GroupIdChecker,
   ) {}
 
@@ -31,9 +32,9 @@ export class SyncController {
   })
   @ApiAcceptedResponse({ type: RunQueuedDto, description: 'Queued.' })
   @ApiErrors(400, 503)
-  async queue(@Body() request: SyncRequestDto): Promise<{ runId: string }> {
+  async queueRun(@Body() request: SyncRequestDto): Promise<{ runId: string }> {
     if (request.groupIds) await this.groupIds.assertKnown(request.direction, request.groupIds);
-    const run = await this.store.runs.create({
+    const run = await this.queue.enqueue({
       direction: request.direction,
       scope: request.scope,
       dryRun: request.dryRun ?? false,
@@ -46,7 +47,6 @@ export class SyncController {
         ...(request.effectiveNow !== undefined ? { effectiveNow: request.effectiveNow } : {}),
       },
     });
-    this.worker.wake();
     return { runId: run.id };
   }
 

@@ -1,7 +1,6 @@
 import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import { MappingStore } from '@app/mapping-store';
+import { MappingStore, RunQueue } from '@app/mapping-store';
 import { AppConfig } from '../config/app-config.js';
-import { RunWorker } from '../sync/run-worker.service.js';
 import { punchReconcileFor, USER_FLOW_CREATED } from './attendance-events.js';
 import type { FeishuEventEnvelope } from './feishu-event.gate.js';
 
@@ -35,7 +34,7 @@ export class FeishuEventsService implements BeforeApplicationShutdown {
 
   constructor(
     private readonly store: MappingStore,
-    private readonly worker: RunWorker,
+    private readonly queue: RunQueue,
     private readonly config: AppConfig,
   ) {}
 
@@ -69,7 +68,7 @@ export class FeishuEventsService implements BeforeApplicationShutdown {
         USERS_PER_EVENT_RUN,
       );
       const target =
-        joined ?? (await session.runs.create({ ...run, params: { userIds: [reconcile.userId], ...window } }));
+        joined ?? (await this.queue.enqueue({ ...run, params: { userIds: [reconcile.userId], ...window } }, session));
       await session.eventReceipts.attachRun('feishu', eventId, target.id);
       return { runId: target.id, joined: joined !== null };
     });
@@ -84,7 +83,6 @@ export class FeishuEventsService implements BeforeApplicationShutdown {
       runId,
       day: reconcile.day,
     });
-    this.worker.wake();
     return { kind: 'queued', runId };
   }
 

@@ -4,7 +4,6 @@ import { GroupLinkEntity } from './group-link.entity.js';
 import { PunchRecordMappingEntity } from './punch-record-mapping.entity.js';
 import { ShiftLinkEntity } from './shift-link.entity.js';
 import { SyncConflictEntity } from './sync-conflict.entity.js';
-import { SyncLeaseEntity } from './sync-lease.entity.js';
 import { SyncCursorEntity } from './sync-cursor.entity.js';
 import { SyncRunItemEntity } from './sync-run-item.entity.js';
 import { SyncRunEntity } from './sync-run.entity.js';
@@ -18,7 +17,6 @@ export {
   ShiftLinkEntity,
   SyncConflictEntity,
   SyncCursorEntity,
-  SyncLeaseEntity,
   SyncRunEntity,
   SyncRunItemEntity,
   UserMappingEntity,
@@ -33,7 +31,6 @@ export const MAPPING_STORE_ENTITIES = [
   SyncRunEntity,
   SyncRunItemEntity,
   SyncCursorEntity,
-  SyncLeaseEntity,
   SyncConflictEntity,
   EventReceiptEntity,
 ];

@@ -1,11 +1,10 @@
-import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ name: 'sync_runs' })
 @Index('ix_sync_runs_newest_first', ['queuedAt', 'id'])
-@Index('ix_sync_runs_claim', ['status', 'queuedAt'])
+@Index('ix_sync_runs_unfinished', ['queuedAt'], { where: `"status" IN ('queued', 'running')` })
 @Check('ck_sync_runs_status', `"status" IN ('queued', 'running', 'succeeded', 'partial', 'failed')`)
 @Check('ck_sync_runs_direction', `"direction" IN ('feishu_to_wecom', 'wecom_to_feishu', 'two_way')`)
-@Unique('uq_sync_runs_schedule_key', ['scheduleKey'])
 @Check('ck_sync_runs_scope', `"scope" IN ('rules', 'rosters', 'punches')`)
 @Check('ck_sync_runs_triggered_by', `"triggered_by" IN ('api', 'schedule', 'event')`)
 @Check('ck_sync_runs_finished_after_start', `"finished_at" IS NULL OR "started_at" IS NOT NULL`)
@@ -44,15 +43,11 @@ export class SyncRunEntity {
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
 
-  /** The process executing the run (see RunWorkersAndLeases); null while queued. */
-  @Column({ name: 'worker_id', type: 'text', nullable: true })
-  workerId!: string | null;
+  /** Which attempt of the run's pg-boss job executes it (see RunQueueOnPgBoss); 0 until a retry. */
+  @Column({ type: 'integer', default: 0 })
+  attempt!: number;
 
-  /** Last sign of life of that process; a running run whose heartbeat is stale is taken over. */
-  @Column({ name: 'heartbeat_at', type: 'timestamptz', nullable: true })
-  heartbeatAt!: Date | null;
-
-  /** Scheduled runs: the cron tick they belong to; unique, so each tick queues one run cluster-wide. */
+  /** Scheduled runs: the cron tick they belong to (the tick's job id keeps it to one run cluster-wide). */
   @Column({ name: 'schedule_key', type: 'text', nullable: true })
   scheduleKey!: string | null;
 }

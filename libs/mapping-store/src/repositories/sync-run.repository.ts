@@ -25,6 +25,7 @@ interface SyncRunRow {
   started_at: Date | null;
   finished_at: Date | null;
   schedule_key: string | null;
+  attempt: number;
   created: string;
   updated: string;
   unchanged: string;
@@ -75,6 +76,7 @@ function toSyncRun(row: SyncRunRow): SyncRun {
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     scheduleKey: row.schedule_key,
+    attempt: row.attempt,
     summary: toSummary(row),
   };
 }
@@ -102,12 +104,27 @@ export type FinalRunStatus = Extract<RunStatus, 'succeeded' | 'partial' | 'faile
 export class SyncRunRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  async create(run: NewSyncRun): Promise<SyncRun> {
+  /**
+   * Records a queued run. `id` is given when the caller needs it before the row exists (a scheduled tick's run,
+   * whose id is its job's, derived from the tick); `scheduleKey` names the tick of a scheduled run.
+   */
+  async create(
+    run: NewSyncRun,
+    options: { readonly id?: string; readonly scheduleKey?: string } = {},
+  ): Promise<SyncRun> {
     const [row] = await queryRows<{ id: string }>(
       this.manager,
-      `INSERT INTO "sync_runs" ("status", "direction", "scope", "dry_run", "triggered_by", "params")
-       VALUES ('queued', $1, $2, $3, $4, $5::jsonb) RETURNING "id"`,
-      [run.direction, run.scope, run.dryRun, run.triggeredBy, JSON.stringify(run.params)],
+      `INSERT INTO "sync_runs" ("id", "status", "direction", "scope", "dry_run", "triggered_by", "params", "schedule_key")
+       VALUES (COALESCE($1::uuid, gen_random_uuid()), 'queued', $2, $3, $4, $5, $6::jsonb, $7) RETURNING "id"`,
+      [
+        options.id ?? null,
+        run.direction,
+        run.scope,
+        run.dryRun,
+        run.triggeredBy,
+        JSON.stringify(run.params),
+        options.scheduleKey ?? null,
+      ],
     );
     if (!row) throw new Error('sync run insert returned nothing');
     return this.getRequired(row.id);
@@ -119,7 +136,7 @@ export class SyncRunRepository {
    * there is none to join (or it holds `maxUsers` already): the caller queues a run of its own — in the same
    * transaction, because joiners of one window take a transaction-scoped advisory lock first: concurrent
    * events for a day then see each other's new run instead of each queueing one. The run's row is locked as
-   * claimNext locks it, so a run is either joined before a worker claims it or not at all.
+   * `begin` locks it, so a run is either joined before its job starts it or not at all.
    */
   async joinQueuedEventRun(
     run: Omit<NewSyncRun, 'params'> & { readonly from: string; readonly to: string },
@@ -150,77 +167,42 @@ export class SyncRunRepository {
   }
 
   /**
-   * Queues the run of one scheduled tick, once cluster-wide: every replica's cron calls this with the same
-   * key, the unique constraint lets one insert win, and the others get null.
+   * Attempt `attempt` of the run's job starts executing it: queued (or running under an earlier attempt that
+   * lost its job) → running under this attempt. Null when the run is finished already, or is gone: the job
+   * has nothing left to do. The row lock this takes orders it after any joinQueuedEventRun in flight, so the
+   * run starts with every user that joined it.
    */
-  async createScheduled(run: NewSyncRun, scheduleKey: string): Promise<SyncRun | null> {
-    const rows = await queryRows<{ id: string }>(
+  async begin(id: string, attempt: number, at: Date = new Date()): Promise<SyncRun | null> {
+    const affected = await execute(
       this.manager,
-      `INSERT INTO "sync_runs" ("status", "direction", "scope", "dry_run", "triggered_by", "params", "schedule_key")
-       VALUES ('queued', $1, $2, $3, $4, $5::jsonb, $6)
-       ON CONFLICT ("schedule_key") DO NOTHING RETURNING "id"`,
-      [run.direction, run.scope, run.dryRun, run.triggeredBy, JSON.stringify(run.params), scheduleKey],
+      `UPDATE "sync_runs" SET "status" = 'running', "attempt" = $2, "started_at" = COALESCE("started_at", $3)
+       WHERE "id" = $1 AND "status" IN ('queued', 'running')`,
+      [id, attempt, at],
     );
-    const id = rows[0]?.id;
-    return id ? this.getRequired(id) : null;
+    return affected === 1 ? this.getRequired(id) : null;
   }
 
   /**
-   * Claims the oldest run to execute for `workerId`: a queued one, or a running one whose worker has not
-   * sent a heartbeat for `staleAfterMs` (or never did: a run started before heartbeats existed) (its process died; the run is taken over and starts again, which
-   * is safe because a rules run is level-triggered and a stream run resumes from its cursor). SKIP LOCKED
-   * lets several processes claim concurrently without waiting on or double-claiming each other.
+   * Attempt `attempt` failed in a way a later attempt may not (a vendor unreachable or throttling): the run
+   * waits for its job's retry, queued again, with the reason in `error` meanwhile. False if the run is not
+   * running under this attempt.
    */
-  async claimNext(workerId: string, staleAfterMs: number): Promise<SyncRun | null> {
-    const rows = await queryRows<{ id: string }>(
-      this.manager,
-      `UPDATE "sync_runs" SET "status" = 'running', "worker_id" = $1, "heartbeat_at" = now(),
-         "started_at" = COALESCE("started_at", now())
-       WHERE "id" = (
-         SELECT "id" FROM "sync_runs"
-         WHERE "status" = 'queued'
-            OR ("status" = 'running'
-                AND ("heartbeat_at" IS NULL OR "heartbeat_at" < now() - $2 * interval '1 millisecond'))
-         ORDER BY "queued_at", "id" LIMIT 1 FOR UPDATE SKIP LOCKED)
-       RETURNING "id"`,
-      [workerId, staleAfterMs],
-    );
-    const id = rows[0]?.id;
-    return id ? this.getRequired(id) : null;
-  }
-
-  /** Proves `workerId` still runs `runId`; false if the run was taken over (the worker must stop). */
-  async heartbeat(runId: string, workerId: string): Promise<boolean> {
+  async requeue(id: string, attempt: number, error: string): Promise<boolean> {
     const affected = await execute(
       this.manager,
-      `UPDATE "sync_runs" SET "heartbeat_at" = now()
-       WHERE "id" = $1 AND "worker_id" = $2 AND "status" = 'running'`,
-      [runId, workerId],
+      `UPDATE "sync_runs" SET "status" = 'queued', "error" = $3
+       WHERE "id" = $1 AND "status" = 'running' AND "attempt" = $2`,
+      [id, attempt, error],
     );
     return affected === 1;
   }
 
-  /** How many runs wait to be claimed (queued, or running under a dead worker). */
-  async countWaiting(staleAfterMs: number): Promise<number> {
-    const [row] = await queryRows<{ n: string }>(
+  /** Runs not finished (queued or running), oldest first: each must have a job in the run queue. */
+  async unfinished(): Promise<{ readonly id: string; readonly scope: SyncScope }[]> {
+    return queryRows<{ id: string; scope: SyncScope }>(
       this.manager,
-      `SELECT count(*) AS "n" FROM "sync_runs"
-       WHERE "status" = 'queued'
-          OR ("status" = 'running'
-              AND ("heartbeat_at" IS NULL OR "heartbeat_at" < now() - $1 * interval '1 millisecond'))`,
-      [staleAfterMs],
+      `SELECT "id", "scope" FROM "sync_runs" WHERE "status" IN ('queued', 'running') ORDER BY "queued_at", "id"`,
     );
-    return Number(row?.n ?? 0);
-  }
-
-  /** queued → running; false if the run was not queued (already taken). */
-  async start(id: string, at: Date = new Date()): Promise<boolean> {
-    const affected = await execute(
-      this.manager,
-      `UPDATE "sync_runs" SET "status" = 'running', "started_at" = $2 WHERE "id" = $1 AND "status" = 'queued'`,
-      [id, at],
-    );
-    return affected === 1;
   }
 
   async appendItems(runId: string, items: readonly SyncRunItem[]): Promise<void> {
@@ -262,8 +244,8 @@ export class SyncRunRepository {
       status: FinalRunStatus;
       error?: string | null;
       items?: readonly SyncRunItem[];
-      /** When set, only this worker may finish the run (it was not taken over meanwhile). */
-      workerId?: string;
+      /** When set, only this attempt may finish the run (no later attempt took it over meanwhile). */
+      attempt?: number;
     },
     at: Date = new Date(),
   ): Promise<SyncRun> {
@@ -272,10 +254,10 @@ export class SyncRunRepository {
       const affected = await execute(
         manager,
         `UPDATE "sync_runs" SET "status" = $2, "error" = $3, "finished_at" = $4
-         WHERE "id" = $1 AND "status" = 'running' AND ($5::text IS NULL OR "worker_id" = $5)`,
-        [id, outcome.status, outcome.error ?? null, at, outcome.workerId ?? null],
+         WHERE "id" = $1 AND "status" = 'running' AND ($5::integer IS NULL OR "attempt" = $5)`,
+        [id, outcome.status, outcome.error ?? null, at, outcome.attempt ?? null],
       );
-      if (affected !== 1) throw new Error(`sync run ${id} is not running under this worker; cannot finish it`);
+      if (affected !== 1) throw new Error(`sync run ${id} is not running under this attempt; cannot finish it`);
       await repository.appendItems(id, outcome.items ?? []);
     };
     if (this.manager.queryRunner?.isTransactionActive) await write(this.manager);

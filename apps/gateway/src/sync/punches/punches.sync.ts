@@ -17,7 +17,6 @@ import {
 import type { WecomClient } from '@app/wecom';
 import type { WecomAddCheckinRecord } from '@app/wecom/model';
 import { withLogContext } from '../../logging/log-context.js';
-import { withLeases } from '../link-leases.js';
 import type { UnreadableRecords } from '../unreadable-records.js';
 import { describeFailure } from '../rules/rule-sync.types.js';
 import { nextDayReachSeconds, planUnits, runWindow, type PunchUnit, type TimeWindow } from './punch-window.js';
@@ -32,8 +31,6 @@ export interface PunchRunContext {
   readonly resolver: IdResolver;
   /** USER_ID_MAPPING: `table` syncs the mapped people; `same` the members of the Feishu attendance groups. */
   readonly userIdMapping: 'table' | 'same';
-  /** Lease holder (run@worker). */
-  readonly holder: string;
   readonly now: () => Date;
   /**
    * The vendor records this run could not read: each becomes a failed item of the run, and the person's other
@@ -157,7 +154,8 @@ interface ReadUnit {
  *   gateway's mark) is never exported back from that side.
  * - Resumable: a cursor per run counts finished units, moved only after a unit's writes and mappings are
  *   committed, so a run taken over after a crash resumes at its first unfinished unit.
- * - One run per direction at a time (a lease), so two runs never write the same punch to WeCom.
+ * - One punch run at a time (the run queue's singleton key is the scope), so two runs never write the same
+ *   punch to WeCom.
  */
 export class PunchesSync {
   constructor(
@@ -167,11 +165,6 @@ export class PunchesSync {
   ) {}
 
   async run(direction: PunchDirection): Promise<SyncRunItem[]> {
-    const { store, holder } = this.context;
-    return withLeases(store, holder, [`punches:${direction}`], () => this.runLeased(direction));
-  }
-
-  private async runLeased(direction: PunchDirection): Promise<SyncRunItem[]> {
     const { store, params, dryRun, runId } = this.context;
     const source: Vendor = direction === 'wecom_to_feishu' ? 'wecom' : 'feishu';
     const target: Vendor = source === 'wecom' ? 'feishu' : 'wecom';

@@ -154,7 +154,6 @@ function world() {
     ...WINDOW,
     store,
     resolver: tableIdResolver(users, new Map()),
-    holder: 'run',
     now: () => new Date('2026-03-01T00:00:00Z'),
     unreadable: new UnreadableRecords(),
   };

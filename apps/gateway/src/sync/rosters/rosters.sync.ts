@@ -4,7 +4,6 @@ import type { GroupLink, MappingStore, SyncRunItem } from '@app/mapping-store';
 import type { IdResolver } from '@app/translation';
 import type { WecomCheckinGroupRead, WecomClient, WecomSetCheckinScheduleListRequest } from '@app/wecom';
 import { withLogContext } from '../../logging/log-context.js';
-import { withLeases } from '../link-leases.js';
 import type { UnreadableRecords } from '../unreadable-records.js';
 import { describeFailure, item, type ItemPlan } from '../rules/rule-sync.types.js';
 import {
@@ -37,8 +36,6 @@ export interface RostersRunContext {
   readonly to?: string;
   readonly store: MappingStore;
   readonly resolver: IdResolver;
-  /** Lease holder (run@worker): a roster item and a rules item never work on one link at once. */
-  readonly holder: string;
   readonly now: () => Date;
   /**
    * The vendor records this run could not read: each becomes a failed item of the run. A roster day that
@@ -121,7 +118,7 @@ export class RostersSync {
     this.rules = new Map(rules.map((rule) => [String(rule.groupid), rule]));
     const items: SyncRunItem[] = [];
     for (const entry of this.select(links, direction)) {
-      if (entry.link) items.push(await this.syncLeased(entry.link, direction));
+      if (entry.link) items.push(await this.syncLinked(entry.link, direction));
       else {
         const skipped = item(entry.sourceId, null, 'skipped', [], {
           error:
@@ -162,35 +159,30 @@ export class RostersSync {
       .sort((a, b) => (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0));
   }
 
-  /**
-   * One linked group under the leases the rules sync takes for it (its Feishu group, its WeCom rule and the
-   * link), so a roster item and a rules item never work on one link at once. A failure fails the item only.
-   */
-  private syncLeased(link: GroupLink, direction: RosterDirection): Promise<SyncRunItem> {
+  /** One linked group. A failure fails the item only. */
+  private syncLinked(link: GroupLink, direction: RosterDirection): Promise<SyncRunItem> {
     const source =
       direction === 'feishu_to_wecom' ? `feishu-group:${link.feishuGroupId}` : `wecom-rule:${link.wecomRuleId}`;
-    // Every line written for this link (leases, vendor calls) names it.
-    return withLogContext({ item: source, link: link.id }, () => this.syncLeasedInContext(link, direction));
+    // Every line written for this link (vendor calls, the item's own) names it.
+    return withLogContext({ item: source, link: link.id }, () => this.syncLinkedInContext(link, direction));
   }
 
-  private async syncLeasedInContext(link: GroupLink, direction: RosterDirection): Promise<SyncRunItem> {
+  private async syncLinkedInContext(link: GroupLink, direction: RosterDirection): Promise<SyncRunItem> {
     const feishuGroupId = link.feishuGroupId!;
     const wecomRuleId = link.wecomRuleId!;
     const [sourceId, targetId] =
       direction === 'feishu_to_wecom' ? [feishuGroupId, wecomRuleId] : [wecomRuleId, feishuGroupId];
-    const resources = [`feishu-group:${feishuGroupId}`, `wecom-rule:${wecomRuleId}`, `link:${link.id}`];
     let result: SyncRunItem | undefined;
     try {
-      result = await withLeases(this.context.store, this.context.holder, resources, async () => {
-        // Re-read under the lease: a rules run may have changed or removed the link while this one waited.
-        const current = await this.context.store.groupLinks.findById(link.id);
-        if (!current || current.feishuGroupId !== feishuGroupId || current.wecomRuleId !== wecomRuleId) {
-          return item(sourceId, targetId, 'skipped', [], {
-            error: 'the link changed while this run waited for it; run the roster sync again',
-          });
-        }
-        return this.syncOne(current, direction, sourceId, targetId);
-      });
+      // Re-read just before the work: a rules run (another scope, so it may run meanwhile) may have changed or
+      // removed the link since this run listed it.
+      const current = await this.context.store.groupLinks.findById(link.id);
+      result =
+        !current || current.feishuGroupId !== feishuGroupId || current.wecomRuleId !== wecomRuleId
+          ? item(sourceId, targetId, 'skipped', [], {
+              error: 'the link changed while this run was going; run the roster sync again',
+            })
+          : await this.syncOne(current, direction, sourceId, targetId);
       return result;
     } catch (error) {
       result = item(sourceId, targetId, 'failed', [], { error: describeFailure(error) });

@@ -23,7 +23,7 @@ import {
   type WecomClient,
   type WecomUpdateCheckinOptionRequest,
 } from '@app/wecom';
-import { syncLeasedItem } from './leased-item.js';
+import { syncRuleItem } from './rule-item.js';
 import { openConflictItem, recordConflict, sideChanged, twoWayDecision } from './two-way.js';
 import {
   describeFailure,
@@ -110,7 +110,7 @@ export class FeishuToWecomRulesSync {
     ]);
     this.index(rules);
     const sources = this.context.reconcile ? await this.reconcileSources(groupIds) : groupIds;
-    const items = (await pMap(sources, (groupId) => this.syncOneLeased(groupId), { concurrency: CONCURRENCY })).filter(
+    const items = (await pMap(sources, (groupId) => this.syncItem(groupId), { concurrency: CONCURRENCY })).filter(
       (entry): entry is SyncRunItem => entry !== null,
     );
     if (this.pendingCreates.length === 0) return items;
@@ -200,9 +200,9 @@ export class FeishuToWecomRulesSync {
     }
   }
 
-  private syncOneLeased(feishuGroupId: string): Promise<SyncRunItem | null> {
+  private syncItem(feishuGroupId: string): Promise<SyncRunItem | null> {
     const { store } = this.context;
-    return syncLeasedItem(
+    return syncRuleItem(
       this.context,
       {
         sourceId: feishuGroupId,
@@ -217,13 +217,13 @@ export class FeishuToWecomRulesSync {
   /** The group's item; null when a two-way link's change is the other direction's to push. */
   private async syncOne(feishuGroupId: string): Promise<SyncRunItem | null> {
     const { store } = this.context;
-    const leasedAt = Date.now();
-    // Re-read under the lease: another run may have changed the link while this one waited.
+    const startedAt = Date.now();
+    // Re-read now: the link may have changed since this run listed WeCom's rules (an item of this run, or an
+    // earlier attempt of it whose process died mid-item, created or linked this group's rule). A link naming a
+    // rule the list lacks may be just that: list again rather than create a second rule (or report the rule
+    // deleted).
     const link = await store.groupLinks.findByFeishuGroupId(feishuGroupId);
-    // This run listed WeCom's rules before it held the lease: a run of another replica may have created (or
-    // linked) this group's rule since. A link naming a rule the list lacks may be just that: list again rather
-    // than create a second rule (or report the rule deleted).
-    if (link && this.listLacksRuleOf(link)) await this.relist(leasedAt);
+    if (link && this.listLacksRuleOf(link)) await this.relist(startedAt);
     const unreadable = this.unreadableTarget(feishuGroupId, link);
     if (unreadable) return unreadable;
     let group: FeishuGroup;
@@ -733,7 +733,7 @@ interface FeishuSource {
   readonly feishuGroupName: string;
 }
 
-/** The link's last write was refused because another WeCom app owns the rule (see syncLeasedItem). */
+/** The link's last write was refused because another WeCom app owns the rule (see syncRuleItem). */
 function refusedAsForeign(link: GroupLink): boolean {
   return link.status === 'failed' && (link.lastError ?? '').includes('foreign_owned_rule');
 }

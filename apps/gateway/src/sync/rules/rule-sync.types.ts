@@ -11,8 +11,6 @@ export interface RulesRunContext {
   readonly groupIds?: readonly string[];
   readonly store: MappingStore;
   readonly resolver: IdResolver;
-  /** Lease holder name (the run id): who works on a link right now. */
-  readonly holder: string;
   readonly now: () => Date;
   /** The vendor records this run could not read (each becomes a failed item of the run). */
   readonly unreadable: UnreadableRecords;

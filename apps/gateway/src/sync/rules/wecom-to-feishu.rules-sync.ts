@@ -22,7 +22,7 @@ import {
   type FeishuGroupPlan,
 } from '@app/translation';
 import type { WecomCheckinGroupRead, WecomClient } from '@app/wecom';
-import { syncLeasedItem } from './leased-item.js';
+import { syncRuleItem } from './rule-item.js';
 import { sideChanged, twoWayDecision } from './two-way.js';
 import {
   describeFailure,
@@ -76,7 +76,7 @@ export class WecomToFeishuRulesSync {
     for await (const shift of this.feishu.listShifts(this.readOptions)) this.remember(shift);
     const items: SyncRunItem[] = [];
     for (const rule of selected) {
-      const entry = await this.syncOneLeased(rule);
+      const entry = await this.syncItem(rule);
       if (entry) items.push(entry);
     }
     // Links that sync from WeCom whose rule is gone (only when looking at every rule, not a chosen few).
@@ -166,10 +166,10 @@ export class WecomToFeishuRulesSync {
     this.shiftById.set(shift.shift_id, shift);
   }
 
-  private syncOneLeased(rule: WecomCheckinGroupRead): Promise<SyncRunItem | null> {
+  private syncItem(rule: WecomCheckinGroupRead): Promise<SyncRunItem | null> {
     const { store } = this.context;
     const ruleId = String(rule.groupid);
-    return syncLeasedItem(
+    return syncRuleItem(
       this.context,
       {
         sourceId: ruleId,

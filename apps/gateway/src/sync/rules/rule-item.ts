@@ -1,12 +1,11 @@
 import type { GroupLink, SyncRunItem } from '@app/mapping-store';
 import { withLogContext } from '../../logging/log-context.js';
-import { withLeases } from '../link-leases.js';
 import { describeFailure, item, type RulesRunContext } from './rule-sync.types.js';
 
 /** How one direction names an item's source and finds its link. */
 export interface ItemSource {
   readonly sourceId: string;
-  /** Lease name of the source object (e.g. `feishu-group:<id>`), held even before a link exists. */
+  /** Names the source object in the log (e.g. `feishu-group:<id>`), even before a link exists. */
   readonly resource: string;
   findLink(): Promise<GroupLink | null>;
   /** The other side's id on the link, for the item. */
@@ -14,25 +13,25 @@ export interface ItemSource {
 }
 
 /**
- * Runs one item of a rules run under the leases of its source and (if any) its link. A failure becomes a
- * `failed` item and is remembered on the link — a pending link stays pending, since its create may have
- * happened — and progress is counted whatever the outcome. Shared by both directions.
+ * Runs one item of a rules run. No other rules run works on the link meanwhile: the run queue lets one run per
+ * scope be active at a time. A failure becomes a `failed` item and is remembered on the link — a pending link
+ * stays pending, since its create may have happened — and progress is counted whatever the outcome. Shared by
+ * both directions.
  */
-export async function syncLeasedItem(
+export async function syncRuleItem(
   context: RulesRunContext,
   source: ItemSource,
   work: () => Promise<SyncRunItem | null>,
 ): Promise<SyncRunItem | null> {
-  const { store, holder, dryRun } = context;
-  // Every line written for this item (leases, vendor calls, the item's own line) names it, and its link once
+  const { store, dryRun } = context;
+  // Every line written for this item (vendor calls, the item's own line) names it, and its link once
   // there is one.
   return withLogContext({ item: source.resource }, async () => {
     let result: SyncRunItem | null = null;
     let link: GroupLink | null = null;
     try {
       link = await source.findLink();
-      const resources = [source.resource, ...(link ? [`link:${link.id}`] : [])];
-      result = await withLogContext(link ? { link: link.id } : {}, () => withLeases(store, holder, resources, work));
+      result = await withLogContext(link ? { link: link.id } : {}, work);
       // A create made the link: the item's line names it too.
       if (!link && result?.action === 'created' && !dryRun) link = await source.findLink().catch(() => null);
       return result;
