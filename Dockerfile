@@ -23,7 +23,9 @@ RUN npm run build
 
 # ---- runtime: production dependencies and the compiled gateway; code owned by root, read-only to the app
 FROM node:26-slim AS runtime
+# --max-semi-space-size=4: the young generation capped as `npm start` caps it (BENCHMARKS.md, Runtime).
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--max-semi-space-size=4 \
     SCARF_ANALYTICS=false \
     PORT=3000 \
     DATA_DIR=/app/.data

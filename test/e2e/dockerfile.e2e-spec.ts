@@ -6,6 +6,7 @@ import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { parse } from 'yaml';
+import { GATEWAY_NODE_FLAGS } from '../support/gateway-process.js';
 
 // No Docker engine here: the Dockerfile is checked by reading it against what the project really builds
 // (nest-cli.json + the gateway's tsconfig), what the production code really imports, and .dockerignore.
@@ -158,7 +159,10 @@ describe('Dockerfile', () => {
   it('runs the entry point npm run build produces, exposes 3000 and health-checks /health', async () => {
     const entry = builtEntryPoint();
     expect(entry).toBe('dist/apps/gateway/src/main.js');
-    expect(packageJson.scripts['start']).toContain(`node ${entry}`);
+    expect(packageJson.scripts['start']).toContain(`node ${GATEWAY_NODE_FLAGS.join(' ')} ${entry}`);
+    // The image runs the gateway with the same V8 flags as npm start and the tests' gateway processes.
+    const env = runtime.instructions.filter((instruction) => instruction.keyword === 'ENV').map((entry) => entry.args);
+    expect(env.join(' ')).toContain(`NODE_OPTIONS=${GATEWAY_NODE_FLAGS.join(' ')}`);
     const cmd = runtime.instructions.filter((instruction) => instruction.keyword === 'CMD').at(-1)!;
     expect(JSON.parse(cmd.args)).toEqual(['node', entry]);
     expect(runtime.instructions.find((instruction) => instruction.keyword === 'EXPOSE')?.args).toBe('3000');
