@@ -239,6 +239,7 @@ describe('rules sync (REST + emulators)', () => {
     expect(after.find((link) => link.feishuGroupId === foreign.feishuGroupId)).toMatchObject({
       status: 'failed',
       lastError: expect.stringMatching(/301002/),
+      lastErrorKind: 'foreign_owned_rule',
     });
 
     // Reported, not retried: a run over every group skips it without a write (and is not `partial` for it) …

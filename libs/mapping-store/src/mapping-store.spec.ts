@@ -351,9 +351,29 @@ describe('group and shift links', () => {
     expect(synced).toMatchObject({ status: 'active', wecomRuleId: '42', feishuGroupName: 'HQ', lastError: null });
     expect(await store.groupLinks.findByWecomRuleId('42')).toMatchObject({ id: first.id });
 
-    const failed = await store.groupLinks.setStatus(first.id, 'failed', 'WeCom 301093: rule invalid');
-    expect(failed).toMatchObject({ status: 'failed', lastError: 'WeCom 301093: rule invalid' });
+    const failed = await store.groupLinks.setStatus(first.id, 'failed', {
+      message: 'wecom invalid_request (code 301093): rule invalid',
+      kind: 'invalid_request',
+    });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      lastError: 'wecom invalid_request (code 301093): rule invalid',
+      lastErrorKind: 'invalid_request',
+    });
     expect((await store.groupLinks.setDirection(first.id, 'two_way')).direction).toBe('two_way');
+    // A kind outside the taxonomy is refused by the table.
+    await expect(
+      store.groupLinks.setStatus(first.id, 'failed', { message: 'x', kind: 'oops' as 'internal' }),
+    ).rejects.toThrow(/ck_group_links_last_error_kind/);
+    // A sync that succeeds clears both.
+    const resynced = await store.groupLinks.markSynced(first.id, {
+      feishuGroupId: '6919358128597097404',
+      wecomRuleId: '42',
+      feishuHash: 'c'.repeat(64),
+      wecomHash: 'd'.repeat(64),
+      syncedAt: new Date('2026-11-22T00:00:00Z'),
+    });
+    expect(resynced).toMatchObject({ status: 'active', lastError: null, lastErrorKind: null });
   });
 
   it('marks many links synced in one statement, all or nothing', async () => {

@@ -5,6 +5,7 @@ import type {
   RunStatus,
   RunTrigger,
   SyncDirection,
+  SyncErrorKind,
   SyncScope,
   Vendor,
 } from '@app/kernel';
@@ -26,6 +27,12 @@ export const LINK_STATUSES = [
  */
 export type LinkStatus = (typeof LINK_STATUSES)[number];
 
+/** Why a link's last sync failed: the message shown to people, and its kind, which code decides on. */
+export interface LinkFailure {
+  readonly message: string;
+  readonly kind: SyncErrorKind;
+}
+
 export interface GroupLink {
   readonly id: string;
   readonly feishuGroupId: string | null;
@@ -39,6 +46,8 @@ export interface GroupLink {
   readonly wecomHash: string | null;
   readonly lastSyncedAt: Date | null;
   readonly lastError: string | null;
+  /** The kind of `lastError` (SYNC_ERROR_KINDS): what the engines decide on, never the words. */
+  readonly lastErrorKind: SyncErrorKind | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -5,12 +5,14 @@ import {
   LOSS_SEVERITIES,
   RUN_STATUSES,
   RUN_TRIGGERS,
+  SYNC_ERROR_KINDS,
   SYNC_SCOPES,
   type ItemAction,
   type LinkDirection,
   type LossSeverity,
   type RunStatus,
   type RunTrigger,
+  type SyncErrorKind,
   type SyncScope,
 } from '@app/kernel';
 import { LINK_STATUSES, type LinkStatus } from '@app/mapping-store';
@@ -235,6 +237,18 @@ export class LinkDto {
 
   @ApiProperty({ type: String, nullable: true, example: null })
   lastError!: string | null;
+
+  @ApiProperty({
+    enum: SYNC_ERROR_KINDS,
+    enumName: 'SyncErrorKind',
+    nullable: true,
+    example: null,
+    description:
+      'Why the last sync failed, as a kind: a vendor failure (auth, rate_limit, transient, permission, not_found, ' +
+      'invalid_request, foreign_owned_rule, unknown) or translation_refused, source_missing, target_missing, ' +
+      'conflict, internal. Null when the last sync succeeded.',
+  })
+  lastErrorKind!: SyncErrorKind | null;
 
   @ApiProperty({ format: 'date-time', example: '2026-02-27T08:00:00.000Z' })
   createdAt!: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertUnreachable, isVendorError } from '@app/kernel';
+import { assertUnreachable } from '@app/kernel';
 import { MappingStore, type FinalRunStatus, type GroupLink, type SyncRun, type SyncRunItem } from '@app/mapping-store';
 import { AppConfig } from '../config/app-config.js';
 import { VendorClients } from '../vendors/vendor-clients.service.js';
@@ -9,6 +9,7 @@ import { runRosters } from './rosters/rosters.sync.js';
 import { FeishuToWecomRulesSync } from './rules/feishu-to-wecom.rules-sync.js';
 import { describeFailure, type RulesRunContext } from './rules/rule-sync.types.js';
 import { WecomToFeishuRulesSync } from './rules/wecom-to-feishu.rules-sync.js';
+import { retriesRun } from './sync-error-policy.js';
 import { UnreadableRecords } from './unreadable-records.js';
 
 export interface RunOutcome {
@@ -48,7 +49,7 @@ export class RunExecutor {
       return {
         status: 'failed',
         error: describeFailure(error),
-        retryable: isVendorError(error) && error.retryable,
+        retryable: retriesRun(error),
         items: [],
         newConflicts,
       };

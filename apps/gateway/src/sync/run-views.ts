@@ -78,6 +78,7 @@ export function linkView(link: GroupLink) {
     status: link.status,
     lastSyncedAt: iso(link.lastSyncedAt),
     lastError: link.lastError,
+    lastErrorKind: link.lastErrorKind,
     createdAt: link.createdAt.toISOString(),
     updatedAt: link.updatedAt.toISOString(),
   };

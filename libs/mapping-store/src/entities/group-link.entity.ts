@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { SYNC_ERROR_KINDS } from '@app/kernel';
 
 @Entity({ name: 'group_links' })
 @Unique('uq_group_links_feishu_group_id', ['feishuGroupId'])
@@ -8,6 +9,10 @@ import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique
 @Check(
   'ck_group_links_status',
   `"status" IN ('pending', 'active', 'conflict', 'failed', 'source_missing', 'target_missing', 'unlinked')`,
+)
+@Check(
+  'ck_group_links_last_error_kind',
+  `"last_error_kind" IS NULL OR "last_error_kind" IN (${SYNC_ERROR_KINDS.map((kind) => `'${kind}'`).join(', ')})`,
 )
 export class GroupLinkEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_group_links' })
@@ -42,6 +47,10 @@ export class GroupLinkEntity {
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError!: string | null;
+
+  /** Why the last sync failed, as a kind of SYNC_ERROR_KINDS (see LinkErrorKinds). */
+  @Column({ name: 'last_error_kind', type: 'text', nullable: true })
+  lastErrorKind!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,8 +1,14 @@
-import type { LinkDirection } from '@app/kernel';
+import type { LinkDirection, SyncErrorKind } from '@app/kernel';
 import type { EntityManager } from 'typeorm';
 import { execute, queryRows } from './sql.util.js';
 import { withStoreErrors } from '../mapping-store.errors.js';
-import type { GroupLink, GroupLinkIntent, GroupLinkSyncedState, LinkStatus } from '../mapping-store.types.js';
+import type {
+  GroupLink,
+  GroupLinkIntent,
+  GroupLinkSyncedState,
+  LinkFailure,
+  LinkStatus,
+} from '../mapping-store.types.js';
 
 interface GroupLinkRow {
   id: string;
@@ -16,6 +22,7 @@ interface GroupLinkRow {
   wecom_hash: string | null;
   last_synced_at: Date | null;
   last_error: string | null;
+  last_error_kind: SyncErrorKind | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -33,6 +40,7 @@ function toGroupLink(row: GroupLinkRow): GroupLink {
     wecomHash: row.wecom_hash,
     lastSyncedAt: row.last_synced_at,
     lastError: row.last_error,
+    lastErrorKind: row.last_error_kind,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -130,7 +138,7 @@ export class GroupLinkRepository {
            "feishu_group_id" = $2, "feishu_group_name" = COALESCE($3, "feishu_group_name"),
            "wecom_rule_id" = $4, "wecom_rule_name" = COALESCE($5, "wecom_rule_name"),
            "feishu_hash" = $6, "wecom_hash" = $7, "last_synced_at" = $8,
-           "status" = 'active', "last_error" = NULL, "updated_at" = now()
+           "status" = 'active', "last_error" = NULL, "last_error_kind" = NULL, "updated_at" = now()
          WHERE "id" = $1
          RETURNING *`,
         [
@@ -166,7 +174,7 @@ export class GroupLinkRepository {
            "wecom_rule_id" = v.wecom_rule_id,
            "wecom_rule_name" = COALESCE(v.wecom_rule_name, link."wecom_rule_name"),
            "feishu_hash" = v.feishu_hash, "wecom_hash" = v.wecom_hash, "last_synced_at" = v.synced_at,
-           "status" = 'active', "last_error" = NULL, "updated_at" = now()
+           "status" = 'active', "last_error" = NULL, "last_error_kind" = NULL, "updated_at" = now()
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                      $8::timestamptz[])
            AS v(id, feishu_group_id, feishu_group_name, wecom_rule_id, wecom_rule_name, feishu_hash, wecom_hash,
@@ -220,11 +228,13 @@ export class GroupLinkRepository {
     return toGroupLink(this.single(rows, `resetFeishuTarget(${id})`));
   }
 
-  async setStatus(id: string, status: LinkStatus, error: string | null = null): Promise<GroupLink> {
+  /** Sets the status, with why the last sync failed (or null: nothing failed). */
+  async setStatus(id: string, status: LinkStatus, failure: LinkFailure | null = null): Promise<GroupLink> {
     const rows: GroupLinkRow[] = await queryRows(
       this.manager,
-      `UPDATE "group_links" SET "status" = $2, "last_error" = $3, "updated_at" = now() WHERE "id" = $1 RETURNING *`,
-      [id, status, error],
+      `UPDATE "group_links" SET "status" = $2, "last_error" = $3, "last_error_kind" = $4, "updated_at" = now()
+       WHERE "id" = $1 RETURNING *`,
+      [id, status, failure?.message ?? null, failure?.kind ?? null],
     );
     return toGroupLink(this.single(rows, `setStatus(${id})`));
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pMap from 'p-map';
-import { isVendorError, type Loss, type Vendor } from '@app/kernel';
+import type { Loss, Vendor } from '@app/kernel';
 import type { FeishuClient, FeishuUserFlow } from '@app/feishu';
 import type { MappingStore, PunchRecordMapping, RunRequestParams, SyncRunItem } from '@app/mapping-store';
 import {
@@ -18,6 +18,7 @@ import type { WecomClient } from '@app/wecom';
 import type { WecomAddCheckinRecord } from '@app/wecom/model';
 import { withLogContext } from '../../logging/log-context.js';
 import type { UnreadableRecords } from '../unreadable-records.js';
+import { wasNotApplied } from '../sync-error-policy.js';
 import { describeFailure } from '../rules/rule-sync.types.js';
 import { nextDayReachSeconds, planUnits, runWindow, type PunchUnit, type TimeWindow } from './punch-window.js';
 
@@ -597,7 +598,7 @@ export class PunchesSync {
       } catch (error) {
         // Refused outright: nothing was written, so the intents go. Otherwise (a timeout, a lost answer) WeCom
         // may hold the punches: the intents stay pending and the next run looks before writing again.
-        if (isDefinitiveRefusal(error)) await store.punches.forgetPending('feishu', sourceKeys);
+        if (wasNotApplied(error)) await store.punches.forgetPending('feishu', sourceKeys);
         failBatch(tallies, batch, error);
         return;
       }
@@ -632,11 +633,6 @@ function chunkOf<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let index = 0; index < items.length; index += size) chunks.push(items.slice(index, index + size));
   return chunks;
-}
-
-/** A vendor refusal that means the request was not applied (as opposed to a timeout or a lost answer). */
-function isDefinitiveRefusal(error: unknown): boolean {
-  return isVendorError(error) && error.kind !== 'transient' && error.kind !== 'unknown';
 }
 
 function failBatch(

@@ -58,6 +58,7 @@ function link(id: string, direction: GroupLink['direction']): GroupLink {
     wecomHash: null,
     lastSyncedAt: null,
     lastError: null,
+    lastErrorKind: null,
     createdAt: new Date(0),
     updatedAt: new Date(0),
   };

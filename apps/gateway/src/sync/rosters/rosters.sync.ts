@@ -5,6 +5,7 @@ import type { IdResolver } from '@app/translation';
 import type { WecomCheckinGroupRead, WecomClient, WecomSetCheckinScheduleListRequest } from '@app/wecom';
 import { withLogContext } from '../../logging/log-context.js';
 import type { UnreadableRecords } from '../unreadable-records.js';
+import { isPerRecordRefusal } from '../sync-error-policy.js';
 import { describeFailure, item, type ItemPlan } from '../rules/rule-sync.types.js';
 import {
   chinaMidnightSeconds,
@@ -55,8 +56,6 @@ export interface RostersRunContext {
 }
 
 const DAY_SECONDS = 86_400;
-/** Errors that belong to the request's people (an unknown or foreign user), so one person at a time helps. */
-const PER_USER_KINDS: ReadonlySet<string> = new Set(['invalid_request', 'not_found']);
 const FEISHU_BATCH_API = 'user_daily_shifts/batch_create';
 const WECOM_SET_API = 'setcheckinschedulist';
 
@@ -345,7 +344,7 @@ export class RostersSync {
     } catch (error) {
       const byUser = new Map<string, WecomSetCheckinScheduleListRequest['items'][number][]>();
       for (const entry of request.items) byUser.set(entry.userid, [...(byUser.get(entry.userid) ?? []), entry]);
-      if (byUser.size === 1 || !isPerUser(error)) {
+      if (byUser.size === 1 || !isPerRecordRefusal(error)) {
         this.wecomRefused(request, request.items, error, sourceUsers, outcome);
         return;
       }
@@ -517,7 +516,7 @@ export class RostersSync {
     } catch (error) {
       const byUser = new Map<string, FeishuUserDailyShift[]>();
       for (const entry of batch) byUser.set(entry.user_id, [...(byUser.get(entry.user_id) ?? []), entry]);
-      if (byUser.size === 1 || !isPerUser(error)) {
+      if (byUser.size === 1 || !isPerRecordRefusal(error)) {
         this.feishuRefused(batch, error, sourceUsers, outcome);
         return;
       }
@@ -682,7 +681,7 @@ export async function readPerUser<T>(
   try {
     return { rows: await read([...users]), failed };
   } catch (error) {
-    if (!isPerUser(error)) throw error;
+    if (!isPerRecordRefusal(error)) throw error;
     if (users.length === 1) {
       failed.set(users[0]!, describeFailure(error));
       return { rows: [], failed };
@@ -693,15 +692,11 @@ export async function readPerUser<T>(
     try {
       rows.push(...(await read([user])));
     } catch (error) {
-      if (!isPerUser(error)) throw error;
+      if (!isPerRecordRefusal(error)) throw error;
       failed.set(user, describeFailure(error));
     }
   }
   return { rows, failed };
-}
-
-function isPerUser(error: unknown): boolean {
-  return isVendorError(error) && PER_USER_KINDS.has(error.kind);
 }
 
 function personLoss(user: string, message: string): Loss {

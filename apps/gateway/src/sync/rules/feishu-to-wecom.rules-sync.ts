@@ -26,7 +26,6 @@ import {
 import { syncRuleItem } from './rule-item.js';
 import { openConflictItem, recordConflict, sideChanged, twoWayDecision } from './two-way.js';
 import {
-  describeFailure,
   feishuReadOptions,
   item,
   refusalReason,
@@ -34,6 +33,7 @@ import {
   type PlannedRequest,
   type RulesRunContext,
 } from './rule-sync.types.js';
+import { linkFailureOf } from '../sync-error-policy.js';
 
 /**
  * Groups in flight at once. The vendors are protected by the clients' rate limiters, not by this number; it
@@ -309,7 +309,11 @@ export class FeishuToWecomRulesSync {
     const { store, dryRun, propagateDeletes } = this.context;
     const ruleId = link?.wecomRuleId ?? null;
     if (!link || !ruleId || !propagateDeletes) {
-      if (link && !dryRun) await store.groupLinks.setStatus(link.id, 'source_missing', 'Feishu group not found');
+      if (link && !dryRun)
+        await store.groupLinks.setStatus(link.id, 'source_missing', {
+          message: 'Feishu group not found',
+          kind: 'source_missing',
+        });
       return item(feishuGroupId, ruleId, 'skipped', [], {
         error: ruleId
           ? 'the Feishu group no longer exists; its WeCom rule was left as it is (SYNC_PROPAGATE_DELETES is off)'
@@ -336,7 +340,11 @@ export class FeishuToWecomRulesSync {
   private async targetDeletedOnTwoWay(feishuGroupId: string, link: GroupLink): Promise<SyncRunItem> {
     const { store, dryRun, propagateDeletes } = this.context;
     if (!propagateDeletes) {
-      if (!dryRun) await store.groupLinks.setStatus(link.id, 'target_missing', 'WeCom rule not found');
+      if (!dryRun)
+        await store.groupLinks.setStatus(link.id, 'target_missing', {
+          message: 'WeCom rule not found',
+          kind: 'target_missing',
+        });
       return item(feishuGroupId, link.wecomRuleId, 'skipped', [], {
         error:
           'the WeCom rule of this two-way link was deleted; the Feishu group was left as it is ' +
@@ -422,7 +430,7 @@ export class FeishuToWecomRulesSync {
     try {
       await this.send(request);
     } catch (error) {
-      await store.groupLinks.setStatus(pending.id, 'pending', describeFailure(error));
+      await store.groupLinks.setStatus(pending.id, 'pending', linkFailureOf(error));
       throw error;
     }
     this.pendingCreates.push({ link: pending, feishuGroupId, ruleName, feishuHash, losses });
@@ -554,7 +562,12 @@ export class FeishuToWecomRulesSync {
 
   private async refuse(feishuGroupId: string, link: GroupLink | null, losses: readonly Loss[]): Promise<SyncRunItem> {
     const reason = refusalReason(losses);
-    if (link && !this.context.dryRun) await this.context.store.groupLinks.setStatus(link.id, 'failed', reason);
+    if (link && !this.context.dryRun) {
+      await this.context.store.groupLinks.setStatus(link.id, 'failed', {
+        message: reason,
+        kind: 'translation_refused',
+      });
+    }
     return item(feishuGroupId, link?.wecomRuleId ?? null, 'failed', losses, { error: reason });
   }
 
@@ -569,7 +582,7 @@ export class FeishuToWecomRulesSync {
       const rule = matches[0];
       if (!rule) {
         const error = `WeCom accepted the rule "${created.ruleName}" but does not list it; the next run will look again`;
-        await store.groupLinks.setStatus(created.link.id, 'pending', error);
+        await store.groupLinks.setStatus(created.link.id, 'pending', { message: error, kind: 'not_found' });
         linked.set(created.feishuGroupId, item(created.feishuGroupId, null, 'failed', created.losses, { error }));
         continue;
       }
@@ -735,5 +748,5 @@ interface FeishuSource {
 
 /** The link's last write was refused because another WeCom app owns the rule (see syncRuleItem). */
 function refusedAsForeign(link: GroupLink): boolean {
-  return link.status === 'failed' && (link.lastError ?? '').includes('foreign_owned_rule');
+  return link.status === 'failed' && link.lastErrorKind === 'foreign_owned_rule';
 }

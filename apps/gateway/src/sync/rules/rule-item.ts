@@ -1,6 +1,7 @@
 import type { GroupLink, SyncRunItem } from '@app/mapping-store';
 import { withLogContext } from '../../logging/log-context.js';
-import { describeFailure, item, type RulesRunContext } from './rule-sync.types.js';
+import { item, type RulesRunContext } from './rule-sync.types.js';
+import { linkFailureOf } from '../sync-error-policy.js';
 
 /** How one direction names an item's source and finds its link. */
 export interface ItemSource {
@@ -36,14 +37,14 @@ export async function syncRuleItem(
       if (!link && result?.action === 'created' && !dryRun) link = await source.findLink().catch(() => null);
       return result;
     } catch (error) {
-      const message = describeFailure(error);
+      const failure = linkFailureOf(error);
       link = await source.findLink().catch(() => null);
       if (link && !dryRun) {
         await store.groupLinks
-          .setStatus(link.id, link.status === 'pending' ? 'pending' : 'failed', message)
+          .setStatus(link.id, link.status === 'pending' ? 'pending' : 'failed', failure)
           .catch(() => undefined);
       }
-      result = item(source.sourceId, link ? source.targetIdOf(link) : null, 'failed', [], { error: message });
+      result = item(source.sourceId, link ? source.targetIdOf(link) : null, 'failed', [], { error: failure.message });
       return result;
     } finally {
       const done = result ?? undefined;

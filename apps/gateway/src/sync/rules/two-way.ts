@@ -58,7 +58,9 @@ export async function recordConflict(
     `winner with POST /api/v1/conflicts/${id}/resolve {"winner": "feishu"|"wecom"}`;
   if (dryRun) return item(sourceId, targetId, 'skipped', losses, { error: message('(would be opened)') });
   const { conflict, created } = await store.conflicts.open(link.id, { ...current, runId: context.runId });
-  if (link.status !== 'conflict') await store.groupLinks.setStatus(link.id, 'conflict', message(conflict.id));
+  if (link.status !== 'conflict') {
+    await store.groupLinks.setStatus(link.id, 'conflict', { message: message(conflict.id), kind: 'conflict' });
+  }
   if (created) context.onNewConflict?.({ conflictId: conflict.id, link });
   return item(sourceId, targetId, 'skipped', losses, { error: message(conflict.id) });
 }

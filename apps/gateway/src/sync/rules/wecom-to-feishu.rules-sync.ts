@@ -25,7 +25,6 @@ import type { WecomCheckinGroupRead, WecomClient } from '@app/wecom';
 import { syncRuleItem } from './rule-item.js';
 import { sideChanged, twoWayDecision } from './two-way.js';
 import {
-  describeFailure,
   feishuReadOptions,
   item,
   refusalReason,
@@ -33,6 +32,7 @@ import {
   type PlannedRequest,
   type RulesRunContext,
 } from './rule-sync.types.js';
+import { linkFailureOf } from '../sync-error-policy.js';
 
 type FeishuGroupLocation = NonNullable<FeishuGroup['locations']>[number];
 type FeishuGroupLocationCreate = NonNullable<FeishuGroupCreate['locations']>[number];
@@ -133,7 +133,11 @@ export class WecomToFeishuRulesSync {
     const ruleId = link.wecomRuleId ?? '';
     const groupId = link.feishuGroupId;
     if (!groupId || !propagateDeletes) {
-      if (!dryRun) await store.groupLinks.setStatus(link.id, 'source_missing', 'WeCom rule not found');
+      if (!dryRun)
+        await store.groupLinks.setStatus(link.id, 'source_missing', {
+          message: 'WeCom rule not found',
+          kind: 'source_missing',
+        });
       return item(ruleId, groupId, 'skipped', [], {
         error: groupId
           ? 'the WeCom rule no longer exists; its Feishu group was left as it is (SYNC_PROPAGATE_DELETES is off)'
@@ -299,7 +303,7 @@ export class WecomToFeishuRulesSync {
     try {
       saved = await this.feishu.createOrUpdateGroup(body);
     } catch (error) {
-      await store.groupLinks.setStatus(pending.id, 'pending', describeFailure(error));
+      await store.groupLinks.setStatus(pending.id, 'pending', linkFailureOf(error));
       throw error;
     }
     const feishuHash = (await this.groupSide(saved, plan.value, shiftIds)).hash ?? '';
@@ -523,7 +527,12 @@ export class WecomToFeishuRulesSync {
 
   private async refuse(ruleId: string, link: GroupLink | null, losses: readonly Loss[]): Promise<SyncRunItem> {
     const reason = refusalReason(losses);
-    if (link && !this.context.dryRun) await this.context.store.groupLinks.setStatus(link.id, 'failed', reason);
+    if (link && !this.context.dryRun) {
+      await this.context.store.groupLinks.setStatus(link.id, 'failed', {
+        message: reason,
+        kind: 'translation_refused',
+      });
+    }
     return item(ruleId, link?.feishuGroupId ?? null, 'failed', losses, { error: reason });
   }
 }
