@@ -1,17 +1,7 @@
-import { chunk, splitDayRange } from './feishu-batching.util.js';
+import { splitDayRange } from './feishu-batching.util.js';
 import { parseBatchDelReasons, parseDailyShiftMessage } from './feishu-partial-failure.util.js';
 
 describe('batching', () => {
-  it('chunks 130 items as 50 + 50 + 30', () => {
-    expect(
-      chunk(
-        Array.from({ length: 130 }, (_, i) => i),
-        50,
-      ).map((c) => c.length),
-    ).toEqual([50, 50, 30]);
-    expect(chunk([], 50)).toEqual([]);
-  });
-
   it('splits a 35-day range into 30 + 5 days across a month end, inclusive', () => {
     expect(splitDayRange(20250115, 20250218, 30)).toEqual([
       { from: 20250115, to: 20250213 },

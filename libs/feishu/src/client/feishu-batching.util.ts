@@ -1,12 +1,5 @@
 // Splitting calls to fit Feishu's per-call limits (≤ 50 users, ≤ 30 days, ≤ 50 records …). Pure.
 
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunk size must be a positive integer, got ${size}`);
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 export interface DayWindow {
   /** yyyyMMdd, inclusive. */
   readonly from: number;

@@ -36,7 +36,8 @@ import {
   feishuUserFlowCreateSchema,
   feishuUserFlowSchema,
 } from '../model/index.js';
-import { chunk, splitDayRange } from './feishu-batching.util.js';
+import { chunk } from 'es-toolkit';
+import { splitDayRange } from './feishu-batching.util.js';
 import {
   FEISHU_DEFAULT_RETRY,
   FEISHU_DEFAULT_TIMEOUT_MS,

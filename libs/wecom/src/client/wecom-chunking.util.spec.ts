@@ -2,7 +2,6 @@ import {
   chinaDayStart,
   chinaMonthStart,
   chinaYearMonth,
-  chunk,
   DAY_SECONDS,
   splitByChinaMonth,
   splitTimeWindow,
@@ -13,24 +12,7 @@ const DAYS_30 = 30 * DAY_SECONDS;
 /** 2026-03-01 00:00 China time. */
 const MARCH_1 = Date.UTC(2026, 1, 28, 16) / 1000;
 
-describe('chunk / uniqueIds', () => {
-  it('slices 120 into 100 + 20 and 450 into 200 + 200 + 50', () => {
-    expect(
-      chunk(
-        Array.from({ length: 120 }, (_, i) => i),
-        100,
-      ).map((c) => c.length),
-    ).toEqual([100, 20]);
-    expect(
-      chunk(
-        Array.from({ length: 450 }, (_, i) => i),
-        200,
-      ).map((c) => c.length),
-    ).toEqual([200, 200, 50]);
-    expect(chunk([], 100)).toEqual([]);
-    expect(() => chunk([1], 0)).toThrow();
-  });
-
+describe('uniqueIds', () => {
   it('drops repeated ids, keeping the first order', () => {
     expect(uniqueIds(['a', 'b', 'a', 'c', 'b'])).toEqual(['a', 'b', 'c']);
   });

@@ -9,14 +9,6 @@ export interface TimeWindow {
   readonly endtime: number;
 }
 
-/** Consecutive slices of at most `size` items. */
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  if (!(size >= 1)) throw new Error(`chunk size must be at least 1, got ${size}`);
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 /** The ids once each, first occurrence first (a duplicate would waste a slot of the 100-user limit). */
 export function uniqueIds(ids: readonly string[]): string[] {
   return [...new Set(ids)];

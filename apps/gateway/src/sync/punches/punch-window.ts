@@ -1,3 +1,4 @@
+import { chunk } from 'es-toolkit';
 import type { WecomCheckinGroupRead } from '@app/wecom/model';
 
 // Time windows of a punch run. Dates in requests are China-time days (UTC+8, no daylight saving: both
@@ -94,12 +95,6 @@ export function sliceWindow(window: TimeWindow, max: number = MAX_SLICE_SECONDS)
     slices.push({ start, end: Math.min(window.end, start + max) });
   }
   return slices;
-}
-
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let index = 0; index < items.length; index += size) chunks.push(items.slice(index, index + size));
-  return chunks;
 }
 
 /** One unit of a punch run: a slice of time for a chunk of people; the run cursor counts finished units. */

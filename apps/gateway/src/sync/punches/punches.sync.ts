@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import pMap from 'p-map';
+import { chunk } from 'es-toolkit';
 import type { Loss, Vendor } from '@app/kernel';
 import type { FeishuClient, FeishuUserFlow } from '@app/feishu';
 import type { MappingStore, PunchRecordMapping, RunRequestParams, SyncRunItem } from '@app/mapping-store';
@@ -420,7 +421,7 @@ export class PunchesSync {
       if (translation.ok) flows.push({ punch, flow: translation.value });
       else tally.refused += 1;
     }
-    const batches = chunkOf(flows, FEISHU_IMPORT_BATCH);
+    const batches = chunk(flows, FEISHU_IMPORT_BATCH);
     if (dryRun) {
       for (const batch of batches) planBatch(tallies, batch, (entry) => entry.flow, FEISHU_IMPORT);
       return NOTHING_TO_WRITE;
@@ -454,7 +455,7 @@ export class PunchesSync {
       });
     });
     const commit = async (): Promise<void> => {
-      for (const part of chunkOf(mappings, MAPPINGS_PER_STATEMENT)) {
+      for (const part of chunk(mappings, MAPPINGS_PER_STATEMENT)) {
         await store.punches.recordMany(part);
         await yieldToEventLoop();
       }
@@ -575,7 +576,7 @@ export class PunchesSync {
         unique.push(entry);
       }
     }
-    const batches = chunkOf(unique, WECOM_WRITE_BATCH);
+    const batches = chunk(unique, WECOM_WRITE_BATCH);
     if (dryRun) {
       for (const batch of batches) planBatch(tallies, batch, (entry) => entry.record, WECOM_WRITE);
       return NOTHING_TO_WRITE;
@@ -622,17 +623,11 @@ async function lookUpInParts(
   lookUp: (part: readonly string[]) => Promise<Set<string>>,
 ): Promise<Set<string>> {
   const found = new Set<string>();
-  for (const part of chunkOf(keys, KEYS_PER_LOOKUP)) {
+  for (const part of chunk(keys, KEYS_PER_LOOKUP)) {
     for (const key of await lookUp(part)) found.add(key);
     await yieldToEventLoop();
   }
   return found;
-}
-
-function chunkOf<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let index = 0; index < items.length; index += size) chunks.push(items.slice(index, index + size));
-  return chunks;
 }
 
 function failBatch(

@@ -1,7 +1,8 @@
 import { FEISHU_MAX_DAILY_SHIFTS_PER_BATCH, type FeishuUserDailyShift } from '@app/feishu';
 import type { WecomSetCheckinScheduleListRequest, WecomUserSchedule } from '@app/wecom';
 import { dayKeyOf, dayOfMonth, inWindow, yearMonthOf, type DayWindow } from './roster-days.js';
-import { chunked, type RosterDay, type RosterWrite } from './roster-plan.js';
+import { chunk } from 'es-toolkit';
+import type { RosterDay, RosterWrite } from './roster-plan.js';
 
 // Vendor rosters ⇄ RosterDay lists, and RosterWrite lists → the exact request bodies. Pure.
 
@@ -67,7 +68,7 @@ export function wecomScheduleRequests(
       day: dayOfMonth(write.day),
       schedule_id: Number(write.shift),
     }));
-    for (const chunk of chunked(items, maxItems)) requests.push({ groupid, items: chunk, yearmonth: month });
+    for (const part of chunk(items, maxItems)) requests.push({ groupid, items: part, yearmonth: month });
   }
   return requests;
 }
@@ -81,7 +82,7 @@ export function feishuDailyShiftBatches(groupId: string, writes: readonly Roster
     user_id: write.user,
     day_no: dayOfMonth(write.day),
   }));
-  return chunked(entries, FEISHU_MAX_DAILY_SHIFTS_PER_BATCH);
+  return chunk(entries, FEISHU_MAX_DAILY_SHIFTS_PER_BATCH);
 }
 
 function sortWrites(writes: readonly RosterWrite[]): RosterWrite[] {

@@ -1,4 +1,4 @@
-import { chunked, planRoster, REST, type Resolution, type RosterDay, type RosterPlanInput } from './roster-plan.js';
+import { planRoster, REST, type Resolution, type RosterDay, type RosterPlanInput } from './roster-plan.js';
 
 // The roster diff, table-driven: Feishu ids on the source side (users e1…, shifts s…), WeCom ids on the
 // target side (users w1…, schedule ids).
@@ -120,19 +120,5 @@ describe('planRoster', () => {
     expect(plan.writes.map((write) => [write.sourceUser, write.user, write.day, write.shift])).toEqual([
       ['e1', 'w1', '2026-03-02', '13'],
     ]);
-  });
-});
-
-describe('chunked', () => {
-  it.each([
-    [[], 2, []],
-    [[1, 2, 3], 2, [[1, 2], [3]]],
-    [[1, 2], 2, [[1, 2]]],
-  ])('%j in chunks of %i → %j', (items, size, expected) => {
-    expect(chunked(items, size)).toEqual(expected);
-  });
-
-  it('refuses a size below 1', () => {
-    expect(() => chunked([1], 0)).toThrow(RangeError);
   });
 });
