@@ -14,12 +14,5 @@ export type { EventReceipt } from './repositories/event-receipt.repository.js';
 export { MAPPING_STORE_ENTITIES } from './entities/index.js';
 export { MappingStoreModule } from './mapping-store.module.js';
 export type { MappingStoreModuleOptions, MappingStoreModuleAsyncOptions } from './mapping-store.module.js';
-export {
-  MIN_HEARTBEAT_SECONDS,
-  RetryRunLater,
-  RUN_DEAD_LETTER_QUEUE,
-  RUN_QUEUE,
-  RUN_QUEUE_SCHEMA,
-  RunQueue,
-} from './run-queue/run-queue.js';
+export { MIN_HEARTBEAT_SECONDS, RetryRunLater, RUN_QUEUE_SCHEMA, RunQueue } from './run-queue/run-queue.js';
 export type { RunAttempt, RunQueueOptions } from './run-queue/run-queue.js';

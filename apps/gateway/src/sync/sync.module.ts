@@ -20,13 +20,14 @@ async function startRunQueue(store: MappingStore, config: AppConfig): Promise<Ru
         `runs are taken over after ${MIN_HEARTBEAT_SECONDS} s`,
     );
   }
+  const heartbeatSeconds = Math.max(MIN_HEARTBEAT_SECONDS, takeoverSeconds);
   const queue = await RunQueue.start(store, {
-    heartbeatSeconds: Math.max(MIN_HEARTBEAT_SECONDS, takeoverSeconds),
+    heartbeatSeconds,
     install: config.database.runMigrations,
     retryLimit: config.sync.runRetries,
     onError: (error) => logger.error({ err: error }, 'Run queue error'),
   });
-  logger.log({ takeoverSeconds: Math.max(MIN_HEARTBEAT_SECONDS, takeoverSeconds) }, 'Run queue started (pg-boss)');
+  logger.log({ takeoverSeconds: heartbeatSeconds }, 'Run queue started (pg-boss)');
   return queue;
 }
 

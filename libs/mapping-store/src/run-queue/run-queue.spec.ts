@@ -1,6 +1,6 @@
 import { openTestStore, type TestStore } from '../../../../test/support/test-database.js';
 import type { MappingStore, NewSyncRun, SyncRun } from '../index.js';
-import { RetryRunLater, RUN_QUEUE_SCHEMA, RunQueue, type RunAttempt } from './run-queue.js';
+import { RetryRunLater, RUN_QUEUE, RUN_QUEUE_SCHEMA, RunQueue, type RunAttempt } from './run-queue.js';
 
 // The run queue on pg-boss against the real database the environment names (embedded by default, PostgreSQL
 // with DATABASE_URL): a run and its job commit together, a tick queues once however many replicas fire, the
@@ -40,8 +40,8 @@ async function startQueue(options: { retryLimit?: number } = {}): Promise<RunQue
 
 async function jobsOf(runId: string): Promise<{ state: string; retry_count: number; singleton_key: string }[]> {
   return harness.sql(
-    `SELECT "state", "retry_count", "singleton_key" FROM "${RUN_QUEUE_SCHEMA}"."job" WHERE "name" = 'sync-runs' AND "id" = $1`,
-    [runId],
+    `SELECT "state", "retry_count", "singleton_key" FROM "${RUN_QUEUE_SCHEMA}"."job" WHERE "name" = $1 AND "id" = $2`,
+    [RUN_QUEUE, runId],
   );
 }
 

@@ -190,12 +190,6 @@ export class RunQueue {
     );
   }
 
-  /** Jobs of this queue not finished yet: created, retrying or active (for /metrics and tests). */
-  async pendingJobs(): Promise<number> {
-    const queue = await this.boss.getQueue(RUN_QUEUE);
-    return queue ? queue.queuedCount + queue.activeCount : 0;
-  }
-
   /**
    * Stops taking jobs in this process and waits up to `graceMs` for the run in progress to finish. Runs can
    * still be queued (by this process too); other replicas execute them.
