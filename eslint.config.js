@@ -101,6 +101,32 @@ export default tseslint.config(
       message: 'The WeCom library knows nothing of Feishu, translation or the store, and takes options, not env.',
     }),
   },
+  // A connector is one vendor's spoke: the Feishu connector knows nothing of WeCom and the other way round;
+  // no connector reaches the store or an app (the engine above them does).
+  {
+    files: ['libs/connectors/src/feishu/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: restrictedImports(NO_APPS, {
+      group: ['@app/wecom', '@app/wecom/*', '@app/mapping-store', '**/wecom/**'],
+      message: 'The Feishu connector knows nothing of WeCom or the store.',
+    }),
+  },
+  {
+    files: ['libs/connectors/src/wecom/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: restrictedImports(NO_APPS, {
+      group: ['@app/feishu', '@app/feishu/*', '@app/mapping-store', '**/feishu/**'],
+      message: 'The WeCom connector knows nothing of Feishu or the store.',
+    }),
+  },
+  {
+    files: ['libs/connectors/src/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: restrictedImports(NO_APPS, {
+      group: ['@app/mapping-store'],
+      message: 'Connectors know no store: the engine records what they did.',
+    }),
+  },
   {
     files: ['libs/vendor-http/**/*.ts'],
     rules: restrictedImports(NO_APPS, {

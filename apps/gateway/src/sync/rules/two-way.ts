@@ -1,46 +1,31 @@
 import type { Loss } from '@app/kernel';
+import type { RuleSideConnector } from '@app/connectors';
 import type { GroupLink, SyncRunItem } from '@app/mapping-store';
+import type { PlanLink } from '../engine/plan-rule-change.js';
 import { item, type RulesRunContext } from './rule-sync.types.js';
 
 /**
- * A two-way link compares each side's current content hash with the one recorded at its last sync:
- * one side changed → that side is pushed; both → a conflict (nothing written until someone names a winner).
+ * What planRuleChange needs of a link written to `target`. A link marked `conflict` is looked up for its open
+ * conflict (only then: the other links cost no query).
  */
-export type TwoWayDecision = 'in_sync' | 'feishu_changed' | 'wecom_changed' | 'conflict';
-
-/**
- * Each side's hashes in the previous content-hash formats (legacyRuleContentHashes), computed only when a
- * stored hash differs from the current one: a link last synced before the format changed holds an old hash,
- * and must not read as changed on both sides (a conflict) merely because the gateway was upgraded.
- */
-interface LegacyHashes {
-  readonly feishu: () => readonly string[];
-  readonly wecom: () => readonly string[];
-}
-
-export function twoWayDecision(
+export async function planLinkOf(
+  context: RulesRunContext,
   link: GroupLink,
-  current: { readonly feishuHash: string | null; readonly wecomHash: string | null },
-  legacy?: LegacyHashes,
-): TwoWayDecision {
-  const feishuChanged = sideChanged(link.feishuHash, current.feishuHash, legacy?.feishu);
-  const wecomChanged = sideChanged(link.wecomHash, current.wecomHash, legacy?.wecom);
-  if (feishuChanged && wecomChanged) return 'conflict';
-  if (feishuChanged) return 'feishu_changed';
-  if (wecomChanged) return 'wecom_changed';
-  return 'in_sync';
-}
-
-/** Whether a side differs from what its last sync recorded (in the current hash format or a previous one). */
-export function sideChanged(
-  recorded: string | null,
-  current: string | null,
-  legacy: (() => readonly string[]) | undefined,
-): boolean {
-  // A side never synced (null) counts as changed: there is nothing to say it is still what was written.
-  if (recorded === null) return true;
-  if (current === recorded) return false;
-  return legacy === undefined || !legacy().includes(recorded);
+  target: RuleSideConnector,
+): Promise<PlanLink> {
+  const twoWayInReconcile = context.reconcile !== undefined && link.direction === 'two_way';
+  const openConflict =
+    twoWayInReconcile && link.status === 'conflict'
+      ? (await context.store.conflicts.findOpenForLink(link.id)) !== null
+      : false;
+  return {
+    status: link.status,
+    direction: link.direction,
+    hasTarget: link.feishuGroupId !== null && link.wecomRuleId !== null,
+    openConflict,
+    refusedAsForeign:
+      link.status === 'failed' && link.lastErrorKind !== null && target.permanentRefusals.includes(link.lastErrorKind),
+  };
 }
 
 /** Opens (or finds) the link's conflict, marks the link, and answers the run item that reports it. */

@@ -1,45 +1,26 @@
-import { isVendorError, type Loss } from '@app/kernel';
-import {
-  groupForUpdate,
-  groupTypeAsRead,
-  type FeishuClient,
-  type FeishuGroup,
-  type FeishuGroupCreate,
-  type FeishuShift,
-  type FeishuShiftCreate,
-} from '@app/feishu';
+import type { Loss } from '@app/kernel';
+import type { FeishuClient, FeishuGroup } from '@app/feishu';
 import type { GroupLink, SyncRunItem } from '@app/mapping-store';
+import { FeishuRulesConnector, WecomRulesConnector, feishuPlan, type FeishuGroupSide } from '@app/connectors';
 import {
   bindFeishuShiftIds,
-  canonicalToFeishu,
-  feishuToCanonical,
   isGatewayRuleName,
   planShiftIds,
   legacyRuleContentHashes,
   ruleContentHash,
   wecomRuleNameFor,
-  wecomToCanonical,
   type FeishuGroupPlan,
 } from '@app/translation';
 import type { WecomCheckinGroupRead, WecomClient } from '@app/wecom';
+import { planRuleChange, type SideState } from '../engine/plan-rule-change.js';
 import { syncRuleItem } from './rule-item.js';
-import { sideChanged, twoWayDecision } from './two-way.js';
-import {
-  feishuReadOptions,
-  item,
-  refusalReason,
-  type ItemPlan,
-  type PlannedRequest,
-  type RulesRunContext,
-} from './rule-sync.types.js';
+import { planLinkOf } from './two-way.js';
+import { item, refusalReason, type PlannedRequest, type RulesRunContext } from './rule-sync.types.js';
 import { linkFailureOf } from '../sync-error-policy.js';
-
-type FeishuGroupLocation = NonNullable<FeishuGroup['locations']>[number];
-type FeishuGroupLocationCreate = NonNullable<FeishuGroupCreate['locations']>[number];
 
 type Target =
   | { readonly kind: 'linked' | 'adopt'; readonly group: FeishuGroup }
-  | { readonly kind: 'absent'; readonly note: Loss | null }
+  | { readonly kind: 'absent' | 'linked_missing'; readonly note: Loss | null }
   | { readonly kind: 'name_taken'; readonly groupId: string };
 
 /**
@@ -50,30 +31,34 @@ type Target =
  * existing group are kept, and only locations it lacks are sent, because Feishu appends locations.
  * Rules are processed one at a time: two rules needing the same new shift must not both create it.
  */
-/** A Feishu group's content hash, and the same in the previous hash format (two-way.ts), made only if asked. */
-interface FeishuSide {
-  readonly hash: string | null;
-  readonly legacyHash: () => readonly string[];
-}
-
 export class WecomToFeishuRulesSync {
-  private shifts: FeishuShift[] = [];
-  private readonly shiftById = new Map<string, FeishuShift>();
+  private readonly feishu: FeishuRulesConnector;
+  private readonly wecom: WecomRulesConnector;
 
   constructor(
     private readonly context: RulesRunContext,
-    private readonly feishu: FeishuClient,
-    private readonly wecom: WecomClient,
+    feishu: FeishuClient,
+    wecom: WecomClient,
     private readonly groupLeaderIds: readonly string[],
-  ) {}
+  ) {
+    this.feishu = new FeishuRulesConnector(feishu, {
+      onUnreadable: context.unreadable.sink,
+      now: context.now,
+      ...(context.googleMapDatum ? { googleMapDatum: context.googleMapDatum } : {}),
+    });
+    this.wecom = new WecomRulesConnector(wecom, {
+      onUnreadable: context.unreadable.sink,
+      ...(context.effectiveNow !== undefined ? { effectiveNow: context.effectiveNow } : {}),
+    });
+  }
 
   async run(): Promise<SyncRunItem[]> {
-    const rules = await this.wecom.getCorpCheckinOptions(this.readOptions);
+    const rules = await this.wecom.list();
     const wanted = this.context.groupIds ? new Set(this.context.groupIds) : null;
     const selected = this.context.reconcile
       ? await this.reconcileSources(rules)
       : rules.filter((rule) => !wanted || wanted.has(String(rule.groupid)));
-    for await (const shift of this.feishu.listShifts(this.readOptions)) this.remember(shift);
+    await this.feishu.loadShifts();
     const items: SyncRunItem[] = [];
     for (const rule of selected) {
       const entry = await this.syncItem(rule);
@@ -159,17 +144,6 @@ export class WecomToFeishuRulesSync {
     return item(ruleId, groupId, 'updated', [deleted]);
   }
 
-  /** Every list read of the run hands the records it cannot read to the run (one failed item each). */
-  private get readOptions() {
-    return { onUnreadable: this.context.unreadable.sink };
-  }
-
-  private remember(shift: FeishuShift): void {
-    if (!this.shiftById.has(shift.shift_id)) this.shifts.push(shift);
-    else this.shifts = this.shifts.map((known) => (known.shift_id === shift.shift_id ? shift : known));
-    this.shiftById.set(shift.shift_id, shift);
-  }
-
   private syncItem(rule: WecomCheckinGroupRead): Promise<SyncRunItem | null> {
     const { store } = this.context;
     const ruleId = String(rule.groupid);
@@ -190,72 +164,104 @@ export class WecomToFeishuRulesSync {
     const { store, dryRun } = this.context;
     const ruleId = String(rule.groupid);
     const link = await store.groupLinks.findByWecomRuleId(ruleId);
-    const source = wecomToCanonical(rule);
+    const source = this.wecom.toCanonical(rule);
+    // planRuleChange's first rule, taken before anything is read from Feishu for it.
     if (!source.ok) return this.refuse(ruleId, link, source.losses);
     const wecomHash = ruleContentHash(source.value);
 
     const target = await this.locate(link, feishuGroupNameFor(rule.groupname, null));
-    if (target.kind === 'name_taken') {
-      return item(ruleId, null, 'skipped', source.losses, {
-        error:
-          `a Feishu attendance group named "${source.value.name}" (group_id ${target.groupId}) already exists and this ` +
-          'gateway has no record of creating it, so it was not adopted; rename it in Feishu, then run again',
-      });
-    }
-    const actual = target.kind === 'absent' ? null : target.group;
-    if (this.context.reconcile && link?.direction === 'two_way') {
-      // The Feishu → WeCom half of the run, which goes first, reports conflicts, deletions and in-sync links;
-      // this half only pushes a WeCom-side change.
-      if (!actual || link.status === 'conflict') return null;
-      const feishuSide = await this.currentFeishuSide(actual, link);
-      const current = { feishuHash: feishuSide.hash, wecomHash };
-      const legacy = { feishu: feishuSide.legacyHash, wecom: () => legacyRuleContentHashes(source.value) };
-      if (twoWayDecision(link, current, legacy) !== 'wecom_changed') return null;
-    }
+    const actual = target.kind === 'linked' || target.kind === 'adopt' ? target.group : null;
+    const planLink = link ? await planLinkOf(this.context, link, this.feishu) : null;
+    const twoWay = this.context.reconcile !== undefined && link?.direction === 'two_way';
+    // The two-way question (which side changed) needs the Feishu side as its last sync recorded it.
+    const feishuNow =
+      twoWay && actual && link.status !== 'conflict' ? await this.currentFeishuSide(actual, link) : null;
+    const sides = {
+      source: {
+        hash: wecomHash,
+        recorded: link?.wecomHash || null,
+        legacy: () => legacyRuleContentHashes(source.value),
+      },
+      target: feishuNow ? sideState(feishuNow, link) : null,
+    };
     const desired = { ...source.value, name: feishuGroupNameFor(rule.groupname, actual) };
-    const plan = canonicalToFeishu(desired, {
+    const plan = this.feishu.plan(desired, {
       resolver: this.context.resolver,
       groupLeaderIds: this.groupLeaderIds,
-      existingShifts: this.shifts,
       ...(actual ? { groupId: actual.group_id } : {}),
       ...(this.context.effectiveNow !== undefined ? { effectiveNow: this.context.effectiveNow } : {}),
     });
     const losses: Loss[] = [...source.losses, ...plan.losses];
-    if (target.kind === 'absent' && target.note) losses.push(target.note);
-    if (!plan.ok) return this.refuse(ruleId, link, losses);
+    if ((target.kind === 'absent' || target.kind === 'linked_missing') && target.note) losses.push(target.note);
 
-    const creates = plan.value.shifts.flatMap((entry) => (entry.action === 'create' ? [entry] : []));
+    const creates = plan.ok ? plan.value.shifts.flatMap((entry) => (entry.action === 'create' ? [entry] : [])) : [];
     // With every shift reused the ids are known now, so the comparison sees the group exactly as it would be
     // written; with shifts still to create, the group changes anyway (it will name new shifts).
     const comparable =
-      creates.length === 0
+      plan.ok && creates.length === 0
         ? {
             ...plan.value,
             groupTemplate: bindFeishuShiftIds(plan.value.groupTemplate, planShiftIds(plan.value, new Map())),
           }
-        : plan.value;
-    const write = actual ? this.overwriteBody(comparable, actual) : null;
-    if (actual && write && creates.length === 0) {
+        : plan.ok
+          ? plan.value
+          : null;
+    const write = actual && comparable ? this.feishu.overwrite(comparable, actual, this.wecom.ruleNoun) : null;
+    let comparison: { readonly actual: SideState; readonly desired: string | null } | undefined;
+    if (plan.ok && actual && write && creates.length === 0) {
       const desiredHash = (await this.groupSide(write.asRead, plan.value)).hash;
-      const actualSide = await this.groupSide(actual, plan.value);
-      const actualHash = actualSide.hash;
-      if (desiredHash !== null && desiredHash === actualHash) {
-        if (!dryRun) {
-          const linkId = await this.markSynced(link, ruleId, actual, desiredHash, wecomHash, rule.groupname);
-          const reused = planShiftIds(plan.value, new Map());
-          await this.recordShiftLinks(linkId, plan.value, reused, source.value.kind);
-        }
-        return item(ruleId, actual.group_id, 'unchanged', [...losses, ...write.notes]);
-      }
-      if (link?.feishuHash && sideChanged(link.feishuHash, actualHash, actualSide.legacyHash)) {
-        losses.push({
-          field: 'group',
-          severity: 'info',
-          message:
-            'The Feishu group was changed outside the gateway since the last sync; this one-way sync overwrote ' +
-            'it with the WeCom rule.',
+      comparison = { actual: sideState(await this.groupSide(actual, plan.value), link), desired: desiredHash };
+    }
+    const change = planRuleChange({
+      half: this.context.reconcile ? 'pushing' : 'one_way',
+      link: planLink,
+      sourceReadable: true,
+      writable: plan.ok,
+      target: target.kind,
+      sides,
+      ...(comparison ? { comparison } : {}),
+      namedExplicitly: this.context.groupIds !== undefined,
+    });
+    switch (change.kind) {
+      case 'leave_to_other_half':
+        return null;
+      case 'refuse':
+        return this.refuse(ruleId, link, losses);
+      case 'name_taken':
+        return item(ruleId, null, 'skipped', source.losses, {
+          error:
+            `a Feishu attendance group named "${source.value.name}" (group_id ${target.kind === 'name_taken' ? target.groupId : ''}) already exists and this ` +
+            'gateway has no record of creating it, so it was not adopted; rename it in Feishu, then run again',
         });
+      case 'blocked_by_conflict':
+      case 'target_deleted':
+      case 'in_sync':
+      case 'conflict':
+      case 'skip_foreign':
+        // Only the deciding half (Feishu → WeCom) answers the first four; Feishu refuses no write for good.
+        throw new Error(`the WeCom → Feishu half of a run cannot decide "${change.kind}"`);
+      case 'unchanged':
+      case 'create':
+      case 'update':
+        break;
+    }
+    if (!plan.ok) return this.refuse(ruleId, link, losses);
+    if (change.kind === 'unchanged' && actual && write) {
+      if (!dryRun) {
+        const linkId = await this.markSynced(link, ruleId, actual, comparison!.desired!, wecomHash, rule.groupname);
+        const reused = planShiftIds(plan.value, new Map());
+        await this.recordShiftLinks(linkId, plan.value, reused, source.value.kind);
       }
+      return item(ruleId, actual.group_id, 'unchanged', [...losses, ...write.notes]);
+    }
+    if (change.kind === 'update' && change.overwritesDrift) {
+      losses.push({
+        field: 'group',
+        severity: 'info',
+        message:
+          'The Feishu group was changed outside the gateway since the last sync; this one-way sync overwrote ' +
+          'it with the WeCom rule.',
+      });
     }
     if (write) losses.push(...write.notes);
 
@@ -271,17 +277,17 @@ export class WecomToFeishuRulesSync {
 
     const createdIds = new Map<string, string>();
     for (const entry of creates) {
-      const created = await this.createShift(entry.shift);
-      this.remember(created);
+      const created = await this.feishu.createShift(entry.shift);
       createdIds.set(entry.shiftKey, created.shift_id);
     }
     const shiftIds = planShiftIds(plan.value, createdIds);
     if (actual) {
-      const bound = this.overwriteBody(
+      const bound = this.feishu.overwrite(
         { ...plan.value, groupTemplate: bindFeishuShiftIds(plan.value.groupTemplate, shiftIds) },
         actual,
+        this.wecom.ruleNoun,
       );
-      const saved = await this.feishu.createOrUpdateGroup(bound.body);
+      const saved = await this.feishu.saveGroup(bound.body);
       const feishuHash = (await this.groupSide(saved, plan.value, shiftIds)).hash ?? '';
       const linkId = await this.markSynced(link, ruleId, saved, feishuHash, wecomHash, rule.groupname);
       await this.recordShiftLinks(linkId, plan.value, shiftIds, source.value.kind);
@@ -301,7 +307,7 @@ export class WecomToFeishuRulesSync {
     const pending = intent.status === 'pending' ? intent : await store.groupLinks.setStatus(intent.id, 'pending');
     let saved: FeishuGroup;
     try {
-      saved = await this.feishu.createOrUpdateGroup(body);
+      saved = await this.feishu.saveGroup(body);
     } catch (error) {
       await store.groupLinks.setStatus(pending.id, 'pending', linkFailureOf(error));
       throw error;
@@ -319,21 +325,14 @@ export class WecomToFeishuRulesSync {
    */
   private async locate(link: GroupLink | null, name: string): Promise<Target> {
     if (link?.feishuGroupId) {
-      try {
-        return { kind: 'linked', group: await this.feishu.getGroup(link.feishuGroupId) };
-      } catch (error) {
-        if (!(isVendorError(error) && error.kind === 'not_found')) throw error;
-      }
+      const group = await this.feishu.findGroup(link.feishuGroupId);
+      if (group) return { kind: 'linked', group };
     }
-    const recordedName = link?.feishuGroupName ?? name;
-    const matches = (await this.feishu.searchGroups(recordedName, { exactlyMatched: true })).filter(
-      (group) => group.group_name === recordedName,
-    );
-    const first = matches.sort((a, b) => (a.group_id < b.group_id ? -1 : 1))[0];
+    const first = (await this.feishu.groupsNamed(link?.feishuGroupName ?? name))[0];
     if (link?.feishuGroupId) {
       if (first) return { kind: 'name_taken', groupId: first.group_id };
       return {
-        kind: 'absent',
+        kind: 'linked_missing',
         note: {
           field: 'group',
           severity: 'info',
@@ -346,98 +345,22 @@ export class WecomToFeishuRulesSync {
     return { kind: 'adopt', group: await this.feishu.getGroup(first.group_id) };
   }
 
-  /** A created shift, or — when a crashed run already created it under this name — that shift. */
-  private async createShift(shift: FeishuShiftCreate): Promise<FeishuShift> {
-    const existing = await this.feishu.queryShiftByName(shift.shift_name);
-    return existing ?? this.feishu.createShift(shift);
-  }
-
-  /**
-   * The overwrite of `actual` with the plan: Feishu-only fields of the existing group kept, the plan's
-   * fields over them, and of the plan's locations only those the group lacks (Feishu appends locations).
-   * `asRead` is how the group will read afterwards, for the change comparison.
-   */
-  private overwriteBody(
-    plan: FeishuGroupPlan,
-    actual: FeishuGroup,
-  ): { body: FeishuGroupCreate; asRead: FeishuGroup; notes: Loss[] } {
-    const { locations: wanted = [], ...template } = plan.groupTemplate;
-    const have = actual.locations ?? [];
-    const haveKeys = new Set(have.map(locationKey));
-    const missing = wanted.filter((location) => !haveKeys.has(locationKey(location)));
-    const wantedKeys = new Set(wanted.map(locationKey));
-    const extra = have.filter((location) => !wantedKeys.has(locationKey(location)));
-    const body: FeishuGroupCreate = {
-      ...groupForUpdate(actual),
-      ...template,
-      group_id: actual.group_id,
-      ...(missing.length > 0 ? { locations: missing } : {}),
-    };
-    const { locations: sent = [], ...rest } = body;
-    const asRead: FeishuGroup = {
-      ...actual,
-      ...rest,
-      group_id: actual.group_id,
-      group_type: groupTypeAsRead(body.group_type),
-      locations: [...have, ...sent.map((location, index) => ({ ...location, location_id: `0${index + 1}` }))],
-    };
-    // A field whose only "off" is its absence (the plan's unsetFields) must not survive from the group read:
-    // the update is a full overwrite, so leaving it out of the body unsets it.
-    for (const field of plan.unsetFields) {
-      delete (body as Record<string, unknown>)[field];
-      delete (asRead as Record<string, unknown>)[field];
-    }
-    const notes: Loss[] =
-      extra.length > 0
-        ? [
-            {
-              field: 'locations',
-              severity: 'dropped',
-              message:
-                `${extra.length} location(s) of the Feishu group are not in the WeCom rule, but Feishu's API can only ` +
-                'add locations, never remove them; remove them in the Feishu admin console if they should go.',
-              sourceValue: extra.map((location) => location.location_name),
-            },
-          ]
-        : [];
-    return { body, asRead, notes };
-  }
-
   /** The Feishu side as the last sync recorded it: the group with its own shifts and its linked ones. */
-  private async currentFeishuSide(group: FeishuGroup, link: GroupLink): Promise<FeishuSide> {
+  private async currentFeishuSide(group: FeishuGroup, link: GroupLink): Promise<FeishuGroupSide> {
     const linked = await this.context.store.shiftLinks.listForGroupLink(link.id);
-    const ids = new Map(
-      linked.flatMap((shift) => (shift.feishuShiftId ? [[shift.wecomKey, shift.feishuShiftId] as const] : [])),
+    return this.feishu.sideOf(
+      group,
+      linked.flatMap((shift) => (shift.feishuShiftId ? [shift.feishuShiftId] : [])),
     );
-    return this.groupSideOf(group, ids);
   }
 
   /** A Feishu group read with the shifts the plan stands for (and any the group names), as content hashes. */
-  private async groupSide(
+  private groupSide(
     group: FeishuGroup,
     plan: FeishuGroupPlan,
     shiftIds: ReadonlyMap<string, string> = planShiftIds(plan, new Map()),
-  ): Promise<FeishuSide> {
-    return this.groupSideOf(group, shiftIds);
-  }
-
-  private async groupSideOf(group: FeishuGroup, shiftIds: ReadonlyMap<string, string>): Promise<FeishuSide> {
-    const ids = new Set<string>(shiftIds.values());
-    for (const id of group.punch_day_shift_ids ?? []) ids.add(id);
-    for (const day of group.need_punch_special_days ?? []) ids.add(day.shift_id);
-    ids.delete('0');
-    const shifts: FeishuShift[] = [];
-    for (const id of [...ids].sort()) {
-      let shift = this.shiftById.get(id);
-      if (!shift) {
-        shift = await this.feishu.getShift(id);
-        this.remember(shift);
-      }
-      shifts.push(shift);
-    }
-    const canonical = feishuToCanonical({ group, shifts }, feishuReadOptions(this.context));
-    if (!canonical.ok) return { hash: null, legacyHash: () => [] };
-    return { hash: ruleContentHash(canonical.value), legacyHash: () => legacyRuleContentHashes(canonical.value) };
+  ): Promise<FeishuGroupSide> {
+    return this.feishu.sideOf(group, shiftIds.values());
   }
 
   private async markSynced(
@@ -516,7 +439,7 @@ export class WecomToFeishuRulesSync {
         await session.shiftLinks.upsert({
           groupLinkId: linkId,
           feishuShiftId,
-          feishuShiftName: this.shiftById.get(feishuShiftId)?.shift_name ?? null,
+          feishuShiftName: this.feishu.shiftName(feishuShiftId),
           wecomKind: 'schedule',
           wecomKey,
           contentHash: null,
@@ -550,21 +473,7 @@ function feishuGroupNameFor(ruleName: string, actual: FeishuGroup | null): strin
   return ruleName.replace(/·(fs[0-9a-z]+|fh[0-9a-f]{12})$/u, '') || ruleName;
 }
 
-function feishuPlan(requests: readonly PlannedRequest[]): ItemPlan {
-  return { vendor: 'feishu', requests };
-}
-
-/** What makes two locations the same place for Feishu's append-only list. */
-function locationKey(location: FeishuGroupLocation | FeishuGroupLocationCreate): string {
-  const round = (value: number | undefined) => (value === undefined ? '' : value.toFixed(6));
-  return [
-    location.location_type,
-    round(location.latitude),
-    round(location.longitude),
-    location.map_type ?? '',
-    location.gps_range ?? '',
-    location.ssid ?? '',
-    (location.bssid ?? '').toLowerCase(),
-    location.ip ?? '',
-  ].join('|');
+/** A Feishu group's side as planRuleChange weighs it: now, and what the link's last sync recorded. */
+function sideState(side: FeishuGroupSide, link: GroupLink | null): SideState {
+  return { hash: side.hash, recorded: link?.feishuHash || null, legacy: side.legacyHash };
 }

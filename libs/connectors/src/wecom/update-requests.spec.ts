@@ -1,7 +1,5 @@
-import type { SyncRunItem } from '@app/mapping-store';
 import type { WecomCheckinGroupCreate, WecomCheckinGroupRead } from '@app/wecom';
-import { statusOf } from '../run-executor.service.js';
-import { updateRequests } from './feishu-to-wecom.rules-sync.js';
+import { updateRequests } from './wecom-rules.connector.js';
 
 const GROUP_ID = 7;
 
@@ -126,32 +124,5 @@ describe('updateRequests', () => {
   it('never clears an array WeCom cannot clear, even if it is non-empty there', () => {
     const requests = updateRequests(GROUP_ID, desired({ white_users: [] }), actual({ white_users: ['boss'] }));
     expect(requests.map((request) => request.api)).toEqual(['update_checkin_option']);
-  });
-});
-
-describe('statusOf', () => {
-  const of = (action: SyncRunItem['action']): SyncRunItem => ({
-    sourceId: `s-${Math.random()}`,
-    targetId: null,
-    action,
-    losses: [],
-    error: action === 'failed' ? 'boom' : null,
-  });
-
-  it('no items at all: succeeded', () => {
-    expect(statusOf([])).toBe('succeeded');
-  });
-
-  it('nothing failed: succeeded', () => {
-    expect(statusOf([of('created'), of('updated'), of('unchanged'), of('skipped')])).toBe('succeeded');
-  });
-
-  it('some failed, some not: partial', () => {
-    expect(statusOf([of('updated'), of('failed'), of('skipped')])).toBe('partial');
-  });
-
-  it('everything failed: failed', () => {
-    expect(statusOf([of('failed')])).toBe('failed');
-    expect(statusOf([of('failed'), of('failed')])).toBe('failed');
   });
 });

@@ -1,11 +1,8 @@
 import fc from 'fast-check';
-import { renderRule } from '../../../../emulators/src/wecom/checkin-option.handler.js';
+import { renderRule } from '../../../../apps/emulators/src/wecom/checkin-option.handler.js';
 import { canonicalToWecom, sameIdResolver } from '@app/translation';
-import {
-  anyRuleArbitrary,
-  ARBITRARY_NOW_UNIX_SECONDS,
-} from '../../../../../libs/translation/test/canonical-rule.arbitrary.js';
-import { wecomRuleHash } from './feishu-to-wecom.rules-sync.js';
+import { anyRuleArbitrary, ARBITRARY_NOW_UNIX_SECONDS } from '../../../translation/test/canonical-rule.arbitrary.js';
+import { wecomRuleHash } from './wecom-rules.connector.js';
 
 // The Feishu → WeCom sync calls a rule unchanged when the hash of the payload it would write (with the rule's
 // groupid) equals the hash of the rule as WeCom reads it back. If the two ever differed for the same content,

@@ -1,0 +1,290 @@
+import { isVendorError, type Loss, type UnreadableRecord } from '@app/kernel';
+import {
+  groupForUpdate,
+  groupTypeAsRead,
+  type FeishuClient,
+  type FeishuGroup,
+  type FeishuGroupCreate,
+  type FeishuShift,
+  type FeishuShiftCreate,
+} from '@app/feishu';
+import {
+  canonicalToFeishu,
+  feishuToCanonical,
+  legacyRuleContentHashes,
+  ruleContentHash,
+  type CanonicalRule,
+  type CanonicalToFeishuOptions,
+  type FeishuGroupPlan,
+  type FeishuToCanonicalOptions,
+} from '@app/translation';
+import type { PlannedRequest, RuleSideConnector } from '../attendance-connector.js';
+
+type FeishuGroupLocation = NonNullable<FeishuGroup['locations']>[number];
+type FeishuGroupLocationCreate = NonNullable<FeishuGroupCreate['locations']>[number];
+
+/** Feishu's largest page (REFERENCE A4): 500 groups are listed in 10 calls, not the default size's 50. */
+const GROUP_PAGE_SIZE = 50;
+/** A 排班 group's shifts are the ones its roster uses: this many days back and ahead of today. */
+const ROSTER_DAYS_BACK = 31;
+const ROSTER_DAYS_AHEAD = 62;
+
+export interface FeishuRulesConnectorOptions {
+  /** Every list read hands the records it cannot read here (the run makes one failed item of each). */
+  readonly onUnreadable?: (record: UnreadableRecord) => void;
+  /** How places on Feishu's Google map are read (FEISHU_GOOGLE_MAP_DATUM); absent = the mapper's default. */
+  readonly googleMapDatum?: 'gcj02' | 'wgs84';
+  /** Now, for the roster window a 排班 group's shifts are read from. */
+  readonly now: () => Date;
+}
+
+/** A Feishu group with the shifts it stands for, as canonical content hashes (null: not readable). */
+export interface FeishuGroupSide {
+  readonly hash: string | null;
+  /** The same in the previous hash formats, made only when asked (links synced before the format changed). */
+  readonly legacyHash: () => readonly string[];
+}
+
+/** The overwrite of an existing group: the body to send, how the group will read, and what it cannot remove. */
+export interface FeishuGroupOverwrite {
+  readonly body: FeishuGroupCreate;
+  readonly asRead: FeishuGroup;
+  readonly notes: Loss[];
+}
+
+/**
+ * Feishu attendance groups and shifts as one run sees them, and Feishu's write rules for them: shifts are
+ * tenant-wide with unique names and must exist before a group names them (a shift a crashed run created is
+ * found by its name, not created twice); a group is written read-modify-write (Feishu-only fields of the
+ * existing group kept, and only the locations it lacks sent, because Feishu appends locations); a 排班 group
+ * names no shifts itself, its roster does. Nothing here knows WeCom.
+ */
+export class FeishuRulesConnector implements RuleSideConnector {
+  readonly vendor = 'feishu' as const;
+  readonly ruleNoun = 'Feishu group';
+  readonly permanentRefusals = [] as const;
+  private readonly shiftById = new Map<string, FeishuShift>();
+  private readonly shiftReads = new Map<string, Promise<FeishuShift>>();
+  private shifts: FeishuShift[] = [];
+
+  constructor(
+    private readonly client: FeishuClient,
+    private readonly options: FeishuRulesConnectorOptions,
+  ) {}
+
+  private get readOptions() {
+    return this.options.onUnreadable ? { onUnreadable: this.options.onUnreadable } : {};
+  }
+
+  private get mapperOptions(): FeishuToCanonicalOptions {
+    return this.options.googleMapDatum ? { googleMapDatum: this.options.googleMapDatum } : {};
+  }
+
+  /** The ids of every attendance group. */
+  async listGroupIds(): Promise<string[]> {
+    const ids: string[] = [];
+    for await (const group of this.client.listGroups({ pageSize: GROUP_PAGE_SIZE, ...this.readOptions })) {
+      ids.push(group.group_id);
+    }
+    return ids;
+  }
+
+  /** The group, or null when Feishu no longer has it. */
+  async findGroup(groupId: string): Promise<FeishuGroup | null> {
+    try {
+      return await this.client.getGroup(groupId);
+    } catch (error) {
+      if (isVendorError(error) && error.kind === 'not_found') return null;
+      throw error;
+    }
+  }
+
+  getGroup(groupId: string): Promise<FeishuGroup> {
+    return this.client.getGroup(groupId);
+  }
+
+  /** The groups named exactly `name`, oldest id first: Feishu's search matches more than the exact name. */
+  async groupsNamed(name: string): Promise<{ readonly group_id: string; readonly group_name: string }[]> {
+    const matches = (await this.client.searchGroups(name, { exactlyMatched: true })).filter(
+      (group) => group.group_name === name,
+    );
+    return matches.sort((a, b) => (a.group_id < b.group_id ? -1 : 1));
+  }
+
+  /**
+   * The group read into the canonical model with the shifts it uses: its week and special days; for a 排班
+   * group (which names none itself) those its roster names plus `linkedShiftIds` (shifts the run knows stand
+   * for the group, e.g. made for it before it had a roster).
+   */
+  async toCanonical(group: FeishuGroup, linkedShiftIds: () => Promise<readonly string[]>) {
+    const ids = new Set<string>();
+    for (const id of group.punch_day_shift_ids ?? []) ids.add(id);
+    for (const day of group.need_punch_special_days ?? []) ids.add(day.shift_id);
+    if (group.group_type === 2) {
+      for (const id of await this.rosterShiftIds(group.group_id)) ids.add(id);
+      for (const id of await linkedShiftIds()) ids.add(id);
+    }
+    ids.delete('0');
+    ids.delete('');
+    const shifts = await Promise.all([...ids].sort().map((id) => this.shift(id)));
+    return feishuToCanonical({ group, shifts }, this.mapperOptions);
+  }
+
+  /** A group with the shifts of `shiftIds` (and any the group names), as content hashes. */
+  async sideOf(group: FeishuGroup, shiftIds: Iterable<string>): Promise<FeishuGroupSide> {
+    const ids = new Set<string>(shiftIds);
+    for (const id of group.punch_day_shift_ids ?? []) ids.add(id);
+    for (const day of group.need_punch_special_days ?? []) ids.add(day.shift_id);
+    ids.delete('0');
+    const shifts: FeishuShift[] = [];
+    for (const id of [...ids].sort()) shifts.push(await this.shift(id));
+    const canonical = feishuToCanonical({ group, shifts }, this.mapperOptions);
+    if (!canonical.ok) return { hash: null, legacyHash: () => [] };
+    return { hash: ruleContentHash(canonical.value), legacyHash: () => legacyRuleContentHashes(canonical.value) };
+  }
+
+  /** Reads every shift once, so plans reuse identical shifts instead of creating them again. */
+  async loadShifts(): Promise<void> {
+    for await (const shift of this.client.listShifts(this.readOptions)) this.remember(shift);
+  }
+
+  shiftName(shiftId: string): string | null {
+    return this.shiftById.get(shiftId)?.shift_name ?? null;
+  }
+
+  /** The group (and shifts) that stand for a canonical rule, reusing the shifts already known. */
+  plan(rule: CanonicalRule, options: Omit<CanonicalToFeishuOptions, 'existingShifts'>) {
+    return canonicalToFeishu(rule, { ...options, existingShifts: this.shifts });
+  }
+
+  /** A created shift, or — when a crashed run already created it under this name — that shift. */
+  async createShift(shift: FeishuShiftCreate): Promise<FeishuShift> {
+    const existing = await this.client.queryShiftByName(shift.shift_name);
+    const created = existing ?? (await this.client.createShift(shift));
+    this.remember(created);
+    return created;
+  }
+
+  saveGroup(body: FeishuGroupCreate): Promise<FeishuGroup> {
+    return this.client.createOrUpdateGroup(body);
+  }
+
+  deleteGroup(groupId: string): Promise<void> {
+    return this.client.deleteGroup(groupId);
+  }
+
+  /**
+   * The overwrite of `actual` with the plan: Feishu-only fields of the existing group kept, the plan's
+   * fields over them, and of the plan's locations only those the group lacks (Feishu appends locations).
+   * `asRead` is how the group will read afterwards, for the change comparison; `sourceNoun` names the rule the
+   * plan came from in the note about locations Feishu cannot remove.
+   */
+  overwrite(plan: FeishuGroupPlan, actual: FeishuGroup, sourceNoun: string): FeishuGroupOverwrite {
+    const { locations: wanted = [], ...template } = plan.groupTemplate;
+    const have = actual.locations ?? [];
+    const haveKeys = new Set(have.map(locationKey));
+    const missing = wanted.filter((location) => !haveKeys.has(locationKey(location)));
+    const wantedKeys = new Set(wanted.map(locationKey));
+    const extra = have.filter((location) => !wantedKeys.has(locationKey(location)));
+    const body: FeishuGroupCreate = {
+      ...groupForUpdate(actual),
+      ...template,
+      group_id: actual.group_id,
+      ...(missing.length > 0 ? { locations: missing } : {}),
+    };
+    const { locations: sent = [], ...rest } = body;
+    const asRead: FeishuGroup = {
+      ...actual,
+      ...rest,
+      group_id: actual.group_id,
+      group_type: groupTypeAsRead(body.group_type),
+      locations: [...have, ...sent.map((location, index) => ({ ...location, location_id: `0${index + 1}` }))],
+    };
+    // A field whose only "off" is its absence (the plan's unsetFields) must not survive from the group read:
+    // the update is a full overwrite, so leaving it out of the body unsets it.
+    for (const field of plan.unsetFields) {
+      delete (body as Record<string, unknown>)[field];
+      delete (asRead as Record<string, unknown>)[field];
+    }
+    const notes: Loss[] =
+      extra.length > 0
+        ? [
+            {
+              field: 'locations',
+              severity: 'dropped',
+              message:
+                `${extra.length} location(s) of the Feishu group are not in the ${sourceNoun}, but Feishu's API can only ` +
+                'add locations, never remove them; remove them in the Feishu admin console if they should go.',
+              sourceValue: extra.map((location) => location.location_name),
+            },
+          ]
+        : [];
+    return { body, asRead, notes };
+  }
+
+  private remember(shift: FeishuShift): void {
+    if (!this.shiftById.has(shift.shift_id)) this.shifts.push(shift);
+    else this.shifts = this.shifts.map((known) => (known.shift_id === shift.shift_id ? shift : known));
+    this.shiftById.set(shift.shift_id, shift);
+  }
+
+  /** A shift by id: from what the run has read, else one read shared by every caller; a failure is not kept. */
+  private shift(shiftId: string): Promise<FeishuShift> {
+    const known = this.shiftById.get(shiftId);
+    if (known) return Promise.resolve(known);
+    let pending = this.shiftReads.get(shiftId);
+    if (!pending) {
+      pending = this.client.getShift(shiftId).then((shift) => {
+        this.remember(shift);
+        return shift;
+      });
+      pending.catch(() => this.shiftReads.delete(shiftId));
+      this.shiftReads.set(shiftId, pending);
+    }
+    return pending;
+  }
+
+  private async rosterShiftIds(groupId: string): Promise<string[]> {
+    const userIds: string[] = [];
+    for await (const user of this.client.listGroupUsers(groupId, this.readOptions)) userIds.push(user.user_id);
+    if (userIds.length === 0) return [];
+    const today = this.options.now();
+    const rows = await this.client.queryUserDailyShifts({
+      ...this.readOptions,
+      userIds,
+      checkDateFrom: dayInt(addDays(today, -ROSTER_DAYS_BACK)),
+      checkDateTo: dayInt(addDays(today, ROSTER_DAYS_AHEAD)),
+    });
+    return rows.filter((row) => row.group_id === groupId && !row.is_clear_schedule).map((row) => row.shift_id);
+  }
+}
+
+/** A Feishu dry-run plan. */
+export function feishuPlan(requests: readonly PlannedRequest[]) {
+  return { vendor: 'feishu' as const, requests };
+}
+
+/** What makes two locations the same place for Feishu's append-only list. */
+function locationKey(location: FeishuGroupLocation | FeishuGroupLocationCreate): string {
+  const round = (value: number | undefined) => (value === undefined ? '' : value.toFixed(6));
+  return [
+    location.location_type,
+    round(location.latitude),
+    round(location.longitude),
+    location.map_type ?? '',
+    location.gps_range ?? '',
+    location.ssid ?? '',
+    (location.bssid ?? '').toLowerCase(),
+    location.ip ?? '',
+  ].join('|');
+}
+
+function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 86_400_000);
+}
+
+/** yyyyMMdd in China time, the day Feishu rosters are kept in. */
+function dayInt(date: Date): number {
+  const shifted = new Date(date.getTime() + 8 * 3_600_000);
+  return shifted.getUTCFullYear() * 10_000 + (shifted.getUTCMonth() + 1) * 100 + shifted.getUTCDate();
+}

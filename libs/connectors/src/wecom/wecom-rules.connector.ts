@@ -1,0 +1,284 @@
+import type { Loss, UnreadableRecord } from '@app/kernel';
+import {
+  canonicalToWecom,
+  legacyRuleContentHashes,
+  mergeWecomRuleUpdate,
+  ruleContentHash,
+  wecomToCanonical,
+  type CanonicalRule,
+  type IdResolver,
+} from '@app/translation';
+import {
+  WECOM_CLEAR_FIELDS,
+  type WecomAddCheckinOptionRequest,
+  type WecomCheckinGroupCreate,
+  type WecomCheckinGroupRead,
+  type WecomCheckinGroupUpdate,
+  type WecomClearCheckinOptionArrayFieldRequest,
+  type WecomClearField,
+  type WecomClient,
+  type WecomUpdateCheckinOptionRequest,
+} from '@app/wecom';
+import type { PlannedRequest, RuleSideConnector } from '../attendance-connector.js';
+
+/** The WeCom calls a rule write consists of; a dry run shows them as its plan. */
+export type WecomRuleRequest =
+  | { readonly api: 'add_checkin_option'; readonly body: WecomAddCheckinOptionRequest }
+  | { readonly api: 'update_checkin_option'; readonly body: WecomUpdateCheckinOptionRequest }
+  | { readonly api: 'clear_checkin_option_array_field'; readonly body: WecomClearCheckinOptionArrayFieldRequest }
+  | { readonly api: 'del_checkin_option'; readonly body: { readonly groupid: number } };
+
+export interface WecomRulesConnectorOptions {
+  /** Every list read hands the records it cannot read here (the run makes one failed item of each). */
+  readonly onUnreadable?: (record: UnreadableRecord) => void;
+  /** Rule writes take effect at once (effective_now); absent = from the next day. */
+  readonly effectiveNow?: boolean;
+  /** Milliseconds now, for the relist bookkeeping; the run's clock. */
+  readonly clock?: () => number;
+}
+
+/** A new rule's create, planned: the request, the group it sends, and what translation lost. */
+export type WecomRuleCreatePlan =
+  | { readonly ok: true; readonly group: WecomCheckinGroupCreate; readonly losses: readonly Loss[] }
+  | { readonly ok: false; readonly losses: readonly Loss[] };
+
+/** An existing rule's update, planned against the rule as WeCom holds it. */
+export interface WecomRuleUpdatePlan {
+  readonly groupid: number;
+  readonly group: WecomCheckinGroupCreate;
+  readonly losses: readonly Loss[];
+  /** The rule as WeCom holds it and as it will read after the update, as canonical content hashes. */
+  readonly actualHash: string | null;
+  /** Null only if the merged rule cannot be read back (a translation bug; the engine refuses to write it). */
+  readonly desiredHash: string | null;
+  readonly requests: readonly WecomRuleRequest[];
+}
+
+/**
+ * WeCom checkin rules as one run sees them, and WeCom's write rules for them: the rules are read in one list
+ * (getcorpcheckinoption has no single-rule read), add_checkin_option answers no id (a created rule is found
+ * by its name in a later list), an update replaces every array it sends except empty ones (those need
+ * clear_checkin_option_array_field), and effective_now rides on every write. Nothing here knows Feishu.
+ */
+export class WecomRulesConnector implements RuleSideConnector {
+  readonly vendor = 'wecom' as const;
+  readonly ruleNoun = 'WeCom rule';
+  /** WeCom lets only the app that created a rule change it (REFERENCE.md, read-vs-write traps). */
+  readonly permanentRefusals = ['foreign_owned_rule'] as const;
+  private rulesById = new Map<string, WecomCheckinGroupRead>();
+  private rulesByName = new Map<string, WecomCheckinGroupRead[]>();
+  /** A list made mid-run (see relist), and when the newest one that was indexed started. */
+  private relisting: { readonly startedAt: number; readonly done: Promise<void> } | null = null;
+  private relistedAt = 0;
+
+  constructor(
+    private readonly client: WecomClient,
+    private readonly options: WecomRulesConnectorOptions = {},
+  ) {}
+
+  private get readOptions() {
+    return this.options.onUnreadable ? { onUnreadable: this.options.onUnreadable } : {};
+  }
+
+  private now(): number {
+    return (this.options.clock ?? Date.now)();
+  }
+
+  /** Lists every rule and makes the list the run's view of WeCom. */
+  async list(): Promise<readonly WecomCheckinGroupRead[]> {
+    const rules = await this.client.getCorpCheckinOptions(this.readOptions);
+    this.index(rules);
+    return rules;
+  }
+
+  /**
+   * Lists the rules again unless a list started at or after `since` (ms, the connector's clock) already did or
+   * is doing it: callers that need it at the same time share one call. An older list never replaces a newer one.
+   */
+  async relist(since: number): Promise<void> {
+    if (this.relistedAt >= since) return;
+    if (!this.relisting || this.relisting.startedAt < since) {
+      const startedAt = this.now();
+      const done = this.client.getCorpCheckinOptions(this.readOptions).then((rules) => {
+        if (startedAt < this.relistedAt) return;
+        this.index(rules);
+        this.relistedAt = startedAt;
+      });
+      const entry = { startedAt, done };
+      this.relisting = entry;
+      done.catch(() => (this.relisting === entry ? (this.relisting = null) : undefined));
+    }
+    await this.relisting.done;
+  }
+
+  /** The time a relist would be measured from: take it before reading what might make one necessary. */
+  mark(): number {
+    return this.now();
+  }
+
+  private index(rules: readonly WecomCheckinGroupRead[]): void {
+    this.rulesById = new Map(rules.map((rule) => [String(rule.groupid), rule]));
+    this.rulesByName = new Map();
+    for (const rule of rules) {
+      const same = this.rulesByName.get(rule.groupname) ?? [];
+      same.push(rule);
+      this.rulesByName.set(rule.groupname, same);
+    }
+  }
+
+  byId(ruleId: string): WecomCheckinGroupRead | undefined {
+    return this.rulesById.get(ruleId);
+  }
+
+  has(ruleId: string): boolean {
+    return this.rulesById.has(ruleId);
+  }
+
+  hasName(name: string): boolean {
+    return this.rulesByName.has(name);
+  }
+
+  /** The rules carrying one of these names, oldest (lowest groupid) first: WeCom names need not be unique. */
+  named(names: readonly string[]): WecomCheckinGroupRead[] {
+    return [...new Set(names)]
+      .flatMap((name) => this.rulesByName.get(name) ?? [])
+      .sort((a, b) => a.groupid - b.groupid);
+  }
+
+  /** A rule read into the canonical model. */
+  toCanonical(rule: unknown) {
+    return wecomToCanonical(rule);
+  }
+
+  /** Content hash of a rule as WeCom holds it (or as it would be written); null if it cannot be read. */
+  contentHash(rule: unknown): string | null {
+    return wecomRuleHash(rule);
+  }
+
+  /** The same in the previous hash formats, which links synced before the format changed hold. */
+  legacyHashes(rule: unknown): readonly string[] {
+    const canonical = wecomToCanonical(rule);
+    return canonical.ok ? legacyRuleContentHashes(canonical.value) : [];
+  }
+
+  /** A rule for the canonical one, as a create would send it. */
+  planCreate(
+    rule: CanonicalRule,
+    options: { readonly resolver: IdResolver; readonly ruleName: string; readonly nowUnixSeconds: number },
+  ): WecomRuleCreatePlan {
+    const payload = canonicalToWecom(rule, options);
+    return payload.ok
+      ? { ok: true, group: payload.value, losses: payload.losses }
+      : { ok: false, losses: payload.losses };
+  }
+
+  /** The add_checkin_option request of a planned create. */
+  createRequest(group: WecomCheckinGroupCreate): WecomRuleRequest {
+    return { api: 'add_checkin_option', body: { ...effectiveNowField(this.options.effectiveNow), group } };
+  }
+
+  /**
+   * The update of `actual` to what `written` (the translation of `rule`) says. An update replaces every object
+   * and array it sends (wecom-update-merge.ts): what the source does not determine is taken from the rule as
+   * WeCom holds it, so the admin's settings there survive the sync.
+   */
+  planUpdate(
+    written: WecomCheckinGroupCreate,
+    actual: WecomCheckinGroupRead,
+    rule: CanonicalRule,
+  ): WecomRuleUpdatePlan {
+    const merged = mergeWecomRuleUpdate(written, actual, rule);
+    const groupid = actual.groupid;
+    const desiredHash = wecomRuleHash({ ...merged.group, groupid });
+    return {
+      groupid,
+      group: merged.group,
+      losses: merged.losses,
+      actualHash: wecomRuleHash(actual),
+      desiredHash,
+      requests: updateRequests(groupid, merged.group, actual, this.options.effectiveNow ?? false),
+    };
+  }
+
+  deleteRequest(ruleId: string): WecomRuleRequest {
+    return { api: 'del_checkin_option', body: { groupid: Number(ruleId) } };
+  }
+
+  async send(request: WecomRuleRequest): Promise<void> {
+    switch (request.api) {
+      case 'add_checkin_option':
+        return this.client.addCheckinOption(request.body);
+      case 'update_checkin_option':
+        return this.client.updateCheckinOption(request.body);
+      case 'clear_checkin_option_array_field':
+        return this.client.clearCheckinOptionArrayField(request.body);
+      case 'del_checkin_option':
+        return this.client.deleteCheckinOption(request.body);
+    }
+  }
+
+  /**
+   * After adds that answered no id: one list, then each created rule is the oldest one carrying its name
+   * (null when WeCom does not list it yet).
+   */
+  async findCreated(names: readonly string[]): Promise<Map<string, WecomCheckinGroupRead | null>> {
+    await this.list();
+    return new Map(names.map((name) => [name, this.named([name])[0] ?? null]));
+  }
+}
+
+/** Content hash of a WeCom rule as WeCom holds it (or as it would be written); null if it cannot be read. */
+export function wecomRuleHash(rule: unknown): string | null {
+  const canonical = wecomToCanonical(rule);
+  return canonical.ok ? ruleContentHash(canonical.value) : null;
+}
+
+/** A WeCom dry-run plan. */
+export function wecomPlan(requests: readonly PlannedRequest[]) {
+  return { vendor: 'wecom' as const, requests };
+}
+
+/**
+ * update_checkin_option with every array in full — except empty ones, which WeCom reads as "unchanged" —
+ * followed by clear_checkin_option_array_field for the arrays that must become empty but are not.
+ */
+export function updateRequests(
+  groupid: number,
+  group: WecomCheckinGroupCreate,
+  actual: WecomCheckinGroupRead,
+  effectiveNow = false,
+): WecomRuleRequest[] {
+  const update: Record<string, unknown> = { groupid };
+  const clear: WecomClearField[] = [];
+  for (const [key, value] of Object.entries(group)) {
+    if (Array.isArray(value) && value.length === 0) {
+      const clearCode = (WECOM_CLEAR_FIELDS as Readonly<Record<string, WecomClearField | undefined>>)[key];
+      const current = (actual as Readonly<Record<string, unknown>>)[key];
+      if (clearCode !== undefined && Array.isArray(current) && current.length > 0) clear.push(clearCode);
+      continue;
+    }
+    update[key] = value;
+  }
+  // Every key of `group` is a field of the update schema and groupid is set: the shape is the update's.
+  const requests: WecomRuleRequest[] = [
+    {
+      api: 'update_checkin_option',
+      body: { ...effectiveNowField(effectiveNow), group: update as WecomCheckinGroupUpdate },
+    },
+  ];
+  if (clear.length > 0) {
+    requests.push({
+      api: 'clear_checkin_option_array_field',
+      body: { groupid, clear_field: clear.sort((a, b) => a - b), ...effectiveNowField(effectiveNow) },
+    });
+  }
+  return requests;
+}
+
+/**
+ * effective_now on add, update and clear (wecom-checkin-option-rules.md: "是否立即生效, 默认false"): sent only
+ * when true, so a run without it sends exactly what it sent before the option existed.
+ */
+function effectiveNowField(effectiveNow: boolean | undefined): { effective_now?: true } {
+  return effectiveNow === true ? { effective_now: true } : {};
+}
