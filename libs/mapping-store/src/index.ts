@@ -11,7 +11,6 @@ export { DataDirInUseError, openEmbeddedPostgres } from './embedded/embedded-pos
 export type { EmbeddedPostgres } from './embedded/embedded-postgres.js';
 export type { FinalRunStatus } from './repositories/sync-run.repository.js';
 export type { EventReceipt } from './repositories/event-receipt.repository.js';
-export { MAPPING_STORE_ENTITIES } from './entities/index.js';
 export { MappingStoreModule } from './mapping-store.module.js';
 export type { MappingStoreModuleOptions, MappingStoreModuleAsyncOptions } from './mapping-store.module.js';
 export { MIN_HEARTBEAT_SECONDS, RetryRunLater, RUN_QUEUE_SCHEMA, RunQueue } from './run-queue/run-queue.js';

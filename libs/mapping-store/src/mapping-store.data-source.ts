@@ -1,6 +1,14 @@
+/*
+ * Raw SQL, no entities (issue #19). The repositories are PostgreSQL statements that TypeORM's entity API does
+ * not express: upserts on named constraints with ON CONFLICT … DO UPDATE … WHERE and `xmax = 0`, FOR UPDATE
+ * SKIP LOCKED, batch writes through unnest() and jsonb_to_recordset(), transaction-scoped advisory locks. The
+ * entities were never queried; they only restated the migrations and could drift from them. So the reviewed
+ * migrations in migrations/ are the one description of each table, `synchronize` stays off, and TypeORM is
+ * kept for the pool, transactions and running those migrations. schema.spec.ts holds the repositories' row
+ * types and the code's value lists against a freshly migrated database.
+ */
 import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typeorm';
 import { openEmbeddedPostgres } from './embedded/embedded-postgres.js';
-import { MAPPING_STORE_ENTITIES } from './entities/index.js';
 
 /**
  * Where the store lives: a PostgreSQL server, or embedded PostgreSQL (real PostgreSQL started by the gateway)
@@ -16,9 +24,8 @@ export const MIGRATIONS_TABLE = 'typeorm_migrations';
 
 const COMMON_OPTIONS = {
   type: 'postgres',
-  entities: MAPPING_STORE_ENTITIES,
   migrationsTableName: MIGRATIONS_TABLE,
-  // The schema is owned by the reviewed migrations in migrations/, never by the entities.
+  // Only a migration changes the schema.
   synchronize: false,
   migrationsRun: false,
   // gen_random_uuid() is core PostgreSQL since 13; no extension to install on either back-end.

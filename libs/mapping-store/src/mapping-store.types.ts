@@ -10,7 +10,7 @@ import type {
   Vendor,
 } from '@app/kernel';
 
-// Plain domain types: what the store's callers see. Entities never leave the store.
+// Plain domain types: what the store's callers see. Database rows never leave the store.
 
 export const LINK_STATUSES = [
   'pending',
