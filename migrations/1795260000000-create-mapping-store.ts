@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The mapping store: links between Feishu groups/shifts and WeCom rules/schedules, ID mappings, punch-record
- * mappings, the run history and the sync cursors. Drafted with scripts/print-entity-schema.ts, then reviewed:
+ * mappings, the run history and the sync cursors. Drafted from TypeORM entities (since removed), then reviewed:
  * every natural key is a named UNIQUE constraint (repositories upsert on them), enums are CHECKs (cheaper to
  * extend than enum types), and run items are append-only (a trigger refuses UPDATE).
  * Must run unchanged on PostgreSQL 13+ (servers) and 18 (the embedded default).

@@ -112,12 +112,16 @@ export interface PunchRecordMapping {
   readonly userKey: string;
   readonly punchedAt: Date;
   readonly runId: string | null;
-  /**
-   * pending: recorded just before a write that has no idempotency key (WeCom), until the vendor answers;
-   * done (the default): carried across.
-   */
-  readonly state?: 'pending' | 'done';
+  /** Default `done`. */
+  readonly state?: PunchWriteState;
 }
+
+export const PUNCH_WRITE_STATES = ['pending', 'done'] as const;
+/**
+ * pending: recorded just before a write that has no idempotency key (WeCom), until the vendor answers;
+ * done: carried across.
+ */
+export type PunchWriteState = (typeof PUNCH_WRITE_STATES)[number];
 
 /** A pending punch write: the target-side key it will have, whose person and when. */
 export interface PendingPunchWrite {
@@ -203,7 +207,9 @@ export interface SyncCursor<P = unknown> {
   readonly updatedAt: Date;
 }
 
-export type ConflictWinner = 'feishu' | 'wecom';
+export const CONFLICT_WINNERS = ['feishu', 'wecom'] as const satisfies readonly Vendor[];
+/** The side whose content wins a conflict's resolution. */
+export type ConflictWinner = (typeof CONFLICT_WINNERS)[number];
 
 export interface SyncConflict {
   readonly id: string;

@@ -9,6 +9,15 @@ export interface EventReceipt {
   readonly eventType: string;
 }
 
+/** A row of `event_receipts` as the driver returns it (schema.spec.ts holds it against the migrations). */
+export interface EventReceiptRow {
+  source_vendor: Vendor;
+  event_id: string;
+  event_type: string;
+  received_at: Date;
+  run_id: string | null;
+}
+
 /**
  * Which vendor events (webhooks) have been received, so a re-delivered event is acted on once across every
  * replica and restart. Whether an event is new is decided by one INSERT … ON CONFLICT DO NOTHING: of two
@@ -21,7 +30,7 @@ export class EventReceiptRepository {
 
   /** Records `receipt`; true the first time its event id is seen, false for a re-delivery. */
   async recordFirstSeen(receipt: EventReceipt): Promise<boolean> {
-    const rows = await queryRows<{ event_id: string }>(
+    const rows = await queryRows<Pick<EventReceiptRow, 'event_id'>>(
       this.manager,
       `INSERT INTO "event_receipts" ("source_vendor", "event_id", "event_type")
        VALUES ($1, $2, $3)
@@ -43,7 +52,7 @@ export class EventReceiptRepository {
 
   /** Whether an event id has been received (and its run, if it queued one); null if never. */
   async find(sourceVendor: Vendor, eventId: string): Promise<{ eventType: string; runId: string | null } | null> {
-    const rows = await queryRows<{ event_type: string; run_id: string | null }>(
+    const rows = await queryRows<Pick<EventReceiptRow, 'event_type' | 'run_id'>>(
       this.manager,
       `SELECT "event_type", "run_id" FROM "event_receipts" WHERE "source_vendor" = $1 AND "event_id" = $2`,
       [sourceVendor, eventId],

@@ -10,7 +10,8 @@ import type {
   LinkStatus,
 } from '../mapping-store.types.js';
 
-interface GroupLinkRow {
+/** A row of `group_links` as the driver returns it (schema.spec.ts holds it against the migrations). */
+export interface GroupLinkRow {
   id: string;
   feishu_group_id: string | null;
   feishu_group_name: string | null;

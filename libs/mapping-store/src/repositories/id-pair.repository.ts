@@ -3,10 +3,26 @@ import { queryRows } from './sql.util.js';
 import { assertUniqueInBatch, withStoreErrors } from '../mapping-store.errors.js';
 import type { DepartmentMapping, UpsertCounts, UserMapping } from '../mapping-store.types.js';
 
-interface IdPairTable {
+/** A row of `user_mappings` as the driver returns it (schema.spec.ts holds it against the migrations). */
+export interface UserMappingRow {
+  feishu_user_id: string;
+  wecom_user_id: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** A row of `department_mappings` as the driver returns it (schema.spec.ts holds it against the migrations). */
+export interface DepartmentMappingRow {
+  feishu_department_id: string;
+  wecom_party_id: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface IdPairTable<Row> {
   readonly table: string;
-  readonly feishuColumn: string;
-  readonly wecomColumn: string;
+  readonly feishuColumn: keyof Row & string;
+  readonly wecomColumn: keyof Row & string;
 }
 
 interface IdPair {
@@ -18,10 +34,10 @@ interface IdPair {
  * A one-to-one table of Feishu id ⇄ WeCom id (users, departments). Both columns are unique, so an id can
  * never be mapped twice on either side; re-mapping a Feishu id to a new WeCom id is an update.
  */
-class IdPairRepository {
+class IdPairRepository<Row> {
   constructor(
     private readonly manager: EntityManager,
-    private readonly spec: IdPairTable,
+    private readonly spec: IdPairTable<Row>,
   ) {}
 
   protected async upsertPairs(pairs: readonly IdPair[]): Promise<UpsertCounts> {
@@ -90,7 +106,7 @@ class IdPairRepository {
   }
 }
 
-export class UserMappingRepository extends IdPairRepository {
+export class UserMappingRepository extends IdPairRepository<UserMappingRow> {
   constructor(manager: EntityManager) {
     super(manager, { table: 'user_mappings', feishuColumn: 'feishu_user_id', wecomColumn: 'wecom_user_id' });
   }
@@ -105,7 +121,7 @@ export class UserMappingRepository extends IdPairRepository {
   }
 }
 
-export class DepartmentMappingRepository extends IdPairRepository {
+export class DepartmentMappingRepository extends IdPairRepository<DepartmentMappingRow> {
   constructor(manager: EntityManager) {
     super(manager, {
       table: 'department_mappings',

@@ -2,7 +2,20 @@ import type { Vendor } from '@app/kernel';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from './sql.util.js';
 import { assertUniqueInBatch, withStoreErrors } from '../mapping-store.errors.js';
-import type { PendingPunchWrite, PunchRecordMapping } from '../mapping-store.types.js';
+import type { PendingPunchWrite, PunchRecordMapping, PunchWriteState } from '../mapping-store.types.js';
+
+/** A row of `punch_record_mappings` as the driver returns it (schema.spec.ts holds it against the migrations). */
+export interface PunchRecordMappingRow {
+  id: string;
+  source_vendor: Vendor;
+  source_key: string;
+  target_key: string | null;
+  user_key: string;
+  punched_at: Date;
+  run_id: string | null;
+  state: PunchWriteState;
+  created_at: Date;
+}
 
 /**
  * Which punches the gateway has carried across, in which direction. WeCom has no idempotency key, so this
@@ -57,7 +70,7 @@ export class PunchRecordMappingRepository {
   /** Of `sourceKeys`, the writes recorded as pending (a run ended before the vendor answered). */
   async pendingWrites(sourceVendor: Vendor, sourceKeys: readonly string[]): Promise<PendingPunchWrite[]> {
     if (sourceKeys.length === 0) return [];
-    const rows: { source_key: string; target_key: string | null; user_key: string; punched_at: Date }[] =
+    const rows: Pick<PunchRecordMappingRow, 'source_key' | 'target_key' | 'user_key' | 'punched_at'>[] =
       await queryRows(
         this.manager,
         `SELECT "source_key", "target_key", "user_key", "punched_at" FROM "punch_record_mappings"
@@ -94,7 +107,11 @@ export class PunchRecordMappingRepository {
     );
   }
 
-  private async keysWhere(column: 'source_key' | 'target_key', sourceVendor: Vendor, keys: readonly string[]) {
+  private async keysWhere(
+    column: keyof Pick<PunchRecordMappingRow, 'source_key' | 'target_key'>,
+    sourceVendor: Vendor,
+    keys: readonly string[],
+  ) {
     if (keys.length === 0) return new Set<string>();
     const rows: { key: string }[] = await queryRows(
       this.manager,

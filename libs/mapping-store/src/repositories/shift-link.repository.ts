@@ -3,7 +3,8 @@ import { execute, queryRows } from './sql.util.js';
 import { withStoreErrors } from '../mapping-store.errors.js';
 import type { ShiftLink, ShiftLinkInput, WecomShiftKind } from '../mapping-store.types.js';
 
-interface ShiftLinkRow {
+/** A row of `shift_links` as the driver returns it (schema.spec.ts holds it against the migrations). */
+export interface ShiftLinkRow {
   id: string;
   group_link_id: string;
   feishu_shift_id: string | null;
@@ -11,6 +12,8 @@ interface ShiftLinkRow {
   wecom_kind: WecomShiftKind;
   wecom_key: string;
   content_hash: string | null;
+  created_at: Date;
+  updated_at: Date;
 }
 
 function toShiftLink(row: ShiftLinkRow): ShiftLink {

@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { queryRows } from './sql.util.js';
 import type { ConflictWinner, SyncConflict } from '../mapping-store.types.js';
 
-interface SyncConflictRow {
+/** A row of `sync_conflicts` as the driver returns it (schema.spec.ts holds it against the migrations). */
+export interface SyncConflictRow {
   id: string;
   group_link_id: string;
   feishu_hash: string | null;

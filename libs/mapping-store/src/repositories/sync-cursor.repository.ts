@@ -1,7 +1,18 @@
+import type { SyncDirection, SyncScope } from '@app/kernel';
 import type { EntityManager } from 'typeorm';
 import { execute, queryRows } from './sql.util.js';
 import { CursorMovedError } from '../mapping-store.errors.js';
 import type { CursorKey, SyncCursor } from '../mapping-store.types.js';
+
+/** A row of `sync_cursors` as the driver returns it (schema.spec.ts holds it against the migrations). */
+export interface SyncCursorRow<P = unknown> {
+  scope: SyncScope;
+  direction: SyncDirection;
+  partition_key: string;
+  position: P;
+  version: number;
+  updated_at: Date;
+}
 
 function describe(key: CursorKey): string {
   return `${key.scope}/${key.direction}${key.partitionKey ? `/${key.partitionKey}` : ''}`;
@@ -15,7 +26,7 @@ export class SyncCursorRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async get<P>(key: CursorKey): Promise<SyncCursor<P> | null> {
-    const rows: { position: P; version: number; updated_at: Date }[] = await queryRows(
+    const rows: Pick<SyncCursorRow<P>, 'position' | 'version' | 'updated_at'>[] = await queryRows(
       this.manager,
       `SELECT "position", "version", "updated_at" FROM "sync_cursors"
        WHERE "scope" = $1 AND "direction" = $2 AND "partition_key" = $3`,
@@ -31,7 +42,7 @@ export class SyncCursorRepository {
    */
   async advance(key: CursorKey, expectedVersion: number | null, position: unknown): Promise<number> {
     const params = [key.scope, key.direction, key.partitionKey ?? '', JSON.stringify(position)];
-    const rows: { version: number }[] =
+    const rows: Pick<SyncCursorRow, 'version'>[] =
       expectedVersion === null
         ? await queryRows(
             this.manager,

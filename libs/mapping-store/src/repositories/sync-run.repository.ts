@@ -12,7 +12,8 @@ import type {
 } from '../mapping-store.types.js';
 import { execute, queryRows } from './sql.util.js';
 
-interface SyncRunRow {
+/** A row of `sync_runs` as the driver returns it (schema.spec.ts holds it against the migrations). */
+export interface SyncRunRow {
   id: string;
   status: RunStatus;
   direction: LinkDirection;
@@ -26,21 +27,26 @@ interface SyncRunRow {
   finished_at: Date | null;
   schedule_key: string | null;
   attempt: number;
-  created: string;
-  updated: string;
-  unchanged: string;
-  skipped: string;
-  failed: string;
 }
 
-interface SyncRunItemRow {
+/** A run with its items counted by action (SELECT_RUN_WITH_SUMMARY; count() comes back as a string). */
+type SyncRunWithSummaryRow = SyncRunRow & Record<ItemAction, string>;
+
+/** A row of `sync_run_items` as the driver returns it (schema.spec.ts holds it against the migrations). */
+export interface SyncRunItemRow {
+  id: string;
+  run_id: string;
   source_id: string;
   target_id: string | null;
   action: ItemAction;
   losses: Loss[];
   error: string | null;
   plan: unknown;
+  recorded_at: Date;
 }
+
+/** What a run's reader selects of an item. */
+type ItemReadRow = Pick<SyncRunItemRow, 'source_id' | 'target_id' | 'action' | 'losses' | 'error' | 'plan'>;
 
 // The summary is derived from the items on read rather than stored, so it can never disagree with them.
 const SELECT_RUN_WITH_SUMMARY = `
@@ -52,7 +58,7 @@ const SELECT_RUN_WITH_SUMMARY = `
     count(*) FILTER (WHERE i."action" = 'failed') AS "failed"
   FROM "sync_runs" r LEFT JOIN "sync_run_items" i ON i."run_id" = r."id"`;
 
-function toSummary(row: SyncRunRow): RunSummary {
+function toSummary(row: SyncRunWithSummaryRow): RunSummary {
   return {
     created: Number(row.created),
     updated: Number(row.updated),
@@ -62,7 +68,7 @@ function toSummary(row: SyncRunRow): RunSummary {
   };
 }
 
-function toSyncRun(row: SyncRunRow): SyncRun {
+function toSyncRun(row: SyncRunWithSummaryRow): SyncRun {
   return {
     id: row.id,
     status: row.status,
@@ -81,7 +87,7 @@ function toSyncRun(row: SyncRunRow): SyncRun {
   };
 }
 
-function toItem(row: SyncRunItemRow): SyncRunItem {
+function toItem(row: ItemReadRow): SyncRunItem {
   const item = {
     sourceId: row.source_id,
     targetId: row.target_id,
@@ -199,7 +205,7 @@ export class SyncRunRepository {
 
   /** Runs not finished (queued or running), oldest first: each must have a job in the run queue. */
   async unfinished(): Promise<{ readonly id: string; readonly scope: SyncScope }[]> {
-    return queryRows<{ id: string; scope: SyncScope }>(
+    return queryRows<Pick<SyncRunRow, 'id' | 'scope'>>(
       this.manager,
       `SELECT "id", "scope" FROM "sync_runs" WHERE "status" IN ('queued', 'running') ORDER BY "queued_at", "id"`,
     );
@@ -279,7 +285,7 @@ export class SyncRunRepository {
   async get(id: string): Promise<SyncRunWithItems | null> {
     const run = await this.find(id);
     if (!run) return null;
-    const items = await queryRows<SyncRunItemRow>(
+    const items = await queryRows<ItemReadRow>(
       this.manager,
       `SELECT "source_id", "target_id", "action", "losses", "error", "plan"
        FROM "sync_run_items" WHERE "run_id" = $1 ORDER BY "id"`,
@@ -290,7 +296,7 @@ export class SyncRunRepository {
 
   /** Newest first. */
   async list(limit: number, offset: number): Promise<Page<SyncRun>> {
-    const rows = await queryRows<SyncRunRow>(
+    const rows = await queryRows<SyncRunWithSummaryRow>(
       this.manager,
       `${SELECT_RUN_WITH_SUMMARY}
        WHERE r."id" IN (SELECT "id" FROM "sync_runs" ORDER BY "queued_at" DESC, "id" DESC LIMIT $1 OFFSET $2)
@@ -304,7 +310,7 @@ export class SyncRunRepository {
   private async find(id: string): Promise<SyncRun | null> {
     // Ids come from URLs; a malformed one is simply not a run (and must not become a database error).
     if (!UUID.test(id)) return null;
-    const rows = await queryRows<SyncRunRow>(
+    const rows = await queryRows<SyncRunWithSummaryRow>(
       this.manager,
       `${SELECT_RUN_WITH_SUMMARY} WHERE r."id" = $1 GROUP BY r."id"`,
       [id],

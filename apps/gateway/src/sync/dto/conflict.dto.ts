@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { ConflictWinner } from '@app/mapping-store';
-
-export const CONFLICT_WINNERS: readonly ConflictWinner[] = ['feishu', 'wecom'];
+import { CONFLICT_WINNERS, type ConflictWinner } from '@app/mapping-store';
 
 /** POST /api/v1/conflicts/:id/resolve */
 export class ResolveConflictDto {
