@@ -8,7 +8,7 @@ export default async function globalSetup() {
   ensureBuild();
   if (process.env.DATABASE_URL) return;
   // The compiled launcher: this file runs before Jest's TypeScript transform is in place.
-  const { openEmbeddedPostgres } = await import('../dist/libs/mapping-store/src/embedded/embedded-postgres.js');
+  const { openEmbeddedPostgres } = await import('../dist/libs/mapping-store/src/embedded/embedded-postgres.server.js');
   const server = await openEmbeddedPostgres();
   globalThis.__EMBEDDED_TEST_SERVER__ = server;
   // Workers are started after this returns and inherit the environment.

@@ -7,8 +7,8 @@ export { runPendingMigrations, hasPendingMigrations } from './mapping-store.migr
 export type { MigrationReport } from './mapping-store.migrator.js';
 export { openMappingStore, SchemaBehindError } from './open-mapping-store.js';
 export type { OpenMappingStoreOptions, OpenedMappingStore } from './open-mapping-store.js';
-export { DataDirInUseError, openEmbeddedPostgres } from './embedded/embedded-postgres.js';
-export type { EmbeddedPostgres } from './embedded/embedded-postgres.js';
+export { DataDirInUseError, openEmbeddedPostgres } from './embedded/embedded-postgres.server.js';
+export type { EmbeddedPostgres } from './embedded/embedded-postgres.server.js';
 export type { FinalRunStatus } from './repositories/sync-run.repository.js';
 export type { EventReceipt } from './repositories/event-receipt.repository.js';
 export { MappingStoreModule } from './mapping-store.module.js';

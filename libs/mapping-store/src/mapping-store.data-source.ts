@@ -8,7 +8,7 @@
  * types and the code's value lists against a freshly migrated database.
  */
 import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typeorm';
-import { openEmbeddedPostgres } from './embedded/embedded-postgres.js';
+import { openEmbeddedPostgres } from './embedded/embedded-postgres.server.js';
 
 /**
  * Where the store lives: a PostgreSQL server, or embedded PostgreSQL (real PostgreSQL started by the gateway)

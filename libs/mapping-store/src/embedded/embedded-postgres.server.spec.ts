@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MIGRATIONS } from '@app/migrations';
 import { DataDirInUseError, openMappingStore, type MappingStore } from '../index.js';
-import { openEmbeddedPostgres } from './embedded-postgres.js';
+import { openEmbeddedPostgres } from './embedded-postgres.server.js';
 
 // These tests are about the embedded back-end itself, so they always use it, whatever DATABASE_URL says.
 // Each opens its own server (a second or two for initdb and start-up).
