@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { WecomClient } from '@app/wecom';
 import { SAMPLE_CREDENTIALS } from '../../apps/emulators/src/sample-company/people.js';
 import { startEmulators } from '../../apps/emulators/src/start-emulators.js';
-import { chinaDate, chinaDayStart, DAY_SECONDS } from '../../apps/gateway/src/sync/punches/punch-window.js';
+import { chinaDayOf, chinaDayStart, DAY_SECONDS } from '@app/kernel';
 import { bindingLimit, describeFloor, pace, shortLabel } from './bench-floor.js';
 import type { ScenarioResult } from './bench-report.js';
 import type { PunchWorkerInput, PunchWorkerOutput } from './punches-sync.worker.js';
@@ -57,8 +57,8 @@ export async function punchesSyncScenario(people: number, perPerson: number): Pr
       feishuUrl: emulators.feishu.server.url,
       wecomUrl: emulators.wecom.server.url,
       people: pairs,
-      from: chinaDate(today - days * DAY_SECONDS),
-      to: chinaDate(today - DAY_SECONDS),
+      from: chinaDayOf(today - days * DAY_SECONDS),
+      to: chinaDayOf(today - DAY_SECONDS),
     };
     const startedAt = Date.now();
     const { stdout } = await run(

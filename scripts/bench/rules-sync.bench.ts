@@ -16,6 +16,7 @@ import {
   type FeishuShiftCreate,
   type FeishuUserDailyShift,
 } from '@app/feishu';
+import { chinaEpochDayOf, formatDayInt, mondayFirstWeekday } from '@app/kernel';
 import { openMappingStore, type MappingStore, type SyncRunItem } from '@app/mapping-store';
 import { MIGRATIONS } from '@app/migrations';
 import { WecomClient } from '@app/wecom';
@@ -232,7 +233,7 @@ async function seedFeishuGroups(emulators: RunningEmulators, total: number): Pro
     shiftBased: await template(SAMPLE_GROUP_NAMES.shiftBased),
     free: await template(SAMPLE_GROUP_NAMES.free),
   };
-  const today = chinaEpochDay(Date.now());
+  const today = chinaEpochDayOf(Date.now() / 1000);
   const bodies = Array.from({ length: extra }, (_, index) =>
     index < ROSTERED_PEOPLE.length
       ? shiftBasedGroup(templates.shiftBased, index)
@@ -248,7 +249,7 @@ async function seedFeishuGroups(emulators: RunningEmulators, total: number): Pro
   ROSTERED_PEOPLE.forEach((userId, index) => {
     const groupId = created[index]?.group_id ?? '';
     for (let day = today - ROSTER_DAYS_BACK; day <= today + ROSTER_DAYS_AHEAD; day++) {
-      const dayInt = epochDayToDayInt(day);
+      const dayInt = formatDayInt(day);
       const shiftId = rota[(day + index) % rota.length] ?? '0';
       roster.push({
         group_id: groupId,
@@ -395,8 +396,8 @@ function fixedGroup(template: FeishuGroupCreate, shifts: SeedShifts, index: numb
     const saturday = today + 21 + ((5 - mondayFirstWeekday(today + 21) + 7) % 7);
     return {
       ...body,
-      need_punch_special_days: [{ punch_day: epochDayToDayInt(saturday), shift_id: standard }],
-      no_need_punch_special_days: [{ punch_day: epochDayToDayInt(saturday + 2), shift_id: '0' }],
+      need_punch_special_days: [{ punch_day: formatDayInt(saturday), shift_id: standard }],
+      no_need_punch_special_days: [{ punch_day: formatDayInt(saturday + 2), shift_id: '0' }],
     };
   }
   return body;
@@ -435,23 +436,6 @@ function shiftBasedGroup(template: FeishuGroupCreate, index: number): FeishuGrou
 }
 
 // ---- small helpers ------------------------------------------------------------------------------------------
-
-const DAY_MS = 86_400_000;
-
-/** Days since the epoch in China time, the day Feishu attendance keeps. */
-function chinaEpochDay(ms: number): number {
-  return Math.floor((ms + 8 * 3_600_000) / DAY_MS);
-}
-
-function epochDayToDayInt(day: number): number {
-  const date = new Date(day * DAY_MS);
-  return date.getUTCFullYear() * 10_000 + (date.getUTCMonth() + 1) * 100 + date.getUTCDate();
-}
-
-/** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
-function mondayFirstWeekday(day: number): number {
-  return (day + 3) % 7;
-}
 
 function round6(value: number): number {
   return Math.round(value * 1e6) / 1e6;

@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { parse as parseQueryString } from 'node:querystring';
 import fc from 'fast-check';
 import { MappingStore } from '@app/mapping-store';
+import { chinaDayOf, DAY_SECONDS, parseIsoDay } from '@app/kernel';
 import { SAMPLE_DEPARTMENTS, SAMPLE_PEOPLE } from '../../apps/emulators/src/sample-company/people.js';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { BODY_LIMIT } from '../../apps/gateway/src/app.setup.js';
-import { chinaDate, DAY_SECONDS } from '../../apps/gateway/src/sync/punches/punch-window.js';
 import { emulatorGatewayEnv, uploadSampleMappings } from '../support/sync-harness.js';
 import { registeredRoutes, routeKey } from '../support/routes.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
@@ -50,13 +50,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** YYYY-MM-DD naming a real day of the proleptic Gregorian calendar. */
 function isCalendarDay(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-  return days !== undefined && day >= 1 && day <= days;
+  return typeof value === 'string' && parseIsoDay(value) !== null;
 }
 
 /** Optional fields: absent, or JSON null (read as absent, like an omitted field). */
@@ -1164,7 +1158,7 @@ describe('bad input and malformed vendor answers (REST + emulators)', () => {
   describe('part 2: malformed vendor answers during syncs end as typed errors', () => {
     const HTML_PAGE = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
     const ATTENDANCE = '/open-apis/attendance/v1';
-    const daysAgo = (days: number) => chinaDate(Math.floor(Date.now() / 1000) - days * DAY_SECONDS);
+    const daysAgo = (days: number) => chinaDayOf(Math.floor(Date.now() / 1000) - days * DAY_SECONDS);
     const punchWindow = { from: daysAgo(4), to: daysAgo(2) };
     const wecomUrl = () => emulators.wecom.server.url;
 

@@ -2,11 +2,11 @@ import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { MappingStore } from '@app/mapping-store';
 import { isGatewayImportedFlow } from '@app/translation';
+import { chinaDayOf, chinaMidnight, DAY_SECONDS } from '@app/kernel';
 import { SAMPLE_PEOPLE } from '../../apps/emulators/src/sample-company/people.js';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { SAMPLE_SCHEDULE_IDS } from '../../apps/emulators/src/wecom/wecom-sample-company.js';
 import { loadIdResolver } from '../../apps/gateway/src/sync/id-resolver.loader.js';
-import { chinaDate, DAY_SECONDS } from '../../apps/gateway/src/sync/punches/punch-window.js';
 import { ReconcileScheduler } from '../../apps/gateway/src/sync/reconcile.scheduler.js';
 import { PunchesSync } from '../../apps/gateway/src/sync/punches/punches.sync.js';
 import { VendorClients } from '../../apps/gateway/src/vendors/vendor-clients.service.js';
@@ -106,7 +106,7 @@ describe('punch sync (REST + emulators)', () => {
     const night = wecomPunches().find(
       (punch) => punch.userid === 'yanglei' && punch.schedule_id === SAMPLE_SCHEDULE_IDS.night,
     )!;
-    const day = chinaDate(night.checkin_time);
+    const day = chinaDayOf(night.checkin_time);
     const run = await sync({ direction: 'wecom_to_feishu', scope: 'punches', from: day, to: day, dryRun: true });
     expect(run.status).toBe('succeeded');
     expect(feishuImports()).toBe(0);
@@ -132,7 +132,7 @@ describe('punch sync (REST + emulators)', () => {
         punch.exception_type === '',
     )!;
     expect(nightOff).toBeDefined();
-    const shiftDay = chinaDate(nightOff.checkin_time - DAY_SECONDS);
+    const shiftDay = chinaDayOf(nightOff.checkin_time - DAY_SECONDS);
     const first = await sync({ direction: 'wecom_to_feishu', scope: 'punches', from: shiftDay, to: shiftDay });
     expect(first.status).toBe('succeeded');
     const atOff = () =>
@@ -141,7 +141,7 @@ describe('punch sync (REST + emulators)', () => {
       );
     expect(atOff()).toHaveLength(1);
     // The next day's window reads the same punch again (it is on that calendar day): still one.
-    const nextDay = chinaDate(nightOff.checkin_time);
+    const nextDay = chinaDayOf(nightOff.checkin_time);
     const second = await sync({ direction: 'wecom_to_feishu', scope: 'punches', from: nextDay, to: nextDay });
     expect(second.status).toBe('succeeded');
     expect(atOff()).toHaveLength(1);
@@ -150,11 +150,11 @@ describe('punch sync (REST + emulators)', () => {
 
   it('WeCom → Feishu over two weeks imports every punch once, skips 未打卡 rows, and a re-run imports nothing', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const from = chinaDate(now - 13 * DAY_SECONDS);
-    const to = chinaDate(now);
+    const from = chinaDayOf(now - 13 * DAY_SECONDS);
+    const to = chinaDayOf(now);
     const run = await sync({ direction: 'wecom_to_feishu', scope: 'punches', from, to });
     expect(run.status).toBe('succeeded');
-    const start = Date.parse(`${from}T00:00:00+08:00`) / 1000;
+    const start = chinaMidnight(from)!;
     const expected = wecomRealPunches(start, now + 1);
     expect(expected.length).toBeGreaterThan(100);
     const imported = importedFlows();
@@ -187,9 +187,9 @@ describe('punch sync (REST + emulators)', () => {
 
   it('Feishu → WeCom writes Feishu-native punches once and never echoes the imported ones back', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const from = chinaDate(now - 13 * DAY_SECONDS);
-    const to = chinaDate(now);
-    const start = Date.parse(`${from}T00:00:00+08:00`) / 1000;
+    const from = chinaDayOf(now - 13 * DAY_SECONDS);
+    const to = chinaDayOf(now);
+    const start = chinaMidnight(from)!;
     const native = feishuFlows().filter(
       (flow) =>
         !isGatewayImportedFlow(flow as { idempotent_id?: string }) &&
@@ -241,7 +241,7 @@ describe('punch sync (REST + emulators)', () => {
     emulators.wecom.emulator.faults.configure([
       { endpoint: 'POST /cgi-bin/checkin/add_checkin_record', kind: 'response_lost', probability: 1, maxCount: 1 },
     ]);
-    const day = chinaDate(at);
+    const day = chinaDayOf(at);
     const first = await sync({ direction: 'feishu_to_wecom', scope: 'punches', from: day, to: day });
     expect(first.status).not.toBe('succeeded');
     const atWecom = () => wecomPunches().filter((punch) => punch.userid === 'lina' && punch.checkin_time === at);
@@ -258,8 +258,8 @@ describe('punch sync (REST + emulators)', () => {
   it('a run killed mid-way resumes at its first unfinished unit and duplicates nothing', async () => {
     const store = harness.app.get(MappingStore);
     const vendors = harness.app.get(VendorClients);
-    const from = chinaDate(Math.floor(Date.now() / 1000) - 20 * DAY_SECONDS);
-    const to = chinaDate(Date.now() / 1000);
+    const from = chinaDayOf(Math.floor(Date.now() / 1000) - 20 * DAY_SECONDS);
+    const to = chinaDayOf(Date.now() / 1000);
     // A finished run's id stands in for the killed run (a queued one would be claimed by the app's worker).
     const run = await sync({ direction: 'wecom_to_feishu', scope: 'punches', from, to, dryRun: true });
     // Punches of the last 20 days for everyone, but the first two weeks are across already: make new ones.
@@ -306,7 +306,7 @@ describe('punch sync (REST + emulators)', () => {
     expect(reads).toBe(2);
     expect(resumed.every((item) => item.action !== 'failed')).toBe(true);
     expect(importedFlows().length).toBeGreaterThan(halfway);
-    const start = Date.parse(`${from}T00:00:00+08:00`) / 1000;
+    const start = chinaMidnight(from)!;
     for (const punch of wecomRealPunches(start, Math.floor(Date.now() / 1000) + 1)) {
       const feishuUser = wecomToFeishuUser.get(punch.userid);
       const copies = feishuFlows().filter(
@@ -385,7 +385,7 @@ describe('punch sync (REST + emulators)', () => {
   });
 
   it('Feishu → WeCom: system-generated (3) and no-punch-needed (4) flows are skipped with a reason; a remedy (2) is written with a loss', async () => {
-    const day = chinaDate(Math.floor(Date.now() / 1000) - 45 * DAY_SECONDS);
+    const day = chinaDayOf(Math.floor(Date.now() / 1000) - 45 * DAY_SECONDS);
     const noon = Date.parse(`${day}T12:00:01+08:00`) / 1000;
     const flow = (type: number, offset: number) => ({
       user_id: 'e1003',
@@ -416,7 +416,7 @@ describe('punch sync (REST + emulators)', () => {
   });
 
   it('WeCom → Feishu: location_detail joins the place name; exception_type and deviceid are reported, never dropped silently', async () => {
-    const day = chinaDate(Math.floor(Date.now() / 1000) - 46 * DAY_SECONDS);
+    const day = chinaDayOf(Math.floor(Date.now() / 1000) - 46 * DAY_SECONDS);
     const at = Date.parse(`${day}T09:02:02+08:00`) / 1000;
     emulators.wecom.emulator.seedCheckinData([
       {
@@ -455,7 +455,7 @@ describe('punch sync (REST + emulators)', () => {
   });
 
   it('userIds narrows a punch run to those people; on another scope it is a 400 naming the field', async () => {
-    const day = chinaDate(Math.floor(Date.now() / 1000));
+    const day = chinaDayOf(Math.floor(Date.now() / 1000));
     const run = await sync({
       direction: 'wecom_to_feishu',
       scope: 'punches',

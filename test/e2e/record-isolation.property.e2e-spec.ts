@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { App } from 'supertest/types.js';
+import { chinaDayOf, chinaMidnight, DAY_SECONDS } from '@app/kernel';
 import { SeededRandom } from '../../apps/emulators/src/common/seeded-random.js';
 import { SAMPLE_DEPARTMENTS, SAMPLE_PEOPLE } from '../../apps/emulators/src/sample-company/people.js';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
@@ -82,11 +83,7 @@ const MAPPED_FEISHU = SAMPLE_PEOPLE.map((person) => person.feishuUserId);
 
 /** The China-time day `offset` days from now, YYYY-MM-DD. */
 function chinaDay(offset: number): string {
-  return new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
-}
-
-function chinaMidnight(day: string): number {
-  return Date.parse(`${day}T00:00:00+08:00`) / 1000;
+  return chinaDayOf(Date.now() / 1000 + offset * DAY_SECONDS);
 }
 
 function monthAndDay(day: string): { month: number; dayNo: number } {
@@ -500,7 +497,8 @@ describe('record isolation, punches (property, REST + emulators)', () => {
     run += 1;
     const day = chinaDay(base - run * 4);
     // Inside the day, and clear of its last hour: a run's window reaches into the next morning (night shifts).
-    return { day, from: chinaMidnight(day) + 3600, to: chinaMidnight(day) + 20 * 3600 };
+    const midnight = chinaMidnight(day)!;
+    return { day, from: midnight + 3600, to: midnight + 20 * 3600 };
   }
 
   beforeAll(async () => {

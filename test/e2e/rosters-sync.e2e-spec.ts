@@ -3,6 +3,7 @@ import type { App } from 'supertest/types.js';
 import { SAMPLE_PEOPLE } from '../../apps/emulators/src/sample-company/people.js';
 import type { RunningEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { type FeishuClient, groupForUpdate } from '@app/feishu';
+import { chinaDayOf, DAY_SECONDS } from '@app/kernel';
 import type { WecomClient } from '@app/wecom';
 import { emulatorGatewayEnv, syncAndWait, uploadSampleMappings, vendorAdmins } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
@@ -41,7 +42,7 @@ interface ScheduleBody {
 
 /** The China-time day `offset` days from now, YYYY-MM-DD. */
 function chinaDay(offset = 0): string {
-  return new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  return chinaDayOf(Date.now() / 1000 + offset * DAY_SECONDS);
 }
 
 function monthAndDay(day: string): { month: number; dayNo: number } {

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
+import { addDays, chinaDayOf } from '@app/kernel';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { emulatorGatewayEnv, syncAndWait, uploadSampleMappings } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
@@ -124,8 +125,8 @@ describe('run logs carry the run, the link and the vendor', () => {
   });
 
   it('a punch run: the vendor calls name the unit of people and days they were made for', async () => {
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const from = new Date(Date.now() + 8 * 3600_000 - 15 * 86_400_000).toISOString().slice(0, 10);
+    const today = chinaDayOf(Date.now() / 1000);
+    const from = addDays(today, -15);
     const run = await sync({ direction: 'wecom_to_feishu', scope: 'punches', from, to: today });
     expect(run.status).toBe('succeeded');
     const lines = runLines(run.id);

@@ -3,10 +3,10 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { MappingStore } from '@app/mapping-store';
+import { chinaDayOf, DAY_SECONDS } from '@app/kernel';
 import { SAMPLE_CREDENTIALS, SAMPLE_PEOPLE } from '../../apps/emulators/src/sample-company/people.js';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { BODY_LIMIT } from '../../apps/gateway/src/app.setup.js';
-import { chinaDate, DAY_SECONDS } from '../../apps/gateway/src/sync/punches/punch-window.js';
 import { concretePath, type RegisteredRoute, registeredRoutes, routeKey } from '../support/routes.js';
 import { emulatorGatewayEnv, uploadSampleMappings } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
@@ -373,7 +373,7 @@ describe('security: authentication, body limit, secrets (REST + emulators)', () 
   });
 
   describe('secrets', () => {
-    const daysAgo = (days: number) => chinaDate(Math.floor(Date.now() / 1000) - days * DAY_SECONDS);
+    const daysAgo = (days: number) => chinaDayOf(Math.floor(Date.now() / 1000) - days * DAY_SECONDS);
 
     /** A Feishu event the way Feishu sends it under an Encrypt Key: sealed and signed. */
     async function postEvent(eventType: string, employeeId: string, checkTime: number): Promise<number> {

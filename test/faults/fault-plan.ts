@@ -1,7 +1,7 @@
 import { FAULT_KINDS, type FaultKind, type FaultRule } from '../../apps/emulators/src/common/fault-injector.js';
 import { SAMPLE_DEPARTMENTS, SAMPLE_PEOPLE } from '../../apps/emulators/src/sample-company/people.js';
 import type { RunningEmulators } from '../../apps/emulators/src/start-emulators.js';
-import { chinaDate, DAY_SECONDS } from '../../apps/gateway/src/sync/punches/punch-window.js';
+import { chinaDayOf, chinaMidnight, DAY_SECONDS } from '@app/kernel';
 import type { GatewayApi, RunView, SyncRequest } from './gateway-api.js';
 
 export { FAULT_KINDS, type FaultKind, type FaultRule };
@@ -79,8 +79,8 @@ export class FaultSwitch {
  * as China-time days, and the first second of it.
  */
 export function punchWindow(nowSeconds: number): { from: string; to: string; start: number } {
-  const from = chinaDate(nowSeconds - 15 * DAY_SECONDS);
-  return { from, to: chinaDate(nowSeconds), start: Date.parse(`${from}T00:00:00+08:00`) / 1000 };
+  const from = chinaDayOf(nowSeconds - 15 * DAY_SECONDS);
+  return { from, to: chinaDayOf(nowSeconds), start: chinaMidnight(from)! };
 }
 
 export function describeStep(step: SyncRequest): string {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Vendor } from '@app/kernel';
+import { chinaDayOf, DAY_SECONDS, type Vendor } from '@app/kernel';
 import type {
   CanonicalRule,
   FaceLiveness,
@@ -71,10 +71,9 @@ const departmentIdArbitrary = fc.integer({ min: 1, max: 99_999 }).map(String);
 
 // ---- dates -----------------------------------------------------------------------------------------------
 
-/** "YYYY-MM-DD" of the day `offset` days after 2026-01-01 (China dates have no DST, so UTC arithmetic works). */
+/** "YYYY-MM-DD" of the day `offset` days after 2026-01-01 (China time). */
 export function dateAfterNow(offsetDays: number): string {
-  const utcMidnight = (ARBITRARY_NOW_UNIX_SECONDS + 8 * 3600) * 1000 + offsetDays * 86_400_000;
-  return new Date(utcMidnight).toISOString().slice(0, 10);
+  return chinaDayOf(ARBITRARY_NOW_UNIX_SECONDS + offsetDays * DAY_SECONDS);
 }
 
 // ---- sections --------------------------------------------------------------------------------------------

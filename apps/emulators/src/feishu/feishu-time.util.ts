@@ -1,4 +1,5 @@
 // Calendar arithmetic in the sample tenant's time zone, Asia/Shanghai (UTC+8 all year, no DST).
+// Its own copy, not @app/kernel's china-day: the emulator is an independent implementation of the vendor.
 
 export const TENANT_UTC_OFFSET_MS = 8 * 3600 * 1000;
 export const DAY_MS = 86_400_000;

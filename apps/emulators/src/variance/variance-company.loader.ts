@@ -250,7 +250,7 @@ export function loadVarianceCompany(emulators: RunningEmulators, options: Varian
   return { planted, mangled };
 }
 
-/** YYYY-MM-DD of a China-time midnight. */
+/** YYYY-MM-DD of a China-time midnight (own arithmetic, not @app/kernel's: the emulators stay independent). */
 function isoDay(chinaMidnight: number): string {
   return new Date((chinaMidnight + 8 * 3600) * 1000).toISOString().slice(0, 10);
 }

@@ -229,6 +229,7 @@ const MINUTE = 60;
 const NEXT_DAY_23_59 = DAY + 23 * 3600 + 59 * MINUTE;
 /** 次日04:00. */
 const NEXT_DAY_04_00 = DAY + 4 * 3600;
+// Its own China-day arithmetic, not @app/kernel's: the emulator is an independent implementation of the vendor.
 /** READING: "某天零点" (doc L452) is midnight in China (UTC+8, no daylight saving), WeCom's only time zone. */
 const CHINA_UTC_OFFSET = 8 * 3600;
 /** 2000-01-01 00:00 in China (doc L690-693 "需要大于2000年1月1日零点"). */

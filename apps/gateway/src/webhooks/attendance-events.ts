@@ -1,14 +1,11 @@
+import { chinaDayOf } from '@app/kernel';
 import type { FeishuEmployeeType } from '../config/app-config.js';
-import { chinaDate } from '../sync/punches/punch-window.js';
 import type { FeishuEventEnvelope } from './feishu-event.gate.js';
 
 // Which punch reconcile a Feishu attendance event asks for. Pure.
 
 /** A punch was made in Feishu (REFERENCE.md A9). */
 export const USER_FLOW_CREATED = 'attendance.user_flow.created_v1';
-
-/** The China-time YYYY-MM-DD day holding a punch: the same days the punch sync reads. */
-export const chinaDay = chinaDate;
 
 /** One user's punches of one day, to carry from Feishu to WeCom. */
 export interface PunchReconcile {
@@ -42,5 +39,5 @@ export function punchReconcileFor(
   const checkTime = unixSeconds(envelope.event['check_time']);
   const at = checkTime ?? (envelope.createTimeMs === null ? null : Math.floor(envelope.createTimeMs / 1000));
   if (at === null) return { problem: 'event.check_time (Unix seconds) is missing and so is header.create_time' };
-  return { userId, day: chinaDay(at) };
+  return { userId, day: chinaDayOf(at) };
 }

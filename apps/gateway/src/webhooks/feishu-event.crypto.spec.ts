@@ -1,6 +1,6 @@
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { scrubSecretsInText } from '../logging/redact.js';
-import { chinaDay, punchReconcileFor, USER_FLOW_CREATED } from './attendance-events.js';
+import { punchReconcileFor, USER_FLOW_CREATED } from './attendance-events.js';
 import {
   checkFeishuSignature,
   decryptFeishuPayload,
@@ -234,15 +234,12 @@ describe('punch events', () => {
   });
 
   it('reads the China-time day of check_time', () => {
+    const dayOf = (at: number) =>
+      punchReconcileFor(envelope({ employee_id: '2b68933a', check_time: String(at) }), 'employee_id');
     // 2021-03-10 23:30 UTC is 2021-03-11 07:30 in Shanghai.
-    const at = Date.UTC(2021, 2, 10, 23, 30) / 1000;
-    expect(chinaDay(at)).toBe('2021-03-11');
-    expect(chinaDay(Date.UTC(2021, 2, 10, 15, 59, 59) / 1000)).toBe('2021-03-10');
-    expect(chinaDay(Date.UTC(2021, 2, 10, 16, 0, 0) / 1000)).toBe('2021-03-11');
-    expect(punchReconcileFor(envelope({ employee_id: '2b68933a', check_time: String(at) }), 'employee_id')).toEqual({
-      userId: '2b68933a',
-      day: '2021-03-11',
-    });
+    expect(dayOf(Date.UTC(2021, 2, 10, 23, 30) / 1000)).toEqual({ userId: '2b68933a', day: '2021-03-11' });
+    expect(dayOf(Date.UTC(2021, 2, 10, 15, 59, 59) / 1000)).toEqual({ userId: '2b68933a', day: '2021-03-10' });
+    expect(dayOf(Date.UTC(2021, 2, 10, 16, 0, 0) / 1000)).toEqual({ userId: '2b68933a', day: '2021-03-11' });
   });
 
   it('uses the configured employee id type, and falls back to header.create_time', () => {

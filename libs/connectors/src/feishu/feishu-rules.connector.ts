@@ -1,4 +1,4 @@
-import { isVendorError, type Loss, type UnreadableRecord } from '@app/kernel';
+import { chinaEpochDayOf, formatDayInt, isVendorError, type Loss, type UnreadableRecord } from '@app/kernel';
 import {
   groupForUpdate,
   groupTypeAsRead,
@@ -248,12 +248,13 @@ export class FeishuRulesConnector implements RuleSideConnector {
     const userIds: string[] = [];
     for await (const user of this.client.listGroupUsers(groupId, this.readOptions)) userIds.push(user.user_id);
     if (userIds.length === 0) return [];
-    const today = this.options.now();
+    // Feishu rosters are kept in China-time days, as yyyyMMdd.
+    const today = chinaEpochDayOf(this.options.now().getTime() / 1000);
     const rows = await this.client.queryUserDailyShifts({
       ...this.readOptions,
       userIds,
-      checkDateFrom: dayInt(addDays(today, -ROSTER_DAYS_BACK)),
-      checkDateTo: dayInt(addDays(today, ROSTER_DAYS_AHEAD)),
+      checkDateFrom: formatDayInt(today - ROSTER_DAYS_BACK),
+      checkDateTo: formatDayInt(today + ROSTER_DAYS_AHEAD),
     });
     return rows.filter((row) => row.group_id === groupId && !row.is_clear_schedule).map((row) => row.shift_id);
   }
@@ -277,14 +278,4 @@ function locationKey(location: FeishuGroupLocation | FeishuGroupLocationCreate):
     (location.bssid ?? '').toLowerCase(),
     location.ip ?? '',
   ].join('|');
-}
-
-function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * 86_400_000);
-}
-
-/** yyyyMMdd in China time, the day Feishu rosters are kept in. */
-function dayInt(date: Date): number {
-  const shifted = new Date(date.getTime() + 8 * 3_600_000);
-  return shifted.getUTCFullYear() * 10_000 + (shifted.getUTCMonth() + 1) * 100 + shifted.getUTCDate();
 }

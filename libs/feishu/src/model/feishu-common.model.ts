@@ -1,3 +1,4 @@
+import { parseDayInt } from '@app/kernel';
 import { z } from 'zod';
 
 // Building blocks shared by every Feishu attendance wire type. Pure: no I/O, no clock.
@@ -80,19 +81,7 @@ export const feishuMonthIntSchema = z.int().superRefine((value, ctx) => {
 });
 
 export function isValidDayInt(value: number): boolean {
-  if (!Number.isInteger(value) || value < 19000101 || value > 29991231) return false;
-  const year = Math.floor(value / 10000);
-  const month = Math.floor(value / 100) % 100;
-  const day = value % 100;
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-}
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return value >= 19000101 && value <= 29991231 && parseDayInt(value) !== null;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { calendarDateOf, CHINA_UTC_OFFSET_SECONDS, DAY_SECONDS, epochDayOf, formatIsoDay } from '@app/kernel';
+
 // Time-zone helpers shared by both vendors' mappers. Intl formatters are costly to build (a profile of the
 // translation benchmark put 15% of the time in constructing them), so each zone's formatter is built once,
 // and unknown zones are remembered too.
@@ -55,7 +57,7 @@ export function dateInTimeZone(unixSeconds: number, timeZone: string): string | 
   const zone = formatterFor(timeZone);
   if (zone === null || !Number.isFinite(unixSeconds) || Math.abs(unixSeconds) > MAX_UNIX_SECONDS) return null;
   if (zone.fixedOffset !== null && unixSeconds >= FIXED_RANGE.from && unixSeconds < FIXED_RANGE.until) {
-    return civilDate(Math.floor((unixSeconds + zone.fixedOffset) / DAY_SECONDS));
+    return formatIsoDay(Math.floor((unixSeconds + zone.fixedOffset) / DAY_SECONDS));
   }
   const date = new Date(unixSeconds * 1000);
   // format() costs about half of formatToParts(). With the parts in year-month-day order, a "dddd-dd-dd"
@@ -94,52 +96,25 @@ function isIsoDate(text: string): boolean {
  * off by more than that shows), and a zone that fails keeps using Intl.
  */
 const FIXED_OFFSET_ZONES: ReadonlyMap<string, number> = new Map([
-  ['Asia/Shanghai', 8 * 3600],
-  ['Asia/Chongqing', 8 * 3600],
-  ['Asia/Chungking', 8 * 3600],
-  ['Asia/Harbin', 8 * 3600],
-  ['PRC', 8 * 3600],
+  ['Asia/Shanghai', CHINA_UTC_OFFSET_SECONDS],
+  ['Asia/Chongqing', CHINA_UTC_OFFSET_SECONDS],
+  ['Asia/Chungking', CHINA_UTC_OFFSET_SECONDS],
+  ['Asia/Harbin', CHINA_UTC_OFFSET_SECONDS],
+  ['PRC', CHINA_UTC_OFFSET_SECONDS],
 ]);
 /** 1992-01-01T00:00Z up to 2100-01-01T00:00Z. */
 const FIXED_RANGE = { from: 694_224_000, until: 4_102_444_800 } as const;
-const DAY_SECONDS = 86_400;
 
 function checkedFixedOffset(timeZone: string, formatter: Intl.DateTimeFormat, writesIsoOrder: boolean): number | null {
   const offset = FIXED_OFFSET_ZONES.get(timeZone);
   if (offset === undefined || !writesIsoOrder) return null;
   for (let day = Math.floor(FIXED_RANGE.from / DAY_SECONDS) + 14; day * DAY_SECONDS < FIXED_RANGE.until;) {
     for (const probe of [day * DAY_SECONDS - offset + 600, (day + 1) * DAY_SECONDS - offset - 600]) {
-      if (formatter.format(new Date(probe * 1000)) !== civilDate(day)) return null;
+      if (formatter.format(new Date(probe * 1000)) !== formatIsoDay(day)) return null;
     }
     // The 15th of the next month.
-    const [year, month] = civilDate(day).split('-').map(Number) as [number, number];
-    day = daysFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 15);
+    const { year, month } = calendarDateOf(day);
+    day = epochDayOf(year, month + 1, 15);
   }
   return offset;
-}
-
-/** "YYYY-MM-DD" of a day counted from 1970-01-01 (H. Hinnant's civil_from_days), for years 1000–9999. */
-function civilDate(days: number): string {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
-  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
-}
-
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  return (
-    era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468
-  );
 }

@@ -1,3 +1,6 @@
+import { formatDayInt, formatIsoDay, parseDayInt, parseIsoDay } from '@app/kernel';
+import { isValidDayInt } from '@app/feishu/model';
+
 // Small pure helpers shared by the two Feishu mappers. No I/O, no clock.
 
 /** Seconds in a day: a canonical time above this is on the next day (Feishu "26:00"). */
@@ -30,22 +33,19 @@ export function feishuClockMinutes(text: string): number | null {
   return minutes <= MAX_CLOCK_MINUTES ? minutes : null;
 }
 
-/** yyyyMMdd int (Feishu special days, REFERENCE A4) → "YYYY-MM-DD". */
+/** yyyyMMdd int (Feishu special days, REFERENCE A4; the read guard has checked it is a day) → "YYYY-MM-DD". */
 export function dayIntToIsoDate(day: number): string {
-  const text = String(day);
-  return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
+  const epochDay = parseDayInt(day);
+  if (epochDay === null) throw new RangeError(`not a date as yyyyMMdd: ${day}`);
+  return formatIsoDay(epochDay);
 }
 
-/** "YYYY-MM-DD" → yyyyMMdd int, or null when the string is not a real calendar date. */
+/** "YYYY-MM-DD" → yyyyMMdd int, or null when the string is not a real calendar date Feishu can hold. */
 export function isoDateToDayInt(date: string): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1) return null;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  if (day > days || year < 1900 || year > 2999) return null;
-  return year * 10_000 + month * 100 + day;
+  const epochDay = parseIsoDay(date);
+  if (epochDay === null) return null;
+  const day = formatDayInt(epochDay);
+  return isValidDayInt(day) ? day : null;
 }
 
 /**

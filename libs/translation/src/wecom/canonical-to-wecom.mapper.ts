@@ -1,3 +1,4 @@
+import { chinaMidnight } from '@app/kernel';
 import type {
   WecomCheckinDateWrite,
   WecomCheckinGroupCreate,
@@ -27,7 +28,6 @@ import {
   REMIND_AFTER_OFF_MINUTES,
   REMIND_BEFORE_WORK_MINUTES,
   WECOM_DISTANCES,
-  chinaMidnight,
   clockText,
   durationText,
   fnv1a32,

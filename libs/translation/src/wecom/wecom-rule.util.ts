@@ -10,8 +10,6 @@ export const DAY = 86_400;
 export const NEXT_DAY_04_00 = DAY + 4 * HOUR;
 /** 次日23:59: off_work_sec must stay below it (doc "checkin time off_work_sec invalid"). */
 export const NEXT_DAY_23_59 = DAY + 23 * HOUR + 59 * MINUTE;
-/** WeCom stores every date as a 00:00 in China, UTC+8 with no daylight saving (doc "某天零点的时间戳"). */
-export const CHINA_UTC_OFFSET = 8 * HOUR;
 export const WECOM_TIME_ZONE = 'Asia/Shanghai';
 
 /** doc "invalid location distance": the only radii WeCom accepts, metres. */
@@ -47,40 +45,6 @@ export function durationText(seconds: number): string {
   if (seconds % HOUR === 0 && seconds !== 0) return `${seconds / HOUR} h`;
   if (seconds % MINUTE === 0) return `${seconds / MINUTE} min`;
   return `${seconds} s`;
-}
-
-// ---- dates ---------------------------------------------------------------------------------------------
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** 00:00 in China of a "YYYY-MM-DD" date as unix seconds, or null for a malformed or impossible date. */
-export function chinaMidnight(date: string): number | null {
-  const match = DATE.exec(date);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  // Date.UTC reads years 0–99 as 1900–1999, so the round trip this replaced refused them; so does this.
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return daysFromCivil(year, month, day) * DAY - CHINA_UTC_OFFSET;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/**
- * Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil), the arithmetic Date.UTC
- * does, without building Date objects for every special day.
- */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
 }
 
 // ---- deterministic keys ----------------------------------------------------------------------------------

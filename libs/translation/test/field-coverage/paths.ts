@@ -1,3 +1,4 @@
+import { addDays } from '@app/kernel';
 import type { Loss } from '../../src/canonical/loss.js';
 
 /*
@@ -257,11 +258,7 @@ export function perturb(value: unknown): { readonly value: unknown } | null {
       const minutes = Number(clock[1]) * 60 + Number(clock[2]) + 1;
       return { value: `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}` };
     }
-    if (ISO_DATE.test(value)) {
-      const next = new Date(`${value}T00:00:00Z`);
-      next.setUTCDate(next.getUTCDate() + 1);
-      return { value: next.toISOString().slice(0, 10) };
-    }
+    if (ISO_DATE.test(value)) return { value: addDays(value, 1) };
     if (/^\d+$/.test(value)) {
       const last = Number(value.at(-1));
       return { value: `${value.slice(0, -1)}${(last + 1) % 10}` };

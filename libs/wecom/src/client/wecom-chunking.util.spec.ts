@@ -1,12 +1,5 @@
-import {
-  chinaDayStart,
-  chinaMonthStart,
-  chinaYearMonth,
-  DAY_SECONDS,
-  splitByChinaMonth,
-  splitTimeWindow,
-  uniqueIds,
-} from './wecom-chunking.util.js';
+import { DAY_SECONDS } from '@app/kernel';
+import { chinaMonthStart, splitByChinaMonth, splitTimeWindow, uniqueIds } from './wecom-chunking.util.js';
 
 const DAYS_30 = 30 * DAY_SECONDS;
 /** 2026-03-01 00:00 China time. */
@@ -59,13 +52,12 @@ describe('splitTimeWindow', () => {
 });
 
 describe('China-time calendar', () => {
-  it('finds days and months in UTC+8', () => {
-    expect(chinaDayStart(MARCH_1 + 5)).toBe(MARCH_1);
-    expect(chinaDayStart(MARCH_1 - 1)).toBe(MARCH_1 - DAY_SECONDS);
+  it('finds months in UTC+8', () => {
     expect(chinaMonthStart(MARCH_1 + 20 * DAY_SECONDS)).toBe(MARCH_1);
     expect(chinaMonthStart(MARCH_1, 1)).toBe(MARCH_1 + 31 * DAY_SECONDS);
-    expect(chinaYearMonth(MARCH_1)).toBe(202603);
-    expect(chinaYearMonth(MARCH_1 - 1)).toBe(202602);
+    expect(chinaMonthStart(MARCH_1 - 1)).toBe(Date.UTC(2026, 0, 31, 16) / 1000);
+    // December rolls into January of the next year.
+    expect(chinaMonthStart(Date.UTC(2026, 11, 31, 15, 59, 59) / 1000, 1)).toBe(Date.UTC(2026, 11, 31, 16) / 1000);
   });
 
   it('splits at month boundaries, widened to whole days', () => {

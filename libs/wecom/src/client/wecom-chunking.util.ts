@@ -1,8 +1,14 @@
+import {
+  calendarDateOf,
+  chinaDayStart,
+  chinaEpochDayOf,
+  chinaMidnightOfEpochDay,
+  DAY_SECONDS,
+  epochDayOf,
+} from '@app/kernel';
+
 // Pure request splitting for WeCom's per-call limits. Times are unix seconds; WeCom's calendar (days,
 // months, schedule yearmonth) is China time, UTC+8 without daylight saving.
-
-export const DAY_SECONDS = 86_400;
-const CHINA_OFFSET_SECONDS = 8 * 3600;
 
 export interface TimeWindow {
   readonly starttime: number;
@@ -38,22 +44,10 @@ export function splitTimeWindow(window: TimeWindow, maxSpanSeconds: number): Tim
   return windows;
 }
 
-/** 00:00 China time of the day holding `unixSeconds`. */
-export function chinaDayStart(unixSeconds: number): number {
-  const shifted = unixSeconds + CHINA_OFFSET_SECONDS;
-  return shifted - (((shifted % DAY_SECONDS) + DAY_SECONDS) % DAY_SECONDS) - CHINA_OFFSET_SECONDS;
-}
-
 /** 00:00 China time of the first day of the month `monthsLater` after the one holding `unixSeconds`. */
 export function chinaMonthStart(unixSeconds: number, monthsLater = 0): number {
-  const date = new Date((unixSeconds + CHINA_OFFSET_SECONDS) * 1000);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + monthsLater, 1) / 1000 - CHINA_OFFSET_SECONDS;
-}
-
-/** WeCom's `yearmonth` (e.g. 202011) of the China-time month holding `unixSeconds`. */
-export function chinaYearMonth(unixSeconds: number): number {
-  const date = new Date((unixSeconds + CHINA_OFFSET_SECONDS) * 1000);
-  return date.getUTCFullYear() * 100 + date.getUTCMonth() + 1;
+  const { year, month } = calendarDateOf(chinaEpochDayOf(unixSeconds));
+  return chinaMidnightOfEpochDay(epochDayOf(year, month + monthsLater, 1));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isVendorError, type UnreadableRecordSink, VendorError } from '@app/kernel';
+import { DAY_SECONDS, isVendorError, type UnreadableRecordSink, VendorError } from '@app/kernel';
 import {
   type Clock,
   endpointLabel,
@@ -46,7 +46,7 @@ import type { WecomClientEvent, WecomClientOptions } from '../wecom.options.js';
 import { classifyWecomErrcode, parseWecomError, WECOM_TOKEN_ERRCODES } from './parse-wecom-error.util.js';
 import { WECOM_API_SPECS, type WecomApi, type WecomApiSpec } from './wecom-apis.constants.js';
 import { chunk } from 'es-toolkit';
-import { DAY_SECONDS, splitByChinaMonth, splitTimeWindow, uniqueIds } from './wecom-chunking.util.js';
+import { splitByChinaMonth, splitTimeWindow, uniqueIds } from './wecom-chunking.util.js';
 
 /** getcheckindata, getcheckinoption, getcheckinschedulist: ≤ 100 userids per call (B5, B6, B8). */
 export const WECOM_MAX_USERS_PER_CALL = 100;

@@ -14,19 +14,16 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SYNC_DIRECTIONS, SYNC_SCOPES, type SyncDirection, type SyncScope } from '@app/kernel';
+import { parseIsoDay, SYNC_DIRECTIONS, SYNC_SCOPES, type SyncDirection, type SyncScope } from '@app/kernel';
 
 /** A run names at most this many groups; more is "all groups" (omit groupIds). */
 export const MAX_GROUP_IDS = 1000;
 /** Feishu group ids are 19-digit numbers and WeCom groupids small integers; 64 leaves room, rejects junk. */
 const MAX_ID_LENGTH = 64;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar day (2026-02-30 is not), written YYYY-MM-DD. */
 export function isCalendarDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  return parseIsoDay(value) !== null;
 }
 
 @ValidatorConstraint({ name: 'calendarDate' })

@@ -1,12 +1,11 @@
 import { chunk } from 'es-toolkit';
+import { chinaDayStart, chinaMidnight, DAY_SECONDS } from '@app/kernel';
 import type { WecomCheckinGroupRead } from '@app/wecom/model';
 
 // Time windows of a punch run. Dates in requests are China-time days (UTC+8, no daylight saving: both
 // vendors' attendance days are tenant days and the sample tenants are in China); windows are half-open
 // [start, end) in Unix seconds.
 
-export const DAY_SECONDS = 86_400;
-const CHINA_OFFSET_SECONDS = 8 * 3600;
 /** Both read APIs take at most 30 days per call (getcheckindata B6; user_flows/query's span is UNCONFIRMED). */
 export const MAX_SLICE_SECONDS = 30 * DAY_SECONDS;
 /** A first incremental run (no from/to, no cursor yet) looks back this far. */
@@ -22,22 +21,6 @@ export const INCREMENTAL_OVERLAP_SECONDS = DAY_SECONDS;
 export interface TimeWindow {
   readonly start: number;
   readonly end: number;
-}
-
-/** 00:00 China time of a YYYY-MM-DD day, in Unix seconds. */
-export function chinaMidnight(date: string): number {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(year, month - 1, day) / 1000 - CHINA_OFFSET_SECONDS;
-}
-
-/** 00:00 China time of the day holding `at`. */
-export function chinaDayStart(at: number): number {
-  return Math.floor((at + CHINA_OFFSET_SECONDS) / DAY_SECONDS) * DAY_SECONDS - CHINA_OFFSET_SECONDS;
-}
-
-/** The China-time YYYY-MM-DD day holding `at`. */
-export function chinaDate(at: number): string {
-  return new Date((at + CHINA_OFFSET_SECONDS) * 1000).toISOString().slice(0, 10);
 }
 
 /**
@@ -80,12 +63,20 @@ export function runWindow(input: {
   const { from, to, watermark, reach, now } = input;
   const start =
     from !== undefined
-      ? chinaMidnight(from)
+      ? requestedMidnight(from)
       : watermark !== null
         ? watermark - INCREMENTAL_OVERLAP_SECONDS - reach
         : chinaDayStart(now) - FIRST_RUN_LOOKBACK_DAYS * DAY_SECONDS;
-  const requestedEnd = to !== undefined ? chinaMidnight(to) + DAY_SECONDS + reach : now + 1;
+  const requestedEnd = to !== undefined ? requestedMidnight(to) + DAY_SECONDS + reach : now + 1;
   return { start, end: Math.max(start, Math.min(requestedEnd, now + 1)) };
+}
+
+/**
+ * 00:00 China time of a requested day; NaN, so an empty window, for text that names no day (the REST API
+ * refuses such text; only a webhook's day outside the four-digit years is one, see chinaDayOf).
+ */
+function requestedMidnight(day: string): number {
+  return chinaMidnight(day) ?? Number.NaN;
 }
 
 /** Consecutive slices of at most `max` seconds covering the window. */

@@ -1,9 +1,9 @@
+import { addDays, chinaDayOf, chinaMidnightOfEpochDay, formatDayInt, parseIsoDay } from '@app/kernel';
+
 // Days of a roster run. Rosters are kept per calendar day in China time (UTC+8, no daylight saving) on both
 // vendors: Feishu as `month` yyyyMM + `day_no`, WeCom as `yearmonth` + `day`. Inside the gateway a day is
 // the string YYYY-MM-DD. Pure.
 
-const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 /** A run without from/to covers today and the next DEFAULT_DAYS_AHEAD days (China time), inclusive. */
 export const DEFAULT_DAYS_AHEAD = 30;
 
@@ -26,25 +26,13 @@ function parts(day: DayKey): [number, number, number] {
   return [Number(year), Number(month), Number(date)];
 }
 
-/** Milliseconds of 00:00 UTC of the day (a day number without a time zone). */
-function utcMs(day: DayKey): number {
-  const [year, month, date] = parts(day);
-  const ms = Date.UTC(year, month - 1, date);
-  if (new Date(ms).toISOString().slice(0, 10) !== day) throw new RangeError(`not a calendar day: "${day}"`);
-  return ms;
-}
-
-function fromUtcMs(ms: number): DayKey {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** The China-time day holding `at`. */
-export function chinaDayOf(at: Date): DayKey {
-  return fromUtcMs(at.getTime() + CHINA_OFFSET_MS);
-}
-
-export function addDays(day: DayKey, days: number): DayKey {
-  return fromUtcMs(utcMs(day) + days * DAY_MS);
+/** The epoch day (days since 1970-01-01) of the day; RangeError when it is none. */
+function checkedEpochDay(day: DayKey): number {
+  if (!DAY_PATTERN.test(day)) throw new RangeError(`not a YYYY-MM-DD day: "${day}"`);
+  const epochDay = parseIsoDay(day);
+  // Before 0100 too, as the Date.UTC round trip this replaced refused it (Date.UTC reads years 0–99 as 19xx).
+  if (epochDay === null || day < '0100') throw new RangeError(`not a calendar day: "${day}"`);
+  return epochDay;
 }
 
 /**
@@ -53,11 +41,11 @@ export function addDays(day: DayKey, days: number): DayKey {
  * `to` itself when that is earlier).
  */
 export function rosterWindow(params: { readonly from?: string; readonly to?: string }, now: Date): DayWindow {
-  const today = chinaDayOf(now);
+  const today = chinaDayOf(now.getTime() / 1000);
   const from = params.from ?? (params.to !== undefined && params.to < today ? params.to : today);
+  checkedEpochDay(from);
   const to = params.to ?? addDays(from, DEFAULT_DAYS_AHEAD);
-  utcMs(from);
-  utcMs(to);
+  checkedEpochDay(to);
   if (to < from) throw new RangeError(`the window ends (${to}) before it starts (${from})`);
   return { from, to };
 }
@@ -68,8 +56,7 @@ export function inWindow(day: DayKey, window: DayWindow): boolean {
 
 /** yyyyMMdd as an int (Feishu check_date_from/to). */
 export function dayInt(day: DayKey): number {
-  const [year, month, date] = parts(day);
-  return year * 10_000 + month * 100 + date;
+  return formatDayInt(checkedEpochDay(day));
 }
 
 /** yyyyMM as an int (Feishu `month`, WeCom `yearmonth`). */
@@ -90,7 +77,7 @@ export function dayKeyOf(yearMonth: number, dayNo: number): DayKey | null {
   if (month < 1 || month > 12 || !Number.isInteger(dayNo) || dayNo < 1 || dayNo > 31) return null;
   const key = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(dayNo).padStart(2, '0')}`;
   try {
-    utcMs(key);
+    checkedEpochDay(key);
     return key;
   } catch {
     return null;
@@ -114,5 +101,5 @@ export function dayKeyFromVendorText(text: string): DayKey | null {
 
 /** 00:00 China time of the day, in Unix seconds (WeCom starttime/endtime). */
 export function chinaMidnightSeconds(day: DayKey): number {
-  return (utcMs(day) - CHINA_OFFSET_MS) / 1000;
+  return chinaMidnightOfEpochDay(checkedEpochDay(day));
 }

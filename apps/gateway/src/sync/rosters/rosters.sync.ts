@@ -1,4 +1,4 @@
-import { isVendorError, type LinkDirection, type Loss } from '@app/kernel';
+import { DAY_SECONDS, isVendorError, type LinkDirection, type Loss } from '@app/kernel';
 import type { FeishuClient, FeishuGroup, FeishuShift, FeishuUserDailyShift } from '@app/feishu';
 import type { GroupLink, MappingStore, SyncRunItem } from '@app/mapping-store';
 import type { IdResolver } from '@app/translation';
@@ -55,7 +55,6 @@ export interface RostersRunContext {
   readonly wecomItemsPerCall?: number;
 }
 
-const DAY_SECONDS = 86_400;
 const FEISHU_BATCH_API = 'user_daily_shifts/batch_create';
 const WECOM_SET_API = 'setcheckinschedulist';
 
