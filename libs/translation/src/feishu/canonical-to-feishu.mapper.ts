@@ -26,7 +26,6 @@ import {
   stableHash,
   toMinutes,
 } from './feishu-mapping.util.js';
-import { isFeishuShiftRead } from './feishu-read.guard.js';
 
 /*
  * Canonical rule → Feishu plan (the WeCom → Feishu direction): the shifts to create or reuse, then the group
@@ -299,7 +298,8 @@ function buildShiftBody(shift: Shift, report: LossReport, field: string): ShiftB
       section.seriousLateSec !== null && section.seriousLateSec > 0
         ? minutesOf(section.seriousLateSec, `${at}.seriousLateSec`, report, 1)
         : null;
-    // Literals, not a conditional spread: objects built by spreading read slowly in V8 (json-guard.util.ts).
+    // Literals, not a conditional spread: objects built by spreading read slowly in V8 (BENCHMARKS.md,
+    // "Translation throughput").
     rules.push(
       serious === null
         ? {
@@ -528,16 +528,12 @@ function parseExisting(shifts: readonly FeishuShift[], report: LossReport): Exis
   const values: readonly unknown[] = Array.isArray(shifts) ? shifts : [];
   let skipped = 0;
   for (const value of values) {
-    let shift: FeishuShift;
-    if (isFeishuShiftRead(value)) shift = value;
-    else {
-      const parsed = feishuShiftSchema.safeParse(value);
-      if (!parsed.success) {
-        skipped++;
-        continue;
-      }
-      shift = parsed.data;
+    const parsed = feishuShiftSchema.safeParse(value);
+    if (!parsed.success) {
+      skipped++;
+      continue;
     }
+    const shift = parsed.data;
     const entry = { shift, fingerprint: shiftFingerprint(shiftForCreate(shift)) };
     all.push(entry);
     byName.set(shift.shift_name, entry);

@@ -62,7 +62,7 @@ describe('plan keys of Feishu shifts', () => {
 describe('shift fingerprints', () => {
   type Body = Parameters<typeof shiftFingerprint>[0];
   // Clock times are strings in every body fingerprinted: the mapper's own, and existing shifts that passed
-  // the Feishu read guard. Odd strings are fair game.
+  // feishuShiftSchema. Odd strings are fair game.
   const clockArbitrary = fc.constantFrom('09:00', '9:00', '24:00', '47:59', '25:99', 'x', '');
 
   /** The planned bodies of a rule's shifts, one of them with an odd value somewhere the fingerprint reads. */
