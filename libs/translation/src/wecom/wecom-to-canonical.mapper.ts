@@ -29,7 +29,6 @@ import { LossReport, refused, translated, type Translation } from '../canonical/
 import { isKnownTimeZone, dateInTimeZone } from '../canonical/time-zone.util.js';
 import { isBlankText, normalizeBssid } from '../canonical/text.util.js';
 import { normalizeFreshRule } from '../canonical/normalize-rule.js';
-import { markCanonicalForm } from '../canonical/rule-hash.js';
 import {
   DAY,
   HOUR,
@@ -173,9 +172,8 @@ export function wecomToCanonical(group: unknown, options: WecomToCanonicalOption
   };
   reportWecomOnlySettings(wecom, report);
   // The rule's parts were all built here and appear once each, so normalizeFreshRule may keep those already in
-  // canonical form. Every value was validated (integers, strings, booleans), so the result is a fixed point of
-  // normalizeRule and its content hash need not normalise it again (rule-hash.ts).
-  return translated(markCanonicalForm(normalizeFreshRule(rule)), report);
+  // canonical form.
+  return translated(normalizeFreshRule(rule), report);
 }
 
 /** One rule as the read schema gives it. */
