@@ -49,13 +49,24 @@ const ROSTERED_PEOPLE = ['e1002', 'e1003', 'e1004', 'e3004'] as const;
 const ROSTER_DAYS_BACK = 35;
 const ROSTER_DAYS_AHEAD = 70;
 
+export interface RulesSyncOptions {
+  /**
+   * Stalls every vendor call of the measured runs that long (the emulators' latency fault), as the real
+   * vendors' round trips would: the emulators answer in a millisecond, the real ones in 50–200.
+   */
+  readonly latencyMs?: number;
+  /**
+   * Runs each measured run (its timing included) inside it: translation-share.bench.ts profiles the runs this
+   * way. Absent: the run as it is.
+   */
+  readonly around?: <T>(scenario: string, run: () => Promise<T>) => Promise<T>;
+}
+
 /**
  * Runs the scenario with `groups` Feishu groups in all (the sample company's 3 included). Both runs share one
  * pair of clients, as the gateway's one client per vendor does, with the default (published) rate limits.
- * `latencyMs` stalls every vendor call of the measured runs that long (the emulators' latency fault), as the
- * real vendors' round trips would: the emulators answer in a millisecond, the real ones in 50–200.
  */
-export async function rulesSyncScenario(groups: number, options: { latencyMs?: number } = {}): Promise<RulesSyncBench> {
+export async function rulesSyncScenario(groups: number, options: RulesSyncOptions = {}): Promise<RulesSyncBench> {
   const emulators = await startEmulators();
   const { store } = await openMappingStore({ kind: 'embedded' }, { migrations: MIGRATIONS, runMigrations: true });
   try {
@@ -77,11 +88,14 @@ export async function rulesSyncScenario(groups: number, options: { latencyMs?: n
     const wecom = new WecomClient({ ...SAMPLE_CREDENTIALS.wecom, baseUrl: emulators.wecom.server.url });
 
     const label = `rules: ${groups} groups Feishu → WeCom${latencyMs > 0 ? ` (+${latencyMs} ms per call)` : ''}`;
-    const first = await measuredRun(`${label} (first run)`, emulators, store, feishu, wecom, 'bench-rules-1');
+    const around = options.around ?? ((_scenario, run) => run());
+    const measuredRun = (scenario: string, runId: string) =>
+      measureRun(scenario, emulators, store, feishu, wecom, runId, around);
+    const first = await measuredRun(`${label} (first run)`, 'bench-rules-1');
     // A re-run comes minutes later in practice. The pause lets the first run's last getcorpcheckinoption
     // (60/min: one per second) and Feishu's 1 s windows pass, so the re-run is paced by its own calls only.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    const again = await measuredRun(`${label} (no-change re-run)`, emulators, store, feishu, wecom, 'bench-rules-2');
+    const again = await measuredRun(`${label} (no-change re-run)`, 'bench-rules-2');
 
     const firstWrites = writesOf(first.requests);
     const listed = (writes: ReadonlyMap<string, number>) =>
@@ -127,13 +141,14 @@ interface MeasuredRun {
   readonly pace: string;
 }
 
-async function measuredRun(
+async function measureRun(
   scenario: string,
   emulators: RunningEmulators,
   store: MappingStore,
   feishu: FeishuClient,
   wecom: WecomClient,
   runId: string,
+  around: NonNullable<RulesSyncOptions['around']>,
 ): Promise<MeasuredRun> {
   const feishuFrom = emulators.feishu.emulator.calls().length;
   const wecomFrom = emulators.wecom.emulator.requests.list().length;
@@ -142,19 +157,21 @@ async function measuredRun(
     result: items,
     wallSeconds,
     cpuSeconds,
-  } = await measure(async () => {
-    // As the run executor does: the id mappings are loaded once per run, then the engine runs.
-    const resolver = await loadIdResolver(store, 'table');
-    const context = {
-      runId,
-      dryRun: false,
-      store,
-      resolver,
-      now: () => new Date(),
-      unreadable: new UnreadableRecords(),
-    };
-    return new FeishuToWecomRulesSync(context, feishu, wecom).run();
-  });
+  } = await around(scenario, () =>
+    measure(async () => {
+      // As the run executor does: the id mappings are loaded once per run, then the engine runs.
+      const resolver = await loadIdResolver(store, 'table');
+      const context = {
+        runId,
+        dryRun: false,
+        store,
+        resolver,
+        now: () => new Date(),
+        unreadable: new UnreadableRecords(),
+      };
+      return new FeishuToWecomRulesSync(context, feishu, wecom).run();
+    }),
+  );
   const endedAt = Date.now();
   const feishuCalls = emulators.feishu.emulator.calls().slice(feishuFrom);
   const wecomCalls = emulators.wecom.emulator.requests.list().slice(wecomFrom);

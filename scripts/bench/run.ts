@@ -6,6 +6,7 @@ import { printResults, ratio, type ScenarioResult } from './bench-report.js';
 import { feishuRateLimiterScenario, wecomRateLimiterScenario } from './rate-limiter.bench.js';
 import { punchesSyncScenario } from './punches-sync.bench.js';
 import { rulesSyncScenario } from './rules-sync.bench.js';
+import { printTranslationShare, translationShareScenario } from './translation-share.bench.js';
 import { printThroughput, translationThroughputScenario } from './translation.bench.js';
 
 const quick = process.env['BENCH_QUICK'] === '1';
@@ -32,6 +33,9 @@ const rules = await rulesSyncScenario(quick ? 100 : 500, {
   latencyMs: Number(process.env['BENCH_RULES_LATENCY_MS'] ?? 0),
 });
 results.push(...rules.results);
+// Translation and hashing as a share of a rules run: the rules sync again (its own emulators and database),
+// each run under the CPU profiler, so the rows above are not slowed by it. No floor of its own: its own table.
+const share = await translationShareScenario(quick ? 100 : 500);
 // Punches WeCom → Feishu at volume (issue #7): 20,000 in both modes, and 200,000 in the full run to show that
 // wall time grows with the floor and memory does not. The gateway side runs in a child process (its RSS).
 const punches = [];
@@ -40,7 +44,7 @@ results.push(...punches.map((scenario) => scenario.result));
 
 printResults(results);
 process.stdout.write('\n');
-const scenarios = [rules, ...punches];
+const scenarios = [rules, share, ...punches];
 for (const line of scenarios.flatMap((scenario) => [
   ...scenario.notes,
   ...scenario.checks.map((check) => check.line),
@@ -52,5 +56,7 @@ if (scenarios.some((scenario) => scenario.checks.some((check) => !check.ok))) pr
 // Translation throughput has no rate-limit floor: its own table, and it stays out of the floor ratio below.
 process.stdout.write('\n');
 printThroughput(throughput);
+process.stdout.write('\n');
+printTranslationShare(share.shares);
 const worst = Math.max(...results.map(ratio));
 process.stdout.write(`\nfloor ratio: ${worst.toFixed(3)}\n`);

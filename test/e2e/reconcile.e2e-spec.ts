@@ -161,7 +161,7 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
   });
 
   it('a link last synced under the previous content-hash format stays in sync: no conflict, nothing written', async () => {
-    // What an upgrade from a gateway with v2 hashes leaves in the store: both recorded hashes in the old format.
+    // What an upgrade from a gateway with v3 hashes leaves in the store: both recorded hashes in the old format.
     const store = harness.app.get(MappingStore);
     const link = (await store.groupLinks.findById(twoWay.id))!;
     const group = await feishuAdmin.getGroup(twoWay.feishuGroupId!);
@@ -173,7 +173,7 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
     const rule = (await wecomAdmin.getCorpCheckinOptions()).find((r) => String(r.groupid) === twoWay.wecomRuleId)!;
     const wecom = wecomToCanonical(rule);
     if (!feishu.ok || !wecom.ok) throw new Error('the linked pair no longer translates');
-    // The same content the gateway hashed at the last sync, so its old-format hashes are what v2 stored.
+    // The same content the gateway hashed at the last sync, so its old-format hashes are what v3 stored.
     expect([ruleContentHash(feishu.value), ruleContentHash(wecom.value)]).toEqual([link.feishuHash, link.wecomHash]);
     const legacy = {
       feishuHash: legacyRuleContentHashes(feishu.value)[0]!,

@@ -7,9 +7,9 @@ import { canonicalToWecom } from '../src/wecom/canonical-to-wecom.mapper.js';
 import { ARBITRARY_NOW_UNIX_SECONDS } from './canonical-rule.arbitrary.js';
 
 /*
- * Vendor read shapes for the specs of the fast paths: what each vendor would answer for a rule, as JSON
- * (parsed from its text, as a client receives it), and the same JSON with random damage. The guards must
- * accept the first and may accept the second only where the zod schema does.
+ * Vendor read shapes for the mapper specs: what each vendor would answer for a rule, as JSON (parsed from its
+ * text, as a client receives it), and the same JSON with random damage. The read schemas must take the first;
+ * of the second, the mappers read what the schemas take and refuse the rest, naming the field.
  */
 
 const resolver = sameIdResolver((id) => id);
@@ -53,11 +53,9 @@ export function fromWire<T>(value: T): T {
 }
 
 /**
- * A deep copy made of this realm's objects and arrays. Under Jest's VM modules, `structuredClone` returns
- * objects of the host realm, whose prototypes are not this realm's Object.prototype / Array.prototype: the
- * read guards (json-guard.util.ts) rightly refuse such values and leave them to zod, so a guard property
- * over structuredClone'd values would hardly test the guard. Unlike fromWire, this keeps undefined, NaN and
- * ±Infinity, and keeps an own "__proto__" key as an own key.
+ * A deep copy made of this realm's objects and arrays (under Jest's VM modules, `structuredClone` returns
+ * objects of the host realm). Unlike fromWire, this keeps undefined, NaN and ±Infinity, and keeps an own
+ * "__proto__" key as an own key.
  */
 export function localCopy<T>(value: T): T {
   if (Array.isArray(value)) {

@@ -161,3 +161,66 @@ describe('read vs create shapes', () => {
     expect(feishuShiftCreateSchema.safeParse(create).success).toBe(true);
   });
 });
+
+describe('read schemas: the fields the translation reads for liveness, punch methods, overtime and rest days', () => {
+  // The mappers read what these schemas give them (libs/translation), so a value the schema takes is one the
+  // translation reads, and a value it refuses makes the group or shift one unreadable item.
+  const group = {
+    group_id: '6919358128597097404',
+    group_name: '研发考勤',
+    time_zone: 'Asia/Shanghai',
+    group_type: 0,
+    punch_day_shift_ids: ['6919358778597097404', '0', '0', '0', '0', '0', '0'],
+  };
+  const shift = {
+    shift_id: '6919358778597097404',
+    shift_name: '早班',
+    punch_times: 1,
+    punch_time_rule: [{ on_time: '9:00', off_time: '18:00' }],
+  };
+  const google = {
+    location_id: '1',
+    location_name: 'A',
+    location_type: 1,
+    latitude: 30.1,
+    longitude: 120.2,
+    map_type: 2,
+  };
+
+  it.each([
+    [
+      'face_live_need_action false, face_punch_cfg 2',
+      { face_punch: true, face_punch_cfg: 2, face_live_need_action: false },
+      true,
+    ],
+    ['punch_type 15 and a Google place', { punch_type: 15, locations: [google] }, true],
+    [
+      'rest_clockIn_need_approval, show_over_time, effect_now',
+      { rest_clockIn_need_approval: true, show_over_time: true, effect_now: false },
+      true,
+    ],
+    ['punch_type not an integer', { punch_type: 1.5 }, false],
+    ['face_live_need_action not a boolean', { face_live_need_action: 'false' }, false],
+    ['rest_clockIn_need_approval null', { rest_clockIn_need_approval: null }, false],
+  ])('group with %s → %s', (_, fields, accepted) => {
+    expect(feishuGroupSchema.safeParse({ ...group, ...fields }).success).toBe(accepted);
+  });
+
+  it.each([
+    [
+      'a rest-day shift with overtime periods',
+      { day_type: 2, overtime_rule: [{ on_overtime: '9:00', off_overtime: '12:00' }] },
+      true,
+    ],
+    [
+      '应出勤配置 in fractional units',
+      { shift_attendance_time_config: { attendance_time: 0.5, on_attendance_time: 480 } },
+      true,
+    ],
+    ['day_type 3', { day_type: 3 }, false],
+    ['an overtime period with a prose time', { overtime_rule: [{ on_overtime: '9点', off_overtime: '12:00' }] }, false],
+    ['应出勤配置 as text', { shift_attendance_time_config: { attendance_time: '1' } }, false],
+  ])('shift with %s → %s', (_, fields, accepted) => {
+    expect(feishuShiftSchema.safeParse({ ...shift, ...fields }).success).toBe(accepted);
+  });
+});

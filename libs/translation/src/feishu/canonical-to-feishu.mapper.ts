@@ -14,7 +14,6 @@ import type { CanonicalRule, IsoWeekday, Shift, TimeSection } from '../canonical
 import type { IdResolver } from '../canonical/id-resolver.js';
 import { LossReport, refused, translated, type Translation } from '../canonical/loss.js';
 import { resolveMembers } from '../canonical/resolve-rule-ids.js';
-import { sortedJsonWriter, type SortedJsonWriter } from '../canonical/sorted-json.util.js';
 import { characterCount, stableStringify, truncateCharacters } from '../canonical/text.util.js';
 import {
   compareText,
@@ -26,7 +25,6 @@ import {
   stableHash,
   toMinutes,
 } from './feishu-mapping.util.js';
-import { isFeishuShiftRead } from './feishu-read.guard.js';
 
 /*
  * Canonical rule → Feishu plan (the WeCom → Feishu direction): the shifts to create or reuse, then the group
@@ -299,7 +297,8 @@ function buildShiftBody(shift: Shift, report: LossReport, field: string): ShiftB
       section.seriousLateSec !== null && section.seriousLateSec > 0
         ? minutesOf(section.seriousLateSec, `${at}.seriousLateSec`, report, 1)
         : null;
-    // Literals, not a conditional spread: objects built by spreading read slowly in V8 (json-guard.util.ts).
+    // Literals, not a conditional spread: objects built by spreading read slowly in V8 (BENCHMARKS.md,
+    // "Translation throughput").
     rules.push(
       serious === null
         ? {
@@ -528,16 +527,12 @@ function parseExisting(shifts: readonly FeishuShift[], report: LossReport): Exis
   const values: readonly unknown[] = Array.isArray(shifts) ? shifts : [];
   let skipped = 0;
   for (const value of values) {
-    let shift: FeishuShift;
-    if (isFeishuShiftRead(value)) shift = value;
-    else {
-      const parsed = feishuShiftSchema.safeParse(value);
-      if (!parsed.success) {
-        skipped++;
-        continue;
-      }
-      shift = parsed.data;
+    const parsed = feishuShiftSchema.safeParse(value);
+    if (!parsed.success) {
+      skipped++;
+      continue;
     }
+    const shift = parsed.data;
     const entry = { shift, fingerprint: shiftFingerprint(shiftForCreate(shift)) };
     all.push(entry);
     byName.set(shift.shift_name, entry);
@@ -636,71 +631,15 @@ function shiftName(prefix: string, summary: string, suffix: string): string {
 
 /**
  * What makes two shifts "identical" for reuse: every field we write, in create meaning, with Feishu's read-side
- * defaults filled in; plus the Feishu-only extras we never write, which an identical shift must not have.
+ * defaults filled in; plus the Feishu-only extras we never write, which an identical shift must not have. The
+ * stable JSON of fingerprintValue.
  */
-export function shiftFingerprint(shift: ShiftBody): string {
-  const shiftSerious =
-    shift.late_minutes_as_serious_late && shift.late_minutes_as_serious_late > 0
-      ? shift.late_minutes_as_serious_late
-      : null;
-  const flexible = shift.is_flexible === true;
-  const firstFlex = shift.flexible_rule?.[0];
-  const lateOffLateOn = (shift.late_off_late_on_rule ?? [])
-    .map((step) => [step.late_off_minutes, step.late_on_minutes] as const)
-    .sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0));
-  const rests = (shift.rest_time_rule ?? [])
-    .map((rest) => [feishuClockMinutes(rest.rest_begin_time), feishuClockMinutes(rest.rest_end_time)] as const)
-    .sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
-  const serious = (rule: FeishuPunchTimeRuleCreate) =>
-    shiftSerious ??
-    (rule.late_minutes_as_serious_late && rule.late_minutes_as_serious_late > 0
-      ? rule.late_minutes_as_serious_late
-      : null);
-  // Members in code-unit order, written with the sorted-json.util.ts writer: the text is stableStringify of
-  // fingerprintValue(shift), which the fallback computes.
-  const w = sortedJsonWriter
-    .begin()
-    .member(
-      '{"extras":{"flexibleRest":',
-      (shift.rest_time_flexible_configs ?? []).some((config) => config.need_flexible === true),
-    )
-    .member(',"overtime":', (shift.overtime_rule ?? []).length > 0)
-    .member(',"restDay":', shift.day_type === 2)
-    .raw('},"flexible":');
-  if (!flexible) w.raw('null');
-  else if (firstFlex) w.leaves([firstFlex.flexible_early_minutes, firstFlex.flexible_late_minutes]);
-  else w.leaves([shift.flexible_minutes ?? 0, shift.flexible_minutes ?? 0]);
-  return w
-    .raw(',"lateOffLateOn":')
-    .list(lateOffLateOn, (writer, step) => writer.leaves(step))
-    .raw(',"rests":')
-    .list(rests, (writer, rest) => writer.leaves(rest))
-    .raw(',"segments":')
-    .list(shift.punch_time_rule, (writer, rule) => {
-      writer
-        .member('{"advance":', rule.on_advance_minutes ?? 0)
-        .member(',"delay":', rule.off_delay_minutes ?? 0)
-        .member(',"early":', rule.early_minutes_as_early ?? 0)
-        .member(',"earlyLack":', rule.early_minutes_as_lack ?? 0)
-        .member(',"late":', rule.late_minutes_as_late ?? 0)
-        .member(',"lateLack":', rule.late_minutes_as_lack ?? 0)
-        .member(',"noOff":', rule.no_need_off === true)
-        .member(',"noOn":', rule.no_need_on === true)
-        .member(',"off":', feishuClockMinutes(rule.off_time))
-        .member(',"on":', feishuClockMinutes(rule.on_time))
-        .member(',"serious":', serious(rule))
-        .raw('}');
-    })
-    .raw('}')
-    .finishText(() => stableStringify(fingerprintValue(shift)));
+function shiftFingerprint(shift: ShiftBody): string {
+  return stableStringify(fingerprintValue(shift));
 }
 
-/**
- * What makes two shifts identical, as a plain value (stableStringify sorts its keys): the reference form of
- * shiftFingerprint, written out only when a value has something the hand-written text would write differently
- * (exported for feishu-plan-key.spec.ts, which holds shiftFingerprint to it).
- */
-export function fingerprintValue(shift: ShiftBody): unknown {
+/** What makes two shifts identical, as a plain value (stableStringify sorts its keys). */
+function fingerprintValue(shift: ShiftBody): unknown {
   const shiftSerious =
     shift.late_minutes_as_serious_late && shift.late_minutes_as_serious_late > 0
       ? shift.late_minutes_as_serious_late
@@ -745,63 +684,11 @@ export function fingerprintValue(shift: ShiftBody): unknown {
 }
 
 /**
- * stableHash of the body's stable JSON (stableStringify), the content part of its plan key and shift name,
- * written by hand (sorted-json.util.ts).
+ * stableHash of the body's stable JSON, the content part of its plan key and shift name. Shifts the gateway
+ * created carry it in their names, so the text stays stableStringify's, byte for byte (feishu-plan-key.spec.ts).
  */
 function planKeyHash(body: ShiftBody): string {
-  return stableHash(writeShiftBody(sortedJsonWriter.begin(), body).finishText(() => stableStringify(body)));
-}
-
-/** The plan-key body's stable JSON: members in code-unit order, optional ones left out when undefined. */
-function writeShiftBody(w: SortedJsonWriter, body: ShiftBody): SortedJsonWriter {
-  // The members before punch_time_rule (the first one always there) carry their comma after them.
-  w.raw('{');
-  if (body.flexible_rule !== undefined) {
-    w.raw('"flexible_rule":')
-      .list(body.flexible_rule, (writer, rule) => {
-        writer
-          .member('{"flexible_early_minutes":', rule.flexible_early_minutes)
-          .member(',"flexible_late_minutes":', rule.flexible_late_minutes)
-          .raw('}');
-      })
-      .raw(',');
-  }
-  if (body.is_flexible !== undefined) w.member('"is_flexible":', body.is_flexible).raw(',');
-  if (body.late_off_late_on_rule !== undefined) {
-    w.raw('"late_off_late_on_rule":')
-      .list(body.late_off_late_on_rule, (writer, step) => {
-        writer
-          .member('{"late_off_minutes":', step.late_off_minutes)
-          .member(',"late_on_minutes":', step.late_on_minutes)
-          .raw('}');
-      })
-      .raw(',');
-  }
-  w.raw('"punch_time_rule":').list(body.punch_time_rule, (writer, rule) => {
-    writer
-      .member('{"early_minutes_as_early":', rule.early_minutes_as_early)
-      .member(',"early_minutes_as_lack":', rule.early_minutes_as_lack)
-      .member(',"late_minutes_as_lack":', rule.late_minutes_as_lack)
-      .member(',"late_minutes_as_late":', rule.late_minutes_as_late)
-      .optionalMember(',"late_minutes_as_serious_late":', rule.late_minutes_as_serious_late)
-      .optionalMember(',"no_need_off":', rule.no_need_off)
-      .optionalMember(',"no_need_on":', rule.no_need_on)
-      .member(',"off_delay_minutes":', rule.off_delay_minutes)
-      .member(',"off_time":', rule.off_time)
-      .member(',"on_advance_minutes":', rule.on_advance_minutes)
-      .member(',"on_time":', rule.on_time)
-      .raw('}');
-  });
-  w.member(',"punch_times":', body.punch_times);
-  if (body.rest_time_rule !== undefined) {
-    w.raw(',"rest_time_rule":').list(body.rest_time_rule, (writer, rest) => {
-      writer
-        .member('{"rest_begin_time":', rest.rest_begin_time)
-        .member(',"rest_end_time":', rest.rest_end_time)
-        .raw('}');
-    });
-  }
-  return w.raw('}');
+  return stableHash(stableStringify(body));
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { compareText, sortedUnique } from './feishu-mapping.util.js';
+import { parseFeishuClockTime } from '@app/feishu/model';
+import { compareText, feishuClockMinutes, sortedUnique } from './feishu-mapping.util.js';
 
 describe('sortedUnique', () => {
   it('is the de-duplicated, code-unit sorted list, sorted input included', () => {
@@ -10,5 +11,24 @@ describe('sortedUnique', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('feishuClockMinutes', () => {
+  it('reads exactly what parseFeishuClockTime reads', () => {
+    const clockLike = fc
+      .tuple(fc.stringMatching(/^[0-9 １]{0,3}$/), fc.constantFrom(':', '：', ''), fc.stringMatching(/^[0-9a]{0,3}$/))
+      .map(([hours, colon, minutes]) => `${hours}${colon}${minutes}`);
+    fc.assert(
+      fc.property(fc.oneof(clockLike, fc.string({ maxLength: 6 })), (text) => {
+        expect(feishuClockMinutes(text)).toBe(parseFeishuClockTime(text));
+      }),
+      { numRuns: 5000 },
+    );
+    for (let minutes = 0; minutes < 50 * 60; minutes += 1) {
+      for (const text of [`${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`, `0${minutes}`]) {
+        expect(feishuClockMinutes(text)).toBe(parseFeishuClockTime(text));
+      }
+    }
   });
 });

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import gcoordModule from 'gcoord';
+import { feishuGroupSchema, feishuShiftSchema } from '@app/feishu/model';
+import { representableRuleArbitrary } from '../../test/canonical-rule.arbitrary.js';
+import { damagedArbitrary, feishuReadOf } from '../../test/vendor-inputs.js';
 import type { Loss } from '../canonical/loss.js';
 import { feishuClockMinutes } from './feishu-mapping.util.js';
 import { feishuToCanonical } from './feishu-to-canonical.mapper.js';
@@ -804,5 +808,52 @@ describe('feishuToCanonical: free_end_time', () => {
     );
     expect(result.value.free?.dayStartSec).toBe((feishuClockMinutes(start) ?? -1) * 60);
     expect(lossOn(result.losses, 'free_punch_cfg.free_end_time') !== undefined).toBe(reported);
+  });
+});
+
+describe('feishuToCanonical: property — the read schemas decide what is readable', () => {
+  // The mapper reads the group and each shift through feishuGroupSchema and feishuShiftSchema, the schemas the
+  // client reads them with: what Feishu answers for a representable rule, and the same with random damage.
+  const reads = representableRuleArbitrary()
+    .map(feishuReadOf)
+    .filter((read) => read !== null);
+
+  it('the schemas take what Feishu answers for any rule it can hold', () => {
+    fc.assert(
+      fc.property(reads, (read) => {
+        expect(feishuGroupSchema.safeParse(read.group).success).toBe(true);
+        for (const shift of read.shifts) expect(feishuShiftSchema.safeParse(shift).success).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses a damaged group or shift exactly when its schema does, naming the field of its first issue', () => {
+    const damaged = reads.chain((read) =>
+      fc.tuple(damagedArbitrary(read.group), damagedArbitrary(read.shifts[0] ?? {}), fc.constant(read.shifts.slice(1))),
+    );
+    const field = (root: string, path: readonly PropertyKey[]) =>
+      path.reduce<string>((out, key) => out + (typeof key === 'number' ? `[${key}]` : `.${String(key)}`), root);
+    fc.assert(
+      fc.property(damaged, ([group, shift, others]) => {
+        const result = map(group, [shift, ...others]);
+        const unreadable = result.losses.filter((loss) => loss.message.startsWith('Feishu sent a value'));
+        const groupRead = feishuGroupSchema.safeParse(group);
+        const shiftRead = feishuShiftSchema.safeParse(shift);
+        if (groupRead.success && shiftRead.success) {
+          expect(unreadable).toEqual([]);
+          return;
+        }
+        expect(result.ok).toBe(false);
+        const expected = [
+          ...(groupRead.success ? [] : [field('group', groupRead.error.issues[0]!.path)]),
+          ...(shiftRead.success ? [] : [field('shifts[0]', shiftRead.error.issues[0]!.path)]),
+        ];
+        for (const at of expected) {
+          expect(unreadable).toContainEqual(expect.objectContaining({ severity: 'blocking', field: at }));
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

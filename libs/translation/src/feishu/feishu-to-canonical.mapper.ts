@@ -37,7 +37,6 @@ import {
   sortedUnique,
 } from './feishu-mapping.util.js';
 import { wgs84ToGcj02 } from './gcj02.util.js';
-import { isFeishuGroupRead, isFeishuShiftRead } from './feishu-read.guard.js';
 
 /*
  * Feishu attendance group (+ the shifts it uses) → canonical rule. Total: every input, however malformed,
@@ -197,9 +196,8 @@ function mapGroup(
 // ---------------------------------------------------------------------------------------------------------
 // Parsing
 
-/** The group as read, or null with its issues reported. The guard's yes means zod's would be (feishu-read.guard.ts). */
+/** The group as read, or null with its issues reported. */
 function parseGroup(value: unknown, report: LossReport): FeishuGroup | null {
-  if (isFeishuGroupRead(value)) return value;
   const parsed = feishuGroupSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   reportIssues(report, 'group', parsed.error);
@@ -214,17 +212,13 @@ function parseShifts(values: unknown[] | undefined, report: LossReport): Map<str
   const byId = new Map<string, FeishuShift>();
   let ok = true;
   values.forEach((value, index) => {
-    let shift: FeishuShift;
-    if (isFeishuShiftRead(value)) shift = value;
-    else {
-      const parsed = feishuShiftSchema.safeParse(value);
-      if (!parsed.success) {
-        ok = false;
-        reportIssues(report, `shifts[${index}]`, parsed.error);
-        return;
-      }
-      shift = parsed.data;
+    const parsed = feishuShiftSchema.safeParse(value);
+    if (!parsed.success) {
+      ok = false;
+      reportIssues(report, `shifts[${index}]`, parsed.error);
+      return;
     }
+    const shift = parsed.data;
     if (byId.has(shift.shift_id)) {
       report.info(`shifts[${index}]`, `Shift ${shift.shift_id} was supplied twice; the first copy is used.`);
       return;

@@ -6,7 +6,7 @@ import { wecomToCanonical } from './wecom-to-canonical.mapper.js';
 import type { CanonicalRule } from '../canonical/canonical-rule.js';
 import type { Translation } from '../canonical/loss.js';
 import { representableRuleArbitrary } from '../../test/canonical-rule.arbitrary.js';
-import { wecomReadOf } from '../../test/vendor-inputs.js';
+import { damagedArbitrary, wecomReadOf } from '../../test/vendor-inputs.js';
 import { sparseReadArbitrary } from '../../test/wecom-sparse-read.js';
 
 const FIXTURE = JSON.parse(
@@ -727,6 +727,57 @@ describe('wecomToCanonical: property — any doc-legal sparse rule is read or re
         expect((read as { grouptype: number }).grouptype).toBe(1);
       }),
       { seed: 1, numRuns: 200 },
+    );
+  });
+});
+
+describe('wecomToCanonical: property — the read schema decides what is readable', () => {
+  // The mapper reads a rule through wecomCheckinGroupReadSchema, the schema the client reads each rule of the list
+  // with (readRecords): what the emulator answers for a representable rule, with optional fields left out and
+  // unknown keys added, and the same with random damage.
+  const reads = representableRuleArbitrary()
+    .map((rule) => wecomReadOf(rule, renderRule))
+    .filter((read): read is Record<string, unknown> => read !== null);
+  const sparseReads = reads.chain((read) => sparseReadArbitrary(read, wecomCheckinGroupReadSchema));
+
+  it('reads a rule the same before and after the client has read it with the schema', () => {
+    fc.assert(
+      fc.property(fc.oneof(reads, sparseReads), (read) => {
+        const parsed = wecomCheckinGroupReadSchema.parse(read);
+        expect(wecomToCanonical(parsed)).toEqual(wecomToCanonical(read));
+      }),
+      { seed: 1, numRuns: 300 },
+    );
+  });
+
+  it('the schema takes every doc-legal sparse read and keeps its unknown keys (read-modify-write needs them)', () => {
+    fc.assert(
+      fc.property(sparseReads, (read) => {
+        const parsed = wecomCheckinGroupReadSchema.parse(read);
+        for (const key of Object.keys(read as object)) expect(parsed).toHaveProperty([key]);
+      }),
+      { seed: 1, numRuns: 300 },
+    );
+  });
+
+  it('refuses a damaged rule exactly when the schema does, naming the field of its first issue', () => {
+    fc.assert(
+      fc.property(fc.oneof(reads, sparseReads).chain(damagedArbitrary), (rule) => {
+        const parsed = wecomCheckinGroupReadSchema.safeParse(rule);
+        const result = wecomToCanonical(rule);
+        const unreadable = result.losses.filter((loss) => loss.message.startsWith('The WeCom rule could not be read'));
+        if (parsed.success) {
+          expect(unreadable).toEqual([]);
+          return;
+        }
+        expect(result.ok).toBe(false);
+        const first = parsed.error.issues[0]!;
+        expect(unreadable[0]).toMatchObject({
+          severity: 'blocking',
+          field: ['group', ...first.path.map(String)].join('.'),
+        });
+      }),
+      { seed: 1, numRuns: 2000 },
     );
   });
 });

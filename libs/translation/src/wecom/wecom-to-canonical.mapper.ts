@@ -4,6 +4,7 @@ import {
   readWecomFlexDuration,
   wecomAllowFlex,
   wecomCheckinGroupReadSchema,
+  type WecomCheckinGroupRead,
 } from '@app/wecom/model';
 import type {
   CanonicalRule,
@@ -28,7 +29,6 @@ import { LossReport, refused, translated, type Translation } from '../canonical/
 import { isKnownTimeZone, dateInTimeZone } from '../canonical/time-zone.util.js';
 import { isBlankText, normalizeBssid } from '../canonical/text.util.js';
 import { normalizeFreshRule } from '../canonical/normalize-rule.js';
-import { markCanonicalForm } from '../canonical/rule-hash.js';
 import {
   DAY,
   HOUR,
@@ -39,7 +39,6 @@ import {
   fixedShiftKey,
   wecomDayToIso,
 } from './wecom-rule.util.js';
-import { isWecomCheckinGroupReadInput, type WecomCheckinGroupReadInput } from './wecom-read.guard.js';
 
 /*
  * WeCom checkin rule (one `group` of getcorpcheckinoption, REFERENCE.md B4) → canonical rule.
@@ -92,21 +91,15 @@ export function wecomToCanonical(group: unknown, options: WecomToCanonicalOption
     report.blocking('timeZone', `The time zone "${timeZone}" is not a known IANA time zone, so dates cannot be read.`);
     return refused(report);
   }
-  let wecom: WecomRead;
-  if (isWecomCheckinGroupReadInput(group)) {
-    // The fast path: the guard vouches that the schema accepts the rule, so it is read in place.
-    wecom = group;
-  } else {
-    const parsed = wecomCheckinGroupReadSchema.safeParse(group);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues.slice(0, 5)) {
-        const field = ['group', ...issue.path.map(String)].join('.');
-        report.blocking(field, `The WeCom rule could not be read: field ${field} is malformed (${issue.message}).`);
-      }
-      return refused(report);
+  const parsed = wecomCheckinGroupReadSchema.safeParse(group);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues.slice(0, 5)) {
+      const field = ['group', ...issue.path.map(String)].join('.');
+      report.blocking(field, `The WeCom rule could not be read: field ${field} is malformed (${issue.message}).`);
     }
-    wecom = parsed.data;
+    return refused(report);
   }
+  const wecom = parsed.data;
   const kind = KINDS[wecom.grouptype];
   if (kind === undefined) {
     report.blocking(
@@ -179,13 +172,12 @@ export function wecomToCanonical(group: unknown, options: WecomToCanonicalOption
   };
   reportWecomOnlySettings(wecom, report);
   // The rule's parts were all built here and appear once each, so normalizeFreshRule may keep those already in
-  // canonical form. Every value was validated (integers, strings, booleans), so the result is a fixed point of
-  // normalizeRule and its content hash need not normalise it again (rule-hash.ts).
-  return translated(markCanonicalForm(normalizeFreshRule(rule)), report);
+  // canonical form.
+  return translated(normalizeFreshRule(rule), report);
 }
 
-/** One rule as the schema takes it (see wecom-read.guard.ts); the schema's output is one of these too. */
-type WecomRead = WecomCheckinGroupReadInput;
+/** One rule as the read schema gives it. */
+type WecomRead = WecomCheckinGroupRead;
 type CheckinDateRead = NonNullable<WecomRead['checkindate']>[number];
 type ScheduleRead = NonNullable<WecomRead['schedulelist']>[number];
 type CheckinTimeRead = NonNullable<CheckinDateRead['checkintime']>[number];
@@ -193,7 +185,7 @@ type CheckinTimeRead = NonNullable<CheckinDateRead['checkintime']>[number];
 /**
  * The legacy limits of a checkindate entry or a schedule, in seconds. Each comes only from the fields the
  * schema gives that block: flex_time exists on checkindate entries only, limit_offtime on schedules only (the
- * schema strips the other, so reading the rule in place must not pick it up).
+ * schema strips the other).
  */
 interface LegacyLimits {
   readonly flexSec: number | undefined;
@@ -733,10 +725,7 @@ function readFree(wecom: WecomRead, report: LossReport): NonNullable<CanonicalRu
 
 // ---- members, places, special days ------------------------------------------------------------------------
 
-/**
- * `range` as the schema's transform reads it (wecomRangeReadSchema): departments under party_id or else
- * partyid, numbers as strings; absent lists are empty.
- */
+/** `range` as the schema's transform gives it (wecomRangeReadSchema): the departments under party_id, as strings. */
 function readMembers(wecom: WecomRead, report: LossReport): CanonicalRule['members'] {
   const range = wecom.range;
   const tagIds = range?.tagid ?? [];
@@ -744,13 +733,12 @@ function readMembers(wecom: WecomRead, report: LossReport): CanonicalRule['membe
     report.dropped(
       'group.range.tagid',
       `The rule also applies to WeCom tags (${tagIds.join(', ')}); tags have no equivalent on the other side, so their members are not included.`,
-      // A copy: read in place, the list is the caller's.
-      [...tagIds],
+      tagIds,
     );
   }
   return {
     userIds: nonEmptyIds(range?.userid ?? []),
-    departmentIds: nonEmptyIds(range?.party_id ?? range?.partyid ?? []),
+    departmentIds: nonEmptyIds(range?.party_id ?? []),
     excludedUserIds: nonEmptyIds(wecom.white_users ?? []),
   };
 }

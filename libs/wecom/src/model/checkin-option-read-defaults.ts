@@ -7,10 +7,7 @@
 //    sent (doc L264, note 3c), so a default written into the parsed rule would be written back as if WeCom
 //    had held it, and some would be refused: schedulelist.allow_flex defaults to true (doc L516), but a
 //    schedule sent with allow_flex true and no flex values is refused with 301093 "invalid flex checkin rule,
-//    the value of the field needs to be set" (doc L676);
-//  - the translation reads the vendor object in place through a hand-written guard (libs/translation,
-//    wecom-read.guard.ts) and never sees a schema's output, so a schema default would not reach it, and a
-//    per-rule copy would cost the throughput the guard exists for.
+//    the value of the field needs to be set" (doc L676).
 // Fields the doc marks conditionally required (特定类型必填) or optional WITHOUT a default have no entry: an
 // absent value there means "not set", and each reader says what it makes of that.
 
