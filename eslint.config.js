@@ -1,7 +1,10 @@
-// Lint enforces the house style's library boundaries (STYLE-ANCHORS.md §8 principle 1–3, 6):
-//  - pure code (kernel, translation, vendor wire models) imports no framework, ORM, HTTP or I/O, reads no env;
-//  - a vendor library knows nothing of the other vendor, the translation or the store;
-//  - the store knows no vendor; no library imports an app;
+// Lint enforces the layers of ARCHITECTURE.md and the house style's library boundaries (STYLE-ANCHORS.md §8
+// principle 1–3, 6):
+//  - each library imports only the libraries below it (LIBRARY_IMPORTS): no import runs back up, and neither
+//    vendor's library or connector knows the other vendor;
+//  - pure code (kernel, translation, vendor wire models, the engine's decisions) imports no framework, ORM, HTTP
+//    or I/O, reads no env and no clock;
+//  - the sync engine imports nothing of the gateway app around it but three helpers; no library imports an app;
 //  - only the config module (and main.ts handing it process.env) reads process.env.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -27,9 +30,67 @@ const NO_DEEP_IMPORTS = {
   message: 'Import a library through its entry point (@app/<lib>), or @app/<vendor>/model for wire types.',
 };
 
+/** The vendors, as libs/kernel/src/vendor.ts's VENDORS names them: each has a library and a connector folder. */
+const VENDOR_NAMES = ['feishu', 'wecom'];
+
+/**
+ * The layers of ARCHITECTURE.md, bottom up: the other libraries (@app/<name>) each library may import. Any other
+ * is an error — an import running back up (translation → connectors), sideways between vendors (feishu →
+ * wecom), or into a library nobody placed yet, which imports nothing until it is listed here.
+ */
+const LIBRARY_IMPORTS = {
+  kernel: [],
+  'vendor-http': ['kernel'],
+  'mapping-store': ['kernel'],
+  ...Object.fromEntries(VENDOR_NAMES.map((vendor) => [vendor, ['kernel', 'vendor-http']])),
+  translation: ['kernel', ...VENDOR_NAMES.map((vendor) => `${vendor}/model`)],
+  connectors: ['kernel', 'translation', ...VENDOR_NAMES],
+};
+
+/** @app/<name> for every name but `allowed`; `who` says whose imports these are. */
+function onlyLibraries(allowed, who) {
+  return {
+    // A regex, not a group: gitignore-style groups cannot say "all but these". Library names need no escaping.
+    regex: allowed.length === 0 ? '^@app/' : `^@app/(?!(?:${allowed.join('|')})$)`,
+    message:
+      allowed.length === 0
+        ? `${who} imports no other library: it is the bottom layer (ARCHITECTURE.md).`
+        : `${who} imports only ${allowed.map((name) => `@app/${name}`).join(', ')} (ARCHITECTURE.md's layers).`,
+  };
+}
+
+/** A relative import into another vendor's folder (`../wecom/…`), which the alias rule cannot see. */
+function noOtherVendorFolders(vendor) {
+  return {
+    group: VENDOR_NAMES.filter((other) => other !== vendor).map((other) => `**/${other}/**`),
+    message: `Nothing of ${vendor} knows another vendor.`,
+  };
+}
+
 function restrictedImports(...patterns) {
   return { 'no-restricted-imports': ['error', { patterns: [NO_DEEP_IMPORTS, ...patterns] }] };
 }
+
+/** The gateway's sync folders that make up the engine (scripts/architecture.ts's ENGINE_FOLDERS). */
+const ENGINE_FOLDERS = ['engine', 'rules', 'rosters', 'punches'];
+/**
+ * What the engine may not import of the gateway app around it: anything but its own folders, the log context, and
+ * the two helpers that sit beside the run executor (sync-error-policy.ts, unreadable-records.ts). The engine
+ * folders are flat, so `../` is apps/gateway/src/sync and `../../` is apps/gateway/src.
+ */
+const ENGINE_STAYS_BELOW_APP = [
+  { group: ['@nestjs/*'], message: 'The sync engine is plain code under the Nest app: no NestJS.' },
+  {
+    regex: `^\\.\\./(?!(?:${ENGINE_FOLDERS.join('|')})/|sync-error-policy\\.js$|unreadable-records\\.js$|\\.\\./)`,
+    message:
+      'The sync engine imports of apps/gateway/src/sync only its own folders, sync-error-policy and ' +
+      'unreadable-records: the run queue, worker, executor and controllers sit above it.',
+  },
+  {
+    regex: '^\\.\\./\\.\\./(?!logging/log-context\\.js$|\\.\\./)',
+    message: 'The sync engine imports of the gateway app only the log context (no config, vendors module, REST).',
+  },
+];
 
 const PURE_SYNTAX = [
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pure code: pass the clock in.' },
@@ -76,80 +137,74 @@ export default tseslint.config(
   },
   // Libraries never import apps.
   { files: ['libs/**/*.ts'], rules: restrictedImports(NO_APPS) },
-  // Translation sees vendor wire types only (type-only, through the model entry points).
+  // Translation sees vendor wire types only (type-only, through the model entry points). In a flat config the last
+  // matching block's no-restricted-imports wins, so every block below repeats what applies to its files.
   {
     files: ['libs/translation/**/*.ts'],
     ignores: ['**/*.spec.ts'],
-    rules: restrictedImports(NO_APPS, ...FRAMEWORK_AND_IO, {
-      // A regex, not a group: gitignore-style groups would also match the allowed @app/<vendor>/model.
-      regex: '^@app/(feishu|wecom)$',
-      message: 'Translation imports vendor wire models from @app/<vendor>/model only, never the clients.',
-    }),
+    rules: restrictedImports(NO_APPS, ...FRAMEWORK_AND_IO, onlyLibraries(LIBRARY_IMPORTS.translation, 'Translation')),
   },
-  // Each vendor library knows only its own vendor.
+  // Each vendor library knows only its own vendor, and stands under translation, connectors and the store.
+  ...VENDOR_NAMES.map((vendor) => ({
+    files: [`libs/${vendor}/**/*.ts`],
+    rules: restrictedImports(
+      NO_APPS,
+      onlyLibraries(LIBRARY_IMPORTS[vendor], `The ${vendor} library`),
+      noOtherVendorFolders(vendor),
+      { group: ['@nestjs/config'], message: `The ${vendor} library takes options, not env.` },
+    ),
+  })),
+  // Connectors sit under the engine: no connector reaches the store or an app (the engine above them does), and a
+  // vendor's connector knows nothing of another vendor.
   {
-    files: ['libs/feishu/**/*.ts'],
-    rules: restrictedImports(NO_APPS, {
-      group: ['@app/wecom', '@app/wecom/*', '@app/translation', '@app/mapping-store', '@nestjs/config'],
-      message: 'The Feishu library knows nothing of WeCom, translation or the store, and takes options, not env.',
-    }),
-  },
-  {
-    files: ['libs/wecom/**/*.ts'],
-    rules: restrictedImports(NO_APPS, {
-      group: ['@app/feishu', '@app/feishu/*', '@app/translation', '@app/mapping-store', '@nestjs/config'],
-      message: 'The WeCom library knows nothing of Feishu, translation or the store, and takes options, not env.',
-    }),
-  },
-  // A connector is one vendor's spoke: the Feishu connector knows nothing of WeCom and the other way round;
-  // no connector reaches the store or an app (the engine above them does).
-  {
-    files: ['libs/connectors/src/feishu/**/*.ts'],
+    files: ['libs/connectors/**/*.ts'],
     ignores: ['**/*.spec.ts'],
-    rules: restrictedImports(NO_APPS, {
-      group: ['@app/wecom', '@app/wecom/*', '@app/mapping-store', '**/wecom/**'],
-      message: 'The Feishu connector knows nothing of WeCom or the store.',
-    }),
+    rules: restrictedImports(NO_APPS, onlyLibraries(LIBRARY_IMPORTS.connectors, 'A connector')),
   },
-  {
-    files: ['libs/connectors/src/wecom/**/*.ts'],
+  ...VENDOR_NAMES.map((vendor) => ({
+    files: [`libs/connectors/src/${vendor}/**/*.ts`],
     ignores: ['**/*.spec.ts'],
-    rules: restrictedImports(NO_APPS, {
-      group: ['@app/feishu', '@app/feishu/*', '@app/mapping-store', '**/feishu/**'],
-      message: 'The WeCom connector knows nothing of Feishu or the store.',
-    }),
-  },
-  {
-    files: ['libs/connectors/src/*.ts'],
-    ignores: ['**/*.spec.ts'],
-    rules: restrictedImports(NO_APPS, {
-      group: ['@app/mapping-store'],
-      message: 'Connectors know no store: the engine records what they did.',
-    }),
-  },
+    rules: restrictedImports(
+      NO_APPS,
+      onlyLibraries(
+        LIBRARY_IMPORTS.connectors.filter((name) => !VENDOR_NAMES.includes(name) || name === vendor),
+        `The ${vendor} connector`,
+      ),
+      noOtherVendorFolders(vendor),
+    ),
+  })),
   {
     files: ['libs/vendor-http/**/*.ts'],
     rules: restrictedImports(NO_APPS, {
-      group: ['@app/feishu', '@app/feishu/*', '@app/wecom', '@app/wecom/*', '@app/translation', '@app/mapping-store'],
-      message: 'vendor-http is the shared HTTP machinery under both vendor libraries; it knows no vendor.',
+      ...onlyLibraries(LIBRARY_IMPORTS['vendor-http'], 'vendor-http'),
+      message: 'vendor-http is the shared HTTP machinery under both vendor libraries; it imports only @app/kernel.',
     }),
   },
   {
     files: ['libs/mapping-store/**/*.ts'],
     rules: restrictedImports(NO_APPS, {
-      group: ['@app/feishu', '@app/feishu/*', '@app/wecom', '@app/wecom/*', '@app/translation'],
-      message: 'The store knows no vendor and no translation: it stores ids, hashes and history.',
+      ...onlyLibraries(LIBRARY_IMPORTS['mapping-store'], 'The store'),
+      message:
+        'The store knows no vendor, translation or connector: it stores ids, hashes and history (@app/kernel only).',
     }),
   },
-  // Pure: kernel, translation, vendor wire models. Placed after the per-library blocks because in a flat
-  // config the last matching block's no-restricted-imports wins; it repeats the vendor rule for models.
+  // Pure: kernel, vendor wire models. Placed after the per-library blocks (the last matching block's
+  // no-restricted-imports wins); the models' layer rule is the kernel-only one.
   {
-    files: ['libs/kernel/**/*.ts', 'libs/*/src/model/**/*.ts'],
+    files: ['libs/kernel/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      ...restrictedImports(NO_APPS, ...FRAMEWORK_AND_IO, onlyLibraries(LIBRARY_IMPORTS.kernel, 'The kernel')),
+      'no-restricted-syntax': ['error', ...PURE_SYNTAX],
+    },
+  },
+  {
+    files: ['libs/*/src/model/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
       ...restrictedImports(NO_APPS, ...FRAMEWORK_AND_IO, {
-        group: ['@app/feishu', '@app/feishu/*', '@app/wecom', '@app/wecom/*', '@app/translation', '@app/vendor-http'],
-        message: 'Wire models and the kernel are pure and stand alone.',
+        ...onlyLibraries(['kernel'], 'A wire model'),
+        message: 'Wire models are pure and stand alone: @app/kernel at most.',
       }),
       'no-restricted-syntax': ['error', ...PURE_SYNTAX],
     },
@@ -158,6 +213,33 @@ export default tseslint.config(
     files: ['libs/translation/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: { 'no-restricted-syntax': ['error', ...PURE_SYNTAX] },
+  },
+  // The sync engine: plain code between the gateway app above and the connectors, vendor libraries and store below.
+  {
+    files: ENGINE_FOLDERS.map((folder) => `apps/gateway/src/sync/${folder}/**/*.ts`),
+    ignores: ['**/*.spec.ts'],
+    rules: restrictedImports(...ENGINE_STAYS_BELOW_APP),
+  },
+  // planRuleChange decides for every vendor pair, so it is pure and vendor-neutral: it sees the store's link
+  // vocabulary as types only, and nothing of a vendor, a connector or the rest of the engine.
+  {
+    files: ['apps/gateway/src/sync/engine/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      ...restrictedImports(...FRAMEWORK_AND_IO.filter((pattern) => !pattern.group.includes('@app/mapping-store')), {
+        regex: '^(?:@app/(?!(?:kernel|mapping-store)$)|\\.\\./)',
+        message: 'planRuleChange is vendor-neutral and stands alone: @app/kernel and store types only.',
+      }),
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@app/mapping-store', allowTypeImports: true, message: 'Pure code: the store as types only.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': ['error', ...PURE_SYNTAX],
+    },
   },
   // Tests may reach into anything and assert loosely typed JSON bodies.
   {

@@ -97,6 +97,119 @@ describe('library boundaries', () => {
       `import { readFile } from 'node:fs';\nexport const x = readFile;\n`,
       'no-restricted-imports',
     ],
+    // The layers of ARCHITECTURE.md: no import runs back up, no vendor knows the other.
+    [
+      'libs/translation/src/canonical/loss.ts',
+      `import { FeishuRulesConnector } from '@app/connectors';\nexport const x = FeishuRulesConnector;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/translation/src/canonical/loss.ts',
+      `import { RateLimiter } from '@app/vendor-http';\nexport const x = RateLimiter;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/translation/src/canonical/loss.ts',
+      `import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/feishu/src/client/feishu.client.ts',
+      `import { FeishuRulesConnector } from '@app/connectors';\nexport const x = FeishuRulesConnector;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/feishu/src/client/feishu.client.ts',
+      `import { WecomClient } from '../../../wecom/src/client/wecom.client.js';\nexport const x = WecomClient;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/feishu/src/client/feishu.client.ts',
+      `import { ruleContentHash } from '@app/translation';\nexport const x = ruleContentHash;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/connectors/src/feishu/feishu-rules.connector.ts',
+      `import { WecomClient } from '@app/wecom';\nexport const x = WecomClient;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/connectors/src/feishu/feishu-rules.connector.ts',
+      `import { WecomRulesConnector } from '../wecom/wecom-rules.connector.js';\nexport const x = WecomRulesConnector;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/connectors/src/wecom/wecom-rules.connector.ts',
+      `import type { FeishuGroup } from '@app/feishu';\nexport type X = FeishuGroup;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/connectors/src/wecom/wecom-rules.connector.ts',
+      `import { MappingStore } from '@app/mapping-store';\nexport const x = MappingStore;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/connectors/src/attendance-connector.ts',
+      `import { MappingStore } from '@app/mapping-store';\nexport const x = MappingStore;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/connectors/src/attendance-connector.ts',
+      `import { planRuleChange } from '../../../apps/gateway/src/sync/engine/plan-rule-change.js';\nexport const x = planRuleChange;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/mapping-store/src/mapping-store.ts',
+      `import { WecomRulesConnector } from '@app/connectors';\nexport const x = WecomRulesConnector;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/vendor-http/src/index.ts',
+      `import { WecomRulesConnector } from '@app/connectors';\nexport const x = WecomRulesConnector;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/kernel/src/vendor.ts',
+      `import { RateLimiter } from '@app/vendor-http';\nexport const x = RateLimiter;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'libs/wecom/src/model/index.ts',
+      `import { ruleContentHash } from '@app/translation';\nexport const x = ruleContentHash;\n`,
+      'no-restricted-imports',
+    ],
+    // The sync engine sits under the gateway app, and planRuleChange is pure and vendor-neutral.
+    [
+      'apps/gateway/src/sync/rules/two-way.ts',
+      `import { RunExecutor } from '../run-executor.service.js';\nexport const x = RunExecutor;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/rosters/rosters.sync.ts',
+      `import { AppConfig } from '../../config/app-config.js';\nexport const x = AppConfig;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/punches/punches.sync.ts',
+      `import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/engine/plan-rule-change.ts',
+      `import { WecomRulesConnector } from '@app/connectors';\nexport const x = WecomRulesConnector;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/engine/plan-rule-change.ts',
+      `import { item } from '../rules/rule-sync.types.js';\nexport const x = item;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/engine/plan-rule-change.ts',
+      `import { MappingStore } from '@app/mapping-store';\nexport const x = MappingStore;\n`,
+      '@typescript-eslint/no-restricted-imports',
+    ],
+    ['apps/gateway/src/sync/engine/plan-rule-change.ts', `export const now = Date.now();\n`, 'no-restricted-syntax'],
     [
       'apps/gateway/src/app.module.ts',
       `export const token = process.env['GATEWAY_API_TOKEN'];\n`,
@@ -116,6 +229,25 @@ describe('library boundaries', () => {
   it('lets translation import the vendor wire models', async () => {
     const code = `import { wecomCheckinGroupCreateSchema } from '@app/wecom/model';\nexport const x = wecomCheckinGroupCreateSchema;\n`;
     expect(await ruleIdsFor('libs/translation/src/canonical/loss.ts', code)).not.toContain('no-restricted-imports');
+  });
+
+  it.each([
+    [
+      'libs/connectors/src/feishu/feishu-rules.connector.ts',
+      `import { FeishuClient } from '@app/feishu';\nimport { ruleContentHash } from '@app/translation';\nexport const x = [FeishuClient, ruleContentHash];\n`,
+    ],
+    [
+      'apps/gateway/src/sync/rules/two-way.ts',
+      `import { linkFailureOf } from '../sync-error-policy.js';\nimport { withLogContext } from '../../logging/log-context.js';\nimport { planRuleChange } from '../engine/plan-rule-change.js';\nexport const x = [linkFailureOf, withLogContext, planRuleChange];\n`,
+    ],
+    [
+      'apps/gateway/src/sync/engine/plan-rule-change.ts',
+      `import type { LinkStatus } from '@app/mapping-store';\nimport type { Vendor } from '@app/kernel';\nexport type X = [LinkStatus, Vendor];\n`,
+    ],
+  ])('lets %s import what lies below it', async (filePath, code) => {
+    const ruleIds = await ruleIdsFor(filePath, code);
+    expect(ruleIds).not.toContain('no-restricted-imports');
+    expect(ruleIds).not.toContain('@typescript-eslint/no-restricted-imports');
   });
 
   it('lets the store import the kernel and TypeORM', async () => {
