@@ -2,13 +2,18 @@ import pMap from 'p-map';
 import type { Loss } from '@app/kernel';
 import type { FeishuClient } from '@app/feishu';
 import type { GroupLink, GroupLinkSyncedState, SyncRunItem } from '@app/mapping-store';
-import { FeishuRulesConnector, WecomRulesConnector, wecomPlan, type WecomRuleUpdatePlan } from '@app/connectors';
+import {
+  type FeishuRulesConnector,
+  type WecomRulesConnector,
+  wecomPlan,
+  type WecomRuleUpdatePlan,
+} from '@app/connectors';
 import { legacyRuleContentHashes, ruleContentHash, wecomRuleNameFor } from '@app/translation';
 import type { WecomCheckinGroupCreate, WecomCheckinGroupRead, WecomClient } from '@app/wecom';
 import { planRuleChange, type SideState } from '../engine/plan-rule-change.js';
 import { syncRuleItem } from './rule-item.js';
 import { openConflictItem, planLinkOf, recordConflict } from './two-way.js';
-import { item, refusalReason, type RulesRunContext } from './rule-sync.types.js';
+import { item, refusalReason, ruleConnectors, type RulesRunContext } from './rule-sync.types.js';
 import { linkFailureOf } from '../sync-error-policy.js';
 
 /**
@@ -57,15 +62,7 @@ export class FeishuToWecomRulesSync {
     feishu: FeishuClient,
     wecom: WecomClient,
   ) {
-    this.feishu = new FeishuRulesConnector(feishu, {
-      onUnreadable: context.unreadable.sink,
-      now: context.now,
-      ...(context.googleMapDatum ? { googleMapDatum: context.googleMapDatum } : {}),
-    });
-    this.wecom = new WecomRulesConnector(wecom, {
-      onUnreadable: context.unreadable.sink,
-      ...(context.effectiveNow !== undefined ? { effectiveNow: context.effectiveNow } : {}),
-    });
+    ({ feishu: this.feishu, wecom: this.wecom } = ruleConnectors(context, feishu, wecom));
   }
 
   async run(): Promise<SyncRunItem[]> {

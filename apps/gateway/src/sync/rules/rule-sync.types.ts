@@ -1,6 +1,9 @@
 import { isVendorError, type Loss } from '@app/kernel';
 import type { GroupLink, MappingStore, SyncRunItem } from '@app/mapping-store';
-import type { FeishuToCanonicalOptions, IdResolver } from '@app/translation';
+import { FeishuRulesConnector, WecomRulesConnector } from '@app/connectors';
+import type { FeishuClient } from '@app/feishu';
+import type { IdResolver } from '@app/translation';
+import type { WecomClient } from '@app/wecom';
 import type { UnreadableRecords } from '../unreadable-records.js';
 
 /** What one rules run needs; the executor assembles it per run. */
@@ -76,7 +79,21 @@ export function refusalReason(losses: readonly Loss[]): string {
   return `cannot be translated: ${blocking ? `${blocking.field}: ${blocking.message}` : 'refused'}`;
 }
 
-/** How the run reads Feishu groups (feishuToCanonical's options), from the run's settings. */
-export function feishuReadOptions(context: RulesRunContext): FeishuToCanonicalOptions {
-  return context.googleMapDatum ? { googleMapDatum: context.googleMapDatum } : {};
+/** The run's connector of each vendor, set up from its context; both directions work with the same pair. */
+export function ruleConnectors(
+  context: RulesRunContext,
+  feishu: FeishuClient,
+  wecom: WecomClient,
+): { readonly feishu: FeishuRulesConnector; readonly wecom: WecomRulesConnector } {
+  return {
+    feishu: new FeishuRulesConnector(feishu, {
+      onUnreadable: context.unreadable.sink,
+      now: context.now,
+      ...(context.googleMapDatum ? { googleMapDatum: context.googleMapDatum } : {}),
+    }),
+    wecom: new WecomRulesConnector(wecom, {
+      onUnreadable: context.unreadable.sink,
+      ...(context.effectiveNow !== undefined ? { effectiveNow: context.effectiveNow } : {}),
+    }),
+  };
 }

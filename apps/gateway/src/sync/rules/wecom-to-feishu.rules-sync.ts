@@ -1,7 +1,7 @@
 import type { Loss } from '@app/kernel';
 import type { FeishuClient, FeishuGroup } from '@app/feishu';
 import type { GroupLink, SyncRunItem } from '@app/mapping-store';
-import { FeishuRulesConnector, WecomRulesConnector, feishuPlan, type FeishuGroupSide } from '@app/connectors';
+import { type FeishuRulesConnector, type WecomRulesConnector, feishuPlan, type FeishuGroupSide } from '@app/connectors';
 import {
   bindFeishuShiftIds,
   isGatewayRuleName,
@@ -15,7 +15,7 @@ import type { WecomCheckinGroupRead, WecomClient } from '@app/wecom';
 import { planRuleChange, type SideState } from '../engine/plan-rule-change.js';
 import { syncRuleItem } from './rule-item.js';
 import { planLinkOf } from './two-way.js';
-import { item, refusalReason, type PlannedRequest, type RulesRunContext } from './rule-sync.types.js';
+import { item, refusalReason, ruleConnectors, type PlannedRequest, type RulesRunContext } from './rule-sync.types.js';
 import { linkFailureOf } from '../sync-error-policy.js';
 
 type Target =
@@ -41,15 +41,7 @@ export class WecomToFeishuRulesSync {
     wecom: WecomClient,
     private readonly groupLeaderIds: readonly string[],
   ) {
-    this.feishu = new FeishuRulesConnector(feishu, {
-      onUnreadable: context.unreadable.sink,
-      now: context.now,
-      ...(context.googleMapDatum ? { googleMapDatum: context.googleMapDatum } : {}),
-    });
-    this.wecom = new WecomRulesConnector(wecom, {
-      onUnreadable: context.unreadable.sink,
-      ...(context.effectiveNow !== undefined ? { effectiveNow: context.effectiveNow } : {}),
-    });
+    ({ feishu: this.feishu, wecom: this.wecom } = ruleConnectors(context, feishu, wecom));
   }
 
   async run(): Promise<SyncRunItem[]> {
