@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { execute, queryRows } from './sql.util.js';
 import { withStoreErrors } from '../mapping-store.errors.js';
 import type {
+  FoundObject,
   GroupLink,
   GroupLinkIntent,
   GroupLinkSyncedState,
@@ -215,6 +216,38 @@ export class GroupLinkRepository {
       [id, wecomRuleName],
     );
     return toGroupLink(this.single(rows, `resetWecomTarget(${id})`));
+  }
+
+  /**
+   * A name conflict resolved by linking the object it found (adopt or overwrite): the found object becomes
+   * this link's side of its vendor (id and name; hash NULL, as never synced) and the link goes back to
+   * `pending`. Other links holding the found object with nothing on their other side (e.g. `unlinked` ones a
+   * scheduled run discovered) are deleted in the same transaction; a link that pairs it with something else
+   * keeps it, and the unique violation becomes MappingConflictError.
+   */
+  async linkFoundTarget(id: string, found: FoundObject): Promise<GroupLink> {
+    const [side, other] =
+      found.vendor === 'wecom'
+        ? (['wecom_rule', 'feishu_group_id'] as const)
+        : (['feishu_group', 'wecom_rule_id'] as const);
+    const hash = found.vendor === 'wecom' ? 'wecom_hash' : 'feishu_hash';
+    const rows = await withStoreErrors(() =>
+      this.manager.transaction(async (manager) => {
+        await execute(
+          manager,
+          `DELETE FROM "group_links" WHERE "${side}_id" = $2 AND "id" <> $1 AND "${other}" IS NULL`,
+          [id, found.id],
+        );
+        return queryRows<GroupLinkRow>(
+          manager,
+          `UPDATE "group_links" SET "${side}_id" = $2, "${side}_name" = $3, "${hash}" = NULL,
+             "status" = 'pending', "last_error" = NULL, "last_error_kind" = NULL, "updated_at" = now()
+           WHERE "id" = $1 RETURNING *`,
+          [id, found.id, found.name],
+        );
+      }),
+    );
+    return toGroupLink(this.single(rows, `linkFoundTarget(${id})`));
   }
 
   /** Likewise for a Feishu group that is gone (WeCom → Feishu). */
