@@ -1,6 +1,6 @@
 import type { FeishuGroup, FeishuShift } from '@app/feishu';
 import type { ShiftLink } from '@app/mapping-store';
-import { canonicalToWecom, feishuToCanonical, wecomRuleNameFor, type IdResolver } from '@app/translation';
+import { canonicalToWecom, feishuToCanonical, type IdResolver } from '@app/translation';
 import type { WecomCheckinGroupRead } from '@app/wecom';
 
 // Which Feishu shift is which WeCom schedule of one linked 排班 group. Pure.
@@ -83,8 +83,8 @@ export function derivedScheduleId(
 ): number | null {
   const canonical = feishuToCanonical({ group, shifts: [shift] });
   if (!canonical.ok) return null;
-  const ruleName = wecomRuleNameFor({ name: canonical.value.name, feishuGroupId: group.group_id });
-  const payload = canonicalToWecom(canonical.value, { resolver, ruleName, nowUnixSeconds });
+  // The schedule ids do not depend on the rule's name: the group's own one stands in for it.
+  const payload = canonicalToWecom(canonical.value, { resolver, ruleName: canonical.value.name, nowUnixSeconds });
   if (!payload.ok) return null;
   const schedules = (payload.value.schedulelist ?? []).filter((schedule) => schedule.schedule_id !== 0);
   return schedules.length === 1 ? schedules[0]!.schedule_id : null;
