@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { assertUnreachable } from '@app/kernel';
-import { MappingStore, type FinalRunStatus, type GroupLink, type SyncRun, type SyncRunItem } from '@app/mapping-store';
+import { MappingStore, type FinalRunStatus, type SyncRun, type SyncRunItem } from '@app/mapping-store';
 import { AppConfig } from '../config/app-config.js';
 import { VendorClients } from '../vendors/vendor-clients.service.js';
 import { loadIdResolver } from './id-resolver.loader.js';
 import { PunchesSync } from './punches/punches.sync.js';
 import { runRosters } from './rosters/rosters.sync.js';
 import { FeishuToWecomRulesSync } from './rules/feishu-to-wecom.rules-sync.js';
-import { describeFailure, type RulesRunContext } from './rules/rule-sync.types.js';
+import { describeFailure, type NewConflictEvent, type RulesRunContext } from './rules/rule-sync.types.js';
 import { WecomToFeishuRulesSync } from './rules/wecom-to-feishu.rules-sync.js';
 import { retriesRun } from './sync-error-policy.js';
 import { UnreadableRecords } from './unreadable-records.js';
@@ -19,7 +19,7 @@ export interface RunOutcome {
   readonly retryable: boolean;
   readonly items: readonly SyncRunItem[];
   /** Conflicts this run opened (each alerted once). */
-  readonly newConflicts: readonly { readonly conflictId: string; readonly link: GroupLink }[];
+  readonly newConflicts: readonly NewConflictEvent[];
 }
 
 export interface RunProgress {

@@ -217,13 +217,24 @@ export class WecomRulesConnector implements RuleSideConnector {
     }
   }
 
+  /** The ids of every rule in the run's current view of WeCom. */
+  ids(): Set<string> {
+    return new Set(this.rulesById.keys());
+  }
+
   /**
-   * After adds that answered no id: one list, then each created rule is the oldest one carrying its name
-   * (null when WeCom does not list it yet).
+   * After adds that answered no id: one list, then each created rule is the oldest one carrying its name that
+   * is not among `known` (the rules there before the adds, and those already paired): a rule of the same name
+   * that was already there is not the new one (null when WeCom does not list a new one yet).
    */
-  async findCreated(names: readonly string[]): Promise<Map<string, WecomCheckinGroupRead | null>> {
+  async findCreated(
+    names: readonly string[],
+    known: ReadonlySet<string>,
+  ): Promise<Map<string, WecomCheckinGroupRead | null>> {
     await this.list();
-    return new Map(names.map((name) => [name, this.named([name])[0] ?? null]));
+    return new Map(
+      names.map((name) => [name, this.named([name]).find((rule) => !known.has(String(rule.groupid))) ?? null]),
+    );
   }
 }
 

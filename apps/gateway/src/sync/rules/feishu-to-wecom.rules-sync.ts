@@ -8,11 +8,12 @@ import {
   wecomPlan,
   type WecomRuleUpdatePlan,
 } from '@app/connectors';
-import { legacyRuleContentHashes, ruleContentHash, wecomRuleNameFor } from '@app/translation';
+import { legacyRuleContentHashes, ruleContentHash, wecomRuleNameCandidates } from '@app/translation';
 import type { WecomCheckinGroupCreate, WecomCheckinGroupRead, WecomClient } from '@app/wecom';
 import { planRuleChange, type SideState } from '../engine/plan-rule-change.js';
 import { syncRuleItem } from './rule-item.js';
-import { openConflictItem, planLinkOf, recordConflict } from './two-way.js';
+import { openConflictItem, planLinkOf, recordConflict, recordNameConflict } from './two-way.js';
+import { WecomRuleNames, type RuleLocation } from './wecom-rule-names.js';
 import { item, refusalReason, ruleConnectors, type RulesRunContext } from './rule-sync.types.js';
 import { linkFailureOf } from '../sync-error-policy.js';
 
@@ -38,24 +39,20 @@ interface PendingCreate {
   readonly losses: readonly Loss[];
 }
 
-type Target =
-  | { readonly kind: 'linked'; readonly rule: WecomCheckinGroupRead }
-  | { readonly kind: 'adopt'; readonly rule: WecomCheckinGroupRead; readonly note: Loss | null }
-  | { readonly kind: 'absent' | 'linked_missing'; readonly note: Loss | null }
-  | { readonly kind: 'name_taken'; readonly rule: WecomCheckinGroupRead };
-
 /**
  * Feishu attendance groups → WeCom checkin rules, level-triggered: for each source group, the WeCom rule it
  * should be is computed and compared (as canonical content hashes) with the rule WeCom holds; only a
  * difference is written. What to do is planRuleChange's decision; the vendors' reads and write rules are
- * their connectors'. Crash safety: the link's intent (with the rule's deterministic name) is stored BEFORE
- * add_checkin_option, and a later run adopts the rule of that name instead of adding a second one; a
- * same-named rule without such a record is someone else's and is reported, never adopted.
+ * their connectors'. A rule carries its group's name (wecom-rule-names.ts says which when names repeat).
+ * Crash safety: the link's intent (the planned name and content hash) is stored BEFORE add_checkin_option,
+ * and a later run adopts the rule of that name instead of adding a second one; a same-named rule without such
+ * a record is someone else's and becomes a name conflict, never adopted silently and never duplicated.
  */
 export class FeishuToWecomRulesSync {
   private readonly feishu: FeishuRulesConnector;
   private readonly wecom: WecomRulesConnector;
   private readonly pendingCreates: PendingCreate[] = [];
+  private names = new WecomRuleNames([], new Set());
 
   constructor(
     private readonly context: RulesRunContext,
@@ -67,8 +64,13 @@ export class FeishuToWecomRulesSync {
 
   async run(): Promise<SyncRunItem[]> {
     // Independent reads of the two vendors: side by side, not one after the other.
-    const [, groupIds] = await Promise.all([this.wecom.list(), this.context.groupIds ?? this.feishu.listGroupIds()]);
-    const sources = this.context.reconcile ? await this.reconcileSources(groupIds) : groupIds;
+    const [, groupIds, links] = await Promise.all([
+      this.wecom.list(),
+      this.context.groupIds ?? this.feishu.listGroupIds(),
+      this.context.store.groupLinks.list(),
+    ]);
+    this.names = new WecomRuleNames(links, this.wecom.ids());
+    const sources = this.context.reconcile ? await this.reconcileSources(groupIds, links) : groupIds;
     const items = (await pMap(sources, (groupId) => this.syncItem(groupId), { concurrency: CONCURRENCY })).filter(
       (entry): entry is SyncRunItem => entry !== null,
     );
@@ -79,12 +81,16 @@ export class FeishuToWecomRulesSync {
 
   /**
    * Scheduled reconciliation: the Feishu groups of links that sync from Feishu (one-way or two-way), plus the
-   * groups no link knows yet — synced when auto-linking is on, else recorded as `unlinked` for an operator.
+   * groups no link knows yet — synced when auto-linking is on, else recorded as `unlinked` for an operator. A
+   * group an open name conflict found (a WeCom rule wants its name) waits for that conflict's resolution.
    */
-  private async reconcileSources(feishuGroupIds: readonly string[]): Promise<string[]> {
+  private async reconcileSources(feishuGroupIds: readonly string[], links: readonly GroupLink[]): Promise<string[]> {
     const { store, reconcile, dryRun } = this.context;
-    const links = await store.groupLinks.list();
-    const known = new Set(links.flatMap((link) => (link.feishuGroupId ? [link.feishuGroupId] : [])));
+    const open = await store.conflicts.list({ openOnly: true });
+    const known = new Set([
+      ...links.flatMap((link) => (link.feishuGroupId ? [link.feishuGroupId] : [])),
+      ...open.flatMap((conflict) => (conflict.found?.vendor === 'feishu' ? [conflict.found.id] : [])),
+    ]);
     const sources = links
       .filter((link) => link.feishuGroupId && link.status !== 'unlinked' && link.direction !== 'wecom_to_feishu')
       .map((link) => link.feishuGroupId!);
@@ -148,15 +154,19 @@ export class FeishuToWecomRulesSync {
     const source = await this.feishu.toCanonical(group, () => this.linkedShiftIds(link));
     const feishuHash = source.ok ? ruleContentHash(source.value) : null;
     const linkedRule = link?.wecomRuleId ? this.wecom.byId(link.wecomRuleId) : undefined;
-    const ruleName = source.ok ? ruleNameFor(source.value.name, feishuGroupId, linkedRule) : '';
-    const payload = source.ok
-      ? this.wecom.planCreate(source.value, {
-          resolver: this.context.resolver,
-          ruleName,
-          nowUnixSeconds: Math.floor(this.context.now().getTime() / 1000),
-        })
-      : null;
-    const target = this.locate(link, ruleName);
+    const target: RuleLocation = source.ok
+      ? this.names.locate(feishuGroupId, source.value.name, link, linkedRule, (name) => this.wecom.named([name]))
+      : { kind: 'absent', name: null };
+    const ruleName = target.name ?? '';
+    const payload =
+      source.ok && target.name !== null
+        ? this.wecom.planCreate(source.value, {
+            resolver: this.context.resolver,
+            // The group's own name when the rule takes it: the translation cuts it and reports the cut.
+            ruleName: ruleName === wecomRuleNameCandidates(source.value.name)[0] ? source.value.name : ruleName,
+            nowUnixSeconds: Math.floor(this.context.now().getTime() / 1000),
+          })
+        : null;
     const actual = target.kind === 'linked' || target.kind === 'adopt' ? target.rule : null;
     const update =
       source.ok && payload?.ok && actual ? this.wecom.planUpdate(payload.group, actual, source.value) : null;
@@ -175,7 +185,8 @@ export class FeishuToWecomRulesSync {
       half: this.context.reconcile ? 'deciding' : 'one_way',
       link: planLink,
       sourceReadable: source.ok,
-      writable: payload?.ok ?? false,
+      // Without a free name nothing can be written; the create case below says why.
+      writable: payload?.ok ?? target.name === null,
       target: target.kind,
       // The two-way questions are about the rule the link names, not one found by name.
       sides: { source: sourceSide, target: linkedRule ? targetSide(linkedRule) : null },
@@ -183,9 +194,14 @@ export class FeishuToWecomRulesSync {
         ? { comparison: { actual: { ...targetSide(actual), hash: update.actualHash }, desired: update.desiredHash } }
         : {}),
       namedExplicitly: this.context.groupIds !== undefined,
+      renameDue: target.kind === 'linked' && target.renamedFrom !== null,
     });
     const sourceLosses = source.losses;
-    const losses = [...sourceLosses, ...(payload?.losses ?? [])];
+    const losses = [
+      ...sourceLosses,
+      ...(payload?.losses ?? []),
+      ...nameNotes(target, source.ok ? source.value.name : ''),
+    ];
     const current = { feishuHash, wecomHash: linkedRule ? this.wecom.contentHash(linkedRule) : null };
     switch (change.kind) {
       case 'refuse':
@@ -203,15 +219,33 @@ export class FeishuToWecomRulesSync {
         return item(feishuGroupId, link!.wecomRuleId, 'unchanged', sourceLosses);
       case 'conflict':
         return recordConflict(this.context, link!, feishuGroupId, link!.wecomRuleId, current, sourceLosses);
-      case 'name_taken':
-        return item(feishuGroupId, null, 'skipped', losses, {
-          error:
-            `a WeCom rule named "${ruleName}" (groupid ${target.kind === 'name_taken' ? target.rule.groupid : ''}) ` +
-            'already exists and this gateway has no record of creating it, so it was not adopted; rename or ' +
-            'delete it in WeCom, then run again',
-        });
+      case 'name_taken': {
+        const found = (target as Extract<RuleLocation, { kind: 'name_taken' }>).rule;
+        return recordNameConflict(
+          this.context,
+          link ?? (() => this.recordLink(feishuGroupId, null, group.group_name)),
+          feishuGroupId,
+          { vendor: 'wecom', id: String(found.groupid), name: found.groupname },
+          losses,
+        );
+      }
       case 'create': {
-        const note = target.kind === 'absent' || target.kind === 'linked_missing' ? target.note : null;
+        if (target.name === null) {
+          const candidates = wecomRuleNameCandidates(group.group_name);
+          return item(feishuGroupId, null, 'skipped', losses, {
+            error:
+              `every name this group's WeCom rule could carry ("${candidates[0] ?? ''}" to ` +
+              `"${candidates.at(-1) ?? ''}") is held by another group's rule, so none was created; rename the group`,
+          });
+        }
+        const note: Loss | null =
+          target.kind === 'linked_missing'
+            ? {
+                field: 'rule',
+                severity: 'info',
+                message: `The linked WeCom rule ${link!.wecomRuleId!} no longer exists in WeCom; it was created again.`,
+              }
+            : null;
         return this.create(
           { feishuGroupId, feishuGroupName: group.group_name },
           link,
@@ -224,7 +258,14 @@ export class FeishuToWecomRulesSync {
       case 'unchanged':
       case 'skip_foreign':
       case 'update': {
-        const note = target.kind === 'adopt' ? target.note : null;
+        const note: Loss | null =
+          target.kind === 'adopt' && target.sameNamed > 1
+            ? {
+                field: 'rule',
+                severity: 'info',
+                message: `${target.sameNamed} WeCom rules carry the name "${target.rule.groupname}"; the oldest (groupid ${target.rule.groupid}) was adopted.`,
+              }
+            : null;
         return this.update(
           { feishuGroupId, feishuGroupName: group.group_name },
           link,
@@ -305,42 +346,6 @@ export class FeishuToWecomRulesSync {
     return item(feishuGroupId, link.wecomRuleId, 'updated', [deleted]);
   }
 
-  /**
-   * Where the group's rule is in WeCom: the linked id; else, for a recorded intent (a create that may have
-   * happened before a crash), the rule with the recorded name; else nowhere. A rule that already carries our
-   * name without any record of ours is somebody else's: reported, never adopted.
-   */
-  private locate(link: GroupLink | null, ruleName: string): Target {
-    if (link?.wecomRuleId) {
-      const rule = this.wecom.byId(link.wecomRuleId);
-      if (rule) return { kind: 'linked', rule };
-    }
-    const candidates = this.wecom.named([link?.wecomRuleName ?? ruleName, ruleName]);
-    const first = candidates[0];
-    if (link?.wecomRuleId) {
-      if (first) return { kind: 'name_taken', rule: first };
-      return {
-        kind: 'linked_missing',
-        note: {
-          field: 'rule',
-          severity: 'info',
-          message: `The linked WeCom rule ${link.wecomRuleId} no longer exists in WeCom; it was created again.`,
-        },
-      };
-    }
-    if (!first) return { kind: 'absent', note: null };
-    if (!link) return { kind: 'name_taken', rule: first };
-    const note: Loss | null =
-      candidates.length > 1
-        ? {
-            field: 'rule',
-            severity: 'info',
-            message: `${candidates.length} WeCom rules carry the name "${first.groupname}"; the oldest (groupid ${first.groupid}) was adopted.`,
-          }
-        : null;
-    return { kind: 'adopt', rule: first, note };
-  }
-
   private async create(
     { feishuGroupId, feishuGroupName }: FeishuSource,
     link: GroupLink | null,
@@ -403,7 +408,7 @@ export class FeishuToWecomRulesSync {
         link.feishuHash !== feishuHash ||
         link.wecomHash !== plan.desiredHash;
       if (stale && !dryRun) {
-        const ensured = link ?? (await this.recordLink(feishuGroupId, plan.group.groupname));
+        const ensured = link ?? (await this.recordLink(feishuGroupId, plan.group.groupname, feishuGroupName));
         await store.groupLinks.markSynced(ensured.id, synced());
       }
       return item(feishuGroupId, targetId, 'unchanged', losses);
@@ -433,7 +438,7 @@ export class FeishuToWecomRulesSync {
     if (dryRun) {
       return item(feishuGroupId, targetId, 'updated', [...losses, ...notes], { plan: wecomPlan(plan.requests) });
     }
-    const ensured = link ?? (await this.recordLink(feishuGroupId, plan.group.groupname));
+    const ensured = link ?? (await this.recordLink(feishuGroupId, plan.group.groupname, feishuGroupName));
     for (const request of plan.requests) await this.wecom.send(request);
     await store.groupLinks.markSynced(ensured.id, synced());
     return item(feishuGroupId, targetId, 'updated', [...losses, ...notes]);
@@ -461,10 +466,11 @@ export class FeishuToWecomRulesSync {
     });
   }
 
-  private recordLink(feishuGroupId: string, ruleName: string): Promise<GroupLink> {
+  private recordLink(feishuGroupId: string, ruleName: string | null, feishuGroupName: string): Promise<GroupLink> {
     return this.context.store.groupLinks.recordIntent({
       direction: 'feishu_to_wecom',
       feishuGroupId,
+      feishuGroupName,
       wecomRuleName: ruleName,
     });
   }
@@ -483,7 +489,10 @@ export class FeishuToWecomRulesSync {
   /** One read of all rules links every rule this run created (WeCom's add answers no id). */
   private async linkCreatedRules(): Promise<Map<string, SyncRunItem>> {
     const { store } = this.context;
-    const createdRules = await this.wecom.findCreated(this.pendingCreates.map((created) => created.ruleName));
+    const createdRules = await this.wecom.findCreated(
+      this.pendingCreates.map((created) => created.ruleName),
+      this.names.known(),
+    );
     const linked = new Map<string, SyncRunItem>();
     const found: { id: string; state: GroupLinkSyncedState; item: SyncRunItem }[] = [];
     for (const created of this.pendingCreates) {
@@ -518,15 +527,28 @@ export class FeishuToWecomRulesSync {
   }
 }
 
-/**
- * The WeCom name of the group's rule: the deterministic gateway name (findable after a crash), except that a
- * linked rule whose name already stands for this group — the gateway name, or the group's own name when the
- * rule was born in WeCom — keeps it, so syncing never renames a rule just to add the suffix.
- */
-function ruleNameFor(groupName: string, feishuGroupId: string, linkedRule: WecomCheckinGroupRead | undefined): string {
-  const gatewayName = wecomRuleNameFor({ name: groupName, feishuGroupId });
-  if (linkedRule && linkedRule.groupname === groupName) return groupName;
-  return gatewayName;
+/** What the item says about the rule's name: a rename, or a name other than the group's own. */
+function nameNotes(target: RuleLocation, groupName: string): Loss[] {
+  if (target.kind === 'linked' && target.renamedFrom !== null) {
+    return [
+      {
+        field: 'rule',
+        severity: 'info',
+        message: `The WeCom rule was renamed from "${target.renamedFrom}" to "${target.name}": rules carry their Feishu group's name.`,
+      },
+    ];
+  }
+  const created = target.kind === 'absent' || target.kind === 'linked_missing';
+  if (created && target.name !== null && target.name !== wecomRuleNameCandidates(groupName)[0]) {
+    return [
+      {
+        field: 'rule',
+        severity: 'info',
+        message: `The WeCom rule is named "${target.name}": another Feishu group's rule already carries the name "${wecomRuleNameCandidates(groupName)[0] ?? groupName}".`,
+      },
+    ];
+  }
+  return [];
 }
 
 function withNote(losses: readonly Loss[], note: Loss | null): readonly Loss[] {

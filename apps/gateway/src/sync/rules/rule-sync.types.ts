@@ -1,5 +1,5 @@
 import { isVendorError, type Loss } from '@app/kernel';
-import type { GroupLink, MappingStore, SyncRunItem } from '@app/mapping-store';
+import type { FoundObject, GroupLink, MappingStore, SyncRunItem } from '@app/mapping-store';
 import { FeishuRulesConnector, WecomRulesConnector } from '@app/connectors';
 import type { FeishuClient } from '@app/feishu';
 import type { IdResolver } from '@app/translation';
@@ -31,8 +31,15 @@ export interface RulesRunContext {
   readonly effectiveNow?: boolean;
   /** How Feishu places on its Google map are read (FEISHU_GOOGLE_MAP_DATUM); absent = the mapper's default. */
   readonly googleMapDatum?: 'gcj02' | 'wgs84';
-  /** A two-way link's conflict was opened by this run (for alerts). */
-  readonly onNewConflict?: (event: { readonly conflictId: string; readonly link: GroupLink }) => void;
+  /** A conflict was opened by this run (for alerts): a two-way link's content conflict, or a name conflict. */
+  readonly onNewConflict?: (event: NewConflictEvent) => void;
+}
+
+/** A conflict a run opened: which, on which link, and (a name conflict) the same-named object it found. */
+export interface NewConflictEvent {
+  readonly conflictId: string;
+  readonly link: GroupLink;
+  readonly found?: FoundObject;
 }
 
 /** One vendor request a dry run would send (the `plan` of an item): the API and its exact body. */

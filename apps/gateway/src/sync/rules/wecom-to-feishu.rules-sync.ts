@@ -4,24 +4,28 @@ import type { GroupLink, SyncRunItem } from '@app/mapping-store';
 import { type FeishuRulesConnector, type WecomRulesConnector, feishuPlan, type FeishuGroupSide } from '@app/connectors';
 import {
   bindFeishuShiftIds,
-  isGatewayRuleName,
+  feishuGroupIdFromLegacyRuleName,
+  isLegacyGatewayRuleName,
+  isWecomRuleNameFor,
   planShiftIds,
   legacyRuleContentHashes,
   ruleContentHash,
-  wecomRuleNameFor,
+  withoutLegacyRuleNameTag,
   type FeishuGroupPlan,
 } from '@app/translation';
 import type { WecomCheckinGroupRead, WecomClient } from '@app/wecom';
 import { planRuleChange, type SideState } from '../engine/plan-rule-change.js';
 import { syncRuleItem } from './rule-item.js';
-import { planLinkOf } from './two-way.js';
+import { openConflictItem, planLinkOf, recordNameConflict } from './two-way.js';
 import { item, refusalReason, ruleConnectors, type PlannedRequest, type RulesRunContext } from './rule-sync.types.js';
 import { linkFailureOf } from '../sync-error-policy.js';
 
 type Target =
   | { readonly kind: 'linked' | 'adopt'; readonly group: FeishuGroup }
   | { readonly kind: 'absent' | 'linked_missing'; readonly note: Loss | null }
-  | { readonly kind: 'name_taken'; readonly groupId: string };
+  | { readonly kind: 'name_taken'; readonly group: { readonly group_id: string; readonly group_name: string } }
+  /** A same-named group another link pairs with another rule: not this rule's to take. */
+  | { readonly kind: 'held'; readonly groupId: string; readonly ruleId: string };
 
 /**
  * WeCom checkin rules → Feishu attendance groups (+ shifts), level-triggered like the other direction.
@@ -74,13 +78,19 @@ export class WecomToFeishuRulesSync {
 
   /**
    * Scheduled reconciliation: the rules of links that sync from WeCom (one-way or two-way), plus rules no link
-   * knows yet — synced when auto-linking is on, else recorded as `unlinked`. A rule carrying a gateway name
-   * without a link is the gateway's own (its link lost), never discovered as new.
+   * knows yet — synced when auto-linking is on, else recorded as `unlinked`. Not new: a rule whose name a
+   * link recorded as the intent of a create it has not linked yet (the Feishu → WeCom half is creating it, or
+   * crashed after creating it), a rule carrying a legacy gateway name (the gateway's own, its link lost), and
+   * a rule an open name conflict found (it waits for that conflict's resolution).
    */
   private async reconcileSources(rules: readonly WecomCheckinGroupRead[]): Promise<WecomCheckinGroupRead[]> {
     const { store, reconcile, dryRun } = this.context;
-    const links = await store.groupLinks.list();
+    const [links, open] = await Promise.all([store.groupLinks.list(), store.conflicts.list({ openOnly: true })]);
     const byRule = new Map(links.flatMap((link) => (link.wecomRuleId ? [[link.wecomRuleId, link] as const] : [])));
+    const intended = new Set(
+      links.flatMap((link) => (!link.wecomRuleId && link.wecomRuleName ? [link.wecomRuleName] : [])),
+    );
+    const found = new Set(open.flatMap((conflict) => (conflict.found?.vendor === 'wecom' ? [conflict.found.id] : [])));
     const sources: WecomCheckinGroupRead[] = [];
     for (const rule of rules) {
       const link = byRule.get(String(rule.groupid));
@@ -88,7 +98,8 @@ export class WecomToFeishuRulesSync {
         if (link.status !== 'unlinked' && link.direction !== 'feishu_to_wecom') sources.push(rule);
         continue;
       }
-      if (isGatewayRuleName(rule.groupname)) continue;
+      if (isLegacyGatewayRuleName(rule.groupname) || intended.has(rule.groupname)) continue;
+      if (found.has(String(rule.groupid))) continue;
       if (reconcile?.autoLink) sources.push(rule);
       else if (!dryRun) {
         await store.groupLinks.recordUnlinked({
@@ -161,7 +172,15 @@ export class WecomToFeishuRulesSync {
     if (!source.ok) return this.refuse(ruleId, link, source.losses);
     const wecomHash = ruleContentHash(source.value);
 
-    const target = await this.locate(link, feishuGroupNameFor(rule.groupname, null));
+    const target = await this.locate(link, ruleId, feishuGroupNameFor(rule.groupname, null));
+    if (target.kind === 'held') {
+      return item(ruleId, null, 'skipped', source.losses, {
+        error:
+          `the Feishu attendance group ${target.groupId} carries this rule's name but is already paired with ` +
+          `WeCom rule ${target.ruleId}, so it was not adopted and no second group of that name was created; ` +
+          'rename one of the two rules in WeCom, then run again',
+      });
+    }
     const actual = target.kind === 'linked' || target.kind === 'adopt' ? target.group : null;
     const planLink = link ? await planLinkOf(this.context, link, this.feishu) : null;
     const twoWay = this.context.reconcile !== undefined && link?.direction === 'two_way';
@@ -219,18 +238,30 @@ export class WecomToFeishuRulesSync {
         return null;
       case 'refuse':
         return this.refuse(ruleId, link, losses);
-      case 'name_taken':
-        return item(ruleId, null, 'skipped', source.losses, {
-          error:
-            `a Feishu attendance group named "${source.value.name}" (group_id ${target.kind === 'name_taken' ? target.groupId : ''}) already exists and this ` +
-            'gateway has no record of creating it, so it was not adopted; rename it in Feishu, then run again',
-        });
+      case 'name_taken': {
+        const found = (target as Extract<Target, { kind: 'name_taken' }>).group;
+        return recordNameConflict(
+          this.context,
+          link ??
+            (() =>
+              store.groupLinks.recordIntent({
+                direction: 'wecom_to_feishu',
+                wecomRuleId: ruleId,
+                wecomRuleName: rule.groupname,
+              })),
+          ruleId,
+          { vendor: 'feishu', id: found.group_id, name: found.group_name },
+          source.losses,
+        );
+      }
       case 'blocked_by_conflict':
+        // A name conflict blocks every half; a content conflict only reaches the deciding half.
+        return link ? openConflictItem(this.context, link, ruleId, link.feishuGroupId) : null;
       case 'target_deleted':
       case 'in_sync':
       case 'conflict':
       case 'skip_foreign':
-        // Only the deciding half (Feishu → WeCom) answers the first four; Feishu refuses no write for good.
+        // Only the deciding half (Feishu → WeCom) answers the first three; Feishu refuses no write for good.
         throw new Error(`the WeCom → Feishu half of a run cannot decide "${change.kind}"`);
       case 'unchanged':
       case 'create':
@@ -311,30 +342,35 @@ export class WecomToFeishuRulesSync {
   }
 
   /**
-   * The Feishu group of this rule: the linked one; else, for a recorded intent, the group with the recorded
-   * name (a create that may have happened before a crash); else none — unless a group has the name without
-   * any record of ours, which is then somebody else's.
+   * The Feishu group of this rule: the linked one; else, for a recorded intent (a create that may have
+   * happened before a crash), the group with the recorded name unless another link pairs it; else none. A
+   * group of the rule's name that another link pairs is not this rule's (`held`); one no link pairs is
+   * somebody else's: a name conflict, never adopted silently.
    */
-  private async locate(link: GroupLink | null, name: string): Promise<Target> {
+  private async locate(link: GroupLink | null, ruleId: string, name: string): Promise<Target> {
     if (link?.feishuGroupId) {
       const group = await this.feishu.findGroup(link.feishuGroupId);
       if (group) return { kind: 'linked', group };
     }
-    const first = (await this.feishu.groupsNamed(link?.feishuGroupName ?? name))[0];
-    if (link?.feishuGroupId) {
-      if (first) return { kind: 'name_taken', groupId: first.group_id };
-      return {
-        kind: 'linked_missing',
-        note: {
-          field: 'group',
-          severity: 'info',
-          message: `The linked Feishu group ${link.feishuGroupId} no longer exists in Feishu; it was created again.`,
-        },
-      };
+    const intent = link && !link.feishuGroupId ? link.feishuGroupName : null;
+    const first = (await this.feishu.groupsNamed(intent ?? name))[0];
+    const missing = link?.feishuGroupId ? 'linked_missing' : 'absent';
+    if (!first) {
+      const note: Loss | null =
+        missing === 'linked_missing'
+          ? {
+              field: 'group',
+              severity: 'info',
+              message: `The linked Feishu group ${link!.feishuGroupId!} no longer exists in Feishu; it was created again.`,
+            }
+          : null;
+      return { kind: missing, note };
     }
-    if (!first) return { kind: 'absent', note: null };
-    if (!link) return { kind: 'name_taken', groupId: first.group_id };
-    return { kind: 'adopt', group: await this.feishu.getGroup(first.group_id) };
+    const pairedBy = await this.context.store.groupLinks.findByFeishuGroupId(first.group_id);
+    const paired = pairedBy !== null && pairedBy.id !== link?.id && pairedBy.wecomRuleId !== null;
+    if (paired) return { kind: 'held', groupId: first.group_id, ruleId: pairedBy.wecomRuleId ?? ruleId };
+    if (intent !== null) return { kind: 'adopt', group: await this.feishu.getGroup(first.group_id) };
+    return { kind: 'name_taken', group: first };
   }
 
   /** The Feishu side as the last sync recorded it: the group with its own shifts and its linked ones. */
@@ -453,16 +489,15 @@ export class WecomToFeishuRulesSync {
 }
 
 /**
- * The Feishu name of a rule's group. A rule the gateway made from a Feishu group carries that group's name plus
- * a suffix (wecomRuleNameFor): the suffix is the gateway's bookkeeping, not part of the name, so the linked
- * group keeps its name; a suffixed rule without its group is named without the suffix.
+ * The Feishu name of a rule's group: the rule's own name. A rule the gateway made from a Feishu group carries
+ * that group's name, or "name (2)" … when another group's rule held it (plain-rule-names.ts), or, made before
+ * plain names, the name with a `·fs` tag (legacy-rule-names.ts): the linked group keeps its name, and a tagged
+ * rule without its group is named without the tag.
  */
 function feishuGroupNameFor(ruleName: string, actual: FeishuGroup | null): string {
-  if (actual && wecomRuleNameFor({ name: actual.group_name, feishuGroupId: actual.group_id }) === ruleName) {
-    return actual.group_name;
-  }
-  if (!isGatewayRuleName(ruleName)) return ruleName;
-  return ruleName.replace(/·(fs[0-9a-z]+|fh[0-9a-f]{12})$/u, '') || ruleName;
+  if (actual && isWecomRuleNameFor(ruleName, actual.group_name)) return actual.group_name;
+  if (actual && feishuGroupIdFromLegacyRuleName(ruleName) === actual.group_id) return actual.group_name;
+  return withoutLegacyRuleNameTag(ruleName);
 }
 
 /** A Feishu group's side as planRuleChange weighs it: now, and what the link's last sync recorded. */
