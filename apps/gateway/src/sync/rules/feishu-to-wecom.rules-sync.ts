@@ -12,7 +12,7 @@ import { legacyRuleContentHashes, ruleContentHash, wecomRuleNameCandidates } fro
 import type { WecomCheckinGroupCreate, WecomCheckinGroupRead, WecomClient } from '@app/wecom';
 import { planRuleChange, type SideState } from '../engine/plan-rule-change.js';
 import { syncRuleItem } from './rule-item.js';
-import { openConflictItem, planLinkOf, recordConflict, recordNameConflict } from './two-way.js';
+import { awaitingFoundConflict, openConflictItem, planLinkOf, recordConflict, recordNameConflict } from './two-way.js';
 import { WecomRuleNames, type RuleLocation } from './wecom-rule-names.js';
 import { item, refusalReason, ruleConnectors, type RulesRunContext } from './rule-sync.types.js';
 import { linkFailureOf } from '../sync-error-policy.js';
@@ -221,6 +221,9 @@ export class FeishuToWecomRulesSync {
         return recordConflict(this.context, link!, feishuGroupId, link!.wecomRuleId, current, sourceLosses);
       case 'name_taken': {
         const found = (target as Extract<RuleLocation, { kind: 'name_taken' }>).rule;
+        const foundLink = await store.groupLinks.findByWecomRuleId(String(found.groupid));
+        const waiting = await awaitingFoundConflict(this.context, foundLink, feishuGroupId);
+        if (waiting) return waiting;
         return recordNameConflict(
           this.context,
           link ?? (() => this.recordLink(feishuGroupId, null, group.group_name)),

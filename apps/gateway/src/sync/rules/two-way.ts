@@ -106,3 +106,21 @@ export async function openConflictItem(
       : `${contentMessage(open)} {"winner": "feishu"|"wecom"}`;
   return item(sourceId, targetId, 'skipped', [], { error });
 }
+
+/**
+ * The same-named object found for `sourceId` is itself the source of an open name conflict that found
+ * `sourceId` (the other direction met the pair first): the item waits on that conflict instead of opening a
+ * second one for the same pair. Null when it is not so.
+ */
+export async function awaitingFoundConflict(
+  context: RulesRunContext,
+  foundLink: GroupLink | null,
+  sourceId: string,
+): Promise<SyncRunItem | null> {
+  if (!foundLink || foundLink.status !== 'conflict') return null;
+  const open = await context.store.conflicts.findOpenForLink(foundLink.id);
+  if (open?.kind !== 'name_taken' || open.found?.id !== sourceId) return null;
+  return item(sourceId, null, 'skipped', [], {
+    error: `unresolved name conflict: ${nameConflictMessage(open.found, open.id)}`,
+  });
+}

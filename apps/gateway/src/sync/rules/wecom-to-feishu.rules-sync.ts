@@ -16,7 +16,7 @@ import {
 import type { WecomCheckinGroupRead, WecomClient } from '@app/wecom';
 import { planRuleChange, type SideState } from '../engine/plan-rule-change.js';
 import { syncRuleItem } from './rule-item.js';
-import { openConflictItem, planLinkOf, recordNameConflict } from './two-way.js';
+import { awaitingFoundConflict, openConflictItem, planLinkOf, recordNameConflict } from './two-way.js';
 import { item, refusalReason, ruleConnectors, type PlannedRequest, type RulesRunContext } from './rule-sync.types.js';
 import { linkFailureOf } from '../sync-error-policy.js';
 
@@ -240,6 +240,9 @@ export class WecomToFeishuRulesSync {
         return this.refuse(ruleId, link, losses);
       case 'name_taken': {
         const found = (target as Extract<Target, { kind: 'name_taken' }>).group;
+        const foundLink = await store.groupLinks.findByFeishuGroupId(found.group_id);
+        const waiting = await awaitingFoundConflict(this.context, foundLink, ruleId);
+        if (waiting) return waiting;
         return recordNameConflict(
           this.context,
           link ??
