@@ -548,6 +548,7 @@ describe('conflicts', () => {
     expect(resolved).toMatchObject({ resolution: 'skip', winner: null, resolutionRunId: null });
     expect(resolved?.resolvedAt).toBeInstanceOf(Date);
     expect(await store.conflicts.resolveName(first.conflict.id, 'adopt')).toBeNull();
+    expect(await store.conflicts.latestForLink(link.id)).toMatchObject({ id: first.conflict.id, resolution: 'skip' });
   });
 
   it('keeps content conflicts as they were: kind content, nothing found, resolved by a winner only', async () => {

@@ -111,6 +111,16 @@ export class SyncConflictRepository {
     return rows[0] ? toConflict(rows[0]) : null;
   }
 
+  /** The link's most recent conflict, open or resolved; null if it never had one. */
+  async latestForLink(groupLinkId: string): Promise<SyncConflict | null> {
+    const rows = await queryRows<SyncConflictRow>(
+      this.manager,
+      `SELECT * FROM "sync_conflicts" WHERE "group_link_id" = $1 ORDER BY "detected_at" DESC, "id" DESC LIMIT 1`,
+      [groupLinkId],
+    );
+    return rows[0] ? toConflict(rows[0]) : null;
+  }
+
   async get(id: string): Promise<SyncConflict | null> {
     if (!UUID.test(id)) return null;
     const rows = await queryRows<SyncConflictRow>(this.manager, `SELECT * FROM "sync_conflicts" WHERE "id" = $1`, [id]);

@@ -12,7 +12,14 @@ import { legacyRuleContentHashes, ruleContentHash, wecomRuleNameCandidates } fro
 import type { WecomCheckinGroupCreate, WecomCheckinGroupRead, WecomClient } from '@app/wecom';
 import { planRuleChange, type SideState } from '../engine/plan-rule-change.js';
 import { syncRuleItem } from './rule-item.js';
-import { awaitingFoundConflict, openConflictItem, planLinkOf, recordConflict, recordNameConflict } from './two-way.js';
+import {
+  awaitingFoundConflict,
+  openConflictItem,
+  planLinkOf,
+  recordConflict,
+  recordNameConflict,
+  skippedByResolution,
+} from './two-way.js';
 import { WecomRuleNames, type RuleLocation } from './wecom-rule-names.js';
 import { item, refusalReason, ruleConnectors, type RulesRunContext } from './rule-sync.types.js';
 import { linkFailureOf } from '../sync-error-policy.js';
@@ -148,6 +155,8 @@ export class FeishuToWecomRulesSync {
     if (link && this.listLacksRuleOf(link)) await this.wecom.relist(startedAt);
     const unreadable = this.unreadableTarget(feishuGroupId, link);
     if (unreadable) return unreadable;
+    const skipped = await skippedByResolution(this.context, link, feishuGroupId);
+    if (skipped) return skipped;
     const group = await this.feishu.findGroup(feishuGroupId);
     if (!group) return this.sourceDeleted(feishuGroupId, link);
 

@@ -124,3 +124,23 @@ export async function awaitingFoundConflict(
     error: `unresolved name conflict: ${nameConflictMessage(open.found, open.id)}`,
   });
 }
+
+/**
+ * A source whose name conflict was resolved by `skip` (its link set `unlinked`) is left alone by every run
+ * that does not name it, until its link is set to a direction again (PATCH /api/v1/links/:id); a run naming it
+ * tries again. Null when the item goes on.
+ */
+export async function skippedByResolution(
+  context: RulesRunContext,
+  link: GroupLink | null,
+  sourceId: string,
+): Promise<SyncRunItem | null> {
+  if (link?.status !== 'unlinked' || context.groupIds !== undefined) return null;
+  const latest = await context.store.conflicts.latestForLink(link.id);
+  if (latest?.resolution !== 'skip') return null;
+  return item(sourceId, null, 'skipped', [], {
+    error:
+      `left unsynced: its name conflict ${latest.id} was resolved with "skip"; set the link's direction ` +
+      `(PATCH /api/v1/links/${link.id}) or name it in groupIds to sync it again`,
+  });
+}

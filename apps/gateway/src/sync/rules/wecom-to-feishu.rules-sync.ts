@@ -16,7 +16,13 @@ import {
 import type { WecomCheckinGroupRead, WecomClient } from '@app/wecom';
 import { planRuleChange, type SideState } from '../engine/plan-rule-change.js';
 import { syncRuleItem } from './rule-item.js';
-import { awaitingFoundConflict, openConflictItem, planLinkOf, recordNameConflict } from './two-way.js';
+import {
+  awaitingFoundConflict,
+  openConflictItem,
+  planLinkOf,
+  recordNameConflict,
+  skippedByResolution,
+} from './two-way.js';
 import { item, refusalReason, ruleConnectors, type PlannedRequest, type RulesRunContext } from './rule-sync.types.js';
 import { linkFailureOf } from '../sync-error-policy.js';
 
@@ -167,6 +173,8 @@ export class WecomToFeishuRulesSync {
     const { store, dryRun } = this.context;
     const ruleId = String(rule.groupid);
     const link = await store.groupLinks.findByWecomRuleId(ruleId);
+    const skipped = await skippedByResolution(this.context, link, ruleId);
+    if (skipped) return skipped;
     const source = this.wecom.toCanonical(rule);
     // planRuleChange's first rule, taken before anything is read from Feishu for it.
     if (!source.ok) return this.refuse(ruleId, link, source.losses);
