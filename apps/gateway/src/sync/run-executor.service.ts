@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { FeishuRostersConnector, WecomRostersConnector } from '@app/connectors';
 import { assertUnreachable } from '@app/kernel';
 import { MappingStore, type FinalRunStatus, type GroupLink, type SyncRun, type SyncRunItem } from '@app/mapping-store';
 import { AppConfig } from '../config/app-config.js';
@@ -134,7 +135,11 @@ export class RunExecutor {
       unreadable,
       ...workerHooks(progress),
     };
-    return runRosters(context, this.vendors.feishu(), this.vendors.wecom(), run.direction);
+    const connect = () => ({
+      feishu: new FeishuRostersConnector(this.vendors.feishu()),
+      wecom: new WecomRostersConnector(this.vendors.wecom()),
+    });
+    return runRosters(context, connect, run.direction);
   }
 
   private async rules(
