@@ -143,8 +143,8 @@ export interface PunchRecord {
   readonly recordKey: string | null;
   /** A record the gateway itself wrote to this vendor (a mark the vendor keeps on it). */
   readonly fromGateway: boolean;
-  /** The record as a canonical punch, what that lost, or why it is none. */
-  readonly reading: PunchRead;
+  /** The record as a canonical punch, what that lost, or why it is none (translated when asked). */
+  readonly read: () => PunchRead;
 }
 
 /** A punch ready to write: the vendor body, and the key under which the vendor will hold it (when known). */
@@ -163,6 +163,8 @@ export interface PunchWrite {
  */
 export interface PunchSideConnector {
   readonly vendor: Vendor;
+  /** People per read call when this vendor is the source. */
+  readonly usersPerRead: number;
   /** Records per write call (the vendor's maximum). */
   readonly writeBatch: number;
   /** The write call as a dry-run plan names it, and the body field its records go under. */

@@ -4,3 +4,5 @@ export * from './feishu/feishu-rules.connector.js';
 export * from './feishu/feishu-rosters.connector.js';
 export * from './wecom/wecom-rules.connector.js';
 export * from './wecom/wecom-rosters.connector.js';
+export * from './feishu/feishu-punches.connector.js';
+export * from './wecom/wecom-punches.connector.js';
