@@ -6,8 +6,12 @@ import {
   type CanonicalPunch,
   type Translation,
 } from '@app/translation';
-import { WECOM_MAX_RECORDS_PER_CALL, type WecomClient } from '@app/wecom';
-import type { WecomAddCheckinRecord, WecomCheckinGroupRead } from '@app/wecom/model';
+import {
+  WECOM_MAX_RECORDS_PER_CALL,
+  type WecomAddCheckinRecord,
+  type WecomCheckinGroupRead,
+  type WecomClient,
+} from '@app/wecom';
 import type {
   PunchRecord,
   PunchSideConnector,
