@@ -4,7 +4,8 @@ import { REST_SHIFT, type DayKey, type RosterDay, type RosterWrite } from '@app/
 export type { RosterDay, RosterWrite };
 
 // The vendor-neutral roster diff: which person-days the target must be given so that it holds what the
-// source holds. Pure; the sync reads both vendors into RosterDay lists and turns the writes into payloads.
+// source holds. Pure; the roster connectors read both vendors into RosterDay lists and turn the writes into
+// their calls.
 
 /** The shift key of a rest day on both sides (REST_SHIFT of the connectors). */
 export const REST = REST_SHIFT;

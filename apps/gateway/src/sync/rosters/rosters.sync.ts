@@ -314,7 +314,7 @@ export class RostersSync {
     return names;
   }
 
-  /** Where the engine's own derivation reads the two connectors: see derivedScheduleId. */
+  /** The schedule id the rules sync gives `shift` in the WeCom rule it writes for `group` (derivedScheduleId). */
   private derivedScheduleId(group: RosterGroup, shift: RosterShift, nowSeconds: number): number | null {
     return derivedScheduleId(this.feishu, this.wecom, group.id, shift, this.context.resolver, nowSeconds);
   }
