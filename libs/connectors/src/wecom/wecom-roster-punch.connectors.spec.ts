@@ -8,7 +8,7 @@ import { SAMPLE_SCHEDULE_IDS, WecomEmulator } from '../../../../apps/emulators/s
 import { DAY_SECONDS } from '@app/kernel';
 import { rosterDaysIn, type RosterWrite } from '../attendance-connector.js';
 import { nextDayReachSeconds, WecomPunchesConnector } from './wecom-punches.connector.js';
-import { WECOM_SCHEDULE_ITEMS_PER_CALL, WecomRostersConnector } from './wecom-rosters.connector.js';
+import { WecomRostersConnector } from './wecom-rosters.connector.js';
 
 // The WeCom roster and punch connectors against the WeCom emulator over HTTP: what each sends (batches at
 // WeCom's limits, the bodies a dry run shows) and how each reads WeCom's answers (one unreadable record costs
@@ -112,16 +112,13 @@ describe('WecomRostersConnector', () => {
     );
   });
 
-  it('splits at WeCom items per call by default', () => {
+  it('splits at 500 items per call by default (WECOM_SCHEDULE_ITEMS_PER_CALL)', () => {
     const users = Array.from({ length: 17 }, (_, index) => `u${String(index).padStart(2, '0')}`);
     const writes = users.flatMap((user) =>
       Array.from({ length: 30 }, (_, day) => write(user, `2026-04-${String(day + 1).padStart(2, '0')}`, '11')),
     );
     const connector = new WecomRostersConnector({} as WecomClient);
-    expect(connector.rosterBatches('1', writes).map((batch) => batch.writes.length)).toEqual([
-      WECOM_SCHEDULE_ITEMS_PER_CALL,
-      510 - WECOM_SCHEDULE_ITEMS_PER_CALL,
-    ]);
+    expect(connector.rosterBatches('1', writes).map((batch) => batch.writes.length)).toEqual([500, 10]);
   });
 
   it('an unreadable schedule entry is set aside; the other people are read', async () => {
