@@ -5,6 +5,7 @@
 //  - pure code (kernel, translation, vendor wire models, the engine's decisions) imports no framework, ORM, HTTP
 //    or I/O, reads no env and no clock;
 //  - the sync engine imports nothing of the gateway app around it but three helpers; no library imports an app;
+//  - the roster and punch engines reach the vendors through their connectors only;
 //  - only the config module (and main.ts handing it process.env) reads process.env.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -91,6 +92,18 @@ const ENGINE_STAYS_BELOW_APP = [
     message: 'The sync engine imports of the gateway app only the log context (no config, vendors module, REST).',
   },
 ];
+
+/**
+ * The engine folders that reach a vendor only through its connector: nothing of a vendor library, types
+ * included (the rules folder still names vendor types; it joins this list when it stops).
+ */
+const CONNECTOR_ONLY_ENGINE_FOLDERS = ['rosters', 'punches'];
+const NO_VENDOR_LIBRARIES = {
+  group: VENDOR_NAMES.flatMap((vendor) => [`@app/${vendor}`, `@app/${vendor}/*`]),
+  message:
+    'The roster and punch engines reach a vendor through its connector (@app/connectors), not its library: the ' +
+    "vendor's calls, batches and record mapping are the connector's.",
+};
 
 const PURE_SYNTAX = [
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pure code: pass the clock in.' },
@@ -219,6 +232,11 @@ export default tseslint.config(
     files: ENGINE_FOLDERS.map((folder) => `apps/gateway/src/sync/${folder}/**/*.ts`),
     ignores: ['**/*.spec.ts'],
     rules: restrictedImports(...ENGINE_STAYS_BELOW_APP),
+  },
+  {
+    files: CONNECTOR_ONLY_ENGINE_FOLDERS.map((folder) => `apps/gateway/src/sync/${folder}/**/*.ts`),
+    ignores: ['**/*.spec.ts'],
+    rules: restrictedImports(...ENGINE_STAYS_BELOW_APP, NO_VENDOR_LIBRARIES),
   },
   // planRuleChange decides for every vendor pair, so it is pure and vendor-neutral: it sees the store's link
   // vocabulary as types only, and nothing of a vendor, a connector or the rest of the engine.

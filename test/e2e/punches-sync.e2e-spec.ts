@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
+import { FeishuPunchesConnector, WecomPunchesConnector } from '@app/connectors';
 import { MappingStore } from '@app/mapping-store';
 import { isGatewayImportedFlow } from '@app/translation';
 import { chinaDayOf, chinaMidnight, DAY_SECONDS } from '@app/kernel';
@@ -291,8 +292,8 @@ describe('punch sync (REST + emulators)', () => {
           if (index === 1) throw new Crash('killed after unit 1');
         },
       },
-      vendors.feishu(),
-      vendors.wecom(),
+      new FeishuPunchesConnector(vendors.feishu()),
+      new WecomPunchesConnector(vendors.wecom()),
     );
     await expect(crashing.run('wecom_to_feishu')).rejects.toBeInstanceOf(Crash);
     // The killed run had already started reading its next unit: let that call land before counting.
@@ -300,7 +301,11 @@ describe('punch sync (REST + emulators)', () => {
     const halfway = importedFlows().length;
 
     const readsBefore = emulators.wecom.emulator.calls().filter((call) => call.api === 'getcheckindata').length;
-    const resumed = await new PunchesSync(context, vendors.feishu(), vendors.wecom()).run('wecom_to_feishu');
+    const resumed = await new PunchesSync(
+      context,
+      new FeishuPunchesConnector(vendors.feishu()),
+      new WecomPunchesConnector(vendors.wecom()),
+    ).run('wecom_to_feishu');
     const reads = emulators.wecom.emulator.calls().filter((call) => call.api === 'getcheckindata').length - readsBefore;
     // 12 people in units of 3 = 4 units; units 0 and 1 were committed, so only 2 are read again.
     expect(reads).toBe(2);

@@ -194,6 +194,22 @@ describe('library boundaries', () => {
       `import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n`,
       'no-restricted-imports',
     ],
+    // The roster and punch engines reach a vendor through its connector only, types included.
+    [
+      'apps/gateway/src/sync/rosters/rosters.sync.ts',
+      `import type { FeishuClient } from '@app/feishu';\nexport type X = FeishuClient;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/punches/punches.sync.ts',
+      `import type { WecomAddCheckinRecord } from '@app/wecom/model';\nexport type X = WecomAddCheckinRecord;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/punches/punch-window.ts',
+      `import { WecomClient } from '@app/wecom';\nexport const x = WecomClient;\n`,
+      'no-restricted-imports',
+    ],
     [
       'apps/gateway/src/sync/engine/plan-rule-change.ts',
       `import { WecomRulesConnector } from '@app/connectors';\nexport const x = WecomRulesConnector;\n`,
@@ -239,6 +255,10 @@ describe('library boundaries', () => {
     [
       'apps/gateway/src/sync/rules/two-way.ts',
       `import { linkFailureOf } from '../sync-error-policy.js';\nimport { withLogContext } from '../../logging/log-context.js';\nimport { planRuleChange } from '../engine/plan-rule-change.js';\nexport const x = [linkFailureOf, withLogContext, planRuleChange];\n`,
+    ],
+    [
+      'apps/gateway/src/sync/rosters/rosters.sync.ts',
+      `import { WecomRostersConnector } from '@app/connectors';\nimport { isPerRecordRefusal } from '../sync-error-policy.js';\nimport { withLogContext } from '../../logging/log-context.js';\nexport const x = [WecomRostersConnector, isPerRecordRefusal, withLogContext];\n`,
     ],
     [
       'apps/gateway/src/sync/engine/plan-rule-change.ts',

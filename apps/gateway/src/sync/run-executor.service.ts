@@ -1,4 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import {
+  FeishuPunchesConnector,
+  FeishuRostersConnector,
+  WecomPunchesConnector,
+  WecomRostersConnector,
+} from '@app/connectors';
 import { assertUnreachable } from '@app/kernel';
 import { MappingStore, type FinalRunStatus, type GroupLink, type SyncRun, type SyncRunItem } from '@app/mapping-store';
 import { AppConfig } from '../config/app-config.js';
@@ -105,8 +111,8 @@ export class RunExecutor {
         unreadable,
         ...workerHooks(progress),
       },
-      this.vendors.feishu(),
-      this.vendors.wecom(),
+      new FeishuPunchesConnector(this.vendors.feishu()),
+      new WecomPunchesConnector(this.vendors.wecom()),
     );
     if (run.direction !== 'two_way') return sync.run(run.direction);
     return [...(await sync.run('wecom_to_feishu')), ...(await sync.run('feishu_to_wecom'))];
@@ -134,7 +140,11 @@ export class RunExecutor {
       unreadable,
       ...workerHooks(progress),
     };
-    return runRosters(context, this.vendors.feishu(), this.vendors.wecom(), run.direction);
+    const connect = () => ({
+      feishu: new FeishuRostersConnector(this.vendors.feishu()),
+      wecom: new WecomRostersConnector(this.vendors.wecom()),
+    });
+    return runRosters(context, connect, run.direction);
   }
 
   private async rules(
