@@ -95,7 +95,7 @@ export class VendorNeutralLinks1796100000000 implements MigrationInterface {
           IF EXISTS (SELECT 1 FROM "links" WHERE "id" = link) AND NOT EXISTS (
             SELECT 1 FROM "link_sides" WHERE "link_id" = link AND "external_id" IS NOT NULL
           ) THEN
-            RAISE EXCEPTION 'link % has no side with an external id', link
+            RAISE EXCEPTION 'link % violates check constraint "ck_links_has_a_side": no side has an external id', link
               USING ERRCODE = 'check_violation', CONSTRAINT = 'ck_links_has_a_side', TABLE = TG_TABLE_NAME;
           END IF;
         END LOOP;
