@@ -75,30 +75,25 @@ export class VendorNeutralLinks1796100000000 implements MigrationInterface {
     await this.repointReferences(queryRunner, 'links', 'link');
     await queryRunner.query(`DROP TABLE "group_links"`);
 
-    // After the copy, which the old CHECK already held to the rule.
+    // After the copy, which the old CHECK already held to the rule. Only what can leave a link without an id
+    // is checked: a new link, and a side that loses its id (cleared, moved or deleted); an inserted side or an
+    // update that keeps the id adds nothing to check, so the batch writes of a sync call no trigger.
     await queryRunner.query(`
       CREATE FUNCTION "links_refuse_sideless"() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
-        checked uuid[];
         link uuid;
       BEGIN
         IF TG_TABLE_NAME = 'links' THEN
-          checked := ARRAY[NEW."id"];
-        ELSIF TG_OP = 'INSERT' THEN
-          checked := ARRAY[NEW."link_id"];
-        ELSIF TG_OP = 'DELETE' THEN
-          checked := ARRAY[OLD."link_id"];
+          link := NEW."id";
         ELSE
-          checked := ARRAY[OLD."link_id", NEW."link_id"];
+          link := OLD."link_id";
         END IF;
-        FOREACH link IN ARRAY checked LOOP
-          IF EXISTS (SELECT 1 FROM "links" WHERE "id" = link) AND NOT EXISTS (
-            SELECT 1 FROM "link_sides" WHERE "link_id" = link AND "external_id" IS NOT NULL
-          ) THEN
-            RAISE EXCEPTION 'link % violates check constraint "ck_links_has_a_side": no side has an external id', link
-              USING ERRCODE = 'check_violation', CONSTRAINT = 'ck_links_has_a_side', TABLE = TG_TABLE_NAME;
-          END IF;
-        END LOOP;
+        IF EXISTS (SELECT 1 FROM "links" WHERE "id" = link) AND NOT EXISTS (
+          SELECT 1 FROM "link_sides" WHERE "link_id" = link AND "external_id" IS NOT NULL
+        ) THEN
+          RAISE EXCEPTION 'link % violates check constraint "ck_links_has_a_side": no side has an external id', link
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'ck_links_has_a_side', TABLE = TG_TABLE_NAME;
+        END IF;
         RETURN NULL;
       END
       $$`);
@@ -106,8 +101,13 @@ export class VendorNeutralLinks1796100000000 implements MigrationInterface {
       CREATE CONSTRAINT TRIGGER "ck_links_has_a_side" AFTER INSERT ON "links"
       FOR EACH ROW EXECUTE FUNCTION "links_refuse_sideless"()`);
     await queryRunner.query(`
-      CREATE CONSTRAINT TRIGGER "ck_link_sides_has_a_side" AFTER INSERT OR UPDATE OR DELETE ON "link_sides"
-      FOR EACH ROW EXECUTE FUNCTION "links_refuse_sideless"()`);
+      CREATE CONSTRAINT TRIGGER "ck_link_sides_keep_an_id" AFTER UPDATE ON "link_sides"
+      FOR EACH ROW WHEN (OLD."external_id" IS NOT NULL AND (NEW."external_id" IS NULL OR NEW."link_id" <> OLD."link_id"))
+      EXECUTE FUNCTION "links_refuse_sideless"()`);
+    await queryRunner.query(`
+      CREATE CONSTRAINT TRIGGER "ck_link_sides_delete_keeps_an_id" AFTER DELETE ON "link_sides"
+      FOR EACH ROW WHEN (OLD."external_id" IS NOT NULL)
+      EXECUTE FUNCTION "links_refuse_sideless"()`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
