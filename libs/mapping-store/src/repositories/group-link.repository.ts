@@ -93,7 +93,9 @@ function groupLinkSelect(link: string, side: string): string {
 
 /**
  * The sides of the links in CTE `link` after a statement whose CTE `written` returned the side rows it wrote:
- * those, and for the other sides the rows as they were (a statement does not see its own writes).
+ * those, and for the other sides the rows as the statement's snapshot has them (a statement does not see its
+ * own writes). The link row itself always comes from an UPDATE or upsert, which waits for and reads the latest
+ * committed version, so concurrent intents for one source agree on the link.
  */
 const SIDES_AFTER_WRITE = `
   SELECT * FROM written
