@@ -27,6 +27,10 @@ export const LINK_STATUSES = [
  */
 export type LinkStatus = (typeof LINK_STATUSES)[number];
 
+export const LINK_SCOPES = ['rule'] as const;
+/** What a link pairs across vendors: `rule` links a Feishu attendance group and a WeCom checkin rule. */
+export type LinkScope = (typeof LINK_SCOPES)[number];
+
 /** Why a link's last sync failed: the message shown to people, and its kind, which code decides on. */
 export interface LinkFailure {
   readonly message: string;
