@@ -15,8 +15,9 @@ afterAll(async () => {
 });
 
 it('carries every existing link over to a kind, from the words the gateway wrote and the status', async () => {
-  const before = MIGRATIONS.slice(0, MIGRATIONS.length - 1);
-  expect(MIGRATIONS.at(-1)?.name).toBe('LinkErrorKinds1795900000000');
+  const at = MIGRATIONS.findIndex((migration) => migration.name === 'LinkErrorKinds1795900000000');
+  expect(at).toBeGreaterThan(0);
+  const before = MIGRATIONS.slice(0, at);
   const old = await createMappingStoreDataSource(database.target, before);
   await old.initialize();
   await old.runMigrations({ transaction: 'each' });
@@ -46,7 +47,7 @@ it('carries every existing link over to a kind, from the words the gateway wrote
     await old.destroy();
   }
 
-  const migrated = await createMappingStoreDataSource(database.target, MIGRATIONS);
+  const migrated = await createMappingStoreDataSource(database.target, MIGRATIONS.slice(0, at + 1));
   await migrated.initialize();
   try {
     expect(await migrated.runMigrations({ transaction: 'each' })).toHaveLength(1);

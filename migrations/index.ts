@@ -5,6 +5,7 @@ import { EventReceipts1795600000000 } from './1795600000000-event-receipts.js';
 import { PunchWriteIntents1795700000000 } from './1795700000000-punch-write-intents.js';
 import { RunQueueOnPgBoss1795800000000 } from './1795800000000-run-queue-on-pg-boss.js';
 import { LinkErrorKinds1795900000000 } from './1795900000000-link-error-kinds.js';
+import { RunItemNotes1796200000000 } from './1796200000000-run-item-notes.js';
 
 /** Every migration, oldest first. Once merged a migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   PunchWriteIntents1795700000000,
   RunQueueOnPgBoss1795800000000,
   LinkErrorKinds1795900000000,
+  RunItemNotes1796200000000,
 ];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pMap from 'p-map';
 import { chunk } from 'es-toolkit';
-import type { Loss, Vendor } from '@app/kernel';
+import type { Loss, Note, Vendor } from '@app/kernel';
 import type { FeishuClient, FeishuUserFlow } from '@app/feishu';
 import type { MappingStore, PunchRecordMapping, RunRequestParams, SyncRunItem } from '@app/mapping-store';
 import {
@@ -666,8 +666,9 @@ function planSignature(window: TimeWindow, units: readonly PunchUnit[]): string 
 function itemOf(tally: PersonTally, source: Vendor, dryRun: boolean): SyncRunItem {
   const target = source === 'wecom' ? 'Feishu' : 'WeCom';
   const losses: Loss[] = [];
+  const notes: Note[] = [];
   const counted = (count: number, text: string): void => {
-    if (count > 0) losses.push({ field: 'punches', severity: 'info', message: `${count} ${text}` });
+    if (count > 0) notes.push({ field: 'punches', message: `${count} ${text}` });
   };
   counted(tally.written, `written to ${target}`);
   counted(tally.present, `already in ${target} from an earlier run`);
@@ -679,8 +680,7 @@ function itemOf(tally: PersonTally, source: Vendor, dryRun: boolean): SyncRunIte
     losses.push(count > 1 ? { ...loss, message: `${loss.message} (${count} punches)` } : loss);
   }
   const wouldWrite = tally.plan ? (Object.values(tally.plan.requests[0].body)[0]?.length ?? 0) : 0;
-  if (wouldWrite > 0)
-    losses.unshift({ field: 'punches', severity: 'info', message: `${wouldWrite} would be written to ${target}` });
+  if (wouldWrite > 0) notes.unshift({ field: 'punches', message: `${wouldWrite} would be written to ${target}` });
   const written = dryRun ? wouldWrite : tally.written;
   // A person with any punch not carried across (and not refused for a reason a re-run cannot fix) failed:
   // the next run carries the rest, and the run's status says it was partial.
@@ -691,6 +691,7 @@ function itemOf(tally: PersonTally, source: Vendor, dryRun: boolean): SyncRunIte
     targetId: tally.targetId,
     action,
     losses,
+    ...(notes.length > 0 ? { notes } : {}),
     error: tally.error,
     ...(tally.plan ? { plan: tally.plan } : {}),
   };

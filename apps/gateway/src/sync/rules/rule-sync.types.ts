@@ -1,4 +1,4 @@
-import { isVendorError, type Loss } from '@app/kernel';
+import { isVendorError, type Loss, type Note } from '@app/kernel';
 import type { GroupLink, MappingStore, SyncRunItem } from '@app/mapping-store';
 import { FeishuRulesConnector, WecomRulesConnector } from '@app/connectors';
 import type { FeishuClient } from '@app/feishu';
@@ -51,13 +51,15 @@ export function item(
   targetId: string | null,
   action: SyncRunItem['action'],
   losses: readonly Loss[],
-  extra: { error?: string | null; plan?: ItemPlan } = {},
+  extra: { error?: string | null; plan?: ItemPlan; notes?: readonly (Note | null)[] } = {},
 ): SyncRunItem {
+  const notes = (extra.notes ?? []).filter((note): note is Note => note !== null);
   return {
     sourceId,
     targetId,
     action,
     losses,
+    ...(notes.length === 0 ? {} : { notes }),
     error: extra.error ?? null,
     ...(extra.plan === undefined ? {} : { plan: extra.plan }),
   };
