@@ -18,7 +18,7 @@ import {
   waitForRunBody,
 } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
-import { UnreadableRecords } from '../../apps/gateway/src/sync/unreadable-records.js';
+import { UnreadableRecords } from '../../apps/gateway/src/sync/engine/unreadable-records.js';
 
 // Punch sync end to end: supertest against the real app, the app against both emulators over HTTP.
 

@@ -17,10 +17,9 @@ import {
 } from '@app/translation';
 import type { WecomClient } from '@app/wecom';
 import type { WecomAddCheckinRecord } from '@app/wecom/model';
-import { withLogContext } from '../../logging/log-context.js';
-import type { UnreadableRecords } from '../unreadable-records.js';
-import { wasNotApplied } from '../sync-error-policy.js';
-import { describeFailure } from '../rules/rule-sync.types.js';
+import { withLogContext } from '../engine/log-context.js';
+import type { UnreadableRecords } from '../engine/unreadable-records.js';
+import { describeFailure, wasNotApplied } from '../engine/sync-error-policy.js';
 import { nextDayReachSeconds, planUnits, runWindow, type PunchUnit, type TimeWindow } from './punch-window.js';
 
 export type PunchDirection = 'feishu_to_wecom' | 'wecom_to_feishu';

@@ -3,10 +3,10 @@ import type { FeishuClient, FeishuGroup, FeishuShift, FeishuUserDailyShift } fro
 import type { GroupLink, MappingStore, SyncRunItem } from '@app/mapping-store';
 import type { IdResolver } from '@app/translation';
 import type { WecomCheckinGroupRead, WecomClient, WecomSetCheckinScheduleListRequest } from '@app/wecom';
-import { withLogContext } from '../../logging/log-context.js';
-import type { UnreadableRecords } from '../unreadable-records.js';
-import { isPerRecordRefusal } from '../sync-error-policy.js';
-import { describeFailure, item, type ItemPlan } from '../rules/rule-sync.types.js';
+import { withLogContext } from '../engine/log-context.js';
+import type { UnreadableRecords } from '../engine/unreadable-records.js';
+import { describeFailure, isPerRecordRefusal } from '../engine/sync-error-policy.js';
+import { item, type ItemPlan } from '../rules/rule-sync.types.js';
 import {
   chinaMidnightSeconds,
   dayInt,

@@ -14,7 +14,7 @@ import { planRuleChange, type SideState } from '../engine/plan-rule-change.js';
 import { syncRuleItem } from './rule-item.js';
 import { openConflictItem, planLinkOf, recordConflict } from './two-way.js';
 import { item, refusalReason, ruleConnectors, type RulesRunContext } from './rule-sync.types.js';
-import { linkFailureOf } from '../sync-error-policy.js';
+import { linkFailureOf } from '../engine/sync-error-policy.js';
 
 /**
  * Groups in flight at once. The vendors are protected by the clients' rate limiters, not by this number; it

@@ -16,7 +16,7 @@ import { planRuleChange, type SideState } from '../engine/plan-rule-change.js';
 import { syncRuleItem } from './rule-item.js';
 import { planLinkOf } from './two-way.js';
 import { item, refusalReason, ruleConnectors, type PlannedRequest, type RulesRunContext } from './rule-sync.types.js';
-import { linkFailureOf } from '../sync-error-policy.js';
+import { linkFailureOf } from '../engine/sync-error-policy.js';
 
 type Target =
   | { readonly kind: 'linked' | 'adopt'; readonly group: FeishuGroup }
