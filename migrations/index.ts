@@ -6,6 +6,7 @@ import { PunchWriteIntents1795700000000 } from './1795700000000-punch-write-inte
 import { RunQueueOnPgBoss1795800000000 } from './1795800000000-run-queue-on-pg-boss.js';
 import { LinkErrorKinds1795900000000 } from './1795900000000-link-error-kinds.js';
 import { VendorNeutralLinks1796100000000 } from './1796100000000-vendor-neutral-links.js';
+import { RunItemNotes1796200000000 } from './1796200000000-run-item-notes.js';
 
 /** Every migration, oldest first. Once merged a migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   RunQueueOnPgBoss1795800000000,
   LinkErrorKinds1795900000000,
   VendorNeutralLinks1796100000000,
+  RunItemNotes1796200000000,
 ];

@@ -12,7 +12,7 @@ import { loadIdResolver } from '../../apps/gateway/src/sync/id-resolver.loader.j
 import { PunchesSync } from '../../apps/gateway/src/sync/punches/punches.sync.js';
 import { createTestDatabase, serverUrl } from '../../test/support/test-database.js';
 import { measure, peakRssMb } from './bench-report.js';
-import { UnreadableRecords } from '../../apps/gateway/src/sync/unreadable-records.js';
+import { UnreadableRecords } from '../../apps/gateway/src/sync/engine/unreadable-records.js';
 
 export interface PunchWorkerInput {
   readonly feishuUrl: string;

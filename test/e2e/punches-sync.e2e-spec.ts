@@ -19,7 +19,7 @@ import {
   waitForRunBody,
 } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
-import { UnreadableRecords } from '../../apps/gateway/src/sync/unreadable-records.js';
+import { UnreadableRecords } from '../../apps/gateway/src/sync/engine/unreadable-records.js';
 
 // Punch sync end to end: supertest against the real app, the app against both emulators over HTTP.
 
@@ -35,6 +35,7 @@ interface RunBody {
     targetId: string | null;
     action: string;
     losses: { field: string; severity: string; message: string }[];
+    notes: { field: string; message: string }[];
     error?: string;
     plan?: { vendor: string; requests: { api: string; body: Record<string, unknown[]> }[] };
   }[];
@@ -174,7 +175,7 @@ describe('punch sync (REST + emulators)', () => {
     expect(
       run.items
         .find((item) => item.sourceId === 'chenjing')!
-        .losses.map((loss) => loss.message)
+        .notes.map((note) => note.message)
         .join('\n'),
     ).toMatch(/未打卡/);
     expect(duplicatesIn(feishuFlows())).toEqual([]);
@@ -210,7 +211,8 @@ describe('punch sync (REST + emulators)', () => {
     }
     expect(wecomDuplicates()).toEqual([]);
     // Echo check: the punches imported from WeCom are in Feishu, yet none went back.
-    expect(run.items.some((item) => item.losses.some((loss) => /not sent back/.test(loss.message)))).toBe(true);
+    expect(run.items.some((item) => item.notes.some((note) => /not sent back/.test(note.message)))).toBe(true);
+    expect(run.items.some((item) => item.losses.some((loss) => /not sent back/.test(loss.message)))).toBe(false);
 
     // And the other way round: the punches just written to WeCom do not come back to Feishu.
     const imports = feishuImports();
@@ -408,7 +410,7 @@ describe('punch sync (REST + emulators)', () => {
     expect([0, 60, 120, 180].map(inWecom)).toEqual([1, 1, 0, 0]);
     const lina = run.items.find((item) => item.sourceId === 'e1003')!;
     expect(lina.action).toBe('created');
-    const messages = lina.losses.map((loss) => loss.message).join('\n');
+    const messages = lina.notes.map((note) => note.message).join('\n');
     expect(messages).toMatch(/1 skipped: .*系统自动生成/);
     expect(messages).toMatch(/1 skipped: .*下班免打卡/);
     expect(lina.losses).toContainEqual(

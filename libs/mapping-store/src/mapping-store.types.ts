@@ -2,6 +2,7 @@ import type {
   ItemAction,
   LinkDirection,
   Loss,
+  Note,
   RunStatus,
   RunTrigger,
   SyncDirection,
@@ -183,6 +184,8 @@ export interface SyncRunItem {
   readonly targetId: string | null;
   readonly action: ItemAction;
   readonly losses: readonly Loss[];
+  /** What the gateway did beyond the action (a rule created again, a delete propagated); absent = none. */
+  readonly notes?: readonly Note[];
   readonly error: string | null;
   /** Dry runs: the exact vendor payload the run would send. */
   readonly plan?: unknown;

@@ -134,6 +134,7 @@ const TABLES: { readonly [Table in keyof StoreRows]: TableOf<StoreRows[Table]> }
     target_id: 'text | null',
     action: 'text',
     losses: 'jsonb',
+    notes: 'jsonb',
     error: 'text | null',
     plan: 'jsonb | null',
     recorded_at: 'timestamptz',

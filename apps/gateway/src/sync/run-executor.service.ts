@@ -13,10 +13,10 @@ import { loadIdResolver } from './id-resolver.loader.js';
 import { PunchesSync } from './punches/punches.sync.js';
 import { runRosters } from './rosters/rosters.sync.js';
 import { FeishuToWecomRulesSync } from './rules/feishu-to-wecom.rules-sync.js';
-import { describeFailure, type RulesRunContext } from './rules/rule-sync.types.js';
+import type { RulesRunContext } from './rules/rule-sync.types.js';
 import { WecomToFeishuRulesSync } from './rules/wecom-to-feishu.rules-sync.js';
-import { retriesRun } from './sync-error-policy.js';
-import { UnreadableRecords } from './unreadable-records.js';
+import { describeFailure, retriesRun } from './engine/sync-error-policy.js';
+import { UnreadableRecords } from './engine/unreadable-records.js';
 
 export interface RunOutcome {
   readonly status: FinalRunStatus;

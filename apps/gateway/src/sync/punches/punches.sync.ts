@@ -8,13 +8,12 @@ import type {
   WecomPunchesConnector,
   WecomPunchWrite,
 } from '@app/connectors';
-import type { Loss, Vendor } from '@app/kernel';
+import type { Loss, Note, Vendor } from '@app/kernel';
 import type { MappingStore, PunchRecordMapping, RunRequestParams, SyncRunItem } from '@app/mapping-store';
 import type { CanonicalPunch, IdResolver } from '@app/translation';
-import { withLogContext } from '../../logging/log-context.js';
-import type { UnreadableRecords } from '../unreadable-records.js';
-import { wasNotApplied } from '../sync-error-policy.js';
-import { describeFailure } from '../rules/rule-sync.types.js';
+import { withLogContext } from '../engine/log-context.js';
+import type { UnreadableRecords } from '../engine/unreadable-records.js';
+import { describeFailure, wasNotApplied } from '../engine/sync-error-policy.js';
 import { planUnits, runWindow, type PunchUnit, type TimeWindow } from './punch-window.js';
 
 export type PunchDirection = 'feishu_to_wecom' | 'wecom_to_feishu';
@@ -611,8 +610,9 @@ function planSignature(window: TimeWindow, units: readonly PunchUnit[]): string 
 function itemOf(tally: PersonTally, source: Vendor, dryRun: boolean): SyncRunItem {
   const target = source === 'wecom' ? 'Feishu' : 'WeCom';
   const losses: Loss[] = [];
+  const notes: Note[] = [];
   const counted = (count: number, text: string): void => {
-    if (count > 0) losses.push({ field: 'punches', severity: 'info', message: `${count} ${text}` });
+    if (count > 0) notes.push({ field: 'punches', message: `${count} ${text}` });
   };
   counted(tally.written, `written to ${target}`);
   counted(tally.present, `already in ${target} from an earlier run`);
@@ -624,8 +624,7 @@ function itemOf(tally: PersonTally, source: Vendor, dryRun: boolean): SyncRunIte
     losses.push(count > 1 ? { ...loss, message: `${loss.message} (${count} punches)` } : loss);
   }
   const wouldWrite = tally.plan ? (Object.values(tally.plan.requests[0].body)[0]?.length ?? 0) : 0;
-  if (wouldWrite > 0)
-    losses.unshift({ field: 'punches', severity: 'info', message: `${wouldWrite} would be written to ${target}` });
+  if (wouldWrite > 0) notes.unshift({ field: 'punches', message: `${wouldWrite} would be written to ${target}` });
   const written = dryRun ? wouldWrite : tally.written;
   // A person with any punch not carried across (and not refused for a reason a re-run cannot fix) failed:
   // the next run carries the rest, and the run's status says it was partial.
@@ -636,6 +635,7 @@ function itemOf(tally: PersonTally, source: Vendor, dryRun: boolean): SyncRunIte
     targetId: tally.targetId,
     action,
     losses,
+    ...(notes.length > 0 ? { notes } : {}),
     error: tally.error,
     ...(tally.plan ? { plan: tally.plan } : {}),
   };

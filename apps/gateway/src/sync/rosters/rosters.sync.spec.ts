@@ -5,7 +5,7 @@ import type { GroupLink, MappingStore, ShiftLink } from '@app/mapping-store';
 import { tableIdResolver } from '@app/translation';
 import type { WecomClient, WecomSetCheckinScheduleListRequest, WecomUserSchedule } from '@app/wecom';
 import { readPerUser, runRosters, type RosterConnectors } from './rosters.sync.js';
-import { UnreadableRecords } from '../unreadable-records.js';
+import { UnreadableRecords } from '../engine/unreadable-records.js';
 
 // The roster sync's run logic against in-memory vendors: which links a scheduled (two_way) run visits in
 // which direction, and fill-only behaviour on two-way links. The HTTP path is the e2e suite's.

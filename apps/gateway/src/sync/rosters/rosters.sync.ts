@@ -15,10 +15,10 @@ import {
 } from '@app/connectors';
 import type { GroupLink, MappingStore, SyncRunItem } from '@app/mapping-store';
 import type { IdResolver } from '@app/translation';
-import { withLogContext } from '../../logging/log-context.js';
-import type { UnreadableRecords } from '../unreadable-records.js';
-import { isPerRecordRefusal } from '../sync-error-policy.js';
-import { describeFailure, item, type ItemPlan } from '../rules/rule-sync.types.js';
+import { withLogContext } from '../engine/log-context.js';
+import type { UnreadableRecords } from '../engine/unreadable-records.js';
+import { describeFailure, isPerRecordRefusal } from '../engine/sync-error-policy.js';
+import { item, type ItemPlan } from '../rules/rule-sync.types.js';
 import { planRoster, REST, rosterField, type RosterPlan, type Resolution } from './roster-plan.js';
 import { addRecordedLinks, derivedScheduleId, ShiftScheduleMap } from './shift-schedule-map.js';
 

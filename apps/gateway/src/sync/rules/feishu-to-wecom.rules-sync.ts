@@ -1,5 +1,5 @@
 import pMap from 'p-map';
-import type { Loss } from '@app/kernel';
+import type { Loss, Note } from '@app/kernel';
 import type { FeishuClient } from '@app/feishu';
 import type { GroupLink, GroupLinkSyncedState, SyncRunItem } from '@app/mapping-store';
 import {
@@ -14,7 +14,7 @@ import { planRuleChange, type SideState } from '../engine/plan-rule-change.js';
 import { syncRuleItem } from './rule-item.js';
 import { openConflictItem, planLinkOf, recordConflict } from './two-way.js';
 import { item, refusalReason, ruleConnectors, type RulesRunContext } from './rule-sync.types.js';
-import { linkFailureOf } from '../sync-error-policy.js';
+import { linkFailureOf } from '../engine/sync-error-policy.js';
 
 /**
  * Groups in flight at once. The vendors are protected by the clients' rate limiters, not by this number; it
@@ -40,8 +40,8 @@ interface PendingCreate {
 
 type Target =
   | { readonly kind: 'linked'; readonly rule: WecomCheckinGroupRead }
-  | { readonly kind: 'adopt'; readonly rule: WecomCheckinGroupRead; readonly note: Loss | null }
-  | { readonly kind: 'absent' | 'linked_missing'; readonly note: Loss | null }
+  | { readonly kind: 'adopt'; readonly rule: WecomCheckinGroupRead; readonly note: Note | null }
+  | { readonly kind: 'absent' | 'linked_missing'; readonly note: Note | null }
   | { readonly kind: 'name_taken'; readonly rule: WecomCheckinGroupRead };
 
 /**
@@ -74,7 +74,7 @@ export class FeishuToWecomRulesSync {
     );
     if (this.pendingCreates.length === 0) return items;
     const linked = await this.linkCreatedRules();
-    return items.map((entry) => linked.get(entry.sourceId) ?? entry);
+    return items.map((entry) => withNotes(linked.get(entry.sourceId), entry.notes) ?? entry);
   }
 
   /**
@@ -212,27 +212,29 @@ export class FeishuToWecomRulesSync {
         });
       case 'create': {
         const note = target.kind === 'absent' || target.kind === 'linked_missing' ? target.note : null;
-        return this.create(
+        const created = this.create(
           { feishuGroupId, feishuGroupName: group.group_name },
           link,
           ruleName,
           (payload as { group: WecomCheckinGroupCreate }).group,
           feishuHash!,
-          withNote(losses, note),
+          losses,
         );
+        return withNotes(await created, [note]);
       }
       case 'unchanged':
       case 'skip_foreign':
       case 'update': {
         const note = target.kind === 'adopt' ? target.note : null;
-        return this.update(
+        const updated = this.update(
           { feishuGroupId, feishuGroupName: group.group_name },
           link,
           update!,
           feishuHash!,
-          withNote(losses, note),
+          losses,
           change,
         );
+        return withNotes(await updated, [note]);
       }
     }
   }
@@ -264,15 +266,14 @@ export class FeishuToWecomRulesSync {
       });
     }
     const request = this.wecom.deleteRequest(ruleId);
-    const deleted: Loss = {
+    const deleted: Note = {
       field: 'rule',
-      severity: 'info',
       message: `The Feishu group was deleted, so its WeCom rule ${ruleId} was deleted too (SYNC_PROPAGATE_DELETES).`,
     };
-    if (dryRun) return item(feishuGroupId, ruleId, 'updated', [deleted], { plan: wecomPlan([request]) });
+    if (dryRun) return item(feishuGroupId, ruleId, 'updated', [], { notes: [deleted], plan: wecomPlan([request]) });
     if (this.wecom.has(ruleId)) await this.wecom.send(request);
     await store.groupLinks.delete(link.id);
-    return item(feishuGroupId, ruleId, 'updated', [deleted]);
+    return item(feishuGroupId, ruleId, 'updated', [], { notes: [deleted] });
   }
 
   /** A two-way link whose WeCom rule was deleted: reported (or the Feishu group deleted too, if configured). */
@@ -290,19 +291,19 @@ export class FeishuToWecomRulesSync {
           '(SYNC_PROPAGATE_DELETES is off)',
       });
     }
-    const deleted: Loss = {
+    const deleted: Note = {
       field: 'group',
-      severity: 'info',
       message: `The WeCom rule was deleted, so the Feishu group was deleted too (SYNC_PROPAGATE_DELETES).`,
     };
     if (dryRun) {
-      return item(feishuGroupId, link.wecomRuleId, 'updated', [deleted], {
+      return item(feishuGroupId, link.wecomRuleId, 'updated', [], {
+        notes: [deleted],
         plan: { vendor: 'feishu', requests: [{ api: 'delete_group', body: { group_id: feishuGroupId } }] },
       });
     }
     await this.feishu.deleteGroup(feishuGroupId);
     await store.groupLinks.delete(link.id);
-    return item(feishuGroupId, link.wecomRuleId, 'updated', [deleted]);
+    return item(feishuGroupId, link.wecomRuleId, 'updated', [], { notes: [deleted] });
   }
 
   /**
@@ -323,18 +324,16 @@ export class FeishuToWecomRulesSync {
         kind: 'linked_missing',
         note: {
           field: 'rule',
-          severity: 'info',
           message: `The linked WeCom rule ${link.wecomRuleId} no longer exists in WeCom; it was created again.`,
         },
       };
     }
     if (!first) return { kind: 'absent', note: null };
     if (!link) return { kind: 'name_taken', rule: first };
-    const note: Loss | null =
+    const note: Note | null =
       candidates.length > 1
         ? {
             field: 'rule',
-            severity: 'info',
             message: `${candidates.length} WeCom rules carry the name "${first.groupname}"; the oldest (groupid ${first.groupid}) was adopted.`,
           }
         : null;
@@ -418,12 +417,11 @@ export class FeishuToWecomRulesSync {
       });
     }
     if (plan.desiredHash === null) throw new Error(`the rule written for group ${feishuGroupId} cannot be read back`);
-    const notes: Loss[] =
+    const notes: Note[] =
       change.kind === 'update' && change.overwritesDrift
         ? [
             {
               field: 'rule',
-              severity: 'info',
               message:
                 'The WeCom rule was changed outside the gateway since the last sync; this one-way sync overwrote it ' +
                 'with the Feishu group.',
@@ -431,12 +429,12 @@ export class FeishuToWecomRulesSync {
           ]
         : [];
     if (dryRun) {
-      return item(feishuGroupId, targetId, 'updated', [...losses, ...notes], { plan: wecomPlan(plan.requests) });
+      return item(feishuGroupId, targetId, 'updated', losses, { notes, plan: wecomPlan(plan.requests) });
     }
     const ensured = link ?? (await this.recordLink(feishuGroupId, plan.group.groupname));
     for (const request of plan.requests) await this.wecom.send(request);
     await store.groupLinks.markSynced(ensured.id, synced());
-    return item(feishuGroupId, targetId, 'updated', [...losses, ...notes]);
+    return item(feishuGroupId, targetId, 'updated', losses, { notes });
   }
 
   /**
@@ -529,8 +527,10 @@ function ruleNameFor(groupName: string, feishuGroupId: string, linkedRule: Wecom
   return gatewayName;
 }
 
-function withNote(losses: readonly Loss[], note: Loss | null): readonly Loss[] {
-  return note ? [...losses, note] : losses;
+/** The item with these notes of the gateway's own added to its notes. */
+function withNotes<T extends SyncRunItem | undefined>(done: T, notes: readonly (Note | null)[] = []): T {
+  const added = notes.filter((note): note is Note => note !== null);
+  return done && added.length > 0 ? { ...done, notes: [...(done.notes ?? []), ...added] } : done;
 }
 
 /** The Feishu group an item is about: its id, and its own name for the link (not the WeCom rule's). */
