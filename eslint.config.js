@@ -4,7 +4,8 @@
 //    vendor's library or connector knows the other vendor;
 //  - pure code (kernel, translation, vendor wire models, the engine's decisions) imports no framework, ORM, HTTP
 //    or I/O, reads no env and no clock;
-//  - the sync engine imports nothing of the gateway app around it but three helpers; no library imports an app;
+//  - the sync engine imports nothing of the gateway app around it; no library imports an app;
+//  - the roster and punch engines reach the vendors through their connectors only;
 //  - only the config module (and main.ts handing it process.env) reads process.env.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -74,23 +75,35 @@ function restrictedImports(...patterns) {
 /** The gateway's sync folders that make up the engine (scripts/architecture.ts's ENGINE_FOLDERS). */
 const ENGINE_FOLDERS = ['engine', 'rules', 'rosters', 'punches'];
 /**
- * What the engine may not import of the gateway app around it: anything but its own folders, the log context, and
- * the two helpers that sit beside the run executor (sync-error-policy.ts, unreadable-records.ts). The engine
- * folders are flat, so `../` is apps/gateway/src/sync and `../../` is apps/gateway/src.
+ * What the engine may not import of the gateway app around it: anything but its own folders. The error policy,
+ * the unreadable-records list and the log context are the engine's own (sync/engine/); the app imports them
+ * from there. The engine folders are flat, so `../` is apps/gateway/src/sync and `../../` is apps/gateway/src.
  */
 const ENGINE_STAYS_BELOW_APP = [
   { group: ['@nestjs/*'], message: 'The sync engine is plain code under the Nest app: no NestJS.' },
   {
-    regex: `^\\.\\./(?!(?:${ENGINE_FOLDERS.join('|')})/|sync-error-policy\\.js$|unreadable-records\\.js$|\\.\\./)`,
+    regex: `^\\.\\./(?!(?:${ENGINE_FOLDERS.join('|')})/|\\.\\./)`,
     message:
-      'The sync engine imports of apps/gateway/src/sync only its own folders, sync-error-policy and ' +
-      'unreadable-records: the run queue, worker, executor and controllers sit above it.',
+      'The sync engine imports of apps/gateway/src/sync only its own folders: the run queue, worker, executor ' +
+      'and controllers sit above it.',
   },
   {
-    regex: '^\\.\\./\\.\\./(?!logging/log-context\\.js$|\\.\\./)',
-    message: 'The sync engine imports of the gateway app only the log context (no config, vendors module, REST).',
+    regex: '^\\.\\./\\.\\./(?!\\.\\./)',
+    message: 'The sync engine imports nothing of the gateway app (no config, logging, vendors module, REST).',
   },
 ];
+
+/**
+ * The engine folders that reach a vendor only through its connector: nothing of a vendor library, types
+ * included (the rules folder still names vendor types; it joins this list when it stops).
+ */
+const CONNECTOR_ONLY_ENGINE_FOLDERS = ['rosters', 'punches'];
+const NO_VENDOR_LIBRARIES = {
+  group: VENDOR_NAMES.flatMap((vendor) => [`@app/${vendor}`, `@app/${vendor}/*`]),
+  message:
+    'The roster and punch engines reach a vendor through its connector (@app/connectors), not its library: the ' +
+    "vendor's calls, batches and record mapping are the connector's.",
+};
 
 const PURE_SYNTAX = [
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pure code: pass the clock in.' },
@@ -220,15 +233,21 @@ export default tseslint.config(
     ignores: ['**/*.spec.ts'],
     rules: restrictedImports(...ENGINE_STAYS_BELOW_APP),
   },
-  // planRuleChange decides for every vendor pair, so it is pure and vendor-neutral: it sees the store's link
-  // vocabulary as types only, and nothing of a vendor, a connector or the rest of the engine.
+  {
+    files: CONNECTOR_ONLY_ENGINE_FOLDERS.map((folder) => `apps/gateway/src/sync/${folder}/**/*.ts`),
+    ignores: ['**/*.spec.ts'],
+    rules: restrictedImports(...ENGINE_STAYS_BELOW_APP, NO_VENDOR_LIBRARIES),
+  },
+  // The engine's core (sync/engine/: planRuleChange, the error policy, unreadable records, the log context) serves
+  // every vendor pair, so it is vendor-neutral and free of framework and I/O: it sees the store's vocabulary as
+  // types only, and nothing of a vendor, a connector or the rest of the engine.
   {
     files: ['apps/gateway/src/sync/engine/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
       ...restrictedImports(...FRAMEWORK_AND_IO.filter((pattern) => !pattern.group.includes('@app/mapping-store')), {
         regex: '^(?:@app/(?!(?:kernel|mapping-store)$)|\\.\\./)',
-        message: 'planRuleChange is vendor-neutral and stands alone: @app/kernel and store types only.',
+        message: "The engine's core is vendor-neutral and stands alone: @app/kernel and store types only.",
       }),
       '@typescript-eslint/no-restricted-imports': [
         'error',

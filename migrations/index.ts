@@ -5,7 +5,9 @@ import { EventReceipts1795600000000 } from './1795600000000-event-receipts.js';
 import { PunchWriteIntents1795700000000 } from './1795700000000-punch-write-intents.js';
 import { RunQueueOnPgBoss1795800000000 } from './1795800000000-run-queue-on-pg-boss.js';
 import { LinkErrorKinds1795900000000 } from './1795900000000-link-error-kinds.js';
-import { NameConflicts1796000000000 } from './1796000000000-name-conflicts.js';
+import { VendorNeutralLinks1796100000000 } from './1796100000000-vendor-neutral-links.js';
+import { RunItemNotes1796200000000 } from './1796200000000-run-item-notes.js';
+import { NameConflicts1796300000000 } from './1796300000000-name-conflicts.js';
 
 /** Every migration, oldest first. Once merged a migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -16,5 +18,7 @@ export const MIGRATIONS = [
   PunchWriteIntents1795700000000,
   RunQueueOnPgBoss1795800000000,
   LinkErrorKinds1795900000000,
-  NameConflicts1796000000000,
+  VendorNeutralLinks1796100000000,
+  RunItemNotes1796200000000,
+  NameConflicts1796300000000,
 ];

@@ -25,6 +25,7 @@ interface RunItem {
   targetId: string | null;
   action: string;
   losses: { field: string; severity: string; message: string }[];
+  notes: { field: string; message: string }[];
   error?: string;
 }
 
@@ -74,7 +75,8 @@ function printRun(title: string, run: Run, groupNames: ReadonlyMap<string, strin
     for (const loss of entry.losses.filter((candidate) => candidate.severity !== 'info')) {
       line(`      ${loss.severity.padEnd(12)} ${loss.field}: ${loss.message}`);
     }
-    const info = entry.losses.filter((candidate) => candidate.severity === 'info').length;
+    // Translation's info losses and the gateway's notes of what it did, both in the run's JSON.
+    const info = entry.losses.filter((candidate) => candidate.severity === 'info').length + entry.notes.length;
     if (info > 0) line(`      (+ ${info} informational note${info === 1 ? '' : 's'} in GET /api/v1/runs/${run.id})`);
   }
 }

@@ -2,6 +2,7 @@
 // alone (the emulators hold every punch of both vendors in memory and run in the parent). Reads one JSON
 // argument, runs the real PunchesSync (real clients, a real mapping store on embedded PostgreSQL) WeCom →
 // Feishu over the window, and prints one JSON line with its measurements.
+import { FeishuPunchesConnector, WecomPunchesConnector } from '@app/connectors';
 import { FeishuClient } from '@app/feishu';
 import { openMappingStore } from '@app/mapping-store';
 import { MIGRATIONS } from '@app/migrations';
@@ -11,7 +12,7 @@ import { loadIdResolver } from '../../apps/gateway/src/sync/id-resolver.loader.j
 import { PunchesSync } from '../../apps/gateway/src/sync/punches/punches.sync.js';
 import { createTestDatabase, serverUrl } from '../../test/support/test-database.js';
 import { measure, peakRssMb } from './bench-report.js';
-import { UnreadableRecords } from '../../apps/gateway/src/sync/unreadable-records.js';
+import { UnreadableRecords } from '../../apps/gateway/src/sync/engine/unreadable-records.js';
 
 export interface PunchWorkerInput {
   readonly feishuUrl: string;
@@ -78,7 +79,9 @@ try {
       now: () => new Date(),
       unreadable: new UnreadableRecords(),
     };
-    return new PunchesSync(context, feishu, wecom).run('wecom_to_feishu');
+    return new PunchesSync(context, new FeishuPunchesConnector(feishu), new WecomPunchesConnector(wecom)).run(
+      'wecom_to_feishu',
+    );
   });
   const actions: Record<string, number> = {};
   for (const item of items) actions[item.action] = (actions[item.action] ?? 0) + 1;

@@ -32,7 +32,7 @@ import { loadIdResolver } from '../../apps/gateway/src/sync/id-resolver.loader.j
 import { FeishuToWecomRulesSync } from '../../apps/gateway/src/sync/rules/feishu-to-wecom.rules-sync.js';
 import { bindingLimit, describeFloor, pace, shortLabel, writesOf } from './bench-floor.js';
 import { measure, peakRssMb, type ScenarioResult } from './bench-report.js';
-import { UnreadableRecords } from '../../apps/gateway/src/sync/unreadable-records.js';
+import { UnreadableRecords } from '../../apps/gateway/src/sync/engine/unreadable-records.js';
 
 export interface RulesSyncBench {
   /** The first run (every rule created), then the no-change re-run. */

@@ -730,7 +730,7 @@ describe('bad input and malformed vendor answers (REST + emulators)', () => {
         sync_runs: runs.total,
         user_mappings: users.total,
         department_mappings: departments.total,
-        group_links: links.length,
+        links: links.length,
         shift_links: shiftLinks.length,
         sync_conflicts: conflicts.length,
       },

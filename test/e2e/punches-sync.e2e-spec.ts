@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
+import { FeishuPunchesConnector, WecomPunchesConnector } from '@app/connectors';
 import { MappingStore } from '@app/mapping-store';
 import { isGatewayImportedFlow } from '@app/translation';
 import { chinaDayOf, chinaMidnight, DAY_SECONDS } from '@app/kernel';
@@ -18,7 +19,7 @@ import {
   waitForRunBody,
 } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
-import { UnreadableRecords } from '../../apps/gateway/src/sync/unreadable-records.js';
+import { UnreadableRecords } from '../../apps/gateway/src/sync/engine/unreadable-records.js';
 
 // Punch sync end to end: supertest against the real app, the app against both emulators over HTTP.
 
@@ -34,6 +35,7 @@ interface RunBody {
     targetId: string | null;
     action: string;
     losses: { field: string; severity: string; message: string }[];
+    notes: { field: string; message: string }[];
     error?: string;
     plan?: { vendor: string; requests: { api: string; body: Record<string, unknown[]> }[] };
   }[];
@@ -173,7 +175,7 @@ describe('punch sync (REST + emulators)', () => {
     expect(
       run.items
         .find((item) => item.sourceId === 'chenjing')!
-        .losses.map((loss) => loss.message)
+        .notes.map((note) => note.message)
         .join('\n'),
     ).toMatch(/未打卡/);
     expect(duplicatesIn(feishuFlows())).toEqual([]);
@@ -209,7 +211,8 @@ describe('punch sync (REST + emulators)', () => {
     }
     expect(wecomDuplicates()).toEqual([]);
     // Echo check: the punches imported from WeCom are in Feishu, yet none went back.
-    expect(run.items.some((item) => item.losses.some((loss) => /not sent back/.test(loss.message)))).toBe(true);
+    expect(run.items.some((item) => item.notes.some((note) => /not sent back/.test(note.message)))).toBe(true);
+    expect(run.items.some((item) => item.losses.some((loss) => /not sent back/.test(loss.message)))).toBe(false);
 
     // And the other way round: the punches just written to WeCom do not come back to Feishu.
     const imports = feishuImports();
@@ -291,8 +294,8 @@ describe('punch sync (REST + emulators)', () => {
           if (index === 1) throw new Crash('killed after unit 1');
         },
       },
-      vendors.feishu(),
-      vendors.wecom(),
+      new FeishuPunchesConnector(vendors.feishu()),
+      new WecomPunchesConnector(vendors.wecom()),
     );
     await expect(crashing.run('wecom_to_feishu')).rejects.toBeInstanceOf(Crash);
     // The killed run had already started reading its next unit: let that call land before counting.
@@ -300,7 +303,11 @@ describe('punch sync (REST + emulators)', () => {
     const halfway = importedFlows().length;
 
     const readsBefore = emulators.wecom.emulator.calls().filter((call) => call.api === 'getcheckindata').length;
-    const resumed = await new PunchesSync(context, vendors.feishu(), vendors.wecom()).run('wecom_to_feishu');
+    const resumed = await new PunchesSync(
+      context,
+      new FeishuPunchesConnector(vendors.feishu()),
+      new WecomPunchesConnector(vendors.wecom()),
+    ).run('wecom_to_feishu');
     const reads = emulators.wecom.emulator.calls().filter((call) => call.api === 'getcheckindata').length - readsBefore;
     // 12 people in units of 3 = 4 units; units 0 and 1 were committed, so only 2 are read again.
     expect(reads).toBe(2);
@@ -403,7 +410,7 @@ describe('punch sync (REST + emulators)', () => {
     expect([0, 60, 120, 180].map(inWecom)).toEqual([1, 1, 0, 0]);
     const lina = run.items.find((item) => item.sourceId === 'e1003')!;
     expect(lina.action).toBe('created');
-    const messages = lina.losses.map((loss) => loss.message).join('\n');
+    const messages = lina.notes.map((note) => note.message).join('\n');
     expect(messages).toMatch(/1 skipped: .*系统自动生成/);
     expect(messages).toMatch(/1 skipped: .*下班免打卡/);
     expect(lina.losses).toContainEqual(

@@ -92,7 +92,10 @@ describe('replicas: gateway processes on one PostgreSQL database', () => {
 
   async function links(): Promise<LinkRow[]> {
     const result = await db.query<LinkRow>(
-      `SELECT "id", "feishu_group_id", "wecom_rule_id", "status", "direction" FROM "group_links"`,
+      `SELECT l."id", f."external_id" AS "feishu_group_id", w."external_id" AS "wecom_rule_id", l."status", l."direction"
+       FROM "links" l
+         LEFT JOIN "link_sides" f ON f."link_id" = l."id" AND f."vendor" = 'feishu'
+         LEFT JOIN "link_sides" w ON w."link_id" = l."id" AND w."vendor" = 'wecom'`,
     );
     return result.rows;
   }
@@ -368,7 +371,8 @@ describe('replicas: gateway processes on one PostgreSQL database', () => {
         const { rows } = await db.query<{ id: string; attempt: number }>(
           `SELECT r."id", r."attempt" FROM "sync_runs" r
          WHERE r."status" = 'running' AND r."scope" = 'rules' AND EXISTS (
-           SELECT 1 FROM "group_links" g WHERE g."status" = 'pending' AND g."feishu_group_id" = ANY($1))`,
+           SELECT 1 FROM "links" l JOIN "link_sides" f ON f."link_id" = l."id" AND f."vendor" = 'feishu'
+           WHERE l."status" = 'pending' AND f."external_id" = ANY($1))`,
           [newGroups],
         );
         const run = rows[0];

@@ -22,6 +22,7 @@ interface RunBody {
     targetId: string | null;
     action: string;
     losses: { field: string; severity: string; message: string }[];
+    notes: { field: string; message: string }[];
     error?: string;
     plan?: { vendor: string; requests: { api: string; body: unknown }[] };
   }[];
@@ -214,7 +215,8 @@ describe('rules sync (REST + emulators)', () => {
     const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules' });
     const drifted = run.items.find((entry) => entry.targetId === String(rule!.groupid))!;
     expect(drifted.action).toBe('updated');
-    expect(drifted.losses.map((loss) => loss.message).join(' ')).toMatch(/changed outside the gateway/);
+    expect(drifted.notes.map((note) => note.message).join(' ')).toMatch(/changed outside the gateway/);
+    expect(drifted.losses.map((loss) => loss.message).join(' ')).not.toMatch(/changed outside the gateway/);
   });
 
   it('a create whose answer is lost is adopted by the next run: exactly one rule', async () => {

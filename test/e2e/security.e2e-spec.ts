@@ -529,7 +529,7 @@ describe('security: authentication, body limit, secrets (REST + emulators)', () 
            WHERE table_schema = current_schema()`,
         );
       const columns = (rows as { column: string }[]).map((row) => row.column);
-      expect(columns).toEqual(expect.arrayContaining(['group_links.feishu_group_id', 'sync_runs.params']));
+      expect(columns).toEqual(expect.arrayContaining(['link_sides.external_id', 'sync_runs.params']));
       expect(columns.length).toBeGreaterThan(40);
       expect(
         columns.filter((name) => /secret|password|passwd|credential|token|api_?key|encrypt|cipher/i.test(name)),

@@ -194,6 +194,49 @@ describe('library boundaries', () => {
       `import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n`,
       'no-restricted-imports',
     ],
+    // The roster and punch engines reach a vendor through its connector only, types included.
+    [
+      'apps/gateway/src/sync/rosters/rosters.sync.ts',
+      `import type { FeishuClient } from '@app/feishu';\nexport type X = FeishuClient;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/punches/punches.sync.ts',
+      `import type { WecomAddCheckinRecord } from '@app/wecom/model';\nexport type X = WecomAddCheckinRecord;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/punches/punch-window.ts',
+      `import { WecomClient } from '@app/wecom';\nexport const x = WecomClient;\n`,
+      'no-restricted-imports',
+    ],
+    // Nothing of the app either, not even what the engine once borrowed from it: the log context and the
+    // policy live in sync/engine/, so a new import of the app's logging or of a file beside the executor fails.
+    [
+      'apps/gateway/src/sync/rules/rule-item.ts',
+      `import { withLogContext } from '../../logging/log-context.js';\nexport const x = withLogContext;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/punches/punches.sync.ts',
+      `import { wasNotApplied } from '../sync-error-policy.js';\nexport const x = wasNotApplied;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/rules/rule-item.ts',
+      `import { buildLoggerParams } from '../../logging/logger.options.js';\nexport const x = buildLoggerParams;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/rosters/rosters.sync.ts',
+      `import { runDetailView } from '../run-views.js';\nexport const x = runDetailView;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/engine/sync-error-policy.ts',
+      `import { RunExecutor } from '../run-executor.service.js';\nexport const x = RunExecutor;\n`,
+      'no-restricted-imports',
+    ],
     [
       'apps/gateway/src/sync/engine/plan-rule-change.ts',
       `import { WecomRulesConnector } from '@app/connectors';\nexport const x = WecomRulesConnector;\n`,
@@ -238,7 +281,11 @@ describe('library boundaries', () => {
     ],
     [
       'apps/gateway/src/sync/rules/two-way.ts',
-      `import { linkFailureOf } from '../sync-error-policy.js';\nimport { withLogContext } from '../../logging/log-context.js';\nimport { planRuleChange } from '../engine/plan-rule-change.js';\nexport const x = [linkFailureOf, withLogContext, planRuleChange];\n`,
+      `import { linkFailureOf } from '../engine/sync-error-policy.js';\nimport { withLogContext } from '../engine/log-context.js';\nimport { planRuleChange } from '../engine/plan-rule-change.js';\nexport const x = [linkFailureOf, withLogContext, planRuleChange];\n`,
+    ],
+    [
+      'apps/gateway/src/sync/rosters/rosters.sync.ts',
+      `import { WecomRostersConnector } from '@app/connectors';\nimport { isPerRecordRefusal } from '../engine/sync-error-policy.js';\nimport { withLogContext } from '../engine/log-context.js';\nexport const x = [WecomRostersConnector, isPerRecordRefusal, withLogContext];\n`,
     ],
     [
       'apps/gateway/src/sync/engine/plan-rule-change.ts',

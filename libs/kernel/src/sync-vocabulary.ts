@@ -30,3 +30,13 @@ export interface Loss {
   readonly sourceValue?: unknown;
   readonly targetValue?: unknown;
 }
+
+/**
+ * One thing the gateway did beyond the item's action, written for an HR reader ("the WeCom rule was created
+ * again", "the oldest of two same-named rules was adopted"): a run item's notes, kept apart from its losses so
+ * that a loss always means something a translation could not carry over.
+ */
+export interface Note {
+  readonly field: string;
+  readonly message: string;
+}

@@ -82,7 +82,7 @@ export function isVendorError(error: unknown): error is VendorError {
 }
 
 /**
- * Why a link's last sync failed (group_links.last_error_kind): a vendor failure's kind, or what the sync itself
+ * Why a link's last sync failed (links.last_error_kind): a vendor failure's kind, or what the sync itself
  * found. `translation_refused`: the source cannot be represented on the target (a blocking loss);
  * `source_missing` / `target_missing`: a side is gone; `conflict`: both sides changed; `internal`: anything that
  * is not a vendor's answer (the gateway's own failure, a database error).

@@ -47,15 +47,23 @@ describe('migrations', () => {
 describe('natural keys reject duplicates', () => {
   // Each row: the constraint, then a statement that must succeed once and fail the second time.
   const cases: [string, string, (ctx: { runId: string; linkId: string }) => unknown[]][] = [
+    // A Feishu group id, and a WeCom rule id, belongs to one link (each statement makes a new link).
     [
-      'uq_group_links_feishu_group_id',
-      `INSERT INTO group_links (direction, feishu_group_id) VALUES ('feishu_to_wecom', 'g-dup')`,
+      'uq_link_sides_external_id',
+      `WITH link AS (INSERT INTO links (scope, direction) VALUES ('rule', 'feishu_to_wecom') RETURNING id, scope)
+       INSERT INTO link_sides (link_id, scope, vendor, external_id) SELECT id, scope, 'feishu', 'g-dup' FROM link`,
       () => [],
     ],
     [
-      'uq_group_links_wecom_rule_id',
-      `INSERT INTO group_links (direction, wecom_rule_id) VALUES ('wecom_to_feishu', 'r-dup')`,
+      'uq_link_sides_external_id',
+      `WITH link AS (INSERT INTO links (scope, direction) VALUES ('rule', 'wecom_to_feishu') RETURNING id, scope)
+       INSERT INTO link_sides (link_id, scope, vendor, external_id) SELECT id, scope, 'wecom', 'r-dup' FROM link`,
       () => [],
+    ],
+    [
+      'pk_link_sides',
+      `INSERT INTO link_sides (link_id, scope, vendor, name) VALUES ($1, 'rule', 'wecom', 'a second WeCom side')`,
+      ({ linkId }) => [linkId],
     ],
     [
       'uq_shift_links_feishu_shift',
@@ -149,8 +157,12 @@ describe('concurrent upserts', () => {
       ),
     );
     expect(new Set(links.map((link) => link.id)).size).toBe(1);
-    const rows = await harness.sql(`SELECT * FROM group_links WHERE feishu_group_id = 'race-group'`);
+    const rows = await harness.sql(
+      `SELECT l.id FROM links l JOIN link_sides s ON s.link_id = l.id
+       WHERE s.vendor = 'feishu' AND s.external_id = 'race-group'`,
+    );
     expect(rows).toHaveLength(1);
+    expect(await harness.sql(`SELECT * FROM links WHERE id = $1`, [links[0]!.id])).toHaveLength(1);
   });
 
   it('20 concurrent punch-mapping writes of one record leave one row and report one insert', async () => {
@@ -187,7 +199,7 @@ describe('runs and items', () => {
       status: 'partial',
       items: [
         { ...item('c', 'failed'), error: 'WeCom 301093' },
-        { ...item('d', 'skipped'), plan: { groupname: 'x' } },
+        { ...item('d', 'skipped'), plan: { groupname: 'x' }, notes: [{ field: 'rule', message: 'created again' }] },
       ],
     });
     expect(finished.status).toBe('partial');
@@ -195,6 +207,10 @@ describe('runs and items', () => {
     const read = await store.runs.get(runId);
     expect(read?.items.map((i) => i.sourceId)).toEqual(['a', 'b', 'c', 'd']);
     expect(read?.items[0]?.losses[0]?.severity).toBe('approximated');
+    // Notes come back apart from the losses; an item written without any reads back with none.
+    expect(read?.items[3]?.notes).toEqual([{ field: 'rule', message: 'created again' }]);
+    expect(read?.items[3]?.losses).toEqual(item('d').losses);
+    expect(read?.items[0]?.notes).toEqual([]);
     expect(read?.items[2]?.error).toBe('WeCom 301093');
     expect(read?.items[3]?.plan).toEqual({ groupname: 'x' });
     expect(read?.items[0]).not.toHaveProperty('plan');
@@ -359,7 +375,7 @@ describe('group and shift links', () => {
     // A kind outside the taxonomy is refused by the table.
     await expect(
       store.groupLinks.setStatus(first.id, 'failed', { message: 'x', kind: 'oops' as 'internal' }),
-    ).rejects.toThrow(/ck_group_links_last_error_kind/);
+    ).rejects.toThrow(/ck_links_last_error_kind/);
     // A sync that succeeds clears both.
     const resynced = await store.groupLinks.markSynced(first.id, {
       feishuGroupId: '6919358128597097404',
@@ -369,6 +385,29 @@ describe('group and shift links', () => {
       syncedAt: new Date('2026-11-22T00:00:00Z'),
     });
     expect(resynced).toMatchObject({ status: 'active', lastError: null, lastErrorKind: null });
+  });
+
+  it('keeps a side with an id on every link (ck_links_has_a_side), checked at the end of each statement', async () => {
+    const lone = await store.groupLinks.recordIntent({ direction: 'wecom_to_feishu', wecomRuleId: 'lone-rule' });
+    // Forgetting the only id the link has would leave a link nothing can find: refused, nothing changed.
+    await expect(store.groupLinks.resetWecomTarget(lone.id, 'lone (gateway)')).rejects.toThrow(/ck_links_has_a_side/);
+    expect(await store.groupLinks.findById(lone.id)).toEqual(lone);
+    await expect(
+      harness.sql(`DELETE FROM link_sides WHERE link_id = $1 AND vendor = 'wecom'`, [lone.id]),
+    ).rejects.toThrow(/ck_links_has_a_side/);
+    await expect(harness.sql(`INSERT INTO links (scope, direction) VALUES ('rule', 'two_way')`)).rejects.toThrow(
+      /ck_links_has_a_side/,
+    );
+    // A name alone is an intent, not an id.
+    await expect(
+      harness.sql(
+        `WITH link AS (INSERT INTO links (scope, direction) VALUES ('rule', 'two_way') RETURNING id, scope)
+         INSERT INTO link_sides (link_id, scope, vendor, name) SELECT id, scope, 'feishu', 'named only' FROM link`,
+      ),
+    ).rejects.toThrow(/ck_links_has_a_side/);
+    // Deleting the link takes its sides along, which the rule allows.
+    expect(await store.groupLinks.delete(lone.id)).toBe(true);
+    expect(await harness.sql(`SELECT * FROM link_sides WHERE link_id = $1`, [lone.id])).toEqual([]);
   });
 
   it('marks many links synced in one statement, all or nothing', async () => {

@@ -2,6 +2,7 @@ import type {
   ItemAction,
   LinkDirection,
   Loss,
+  Note,
   RunStatus,
   RunTrigger,
   SyncDirection,
@@ -26,6 +27,10 @@ export const LINK_STATUSES = [
  * `unlinked`: a source group a scheduled run discovered while auto-linking is off; not synced until linked.
  */
 export type LinkStatus = (typeof LINK_STATUSES)[number];
+
+export const LINK_SCOPES = ['rule'] as const;
+/** What a link pairs across vendors: `rule` links a Feishu attendance group and a WeCom checkin rule. */
+export type LinkScope = (typeof LINK_SCOPES)[number];
 
 /** Why a link's last sync failed: the message shown to people, and its kind, which code decides on. */
 export interface LinkFailure {
@@ -179,6 +184,8 @@ export interface SyncRunItem {
   readonly targetId: string | null;
   readonly action: ItemAction;
   readonly losses: readonly Loss[];
+  /** What the gateway did beyond the action (a rule created again, a delete propagated); absent = none. */
+  readonly notes?: readonly Note[];
   readonly error: string | null;
   /** Dry runs: the exact vendor payload the run would send. */
   readonly plan?: unknown;

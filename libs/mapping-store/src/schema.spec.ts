@@ -13,13 +13,14 @@ import { MIGRATIONS_TABLE } from './mapping-store.data-source.js';
 import {
   CONFLICT_KINDS,
   CONFLICT_WINNERS,
+  LINK_SCOPES,
   LINK_STATUSES,
   NAME_CONFLICT_RESOLUTIONS,
   PUNCH_WRITE_STATES,
   WECOM_SHIFT_KINDS,
 } from './mapping-store.types.js';
 import type { EventReceiptRow } from './repositories/event-receipt.repository.js';
-import type { GroupLinkRow } from './repositories/group-link.repository.js';
+import type { LinkRow, LinkSideRow } from './repositories/group-link.repository.js';
 import type { DepartmentMappingRow, UserMappingRow } from './repositories/id-pair.repository.js';
 import type { PunchRecordMappingRow } from './repositories/punch-record-mapping.repository.js';
 import type { ShiftLinkRow } from './repositories/shift-link.repository.js';
@@ -38,7 +39,8 @@ import type { SyncRunItemRow, SyncRunRow } from './repositories/sync-run.reposit
 
 /** The repositories' row type of each table of the store. */
 interface StoreRows {
-  group_links: GroupLinkRow;
+  links: LinkRow;
+  link_sides: LinkSideRow;
   shift_links: ShiftLinkRow;
   user_mappings: UserMappingRow;
   department_mappings: DepartmentMappingRow;
@@ -70,21 +72,24 @@ type ColumnOf<T> = unknown extends T ? 'jsonb' | 'jsonb | null' : null extends T
 type TableOf<Row> = { readonly [Column in keyof Row]-?: ColumnOf<Row[Column]> };
 
 const TABLES: { readonly [Table in keyof StoreRows]: TableOf<StoreRows[Table]> } = {
-  group_links: {
+  links: {
     id: 'uuid',
-    feishu_group_id: 'text | null',
-    feishu_group_name: 'text | null',
-    wecom_rule_id: 'text | null',
-    wecom_rule_name: 'text | null',
+    scope: 'text',
     direction: 'text',
     status: 'text',
-    feishu_hash: 'text | null',
-    wecom_hash: 'text | null',
     last_synced_at: 'timestamptz | null',
     last_error: 'text | null',
     last_error_kind: 'text | null',
     created_at: 'timestamptz',
     updated_at: 'timestamptz',
+  },
+  link_sides: {
+    link_id: 'uuid',
+    scope: 'text',
+    vendor: 'text',
+    external_id: 'text | null',
+    name: 'text | null',
+    hash: 'text | null',
   },
   shift_links: {
     id: 'uuid',
@@ -131,6 +136,7 @@ const TABLES: { readonly [Table in keyof StoreRows]: TableOf<StoreRows[Table]> }
     target_id: 'text | null',
     action: 'text',
     losses: 'jsonb',
+    notes: 'jsonb',
     error: 'text | null',
     plan: 'jsonb | null',
     recorded_at: 'timestamptz',
@@ -208,10 +214,12 @@ function valueList<
 
 /** Every CHECK constraint of the store, by name: a value list the code holds, or a rule between columns. */
 const CHECKS: Readonly<Record<string, ValueList | 'between columns'>> = {
-  ck_group_links_has_a_side: 'between columns',
-  ck_group_links_direction: valueList('group_links', 'direction', LINK_DIRECTIONS),
-  ck_group_links_status: valueList('group_links', 'status', LINK_STATUSES),
-  ck_group_links_last_error_kind: valueList('group_links', 'last_error_kind', SYNC_ERROR_KINDS),
+  ck_links_scope: valueList('links', 'scope', LINK_SCOPES),
+  ck_links_direction: valueList('links', 'direction', LINK_DIRECTIONS),
+  ck_links_status: valueList('links', 'status', LINK_STATUSES),
+  ck_links_last_error_kind: valueList('links', 'last_error_kind', SYNC_ERROR_KINDS),
+  ck_link_sides_vendor: valueList('link_sides', 'vendor', VENDORS),
+  ck_link_sides_holds_something: 'between columns',
   ck_shift_links_wecom_kind: valueList('shift_links', 'wecom_kind', WECOM_SHIFT_KINDS),
   ck_sync_runs_status: valueList('sync_runs', 'status', RUN_STATUSES),
   ck_sync_runs_direction: valueList('sync_runs', 'direction', LINK_DIRECTIONS),
@@ -233,14 +241,19 @@ const CHECKS: Readonly<Record<string, ValueList | 'between columns'>> = {
 
 /**
  * The column and values of a CHECK as PostgreSQL prints it back: `CHECK ((status = ANY (ARRAY['a'::text, …])))`,
- * optionally behind `(x IS NULL) OR`. Null for any other shape.
+ * or `CHECK ((scope = 'a'::text))` for a list of one, optionally behind `(x IS NULL) OR`. Null for any other shape.
  */
 function parseValueList(definition: string): { column: string; values: string[] } | null {
-  const match = /^CHECK \(+(?:\(?(\w+) IS NULL\)? OR \()?(\w+) = ANY \(ARRAY\[([^\]]*)\]\)\)+$/.exec(definition);
+  const match =
+    /^CHECK \(+(?:\(?(\w+) IS NULL\)? OR \()?(\w+) = (?:ANY \(ARRAY\[([^\]]*)\]\)|('(?:[^']|'')*'::text))\)+$/.exec(
+      definition,
+    );
   if (!match) return null;
-  const [, nullColumn, column, list] = match;
+  const [, nullColumn, column, list, single] = match;
   if (nullColumn !== undefined && nullColumn !== column) return null;
-  const values = [...list!.matchAll(/'((?:[^']|'')*)'::text/g)].map((value) => value[1]!.replaceAll("''", "'"));
+  const values = [...(list ?? single)!.matchAll(/'((?:[^']|'')*)'::text/g)].map((value) =>
+    value[1]!.replaceAll("''", "'"),
+  );
   return { column: column!, values };
 }
 
@@ -312,6 +325,8 @@ describe('the schema the migrations create, against the code that reads it', () 
     expect(
       parseValueList(`CHECK (((winner IS NULL) OR (winner = ANY (ARRAY['feishu'::text, 'wecom'::text]))))`),
     ).toEqual({ column: 'winner', values: ['feishu', 'wecom'] });
+    expect(parseValueList(`CHECK ((scope = 'rule'::text))`)).toEqual({ column: 'scope', values: ['rule'] });
+    expect(parseValueList(`CHECK ((scope = lower(name)))`)).toBeNull();
     expect(parseValueList(`CHECK (((kind IS NULL) OR (winner = ANY (ARRAY['feishu'::text]))))`)).toBeNull();
     expect(parseValueList(`CHECK (((finished_at IS NULL) OR (started_at IS NOT NULL)))`)).toBeNull();
   });

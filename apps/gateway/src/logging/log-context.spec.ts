@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { LogCapture } from '../../../../test/support/log-capture.js';
-import { currentLogContext, withLogContext } from './log-context.js';
+import { currentLogContext, withLogContext } from '../sync/engine/log-context.js';
 import { buildLoggerParams } from './logger.options.js';
 
 /** The gateway's pino options (as LoggerModule gets them) writing into a capture. */

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { LogLevel } from '../config/app-config.js';
-import { currentLogContext } from './log-context.js';
+import { currentLogContext } from '../sync/engine/log-context.js';
 import { redactSecrets, scrubSecretsInText } from './redact.js';
 
 /**
@@ -14,7 +14,7 @@ export function buildLoggerParams(level: LogLevel, destination?: DestinationStre
     level,
     base: { service: 'attendance-sync-gateway' },
     messageKey: 'msg',
-    // Run id, link/item and vendor of the work this line was written in (log-context.ts); a field the call
+    // Run id, link/item and vendor of the work this line was written in (sync/engine/log-context.ts); a field the call
     // site passes itself wins. A copy: pino merges the line's own fields into the object it is given.
     mixin: () => ({ ...currentLogContext() }),
     formatters: {

@@ -5,7 +5,7 @@ import type { VendorHttpObserver, VendorRequestOutcome } from '@app/vendor-http'
 /**
  * A log line per vendor exchange, rate-limit wait and token fetch, told by the clients' VendorHttpObserver.
  * The hooks run inside the caller's async context, so each line also carries the run, link and unit the call
- * was made for (log-context.ts). Levels keep production logs readable: answered calls and waits at debug, the
+ * was made for (sync/engine/log-context.ts). Levels keep production logs readable: answered calls and waits at debug, the
  * vendor asking us to slow down at info, every other failure (each retry included) at warn. Endpoints are the
  * observer's low-cardinality labels: no ids, tokens or bodies reach a line.
  */

@@ -74,6 +74,18 @@ export class LossDto {
   message!: string;
 }
 
+/** An extension of the contract's run item: what the gateway did beyond the item's action (not a loss). */
+export class NoteDto {
+  @ApiProperty({ description: 'What the note is about (rule, group, punches).', example: 'rule' })
+  field!: string;
+
+  @ApiProperty({
+    description: 'What the gateway did, written for HR.',
+    example: 'The linked WeCom rule 3 no longer exists in WeCom; it was created again.',
+  })
+  message!: string;
+}
+
 export class RunSummaryDto {
   @ApiProperty({ example: 2 })
   created!: number;
@@ -177,8 +189,16 @@ export class RunItemDto {
   @ApiProperty({ enum: ITEM_ACTIONS, enumName: 'ItemAction', example: 'created' })
   action!: ItemAction;
 
-  @ApiProperty({ type: () => [LossDto] })
+  @ApiProperty({ type: () => [LossDto], description: 'What a translation could not carry over exactly.' })
   losses!: LossDto[];
+
+  @ApiProperty({
+    type: () => [NoteDto],
+    description:
+      'An extension of the contract: what the gateway did beyond the action (a rule created again, the oldest of ' +
+      'same-named rules adopted, a changed rule overwritten, a delete propagated, punches written); never losses.',
+  })
+  notes!: NoteDto[];
 
   @ApiPropertyOptional({ description: 'Why the item failed or was skipped.', example: 'wecom foreign_owned_rule: …' })
   error?: string;

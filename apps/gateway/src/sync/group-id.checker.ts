@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import type { SyncDirection, UnreadableRecord } from '@app/kernel';
 import { VendorClients } from '../vendors/vendor-clients.service.js';
-import { describeFailure } from './rules/rule-sync.types.js';
+import { describeFailure } from './engine/sync-error-policy.js';
 
 /**
  * Checks a sync request's groupIds against the source vendor before anything is queued, so an unknown id

@@ -1,4 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import {
+  FeishuPunchesConnector,
+  FeishuRostersConnector,
+  WecomPunchesConnector,
+  WecomRostersConnector,
+} from '@app/connectors';
 import { assertUnreachable } from '@app/kernel';
 import { MappingStore, type FinalRunStatus, type SyncRun, type SyncRunItem } from '@app/mapping-store';
 import { AppConfig } from '../config/app-config.js';
@@ -7,10 +13,10 @@ import { loadIdResolver } from './id-resolver.loader.js';
 import { PunchesSync } from './punches/punches.sync.js';
 import { runRosters } from './rosters/rosters.sync.js';
 import { FeishuToWecomRulesSync } from './rules/feishu-to-wecom.rules-sync.js';
-import { describeFailure, type NewConflictEvent, type RulesRunContext } from './rules/rule-sync.types.js';
+import type { NewConflictEvent, RulesRunContext } from './rules/rule-sync.types.js';
 import { WecomToFeishuRulesSync } from './rules/wecom-to-feishu.rules-sync.js';
-import { retriesRun } from './sync-error-policy.js';
-import { UnreadableRecords } from './unreadable-records.js';
+import { describeFailure, retriesRun } from './engine/sync-error-policy.js';
+import { UnreadableRecords } from './engine/unreadable-records.js';
 
 export interface RunOutcome {
   readonly status: FinalRunStatus;
@@ -105,8 +111,8 @@ export class RunExecutor {
         unreadable,
         ...workerHooks(progress),
       },
-      this.vendors.feishu(),
-      this.vendors.wecom(),
+      new FeishuPunchesConnector(this.vendors.feishu()),
+      new WecomPunchesConnector(this.vendors.wecom()),
     );
     if (run.direction !== 'two_way') return sync.run(run.direction);
     return [...(await sync.run('wecom_to_feishu')), ...(await sync.run('feishu_to_wecom'))];
@@ -134,7 +140,11 @@ export class RunExecutor {
       unreadable,
       ...workerHooks(progress),
     };
-    return runRosters(context, this.vendors.feishu(), this.vendors.wecom(), run.direction);
+    const connect = () => ({
+      feishu: new FeishuRostersConnector(this.vendors.feishu()),
+      wecom: new WecomRostersConnector(this.vendors.wecom()),
+    });
+    return runRosters(context, connect, run.direction);
   }
 
   private async rules(

@@ -27,6 +27,7 @@ export interface ItemView {
   readonly targetId: string | null;
   readonly action: SyncRunItem['action'];
   readonly losses: SyncRunItem['losses'];
+  readonly notes: NonNullable<SyncRunItem['notes']>;
   readonly error?: string;
   readonly plan?: unknown;
 }
@@ -60,6 +61,7 @@ export function runDetailView(run: SyncRunWithItems, itemsDone: number | null): 
       action: entry.action,
       // The contract's loss shape: field, severity, message (values stay in the store for diagnosis).
       losses: entry.losses.map(({ field, severity, message }) => ({ field, severity, message })),
+      notes: (entry.notes ?? []).map(({ field, message }) => ({ field, message })),
       ...(entry.error ? { error: entry.error } : {}),
       ...(entry.plan === undefined ? {} : { plan: entry.plan }),
     })),

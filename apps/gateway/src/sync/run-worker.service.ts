@@ -14,7 +14,7 @@ import {
   type SyncRun,
   type SyncRunItem,
 } from '@app/mapping-store';
-import { withLogContext } from '../logging/log-context.js';
+import { withLogContext } from './engine/log-context.js';
 import { AlertNotifier } from './alert-notifier.service.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { RunExecutor, type RunOutcome } from './run-executor.service.js';

@@ -66,6 +66,13 @@ export class FeishuRulesConnector implements RuleSideConnector {
   private readonly shiftById = new Map<string, FeishuShift>();
   private readonly shiftReads = new Map<string, Promise<FeishuShift>>();
   private shifts: FeishuShift[] = [];
+  /**
+   * Each group object's sides, by the shift ids they were taken with: a two-way run asks for the linked group's
+   * side as the last sync recorded it and again as the compared actual group, and the group is translated and
+   * hashed once (BENCHMARKS.md, "Translation and hashing vs a 500-group run"). Keyed by the object read, which
+   * nothing changes after the read; a shift id stands for one content (Feishu's API cannot edit a shift).
+   */
+  private readonly sides = new WeakMap<FeishuGroup, Map<string, FeishuGroupSide>>();
 
   constructor(
     private readonly client: FeishuClient,
@@ -136,11 +143,19 @@ export class FeishuRulesConnector implements RuleSideConnector {
     for (const id of group.punch_day_shift_ids ?? []) ids.add(id);
     for (const day of group.need_punch_special_days ?? []) ids.add(day.shift_id);
     ids.delete('0');
+    const sorted = [...ids].sort();
+    const key = sorted.join('\n');
+    const known = this.sides.get(group)?.get(key);
+    if (known) return known;
     const shifts: FeishuShift[] = [];
-    for (const id of [...ids].sort()) shifts.push(await this.shift(id));
+    for (const id of sorted) shifts.push(await this.shift(id));
     const canonical = feishuToCanonical({ group, shifts }, this.mapperOptions);
-    if (!canonical.ok) return { hash: null, legacyHash: () => [] };
-    return { hash: ruleContentHash(canonical.value), legacyHash: () => legacyRuleContentHashes(canonical.value) };
+    const side: FeishuGroupSide = canonical.ok
+      ? { hash: ruleContentHash(canonical.value), legacyHash: () => legacyRuleContentHashes(canonical.value) }
+      : { hash: null, legacyHash: () => [] };
+    const ofGroup = this.sides.get(group) ?? new Map<string, FeishuGroupSide>();
+    this.sides.set(group, ofGroup.set(key, side));
+    return side;
   }
 
   /** Reads every shift once, so plans reuse identical shifts instead of creating them again. */

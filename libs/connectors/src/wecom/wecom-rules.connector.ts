@@ -145,9 +145,9 @@ export class WecomRulesConnector implements RuleSideConnector {
       .sort((a, b) => a.groupid - b.groupid);
   }
 
-  /** A rule read into the canonical model. */
+  /** A rule read into the canonical model (once per rule object: see readRule). */
   toCanonical(rule: unknown) {
-    return wecomToCanonical(rule);
+    return readRule(rule).canonical;
   }
 
   /** Content hash of a rule as WeCom holds it (or as it would be written); null if it cannot be read. */
@@ -157,7 +157,7 @@ export class WecomRulesConnector implements RuleSideConnector {
 
   /** The same in the previous hash formats, which links synced before the format changed hold. */
   legacyHashes(rule: unknown): readonly string[] {
-    const canonical = wecomToCanonical(rule);
+    const { canonical } = readRule(rule);
     return canonical.ok ? legacyRuleContentHashes(canonical.value) : [];
   }
 
@@ -238,10 +238,36 @@ export class WecomRulesConnector implements RuleSideConnector {
   }
 }
 
+/** A WeCom rule object's canonical form and, once asked for, its content hash. */
+interface ReadRule {
+  readonly canonical: ReturnType<typeof wecomToCanonical>;
+  hash?: string | null;
+}
+
+/**
+ * Each rule object's canonical form and hash, computed once however often they are asked for: a rules run asks
+ * for the linked rule's hash as the link's target side, as the compared actual rule and in its update plan, and
+ * each translation was most of a no-change re-run's translation time (BENCHMARKS.md, "Translation and hashing vs
+ * a 500-group run"). Keyed by the object read, which nothing changes after the read (a list answers fresh
+ * objects; a rule read again is another object and translated again); collected with it.
+ */
+const readRules = new WeakMap<object, ReadRule>();
+
+function readRule(rule: unknown): ReadRule {
+  if (typeof rule !== 'object' || rule === null) return { canonical: wecomToCanonical(rule) };
+  let entry = readRules.get(rule);
+  if (!entry) {
+    entry = { canonical: wecomToCanonical(rule) };
+    readRules.set(rule, entry);
+  }
+  return entry;
+}
+
 /** Content hash of a WeCom rule as WeCom holds it (or as it would be written); null if it cannot be read. */
 export function wecomRuleHash(rule: unknown): string | null {
-  const canonical = wecomToCanonical(rule);
-  return canonical.ok ? ruleContentHash(canonical.value) : null;
+  const entry = readRule(rule);
+  entry.hash ??= entry.canonical.ok ? ruleContentHash(entry.canonical.value) : null;
+  return entry.hash;
 }
 
 /** A WeCom dry-run plan. */

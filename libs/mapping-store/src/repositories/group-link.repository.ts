@@ -1,4 +1,5 @@
-import type { LinkDirection, SyncErrorKind } from '@app/kernel';
+import { randomUUID } from 'node:crypto';
+import type { LinkDirection, SyncErrorKind, Vendor } from '@app/kernel';
 import type { EntityManager } from 'typeorm';
 import { execute, queryRows } from './sql.util.js';
 import { withStoreErrors } from '../mapping-store.errors.js';
@@ -8,11 +9,37 @@ import type {
   GroupLinkIntent,
   GroupLinkSyncedState,
   LinkFailure,
+  LinkScope,
   LinkStatus,
 } from '../mapping-store.types.js';
 
-/** A row of `group_links` as the driver returns it (schema.spec.ts holds it against the migrations). */
-export interface GroupLinkRow {
+/** A row of `links` as the driver returns it (schema.spec.ts holds it against the migrations). */
+export interface LinkRow {
+  id: string;
+  scope: LinkScope;
+  direction: LinkDirection;
+  status: LinkStatus;
+  last_synced_at: Date | null;
+  last_error: string | null;
+  last_error_kind: SyncErrorKind | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** A row of `link_sides`: one vendor's side of a link (schema.spec.ts holds it against the migrations). */
+export interface LinkSideRow {
+  link_id: string;
+  scope: LinkScope;
+  vendor: Vendor;
+  /** Null while only an intent is recorded (the name a create will carry). */
+  external_id: string | null;
+  name: string | null;
+  /** Content hash of this side's canonical form at the last successful sync. */
+  hash: string | null;
+}
+
+/** A link of scope `rule` with its Feishu and WeCom sides side by side, as every statement below returns it. */
+interface GroupLinkRow {
   id: string;
   feishu_group_id: string | null;
   feishu_group_name: string | null;
@@ -48,57 +75,105 @@ function toGroupLink(row: GroupLinkRow): GroupLink {
   };
 }
 
-/** Feishu attendance group ⇄ WeCom checkin rule. */
+/** Group links are the links of this scope; a Feishu group is its Feishu side, a WeCom rule its WeCom side. */
+const SCOPE: LinkScope = 'rule';
+
+/**
+ * A GroupLinkRow from `link` (rows shaped like `links`) and `side` (rows shaped like `link_sides`), both
+ * relation names in scope of the statement.
+ */
+function groupLinkSelect(link: string, side: string): string {
+  return `SELECT l."id", f."external_id" AS "feishu_group_id", f."name" AS "feishu_group_name",
+            w."external_id" AS "wecom_rule_id", w."name" AS "wecom_rule_name", l."direction", l."status",
+            f."hash" AS "feishu_hash", w."hash" AS "wecom_hash", l."last_synced_at", l."last_error",
+            l."last_error_kind", l."created_at", l."updated_at"
+          FROM ${link} l
+            LEFT JOIN ${side} f ON f."link_id" = l."id" AND f."vendor" = 'feishu'
+            LEFT JOIN ${side} w ON w."link_id" = l."id" AND w."vendor" = 'wecom'`;
+}
+
+/**
+ * The sides of the links in CTE `link` after a statement whose CTE `written` returned the side rows it wrote:
+ * those, and for the other sides the rows as the statement's snapshot has them (a statement does not see its
+ * own writes). The link row itself always comes from an UPDATE or upsert, which waits for and reads the latest
+ * committed version, so concurrent intents for one source agree on the link.
+ */
+const SIDES_AFTER_WRITE = `
+  SELECT * FROM written
+  UNION ALL
+  SELECT s.* FROM "link_sides" s JOIN link ON s."link_id" = link."id"
+  WHERE NOT EXISTS (SELECT 1 FROM written WHERE written."link_id" = s."link_id" AND written."vendor" = s."vendor")`;
+
+/**
+ * Feishu attendance group ⇄ WeCom checkin rule: the `rule` links, each read with its Feishu and WeCom side.
+ * Every write is one statement (CTEs), so a link and its sides change together or not at all.
+ */
 export class GroupLinkRepository {
   constructor(private readonly manager: EntityManager) {}
 
   async list(): Promise<GroupLink[]> {
     const rows: GroupLinkRow[] = await queryRows(
       this.manager,
-      `SELECT * FROM "group_links" ORDER BY "created_at", "id"`,
+      `${groupLinkSelect('"links"', '"link_sides"')} WHERE l."scope" = $1 ORDER BY l."created_at", l."id"`,
+      [SCOPE],
     );
     return rows.map(toGroupLink);
   }
 
   async findById(id: string): Promise<GroupLink | null> {
-    return this.findOne(`"id" = $1`, id);
+    return this.findOne(`l."id" = $2`, id);
   }
 
   async findByFeishuGroupId(feishuGroupId: string): Promise<GroupLink | null> {
-    return this.findOne(`"feishu_group_id" = $1`, feishuGroupId);
+    return this.findBySide('feishu', feishuGroupId);
   }
 
   async findByWecomRuleId(wecomRuleId: string): Promise<GroupLink | null> {
-    return this.findOne(`"wecom_rule_id" = $1`, wecomRuleId);
+    return this.findBySide('wecom', wecomRuleId);
   }
 
   /**
    * Records the intent to link before any vendor write, keyed by the side that already exists (the source).
    * Idempotent: a second call for the same source returns the existing link and only fills in what was
    * unknown (a crashed run's link keeps its recorded target name, so the next run can adopt the target).
+   * One statement: the source side is upserted on its unique external id (so concurrent intents for one
+   * source meet on one row and one link), then the link (new, or touched), then the other side.
    */
   async recordIntent(intent: GroupLinkIntent): Promise<GroupLink> {
-    const keyColumn = intent.feishuGroupId ? 'feishu_group_id' : intent.wecomRuleId ? 'wecom_rule_id' : null;
-    if (!keyColumn) throw new Error('A group link needs the Feishu group id or the WeCom rule id');
+    const [key, other] = keyedSides(intent);
+    if (!key.externalId) throw new Error('A group link needs the Feishu group id or the WeCom rule id');
     const rows: GroupLinkRow[] = await withStoreErrors(() =>
       queryRows(
         this.manager,
-        `INSERT INTO "group_links"
-           ("direction", "feishu_group_id", "feishu_group_name", "wecom_rule_id", "wecom_rule_name")
-         VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT ("${keyColumn}") DO UPDATE SET
-           "feishu_group_id" = COALESCE("group_links"."feishu_group_id", EXCLUDED."feishu_group_id"),
-           "feishu_group_name" = COALESCE(EXCLUDED."feishu_group_name", "group_links"."feishu_group_name"),
-           "wecom_rule_id" = COALESCE("group_links"."wecom_rule_id", EXCLUDED."wecom_rule_id"),
-           "wecom_rule_name" = COALESCE(EXCLUDED."wecom_rule_name", "group_links"."wecom_rule_name"),
-           "updated_at" = now()
-         RETURNING *`,
+        `WITH key AS (
+           INSERT INTO "link_sides" AS s ("link_id", "scope", "vendor", "external_id", "name")
+           VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT ("scope", "vendor", "external_id") DO UPDATE SET "name" = COALESCE(EXCLUDED."name", s."name")
+           RETURNING s.*),
+         link AS (
+           INSERT INTO "links" AS l ("id", "scope", "direction") SELECT "link_id", "scope", $6 FROM key
+           ON CONFLICT ("id") DO UPDATE SET "updated_at" = now()
+           RETURNING l.*),
+         other AS (
+           INSERT INTO "link_sides" AS s ("link_id", "scope", "vendor", "external_id", "name")
+           SELECT "link_id", "scope", $7, $8::text, $9::text FROM key WHERE $8::text IS NOT NULL OR $9::text IS NOT NULL
+           ON CONFLICT ("link_id", "vendor") DO UPDATE SET
+             "external_id" = COALESCE(s."external_id", EXCLUDED."external_id"),
+             "name" = COALESCE(EXCLUDED."name", s."name")
+           RETURNING s.*),
+         written AS (SELECT * FROM key UNION ALL SELECT * FROM other),
+         sides AS (${SIDES_AFTER_WRITE})
+         ${groupLinkSelect('link', 'sides')}`,
         [
+          randomUUID(),
+          SCOPE,
+          key.vendor,
+          key.externalId,
+          key.name,
           intent.direction,
-          intent.feishuGroupId ?? null,
-          intent.feishuGroupName ?? null,
-          intent.wecomRuleId ?? null,
-          intent.wecomRuleName ?? null,
+          other.vendor,
+          other.externalId,
+          other.name,
         ],
       ),
     );
@@ -107,54 +182,43 @@ export class GroupLinkRepository {
 
   /**
    * A source group found by discovery while auto-linking is off: listed (status `unlinked`) but not synced.
-   * A group that already has a link keeps it untouched.
+   * A group that already has a link keeps it untouched; an unlinked one only learns names.
    */
   async recordUnlinked(intent: GroupLinkIntent): Promise<void> {
-    const keyColumn = intent.feishuGroupId ? 'feishu_group_id' : 'wecom_rule_id';
+    const [key, other] = keyedSides(intent);
     await execute(
       this.manager,
-      `INSERT INTO "group_links"
-         ("direction", "status", "feishu_group_id", "feishu_group_name", "wecom_rule_id", "wecom_rule_name")
-       VALUES ($1, 'unlinked', $2, $3, $4, $5)
-       ON CONFLICT ("${keyColumn}") DO UPDATE SET
-         "feishu_group_name" = COALESCE(EXCLUDED."feishu_group_name", "group_links"."feishu_group_name"),
-         "wecom_rule_name" = COALESCE(EXCLUDED."wecom_rule_name", "group_links"."wecom_rule_name"),
-         "updated_at" = now()
-       WHERE "group_links"."status" = 'unlinked'`,
+      `WITH key AS (
+         INSERT INTO "link_sides" AS s ("link_id", "scope", "vendor", "external_id", "name")
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT ("scope", "vendor", "external_id") DO UPDATE SET "name" = COALESCE(EXCLUDED."name", s."name")
+         WHERE (SELECT l."status" FROM "links" l WHERE l."id" = s."link_id") = 'unlinked'
+         RETURNING s."link_id", s."scope", (s.xmax = 0) AS "inserted"),
+       link AS (
+         INSERT INTO "links" AS l ("id", "scope", "direction", "status")
+         SELECT "link_id", "scope", $6, 'unlinked' FROM key
+         ON CONFLICT ("id") DO UPDATE SET "updated_at" = now())
+       INSERT INTO "link_sides" AS s ("link_id", "scope", "vendor", "external_id", "name")
+       SELECT "link_id", "scope", $7, CASE WHEN "inserted" THEN $8::text END, $9::text FROM key
+       WHERE ("inserted" AND $8::text IS NOT NULL) OR $9::text IS NOT NULL
+       ON CONFLICT ("link_id", "vendor") DO UPDATE SET "name" = COALESCE(EXCLUDED."name", s."name")`,
       [
+        randomUUID(),
+        SCOPE,
+        key.vendor,
+        key.externalId,
+        key.name,
         intent.direction,
-        intent.feishuGroupId ?? null,
-        intent.feishuGroupName ?? null,
-        intent.wecomRuleId ?? null,
-        intent.wecomRuleName ?? null,
+        other.vendor,
+        other.externalId,
+        other.name,
       ],
     );
   }
 
   /** Both sides exist and agree: store their ids and hashes, clear any error. */
   async markSynced(id: string, state: GroupLinkSyncedState): Promise<GroupLink> {
-    const rows: GroupLinkRow[] = await withStoreErrors(() =>
-      queryRows(
-        this.manager,
-        `UPDATE "group_links" SET
-           "feishu_group_id" = $2, "feishu_group_name" = COALESCE($3, "feishu_group_name"),
-           "wecom_rule_id" = $4, "wecom_rule_name" = COALESCE($5, "wecom_rule_name"),
-           "feishu_hash" = $6, "wecom_hash" = $7, "last_synced_at" = $8,
-           "status" = 'active', "last_error" = NULL, "last_error_kind" = NULL, "updated_at" = now()
-         WHERE "id" = $1
-         RETURNING *`,
-        [
-          id,
-          state.feishuGroupId,
-          state.feishuGroupName ?? null,
-          state.wecomRuleId,
-          state.wecomRuleName ?? null,
-          state.feishuHash,
-          state.wecomHash,
-          state.syncedAt,
-        ],
-      ),
-    );
+    const rows = await this.sync([{ id, state }]);
     return toGroupLink(this.single(rows, `markSynced(${id})`));
   }
 
@@ -166,35 +230,7 @@ export class GroupLinkRepository {
     entries: readonly { readonly id: string; readonly state: GroupLinkSyncedState }[],
   ): Promise<GroupLink[]> {
     if (entries.length === 0) return [];
-    const column = <T>(pick: (state: GroupLinkSyncedState) => T) => entries.map(({ state }) => pick(state));
-    const rows: GroupLinkRow[] = await withStoreErrors(() =>
-      queryRows(
-        this.manager,
-        `UPDATE "group_links" AS link SET
-           "feishu_group_id" = v.feishu_group_id,
-           "feishu_group_name" = COALESCE(v.feishu_group_name, link."feishu_group_name"),
-           "wecom_rule_id" = v.wecom_rule_id,
-           "wecom_rule_name" = COALESCE(v.wecom_rule_name, link."wecom_rule_name"),
-           "feishu_hash" = v.feishu_hash, "wecom_hash" = v.wecom_hash, "last_synced_at" = v.synced_at,
-           "status" = 'active', "last_error" = NULL, "last_error_kind" = NULL, "updated_at" = now()
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                     $8::timestamptz[])
-           AS v(id, feishu_group_id, feishu_group_name, wecom_rule_id, wecom_rule_name, feishu_hash, wecom_hash,
-                synced_at)
-         WHERE link."id" = v.id
-         RETURNING link.*`,
-        [
-          entries.map(({ id }) => id),
-          column((state) => state.feishuGroupId),
-          column((state) => state.feishuGroupName ?? null),
-          column((state) => state.wecomRuleId),
-          column((state) => state.wecomRuleName ?? null),
-          column((state) => state.feishuHash),
-          column((state) => state.wecomHash),
-          column((state) => state.syncedAt),
-        ],
-      ),
-    );
+    const rows = await this.sync(entries);
     if (rows.length !== entries.length) {
       const found = new Set(rows.map((row) => row.id));
       const missing = entries.filter(({ id }) => !found.has(id)).map(({ id }) => id);
@@ -208,14 +244,7 @@ export class GroupLinkRepository {
    * the replacement will carry, so a crash after re-creating it is adopted like any first create.
    */
   async resetWecomTarget(id: string, wecomRuleName: string): Promise<GroupLink> {
-    const rows: GroupLinkRow[] = await queryRows(
-      this.manager,
-      `UPDATE "group_links" SET "wecom_rule_id" = NULL, "wecom_rule_name" = $2, "wecom_hash" = NULL,
-         "status" = 'pending', "updated_at" = now()
-       WHERE "id" = $1 RETURNING *`,
-      [id, wecomRuleName],
-    );
-    return toGroupLink(this.single(rows, `resetWecomTarget(${id})`));
+    return this.resetTarget(id, 'wecom', wecomRuleName, `resetWecomTarget(${id})`);
   }
 
   /**
@@ -226,72 +255,156 @@ export class GroupLinkRepository {
    * keeps it, and the unique violation becomes MappingConflictError.
    */
   async linkFoundTarget(id: string, found: FoundObject): Promise<GroupLink> {
-    const [side, other] =
-      found.vendor === 'wecom'
-        ? (['wecom_rule', 'feishu_group_id'] as const)
-        : (['feishu_group', 'wecom_rule_id'] as const);
-    const hash = found.vendor === 'wecom' ? 'wecom_hash' : 'feishu_hash';
-    const rows = await withStoreErrors(() =>
+    const link = await withStoreErrors(() =>
       this.manager.transaction(async (manager) => {
         await execute(
           manager,
-          `DELETE FROM "group_links" WHERE "${side}_id" = $2 AND "id" <> $1 AND "${other}" IS NULL`,
-          [id, found.id],
+          `DELETE FROM "links" l
+           WHERE l."scope" = $1 AND l."id" <> $2
+             AND EXISTS (SELECT 1 FROM "link_sides" s WHERE s."link_id" = l."id" AND s."vendor" = $3
+                           AND s."external_id" = $4)
+             AND NOT EXISTS (SELECT 1 FROM "link_sides" s WHERE s."link_id" = l."id" AND s."vendor" <> $3
+                               AND s."external_id" IS NOT NULL)`,
+          [SCOPE, id, found.vendor, found.id],
         );
-        return queryRows<GroupLinkRow>(
+        await execute(
           manager,
-          `UPDATE "group_links" SET "${side}_id" = $2, "${side}_name" = $3, "${hash}" = NULL,
-             "status" = 'pending', "last_error" = NULL, "last_error_kind" = NULL, "updated_at" = now()
-           WHERE "id" = $1 RETURNING *`,
-          [id, found.id, found.name],
+          `INSERT INTO "link_sides" AS s ("link_id", "scope", "vendor", "external_id", "name", "hash")
+           SELECT l."id", l."scope", $3, $4, $5, NULL FROM "links" l WHERE l."id" = $1 AND l."scope" = $2
+           ON CONFLICT ("link_id", "vendor") DO UPDATE SET
+             "external_id" = EXCLUDED."external_id", "name" = EXCLUDED."name", "hash" = NULL`,
+          [id, SCOPE, found.vendor, found.id, found.name],
         );
+        await execute(
+          manager,
+          `UPDATE "links" SET "status" = 'pending', "last_error" = NULL, "last_error_kind" = NULL,
+             "updated_at" = now()
+           WHERE "id" = $1 AND "scope" = $2`,
+          [id, SCOPE],
+        );
+        return new GroupLinkRepository(manager).findById(id);
       }),
     );
-    return toGroupLink(this.single(rows, `linkFoundTarget(${id})`));
+    if (!link) throw new Error(`group link not found: linkFoundTarget(${id})`);
+    return link;
   }
 
   /** Likewise for a Feishu group that is gone (WeCom → Feishu). */
   async resetFeishuTarget(id: string, feishuGroupName: string): Promise<GroupLink> {
-    const rows: GroupLinkRow[] = await queryRows(
-      this.manager,
-      `UPDATE "group_links" SET "feishu_group_id" = NULL, "feishu_group_name" = $2, "feishu_hash" = NULL,
-         "status" = 'pending', "updated_at" = now()
-       WHERE "id" = $1 RETURNING *`,
-      [id, feishuGroupName],
-    );
-    return toGroupLink(this.single(rows, `resetFeishuTarget(${id})`));
+    return this.resetTarget(id, 'feishu', feishuGroupName, `resetFeishuTarget(${id})`);
   }
 
   /** Sets the status, with why the last sync failed (or null: nothing failed). */
   async setStatus(id: string, status: LinkStatus, failure: LinkFailure | null = null): Promise<GroupLink> {
-    const rows: GroupLinkRow[] = await queryRows(
-      this.manager,
-      `UPDATE "group_links" SET "status" = $2, "last_error" = $3, "last_error_kind" = $4, "updated_at" = now()
-       WHERE "id" = $1 RETURNING *`,
+    return this.updateLink(
+      `"status" = $3, "last_error" = $4, "last_error_kind" = $5`,
       [id, status, failure?.message ?? null, failure?.kind ?? null],
+      `setStatus(${id})`,
     );
-    return toGroupLink(this.single(rows, `setStatus(${id})`));
   }
 
   async setDirection(id: string, direction: LinkDirection): Promise<GroupLink> {
-    const rows: GroupLinkRow[] = await queryRows(
-      this.manager,
-      `UPDATE "group_links" SET "direction" = $2, "updated_at" = now() WHERE "id" = $1 RETURNING *`,
-      [id, direction],
-    );
-    return toGroupLink(this.single(rows, `setDirection(${id})`));
+    return this.updateLink(`"direction" = $3`, [id, direction], `setDirection(${id})`);
   }
 
+  /** Deletes the link; its sides, shift links and conflicts go with it (ON DELETE CASCADE). */
   async delete(id: string): Promise<boolean> {
-    const affected = await execute(this.manager, `DELETE FROM "group_links" WHERE "id" = $1`, [id]);
+    const affected = await execute(this.manager, `DELETE FROM "links" WHERE "id" = $1 AND "scope" = $2`, [id, SCOPE]);
     return affected > 0;
   }
 
-  private async findOne(condition: string, value: string): Promise<GroupLink | null> {
-    const rows: GroupLinkRow[] = await queryRows(this.manager, `SELECT * FROM "group_links" WHERE ${condition}`, [
-      value,
-    ]);
+  /**
+   * One statement for any number of links, the arrays unnested: the links go active, then both sides of each
+   * are upserted (an absent name keeps the side's name). A side id another link holds fails it all.
+   */
+  private async sync(
+    entries: readonly { readonly id: string; readonly state: GroupLinkSyncedState }[],
+  ): Promise<GroupLinkRow[]> {
+    const column = <T>(pick: (state: GroupLinkSyncedState) => T) => entries.map(({ state }) => pick(state));
+    return withStoreErrors(() =>
+      queryRows<GroupLinkRow>(
+        this.manager,
+        `WITH v AS (
+           SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                                $8::timestamptz[])
+             AS v(id, feishu_group_id, feishu_group_name, wecom_rule_id, wecom_rule_name, feishu_hash, wecom_hash,
+                  synced_at)),
+         link AS (
+           UPDATE "links" AS l SET "last_synced_at" = v.synced_at, "status" = 'active', "last_error" = NULL,
+             "last_error_kind" = NULL, "updated_at" = now()
+           FROM v WHERE l."id" = v.id AND l."scope" = $9
+           RETURNING l.*),
+         written AS (
+           INSERT INTO "link_sides" AS s ("link_id", "scope", "vendor", "external_id", "name", "hash")
+           SELECT link."id", link."scope", side.vendor, side.external_id, side.name, side.hash
+           FROM link JOIN v ON v.id = link."id"
+             CROSS JOIN LATERAL (VALUES ('feishu', v.feishu_group_id, v.feishu_group_name, v.feishu_hash),
+                                        ('wecom', v.wecom_rule_id, v.wecom_rule_name, v.wecom_hash))
+               AS side(vendor, external_id, name, hash)
+           ON CONFLICT ("link_id", "vendor") DO UPDATE SET "external_id" = EXCLUDED."external_id",
+             "name" = COALESCE(EXCLUDED."name", s."name"), "hash" = EXCLUDED."hash"
+           RETURNING s.*)
+         ${groupLinkSelect('link', 'written')}`,
+        [
+          entries.map(({ id }) => id),
+          column((state) => state.feishuGroupId),
+          column((state) => state.feishuGroupName ?? null),
+          column((state) => state.wecomRuleId),
+          column((state) => state.wecomRuleName ?? null),
+          column((state) => state.feishuHash),
+          column((state) => state.wecomHash),
+          column((state) => state.syncedAt),
+          SCOPE,
+        ],
+      ),
+    );
+  }
+
+  /** Forgets `vendor`'s side id and hash, records the name its replacement will carry; the link goes pending. */
+  private async resetTarget(id: string, vendor: Vendor, name: string, operation: string): Promise<GroupLink> {
+    const rows: GroupLinkRow[] = await queryRows(
+      this.manager,
+      `WITH link AS (
+         UPDATE "links" SET "status" = 'pending', "updated_at" = now() WHERE "id" = $1 AND "scope" = $2 RETURNING *),
+       written AS (
+         INSERT INTO "link_sides" AS s ("link_id", "scope", "vendor", "external_id", "name", "hash")
+         SELECT "id", "scope", $3, NULL, $4, NULL FROM link
+         ON CONFLICT ("link_id", "vendor") DO UPDATE SET "external_id" = NULL, "name" = EXCLUDED."name", "hash" = NULL
+         RETURNING s.*),
+       sides AS (${SIDES_AFTER_WRITE})
+       ${groupLinkSelect('link', 'sides')}`,
+      [id, SCOPE, vendor, name],
+    );
+    return toGroupLink(this.single(rows, operation));
+  }
+
+  /** Updates columns of the link itself (`set` uses $3…; $1 is the id, $2 the scope); the sides stay. */
+  private async updateLink(set: string, params: unknown[], operation: string): Promise<GroupLink> {
+    const [id, ...values] = params;
+    const rows: GroupLinkRow[] = await queryRows(
+      this.manager,
+      `WITH link AS (UPDATE "links" SET ${set}, "updated_at" = now() WHERE "id" = $1 AND "scope" = $2 RETURNING *)
+       ${groupLinkSelect('link', '"link_sides"')}`,
+      [id, SCOPE, ...values],
+    );
+    return toGroupLink(this.single(rows, operation));
+  }
+
+  private async findOne(condition: string, ...values: unknown[]): Promise<GroupLink | null> {
+    const rows: GroupLinkRow[] = await queryRows(
+      this.manager,
+      `${groupLinkSelect('"links"', '"link_sides"')} WHERE l."scope" = $1 AND ${condition}`,
+      [SCOPE, ...values],
+    );
     return rows[0] ? toGroupLink(rows[0]) : null;
+  }
+
+  private async findBySide(vendor: Vendor, externalId: string): Promise<GroupLink | null> {
+    return this.findOne(
+      `l."id" = (SELECT "link_id" FROM "link_sides" WHERE "scope" = $1 AND "vendor" = $2 AND "external_id" = $3)`,
+      vendor,
+      externalId,
+    );
   }
 
   private single(rows: GroupLinkRow[], operation: string): GroupLinkRow {
@@ -299,4 +412,28 @@ export class GroupLinkRepository {
     if (!row) throw new Error(`group link not found: ${operation}`);
     return row;
   }
+}
+
+interface IntentSide {
+  readonly vendor: Vendor;
+  readonly externalId: string | null;
+  readonly name: string | null;
+}
+
+/**
+ * The intent's two sides, the one it is keyed by first: the Feishu side when it names a Feishu group id, else
+ * the WeCom side.
+ */
+function keyedSides(intent: GroupLinkIntent): [IntentSide, IntentSide] {
+  const feishu: IntentSide = {
+    vendor: 'feishu',
+    externalId: intent.feishuGroupId ?? null,
+    name: intent.feishuGroupName ?? null,
+  };
+  const wecom: IntentSide = {
+    vendor: 'wecom',
+    externalId: intent.wecomRuleId ?? null,
+    name: intent.wecomRuleName ?? null,
+  };
+  return feishu.externalId ? [feishu, wecom] : [wecom, feishu];
 }

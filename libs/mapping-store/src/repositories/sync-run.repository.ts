@@ -1,4 +1,4 @@
-import type { ItemAction, LinkDirection, Loss, RunStatus, RunTrigger, SyncScope } from '@app/kernel';
+import type { ItemAction, LinkDirection, Loss, Note, RunStatus, RunTrigger, SyncScope } from '@app/kernel';
 import type { EntityManager } from 'typeorm';
 import { assertUniqueInBatch, withStoreErrors } from '../mapping-store.errors.js';
 import type {
@@ -40,13 +40,14 @@ export interface SyncRunItemRow {
   target_id: string | null;
   action: ItemAction;
   losses: Loss[];
+  notes: Note[];
   error: string | null;
   plan: unknown;
   recorded_at: Date;
 }
 
 /** What a run's reader selects of an item. */
-type ItemReadRow = Pick<SyncRunItemRow, 'source_id' | 'target_id' | 'action' | 'losses' | 'error' | 'plan'>;
+type ItemReadRow = Pick<SyncRunItemRow, 'source_id' | 'target_id' | 'action' | 'losses' | 'notes' | 'error' | 'plan'>;
 
 // The summary is derived from the items on read rather than stored, so it can never disagree with them.
 const SELECT_RUN_WITH_SUMMARY = `
@@ -93,6 +94,7 @@ function toItem(row: ItemReadRow): SyncRunItem {
     targetId: row.target_id,
     action: row.action,
     losses: row.losses,
+    notes: row.notes,
     error: row.error,
   };
   return row.plan === null ? item : { ...item, plan: row.plan };
@@ -219,10 +221,10 @@ export class SyncRunRepository {
     );
     await withStoreErrors(() =>
       this.manager.query(
-        `INSERT INTO "sync_run_items" ("run_id", "source_id", "target_id", "action", "losses", "error", "plan")
-         SELECT $1, s.source_id, s.target_id, s.action, s.losses, s.error, s.plan
+        `INSERT INTO "sync_run_items" ("run_id", "source_id", "target_id", "action", "losses", "notes", "error", "plan")
+         SELECT $1, s.source_id, s.target_id, s.action, s.losses, s.notes, s.error, s.plan
          FROM jsonb_to_recordset($2::jsonb)
-           AS s(source_id text, target_id text, action text, losses jsonb, error text, plan jsonb)`,
+           AS s(source_id text, target_id text, action text, losses jsonb, notes jsonb, error text, plan jsonb)`,
         [
           runId,
           JSON.stringify(
@@ -231,6 +233,7 @@ export class SyncRunRepository {
               target_id: item.targetId,
               action: item.action,
               losses: item.losses,
+              notes: item.notes ?? [],
               error: item.error,
               plan: item.plan ?? null,
             })),
@@ -287,7 +290,7 @@ export class SyncRunRepository {
     if (!run) return null;
     const items = await queryRows<ItemReadRow>(
       this.manager,
-      `SELECT "source_id", "target_id", "action", "losses", "error", "plan"
+      `SELECT "source_id", "target_id", "action", "losses", "notes", "error", "plan"
        FROM "sync_run_items" WHERE "run_id" = $1 ORDER BY "id"`,
       [id],
     );

@@ -1,37 +1,15 @@
 import fc from 'fast-check';
 import { chinaMidnight, DAY_SECONDS } from '@app/kernel';
-import type { WecomCheckinGroupRead } from '@app/wecom/model';
 import {
   FIRST_RUN_LOOKBACK_DAYS,
   INCREMENTAL_OVERLAP_SECONDS,
   MAX_SLICE_SECONDS,
-  nextDayReachSeconds,
   planUnits,
   runWindow,
   sliceWindow,
 } from './punch-window.js';
 
 const MIDNIGHT_2026_11_20 = chinaMidnight('2026-11-20')!;
-
-function rule(sections: { off_work_sec: number; latest_off_work_sec?: number }[]): WecomCheckinGroupRead {
-  return { schedulelist: [{ time_section: sections }] } as unknown as WecomCheckinGroupRead;
-}
-
-describe('nextDayReachSeconds', () => {
-  it.each([
-    ['no rules', [], 0],
-    ['a day shift ending 18:00 (+4 h allowance stays today)', [rule([{ off_work_sec: 18 * 3600 }])], 0],
-    ['a night shift ending 06:00 next day, +4 h', [rule([{ off_work_sec: 30 * 3600 }])], 10 * 3600],
-    [
-      'the latest off-punch time when the rule says it',
-      [rule([{ off_work_sec: 30 * 3600, latest_off_work_sec: 32 * 3600 }])],
-      8 * 3600,
-    ],
-    ['at most a day', [rule([{ off_work_sec: 47 * 3600 }])], DAY_SECONDS],
-  ])('%s', (_name, rules, expected) => {
-    expect(nextDayReachSeconds(rules)).toBe(expected);
-  });
-});
 
 describe('runWindow', () => {
   const now = MIDNIGHT_2026_11_20 + 15 * 3600;

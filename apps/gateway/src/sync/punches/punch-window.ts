@@ -1,6 +1,5 @@
 import { chunk } from 'es-toolkit';
 import { chinaDayStart, chinaMidnight, DAY_SECONDS } from '@app/kernel';
-import type { WecomCheckinGroupRead } from '@app/wecom/model';
 
 // Time windows of a punch run. Dates in requests are China-time days (UTC+8, no daylight saving: both
 // vendors' attendance days are tenant days and the sample tenants are in China); windows are half-open
@@ -10,41 +9,12 @@ import type { WecomCheckinGroupRead } from '@app/wecom/model';
 export const MAX_SLICE_SECONDS = 30 * DAY_SECONDS;
 /** A first incremental run (no from/to, no cursor yet) looks back this far. */
 export const FIRST_RUN_LOOKBACK_DAYS = 7;
-/**
- * An off-duty punch may come this long after a section's end when the rule does not say (WeCom's default
- * limit_offtime is 4 h in the vendor examples).
- */
-const DEFAULT_OFF_PUNCH_ALLOWANCE_SECONDS = 4 * 3600;
 /** Incremental runs re-read this much before the watermark: late-arriving punches (corrections, imports). */
 export const INCREMENTAL_OVERLAP_SECONDS = DAY_SECONDS;
 
 export interface TimeWindow {
   readonly start: number;
   readonly end: number;
-}
-
-/**
- * How far past midnight the rules' attendance day reaches: the latest off-duty punch any section of any
- * WeCom rule allows, minus 24 h (a night shift 22:00–06:00 with a 4 h allowance reaches 10:00 next day).
- * Punches of day D are read up to end-of-D plus this, so a cross-midnight off-duty punch is read with its
- * shift's day; the next window reads it again, and the record mapping keeps it once (overlap plus dedupe).
- */
-export function nextDayReachSeconds(rules: readonly WecomCheckinGroupRead[]): number {
-  let latest = 0;
-  for (const rule of rules) {
-    const sections = [
-      ...(rule.checkindate ?? []).flatMap((date) => date.checkintime ?? []),
-      ...(rule.schedulelist ?? []).flatMap((schedule) => schedule.time_section ?? []),
-    ];
-    for (const section of sections) {
-      const reach =
-        section.latest_off_work_sec !== undefined && section.latest_off_work_sec > 0
-          ? section.latest_off_work_sec
-          : section.off_work_sec + DEFAULT_OFF_PUNCH_ALLOWANCE_SECONDS;
-      latest = Math.max(latest, reach);
-    }
-  }
-  return Math.min(DAY_SECONDS, Math.max(0, latest - DAY_SECONDS));
 }
 
 /**

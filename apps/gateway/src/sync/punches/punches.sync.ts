@@ -1,27 +1,20 @@
 import { createHash } from 'node:crypto';
 import pMap from 'p-map';
 import { chunk } from 'es-toolkit';
-import type { Loss, Vendor } from '@app/kernel';
-import type { FeishuClient, FeishuUserFlow } from '@app/feishu';
+import type {
+  FeishuPunchesConnector,
+  FeishuPunchWrite,
+  PunchSideConnector,
+  WecomPunchesConnector,
+  WecomPunchWrite,
+} from '@app/connectors';
+import type { Loss, Note, Vendor } from '@app/kernel';
 import type { MappingStore, PunchRecordMapping, RunRequestParams, SyncRunItem } from '@app/mapping-store';
-import {
-  feishuFlowToPunch,
-  isGatewayImportedFlow,
-  punchToFeishuFlow,
-  punchToWecomRecord,
-  wecomCheckinToPunch,
-  wecomPunchKey,
-  type CanonicalPunch,
-  type FeishuFlowImport,
-  type IdResolver,
-} from '@app/translation';
-import type { WecomClient } from '@app/wecom';
-import type { WecomAddCheckinRecord } from '@app/wecom/model';
-import { withLogContext } from '../../logging/log-context.js';
-import type { UnreadableRecords } from '../unreadable-records.js';
-import { wasNotApplied } from '../sync-error-policy.js';
-import { describeFailure } from '../rules/rule-sync.types.js';
-import { nextDayReachSeconds, planUnits, runWindow, type PunchUnit, type TimeWindow } from './punch-window.js';
+import type { CanonicalPunch, IdResolver } from '@app/translation';
+import { withLogContext } from '../engine/log-context.js';
+import type { UnreadableRecords } from '../engine/unreadable-records.js';
+import { describeFailure, wasNotApplied } from '../engine/sync-error-policy.js';
+import { planUnits, runWindow, type PunchUnit, type TimeWindow } from './punch-window.js';
 
 export type PunchDirection = 'feishu_to_wecom' | 'wecom_to_feishu';
 
@@ -49,17 +42,6 @@ export interface PunchRunContext {
 }
 
 /**
- * People per unit of reads. getcheckindata takes ≤ 100 users per call (B6), user_flows/query ≤ 50 (A4); WeCom
- * reads also use 50: a 100-person month is ~6,000 rows whose parse, check and key lookups held the event loop
- * for 100–300 ms while the write pool waited (the 20,000-punch bench: 1.18× the floor at 100, 1.13× at 50),
- * and the first writes start sooner. Twice the getcheckindata calls cost nothing measurable: they run a unit
- * ahead of the writes, at 600/min against the imports' 50/s.
- */
-const USERS_PER_UNIT: Readonly<Record<Vendor, number>> = { wecom: 50, feishu: 50 };
-/** Feishu imports ≤ 50 flows per call (A7); add_checkin_record ≤ 200 records (B7). */
-const FEISHU_IMPORT_BATCH = 50;
-const WECOM_WRITE_BATCH = 200;
-/**
  * Import calls in flight at once. The client's rate limiter paces them at the vendor's published limit
  * (50/s: one every 20 ms); to keep that saturated, calls in flight must cover a round trip — 16 covers
  * Feishu's 50–200 ms from a server in China with room to spare.
@@ -72,9 +54,6 @@ const WRITE_CONCURRENCY = 16;
  */
 const MAPPINGS_PER_STATEMENT = 250;
 const KEYS_PER_LOOKUP = 500;
-/** Dry-run plans name the call as the rules plans do; each person's plan holds that person's records. */
-const FEISHU_IMPORT = { vendor: 'feishu', api: 'user_flows/batch_create', key: 'flow_records' } as const;
-const WECOM_WRITE = { vendor: 'wecom', api: 'add_checkin_record', key: 'records' } as const;
 /** Units whose reads run ahead of the writes (bounded, so memory stays flat however long the window). */
 const READ_AHEAD = 1;
 
@@ -162,8 +141,8 @@ interface ReadUnit {
 export class PunchesSync {
   constructor(
     private readonly context: PunchRunContext,
-    private readonly feishu: FeishuClient,
-    private readonly wecom: WecomClient,
+    private readonly feishu: FeishuPunchesConnector,
+    private readonly wecom: WecomPunchesConnector,
   ) {}
 
   async run(direction: PunchDirection): Promise<SyncRunItem[]> {
@@ -183,8 +162,7 @@ export class PunchesSync {
           from: params.from,
           to: params.to,
           watermark: watermark?.position.through ?? null,
-          // The rules only widen the window here; one that cannot be read is the rules runs' to report.
-          reach: nextDayReachSeconds(await this.wecom.getCorpCheckinOptions()),
+          reach: await this.wecom.attendanceDayReach(),
           now,
         });
 
@@ -199,7 +177,9 @@ export class PunchesSync {
     }
     for (const [person, other] of people.mapped) tallies.set(person, new PersonTally(person, other));
 
-    const perUnit = Math.min(USERS_PER_UNIT[source], this.context.usersPerUnit ?? USERS_PER_UNIT[source]);
+    // People per unit: the source's read size; WeCom's is below its per-call maximum (see its connector).
+    const usersPerRead = (source === 'wecom' ? this.wecom : this.feishu).usersPerRead;
+    const perUnit = Math.min(usersPerRead, this.context.usersPerUnit ?? usersPerRead);
     const units = planUnits(window, [...people.mapped.keys()], perUnit);
     const plan = planSignature(window, units);
     const resumeAt = progress?.position.plan === plan ? progress.position.done : 0;
@@ -299,8 +279,8 @@ export class PunchesSync {
   }
 
   /** Every list read of the run hands the records it cannot read to the run (one failed item each). */
-  private get readOptions() {
-    return { onUnreadable: this.context.unreadable.sink };
+  private get sink() {
+    return this.context.unreadable.sink;
   }
 
   // ---- who --------------------------------------------------------------------------------------------
@@ -326,7 +306,7 @@ export class PunchesSync {
           if (link?.feishuGroupId) feishuGroups.push(link.feishuGroupId);
         }
       }
-      const members = await this.feishuMembers(feishuGroups);
+      const members = await this.feishu.members(feishuGroups, this.sink);
       candidates = source === 'feishu' ? members : members.map((id) => resolver.user(id, 'feishu', 'wecom') ?? '');
       candidates = candidates.filter((id) => id !== '');
     } else if (this.context.userIdMapping === 'table') {
@@ -337,9 +317,7 @@ export class PunchesSync {
         if (page.items.length < 10_000) break;
       }
     } else {
-      const groups: string[] = [];
-      for await (const group of this.feishu.listGroups(this.readOptions)) groups.push(group.group_id);
-      candidates = await this.feishuMembers(groups);
+      candidates = await this.feishu.members(await this.feishu.listGroupIds(this.sink), this.sink);
     }
     const mapped = new Map<string, string>();
     const unmapped: string[] = [];
@@ -351,34 +329,18 @@ export class PunchesSync {
     return { mapped, unmapped };
   }
 
-  private async feishuMembers(groupIds: readonly string[]): Promise<string[]> {
-    const members = new Set<string>();
-    for (const groupId of groupIds) {
-      for await (const user of this.feishu.listGroupUsers(groupId, this.readOptions)) members.add(user.user_id);
-    }
-    return [...members];
-  }
-
   // ---- WeCom → Feishu ---------------------------------------------------------------------------------
 
   private async readWecomUnit(unit: PunchUnit, tallies: Map<string, PersonTally>): Promise<ReadUnit> {
     const { store, resolver } = this.context;
-    // getcheckindata's endtime is inclusive (B6; the emulator's reading), the window half-open.
-    const rows = await this.wecom.getCheckinData(
-      {
-        starttime: unit.window.start,
-        endtime: unit.window.end - 1,
-        useridlist: unit.users,
-      },
-      this.readOptions,
-    );
+    const records = await this.wecom.readPunches(unit.users, unit.window, this.sink);
     // Each punch with what its reading could not carry exactly: reported only if the punch is carried now.
     const candidates: { readonly punch: CanonicalPunch; readonly losses: readonly Loss[] }[] = [];
-    for (const row of rows) {
-      const read = wecomCheckinToPunch(row);
+    for (const record of records) {
+      const read = record.read();
       if (read.ok) candidates.push({ punch: read.value, losses: read.losses });
       else {
-        const tally = tallies.get(row.userid);
+        const tally = tallies.get(record.user);
         if (!tally) continue;
         if (read.skipped !== undefined) tally.skip(read.skipped);
         else {
@@ -413,17 +375,17 @@ export class PunchesSync {
   /** The Feishu imports of one unit, as write jobs of ≤ 50 flows; mappings are recorded when it commits. */
   private prepareFeishuImport(ready: ReadUnit, tallies: Map<string, PersonTally>): PreparedUnit {
     const { store, dryRun, runId } = this.context;
-    const flows: { punch: CanonicalPunch; flow: FeishuFlowImport }[] = [];
+    const flows: { punch: CanonicalPunch; write: FeishuPunchWrite }[] = [];
     for (const { punch, targetUserId } of ready.punches) {
       const tally = tallies.get(punch.userId) as PersonTally;
-      const translation = punchToFeishuFlow(punch, targetUserId);
+      const translation = this.feishu.punchWrite(punch, targetUserId);
       tally.addLosses(translation.losses);
-      if (translation.ok) flows.push({ punch, flow: translation.value });
+      if (translation.ok) flows.push({ punch, write: translation.value });
       else tally.refused += 1;
     }
-    const batches = chunk(flows, FEISHU_IMPORT_BATCH);
+    const batches = chunk(flows, this.feishu.writeBatch);
     if (dryRun) {
-      for (const batch of batches) planBatch(tallies, batch, (entry) => entry.flow, FEISHU_IMPORT);
+      for (const batch of batches) planBatch(tallies, batch, (entry) => entry.write.body, this.feishu);
       return NOTHING_TO_WRITE;
     }
     // Mappings are recorded once per unit, not per call: Feishu's idempotent_id already makes a repeated import
@@ -431,22 +393,19 @@ export class PunchesSync {
     // were a measurable share of the run's CPU at volume (BENCHMARKS.md, punches).
     const mappings: PunchRecordMapping[] = [];
     const jobs = batches.map((batch) => async () => {
-      let saved: FeishuUserFlow[];
+      let targetKeys: (string | null)[];
       try {
-        saved = await this.feishu.batchCreateUserFlows(batch.map((entry) => entry.flow));
+        targetKeys = await this.feishu.writePunches(batch.map((entry) => entry.write));
       } catch (error) {
         failBatch(tallies, batch, error);
         return;
       }
-      const byIdempotentId = new Map(saved.map((flow) => [flow.idempotent_id ?? '', flow.record_id]));
-      batch.forEach((entry) => {
+      batch.forEach((entry, index) => {
         mappings.push({
           sourceVendor: 'wecom',
           sourceKey: entry.punch.sourceKey,
-          // The client answers each held record with its idempotent_id; a record Feishu holds but does not show
-          // (pending or invalid) is imported without a known record_id. Never matched by position: the answer
-          // may be shorter than the batch.
-          targetKey: byIdempotentId.get(entry.flow.idempotent_id) ?? null,
+          // A record Feishu holds but does not show (pending or invalid) is imported without a known record_id.
+          targetKey: targetKeys[index] ?? null,
           userKey: entry.punch.userId,
           punchedAt: new Date(entry.punch.at * 1000),
           runId,
@@ -471,13 +430,8 @@ export class PunchesSync {
     mapped: ReadonlyMap<string, string>,
   ): Promise<ReadUnit> {
     const { store } = this.context;
-    const flows = await this.feishu.queryUserFlows({
-      ...this.readOptions,
-      userIds: unit.users,
-      checkTimeFrom: String(unit.window.start),
-      checkTimeTo: String(unit.window.end),
-    });
-    const ids = flows.map((flow) => flow.record_id);
+    const flows = await this.feishu.readPunches(unit.users, unit.window, this.sink);
+    const ids = flows.map((flow) => flow.recordKey);
     const [known, echoes, pending] = await Promise.all([
       store.punches.knownSourceKeys('feishu', ids),
       store.punches.importedFrom('wecom', ids),
@@ -488,15 +442,15 @@ export class PunchesSync {
     const punches: ReadUnit['punches'][number][] = [];
     const seen = new Set<string>();
     for (const flow of flows) {
-      const tally = tallies.get(flow.user_id);
-      const targetUserId = mapped.get(flow.user_id);
+      const tally = tallies.get(flow.user);
+      const targetUserId = mapped.get(flow.user);
       if (!tally || targetUserId === undefined) continue;
-      if (echoes.has(flow.record_id) || isGatewayImportedFlow(flow)) tally.echoes += 1;
-      else if (known.has(flow.record_id) && !stillToWrite.has(flow.record_id)) tally.present += 1;
-      else if (seen.has(flow.record_id)) tally.duplicates += 1;
+      if (echoes.has(flow.recordKey) || flow.fromGateway) tally.echoes += 1;
+      else if (known.has(flow.recordKey) && !stillToWrite.has(flow.recordKey)) tally.present += 1;
+      else if (seen.has(flow.recordKey)) tally.duplicates += 1;
       else {
-        seen.add(flow.record_id);
-        const translation = feishuFlowToPunch(flow);
+        seen.add(flow.recordKey);
+        const translation = flow.read();
         if (translation.skipped !== undefined) {
           tally.skip(translation.skipped);
           continue;
@@ -519,22 +473,12 @@ export class PunchesSync {
     if (pending.length === 0) return new Set();
     const { store } = this.context;
     const times = pending.map((write) => Math.floor(write.punchedAt.getTime() / 1000));
-    // A row WeCom holds but the gateway cannot read still proves the write landed: its id is the punch key.
-    const unreadableKeys = new Set<string>();
-    const rows = await this.wecom.getCheckinData(
-      {
-        starttime: Math.min(...times),
-        endtime: Math.max(...times) + 1,
-        useridlist: [...new Set(pending.map((write) => write.userKey))],
-      },
-      {
-        onUnreadable: (record) => {
-          if (record.recordId !== null) unreadableKeys.add(record.recordId);
-          this.context.unreadable.sink(record);
-        },
-      },
+    const inWecom = await this.wecom.heldPunchKeys(
+      [...new Set(pending.map((write) => write.userKey))],
+      Math.min(...times),
+      Math.max(...times) + 1,
+      this.sink,
     );
-    const inWecom = new Set([...rows.map((row) => wecomPunchKey(row.userid, row.checkin_time)), ...unreadableKeys]);
     const landed = pending.filter((write) => write.targetKey !== null && inWecom.has(write.targetKey));
     const missing = pending.filter((write) => !landed.includes(write));
     await store.punches.confirm(
@@ -554,14 +498,13 @@ export class PunchesSync {
    */
   private async prepareWecomWrite(ready: ReadUnit, tallies: Map<string, PersonTally>): Promise<PreparedUnit> {
     const { store, dryRun, runId } = this.context;
-    const records: { punch: CanonicalPunch; record: WecomAddCheckinRecord; targetKey: string }[] = [];
+    const records: { punch: CanonicalPunch; write: WecomPunchWrite; targetKey: string }[] = [];
     for (const { punch, targetUserId } of ready.punches) {
       const tally = tallies.get(punch.userId) as PersonTally;
-      const translation = punchToWecomRecord(punch, targetUserId);
+      const translation = this.wecom.punchWrite(punch, targetUserId);
       tally.addLosses(translation.losses);
-      if (translation.ok) {
-        records.push({ punch, record: translation.value, targetKey: wecomPunchKey(targetUserId, punch.at) });
-      } else tally.refused += 1;
+      if (translation.ok) records.push({ punch, write: translation.value, targetKey: translation.value.key });
+      else tally.refused += 1;
     }
     // Two Feishu punches of one person in the same second are one WeCom punch (WeCom keys by user and time).
     const taken = await store.punches.importedFrom(
@@ -576,9 +519,9 @@ export class PunchesSync {
         unique.push(entry);
       }
     }
-    const batches = chunk(unique, WECOM_WRITE_BATCH);
+    const batches = chunk(unique, this.wecom.writeBatch);
     if (dryRun) {
-      for (const batch of batches) planBatch(tallies, batch, (entry) => entry.record, WECOM_WRITE);
+      for (const batch of batches) planBatch(tallies, batch, (entry) => entry.write.body, this.wecom);
       return NOTHING_TO_WRITE;
     }
     const jobs = batches.map((batch) => async () => {
@@ -588,14 +531,14 @@ export class PunchesSync {
           sourceVendor: 'feishu' as const,
           sourceKey: entry.punch.sourceKey,
           targetKey: entry.targetKey,
-          userKey: entry.record.userid,
+          userKey: entry.write.user,
           punchedAt: new Date(entry.punch.at * 1000),
           runId,
           state: 'pending' as const,
         })),
       );
       try {
-        await this.wecom.addCheckinRecords(batch.map((entry) => entry.record));
+        await this.wecom.writePunches(batch.map((entry) => entry.write));
       } catch (error) {
         // Refused outright: nothing was written, so the intents go. Otherwise (a timeout, a lost answer) WeCom
         // may hold the punches: the intents stay pending and the next run looks before writing again.
@@ -642,17 +585,18 @@ function failBatch(
   }
 }
 
-/** Dry run: each person's share of each batch, exactly as it would be sent. */
+/** Dry run: each person's share of each batch, exactly as it would be sent; named as the rules plans name calls. */
 function planBatch<E extends { readonly punch: CanonicalPunch }>(
   tallies: Map<string, PersonTally>,
   batch: readonly E[],
   payload: (entry: E) => unknown,
-  target: { readonly vendor: Vendor; readonly api: string; readonly key: string },
+  target: PunchSideConnector,
 ): void {
+  const { api, key } = target.writeCall;
   for (const entry of batch) {
     const tally = tallies.get(entry.punch.userId) as PersonTally;
-    tally.plan ??= { vendor: target.vendor, requests: [{ api: target.api, body: { [target.key]: [] } }] };
-    tally.plan.requests[0].body[target.key]?.push(payload(entry));
+    tally.plan ??= { vendor: target.vendor, requests: [{ api, body: { [key]: [] } }] };
+    tally.plan.requests[0].body[key]?.push(payload(entry));
   }
 }
 
@@ -666,8 +610,9 @@ function planSignature(window: TimeWindow, units: readonly PunchUnit[]): string 
 function itemOf(tally: PersonTally, source: Vendor, dryRun: boolean): SyncRunItem {
   const target = source === 'wecom' ? 'Feishu' : 'WeCom';
   const losses: Loss[] = [];
+  const notes: Note[] = [];
   const counted = (count: number, text: string): void => {
-    if (count > 0) losses.push({ field: 'punches', severity: 'info', message: `${count} ${text}` });
+    if (count > 0) notes.push({ field: 'punches', message: `${count} ${text}` });
   };
   counted(tally.written, `written to ${target}`);
   counted(tally.present, `already in ${target} from an earlier run`);
@@ -679,8 +624,7 @@ function itemOf(tally: PersonTally, source: Vendor, dryRun: boolean): SyncRunIte
     losses.push(count > 1 ? { ...loss, message: `${loss.message} (${count} punches)` } : loss);
   }
   const wouldWrite = tally.plan ? (Object.values(tally.plan.requests[0].body)[0]?.length ?? 0) : 0;
-  if (wouldWrite > 0)
-    losses.unshift({ field: 'punches', severity: 'info', message: `${wouldWrite} would be written to ${target}` });
+  if (wouldWrite > 0) notes.unshift({ field: 'punches', message: `${wouldWrite} would be written to ${target}` });
   const written = dryRun ? wouldWrite : tally.written;
   // A person with any punch not carried across (and not refused for a reason a re-run cannot fix) failed:
   // the next run carries the rest, and the run's status says it was partial.
@@ -691,6 +635,7 @@ function itemOf(tally: PersonTally, source: Vendor, dryRun: boolean): SyncRunIte
     targetId: tally.targetId,
     action,
     losses,
+    ...(notes.length > 0 ? { notes } : {}),
     error: tally.error,
     ...(tally.plan ? { plan: tally.plan } : {}),
   };

@@ -1,18 +1,14 @@
 import type { Loss } from '@app/kernel';
-import type { DayKey } from './roster-days.js';
+import { REST_SHIFT, type DayKey, type RosterDay, type RosterWrite } from '@app/connectors';
+
+export type { RosterDay, RosterWrite };
 
 // The vendor-neutral roster diff: which person-days the target must be given so that it holds what the
-// source holds. Pure; the sync reads both vendors into RosterDay lists and turns the writes into payloads.
+// source holds. Pure; the roster connectors read both vendors into RosterDay lists and turn the writes into
+// their calls.
 
-/** The shift key of a rest day on both sides: Feishu shift_id "0", WeCom schedule_id 0 (REFERENCE C). */
-export const REST = '0';
-
-/** One person's shift on one day, in one vendor's ids (shift: Feishu shift_id or WeCom schedule_id). */
-export interface RosterDay {
-  readonly user: string;
-  readonly day: DayKey;
-  readonly shift: string;
-}
+/** The shift key of a rest day on both sides (REST_SHIFT of the connectors). */
+export const REST = REST_SHIFT;
 
 /** What a source id stands for on the target side, or why it cannot be carried over. */
 export type Resolution = { readonly ok: true; readonly id: string } | { readonly ok: false; readonly reason: string };
@@ -32,14 +28,6 @@ export interface RosterPlanInput {
   readonly mode: 'overwrite' | 'fill';
   /** Vendor names for messages, e.g. { source: 'Feishu', target: 'WeCom' }. */
   readonly names: { readonly source: string; readonly target: string };
-}
-
-export interface RosterWrite {
-  readonly sourceUser: string;
-  readonly user: string;
-  readonly day: DayKey;
-  /** The target's shift key. */
-  readonly shift: string;
 }
 
 export interface RosterPlan {

@@ -17,8 +17,8 @@ import {
   feishuRosterDays,
   wecomRosterDays,
   wecomScheduleRequests,
-} from './roster-payloads.js';
-import type { RosterWrite } from './roster-plan.js';
+  type RosterWrite,
+} from '@app/connectors';
 import {
   FEISHU_ROSTER_READ_COVERAGE,
   FEISHU_ROSTER_WRITE_COVERAGE,
@@ -29,7 +29,7 @@ import type { CoverageTable } from '../../../../../libs/translation/src/field-co
 
 /*
  * Issue #17, rosters: the roster field declarations (roster.coverage.ts) against the wire models and against
- * roster-payloads.ts (libs/translation/test/field-coverage.spec.ts does the rules and punches, and the doc).
+ * the roster connectors (libs/translation/test/field-coverage.spec.ts does the rules and punches, and the doc).
  */
 
 const GROUP_ID = '6919358128597097404';

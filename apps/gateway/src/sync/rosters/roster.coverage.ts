@@ -3,10 +3,10 @@
 import type { CoverageTable, FieldFate } from '../../../../../libs/translation/src/field-coverage/field-fate.js';
 
 /*
- * Field coverage of the roster payloads (issue #17), beside the code that maps them (roster-payloads.ts): the
- * fate of every field of Feishu's user_daily_shifts and WeCom's getcheckinschedulist / setcheckinschedulist,
+ * Field coverage of the roster payloads (issue #17), mapped by the roster connectors
+ * (libs/connectors/src/<vendor>/<vendor>-rosters.connector.ts): the fate of every field of Feishu's user_daily_shifts and WeCom's getcheckinschedulist / setcheckinschedulist,
  * as the CURRENT code has it. The "canonical" side of a roster is RosterDay (read) and RosterWrite (write),
- * roster-plan.ts. Plain data (the constructors of the rule tables would pull the library in at run time).
+ * libs/connectors/src/attendance-connector.ts. Plain data (the constructors of the rule tables would pull the library in at run time).
  */
 
 const translated = (canonical: string, note?: string): FieldFate =>
@@ -20,7 +20,7 @@ export const FEISHU_ROSTER_READ_COVERAGE: CoverageTable = {
   section: 'Feishu user daily shift (roster)',
   direction: 'read',
   wireModel: 'feishuUserDailyShiftSchema (user_daily_shifts/query)',
-  mapper: 'feishuRosterDays (apps/gateway/src/sync/rosters/roster-payloads.ts)',
+  mapper: 'feishuRosterDays (libs/connectors/src/feishu/feishu-rosters.connector.ts)',
   canonicalModel: 'RosterDay',
   fields: {
     day_no: translated('day'),
@@ -37,7 +37,7 @@ export const FEISHU_ROSTER_WRITE_COVERAGE: CoverageTable = {
   section: 'Feishu user daily shift (roster)',
   direction: 'write',
   wireModel: 'feishuUserDailyShiftSchema (user_daily_shifts/batch_create user_daily_shifts[])',
-  mapper: 'feishuDailyShiftBatches (apps/gateway/src/sync/rosters/roster-payloads.ts)',
+  mapper: 'feishuDailyShiftBatches (libs/connectors/src/feishu/feishu-rosters.connector.ts)',
   canonicalModel: 'RosterWrite',
   fields: {
     day_no: translated('day'),
@@ -61,7 +61,7 @@ export const WECOM_ROSTER_READ_COVERAGE: CoverageTable = {
   section: 'WeCom schedule list (roster)',
   direction: 'read',
   wireModel: 'wecomUserScheduleSchema (getcheckinschedulist schedule_list[])',
-  mapper: 'wecomRosterDays (apps/gateway/src/sync/rosters/roster-payloads.ts)',
+  mapper: 'wecomRosterDays (libs/connectors/src/wecom/wecom-rosters.connector.ts)',
   canonicalModel: 'RosterDay',
   fields: {
     groupid: translated('.', "selects the rule's entries: other rules' are not read"),
@@ -84,7 +84,7 @@ export const WECOM_ROSTER_WRITE_COVERAGE: CoverageTable = {
   section: 'WeCom schedule list (roster)',
   direction: 'write',
   wireModel: 'wecomSetCheckinScheduleListRequestSchema (setcheckinschedulist)',
-  mapper: 'wecomScheduleRequests (apps/gateway/src/sync/rosters/roster-payloads.ts)',
+  mapper: 'wecomScheduleRequests (libs/connectors/src/wecom/wecom-rosters.connector.ts)',
   canonicalModel: 'RosterWrite',
   fields: {
     groupid: notApplicable("the linked rule's id, given by the roster sync"),

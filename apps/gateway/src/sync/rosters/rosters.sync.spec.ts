@@ -1,10 +1,11 @@
+import { FeishuRostersConnector, WecomRostersConnector } from '@app/connectors';
 import { VendorError } from '@app/kernel';
 import type { FeishuClient, FeishuUserDailyShift } from '@app/feishu';
 import type { GroupLink, MappingStore, ShiftLink } from '@app/mapping-store';
 import { tableIdResolver } from '@app/translation';
 import type { WecomClient, WecomSetCheckinScheduleListRequest, WecomUserSchedule } from '@app/wecom';
-import { readPerUser, runRosters } from './rosters.sync.js';
-import { UnreadableRecords } from '../unreadable-records.js';
+import { readPerUser, runRosters, type RosterConnectors } from './rosters.sync.js';
+import { UnreadableRecords } from '../engine/unreadable-records.js';
 
 // The roster sync's run logic against in-memory vendors: which links a scheduled (two_way) run visits in
 // which direction, and fill-only behaviour on two-way links. The HTTP path is the e2e suite's.
@@ -158,13 +159,17 @@ function world() {
     now: () => new Date('2026-03-01T00:00:00Z'),
     unreadable: new UnreadableRecords(),
   };
-  return { feishu, wecom, context, feishuWrites, wecomWrites };
+  const connect = (): RosterConnectors => ({
+    feishu: new FeishuRostersConnector(feishu),
+    wecom: new WecomRostersConnector(wecom),
+  });
+  return { connect, context, feishuWrites, wecomWrites };
 }
 
 describe('runRosters', () => {
   it('two_way: each link in its own direction; a two-way link only gets the days its other side lacks', async () => {
-    const { feishu, wecom, context, feishuWrites, wecomWrites } = world();
-    const items = await runRosters(context, feishu, wecom, 'two_way');
+    const { connect, context, feishuWrites, wecomWrites } = world();
+    const items = await runRosters(context, connect, 'two_way');
     expect(items.map((each) => [each.sourceId, each.targetId, each.action])).toEqual([
       // Feishu → WeCom half: the Feishu-sourced link and the two-way one.
       ['G1', '100', 'created'],
@@ -188,8 +193,8 @@ describe('runRosters', () => {
   });
 
   it('a one-way run visits every linked 排班 group whatever its link direction, and overwrites', async () => {
-    const { feishu, wecom, context, wecomWrites } = world();
-    const items = await runRosters(context, feishu, wecom, 'feishu_to_wecom');
+    const { connect, context, wecomWrites } = world();
+    const items = await runRosters(context, connect, 'feishu_to_wecom');
     expect(items.map((each) => [each.sourceId, each.action])).toEqual([
       ['G1', 'created'],
       ['G2', 'unchanged'],
@@ -202,8 +207,8 @@ describe('runRosters', () => {
   });
 
   it('a dry run writes nothing and plans the exact bodies', async () => {
-    const { feishu, wecom, context, wecomWrites, feishuWrites } = world();
-    const items = await runRosters({ ...context, dryRun: true, groupIds: ['200'] }, feishu, wecom, 'wecom_to_feishu');
+    const { connect, context, wecomWrites, feishuWrites } = world();
+    const items = await runRosters({ ...context, dryRun: true, groupIds: ['200'] }, connect, 'wecom_to_feishu');
     expect(items).toEqual([
       {
         sourceId: '200',

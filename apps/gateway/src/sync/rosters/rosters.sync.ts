@@ -1,26 +1,24 @@
-import { DAY_SECONDS, isVendorError, type LinkDirection, type Loss } from '@app/kernel';
-import type { FeishuClient, FeishuGroup, FeishuShift, FeishuUserDailyShift } from '@app/feishu';
-import type { GroupLink, MappingStore, SyncRunItem } from '@app/mapping-store';
-import type { IdResolver } from '@app/translation';
-import type { WecomCheckinGroupRead, WecomClient, WecomSetCheckinScheduleListRequest } from '@app/wecom';
-import { withLogContext } from '../../logging/log-context.js';
-import type { UnreadableRecords } from '../unreadable-records.js';
-import { isPerRecordRefusal } from '../sync-error-policy.js';
-import { describeFailure, item, type ItemPlan } from '../rules/rule-sync.types.js';
+import type { LinkDirection, Loss } from '@app/kernel';
 import {
-  chinaMidnightSeconds,
-  dayInt,
-  dayKeyFromVendorText,
-  dayKeyOf,
+  rosterDaysIn,
   rosterWindow,
   type DayWindow,
-} from './roster-days.js';
-import {
-  feishuDailyShiftBatches,
-  feishuRosterDays,
-  wecomRosterDays,
-  wecomScheduleRequests,
-} from './roster-payloads.js';
+  type FeishuRostersConnector,
+  type RosterBatch,
+  type RosterEntry,
+  type RosterGroup,
+  type RosterShift,
+  type RosterSideConnector,
+  type RosterWrite,
+  type RosterWriteAnswer,
+  type WecomRostersConnector,
+} from '@app/connectors';
+import type { GroupLink, MappingStore, SyncRunItem } from '@app/mapping-store';
+import type { IdResolver } from '@app/translation';
+import { withLogContext } from '../engine/log-context.js';
+import type { UnreadableRecords } from '../engine/unreadable-records.js';
+import { describeFailure, isPerRecordRefusal } from '../engine/sync-error-policy.js';
+import { item, type ItemPlan } from '../rules/rule-sync.types.js';
 import { planRoster, REST, rosterField, type RosterPlan, type Resolution } from './roster-plan.js';
 import { addRecordedLinks, derivedScheduleId, ShiftScheduleMap } from './shift-schedule-map.js';
 
@@ -51,12 +49,17 @@ export interface RostersRunContext {
    * links only have the days the target lacks filled in (see planRoster's `fill`).
    */
   readonly reconcile?: boolean;
-  /** setcheckinschedulist items per call (tests use small calls to get several). */
-  readonly wecomItemsPerCall?: number;
 }
 
-const FEISHU_BATCH_API = 'user_daily_shifts/batch_create';
-const WECOM_SET_API = 'setcheckinschedulist';
+/**
+ * The two sides of a roster pass: the Feishu connector (groups, shifts, user_daily_shifts) and the WeCom one
+ * (rules and their schedules). A pass reads each shift once; the next pass (the other half of a two-way run)
+ * gets fresh connectors, so it reads what a rules run may have changed meanwhile.
+ */
+export interface RosterConnectors {
+  readonly feishu: FeishuRostersConnector;
+  readonly wecom: WecomRostersConnector;
+}
 
 /**
  * A whole roster run: one direction, or — for a scheduled `two_way` run — Feishu → WeCom for the links that
@@ -67,14 +70,13 @@ const WECOM_SET_API = 'setcheckinschedulist';
  */
 export async function runRosters(
   context: RostersRunContext,
-  feishu: FeishuClient,
-  wecom: WecomClient,
+  connect: () => RosterConnectors,
   direction: LinkDirection,
 ): Promise<SyncRunItem[]> {
-  if (direction !== 'two_way') return new RostersSync(context, feishu, wecom).run(direction);
+  if (direction !== 'two_way') return new RostersSync(context, connect()).run(direction);
   const reconcile = { ...context, reconcile: true };
-  const fromFeishu = await new RostersSync(reconcile, feishu, wecom).run('feishu_to_wecom');
-  const fromWecom = await new RostersSync(reconcile, feishu, wecom).run('wecom_to_feishu');
+  const fromFeishu = await new RostersSync(reconcile, connect()).run('feishu_to_wecom');
+  const fromWecom = await new RostersSync(reconcile, connect()).run('wecom_to_feishu');
   return [...fromFeishu, ...fromWecom];
 }
 
@@ -95,32 +97,31 @@ interface WriteOutcome {
  * rest of the group is still written.
  */
 export class RostersSync {
-  private rules = new Map<string, WecomCheckinGroupRead>();
-  private readonly shiftCache = new Map<string, Promise<FeishuShift | null>>();
-  private tenantShifts: Promise<FeishuShift[]> | null = null;
+  private rules = new Map<string, RosterGroup>();
+  private readonly feishu: FeishuRostersConnector;
+  private readonly wecom: WecomRostersConnector;
   private window!: DayWindow;
 
   constructor(
     private readonly context: RostersRunContext,
-    private readonly feishu: FeishuClient,
-    private readonly wecom: WecomClient,
-  ) {}
+    connectors: RosterConnectors,
+  ) {
+    this.feishu = connectors.feishu;
+    this.wecom = connectors.wecom;
+  }
 
   async run(direction: RosterDirection): Promise<SyncRunItem[]> {
     const { from, to } = this.context;
     this.window = rosterWindow({ ...(from ? { from } : {}), ...(to ? { to } : {}) }, this.context.now());
-    const [rules, links] = await Promise.all([
-      this.wecom.getCorpCheckinOptions(this.readOptions),
-      this.context.store.groupLinks.list(),
-    ]);
-    this.rules = new Map(rules.map((rule) => [String(rule.groupid), rule]));
+    const [rules, links] = await Promise.all([this.wecom.listGroups(this.sink), this.context.store.groupLinks.list()]);
+    this.rules = new Map(rules.map((rule) => [rule.id, rule]));
     const items: SyncRunItem[] = [];
     for (const entry of this.select(links, direction)) {
       if (entry.link) items.push(await this.syncLinked(entry.link, direction));
       else {
         const skipped = item(entry.sourceId, null, 'skipped', [], {
           error:
-            `this ${direction === 'feishu_to_wecom' ? 'Feishu group' : 'WeCom rule'} is not linked yet: run the ` +
+            `this ${direction === 'feishu_to_wecom' ? this.feishu.groupNoun : this.wecom.groupNoun} is not linked yet: run the ` +
             'rules sync (scope "rules") first; rosters are synced between linked 排班 groups only',
         });
         items.push(skipped);
@@ -152,7 +153,7 @@ export class RostersSync {
       }));
     }
     return links
-      .filter((link) => usable(link) && this.rules.get(link.wecomRuleId!)?.grouptype === 2)
+      .filter((link) => usable(link) && this.rules.get(link.wecomRuleId!)?.notRostered === null)
       .map((link) => ({ sourceId: sourceOf(link)!, link }))
       .sort((a, b) => (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0));
   }
@@ -198,36 +199,28 @@ export class RostersSync {
   ): Promise<SyncRunItem> {
     const skipped = (error: string) => item(sourceId, targetId, 'skipped', [], { error });
     const wecomRuleId = link.wecomRuleId!;
+    const ruleNoun = this.wecom.groupNoun;
     const rule = this.rules.get(wecomRuleId);
-    const unreadable = rule ? undefined : this.context.unreadable.find('wecom', 'checkin rule', wecomRuleId);
+    const unreadable = rule
+      ? undefined
+      : this.context.unreadable.find(this.wecom.vendor, this.wecom.groupRecordKind, wecomRuleId);
     if (unreadable) {
       return item(sourceId, targetId, 'failed', [], {
-        error: `the linked WeCom rule ${wecomRuleId} could not be read (${unreadable.reason}); its roster was not synced`,
+        error: `the linked ${ruleNoun} ${wecomRuleId} could not be read (${unreadable.reason}); its roster was not synced`,
       });
     }
-    if (!rule) return skipped(`the linked WeCom rule ${wecomRuleId} no longer exists (the rules sync reports it)`);
-    if (rule.grouptype !== 2) {
+    if (!rule) return skipped(`the linked ${ruleNoun} ${wecomRuleId} no longer exists (the rules sync reports it)`);
+    if (rule.notRostered !== null) return skipped(rule.notRostered);
+    const group = await this.feishu.findGroup(link.feishuGroupId!);
+    if (!group) {
       return skipped(
-        `WeCom rule ${wecomRuleId} is not a by-shift (排班) rule (grouptype ${rule.grouptype}); rosters exist for 排班 groups only`,
+        `the linked ${this.feishu.groupNoun} ${link.feishuGroupId} no longer exists (the rules sync reports it)`,
       );
     }
-    let group: FeishuGroup;
-    try {
-      group = await this.feishu.getGroup(link.feishuGroupId!);
-    } catch (error) {
-      if (isVendorError(error) && error.kind === 'not_found') {
-        return skipped(`the linked Feishu group ${link.feishuGroupId} no longer exists (the rules sync reports it)`);
-      }
-      throw error;
-    }
-    if (group.group_type !== 2) {
-      return skipped(
-        `Feishu group ${group.group_id} is not a shift-based (排班) group (group_type ${group.group_type}); rosters exist for 排班 groups only`,
-      );
-    }
-    const pairs = new ShiftScheduleMap(rule);
+    if (group.notRostered !== null) return skipped(group.notRostered);
+    const pairs = new ShiftScheduleMap(rule.shifts);
     addRecordedLinks(pairs, await this.context.store.shiftLinks.listForGroupLink(link.id));
-    const members = await this.members(group.group_id);
+    const members = await this.feishu.members(group.id, this.sink);
     const mode = this.context.reconcile && link.direction === 'two_way' ? 'fill' : 'overwrite';
     return direction === 'feishu_to_wecom'
       ? this.toWecom(group, rule, pairs, members, mode)
@@ -237,17 +230,17 @@ export class RostersSync {
   // ---- Feishu → WeCom -------------------------------------------------------------------------------
 
   private async toWecom(
-    group: FeishuGroup,
-    rule: WecomCheckinGroupRead,
+    group: RosterGroup,
+    rule: RosterGroup,
     pairs: ShiftScheduleMap,
     members: readonly string[],
     mode: 'overwrite' | 'fill',
   ): Promise<SyncRunItem> {
     const { resolver } = this.context;
-    const sourceId = group.group_id;
-    const targetId = String(rule.groupid);
-    const feishuRead = await this.readFeishuRosters(members);
-    const source = feishuRosterDays(feishuRead.rows, group.group_id, this.window);
+    const sourceId = group.id;
+    const targetId = rule.id;
+    const feishuRead = await this.readRoster(this.feishu, members);
+    const source = rosterDaysIn(feishuRead.rows, group.id, this.window);
     const readLosses = [...feishuRead.failed].map(([user, reason]) =>
       personLoss(user, `The Feishu roster of ${user} could not be read (${reason}); none of their days was written.`),
     );
@@ -261,8 +254,8 @@ export class RostersSync {
       const wecomUser = resolver.user(user, 'feishu', 'wecom');
       if (wecomUser !== null) mapped.set(user, wecomUser);
     }
-    const wecomRead = await this.readWecomSchedules([...new Set(mapped.values())]);
-    const target = wecomRosterDays(wecomRead.rows, rule.groupid, this.window);
+    const wecomRead = await this.readRoster(this.wecom, [...new Set(mapped.values())]);
+    const target = rosterDaysIn(wecomRead.rows, rule.id, this.window);
     const plan = planRoster({
       source,
       target,
@@ -299,106 +292,54 @@ export class RostersSync {
         };
       },
     });
-    const requests = wecomScheduleRequests(rule.groupid, plan.writes, this.context.wecomItemsPerCall);
-    const losses = [...readLosses, ...plan.losses];
-    if (this.context.dryRun) {
-      const wecomPlan: ItemPlan = { vendor: 'wecom', requests: requests.map((body) => ({ api: WECOM_SET_API, body })) };
-      return item(sourceId, targetId, plannedAction(plan, losses), losses, { plan: wecomPlan });
-    }
-    const sourceUsers = new Map(plan.writes.map((write) => [write.user, write.sourceUser]));
-    const outcome: WriteOutcome = { written: 0, losses: [], error: null };
-    for (const request of requests) await this.sendWecom(request, sourceUsers, outcome);
-    return finished(sourceId, targetId, plan, [...losses, ...outcome.losses], outcome);
+    return this.write(this.wecom, sourceId, targetId, plan, [...readLosses, ...plan.losses]);
   }
 
   /** Pairs for the Feishu shifts the roster uses that no recorded link covers; answers their names. */
   private async deriveFromFeishuShifts(
     pairs: ShiftScheduleMap,
-    group: FeishuGroup,
+    group: RosterGroup,
     shiftIds: readonly string[],
   ): Promise<Map<string, string>> {
     const names = new Map<string, string>();
     const nowSeconds = Math.floor(this.context.now().getTime() / 1000);
     for (const shiftId of shiftIds) {
-      const shift = await this.shift(shiftId);
+      const shift = await this.feishu.shift(shiftId);
       if (!shift) continue;
-      names.set(shiftId, shift.shift_name);
+      names.set(shiftId, shift.name);
       if (pairs.scheduleOf(shiftId) !== undefined) continue;
-      const scheduleId = derivedScheduleId(group, shift, this.context.resolver, nowSeconds);
+      const scheduleId = this.derivedScheduleId(group, shift, nowSeconds);
       if (scheduleId !== null) pairs.add(shiftId, scheduleId, 'derived');
     }
     return names;
   }
 
-  /** setcheckinschedulist; on a refusal naming the request's people, once per person, so the others land. */
-  private async sendWecom(
-    request: WecomSetCheckinScheduleListRequest,
-    sourceUsers: ReadonlyMap<string, string>,
-    outcome: WriteOutcome,
-  ): Promise<void> {
-    try {
-      await this.wecom.setCheckinScheduleList(request);
-      outcome.written += request.items.length;
-      return;
-    } catch (error) {
-      const byUser = new Map<string, WecomSetCheckinScheduleListRequest['items'][number][]>();
-      for (const entry of request.items) byUser.set(entry.userid, [...(byUser.get(entry.userid) ?? []), entry]);
-      if (byUser.size === 1 || !isPerRecordRefusal(error)) {
-        this.wecomRefused(request, request.items, error, sourceUsers, outcome);
-        return;
-      }
-      for (const [, items] of byUser) {
-        try {
-          await this.wecom.setCheckinScheduleList({ ...request, items });
-          outcome.written += items.length;
-        } catch (userError) {
-          this.wecomRefused(request, items, userError, sourceUsers, outcome);
-        }
-      }
-    }
-  }
-
-  private wecomRefused(
-    request: WecomSetCheckinScheduleListRequest,
-    items: WecomSetCheckinScheduleListRequest['items'],
-    error: unknown,
-    sourceUsers: ReadonlyMap<string, string>,
-    outcome: WriteOutcome,
-  ): void {
-    const reason = describeFailure(error);
-    outcome.error ??= reason;
-    for (const entry of items) {
-      const day = dayKeyOf(request.yearmonth, entry.day) ?? `${request.yearmonth}-${entry.day}`;
-      outcome.losses.push({
-        field: rosterField(sourceUsers.get(entry.userid) ?? entry.userid, day),
-        severity: 'dropped',
-        message: `WeCom refused the schedule of ${entry.userid} on this day: ${reason}`,
-        targetValue: entry.schedule_id,
-      });
-    }
+  /** The schedule id the rules sync gives `shift` in the WeCom rule it writes for `group` (derivedScheduleId). */
+  private derivedScheduleId(group: RosterGroup, shift: RosterShift, nowSeconds: number): number | null {
+    return derivedScheduleId(this.feishu, this.wecom, group.id, shift, this.context.resolver, nowSeconds);
   }
 
   // ---- WeCom → Feishu -------------------------------------------------------------------------------
 
   private async toFeishu(
-    group: FeishuGroup,
-    rule: WecomCheckinGroupRead,
+    group: RosterGroup,
+    rule: RosterGroup,
     pairs: ShiftScheduleMap,
     members: readonly string[],
     mode: 'overwrite' | 'fill',
   ): Promise<SyncRunItem> {
     const { resolver } = this.context;
-    const sourceId = String(rule.groupid);
-    const targetId = group.group_id;
+    const sourceId = rule.id;
+    const targetId = group.id;
     // The rule's people: those it names, and the Feishu group's members in WeCom ids (WeCom's API has no
     // department directory for the gateway, so people the rule reaches only through a department are found
     // through the Feishu group).
     const wecomUsers = unique([
-      ...(rule.range?.userid ?? []),
+      ...rule.namedUsers,
       ...members.flatMap((user) => resolver.user(user, 'feishu', 'wecom') ?? []),
     ]);
-    const wecomRead = await this.readWecomSchedules(wecomUsers);
-    const source = wecomRosterDays(wecomRead.rows, rule.groupid, this.window);
+    const wecomRead = await this.readRoster(this.wecom, wecomUsers);
+    const source = rosterDaysIn(wecomRead.rows, rule.id, this.window);
     const readLosses = [...wecomRead.failed].map(([user, reason]) =>
       personLoss(user, `The WeCom schedules of ${user} could not be read (${reason}); none of their days was written.`),
     );
@@ -408,8 +349,8 @@ export class RostersSync {
       const feishuUser = resolver.user(user, 'wecom', 'feishu');
       if (feishuUser !== null) mapped.set(user, feishuUser);
     }
-    const feishuRead = await this.readFeishuRosters([...new Set(mapped.values())]);
-    const target = feishuRosterDays(feishuRead.rows, group.group_id, this.window);
+    const feishuRead = await this.readRoster(this.feishu, [...new Set(mapped.values())]);
+    const target = rosterDaysIn(feishuRead.rows, group.id, this.window);
 
     const usedSchedules = unique(source.map((day) => day.shift))
       .map(Number)
@@ -453,19 +394,7 @@ export class RostersSync {
         };
       },
     });
-    const batches = feishuDailyShiftBatches(group.group_id, plan.writes);
-    const losses = [...readLosses, ...plan.losses];
-    if (this.context.dryRun) {
-      const feishuPlan: ItemPlan = {
-        vendor: 'feishu',
-        requests: batches.map((batch) => ({ api: FEISHU_BATCH_API, body: { user_daily_shifts: batch } })),
-      };
-      return item(sourceId, targetId, plannedAction(plan, losses), losses, { plan: feishuPlan });
-    }
-    const sourceUsers = new Map(plan.writes.map((write) => [write.user, write.sourceUser]));
-    const outcome: WriteOutcome = { written: 0, losses: [], error: null };
-    for (const batch of batches) await this.sendFeishu(batch, sourceUsers, outcome);
-    return finished(sourceId, targetId, plan, [...losses, ...outcome.losses], outcome);
+    return this.write(this.feishu, sourceId, targetId, plan, [...readLosses, ...plan.losses]);
   }
 
   /**
@@ -475,180 +404,91 @@ export class RostersSync {
    */
   private async deriveForSchedules(
     pairs: ShiftScheduleMap,
-    group: FeishuGroup,
+    group: RosterGroup,
     scheduleIds: readonly number[],
-    feishuRows: readonly FeishuUserDailyShift[],
+    feishuRows: readonly RosterEntry[],
   ): Promise<void> {
     const open = new Set(scheduleIds.filter((id) => pairs.shiftOf(id) === undefined && pairs.scheduleIds.has(id)));
     if (open.size === 0) return;
     const nowSeconds = Math.floor(this.context.now().getTime() / 1000);
-    const tryShift = (shift: FeishuShift) => {
-      if (pairs.scheduleOf(shift.shift_id) !== undefined) return;
-      const scheduleId = derivedScheduleId(group, shift, this.context.resolver, nowSeconds);
-      if (scheduleId !== null && open.has(scheduleId) && pairs.add(shift.shift_id, scheduleId, 'derived')) {
+    const tryShift = (shift: RosterShift) => {
+      if (pairs.scheduleOf(shift.id) !== undefined) return;
+      const scheduleId = this.derivedScheduleId(group, shift, nowSeconds);
+      if (scheduleId !== null && open.has(scheduleId) && pairs.add(shift.id, scheduleId, 'derived')) {
         open.delete(scheduleId);
       }
     };
-    for (const shiftId of unique(feishuRows.map((row) => row.shift_id)).filter((id) => id !== REST)) {
-      const shift = await this.shift(shiftId);
+    for (const shiftId of unique(feishuRows.map((row) => row.shift)).filter((id) => id !== REST)) {
+      const shift = await this.feishu.shift(shiftId);
       if (shift) tryShift(shift);
       if (open.size === 0) return;
     }
-    for (const shift of await this.allShifts()) {
+    for (const shift of await this.feishu.allShifts(this.sink)) {
       tryShift(shift);
       if (open.size === 0) return;
     }
   }
 
-  /**
-   * user_daily_shifts/batch_create, ≤ 50 entries per call. Days Feishu reports as not applied (code 0 with
-   * `{person: [days]}` in msg) are reported per person and day; a refused batch is retried person by person.
-   */
-  private async sendFeishu(
-    batch: readonly FeishuUserDailyShift[],
+  // ---- writes -----------------------------------------------------------------------------------------
+
+  /** The plan's writes as the target's calls: a dry run shows them, a run sends them one by one. */
+  private async write(
+    target: RosterSideConnector,
+    sourceId: string,
+    targetId: string,
+    plan: RosterPlan,
+    losses: readonly Loss[],
+  ): Promise<SyncRunItem> {
+    const batches = target.rosterBatches(targetId, plan.writes);
+    if (this.context.dryRun) {
+      const itemPlan: ItemPlan = { vendor: target.vendor, requests: batches.map((batch) => batch.request) };
+      return item(sourceId, targetId, plannedAction(plan, losses), [...losses], { plan: itemPlan });
+    }
+    const sourceUsers = new Map(plan.writes.map((write) => [write.user, write.sourceUser]));
+    const outcome: WriteOutcome = { written: 0, losses: [], error: null };
+    for (const batch of batches) await this.send(target, targetId, batch, sourceUsers, outcome);
+    return finished(sourceId, targetId, plan, [...losses, ...outcome.losses], outcome);
+  }
+
+  /** One call; on a refusal naming the call's people, once per person, so the others land. */
+  private async send(
+    target: RosterSideConnector,
+    targetId: string,
+    batch: RosterBatch,
     sourceUsers: ReadonlyMap<string, string>,
     outcome: WriteOutcome,
   ): Promise<void> {
     try {
-      this.feishuAnswered(batch, await this.feishu.batchCreateUserDailyShifts(batch), sourceUsers, outcome);
+      answered(await target.sendRoster(targetId, batch), sourceUsers, outcome);
       return;
     } catch (error) {
-      const byUser = new Map<string, FeishuUserDailyShift[]>();
-      for (const entry of batch) byUser.set(entry.user_id, [...(byUser.get(entry.user_id) ?? []), entry]);
+      const byUser = new Map<string, RosterWrite[]>();
+      for (const write of batch.writes) byUser.set(write.user, [...(byUser.get(write.user) ?? []), write]);
       if (byUser.size === 1 || !isPerRecordRefusal(error)) {
-        this.feishuRefused(batch, error, sourceUsers, outcome);
+        refused(target, batch.writes, error, sourceUsers, outcome);
         return;
       }
-      for (const [, entries] of byUser) {
-        try {
-          this.feishuAnswered(entries, await this.feishu.batchCreateUserDailyShifts(entries), sourceUsers, outcome);
-        } catch (userError) {
-          this.feishuRefused(entries, userError, sourceUsers, outcome);
+      for (const [, writes] of byUser) {
+        for (const part of target.rosterBatches(targetId, writes)) {
+          try {
+            answered(await target.sendRoster(targetId, part), sourceUsers, outcome);
+          } catch (userError) {
+            refused(target, part.writes, userError, sourceUsers, outcome);
+          }
         }
       }
     }
   }
 
-  private feishuAnswered(
-    entries: readonly FeishuUserDailyShift[],
-    answer: Awaited<ReturnType<FeishuClient['batchCreateUserDailyShifts']>>,
-    sourceUsers: ReadonlyMap<string, string>,
-    outcome: WriteOutcome,
-  ): void {
-    const sent = new Set(entries.map((entry) => `${entry.user_id}\u0000${dayKeyOf(entry.month, entry.day_no)}`));
-    let rejected = 0;
-    for (const rejection of answer.rejected) {
-      for (const text of rejection.days) {
-        const day = dayKeyFromVendorText(text);
-        if (day !== null && sent.delete(`${rejection.userId}\u0000${day}`)) rejected++;
-        outcome.losses.push({
-          field: rosterField(sourceUsers.get(rejection.userId) ?? rejection.userId, day ?? text),
-          severity: 'dropped',
-          message:
-            `Feishu did not apply this day to ${rejection.userId} (its answer listed it as not taken effect; ` +
-            `usually the person does not belong to attendance group ${entries[0]?.group_id ?? ''} on that day: ` +
-            'a person belongs to one Feishu group per day).',
-        });
-      }
-    }
-    for (const message of answer.unreadMessages) {
-      outcome.losses.push({
-        field: 'roster',
-        severity: 'dropped',
-        message:
-          `Feishu answered a batch of ${entries.length} roster days with a message the gateway could not read ` +
-          `("${message}"); some of those days may not have taken effect. The next run compares again and ` +
-          'rewrites any that did not.',
-      });
-    }
-    outcome.written += entries.length - rejected;
-  }
-
-  private feishuRefused(
-    entries: readonly FeishuUserDailyShift[],
-    error: unknown,
-    sourceUsers: ReadonlyMap<string, string>,
-    outcome: WriteOutcome,
-  ): void {
-    const reason = describeFailure(error);
-    outcome.error ??= reason;
-    for (const entry of entries) {
-      const day = dayKeyOf(entry.month, entry.day_no) ?? `${entry.month}-${entry.day_no}`;
-      outcome.losses.push({
-        field: rosterField(sourceUsers.get(entry.user_id) ?? entry.user_id, day),
-        severity: 'dropped',
-        message: `Feishu refused the roster of ${entry.user_id} on this day: ${reason}`,
-        targetValue: entry.shift_id,
-      });
-    }
-  }
-
   // ---- reads ----------------------------------------------------------------------------------------
 
-  /** The Feishu group's members who punch (a roster is theirs). */
-  private async members(groupId: string): Promise<string[]> {
-    const users: string[] = [];
-    for await (const user of this.feishu.listGroupUsers(groupId, { memberClockType: 1, ...this.readOptions })) {
-      users.push(user.user_id);
-    }
-    return unique(users);
-  }
-
-  private readFeishuRosters(users: readonly string[]): Promise<PerUserRead<FeishuUserDailyShift>> {
-    return readPerUser(users, (some) =>
-      this.feishu.queryUserDailyShifts({
-        ...this.readOptions,
-        userIds: some,
-        checkDateFrom: dayInt(this.window.from),
-        checkDateTo: dayInt(this.window.to),
-      }),
-    );
-  }
-
-  private readWecomSchedules(
-    users: readonly string[],
-  ): Promise<PerUserRead<Awaited<ReturnType<WecomClient['getCheckinScheduleList']>>[number]>> {
-    return readPerUser(users, (some) =>
-      this.wecom.getCheckinScheduleList(
-        {
-          starttime: chinaMidnightSeconds(this.window.from),
-          endtime: chinaMidnightSeconds(this.window.to) + DAY_SECONDS - 1,
-          useridlist: some,
-        },
-        this.readOptions,
-      ),
-    );
+  private readRoster(connector: RosterSideConnector, users: readonly string[]): Promise<PerUserRead<RosterEntry>> {
+    return readPerUser(users, (some) => connector.readRoster(some, this.window, this.sink));
   }
 
   /** Every list read of the run hands the records it cannot read to the run (one failed item each). */
-  private get readOptions() {
-    return { onUnreadable: this.context.unreadable.sink };
-  }
-
-  private shift(shiftId: string): Promise<FeishuShift | null> {
-    let cached = this.shiftCache.get(shiftId);
-    if (!cached) {
-      cached = this.feishu.getShift(shiftId).catch((error: unknown) => {
-        if (isVendorError(error) && error.kind === 'not_found') return null;
-        this.shiftCache.delete(shiftId);
-        throw error;
-      });
-      this.shiftCache.set(shiftId, cached);
-    }
-    return cached;
-  }
-
-  private allShifts(): Promise<FeishuShift[]> {
-    if (!this.tenantShifts) {
-      const listing = (async () => {
-        const shifts: FeishuShift[] = [];
-        for await (const shift of this.feishu.listShifts(this.readOptions)) shifts.push(shift);
-        return shifts;
-      })();
-      listing.catch(() => (this.tenantShifts = null));
-      this.tenantShifts = listing;
-    }
-    return this.tenantShifts;
+  private get sink() {
+    return this.context.unreadable.sink;
   }
 
   private noShiftLinks(sourceId: string, targetId: string, direction: RosterDirection): SyncRunItem {
@@ -696,6 +536,40 @@ export async function readPerUser<T>(
     }
   }
   return { rows, failed };
+}
+
+/** The vendor's answer to an accepted call: what took effect, and each day it says did not. */
+function answered(answer: RosterWriteAnswer, sourceUsers: ReadonlyMap<string, string>, outcome: WriteOutcome): void {
+  for (const day of answer.notApplied) {
+    outcome.losses.push({
+      field: rosterField(sourceUsers.get(day.user) ?? day.user, day.day),
+      severity: 'dropped',
+      message: day.message,
+    });
+  }
+  for (const message of answer.unread) outcome.losses.push({ field: 'roster', severity: 'dropped', message });
+  outcome.written += answer.written;
+}
+
+/** A refused call: each of its person-days is lost, with the vendor's reason. */
+function refused(
+  target: RosterSideConnector,
+  writes: readonly RosterWrite[],
+  error: unknown,
+  sourceUsers: ReadonlyMap<string, string>,
+  outcome: WriteOutcome,
+): void {
+  const reason = describeFailure(error);
+  outcome.error ??= reason;
+  for (const write of writes) {
+    const { message, targetValue } = target.refusedDay(write, reason);
+    outcome.losses.push({
+      field: rosterField(sourceUsers.get(write.user) ?? write.user, write.day),
+      severity: 'dropped',
+      message,
+      targetValue,
+    });
+  }
 }
 
 function personLoss(user: string, message: string): Loss {

@@ -1,8 +1,13 @@
-import type { FeishuGroup, FeishuShift } from '@app/feishu';
+import { FeishuRostersConnector, WecomRostersConnector } from '@app/connectors';
+import type { FeishuClient, FeishuGroup, FeishuShift } from '@app/feishu';
 import type { ShiftLink } from '@app/mapping-store';
-import { canonicalToWecom, feishuToCanonical, tableIdResolver } from '@app/translation';
-import type { WecomCheckinGroupRead } from '@app/wecom';
-import { addRecordedLinks, derivedScheduleId, ShiftScheduleMap } from './shift-schedule-map.js';
+import { canonicalToWecom, feishuToCanonical, tableIdResolver, type IdResolver } from '@app/translation';
+import type { WecomClient } from '@app/wecom';
+import {
+  addRecordedLinks,
+  derivedScheduleId as derivedFromConnectors,
+  ShiftScheduleMap,
+} from './shift-schedule-map.js';
 
 // Feishu shift ⇄ WeCom schedule pairs of one 排班 group. Groups and shifts in Feishu's READ shape.
 
@@ -59,13 +64,22 @@ const NIGHT = shift('7010000000000000012', '夜班', '22:00', '30:00');
 const LATE = shift('7010000000000000013', '晚班', '16:00', '24:00');
 const SMALL = shift('4242', '短班', '9:00', '12:00');
 
-function rule(scheduleIds: readonly number[]): WecomCheckinGroupRead {
-  return {
-    grouptype: 2,
-    groupid: 9001,
-    groupname: '工厂排班',
-    schedulelist: [0, ...scheduleIds].map((id) => ({ schedule_id: id, schedule_name: id === 0 ? '休息' : `s${id}` })),
-  };
+/** A rule's schedules as its RosterGroup names them (the rest day 0 included, as WeCom lists it). */
+function rule(scheduleIds: readonly number[]): ReadonlyMap<string, string> {
+  return new Map([0, ...scheduleIds].map((id) => [String(id), id === 0 ? '休息' : `s${id}`]));
+}
+
+/** derivedScheduleId through both connectors, the group and shift read from a Feishu that holds them. */
+async function derivedScheduleId(group: FeishuGroup, each: FeishuShift, ids: IdResolver, now: number) {
+  const client = {
+    getGroup: async () => group,
+    getShift: async () => each,
+  } as unknown as FeishuClient;
+  const feishu = new FeishuRostersConnector(client);
+  await feishu.findGroup(group.group_id);
+  const handle = await feishu.shift(each.shift_id);
+  if (!handle) throw new Error('no shift');
+  return derivedFromConnectors(feishu, new WecomRostersConnector({} as WecomClient), group.group_id, handle, ids, now);
 }
 
 function link(
@@ -85,7 +99,7 @@ function link(
 }
 
 describe('derivedScheduleId', () => {
-  it('is the schedule_id the rules sync gives each shift in the rule it writes for the group', () => {
+  it('is the schedule_id the rules sync gives each shift in the rule it writes for the group', async () => {
     const shifts = [EARLY, NIGHT, LATE, SMALL];
     const canonical = feishuToCanonical({ group: GROUP, shifts });
     if (!canonical.ok) throw new Error(JSON.stringify(canonical.losses));
@@ -95,14 +109,14 @@ describe('derivedScheduleId', () => {
     for (const each of shifts) {
       const expected = byName.get(each.shift_name)?.schedule_id;
       expect(expected).toEqual(expect.any(Number));
-      expect(derivedScheduleId(GROUP, each, resolver, NOW)).toBe(expected);
+      expect(await derivedScheduleId(GROUP, each, resolver, NOW)).toBe(expected);
     }
     // A small numeric shift id is kept as the schedule id; others are hashed into 1 … 2^31−1.
-    expect(derivedScheduleId(GROUP, SMALL, resolver, NOW)).toBe(4242);
+    expect(await derivedScheduleId(GROUP, SMALL, resolver, NOW)).toBe(4242);
   });
 
-  it('is null when the group cannot be translated into a WeCom rule (nobody in it maps to WeCom)', () => {
-    expect(derivedScheduleId(GROUP, EARLY, tableIdResolver(new Map(), new Map()), NOW)).toBeNull();
+  it('is null when the group cannot be translated into a WeCom rule (nobody in it maps to WeCom)', async () => {
+    expect(await derivedScheduleId(GROUP, EARLY, tableIdResolver(new Map(), new Map()), NOW)).toBeNull();
   });
 });
 

@@ -1,7 +1,6 @@
-import type { FeishuGroup, FeishuShift } from '@app/feishu';
+import type { FeishuRostersConnector, RosterShift, WecomRostersConnector } from '@app/connectors';
 import type { ShiftLink } from '@app/mapping-store';
-import { canonicalToWecom, feishuToCanonical, type IdResolver } from '@app/translation';
-import type { WecomCheckinGroupRead } from '@app/wecom';
+import type { IdResolver } from '@app/translation';
 
 // Which Feishu shift is which WeCom schedule of one linked 排班 group. Pure.
 
@@ -19,10 +18,11 @@ export class ShiftScheduleMap {
   /** Schedule id → its name in the rule, for messages. */
   readonly scheduleNames: ReadonlyMap<number, string>;
 
-  constructor(rule: WecomCheckinGroupRead) {
-    const schedules = (rule.schedulelist ?? []).filter((schedule) => schedule.schedule_id !== 0);
-    this.scheduleIds = new Set(schedules.map((schedule) => schedule.schedule_id));
-    this.scheduleNames = new Map(schedules.map((schedule) => [schedule.schedule_id, schedule.schedule_name]));
+  /** `schedules`: the rule's working schedules, schedule id (as its RosterGroup names it) → name. */
+  constructor(schedules: ReadonlyMap<string, string>) {
+    const working = [...schedules].map(([id, name]) => [Number(id), name] as const).filter(([id]) => id !== 0);
+    this.scheduleIds = new Set(working.map(([id]) => id));
+    this.scheduleNames = new Map(working);
   }
 
   /**
@@ -69,23 +69,23 @@ export function addRecordedLinks(map: ShiftScheduleMap, links: readonly ShiftLin
 }
 
 /**
- * The schedule_id the Feishu → WeCom rules sync gives `shift` in the rule it writes for `group`: the rule
- * translation assigns deterministic ids (the shift id itself when it is a small positive integer, otherwise a
- * hash of it), so translating the group with just this shift yields that id. Null when the translation
- * refuses. Only a collision between two shifts' hashes (≈ n²/2³² for n shifts) would make the rule's id
- * differ; the caller accepts an id only if the rule has that schedule.
+ * The schedule_id the Feishu → WeCom rules sync gives `shift` in the rule it writes for Feishu group `groupId`
+ * (read by the Feishu connector before): the rule translation assigns deterministic ids (the shift id itself
+ * when it is a small positive integer, otherwise a hash of it), so translating the group with just this shift
+ * yields that id. Null when either translation refuses. Only a collision between two shifts' hashes (≈ n²/2³²
+ * for n shifts) would make the rule's id differ; the caller accepts an id only if the rule has that schedule.
  */
 export function derivedScheduleId(
-  group: FeishuGroup,
-  shift: FeishuShift,
+  feishu: FeishuRostersConnector,
+  wecom: WecomRostersConnector,
+  groupId: string,
+  shift: RosterShift,
   resolver: IdResolver,
   nowUnixSeconds: number,
 ): number | null {
-  const canonical = feishuToCanonical({ group, shifts: [shift] });
-  if (!canonical.ok) return null;
+  const rule = feishu.ruleWithShift(groupId, shift);
+  if (!rule) return null;
   // The schedule ids do not depend on the rule's name: the group's own one stands in for it.
-  const payload = canonicalToWecom(canonical.value, { resolver, ruleName: canonical.value.name, nowUnixSeconds });
-  if (!payload.ok) return null;
-  const schedules = (payload.value.schedulelist ?? []).filter((schedule) => schedule.schedule_id !== 0);
-  return schedules.length === 1 ? schedules[0]!.schedule_id : null;
+  const scheduleId = wecom.scheduleIdFor(rule, { resolver, ruleName: rule.name, nowUnixSeconds });
+  return scheduleId === null ? null : Number(scheduleId);
 }

@@ -1,5 +1,5 @@
 import pMap from 'p-map';
-import type { Loss } from '@app/kernel';
+import type { Loss, Note } from '@app/kernel';
 import type { FeishuClient } from '@app/feishu';
 import type { GroupLink, GroupLinkSyncedState, SyncRunItem } from '@app/mapping-store';
 import {
@@ -22,7 +22,7 @@ import {
 } from './two-way.js';
 import { WecomRuleNames, type RuleLocation } from './wecom-rule-names.js';
 import { item, refusalReason, ruleConnectors, type RulesRunContext } from './rule-sync.types.js';
-import { linkFailureOf } from '../sync-error-policy.js';
+import { linkFailureOf } from '../engine/sync-error-policy.js';
 
 /**
  * Groups in flight at once. The vendors are protected by the clients' rate limiters, not by this number; it
@@ -83,7 +83,7 @@ export class FeishuToWecomRulesSync {
     );
     if (this.pendingCreates.length === 0) return items;
     const linked = await this.linkCreatedRules();
-    return items.map((entry) => linked.get(entry.sourceId) ?? entry);
+    return items.map((entry) => withNotes(linked.get(entry.sourceId), entry.notes) ?? entry);
   }
 
   /**
@@ -206,11 +206,8 @@ export class FeishuToWecomRulesSync {
       renameDue: target.kind === 'linked' && target.renamedFrom !== null,
     });
     const sourceLosses = source.losses;
-    const losses = [
-      ...sourceLosses,
-      ...(payload?.losses ?? []),
-      ...nameNotes(target, source.ok ? source.value.name : ''),
-    ];
+    const losses = [...sourceLosses, ...(payload?.losses ?? [])];
+    const named = nameNotes(target, source.ok ? source.value.name : '');
     const current = { feishuHash, wecomHash: linkedRule ? this.wecom.contentHash(linkedRule) : null };
     switch (change.kind) {
       case 'refuse':
@@ -250,42 +247,42 @@ export class FeishuToWecomRulesSync {
               `"${candidates.at(-1) ?? ''}") is held by another group's rule, so none was created; rename the group`,
           });
         }
-        const note: Loss | null =
+        const note: Note | null =
           target.kind === 'linked_missing'
             ? {
                 field: 'rule',
-                severity: 'info',
                 message: `The linked WeCom rule ${link!.wecomRuleId!} no longer exists in WeCom; it was created again.`,
               }
             : null;
-        return this.create(
+        const created = this.create(
           { feishuGroupId, feishuGroupName: group.group_name },
           link,
           ruleName,
           (payload as { group: WecomCheckinGroupCreate }).group,
           feishuHash!,
-          withNote(losses, note),
+          losses,
         );
+        return withNotes(await created, [...named, note]);
       }
       case 'unchanged':
       case 'skip_foreign':
       case 'update': {
-        const note: Loss | null =
+        const note: Note | null =
           target.kind === 'adopt' && target.sameNamed > 1
             ? {
                 field: 'rule',
-                severity: 'info',
                 message: `${target.sameNamed} WeCom rules carry the name "${target.rule.groupname}"; the oldest (groupid ${target.rule.groupid}) was adopted.`,
               }
             : null;
-        return this.update(
+        const updated = this.update(
           { feishuGroupId, feishuGroupName: group.group_name },
           link,
           update!,
           feishuHash!,
-          withNote(losses, note),
+          losses,
           change,
         );
+        return withNotes(await updated, [...named, note]);
       }
     }
   }
@@ -317,15 +314,14 @@ export class FeishuToWecomRulesSync {
       });
     }
     const request = this.wecom.deleteRequest(ruleId);
-    const deleted: Loss = {
+    const deleted: Note = {
       field: 'rule',
-      severity: 'info',
       message: `The Feishu group was deleted, so its WeCom rule ${ruleId} was deleted too (SYNC_PROPAGATE_DELETES).`,
     };
-    if (dryRun) return item(feishuGroupId, ruleId, 'updated', [deleted], { plan: wecomPlan([request]) });
+    if (dryRun) return item(feishuGroupId, ruleId, 'updated', [], { notes: [deleted], plan: wecomPlan([request]) });
     if (this.wecom.has(ruleId)) await this.wecom.send(request);
     await store.groupLinks.delete(link.id);
-    return item(feishuGroupId, ruleId, 'updated', [deleted]);
+    return item(feishuGroupId, ruleId, 'updated', [], { notes: [deleted] });
   }
 
   /** A two-way link whose WeCom rule was deleted: reported (or the Feishu group deleted too, if configured). */
@@ -343,19 +339,19 @@ export class FeishuToWecomRulesSync {
           '(SYNC_PROPAGATE_DELETES is off)',
       });
     }
-    const deleted: Loss = {
+    const deleted: Note = {
       field: 'group',
-      severity: 'info',
       message: `The WeCom rule was deleted, so the Feishu group was deleted too (SYNC_PROPAGATE_DELETES).`,
     };
     if (dryRun) {
-      return item(feishuGroupId, link.wecomRuleId, 'updated', [deleted], {
+      return item(feishuGroupId, link.wecomRuleId, 'updated', [], {
+        notes: [deleted],
         plan: { vendor: 'feishu', requests: [{ api: 'delete_group', body: { group_id: feishuGroupId } }] },
       });
     }
     await this.feishu.deleteGroup(feishuGroupId);
     await store.groupLinks.delete(link.id);
-    return item(feishuGroupId, link.wecomRuleId, 'updated', [deleted]);
+    return item(feishuGroupId, link.wecomRuleId, 'updated', [], { notes: [deleted] });
   }
 
   private async create(
@@ -435,12 +431,11 @@ export class FeishuToWecomRulesSync {
       });
     }
     if (plan.desiredHash === null) throw new Error(`the rule written for group ${feishuGroupId} cannot be read back`);
-    const notes: Loss[] =
+    const notes: Note[] =
       change.kind === 'update' && change.overwritesDrift
         ? [
             {
               field: 'rule',
-              severity: 'info',
               message:
                 'The WeCom rule was changed outside the gateway since the last sync; this one-way sync overwrote it ' +
                 'with the Feishu group.',
@@ -448,12 +443,12 @@ export class FeishuToWecomRulesSync {
           ]
         : [];
     if (dryRun) {
-      return item(feishuGroupId, targetId, 'updated', [...losses, ...notes], { plan: wecomPlan(plan.requests) });
+      return item(feishuGroupId, targetId, 'updated', losses, { notes, plan: wecomPlan(plan.requests) });
     }
     const ensured = link ?? (await this.recordLink(feishuGroupId, plan.group.groupname, feishuGroupName));
     for (const request of plan.requests) await this.wecom.send(request);
     await store.groupLinks.markSynced(ensured.id, synced());
-    return item(feishuGroupId, targetId, 'updated', [...losses, ...notes]);
+    return item(feishuGroupId, targetId, 'updated', losses, { notes });
   }
 
   /**
@@ -540,12 +535,11 @@ export class FeishuToWecomRulesSync {
 }
 
 /** What the item says about the rule's name: a rename, or a name other than the group's own. */
-function nameNotes(target: RuleLocation, groupName: string): Loss[] {
+function nameNotes(target: RuleLocation, groupName: string): Note[] {
   if (target.kind === 'linked' && target.renamedFrom !== null) {
     return [
       {
         field: 'rule',
-        severity: 'info',
         message: `The WeCom rule was renamed from "${target.renamedFrom}" to "${target.name}": rules carry their Feishu group's name.`,
       },
     ];
@@ -555,7 +549,6 @@ function nameNotes(target: RuleLocation, groupName: string): Loss[] {
     return [
       {
         field: 'rule',
-        severity: 'info',
         message: `The WeCom rule is named "${target.name}": another Feishu group's rule already carries the name "${wecomRuleNameCandidates(groupName)[0] ?? groupName}".`,
       },
     ];
@@ -563,8 +556,10 @@ function nameNotes(target: RuleLocation, groupName: string): Loss[] {
   return [];
 }
 
-function withNote(losses: readonly Loss[], note: Loss | null): readonly Loss[] {
-  return note ? [...losses, note] : losses;
+/** The item with these notes of the gateway's own added to its notes. */
+function withNotes<T extends SyncRunItem | undefined>(done: T, notes: readonly (Note | null)[] = []): T {
+  const added = notes.filter((note): note is Note => note !== null);
+  return done && added.length > 0 ? { ...done, notes: [...(done.notes ?? []), ...added] } : done;
 }
 
 /** The Feishu group an item is about: its id, and its own name for the link (not the WeCom rule's). */

@@ -1,7 +1,7 @@
 import type { GroupLink, SyncRunItem } from '@app/mapping-store';
-import { withLogContext } from '../../logging/log-context.js';
+import { withLogContext } from '../engine/log-context.js';
 import { item, type RulesRunContext } from './rule-sync.types.js';
-import { linkFailureOf } from '../sync-error-policy.js';
+import { linkFailureOf } from '../engine/sync-error-policy.js';
 
 /** How one direction names an item's source and finds its link. */
 export interface ItemSource {

@@ -1,10 +1,10 @@
-import { isVendorError, type Loss } from '@app/kernel';
+import type { Loss, Note } from '@app/kernel';
 import type { FoundObject, GroupLink, MappingStore, SyncRunItem } from '@app/mapping-store';
 import { FeishuRulesConnector, WecomRulesConnector } from '@app/connectors';
 import type { FeishuClient } from '@app/feishu';
 import type { IdResolver } from '@app/translation';
 import type { WecomClient } from '@app/wecom';
-import type { UnreadableRecords } from '../unreadable-records.js';
+import type { UnreadableRecords } from '../engine/unreadable-records.js';
 
 /** What one rules run needs; the executor assembles it per run. */
 export interface RulesRunContext {
@@ -58,26 +58,18 @@ export function item(
   targetId: string | null,
   action: SyncRunItem['action'],
   losses: readonly Loss[],
-  extra: { error?: string | null; plan?: ItemPlan } = {},
+  extra: { error?: string | null; plan?: ItemPlan; notes?: readonly (Note | null)[] } = {},
 ): SyncRunItem {
+  const notes = (extra.notes ?? []).filter((note): note is Note => note !== null);
   return {
     sourceId,
     targetId,
     action,
     losses,
+    ...(notes.length === 0 ? {} : { notes }),
     error: extra.error ?? null,
     ...(extra.plan === undefined ? {} : { plan: extra.plan }),
   };
-}
-
-/** An error as an HR/IT reader should see it in a run item: the vendor's words and code, no stack. */
-export function describeFailure(error: unknown): string {
-  if (isVendorError(error)) {
-    const code = error.vendorCode === null ? '' : ` (code ${error.vendorCode})`;
-    const where = error.endpoint ? ` at ${error.endpoint}` : '';
-    return `${error.vendor} ${error.kind}${where}${code}: ${error.message}`;
-  }
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The first blocking loss, for the item's one-line error. */

@@ -1,4 +1,4 @@
-import type { Loss } from '@app/kernel';
+import type { Loss, Note } from '@app/kernel';
 import type { FeishuClient, FeishuGroup } from '@app/feishu';
 import type { GroupLink, SyncRunItem } from '@app/mapping-store';
 import { type FeishuRulesConnector, type WecomRulesConnector, feishuPlan, type FeishuGroupSide } from '@app/connectors';
@@ -24,11 +24,11 @@ import {
   skippedByResolution,
 } from './two-way.js';
 import { item, refusalReason, ruleConnectors, type PlannedRequest, type RulesRunContext } from './rule-sync.types.js';
-import { linkFailureOf } from '../sync-error-policy.js';
+import { linkFailureOf } from '../engine/sync-error-policy.js';
 
 type Target =
   | { readonly kind: 'linked' | 'adopt'; readonly group: FeishuGroup }
-  | { readonly kind: 'absent' | 'linked_missing'; readonly note: Loss | null }
+  | { readonly kind: 'absent' | 'linked_missing'; readonly note: Note | null }
   | { readonly kind: 'name_taken'; readonly group: { readonly group_id: string; readonly group_name: string } }
   /** A same-named group another link pairs with another rule: not this rule's to take. */
   | { readonly kind: 'held'; readonly groupId: string; readonly ruleId: string };
@@ -138,19 +138,19 @@ export class WecomToFeishuRulesSync {
           : 'the WeCom rule no longer exists',
       });
     }
-    const deleted: Loss = {
+    const deleted: Note = {
       field: 'group',
-      severity: 'info',
       message: `The WeCom rule was deleted, so its Feishu group ${groupId} was deleted too (SYNC_PROPAGATE_DELETES).`,
     };
     if (dryRun) {
-      return item(ruleId, groupId, 'updated', [deleted], {
+      return item(ruleId, groupId, 'updated', [], {
+        notes: [deleted],
         plan: feishuPlan([{ api: 'delete_group', body: { group_id: groupId } }]),
       });
     }
     await this.feishu.deleteGroup(groupId);
     await store.groupLinks.delete(link.id);
-    return item(ruleId, groupId, 'updated', [deleted]);
+    return item(ruleId, groupId, 'updated', [], { notes: [deleted] });
   }
 
   private syncItem(rule: WecomCheckinGroupRead): Promise<SyncRunItem | null> {
@@ -211,7 +211,7 @@ export class WecomToFeishuRulesSync {
       ...(this.context.effectiveNow !== undefined ? { effectiveNow: this.context.effectiveNow } : {}),
     });
     const losses: Loss[] = [...source.losses, ...plan.losses];
-    if ((target.kind === 'absent' || target.kind === 'linked_missing') && target.note) losses.push(target.note);
+    const notes = [target.kind === 'absent' || target.kind === 'linked_missing' ? target.note : null];
 
     const creates = plan.ok ? plan.value.shifts.flatMap((entry) => (entry.action === 'create' ? [entry] : [])) : [];
     // With every shift reused the ids are known now, so the comparison sees the group exactly as it would be
@@ -289,9 +289,8 @@ export class WecomToFeishuRulesSync {
       return item(ruleId, actual.group_id, 'unchanged', [...losses, ...write.notes]);
     }
     if (change.kind === 'update' && change.overwritesDrift) {
-      losses.push({
+      notes.push({
         field: 'group',
-        severity: 'info',
         message:
           'The Feishu group was changed outside the gateway since the last sync; this one-way sync overwrote ' +
           'it with the WeCom rule.',
@@ -305,6 +304,7 @@ export class WecomToFeishuRulesSync {
         { api: 'save_group', body: { group: write?.body ?? plan.value.groupTemplate } },
       ];
       return item(ruleId, actual?.group_id ?? null, actual ? 'updated' : 'created', losses, {
+        notes,
         plan: feishuPlan(requests),
       });
     }
@@ -325,7 +325,7 @@ export class WecomToFeishuRulesSync {
       const feishuHash = (await this.groupSide(saved, plan.value, shiftIds)).hash ?? '';
       const linkId = await this.markSynced(link, ruleId, saved, feishuHash, wecomHash, rule.groupname);
       await this.recordShiftLinks(linkId, plan.value, shiftIds, source.value.kind);
-      return item(ruleId, saved.group_id, 'updated', losses);
+      return item(ruleId, saved.group_id, 'updated', losses, { notes });
     }
 
     const body = bindFeishuShiftIds(plan.value.groupTemplate, shiftIds);
@@ -349,7 +349,7 @@ export class WecomToFeishuRulesSync {
     const feishuHash = (await this.groupSide(saved, plan.value, shiftIds)).hash ?? '';
     const linkId = await this.markSynced(pending, ruleId, saved, feishuHash, wecomHash, rule.groupname);
     await this.recordShiftLinks(linkId, plan.value, shiftIds, source.value.kind);
-    return item(ruleId, saved.group_id, 'created', losses);
+    return item(ruleId, saved.group_id, 'created', losses, { notes });
   }
 
   /**
@@ -367,11 +367,10 @@ export class WecomToFeishuRulesSync {
     const first = (await this.feishu.groupsNamed(intent ?? name))[0];
     const missing = link?.feishuGroupId ? 'linked_missing' : 'absent';
     if (!first) {
-      const note: Loss | null =
+      const note: Note | null =
         missing === 'linked_missing'
           ? {
               field: 'group',
-              severity: 'info',
               message: `The linked Feishu group ${link!.feishuGroupId!} no longer exists in Feishu; it was created again.`,
             }
           : null;

@@ -1,6 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LinkDirection, SyncScope } from '@app/kernel';
 
+// Here, in the engine, rather than in the app's logging folder or libs/kernel: the engines set the context per
+// item and the app's logger (logging/logger.options.ts) reads it, so the app imports it downwards and the engine
+// imports nothing of the app (ARCHITECTURE.md). libs/kernel is the vocabulary shared by pure code and the vendor
+// libraries, which neither run items nor log with a run's fields; a per-process AsyncLocalStorage is not theirs.
+
 /**
  * What a log line is about, beyond what its own call site knows: the run and the item (a rules link, a roster
  * link, a punch unit). Set where the work is entered (RunWorker per run, the sync engines per item or unit) and

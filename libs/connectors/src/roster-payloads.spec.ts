@@ -1,12 +1,8 @@
 import type { FeishuUserDailyShift } from '@app/feishu';
 import type { WecomUserSchedule } from '@app/wecom';
-import {
-  feishuDailyShiftBatches,
-  feishuRosterDays,
-  wecomRosterDays,
-  wecomScheduleRequests,
-} from './roster-payloads.js';
-import type { RosterWrite } from './roster-plan.js';
+import type { RosterWrite } from './attendance-connector.js';
+import { feishuDailyShiftBatches, feishuRosterDays } from './feishu/feishu-rosters.connector.js';
+import { wecomRosterDays, wecomScheduleRequests } from './wecom/wecom-rosters.connector.js';
 
 const WINDOW = { from: '2026-03-30', to: '2026-04-02' };
 const w = (user: string, day: string, shift: string): RosterWrite => ({ sourceUser: `s-${user}`, user, day, shift });

@@ -1,6 +1,15 @@
 import { isVendorError, type SyncErrorKind, type VendorErrorKind } from '@app/kernel';
 import type { LinkFailure } from '@app/mapping-store';
-import { describeFailure } from './rules/rule-sync.types.js';
+
+/** An error as an HR/IT reader should see it in a run item: the vendor's words and code, no stack. */
+export function describeFailure(error: unknown): string {
+  if (isVendorError(error)) {
+    const code = error.vendorCode === null ? '' : ` (code ${error.vendorCode})`;
+    const where = error.endpoint ? ` at ${error.endpoint}` : '';
+    return `${error.vendor} ${error.kind}${where}${code}: ${error.message}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
 
 /** What the sync does about a vendor failure of one kind. */
 export interface VendorFailurePolicy {

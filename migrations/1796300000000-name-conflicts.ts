@@ -8,8 +8,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * recorded before is a content conflict (`kind` defaults to `content`).
  * Must run unchanged on PostgreSQL 13+ (servers) and 18 (the embedded default).
  */
-export class NameConflicts1796000000000 implements MigrationInterface {
-  name = 'NameConflicts1796000000000';
+export class NameConflicts1796300000000 implements MigrationInterface {
+  name = 'NameConflicts1796300000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "sync_conflicts" ADD "kind" text NOT NULL DEFAULT 'content'`);

@@ -1,0 +1,105 @@
+import type { App } from 'supertest/types.js';
+import { type FeishuClient } from '@app/feishu';
+import { type WecomClient } from '@app/wecom';
+import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
+import { ReconcileScheduler } from '../../apps/gateway/src/sync/reconcile.scheduler.js';
+import {
+  emulatorGatewayEnv,
+  syncAndWait,
+  uploadSampleMappings,
+  vendorAdmins,
+  waitForRunBody,
+} from '../support/sync-harness.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+// A run item's notes (what the gateway did) apart from its losses (what a translation could not carry over):
+// a WeCom rule deleted outside the gateway and created again, and a deleted Feishu group whose rule is deleted
+// too (SYNC_PROPAGATE_DELETES), both as GET /api/v1/runs/:runId shows them.
+
+interface RunItem {
+  sourceId: string;
+  targetId: string | null;
+  action: string;
+  losses: { field: string; severity: string; message: string }[];
+  notes: { field: string; message: string }[];
+  error?: string;
+}
+
+interface RunBody {
+  id: string;
+  status: string;
+  items: RunItem[];
+}
+
+describe('run item notes (REST + emulators, SYNC_PROPAGATE_DELETES on)', () => {
+  let emulators: RunningEmulators;
+  let harness: TestApp;
+  let server: App;
+  let scheduler: ReconcileScheduler;
+  let feishuAdmin: FeishuClient;
+  let wecomAdmin: WecomClient;
+  let groupId: string;
+
+  const sync = (body: Record<string, unknown>) => syncAndWait<RunBody>(server, body);
+  const messages = (entries: readonly { message: string }[]) => entries.map((entry) => entry.message).join('\n');
+
+  beforeAll(async () => {
+    emulators = await startEmulators();
+    harness = await createTestApp({
+      ...emulatorGatewayEnv(emulators),
+      SYNC_PROPAGATE_DELETES: 'true',
+      // Ticks are driven through the scheduler; the cron fires only at midnight on the 1st of a month.
+      SYNC_CRON: '0 0 0 1 * *',
+      SYNC_CRON_SCOPES: 'rules',
+    });
+    server = harness.app.getHttpServer();
+    scheduler = harness.app.get(ReconcileScheduler);
+    ({ feishuAdmin, wecomAdmin } = vendorAdmins(emulators));
+    await uploadSampleMappings(server);
+    groupId = String(emulators.feishu.emulator.groups().find((group) => group['group_type'] === 0)!['group_id']);
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+    await emulators?.close();
+  });
+
+  it('a first create carries no notes', async () => {
+    const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [groupId] });
+    expect(run.items).toHaveLength(1);
+    expect(run.items[0]).toMatchObject({ action: 'created', notes: [] });
+  });
+
+  it('a linked rule deleted in WeCom is created again, and the item says so in its notes, not its losses', async () => {
+    const before = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [groupId] });
+    const ruleId = before.items[0]!.targetId!;
+    await wecomAdmin.deleteCheckinOption({ groupid: Number(ruleId) });
+    const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [groupId] });
+    const [recreated] = run.items;
+    expect(recreated?.action).toBe('created');
+    expect(recreated?.notes).toEqual([
+      { field: 'rule', message: `The linked WeCom rule ${ruleId} no longer exists in WeCom; it was created again.` },
+    ]);
+    expect(messages(recreated!.losses)).not.toMatch(/created again/);
+  });
+
+  it('a deleted Feishu group takes its WeCom rule with it, reported in the notes, not the losses', async () => {
+    const linked = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [groupId] });
+    const ruleId = linked.items[0]!.targetId!;
+    expect(emulators.wecom.emulator.rules().some((rule) => String(rule.groupid) === ruleId)).toBe(true);
+    await feishuAdmin.deleteGroup(groupId);
+    // A deleted group can no longer be named in groupIds; the scheduled run visits every link's source.
+    const runId = await scheduler.tick(new Date('2027-01-01T00:00:00.120Z'));
+    if (!runId) throw new Error('the tick queued no run');
+    const run = await waitForRunBody<RunBody>(server, runId);
+    const deleted = run.items.find((entry) => entry.sourceId === groupId)!;
+    expect(deleted).toMatchObject({ action: 'updated', targetId: ruleId, losses: [] });
+    expect(deleted.notes).toEqual([
+      {
+        field: 'rule',
+        message: `The Feishu group was deleted, so its WeCom rule ${ruleId} was deleted too (SYNC_PROPAGATE_DELETES).`,
+      },
+    ]);
+    expect(emulators.wecom.emulator.rules().some((rule) => String(rule.groupid) === ruleId)).toBe(false);
+  });
+});
