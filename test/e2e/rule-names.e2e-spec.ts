@@ -28,6 +28,7 @@ interface RunBody {
     targetId: string | null;
     action: string;
     losses: { field: string; severity: string; message: string }[];
+    notes: { field: string; message: string }[];
     error?: string | null;
     plan?: { vendor: string; requests: { api: string; body: unknown }[] };
   }[];
@@ -136,7 +137,7 @@ describe('WeCom rule names (REST + emulators)', () => {
     );
     expect(names.sort()).toEqual(['numbered', 'plain']);
     const numberedItem = run.items.find((entry) => entry.targetId === String(numbered[0]!.groupid))!;
-    expect(numberedItem.losses.map((loss) => loss.message).join(' ')).toMatch(
+    expect(numberedItem.notes.map((note) => note.message).join(' ')).toMatch(
       /named "同名固定班 \(2\)": another Feishu group's rule already carries the name "同名固定班"/,
     );
 
@@ -302,7 +303,7 @@ describe('WeCom rule names (REST + emulators)', () => {
     const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [groupId] });
     expect(run.items[0]).toMatchObject({ action: 'updated', targetId: String(rule!.groupid) });
     expect(run.items[0]!.error ?? null).toBeNull();
-    const messages = run.items[0]!.losses.map((loss) => loss.message).join(' ');
+    const messages = run.items[0]!.notes.map((note) => note.message).join(' ');
     expect(messages).toContain(`renamed from "${legacy}" to "客服固定班"`);
     // A rename, not drift: the rule is what the link recorded.
     expect(messages).not.toMatch(/changed outside the gateway/);
