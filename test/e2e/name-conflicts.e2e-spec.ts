@@ -310,7 +310,7 @@ describe('name conflicts and plain names (REST + emulators)', () => {
     expect((await conflicts()).some((entry) => entry.feishuGroupId === last)).toBe(false);
   });
 
-  it('a crash intent adopts the rule of the recorded name even when its content is not what was planned, and overwrites it', async () => {
+  it('Feishu → WeCom: a crash intent adopts the rule of the recorded name even when its content is not what was planned, and overwrites it', async () => {
     // The intent records the planned name only (README says "and the source's content hash"; the store has no
     // such field), so the found rule's content is not checked against the plan: it is adopted, then written.
     const groupId = await group('装卸固定班');
@@ -337,6 +337,33 @@ describe('name conflicts and plain names (REST + emulators)', () => {
       wecomRuleId: ruleId,
       status: 'active',
     });
+  });
+
+  it('WeCom → Feishu: a crash intent adopts the Feishu group of the recorded name, whatever it holds, and writes it', async () => {
+    // What a run that died right after creating the group leaves: the rule's intent (with the group's planned
+    // name) and a group of that name; here its photo setting differs from the rule's.
+    const groupId = await group('搬运固定班');
+    const planned = await plannedRule(groupId);
+    await world.wecomAdmin.addCheckinOption({ group: { ...planned, need_photo: !planned.need_photo } });
+    const ruleId = String(rulesNamed('搬运固定班')[0]!.groupid);
+    await world.store.groupLinks.recordIntent({
+      direction: 'wecom_to_feishu',
+      wecomRuleId: ruleId,
+      wecomRuleName: '搬运固定班',
+      feishuGroupName: '搬运固定班',
+    });
+    const before = writes();
+    const run = await sync({ direction: 'wecom_to_feishu', scope: 'rules', groupIds: [ruleId] });
+    expect(run.items).toEqual([expect.objectContaining({ sourceId: ruleId, targetId: groupId, action: 'updated' })]);
+    expect(run.items[0]!.error ?? null).toBeNull();
+    expect(run.items[0]!.notes).toEqual([]);
+    expect((await conflicts()).some((entry) => entry.wecomRuleId === ruleId)).toBe(false);
+    expect(world.emulators.feishu.emulator.groups().filter((each) => each['group_name'] === '搬运固定班')).toHaveLength(
+      1,
+    );
+    expect(writes().wecom).toBe(before.wecom);
+    expect(await feishuPhoto(groupId)).toBe(!planned.need_photo);
+    expect(await linkOfRule(ruleId)).toMatchObject({ feishuGroupId: groupId, status: 'active' });
   });
 });
 
