@@ -20,7 +20,7 @@ import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app
 // Name conflicts and plain names where rule-names.e2e-spec.ts stops (README, "Crash safety" and "Name
 // conflicts"; issue #19, "Plain names and crash safety by recorded intent"): a conflict met from the WeCom side
 // and its three resolutions, a same-named group another link holds, all fifty numbered names taken, a crash
-// intent adopted whatever the found rule holds, the resolve endpoint's refusals, and the rename of a legacy
+// intent adopted only with the content it planned, the resolve endpoint's refusals, and the rename of a legacy
 // `·fs` rule in an in-sync two-way link by the scheduled reconciliation. Supertest against the real app, the
 // app against both emulators.
 
@@ -310,9 +310,33 @@ describe('name conflicts and plain names (REST + emulators)', () => {
     expect((await conflicts()).some((entry) => entry.feishuGroupId === last)).toBe(false);
   });
 
-  it('Feishu → WeCom: a crash intent adopts the rule of the recorded name even when its content is not what was planned, and overwrites it', async () => {
-    // The intent records the planned name only (README says "and the source's content hash"; the store has no
-    // such field), so the found rule's content is not checked against the plan: it is adopted, then written.
+  it('Feishu → WeCom: a crash intent does not adopt a rule of its name that holds something else than planned: a name conflict', async () => {
+    const groupId = await group('包装固定班');
+    const planned = await plannedRule(groupId);
+    await world.store.groupLinks.recordIntent({
+      direction: 'feishu_to_wecom',
+      feishuGroupId: groupId,
+      feishuGroupName: '包装固定班',
+      wecomRuleName: planned.groupname,
+      wecomHash: wecomRuleHash({ ...planned, groupid: 0 }),
+    });
+    // The rule under that name holds something else than the plan (another photo setting): not the create's.
+    await world.wecomAdmin.addCheckinOption({ group: { ...planned, need_photo: !planned.need_photo } });
+    const ruleId = String(rulesNamed('包装固定班')[0]!.groupid);
+    const before = writes();
+    const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [groupId] });
+    expect(run.items).toEqual([expect.objectContaining({ sourceId: groupId, targetId: null, action: 'skipped' })]);
+    const conflict = (await conflicts()).find((entry) => entry.feishuGroupId === groupId)!;
+    expect(conflict).toMatchObject({ kind: 'name_taken', found: { vendor: 'wecom', id: ruleId, name: '包装固定班' } });
+    expect(run.items[0]!.error).toContain(conflict.id);
+    // Neither adopted nor duplicated, nothing written.
+    expect(writes()).toEqual(before);
+    expect(rulesNamed('包装固定班').map((rule) => rule.group['need_photo'])).toEqual([!planned.need_photo]);
+  });
+
+  it('Feishu → WeCom: an intent recorded before plans were hashed adopts the rule of its name whatever it holds, and overwrites it', async () => {
+    // An earlier version recorded the planned name only: with no planned hash to check, the rule of that name
+    // is adopted as before, then written.
     const groupId = await group('装卸固定班');
     const planned = await plannedRule(groupId);
     await world.store.groupLinks.recordIntent({

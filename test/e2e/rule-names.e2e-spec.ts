@@ -263,12 +263,14 @@ describe('WeCom rule names (REST + emulators)', () => {
   it('after a crash between the add and the link, the next run adopts the rule of the recorded intent', async () => {
     const groupId = await createFeishuGroup('夜班固定班');
     const planned = await plannedRule(groupId);
-    // What a run that died right after add_checkin_option leaves: the intent (with the planned name) and the rule.
+    // What a run that died right after add_checkin_option leaves: the intent (with the planned name and the
+    // planned content's hash, as the engine records them) and the rule, as WeCom reads it back.
     await store.groupLinks.recordIntent({
       direction: 'feishu_to_wecom',
       feishuGroupId: groupId,
       feishuGroupName: '夜班固定班',
       wecomRuleName: planned.groupname,
+      wecomHash: wecomRuleHash({ ...planned, groupid: 0 }),
     });
     await wecomAdmin.addCheckinOption({ group: planned });
     const [rule] = rulesNamed('夜班固定班');

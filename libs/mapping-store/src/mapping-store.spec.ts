@@ -337,6 +337,42 @@ describe('id mappings', () => {
 });
 
 describe('group and shift links', () => {
+  it("keeps an intent's planned hash until the side has an id, then the synced one", async () => {
+    const planned = 'c'.repeat(64);
+    const intent = await store.groupLinks.recordIntent({
+      direction: 'feishu_to_wecom',
+      feishuGroupId: 'planned-hash-group',
+      wecomRuleName: 'Night shift',
+      wecomHash: planned,
+    });
+    expect(intent).toMatchObject({ wecomRuleId: null, wecomRuleName: 'Night shift', wecomHash: planned });
+    // A later intent for the same create (the source changed before it happened) plans other content.
+    const replanned = await store.groupLinks.recordIntent({
+      direction: 'feishu_to_wecom',
+      feishuGroupId: 'planned-hash-group',
+      wecomRuleName: 'Night shift',
+      wecomHash: 'd'.repeat(64),
+    });
+    expect(replanned).toMatchObject({ id: intent.id, wecomHash: 'd'.repeat(64) });
+    const synced = await store.groupLinks.markSynced(intent.id, {
+      feishuGroupId: 'planned-hash-group',
+      wecomRuleId: 'planned-hash-rule',
+      feishuHash: 'a'.repeat(64),
+      wecomHash: 'b'.repeat(64),
+      syncedAt: new Date('2026-12-06T00:00:00Z'),
+    });
+    expect(synced.wecomHash).toBe('b'.repeat(64));
+    // A side with an id keeps its synced hash whatever an intent says; a reset plans anew.
+    const kept = await store.groupLinks.recordIntent({
+      direction: 'feishu_to_wecom',
+      feishuGroupId: 'planned-hash-group',
+      wecomHash: 'e'.repeat(64),
+    });
+    expect(kept.wecomHash).toBe('b'.repeat(64));
+    const reset = await store.groupLinks.resetWecomTarget(intent.id, 'Night shift', 'f'.repeat(64));
+    expect(reset).toMatchObject({ wecomRuleId: null, wecomRuleName: 'Night shift', wecomHash: 'f'.repeat(64) });
+  });
+
   it('records intent idempotently and keeps what a crashed run recorded', async () => {
     const first = await store.groupLinks.recordIntent({
       direction: 'feishu_to_wecom',

@@ -64,6 +64,11 @@ export interface GroupLinkIntent {
   readonly feishuGroupName?: string | null;
   readonly wecomRuleId?: string | null;
   readonly wecomRuleName?: string | null;
+  /**
+   * The content hash of the WeCom rule a create is about to make (recorded with its name before the add): after
+   * a crash, a rule of that name is adopted only if it holds this content.
+   */
+  readonly wecomHash?: string | null;
 }
 
 export interface GroupLinkSyncedState {

@@ -155,6 +155,14 @@ export class WecomRulesConnector implements RuleSideConnector {
     return wecomRuleHash(rule);
   }
 
+  /**
+   * Content hash of the rule a create would make, as WeCom will list it: the read model needs a groupid, which
+   * the create does not have yet and which is no part of a rule's content.
+   */
+  plannedHash(group: WecomCheckinGroupCreate): string | null {
+    return wecomRuleHash({ ...group, groupid: 0 });
+  }
+
   /** The same in the previous hash formats, which links synced before the format changed hold. */
   legacyHashes(rule: unknown): readonly string[] {
     const { canonical } = readRule(rule);

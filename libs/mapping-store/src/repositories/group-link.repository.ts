@@ -155,11 +155,14 @@ export class GroupLinkRepository {
            ON CONFLICT ("id") DO UPDATE SET "updated_at" = now()
            RETURNING l.*),
          other AS (
-           INSERT INTO "link_sides" AS s ("link_id", "scope", "vendor", "external_id", "name")
-           SELECT "link_id", "scope", $7, $8::text, $9::text FROM key WHERE $8::text IS NOT NULL OR $9::text IS NOT NULL
+           INSERT INTO "link_sides" AS s ("link_id", "scope", "vendor", "external_id", "name", "hash")
+           SELECT "link_id", "scope", $7, $8::text, $9::text, $10::text FROM key
+           WHERE $8::text IS NOT NULL OR $9::text IS NOT NULL
            ON CONFLICT ("link_id", "vendor") DO UPDATE SET
              "external_id" = COALESCE(s."external_id", EXCLUDED."external_id"),
-             "name" = COALESCE(EXCLUDED."name", s."name")
+             "name" = COALESCE(EXCLUDED."name", s."name"),
+             -- A side not created yet holds the planned content's hash; a side with an id keeps its synced one.
+             "hash" = CASE WHEN s."external_id" IS NULL THEN COALESCE(EXCLUDED."hash", s."hash") ELSE s."hash" END
            RETURNING s.*),
          written AS (SELECT * FROM key UNION ALL SELECT * FROM other),
          sides AS (${SIDES_AFTER_WRITE})
@@ -174,6 +177,7 @@ export class GroupLinkRepository {
           other.vendor,
           other.externalId,
           other.name,
+          other.externalId === null ? other.plannedHash : null,
         ],
       ),
     );
@@ -243,8 +247,8 @@ export class GroupLinkRepository {
    * The linked WeCom rule is gone: forget its id (keeping the link and its Feishu side) and record the name
    * the replacement will carry, so a crash after re-creating it is adopted like any first create.
    */
-  async resetWecomTarget(id: string, wecomRuleName: string): Promise<GroupLink> {
-    return this.resetTarget(id, 'wecom', wecomRuleName, `resetWecomTarget(${id})`);
+  async resetWecomTarget(id: string, wecomRuleName: string, plannedHash: string | null = null): Promise<GroupLink> {
+    return this.resetTarget(id, 'wecom', wecomRuleName, `resetWecomTarget(${id})`, plannedHash);
   }
 
   /**
@@ -361,19 +365,26 @@ export class GroupLinkRepository {
   }
 
   /** Forgets `vendor`'s side id and hash, records the name its replacement will carry; the link goes pending. */
-  private async resetTarget(id: string, vendor: Vendor, name: string, operation: string): Promise<GroupLink> {
+  private async resetTarget(
+    id: string,
+    vendor: Vendor,
+    name: string,
+    operation: string,
+    plannedHash: string | null = null,
+  ): Promise<GroupLink> {
     const rows: GroupLinkRow[] = await queryRows(
       this.manager,
       `WITH link AS (
          UPDATE "links" SET "status" = 'pending', "updated_at" = now() WHERE "id" = $1 AND "scope" = $2 RETURNING *),
        written AS (
          INSERT INTO "link_sides" AS s ("link_id", "scope", "vendor", "external_id", "name", "hash")
-         SELECT "id", "scope", $3, NULL, $4, NULL FROM link
-         ON CONFLICT ("link_id", "vendor") DO UPDATE SET "external_id" = NULL, "name" = EXCLUDED."name", "hash" = NULL
+         SELECT "id", "scope", $3, NULL, $4, $5::text FROM link
+         ON CONFLICT ("link_id", "vendor") DO UPDATE SET
+           "external_id" = NULL, "name" = EXCLUDED."name", "hash" = EXCLUDED."hash"
          RETURNING s.*),
        sides AS (${SIDES_AFTER_WRITE})
        ${groupLinkSelect('link', 'sides')}`,
-      [id, SCOPE, vendor, name],
+      [id, SCOPE, vendor, name, plannedHash],
     );
     return toGroupLink(this.single(rows, operation));
   }
@@ -418,6 +429,8 @@ interface IntentSide {
   readonly vendor: Vendor;
   readonly externalId: string | null;
   readonly name: string | null;
+  /** The planned content's hash, kept while the side has no id. */
+  readonly plannedHash: string | null;
 }
 
 /**
@@ -429,11 +442,13 @@ function keyedSides(intent: GroupLinkIntent): [IntentSide, IntentSide] {
     vendor: 'feishu',
     externalId: intent.feishuGroupId ?? null,
     name: intent.feishuGroupName ?? null,
+    plannedHash: null,
   };
   const wecom: IntentSide = {
     vendor: 'wecom',
     externalId: intent.wecomRuleId ?? null,
     name: intent.wecomRuleName ?? null,
+    plannedHash: intent.wecomHash ?? null,
   };
   return feishu.externalId ? [feishu, wecom] : [wecom, feishu];
 }

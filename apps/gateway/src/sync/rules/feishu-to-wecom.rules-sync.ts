@@ -164,7 +164,12 @@ export class FeishuToWecomRulesSync {
     const feishuHash = source.ok ? ruleContentHash(source.value) : null;
     const linkedRule = link?.wecomRuleId ? this.wecom.byId(link.wecomRuleId) : undefined;
     const target: RuleLocation = source.ok
-      ? this.names.locate(feishuGroupId, source.value.name, link, linkedRule, (name) => this.wecom.named([name]))
+      ? this.names.locate(feishuGroupId, source.value.name, link, linkedRule, {
+          named: (name) => this.wecom.named([name]),
+          // The rule a crash left holds what the intent planned; an intent recorded before plans were hashed
+          // (no hash) adopts by name alone, as it did then.
+          matchesIntent: (rule) => link?.wecomHash == null || this.wecom.contentHash(rule) === link.wecomHash,
+        })
       : { kind: 'absent', name: null };
     const ruleName = target.name ?? '';
     const payload =
@@ -365,14 +370,17 @@ export class FeishuToWecomRulesSync {
     const request = this.wecom.createRequest(group);
     if (this.context.dryRun) return item(feishuGroupId, null, 'created', losses, { plan: wecomPlan([request]) });
     const { store } = this.context;
-    // Intent first: if the process dies after WeCom created the rule, the next run finds it by this name.
+    // Intent first: if the process dies after WeCom created the rule, the next run finds it by this name and
+    // knows it by this content.
+    const plannedHash = this.wecom.plannedHash(group);
     const intent = link?.wecomRuleId
-      ? await store.groupLinks.resetWecomTarget(link.id, ruleName)
+      ? await store.groupLinks.resetWecomTarget(link.id, ruleName, plannedHash)
       : await store.groupLinks.recordIntent({
           direction: link?.direction ?? 'feishu_to_wecom',
           feishuGroupId,
           feishuGroupName,
           wecomRuleName: ruleName,
+          wecomHash: plannedHash,
         });
     const pending = intent.status === 'pending' ? intent : await store.groupLinks.setStatus(intent.id, 'pending');
     try {

@@ -24,9 +24,17 @@ function link(overrides: Partial<GroupLink>): GroupLink {
   };
 }
 
-/** The run's view of WeCom: the rules of a name, oldest first. */
-const view = (rules: readonly WecomCheckinGroupRead[]) => (name: string) =>
-  rules.filter((each) => each.groupname === name).sort((a, b) => a.groupid - b.groupid);
+/**
+ * The run's view of WeCom: the rules of a name, oldest first; `matching` the rules that hold what a recorded
+ * intent planned (default: every rule).
+ */
+const view = (
+  rules: readonly WecomCheckinGroupRead[],
+  matching: (rule: WecomCheckinGroupRead) => boolean = () => true,
+) => ({
+  named: (name: string) => rules.filter((each) => each.groupname === name).sort((a, b) => a.groupid - b.groupid),
+  matchesIntent: matching,
+});
 
 describe('WecomRuleNames', () => {
   it('gives a new group its own name, and a second group of that name in the same run "name (2)"', () => {
@@ -81,6 +89,29 @@ describe('WecomRuleNames', () => {
     });
     // Now paired by this run: a create's rule is never it.
     expect(names.known()).toEqual(new Set(['20', '21']));
+  });
+
+  it('adopts only a rule holding what the intent planned; one of the name holding something else is a conflict', () => {
+    const intent = link({ id: 'mine', feishuGroupId: 'g1', wecomRuleName: 'X', status: 'pending' });
+    const rules = [rule(20, 'X'), rule(21, 'X')];
+    expect(
+      new WecomRuleNames([intent], new Set(['20', '21'])).locate(
+        'g1',
+        'X',
+        intent,
+        undefined,
+        view(rules, (each) => each.groupid === 21),
+      ),
+    ).toEqual({ kind: 'adopt', rule: rules[1], name: 'X', sameNamed: 2 });
+    expect(
+      new WecomRuleNames([intent], new Set(['20'])).locate(
+        'g1',
+        'X',
+        intent,
+        undefined,
+        view([rules[0]!], () => false),
+      ),
+    ).toEqual({ kind: 'name_taken', rule: rules[0], name: 'X' });
   });
 
   it('does not adopt a rule of the recorded name that another link pairs', () => {

@@ -14,7 +14,7 @@ export type RuleLocation =
       readonly name: string;
       readonly renamedFrom: string | null;
     }
-  /** A recorded intent's rule (a create that may have happened before a crash): adopted. */
+  /** A recorded intent's rule (a create that may have happened before a crash, same name and content): adopted. */
   | { readonly kind: 'adopt'; readonly rule: WecomCheckinGroupRead; readonly name: string; readonly sameNamed: number }
   /** No rule: one is created under `name` (null: every candidate name is held). */
   | { readonly kind: 'absent' | 'linked_missing'; readonly name: string | null }
@@ -72,8 +72,13 @@ export class WecomRuleNames {
     groupName: string,
     link: GroupLink | null,
     linkedRule: WecomCheckinGroupRead | undefined,
-    named: RulesNamed,
+    wecom: {
+      readonly named: RulesNamed;
+      /** Whether a rule holds what the link's recorded intent planned (a create a crash left unlinked). */
+      readonly matchesIntent: (rule: WecomCheckinGroupRead) => boolean;
+    },
   ): RuleLocation {
+    const { named } = wecom;
     const candidates = wecomRuleNameCandidates(groupName);
     if (linkedRule) {
       // A rule carrying one of the group's names keeps it; any other name (a legacy `·fs` one, the group's old
@@ -93,7 +98,9 @@ export class WecomRuleNames {
     }
     if (link && !link.wecomRuleId && link.wecomRuleName) {
       const unclaimed = named(link.wecomRuleName).filter((rule) => !this.claims.has(String(rule.groupid)));
-      const rule = unclaimed[0];
+      // A rule of the name that holds something else was not made by that create: it is left to the name
+      // checks below, which make it a name conflict.
+      const rule = unclaimed.find((each) => wecom.matchesIntent(each));
       if (rule) {
         this.claim(String(rule.groupid));
         this.reserve(rule.groupname, feishuGroupId);
