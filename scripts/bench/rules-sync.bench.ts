@@ -16,6 +16,7 @@ import {
   type FeishuShiftCreate,
   type FeishuUserDailyShift,
 } from '@app/feishu';
+import { FeishuRulesConnector, WecomRulesConnector } from '@app/connectors';
 import { chinaEpochDayOf, formatDayInt, mondayFirstWeekday } from '@app/kernel';
 import { openMappingStore, type MappingStore, type SyncRunItem } from '@app/mapping-store';
 import { MIGRATIONS } from '@app/migrations';
@@ -183,7 +184,10 @@ async function measureRun(
         now: () => new Date(),
         unreadable: new UnreadableRecords(),
       };
-      return new FeishuToWecomRulesSync(context, feishu, wecom).run();
+      return new FeishuToWecomRulesSync(context, {
+        feishu: (options) => new FeishuRulesConnector(feishu, options),
+        wecom: (options) => new WecomRulesConnector(wecom, options),
+      }).run();
     }),
   );
   const endedAt = Date.now();

@@ -1,10 +1,15 @@
 import type { Loss, UnreadableRecord } from '@app/kernel';
 import {
   canonicalToWecom,
+  feishuGroupIdFromLegacyRuleName,
+  isLegacyGatewayRuleName,
+  isWecomRuleNameFor,
   legacyRuleContentHashes,
   mergeWecomRuleUpdate,
   ruleContentHash,
+  wecomRuleNameCandidates,
   wecomToCanonical,
+  withoutLegacyRuleNameTag,
   type CanonicalRule,
   type IdResolver,
 } from '@app/translation';
@@ -20,6 +25,11 @@ import {
   type WecomUpdateCheckinOptionRequest,
 } from '@app/wecom';
 import type { PlannedRequest, RuleSideConnector } from '../attendance-connector.js';
+
+/** A checkin rule as WeCom lists it: the record the rules engine holds for the WeCom side. */
+export type WecomRule = WecomCheckinGroupRead;
+/** A checkin rule as a create or update sends it. */
+export type WecomRuleCreate = WecomCheckinGroupCreate;
 
 /** The WeCom calls a rule write consists of; a dry run shows them as its plan. */
 export type WecomRuleRequest =
@@ -143,6 +153,37 @@ export class WecomRulesConnector implements RuleSideConnector {
     return [...new Set(names)]
       .flatMap((name) => this.rulesByName.get(name) ?? [])
       .sort((a, b) => a.groupid - b.groupid);
+  }
+
+  /**
+   * The names a rule made from a source named `name` may carry, in the order they are tried: the name cut to
+   * WeCom's 40-character limit, then "name (2)" … (plain-rule-names.ts). Empty for a blank name.
+   */
+  nameCandidates(name: string): string[] {
+    return wecomRuleNameCandidates(name);
+  }
+
+  /** Whether a rule named `ruleName` carries one of the names a rule made from a source named `name` may carry. */
+  isNameFor(ruleName: string, name: string): boolean {
+    return isWecomRuleNameFor(ruleName, name);
+  }
+
+  /**
+   * Whether `ruleName` is a name the gateway gave the rules it created before rules carried plain names (a `·fs`
+   * tag after the source's name, legacy-rule-names.ts): the gateway's own rule, whatever its link says.
+   */
+  isLegacyGatewayName(ruleName: string): boolean {
+    return isLegacyGatewayRuleName(ruleName);
+  }
+
+  /** A legacy gateway name without its tag; other names unchanged. */
+  withoutLegacyTag(ruleName: string): string {
+    return withoutLegacyRuleNameTag(ruleName);
+  }
+
+  /** The id of the source group a legacy gateway name was made from, or null (not such a name, or a hashed id). */
+  legacySourceIdOf(ruleName: string): string | null {
+    return feishuGroupIdFromLegacyRuleName(ruleName);
   }
 
   /** A rule read into the canonical model (once per rule object: see readRule). */

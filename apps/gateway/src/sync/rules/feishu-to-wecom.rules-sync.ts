@@ -1,15 +1,16 @@
 import pMap from 'p-map';
 import type { Loss, Note } from '@app/kernel';
-import type { FeishuClient } from '@app/feishu';
 import type { GroupLink, GroupLinkSyncedState, SyncRunItem } from '@app/mapping-store';
 import {
   type FeishuRulesConnector,
+  type WecomRule,
+  type WecomRuleCreate,
   type WecomRulesConnector,
+  feishuPlan,
   wecomPlan,
   type WecomRuleUpdatePlan,
 } from '@app/connectors';
-import { legacyRuleContentHashes, ruleContentHash, wecomRuleNameCandidates } from '@app/translation';
-import type { WecomCheckinGroupCreate, WecomCheckinGroupRead, WecomClient } from '@app/wecom';
+import { legacyRuleContentHashes, ruleContentHash } from '@app/translation';
 import { planRuleChange, type SideState } from '../engine/plan-rule-change.js';
 import { syncRuleItem } from './rule-item.js';
 import {
@@ -21,7 +22,13 @@ import {
   skippedByResolution,
 } from './two-way.js';
 import { WecomRuleNames, type RuleLocation } from './wecom-rule-names.js';
-import { item, refusalReason, ruleConnectors, type RulesRunContext } from './rule-sync.types.js';
+import {
+  item,
+  refusalReason,
+  ruleConnectors,
+  type RuleConnectorFactories,
+  type RulesRunContext,
+} from './rule-sync.types.js';
 import { linkFailureOf } from '../engine/sync-error-policy.js';
 
 /**
@@ -59,14 +66,18 @@ export class FeishuToWecomRulesSync {
   private readonly feishu: FeishuRulesConnector;
   private readonly wecom: WecomRulesConnector;
   private readonly pendingCreates: PendingCreate[] = [];
-  private names = new WecomRuleNames([], new Set());
+  private names: WecomRuleNames;
 
   constructor(
     private readonly context: RulesRunContext,
-    feishu: FeishuClient,
-    wecom: WecomClient,
+    connect: RuleConnectorFactories,
   ) {
-    ({ feishu: this.feishu, wecom: this.wecom } = ruleConnectors(context, feishu, wecom));
+    ({ feishu: this.feishu, wecom: this.wecom } = ruleConnectors(context, connect));
+    this.names = this.ruleNames([], new Set());
+  }
+
+  private ruleNames(links: readonly GroupLink[], listedAtStart: ReadonlySet<string>): WecomRuleNames {
+    return new WecomRuleNames(links, listedAtStart, (name) => this.wecom.nameCandidates(name));
   }
 
   async run(): Promise<SyncRunItem[]> {
@@ -76,7 +87,7 @@ export class FeishuToWecomRulesSync {
       this.context.groupIds ?? this.feishu.listGroupIds(),
       this.context.store.groupLinks.list(),
     ]);
-    this.names = new WecomRuleNames(links, this.wecom.ids());
+    this.names = this.ruleNames(links, this.wecom.ids());
     const sources = this.context.reconcile ? await this.reconcileSources(groupIds, links) : groupIds;
     const items = (await pMap(sources, (groupId) => this.syncItem(groupId), { concurrency: CONCURRENCY })).filter(
       (entry): entry is SyncRunItem => entry !== null,
@@ -177,7 +188,7 @@ export class FeishuToWecomRulesSync {
         ? this.wecom.planCreate(source.value, {
             resolver: this.context.resolver,
             // The group's own name when the rule takes it: the translation cuts it and reports the cut.
-            ruleName: ruleName === wecomRuleNameCandidates(source.value.name)[0] ? source.value.name : ruleName,
+            ruleName: ruleName === this.wecom.nameCandidates(source.value.name)[0] ? source.value.name : ruleName,
             nowUnixSeconds: Math.floor(this.context.now().getTime() / 1000),
           })
         : null;
@@ -190,7 +201,7 @@ export class FeishuToWecomRulesSync {
       recorded: link?.feishuHash || null,
       ...(source.ok ? { legacy: () => legacyRuleContentHashes(source.value) } : {}),
     };
-    const targetSide = (rule: WecomCheckinGroupRead): SideState => ({
+    const targetSide = (rule: WecomRule): SideState => ({
       hash: this.wecom.contentHash(rule),
       recorded: link?.wecomHash || null,
       legacy: () => this.wecom.legacyHashes(rule),
@@ -212,7 +223,8 @@ export class FeishuToWecomRulesSync {
     });
     const sourceLosses = source.losses;
     const losses = [...sourceLosses, ...(payload?.losses ?? [])];
-    const named = nameNotes(target, source.ok ? source.value.name : '');
+    const groupName = source.ok ? source.value.name : '';
+    const named = nameNotes(target, this.wecom.nameCandidates(groupName)[0], groupName);
     const current = { feishuHash, wecomHash: linkedRule ? this.wecom.contentHash(linkedRule) : null };
     switch (change.kind) {
       case 'refuse':
@@ -245,7 +257,7 @@ export class FeishuToWecomRulesSync {
       }
       case 'create': {
         if (target.name === null) {
-          const candidates = wecomRuleNameCandidates(group.group_name);
+          const candidates = this.wecom.nameCandidates(group.group_name);
           return item(feishuGroupId, null, 'skipped', losses, {
             error:
               `every name this group's WeCom rule could carry ("${candidates[0] ?? ''}" to ` +
@@ -263,7 +275,7 @@ export class FeishuToWecomRulesSync {
           { feishuGroupId, feishuGroupName: group.group_name },
           link,
           ruleName,
-          (payload as { group: WecomCheckinGroupCreate }).group,
+          (payload as { group: WecomRuleCreate }).group,
           feishuHash!,
           losses,
         );
@@ -351,7 +363,7 @@ export class FeishuToWecomRulesSync {
     if (dryRun) {
       return item(feishuGroupId, link.wecomRuleId, 'updated', [], {
         notes: [deleted],
-        plan: { vendor: 'feishu', requests: [{ api: 'delete_group', body: { group_id: feishuGroupId } }] },
+        plan: feishuPlan([this.feishu.deleteRequest(feishuGroupId)]),
       });
     }
     await this.feishu.deleteGroup(feishuGroupId);
@@ -363,7 +375,7 @@ export class FeishuToWecomRulesSync {
     { feishuGroupId, feishuGroupName }: FeishuSource,
     link: GroupLink | null,
     ruleName: string,
-    group: WecomCheckinGroupCreate,
+    group: WecomRuleCreate,
     feishuHash: string,
     losses: readonly Loss[],
   ): Promise<SyncRunItem> {
@@ -542,8 +554,11 @@ export class FeishuToWecomRulesSync {
   }
 }
 
-/** What the item says about the rule's name: a rename, or a name other than the group's own. */
-function nameNotes(target: RuleLocation, groupName: string): Note[] {
+/**
+ * What the item says about the rule's name: a rename, or a name other than the group's own (`ownName`, the
+ * first name the group's rule may carry).
+ */
+function nameNotes(target: RuleLocation, ownName: string | undefined, groupName: string): Note[] {
   if (target.kind === 'linked' && target.renamedFrom !== null) {
     return [
       {
@@ -553,11 +568,11 @@ function nameNotes(target: RuleLocation, groupName: string): Note[] {
     ];
   }
   const created = target.kind === 'absent' || target.kind === 'linked_missing';
-  if (created && target.name !== null && target.name !== wecomRuleNameCandidates(groupName)[0]) {
+  if (created && target.name !== null && target.name !== ownName) {
     return [
       {
         field: 'rule',
-        message: `The WeCom rule is named "${target.name}": another Feishu group's rule already carries the name "${wecomRuleNameCandidates(groupName)[0] ?? groupName}".`,
+        message: `The WeCom rule is named "${target.name}": another Feishu group's rule already carries the name "${ownName ?? groupName}".`,
       },
     ];
   }

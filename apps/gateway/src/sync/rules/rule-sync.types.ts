@@ -1,9 +1,12 @@
 import type { Loss, Note } from '@app/kernel';
 import type { FoundObject, GroupLink, MappingStore, SyncRunItem } from '@app/mapping-store';
-import { FeishuRulesConnector, WecomRulesConnector } from '@app/connectors';
-import type { FeishuClient } from '@app/feishu';
+import type {
+  FeishuRulesConnector,
+  FeishuRulesConnectorOptions,
+  WecomRulesConnector,
+  WecomRulesConnectorOptions,
+} from '@app/connectors';
 import type { IdResolver } from '@app/translation';
-import type { WecomClient } from '@app/wecom';
 import type { UnreadableRecords } from '../engine/unreadable-records.js';
 
 /** What one rules run needs; the executor assembles it per run. */
@@ -78,19 +81,27 @@ export function refusalReason(losses: readonly Loss[]): string {
   return `cannot be translated: ${blocking ? `${blocking.field}: ${blocking.message}` : 'refused'}`;
 }
 
+/**
+ * How a rules run gets its connector of each vendor: the app, which holds the vendor clients, builds one from
+ * the options the run's context sets.
+ */
+export interface RuleConnectorFactories {
+  readonly feishu: (options: FeishuRulesConnectorOptions) => FeishuRulesConnector;
+  readonly wecom: (options: WecomRulesConnectorOptions) => WecomRulesConnector;
+}
+
 /** The run's connector of each vendor, set up from its context; both directions work with the same pair. */
 export function ruleConnectors(
   context: RulesRunContext,
-  feishu: FeishuClient,
-  wecom: WecomClient,
+  connect: RuleConnectorFactories,
 ): { readonly feishu: FeishuRulesConnector; readonly wecom: WecomRulesConnector } {
   return {
-    feishu: new FeishuRulesConnector(feishu, {
+    feishu: connect.feishu({
       onUnreadable: context.unreadable.sink,
       now: context.now,
       ...(context.googleMapDatum ? { googleMapDatum: context.googleMapDatum } : {}),
     }),
-    wecom: new WecomRulesConnector(wecom, {
+    wecom: connect.wecom({
       onUnreadable: context.unreadable.sink,
       ...(context.effectiveNow !== undefined ? { effectiveNow: context.effectiveNow } : {}),
     }),

@@ -1,25 +1,24 @@
 import type { GroupLink } from '@app/mapping-store';
-import { wecomRuleNameCandidates } from '@app/translation';
-import type { WecomCheckinGroupRead } from '@app/wecom';
+import type { WecomRule } from '@app/connectors';
 
 /** The rules of one name, oldest first, as the run's view of WeCom has them. */
-export type RulesNamed = (name: string) => readonly WecomCheckinGroupRead[];
+export type RulesNamed = (name: string) => readonly WecomRule[];
 
 /** Where a Feishu group's WeCom rule is, and the name it carries or will carry. */
 export type RuleLocation =
   /** The rule the link names; `renamedFrom`: the name it carries, when it is to carry `name` instead. */
   | {
       readonly kind: 'linked';
-      readonly rule: WecomCheckinGroupRead;
+      readonly rule: WecomRule;
       readonly name: string;
       readonly renamedFrom: string | null;
     }
   /** A recorded intent's rule (a create that may have happened before a crash, same name and content): adopted. */
-  | { readonly kind: 'adopt'; readonly rule: WecomCheckinGroupRead; readonly name: string; readonly sameNamed: number }
+  | { readonly kind: 'adopt'; readonly rule: WecomRule; readonly name: string; readonly sameNamed: number }
   /** No rule: one is created under `name` (null: every candidate name is held). */
   | { readonly kind: 'absent' | 'linked_missing'; readonly name: string | null }
   /** The first free name is held by a rule no link pairs: someone else's, a name conflict. */
-  | { readonly kind: 'name_taken'; readonly rule: WecomCheckinGroupRead; readonly name: string };
+  | { readonly kind: 'name_taken'; readonly rule: WecomRule; readonly name: string };
 
 /**
  * The names of the WeCom rules one Feishu → WeCom run creates and keeps (plain-rule-names.ts). A rule carries
@@ -40,9 +39,16 @@ export class WecomRuleNames {
   private readonly planned = new Map<string, string>();
   /** The rules WeCom listed when the run began: none of them is a rule this run creates. */
   private readonly listedAtStart: ReadonlySet<string>;
+  /** The names a group's rule may carry, in the order they are tried (the WeCom connector's nameCandidates). */
+  private readonly candidatesFor: (groupName: string) => readonly string[];
 
-  constructor(links: readonly GroupLink[], listedAtStart: ReadonlySet<string>) {
+  constructor(
+    links: readonly GroupLink[],
+    listedAtStart: ReadonlySet<string>,
+    candidatesFor: (groupName: string) => readonly string[],
+  ) {
     this.listedAtStart = listedAtStart;
+    this.candidatesFor = candidatesFor;
     for (const link of links) {
       if (link.wecomRuleId && link.feishuGroupId) this.claims.add(link.wecomRuleId);
       if (!link.wecomRuleId && link.wecomRuleName) {
@@ -71,15 +77,15 @@ export class WecomRuleNames {
     feishuGroupId: string,
     groupName: string,
     link: GroupLink | null,
-    linkedRule: WecomCheckinGroupRead | undefined,
+    linkedRule: WecomRule | undefined,
     wecom: {
       readonly named: RulesNamed;
       /** Whether a rule holds what the link's recorded intent planned (a create a crash left unlinked). */
-      readonly matchesIntent: (rule: WecomCheckinGroupRead) => boolean;
+      readonly matchesIntent: (rule: WecomRule) => boolean;
     },
   ): RuleLocation {
     const { named } = wecom;
-    const candidates = wecomRuleNameCandidates(groupName);
+    const candidates = this.candidatesFor(groupName);
     if (linkedRule) {
       // A rule carrying one of the group's names keeps it; any other name (a legacy `·fs` one, the group's old
       // name) gives way to the first name nobody else holds.
@@ -127,7 +133,7 @@ export class WecomRuleNames {
     feishuGroupId: string,
     link: GroupLink | null,
     named: RulesNamed,
-    except: WecomCheckinGroupRead,
+    except: WecomRule,
   ): boolean {
     if (this.heldByOtherItem(name, feishuGroupId, link)) return false;
     return named(name).every((rule) => rule.groupid === except.groupid);

@@ -1,19 +1,15 @@
 import type { Loss, Note } from '@app/kernel';
-import type { FeishuClient, FeishuGroup } from '@app/feishu';
 import type { GroupLink, SyncRunItem } from '@app/mapping-store';
-import { type FeishuRulesConnector, type WecomRulesConnector, feishuPlan, type FeishuGroupSide } from '@app/connectors';
 import {
-  bindFeishuShiftIds,
-  feishuGroupIdFromLegacyRuleName,
-  isLegacyGatewayRuleName,
-  isWecomRuleNameFor,
-  planShiftIds,
-  legacyRuleContentHashes,
-  ruleContentHash,
-  withoutLegacyRuleNameTag,
-  type FeishuGroupPlan,
-} from '@app/translation';
-import type { WecomCheckinGroupRead, WecomClient } from '@app/wecom';
+  type FeishuGroupRecord,
+  type FeishuGroupWritePlan,
+  type FeishuRulesConnector,
+  type WecomRule,
+  type WecomRulesConnector,
+  feishuPlan,
+  type FeishuGroupSide,
+} from '@app/connectors';
+import { legacyRuleContentHashes, ruleContentHash } from '@app/translation';
 import { planRuleChange, type SideState } from '../engine/plan-rule-change.js';
 import { syncRuleItem } from './rule-item.js';
 import {
@@ -23,11 +19,17 @@ import {
   recordNameConflict,
   skippedByResolution,
 } from './two-way.js';
-import { item, refusalReason, ruleConnectors, type PlannedRequest, type RulesRunContext } from './rule-sync.types.js';
+import {
+  item,
+  refusalReason,
+  ruleConnectors,
+  type RuleConnectorFactories,
+  type RulesRunContext,
+} from './rule-sync.types.js';
 import { linkFailureOf } from '../engine/sync-error-policy.js';
 
 type Target =
-  | { readonly kind: 'linked' | 'adopt'; readonly group: FeishuGroup }
+  | { readonly kind: 'linked' | 'adopt'; readonly group: FeishuGroupRecord }
   | { readonly kind: 'absent' | 'linked_missing'; readonly note: Note | null }
   | { readonly kind: 'name_taken'; readonly group: { readonly group_id: string; readonly group_name: string } }
   /** A same-named group another link pairs with another rule: not this rule's to take. */
@@ -47,11 +49,10 @@ export class WecomToFeishuRulesSync {
 
   constructor(
     private readonly context: RulesRunContext,
-    feishu: FeishuClient,
-    wecom: WecomClient,
+    connect: RuleConnectorFactories,
     private readonly groupLeaderIds: readonly string[],
   ) {
-    ({ feishu: this.feishu, wecom: this.wecom } = ruleConnectors(context, feishu, wecom));
+    ({ feishu: this.feishu, wecom: this.wecom } = ruleConnectors(context, connect));
   }
 
   async run(): Promise<SyncRunItem[]> {
@@ -89,7 +90,7 @@ export class WecomToFeishuRulesSync {
    * crashed after creating it), a rule carrying a legacy gateway name (the gateway's own, its link lost), and
    * a rule an open name conflict found (it waits for that conflict's resolution).
    */
-  private async reconcileSources(rules: readonly WecomCheckinGroupRead[]): Promise<WecomCheckinGroupRead[]> {
+  private async reconcileSources(rules: readonly WecomRule[]): Promise<WecomRule[]> {
     const { store, reconcile, dryRun } = this.context;
     const [links, open] = await Promise.all([store.groupLinks.list(), store.conflicts.list({ openOnly: true })]);
     const byRule = new Map(links.flatMap((link) => (link.wecomRuleId ? [[link.wecomRuleId, link] as const] : [])));
@@ -97,14 +98,14 @@ export class WecomToFeishuRulesSync {
       links.flatMap((link) => (!link.wecomRuleId && link.wecomRuleName ? [link.wecomRuleName] : [])),
     );
     const found = new Set(open.flatMap((conflict) => (conflict.found?.vendor === 'wecom' ? [conflict.found.id] : [])));
-    const sources: WecomCheckinGroupRead[] = [];
+    const sources: WecomRule[] = [];
     for (const rule of rules) {
       const link = byRule.get(String(rule.groupid));
       if (link) {
         if (link.status !== 'unlinked' && link.direction !== 'feishu_to_wecom') sources.push(rule);
         continue;
       }
-      if (isLegacyGatewayRuleName(rule.groupname) || intended.has(rule.groupname)) continue;
+      if (this.wecom.isLegacyGatewayName(rule.groupname) || intended.has(rule.groupname)) continue;
       if (found.has(String(rule.groupid))) continue;
       if (reconcile?.autoLink) sources.push(rule);
       else if (!dryRun) {
@@ -145,7 +146,7 @@ export class WecomToFeishuRulesSync {
     if (dryRun) {
       return item(ruleId, groupId, 'updated', [], {
         notes: [deleted],
-        plan: feishuPlan([{ api: 'delete_group', body: { group_id: groupId } }]),
+        plan: feishuPlan([this.feishu.deleteRequest(groupId)]),
       });
     }
     await this.feishu.deleteGroup(groupId);
@@ -153,7 +154,7 @@ export class WecomToFeishuRulesSync {
     return item(ruleId, groupId, 'updated', [], { notes: [deleted] });
   }
 
-  private syncItem(rule: WecomCheckinGroupRead): Promise<SyncRunItem | null> {
+  private syncItem(rule: WecomRule): Promise<SyncRunItem | null> {
     const { store } = this.context;
     const ruleId = String(rule.groupid);
     return syncRuleItem(
@@ -169,7 +170,7 @@ export class WecomToFeishuRulesSync {
   }
 
   /** The rule's item; null when a two-way link's change is the other direction's to push (or report). */
-  private async syncOne(rule: WecomCheckinGroupRead): Promise<SyncRunItem | null> {
+  private async syncOne(rule: WecomRule): Promise<SyncRunItem | null> {
     const { store, dryRun } = this.context;
     const ruleId = String(rule.groupid);
     const link = await store.groupLinks.findByWecomRuleId(ruleId);
@@ -180,7 +181,7 @@ export class WecomToFeishuRulesSync {
     if (!source.ok) return this.refuse(ruleId, link, source.losses);
     const wecomHash = ruleContentHash(source.value);
 
-    const target = await this.locate(link, ruleId, feishuGroupNameFor(rule.groupname, null));
+    const target = await this.locate(link, ruleId, this.feishuGroupNameFor(rule.groupname, null));
     if (target.kind === 'held') {
       return item(ruleId, null, 'skipped', source.losses, {
         error:
@@ -203,7 +204,7 @@ export class WecomToFeishuRulesSync {
       },
       target: feishuNow ? sideState(feishuNow, link) : null,
     };
-    const desired = { ...source.value, name: feishuGroupNameFor(rule.groupname, actual) };
+    const desired = { ...source.value, name: this.feishuGroupNameFor(rule.groupname, actual) };
     const plan = this.feishu.plan(desired, {
       resolver: this.context.resolver,
       groupLeaderIds: this.groupLeaderIds,
@@ -218,10 +219,7 @@ export class WecomToFeishuRulesSync {
     // written; with shifts still to create, the group changes anyway (it will name new shifts).
     const comparable =
       plan.ok && creates.length === 0
-        ? {
-            ...plan.value,
-            groupTemplate: bindFeishuShiftIds(plan.value.groupTemplate, planShiftIds(plan.value, new Map())),
-          }
+        ? this.feishu.bindShifts(plan.value, this.feishu.shiftIdsOf(plan.value))
         : plan.ok
           ? plan.value
           : null;
@@ -283,7 +281,7 @@ export class WecomToFeishuRulesSync {
     if (change.kind === 'unchanged' && actual && write) {
       if (!dryRun) {
         const linkId = await this.markSynced(link, ruleId, actual, comparison!.desired!, wecomHash, rule.groupname);
-        const reused = planShiftIds(plan.value, new Map());
+        const reused = this.feishu.shiftIdsOf(plan.value);
         await this.recordShiftLinks(linkId, plan.value, reused, source.value.kind);
       }
       return item(ruleId, actual.group_id, 'unchanged', [...losses, ...write.notes]);
@@ -299,10 +297,10 @@ export class WecomToFeishuRulesSync {
     if (write) losses.push(...write.notes);
 
     if (dryRun) {
-      const requests: PlannedRequest[] = [
-        ...creates.map((entry) => ({ api: 'create_shift', body: { shift: entry.shift } })),
-        { api: 'save_group', body: { group: write?.body ?? plan.value.groupTemplate } },
-      ];
+      const requests = this.feishu.writeRequests(
+        creates.map((entry) => entry.shift),
+        write?.body ?? plan.value.groupTemplate,
+      );
       return item(ruleId, actual?.group_id ?? null, actual ? 'updated' : 'created', losses, {
         notes,
         plan: feishuPlan(requests),
@@ -314,13 +312,9 @@ export class WecomToFeishuRulesSync {
       const created = await this.feishu.createShift(entry.shift);
       createdIds.set(entry.shiftKey, created.shift_id);
     }
-    const shiftIds = planShiftIds(plan.value, createdIds);
+    const shiftIds = this.feishu.shiftIdsOf(plan.value, createdIds);
     if (actual) {
-      const bound = this.feishu.overwrite(
-        { ...plan.value, groupTemplate: bindFeishuShiftIds(plan.value.groupTemplate, shiftIds) },
-        actual,
-        this.wecom.ruleNoun,
-      );
+      const bound = this.feishu.overwrite(this.feishu.bindShifts(plan.value, shiftIds), actual, this.wecom.ruleNoun);
       const saved = await this.feishu.saveGroup(bound.body);
       const feishuHash = (await this.groupSide(saved, plan.value, shiftIds)).hash ?? '';
       const linkId = await this.markSynced(link, ruleId, saved, feishuHash, wecomHash, rule.groupname);
@@ -328,7 +322,7 @@ export class WecomToFeishuRulesSync {
       return item(ruleId, saved.group_id, 'updated', losses, { notes });
     }
 
-    const body = bindFeishuShiftIds(plan.value.groupTemplate, shiftIds);
+    const body = this.feishu.bindShifts(plan.value, shiftIds).groupTemplate;
     // Intent first: a crash after Feishu created the group is adopted by its name on the next run.
     const intent = link?.feishuGroupId
       ? await store.groupLinks.resetFeishuTarget(link.id, body.group_name)
@@ -339,7 +333,7 @@ export class WecomToFeishuRulesSync {
           feishuGroupName: body.group_name,
         });
     const pending = intent.status === 'pending' ? intent : await store.groupLinks.setStatus(intent.id, 'pending');
-    let saved: FeishuGroup;
+    let saved: FeishuGroupRecord;
     try {
       saved = await this.feishu.saveGroup(body);
     } catch (error) {
@@ -384,7 +378,7 @@ export class WecomToFeishuRulesSync {
   }
 
   /** The Feishu side as the last sync recorded it: the group with its own shifts and its linked ones. */
-  private async currentFeishuSide(group: FeishuGroup, link: GroupLink): Promise<FeishuGroupSide> {
+  private async currentFeishuSide(group: FeishuGroupRecord, link: GroupLink): Promise<FeishuGroupSide> {
     const linked = await this.context.store.shiftLinks.listForGroupLink(link.id);
     return this.feishu.sideOf(
       group,
@@ -394,9 +388,9 @@ export class WecomToFeishuRulesSync {
 
   /** A Feishu group read with the shifts the plan stands for (and any the group names), as content hashes. */
   private groupSide(
-    group: FeishuGroup,
-    plan: FeishuGroupPlan,
-    shiftIds: ReadonlyMap<string, string> = planShiftIds(plan, new Map()),
+    group: FeishuGroupRecord,
+    plan: FeishuGroupWritePlan,
+    shiftIds: ReadonlyMap<string, string> = this.feishu.shiftIdsOf(plan),
   ): Promise<FeishuGroupSide> {
     return this.feishu.sideOf(group, shiftIds.values());
   }
@@ -404,7 +398,7 @@ export class WecomToFeishuRulesSync {
   private async markSynced(
     link: GroupLink | null,
     wecomRuleId: string,
-    group: FeishuGroup,
+    group: FeishuGroupRecord,
     feishuHash: string,
     wecomHash: string,
     wecomRuleName: string,
@@ -448,7 +442,7 @@ export class WecomToFeishuRulesSync {
    */
   private async recordShiftLinks(
     linkId: string,
-    plan: FeishuGroupPlan,
+    plan: FeishuGroupWritePlan,
     shiftIds: ReadonlyMap<string, string>,
     kind: 'fixed' | 'shift_based' | 'free',
   ): Promise<void> {
@@ -486,6 +480,18 @@ export class WecomToFeishuRulesSync {
     });
   }
 
+  /**
+   * The Feishu name of a rule's group: the rule's own name. A rule the gateway made from a Feishu group carries
+   * that group's name, or "name (2)" … when another group's rule held it (plain-rule-names.ts), or, made before
+   * plain names, the name with a `·fs` tag (legacy-rule-names.ts): the linked group keeps its name, and a tagged
+   * rule without its group is named without the tag.
+   */
+  private feishuGroupNameFor(ruleName: string, actual: FeishuGroupRecord | null): string {
+    if (actual && this.wecom.isNameFor(ruleName, actual.group_name)) return actual.group_name;
+    if (actual && this.wecom.legacySourceIdOf(ruleName) === actual.group_id) return actual.group_name;
+    return this.wecom.withoutLegacyTag(ruleName);
+  }
+
   private async refuse(ruleId: string, link: GroupLink | null, losses: readonly Loss[]): Promise<SyncRunItem> {
     const reason = refusalReason(losses);
     if (link && !this.context.dryRun) {
@@ -496,18 +502,6 @@ export class WecomToFeishuRulesSync {
     }
     return item(ruleId, link?.feishuGroupId ?? null, 'failed', losses, { error: reason });
   }
-}
-
-/**
- * The Feishu name of a rule's group: the rule's own name. A rule the gateway made from a Feishu group carries
- * that group's name, or "name (2)" … when another group's rule held it (plain-rule-names.ts), or, made before
- * plain names, the name with a `·fs` tag (legacy-rule-names.ts): the linked group keeps its name, and a tagged
- * rule without its group is named without the tag.
- */
-function feishuGroupNameFor(ruleName: string, actual: FeishuGroup | null): string {
-  if (actual && isWecomRuleNameFor(ruleName, actual.group_name)) return actual.group_name;
-  if (actual && feishuGroupIdFromLegacyRuleName(ruleName) === actual.group_id) return actual.group_name;
-  return withoutLegacyRuleNameTag(ruleName);
 }
 
 /** A Feishu group's side as planRuleChange weighs it: now, and what the link's last sync recorded. */
