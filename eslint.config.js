@@ -5,7 +5,7 @@
 //  - pure code (kernel, translation, vendor wire models, the engine's decisions) imports no framework, ORM, HTTP
 //    or I/O, reads no env and no clock;
 //  - the sync engine imports nothing of the gateway app around it; no library imports an app;
-//  - the roster and punch engines reach the vendors through their connectors only;
+//  - the rules, roster and punch engines reach the vendors through their connectors only;
 //  - only the config module (and main.ts handing it process.env) reads process.env.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -95,14 +95,14 @@ const ENGINE_STAYS_BELOW_APP = [
 
 /**
  * The engine folders that reach a vendor only through its connector: nothing of a vendor library, types
- * included (the rules folder still names vendor types; it joins this list when it stops).
+ * included.
  */
-const CONNECTOR_ONLY_ENGINE_FOLDERS = ['rosters', 'punches'];
+const CONNECTOR_ONLY_ENGINE_FOLDERS = ['rules', 'rosters', 'punches'];
 const NO_VENDOR_LIBRARIES = {
   group: VENDOR_NAMES.flatMap((vendor) => [`@app/${vendor}`, `@app/${vendor}/*`]),
   message:
-    'The roster and punch engines reach a vendor through its connector (@app/connectors), not its library: the ' +
-    "vendor's calls, batches and record mapping are the connector's.",
+    'The rules, roster and punch engines reach a vendor through its connector (@app/connectors), not its ' +
+    "library: the vendor's calls, batches, record types and write rules are the connector's.",
 };
 
 const PURE_SYNTAX = [

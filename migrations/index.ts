@@ -7,6 +7,7 @@ import { RunQueueOnPgBoss1795800000000 } from './1795800000000-run-queue-on-pg-b
 import { LinkErrorKinds1795900000000 } from './1795900000000-link-error-kinds.js';
 import { VendorNeutralLinks1796100000000 } from './1796100000000-vendor-neutral-links.js';
 import { RunItemNotes1796200000000 } from './1796200000000-run-item-notes.js';
+import { NameConflicts1796300000000 } from './1796300000000-name-conflicts.js';
 
 /** Every migration, oldest first. Once merged a migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   LinkErrorKinds1795900000000,
   VendorNeutralLinks1796100000000,
   RunItemNotes1796200000000,
+  NameConflicts1796300000000,
 ];

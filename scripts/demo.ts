@@ -1,8 +1,10 @@
 // `npm run demo`: the gateway's main job on the embedded defaults, end to end on this machine. Starts both
 // vendor emulators with the sample company, starts the built gateway on a fresh embedded database pointed
 // at them, checks both vendors are reachable, uploads the sample company's ID mappings, and runs the
-// Feishu → WeCom rules sync through the REST API — printing each group's outcome with its losses — then runs
-// it again to show that an unchanged company makes no writes. Exits non-zero if anything on the way fails.
+// Feishu → WeCom rules sync through the REST API — printing each group's outcome with its losses, and the name
+// conflicts it opened (a WeCom rule the gateway did not create already has a group's name: the sample company
+// has 总部固定班 on both sides) — then runs it again to show that an unchanged company makes no writes. Exits
+// non-zero if anything on the way fails.
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -209,6 +211,24 @@ async function main(): Promise<number> {
     const first = await rest.sync({ direction: 'feishu_to_wecom', scope: 'rules' });
     printRun('Feishu → WeCom rules sync', first, groupNames);
     line();
+    const conflicts = (
+      (await rest.call('GET', '/api/v1/conflicts')) as {
+        items: {
+          id: string;
+          kind: string;
+          feishuGroupName: string | null;
+          found: { id: string; name: string } | null;
+        }[];
+      }
+    ).items.filter((conflict) => conflict.kind === 'name_taken');
+    for (const conflict of conflicts) {
+      line(
+        `Name conflict ${conflict.id}: ${conflict.feishuGroupName ?? '?'} — WeCom rule ${conflict.found?.id ?? '?'} ` +
+          `"${conflict.found?.name ?? '?'}" was not created by the gateway, so it was neither adopted nor duplicated. ` +
+          `HR resolves it: POST /api/v1/conflicts/${conflict.id}/resolve {"resolution": "adopt"|"overwrite"|"skip"}.`,
+      );
+    }
+    if (conflicts.length > 0) line();
     const wecomWrites = () =>
       emulators.wecom.emulator.calls().filter((call) => WECOM_RULE_WRITES.includes(call.api)).length;
     const writesBefore = wecomWrites();
@@ -219,7 +239,7 @@ async function main(): Promise<number> {
     );
     line(memoryLine(gateway.child.pid, dataDir));
     const created = first.items.filter((entry) => entry.action === 'created').length;
-    const good = first.status === 'succeeded' && created === first.items.length && writes === 0;
+    const good = first.status === 'succeeded' && created + conflicts.length === first.items.length && writes === 0;
     line(
       good
         ? `Done: ${created} Feishu attendance groups are WeCom checkin rules now (see GET /api/v1/links).`

@@ -8,7 +8,13 @@ import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/
 import { MappingStore } from '@app/mapping-store';
 import { feishuToCanonical, legacyRuleContentHashes, ruleContentHash, wecomToCanonical } from '@app/translation';
 import { ReconcileScheduler } from '../../apps/gateway/src/sync/reconcile.scheduler.js';
-import { emulatorGatewayEnv, uploadSampleMappings, vendorAdmins, waitForRunBody } from '../support/sync-harness.js';
+import {
+  createFixedFeishuGroup,
+  emulatorGatewayEnv,
+  uploadSampleMappings,
+  vendorAdmins,
+  waitForRunBody,
+} from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
 
 // Scheduled reconciliation in one process: ticks are driven through the scheduler itself (the cron is set to
@@ -74,7 +80,12 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
     return (await auth(request(server).get('/api/v1/links')).expect(200)).body.items as LinkBody[];
   }
 
-  const fixedGroup = () => emulators.feishu.emulator.groups().find((group) => group['group_type'] === 0)!;
+  /**
+   * A fixed group like the sample one (总部固定班), whose name no WeCom rule has: the sample one shares its name
+   * with a sample WeCom rule, which makes it a name conflict rather than a pair the gateway creates.
+   */
+  let fixedId: string;
+  const fixedGroup = () => emulators.feishu.emulator.groups().find((group) => String(group['group_id']) === fixedId)!;
   let twoWay: LinkBody;
 
   beforeAll(async () => {
@@ -102,6 +113,7 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
     scheduler = harness.app.get(ReconcileScheduler);
     ({ feishuAdmin, wecomAdmin } = vendorAdmins(emulators));
     await uploadSampleMappings(server);
+    fixedId = await createFixedFeishuGroup(emulators, feishuAdmin, '研发固定班');
   });
 
   afterAll(async () => {

@@ -8,7 +8,6 @@ import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/
 import { FeishuClient, groupForUpdate } from '@app/feishu';
 import { openMappingStore, RunQueue } from '@app/mapping-store';
 import { MIGRATIONS } from '@app/migrations';
-import { feishuGroupIdFromRuleName, isGatewayRuleName } from '@app/translation';
 import { freePort, type GatewayProcess, startGateway, waitForHealth } from '../support/gateway-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -78,6 +77,8 @@ describe('replicas: gateway processes on one PostgreSQL database', () => {
   let emulators: RunningEmulators;
   let database: TestDatabase;
   let db: pg.Client;
+  /** The WeCom rules of the sample company, there before any sync. */
+  let sampleRuleIds: ReadonlySet<number>;
   let feishuAdmin: FeishuClient;
   const gateways: GatewayProcess[] = [];
 
@@ -99,12 +100,23 @@ describe('replicas: gateway processes on one PostgreSQL database', () => {
     return result.rows;
   }
 
-  /** How many times WeCom was asked to add a rule for each Feishu group (the name carries the group id). */
+  /**
+   * The Feishu group of each name. A rule the gateway makes carries its group's name, and no two groups here
+   * share one (expectOneToOne checks it), so a rule's name says which group it was made for.
+   */
+  function feishuGroupIdsByName(): Map<string, string> {
+    return new Map(
+      emulators.feishu.emulator.groups().map((group) => [String(group['group_name']), String(group['group_id'])]),
+    );
+  }
+
+  /** How many times WeCom was asked to add a rule for each Feishu group (the rule carries the group's name). */
   function addsPerFeishuGroup(): Map<string, number> {
     const adds = new Map<string, number>();
+    const byName = feishuGroupIdsByName();
     for (const call of emulators.wecom.emulator.calls('add_checkin_option')) {
       const name = String((call.body['group'] as Record<string, unknown> | undefined)?.['groupname']);
-      const groupId = feishuGroupIdFromRuleName(name) ?? `not a gateway name: ${name}`;
+      const groupId = byName.get(name) ?? `no Feishu group named ${name}`;
       adds.set(groupId, (adds.get(groupId) ?? 0) + 1);
     }
     return adds;
@@ -161,9 +173,12 @@ describe('replicas: gateway processes on one PostgreSQL database', () => {
   }
 
   /**
-   * What the vendors hold must be one-to-one: no Feishu group has two WeCom rules made for it (a rule's name
-   * carries the Feishu group id it was made from), no two Feishu groups share a name (a group made from a WeCom
-   * rule carries the rule's name), and every Feishu group has exactly one link, to a WeCom rule that exists.
+   * What the vendors hold must be one-to-one: no Feishu group has two WeCom rules made for it (a rule the
+   * gateway made carries its group's name), no two Feishu groups share a name (a group made from a WeCom rule
+   * carries the rule's name), and every Feishu group has exactly one link, to a WeCom rule that exists — except
+   * a group whose name a WeCom rule of the sample company already had: the gateway made no rule for it, and its
+   * link waits on an open name conflict that found that rule (DESIGN.md: never adopted silently, never
+   * duplicated).
    */
   async function expectOneToOne(): Promise<void> {
     const groups = emulators.feishu.emulator.groups().map((group) => ({
@@ -171,11 +186,11 @@ describe('replicas: gateway processes on one PostgreSQL database', () => {
       name: String(group['group_name']),
     }));
     const rules = emulators.wecom.emulator.rules();
+    const byName = feishuGroupIdsByName();
     const madeFor = new Map<string, number[]>();
     for (const rule of rules) {
-      const name = String(rule.group['groupname']);
-      if (!isGatewayRuleName(name)) continue;
-      const groupId = feishuGroupIdFromRuleName(name)!;
+      if (sampleRuleIds.has(rule.groupid)) continue;
+      const groupId = byName.get(String(rule.group['groupname'])) ?? `no Feishu group: ${rule.groupid}`;
       madeFor.set(groupId, [...(madeFor.get(groupId) ?? []), rule.groupid]);
     }
     expect([...madeFor].filter(([, ids]) => ids.length !== 1)).toEqual([]);
@@ -183,9 +198,27 @@ describe('replicas: gateway processes on one PostgreSQL database', () => {
 
     const all = await links();
     const ruleIds = new Set(rules.map((rule) => String(rule.groupid)));
+    const { rows: open } = await db.query<{ group_link_id: string; found_id: string }>(
+      `SELECT "group_link_id", "found_id" FROM "sync_conflicts" WHERE "kind" = 'name_taken' AND "resolved_at" IS NULL`,
+    );
     for (const group of groups) {
       const linked = all.filter((link) => link.feishu_group_id === group.id);
       expect({ group, links: linked.length }).toEqual({ group, links: 1 });
+      const sameNamedSample = rules.find(
+        (rule) => sampleRuleIds.has(rule.groupid) && rule.group['groupname'] === group.name,
+      );
+      const pairedWithIt = sameNamedSample && linked[0]!.wecom_rule_id === String(sameNamedSample.groupid);
+      if (sameNamedSample && !pairedWithIt) {
+        expect({ group, madeFor: madeFor.get(group.id) ?? [] }).toEqual({ group, madeFor: [] });
+        expect({ group, status: linked[0]!.status, wecomRuleId: linked[0]!.wecom_rule_id }).toEqual({
+          group,
+          status: 'conflict',
+          wecomRuleId: null,
+        });
+        const conflict = open.find((row) => row.group_link_id === linked[0]!.id);
+        expect({ group, found: conflict?.found_id }).toEqual({ group, found: String(sameNamedSample.groupid) });
+        continue;
+      }
       expect({ group, rule: ruleIds.has(linked[0]!.wecom_rule_id ?? '') }).toEqual({ group, rule: true });
       // A gateway-named rule for this group is the linked one.
       const named = madeFor.get(group.id);
@@ -201,6 +234,7 @@ describe('replicas: gateway processes on one PostgreSQL database', () => {
     emulators = await startEmulators({
       wecom: { rateLimits: { getcorpcheckinoption: [{ limit: 1000, windowMs: 60_000 }] } },
     });
+    sampleRuleIds = new Set(emulators.wecom.emulator.rules().map((rule) => rule.groupid));
     database = await createTestDatabase();
     const { store } = await openMappingStore(database.target, { migrations: MIGRATIONS, runMigrations: true });
     try {
@@ -247,7 +281,12 @@ describe('replicas: gateway processes on one PostgreSQL database', () => {
     emulators.wecom.emulator.faults.configure([
       { endpoint: WECOM_ADD, kind: 'latency', probability: 1, latencyMs: 2000 },
     ]);
-    const sampleGroupIds = emulators.feishu.emulator.groups().map((group) => String(group['group_id']));
+    // A sample group whose name a sample WeCom rule has is a name conflict: no rule is added for it.
+    const sampleRuleNames = new Set(emulators.wecom.emulator.rules().map((rule) => String(rule.group['groupname'])));
+    const sampleGroupIds = emulators.feishu.emulator
+      .groups()
+      .filter((group) => !sampleRuleNames.has(String(group['group_name'])))
+      .map((group) => String(group['group_id']));
     const replicas = await Promise.all([startReplica(), startReplica()]);
     // From the next whole second on, both replicas' crons are running.
     const bothUp = Math.ceil(Date.now() / 1000) * 1000;
@@ -306,7 +345,7 @@ describe('replicas: gateway processes on one PostgreSQL database', () => {
       });
     }
     emulators.wecom.emulator.faults.clear();
-    // One add_checkin_option per sample Feishu group, ever.
+    // One add_checkin_option per sample Feishu group without a same-named rule, ever.
     const adds = addsPerFeishuGroup();
     expect([...adds.keys()].sort()).toEqual(sampleGroupIds.sort());
     expect([...adds.values()]).toEqual(sampleGroupIds.map(() => 1));

@@ -4,7 +4,14 @@ import { SAMPLE_PEOPLE } from '../../apps/emulators/src/sample-company/people.js
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { type FeishuClient, groupForUpdate } from '@app/feishu';
 import { type WecomClient } from '@app/wecom';
-import { emulatorGatewayEnv, syncAndWait, uploadSampleMappings, vendorAdmins } from '../support/sync-harness.js';
+import {
+  createFixedFeishuGroup,
+  emulatorGatewayEnv,
+  syncAndWait,
+  uploadSampleMappings,
+  vendorAdmins,
+  wecomRuleNames,
+} from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
 
 // Rule fidelity end to end (#17): what the vendors hold after a sync, not only what the mapper returns —
@@ -37,8 +44,19 @@ describe('rule fidelity (REST + emulators)', () => {
   const feishuWrites = () =>
     emulators.feishu.emulator.calls().filter((call) => call.status === 200 && FEISHU_WRITES.test(call.endpoint)).length;
 
+  /** A fixed group like the sample one, whose name no WeCom rule has (the sample one's is a name conflict). */
+  let fixedId: string;
+  /** The sample WeCom rules' names: a Feishu group of one of them is a name conflict, not a created rule. */
+  let takenNames: ReadonlySet<string>;
+
   function fixedGroupId(): string {
-    return String(emulators.feishu.emulator.groups().find((group) => group['group_type'] === 0)!['group_id']);
+    return fixedId;
+  }
+
+  function groupName(groupId: string): string {
+    return String(
+      emulators.feishu.emulator.groups().find((group) => String(group['group_id']) === groupId)?.['group_name'],
+    );
   }
 
   function ruleOf(groupId: number) {
@@ -51,6 +69,8 @@ describe('rule fidelity (REST + emulators)', () => {
     server = harness.app.getHttpServer();
     ({ feishuAdmin, wecomAdmin } = vendorAdmins(emulators));
     await uploadSampleMappings(server);
+    takenNames = wecomRuleNames(emulators);
+    fixedId = await createFixedFeishuGroup(emulators, feishuAdmin, '研发固定班');
   });
 
   afterAll(async () => {
@@ -71,11 +91,13 @@ describe('rule fidelity (REST + emulators)', () => {
 
   it('effectiveNow: true sends effective_now on every WeCom rule write of the run; without it none is sent', async () => {
     const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules', effectiveNow: true });
-    expect(run.items.map((entry) => [entry.action, entry.error ?? null])).toEqual(
-      run.items.map(() => ['created', null]),
+    // Every group is created, but the one whose name a WeCom rule the gateway did not create has (a conflict).
+    expect(run.items.map((entry) => [entry.sourceId, entry.action])).toEqual(
+      run.items.map((entry) => [entry.sourceId, takenNames.has(groupName(entry.sourceId)) ? 'skipped' : 'created']),
     );
+    expect(run.items.filter((entry) => entry.action === 'created' && entry.error)).toEqual([]);
     const adds = wecomWrites();
-    expect(adds.length).toBe(run.items.length);
+    expect(adds.length).toBe(run.items.filter((entry) => entry.action === 'created').length);
     expect(adds.map((call) => (call.body as { effective_now?: unknown }).effective_now)).toEqual(adds.map(() => true));
     // The run records the option it ran with.
     const runs = await request(server).get('/api/v1/runs').set('Authorization', `Bearer ${TEST_API_TOKEN}`);

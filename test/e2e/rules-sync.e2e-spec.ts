@@ -63,8 +63,21 @@ describe('rules sync (REST + emulators)', () => {
       .length;
   }
 
+  /** The WeCom rules of the sample company, there before any sync (HR's own, owned by another WeCom app). */
+  let sampleRuleIds: ReadonlySet<number>;
+  /** The names those rules carry: a Feishu group of one of them meets a rule the gateway did not create. */
+  let takenNames: ReadonlySet<string>;
+  /** A fixed group beside the sample one (总部固定班, whose name a sample WeCom rule has). */
+  let fixedGroupId: string;
+
+  /** The rules the gateway created. */
   function gatewayRules() {
-    return emulators.wecom.emulator.rules().filter((rule) => /·fs[0-9a-z]+$/u.test(String(rule.group['groupname'])));
+    return emulators.wecom.emulator.rules().filter((rule) => !sampleRuleIds.has(rule.groupid));
+  }
+
+  function feishuGroupName(groupId: string): string {
+    const group = emulators.feishu.emulator.groups().find((each) => String(each['group_id']) === groupId);
+    return String(group?.['group_name']);
   }
 
   beforeAll(async () => {
@@ -75,6 +88,10 @@ describe('rules sync (REST + emulators)', () => {
     server = harness.app.getHttpServer();
     ({ feishuAdmin, wecomAdmin } = vendorAdmins(emulators));
     await uploadSampleMappings(server);
+    const rules = emulators.wecom.emulator.rules();
+    sampleRuleIds = new Set(rules.map((rule) => rule.groupid));
+    takenNames = new Set(rules.map((rule) => String(rule.group['groupname'])));
+    fixedGroupId = await createFeishuGroup('研发固定班');
   });
 
   afterAll(async () => {
@@ -88,6 +105,11 @@ describe('rules sync (REST + emulators)', () => {
     expect(run.status).toBe('succeeded');
     expect(run.items).toHaveLength(emulators.feishu.emulator.groups().length);
     for (const entry of run.items) {
+      if (takenNames.has(feishuGroupName(entry.sourceId))) {
+        // A WeCom rule the gateway did not create has the group's name: the conflict a real run would open.
+        expect(entry).toMatchObject({ action: 'skipped', error: expect.stringMatching(/\(would be opened\)/) });
+        continue;
+      }
       expect(entry.action).toBe('created');
       expect(entry.plan?.vendor).toBe('wecom');
       const [add] = entry.plan!.requests;
@@ -105,36 +127,74 @@ describe('rules sync (REST + emulators)', () => {
     expect(links.body.items).toEqual([]);
   });
 
-  it('syncs the sample company Feishu → WeCom, every payload accepted, every group linked', async () => {
+  it("syncs the sample company Feishu → WeCom under the groups' own names; a name a foreign rule has is a conflict", async () => {
     const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules' });
-    expect(run.items.map((entry) => [entry.action, entry.error ?? null])).toEqual(
-      run.items.map(() => ['created', null]),
-    );
+    const conflicted = run.items.filter((entry) => takenNames.has(feishuGroupName(entry.sourceId)));
+    const created = run.items.filter((entry) => !conflicted.includes(entry));
+    expect(conflicted).toHaveLength(1);
+    expect(created.map((entry) => [entry.action, entry.error ?? null])).toEqual(created.map(() => ['created', null]));
+    expect(conflicted[0]).toMatchObject({
+      action: 'skipped',
+      targetId: null,
+      error: expect.stringMatching(/"总部固定班".*did not create it.*"adopt"\|"overwrite"\|"skip"/),
+    });
     expect(run.status).toBe('succeeded');
-    expect(run.summary).toMatchObject({ created: run.items.length, failed: 0 });
+    expect(run.summary).toMatchObject({ created: created.length, skipped: 1, failed: 0 });
     const rules = gatewayRules();
-    expect(rules).toHaveLength(run.items.length);
-    expect(new Set(run.items.map((entry) => entry.targetId))).toEqual(
-      new Set(rules.map((rule) => String(rule.groupid))),
+    expect(rules).toHaveLength(created.length);
+    expect(new Set(created.map((entry) => entry.targetId))).toEqual(new Set(rules.map((rule) => String(rule.groupid))));
+    // Each rule carries its group's name, nothing added.
+    expect(new Set(rules.map((rule) => String(rule.group['groupname'])))).toEqual(
+      new Set(created.map((entry) => feishuGroupName(entry.sourceId))),
     );
     // Members arrive in WeCom ids through the mapping table.
     const members = rules.flatMap((rule) => (rule.group['range'] as { userid?: string[] }).userid ?? []);
     expect(members.every((id) => SAMPLE_PEOPLE.some((person) => person.wecomUserId === id))).toBe(true);
-    const links = await auth(request(server).get('/api/v1/links')).expect(200);
-    expect(links.body.items).toHaveLength(run.items.length);
-    expect(links.body.items.every((link: { status: string }) => link.status === 'active')).toBe(true);
+
+    // The conflict is listed with the rule it found, and HR resolves it: here by leaving the group unsynced.
+    const sampleRule = emulators.wecom.emulator.rules().find((rule) => rule.group['groupname'] === '总部固定班')!;
+    const open = (await auth(request(server).get('/api/v1/conflicts')).expect(200)).body.items;
+    expect(open).toEqual([
+      expect.objectContaining({
+        kind: 'name_taken',
+        feishuGroupId: conflicted[0]!.sourceId,
+        wecomRuleId: null,
+        found: { vendor: 'wecom', id: String(sampleRule.groupid), name: '总部固定班' },
+        resolution: null,
+      }),
+    ]);
+    const resolved = await auth(request(server).post(`/api/v1/conflicts/${open[0].id}/resolve`))
+      .send({ resolution: 'skip' })
+      .expect(202);
+    expect(resolved.body).toEqual({ runId: null, conflictId: open[0].id });
+
+    const links = (await auth(request(server).get('/api/v1/links')).expect(200)).body.items as {
+      feishuGroupId: string;
+      status: string;
+    }[];
+    expect(links).toHaveLength(run.items.length);
+    expect(links.map((link) => [link.feishuGroupId, link.status]).sort()).toEqual(
+      run.items.map((entry) => [entry.sourceId, entry === conflicted[0] ? 'unlinked' : 'active']).sort(),
+    );
   });
 
   it('a second identical run makes zero vendor writes', async () => {
     const before = { wecom: wecomWrites(), feishu: feishuWrites() };
     const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules' });
-    expect(run.items.map((entry) => entry.action)).toEqual(run.items.map(() => 'unchanged'));
+    // The group whose conflict was resolved with "skip" stays unsynced.
+    expect(run.items.map((entry) => [entry.sourceId, entry.action])).toEqual(
+      run.items.map((entry) => [
+        entry.sourceId,
+        takenNames.has(feishuGroupName(entry.sourceId)) ? 'skipped' : 'unchanged',
+      ]),
+    );
     expect({ wecom: wecomWrites(), feishu: feishuWrites() }).toEqual(before);
   });
 
   it('changing one shift produces exactly one update', async () => {
     const groups = emulators.feishu.emulator.groups();
-    const fixed = groups.find((group) => group['group_type'] === 0)!;
+    // Its shifts are the sample fixed group's too, which stays unsynced (its name conflict was skipped).
+    const fixed = groups.find((group) => String(group['group_id']) === fixedGroupId)!;
     const shiftId = (fixed['punch_day_shift_ids'] as string[]).find((id) => id !== '0')!;
     // Feishu's API cannot edit a shift; its admin console can, and the emulator's editShift stands in for it.
     emulators.feishu.emulator.editShift(shiftId, (body) => {
@@ -146,7 +206,7 @@ describe('rules sync (REST + emulators)', () => {
     const updated = run.items.filter((entry) => entry.action === 'updated');
     expect(updated.map((entry) => entry.sourceId)).toEqual([String(fixed['group_id'])]);
     expect(emulators.wecom.emulator.calls('update_checkin_option').length).toBe(before + 1);
-    expect(run.items.filter((entry) => entry.action === 'unchanged')).toHaveLength(run.items.length - 1);
+    expect(run.items.filter((entry) => entry.action === 'unchanged')).toHaveLength(run.items.length - 2);
   });
 
   it('overwrites a rule changed in WeCom (drift) and says so', async () => {
@@ -185,7 +245,7 @@ describe('rules sync (REST + emulators)', () => {
     const run = await sync({ direction: 'wecom_to_feishu', scope: 'rules' });
     const expected = rules.map((rule) => {
       const id = String(rule.groupid);
-      // A WeCom-born rule whose name a Feishu group already has (the merger case) is reported, not adopted.
+      // A WeCom-born rule whose name a Feishu group already has (the merger case) is a name conflict, not adopted.
       // A rule made from a Feishu group comes back as that group, rewritten where WeCom holds it differently.
       if (linked.has(id)) return [id, 'updated|unchanged'];
       return [id, feishuNames.has(String(rule.group['groupname'])) ? 'skipped' : 'created'];
@@ -197,7 +257,7 @@ describe('rules sync (REST + emulators)', () => {
     expect(
       run.items
         .filter((entry) => entry.action === 'skipped')
-        .every((entry) => /no record of creating it/.test(entry.error!)),
+        .every((entry) => /already exists and this gateway did not create it/.test(entry.error!)),
     ).toBe(true);
     expect(run.items.filter((entry) => entry.action === 'created').length).toBeGreaterThan(0);
 
@@ -218,14 +278,7 @@ describe('rules sync (REST + emulators)', () => {
     }[];
     // A group the WeCom → Feishu run created from a sample rule, which another WeCom app owns.
     const foreign = links.find(
-      (link) =>
-        !/·fs/u.test(
-          String(
-            emulators.wecom.emulator.rules().find((rule) => String(rule.groupid) === link.wecomRuleId)?.group[
-              'groupname'
-            ],
-          ),
-        ),
+      (link) => link.feishuGroupId !== null && link.status === 'active' && sampleRuleIds.has(Number(link.wecomRuleId)),
     )!;
     const group = await feishuAdmin.getGroup(foreign.feishuGroupId);
     await feishuAdmin.createOrUpdateGroup({ ...groupForUpdate(group), allow_out_punch: !group.allow_out_punch });
@@ -275,7 +328,10 @@ describe('rules sync (REST + emulators)', () => {
     const names = new Map(
       emulators.feishu.emulator.groups().map((group) => [String(group['group_id']), String(group['group_name'])]),
     );
-    const fromFeishu = links.filter((link) => /·fs/u.test(link.wecomRuleName ?? ''));
+    const gatewayRuleIds = new Set(gatewayRules().map((rule) => String(rule.groupid)));
+    const fromFeishu = links.filter((link) =>
+      gatewayRuleIds.has(String((link as { wecomRuleId?: string }).wecomRuleId)),
+    );
     expect(fromFeishu.length).toBeGreaterThan(0);
     for (const link of fromFeishu) expect(link.feishuGroupName).toBe(names.get(link.feishuGroupId));
   });
@@ -290,7 +346,9 @@ describe('rules sync (REST + emulators)', () => {
     });
     const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [group] });
     expect(run.items[0]).toMatchObject({ action: 'skipped' });
-    expect(run.items[0]!.error).toMatch(/no record of creating it/);
+    expect(run.items[0]!.error).toMatch(/already exists and this gateway did not create it/);
+    // Not duplicated either: the foreign rule is the only one of the name.
+    expect(emulators.wecom.emulator.rules().filter((rule) => rule.group['groupname'] === plannedName)).toHaveLength(1);
   });
 
   describe('bad input: 400 naming the field, nothing queued', () => {

@@ -4,6 +4,7 @@ import { type WecomClient } from '@app/wecom';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { ReconcileScheduler } from '../../apps/gateway/src/sync/reconcile.scheduler.js';
 import {
+  createFixedFeishuGroup,
   emulatorGatewayEnv,
   syncAndWait,
   uploadSampleMappings,
@@ -56,7 +57,8 @@ describe('run item notes (REST + emulators, SYNC_PROPAGATE_DELETES on)', () => {
     scheduler = harness.app.get(ReconcileScheduler);
     ({ feishuAdmin, wecomAdmin } = vendorAdmins(emulators));
     await uploadSampleMappings(server);
-    groupId = String(emulators.feishu.emulator.groups().find((group) => group['group_type'] === 0)!['group_id']);
+    // Not the sample fixed group: its name is taken by a sample WeCom rule (a name conflict, not a create).
+    groupId = await createFixedFeishuGroup(emulators, feishuAdmin, '研发固定班');
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { MappingStore } from '@app/mapping-store';
-import { feishuGroupIdFromRuleName, isGatewayImportedFlow, isGatewayRuleName, wecomPunchKey } from '@app/translation';
+import { isGatewayImportedFlow, isWecomRuleNameFor, wecomPunchKey } from '@app/translation';
 import { SAMPLE_PEOPLE } from '../../apps/emulators/src/sample-company/people.js';
 import type { RunningEmulators } from '../../apps/emulators/src/start-emulators.js';
 
@@ -89,26 +89,38 @@ export async function checkConvergence(
     .map((group) => ({ id: String(group['group_id']), name: String(group['group_name']) }));
   const links = await store.groupLinks.list();
 
-  // Feishu → WeCom: one gateway-named rule per Feishu group of the baseline, linked to it in the store.
+  // Feishu → WeCom: one rule per Feishu group of the baseline, carrying its name and linked to it in the store —
+  // unless a WeCom rule of the baseline had that name: then no rule was made for it and its link waits on a
+  // name conflict (never adopted silently, never duplicated).
   const baselineGroupIds = new Set(baseline.feishuGroups.map((group) => group.id));
+  const baselineRuleIds = new Set(baseline.wecomRules.map((rule) => rule.id));
+  const gatewayRules = rules.filter((rule) => !baselineRuleIds.has(rule.id));
   for (const group of baseline.feishuGroups) {
-    const made = rules.filter((rule) => feishuGroupIdFromRuleName(rule.name) === group.id);
+    const made = gatewayRules.filter((rule) => isWecomRuleNameFor(rule.name, group.name));
+    const link = links.find((candidate) => candidate.feishuGroupId === group.id);
+    if (baseline.wecomRules.some((rule) => rule.name === group.name)) {
+      duplicates.push(...made.map((rule) => `WeCom rule ${rule.id} made beside the same-named rule of ${group.id}`));
+      if (link?.status !== 'conflict' || (await store.conflicts.findOpenForLink(link.id))?.kind !== 'name_taken') {
+        lost.push(
+          `no open name conflict for Feishu group ${group.id} (${group.name}): ${JSON.stringify(link ?? null)}`,
+        );
+      }
+      continue;
+    }
     if (made.length === 0) lost.push(`no WeCom rule for Feishu group ${group.id} (${group.name})`);
     duplicates.push(...made.slice(1).map((rule) => `second WeCom rule ${rule.id} for Feishu group ${group.id}`));
-    const link = links.find((candidate) => candidate.feishuGroupId === group.id);
     if (made.length > 0 && (!link || link.wecomRuleId !== made[0]!.id || link.status !== 'active')) {
       lost.push(`no active link Feishu group ${group.id} ⇄ WeCom rule ${made[0]!.id}: ${JSON.stringify(link ?? null)}`);
     }
   }
-  for (const rule of rules) {
-    const groupId = feishuGroupIdFromRuleName(rule.name);
-    if (groupId !== null && !baselineGroupIds.has(groupId)) {
-      duplicates.push(`WeCom rule ${rule.id} (${rule.name}) made for a group that is not a Feishu original`);
+  for (const rule of gatewayRules) {
+    if (!baseline.feishuGroups.some((group) => isWecomRuleNameFor(rule.name, group.name))) {
+      duplicates.push(`unexpected WeCom rule ${rule.id} (${rule.name}): no Feishu original has its name`);
     }
   }
 
   // WeCom → Feishu: one Feishu group per WeCom rule of the baseline, named like it and linked to it — unless a
-  // Feishu group already had that name (the gateway reports it and leaves it alone): then still only one.
+  // Feishu group already had that name (a name conflict, checked above): then still only one.
   const baselineNames = new Set(baseline.feishuGroups.map((group) => group.name));
   for (const rule of baseline.wecomRules) {
     const named = groups.filter((group) => group.name === rule.name);
@@ -130,15 +142,12 @@ export async function checkConvergence(
       duplicates.push(`unexpected Feishu group ${group.id} (${group.name})`);
     }
   }
-  for (const rule of rules) {
-    if (!isGatewayRuleName(rule.name) && !baseline.wecomRules.some((original) => original.id === rule.id)) {
-      duplicates.push(`unexpected WeCom rule ${rule.id} (${rule.name})`);
-    }
-  }
   // Every link points at things that exist.
   const ruleIds = new Set(rules.map((rule) => rule.id));
   const groupIds = new Set(groups.map((group) => group.id));
   for (const link of links) {
+    // A link waiting on a name conflict has only its source side until the conflict is resolved.
+    if (link.status === 'conflict' && (await store.conflicts.findOpenForLink(link.id))?.kind === 'name_taken') continue;
     if (
       !link.wecomRuleId ||
       !ruleIds.has(link.wecomRuleId) ||

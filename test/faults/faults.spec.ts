@@ -32,8 +32,9 @@ import { ConvergenceScenario, type RunExecutor } from './scenario.js';
 // sides; each rules direction names the groups/rules born on its side, see ConvergenceScenario.steps). Each
 // step is queued again until a run ends `succeeded` — with the faults on; after FAULTED_ATTEMPTS runs they are
 // switched off for the rest of that step (the table says which steps needed that). Then it must hold:
-//  - rules: one WeCom rule per Feishu group, under the gateway's deterministic name, and one Feishu group per
-//    WeCom rule (but for a name Feishu already had), each pair linked in the store; nothing else on either side;
+//  - rules: one WeCom rule per Feishu group, under the group's own name, and one Feishu group per WeCom rule,
+//    each pair linked in the store — but for a name the other side already had (the sample company's 总部固定班):
+//    a name conflict, nothing made for it; nothing else on either side;
 //  - punches: every WeCom punch of a mapped person in the window once in Feishu, every Feishu-native punch once
 //    in WeCom, no (person, second) twice on either side, each with a record mapping in the store, none pending;
 //  - the sequence once more with the faults off: every run succeeds and writes nothing.

@@ -194,7 +194,27 @@ describe('library boundaries', () => {
       `import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n`,
       'no-restricted-imports',
     ],
-    // The roster and punch engines reach a vendor through its connector only, types included.
+    // The rules, roster and punch engines reach a vendor through its connector only, types included.
+    [
+      'apps/gateway/src/sync/rules/feishu-to-wecom.rules-sync.ts',
+      `import type { WecomCheckinGroupRead } from '@app/wecom';\nexport type X = WecomCheckinGroupRead;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/rules/wecom-to-feishu.rules-sync.ts',
+      `import type { FeishuGroup } from '@app/feishu';\nexport type X = FeishuGroup;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/rules/rule-sync.types.ts',
+      `import { FeishuClient } from '@app/feishu';\nexport const x = FeishuClient;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/rules/wecom-rule-names.ts',
+      `import type { WecomCheckinGroupCreate } from '@app/wecom/model';\nexport type X = WecomCheckinGroupCreate;\n`,
+      'no-restricted-imports',
+    ],
     [
       'apps/gateway/src/sync/rosters/rosters.sync.ts',
       `import type { FeishuClient } from '@app/feishu';\nexport type X = FeishuClient;\n`,
@@ -282,6 +302,10 @@ describe('library boundaries', () => {
     [
       'apps/gateway/src/sync/rules/two-way.ts',
       `import { linkFailureOf } from '../engine/sync-error-policy.js';\nimport { withLogContext } from '../engine/log-context.js';\nimport { planRuleChange } from '../engine/plan-rule-change.js';\nexport const x = [linkFailureOf, withLogContext, planRuleChange];\n`,
+    ],
+    [
+      'apps/gateway/src/sync/rules/wecom-to-feishu.rules-sync.ts',
+      `import type { FeishuGroupRecord, WecomRule } from '@app/connectors';\nimport { ruleContentHash } from '@app/translation';\nexport type X = [FeishuGroupRecord, WecomRule];\nexport const y = ruleContentHash;\n`,
     ],
     [
       'apps/gateway/src/sync/rosters/rosters.sync.ts',

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { FeishuClient } from '@app/feishu';
+import { FeishuClient, groupForUpdate } from '@app/feishu';
 import { WecomClient } from '@app/wecom';
 import {
   SAMPLE_CREDENTIALS,
@@ -85,4 +85,27 @@ export async function syncAndWait<T>(server: App, body: Record<string, unknown>,
     .expect(202);
   expect(queued.body).toEqual({ runId: expect.any(String) });
   return waitForRunBody<T>(server, (queued.body as { runId: string }).runId, timeoutMs);
+}
+
+/**
+ * A new Feishu group like the sample fixed group, under `name`, made through Feishu's API as an HR admin would.
+ * The sample fixed group itself (总部固定班) shares its name with a sample WeCom rule the gateway did not
+ * create, so syncing it opens a name conflict (DESIGN.md); a suite that needs a fixed group the gateway makes a
+ * rule for uses one of these.
+ */
+export async function createFixedFeishuGroup(
+  emulators: RunningEmulators,
+  feishuAdmin: FeishuClient,
+  name: string,
+): Promise<string> {
+  const model = emulators.feishu.emulator.groups().find((group) => group['group_type'] === 0)!;
+  const template = await feishuAdmin.getGroup(String(model['group_id']));
+  const { group_id: _id, ...body } = groupForUpdate(template);
+  const locations = (template.locations ?? []).map(({ location_id: _location, ...location }) => location);
+  return (await feishuAdmin.createOrUpdateGroup({ ...body, group_name: name, locations })).group_id;
+}
+
+/** The names of the WeCom rules the emulator holds now (before any sync: the sample company's own). */
+export function wecomRuleNames(emulators: RunningEmulators): Set<string> {
+  return new Set(emulators.wecom.emulator.rules().map((rule) => String(rule.group['groupname'])));
 }

@@ -337,6 +337,42 @@ describe('id mappings', () => {
 });
 
 describe('group and shift links', () => {
+  it("keeps an intent's planned hash until the side has an id, then the synced one", async () => {
+    const planned = 'c'.repeat(64);
+    const intent = await store.groupLinks.recordIntent({
+      direction: 'feishu_to_wecom',
+      feishuGroupId: 'planned-hash-group',
+      wecomRuleName: 'Night shift',
+      wecomHash: planned,
+    });
+    expect(intent).toMatchObject({ wecomRuleId: null, wecomRuleName: 'Night shift', wecomHash: planned });
+    // A later intent for the same create (the source changed before it happened) plans other content.
+    const replanned = await store.groupLinks.recordIntent({
+      direction: 'feishu_to_wecom',
+      feishuGroupId: 'planned-hash-group',
+      wecomRuleName: 'Night shift',
+      wecomHash: 'd'.repeat(64),
+    });
+    expect(replanned).toMatchObject({ id: intent.id, wecomHash: 'd'.repeat(64) });
+    const synced = await store.groupLinks.markSynced(intent.id, {
+      feishuGroupId: 'planned-hash-group',
+      wecomRuleId: 'planned-hash-rule',
+      feishuHash: 'a'.repeat(64),
+      wecomHash: 'b'.repeat(64),
+      syncedAt: new Date('2026-12-06T00:00:00Z'),
+    });
+    expect(synced.wecomHash).toBe('b'.repeat(64));
+    // A side with an id keeps its synced hash whatever an intent says; a reset plans anew.
+    const kept = await store.groupLinks.recordIntent({
+      direction: 'feishu_to_wecom',
+      feishuGroupId: 'planned-hash-group',
+      wecomHash: 'e'.repeat(64),
+    });
+    expect(kept.wecomHash).toBe('b'.repeat(64));
+    const reset = await store.groupLinks.resetWecomTarget(intent.id, 'Night shift', 'f'.repeat(64));
+    expect(reset).toMatchObject({ wecomRuleId: null, wecomRuleName: 'Night shift', wecomHash: 'f'.repeat(64) });
+  });
+
   it('records intent idempotently and keeps what a crashed run recorded', async () => {
     const first = await store.groupLinks.recordIntent({
       direction: 'feishu_to_wecom',
@@ -561,5 +597,99 @@ describe('sync cursors', () => {
     expect(await store.punches.knownSourceKeys('wecom', ['rolled-back'])).toEqual(new Set());
     await store.cursors.reset(key);
     expect(await store.cursors.get(key)).toBeNull();
+  });
+});
+
+describe('conflicts', () => {
+  it('opens a name conflict once per link, with what it found, and resolves it only as a name conflict', async () => {
+    const link = await store.groupLinks.recordIntent({
+      direction: 'feishu_to_wecom',
+      feishuGroupId: 'name-taken-1',
+      feishuGroupName: '总部固定班',
+    });
+    const runId = await newRunId();
+    const found = { vendor: 'wecom' as const, id: '77', name: '总部固定班' };
+    const first = await store.conflicts.openNameTaken(link.id, found, runId);
+    expect(first.created).toBe(true);
+    expect(first.conflict).toMatchObject({ kind: 'name_taken', found, detectedByRunId: runId, resolution: null });
+    const again = await store.conflicts.openNameTaken(link.id, { ...found, id: '78' }, null);
+    expect(again).toMatchObject({ created: false, conflict: { id: first.conflict.id, found } });
+    // A content conflict cannot open beside it (one open conflict per link).
+    expect((await store.conflicts.open(link.id, { feishuHash: 'a', wecomHash: 'b', runId })).created).toBe(false);
+
+    // Not a content conflict: naming a winner does not resolve it.
+    expect(await store.conflicts.resolve(first.conflict.id, 'feishu', runId)).toBeNull();
+    const resolved = await store.conflicts.resolveName(first.conflict.id, 'skip');
+    expect(resolved).toMatchObject({ resolution: 'skip', winner: null, resolutionRunId: null });
+    expect(resolved?.resolvedAt).toBeInstanceOf(Date);
+    expect(await store.conflicts.resolveName(first.conflict.id, 'adopt')).toBeNull();
+    expect(await store.conflicts.latestForLink(link.id)).toMatchObject({ id: first.conflict.id, resolution: 'skip' });
+  });
+
+  it('keeps content conflicts as they were: kind content, nothing found, resolved by a winner only', async () => {
+    const link = await store.groupLinks.recordIntent({ direction: 'two_way', feishuGroupId: 'content-1' });
+    const runId = await newRunId();
+    const { conflict } = await store.conflicts.open(link.id, { feishuHash: 'a', wecomHash: 'b', runId });
+    expect(conflict).toMatchObject({ kind: 'content', found: null, resolution: null });
+    expect(await store.conflicts.resolveName(conflict.id, 'adopt')).toBeNull();
+    expect(await store.conflicts.resolve(conflict.id, 'wecom', runId)).toMatchObject({ winner: 'wecom' });
+  });
+
+  it('refuses rows where what was found does not match the kind', async () => {
+    const link = await store.groupLinks.recordIntent({ direction: 'feishu_to_wecom', feishuGroupId: 'check-1' });
+    await expect(
+      harness.sql(`INSERT INTO "sync_conflicts" ("group_link_id", "kind") VALUES ($1, 'name_taken')`, [link.id]),
+    ).rejects.toThrow(/ck_sync_conflicts_found/);
+    await expect(
+      harness.sql(
+        `INSERT INTO "sync_conflicts" ("group_link_id", "found_vendor", "found_id", "found_name")
+         VALUES ($1, 'wecom', '1', 'x')`,
+        [link.id],
+      ),
+    ).rejects.toThrow(/ck_sync_conflicts_found/);
+    await expect(
+      harness.sql(
+        `INSERT INTO "sync_conflicts" ("group_link_id", "kind", "found_vendor", "found_id")
+         VALUES ($1, 'name_taken', 'wecom', '1')`,
+        [link.id],
+      ),
+    ).rejects.toThrow(/ck_sync_conflicts_found/);
+    await expect(
+      harness.sql(`INSERT INTO "sync_conflicts" ("group_link_id", "resolution") VALUES ($1, 'maybe')`, [link.id]),
+    ).rejects.toThrow(/ck_sync_conflicts_resolution/);
+  });
+
+  it('links a found rule: drops its side-less links, refuses one another link pairs', async () => {
+    const link = await store.groupLinks.recordIntent({
+      direction: 'feishu_to_wecom',
+      feishuGroupId: 'found-1',
+      wecomRuleName: '总部',
+    });
+    await store.groupLinks.setStatus(link.id, 'conflict', { message: 'name taken', kind: 'conflict' });
+    // A scheduled run found the same rule and listed it, unlinked, with nothing on the Feishu side.
+    await store.groupLinks.recordUnlinked({ direction: 'wecom_to_feishu', wecomRuleId: '501', wecomRuleName: '总部' });
+    const linked = await store.groupLinks.linkFoundTarget(link.id, { vendor: 'wecom', id: '501', name: '总部' });
+    expect(linked).toMatchObject({
+      id: link.id,
+      feishuGroupId: 'found-1',
+      wecomRuleId: '501',
+      wecomRuleName: '总部',
+      wecomHash: null,
+      status: 'pending',
+      lastError: null,
+    });
+    expect(await store.groupLinks.findByWecomRuleId('501')).toMatchObject({ id: link.id });
+
+    // A rule another complete link pairs is not taken from it.
+    const other = await store.groupLinks.recordIntent({ direction: 'feishu_to_wecom', feishuGroupId: 'found-2' });
+    await expect(
+      store.groupLinks.linkFoundTarget(other.id, { vendor: 'wecom', id: '501', name: '总部' }),
+    ).rejects.toBeInstanceOf(MappingConflictError);
+    expect(await store.groupLinks.findById(other.id)).toMatchObject({ wecomRuleId: null });
+
+    // The Feishu side likewise (a WeCom rule's name found in Feishu).
+    const fromWecom = await store.groupLinks.recordIntent({ direction: 'wecom_to_feishu', wecomRuleId: '502' });
+    const toGroup = await store.groupLinks.linkFoundTarget(fromWecom.id, { vendor: 'feishu', id: 'g-9', name: 'G9' });
+    expect(toGroup).toMatchObject({ feishuGroupId: 'g-9', feishuGroupName: 'G9', feishuHash: null, status: 'pending' });
   });
 });

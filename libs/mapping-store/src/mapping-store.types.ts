@@ -64,6 +64,11 @@ export interface GroupLinkIntent {
   readonly feishuGroupName?: string | null;
   readonly wecomRuleId?: string | null;
   readonly wecomRuleName?: string | null;
+  /**
+   * The content hash of the WeCom rule a create is about to make (recorded with its name before the add): after
+   * a crash, a rule of that name is adopted only if it holds this content.
+   */
+  readonly wecomHash?: string | null;
 }
 
 export interface GroupLinkSyncedState {
@@ -218,14 +223,41 @@ export const CONFLICT_WINNERS = ['feishu', 'wecom'] as const satisfies readonly 
 /** The side whose content wins a conflict's resolution. */
 export type ConflictWinner = (typeof CONFLICT_WINNERS)[number];
 
+export const CONFLICT_KINDS = ['content', 'name_taken'] as const;
+/**
+ * `content`: both sides of a two-way link changed since the last sync, resolved by naming a winner.
+ * `name_taken`: the target already holds an object with the name the source's counterpart would carry, and
+ * the gateway did not create it; resolved by a NameConflictResolution.
+ */
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+
+export const NAME_CONFLICT_RESOLUTIONS = ['adopt', 'overwrite', 'skip'] as const;
+/**
+ * adopt: link the found object, its content wins once; overwrite: link it, the source's content wins once;
+ * skip: the source is not synced (its link becomes `unlinked`).
+ */
+export type NameConflictResolution = (typeof NAME_CONFLICT_RESOLUTIONS)[number];
+
+/** An object a name conflict found in the target: the vendor holding it, its id and its name. */
+export interface FoundObject {
+  readonly vendor: Vendor;
+  readonly id: string;
+  readonly name: string;
+}
+
 export interface SyncConflict {
   readonly id: string;
   readonly groupLinkId: string;
+  readonly kind: ConflictKind;
+  /** Name conflicts: the same-named object found in the target; null for content conflicts. */
+  readonly found: FoundObject | null;
   readonly feishuHash: string | null;
   readonly wecomHash: string | null;
   readonly detectedAt: Date;
   readonly detectedByRunId: string | null;
   readonly resolvedAt: Date | null;
   readonly winner: ConflictWinner | null;
+  /** Name conflicts: how it was resolved; null while open and for content conflicts. */
+  readonly resolution: NameConflictResolution | null;
   readonly resolutionRunId: string | null;
 }

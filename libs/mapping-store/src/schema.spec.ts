@@ -11,9 +11,11 @@ import {
 import { openTestStore, type TestStore } from '../../../test/support/test-database.js';
 import { MIGRATIONS_TABLE } from './mapping-store.data-source.js';
 import {
+  CONFLICT_KINDS,
   CONFLICT_WINNERS,
   LINK_SCOPES,
   LINK_STATUSES,
+  NAME_CONFLICT_RESOLUTIONS,
   PUNCH_WRITE_STATES,
   WECOM_SHIFT_KINDS,
 } from './mapping-store.types.js';
@@ -161,12 +163,17 @@ const TABLES: { readonly [Table in keyof StoreRows]: TableOf<StoreRows[Table]> }
   sync_conflicts: {
     id: 'uuid',
     group_link_id: 'uuid',
+    kind: 'text',
+    found_vendor: 'text | null',
+    found_id: 'text | null',
+    found_name: 'text | null',
     feishu_hash: 'text | null',
     wecom_hash: 'text | null',
     detected_at: 'timestamptz',
     detected_by_run_id: 'uuid | null',
     resolved_at: 'timestamptz | null',
     winner: 'text | null',
+    resolution: 'text | null',
     resolution_run_id: 'uuid | null',
   },
   event_receipts: {
@@ -225,6 +232,10 @@ const CHECKS: Readonly<Record<string, ValueList | 'between columns'>> = {
   ck_sync_cursors_scope: valueList('sync_cursors', 'scope', SYNC_SCOPES),
   ck_sync_cursors_direction: valueList('sync_cursors', 'direction', SYNC_DIRECTIONS),
   ck_sync_conflicts_winner: valueList('sync_conflicts', 'winner', CONFLICT_WINNERS),
+  ck_sync_conflicts_kind: valueList('sync_conflicts', 'kind', CONFLICT_KINDS),
+  ck_sync_conflicts_found_vendor: valueList('sync_conflicts', 'found_vendor', VENDORS),
+  ck_sync_conflicts_found: 'between columns',
+  ck_sync_conflicts_resolution: valueList('sync_conflicts', 'resolution', NAME_CONFLICT_RESOLUTIONS),
   ck_event_receipts_source_vendor: valueList('event_receipts', 'source_vendor', VENDORS),
 };
 

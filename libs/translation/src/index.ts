@@ -6,11 +6,17 @@ export { normalizeRule } from './canonical/normalize-rule.js';
 export { legacyRuleContentHashes, ruleContentHash } from './canonical/rule-hash.js';
 export { resolveRuleIds } from './canonical/resolve-rule-ids.js';
 export {
-  wecomRuleNameFor,
-  isGatewayRuleName,
-  feishuGroupIdFromRuleName,
-  WECOM_GROUPNAME_MAX_CHARACTERS,
-} from './canonical/deterministic-names.js';
+  wecomRuleNameCandidates,
+  isWecomRuleNameFor,
+  WECOM_RULE_NAME_MAX_CHARACTERS,
+  WECOM_RULE_NAME_LAST_NUMBER,
+} from './canonical/plain-rule-names.js';
+export {
+  legacyWecomRuleNameFor,
+  isLegacyGatewayRuleName,
+  feishuGroupIdFromLegacyRuleName,
+  withoutLegacyRuleNameTag,
+} from './canonical/legacy-rule-names.js';
 export { feishuToCanonical } from './feishu/feishu-to-canonical.mapper.js';
 export type { FeishuToCanonicalInput, FeishuToCanonicalOptions } from './feishu/feishu-to-canonical.mapper.js';
 export type { GoogleMapDatum } from './feishu/feishu-to-canonical.mapper.js';

@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import type { CanonicalRule } from '../src/canonical/canonical-rule.js';
 import { sameIdResolver, tableIdResolver } from '../src/canonical/id-resolver.js';
 import {
-  feishuGroupIdFromRuleName,
-  isGatewayRuleName,
-  WECOM_GROUPNAME_MAX_CHARACTERS,
-  wecomRuleNameFor,
-} from '../src/canonical/deterministic-names.js';
+  feishuGroupIdFromLegacyRuleName as feishuGroupIdFromRuleName,
+  isLegacyGatewayRuleName as isGatewayRuleName,
+  legacyWecomRuleNameFor as wecomRuleNameFor,
+  withoutLegacyRuleNameTag,
+} from '../src/canonical/legacy-rule-names.js';
+import { WECOM_RULE_NAME_MAX_CHARACTERS as WECOM_GROUPNAME_MAX_CHARACTERS } from '../src/canonical/plain-rule-names.js';
 import { normalizeRule } from '../src/canonical/normalize-rule.js';
 import { resolveRuleIds } from '../src/canonical/resolve-rule-ids.js';
 import { ruleContentHash } from '../src/canonical/rule-hash.js';
@@ -261,7 +262,7 @@ describe('resolveRuleIds', () => {
   });
 });
 
-describe('deterministic WeCom rule names', () => {
+describe('legacy gateway WeCom rule names (·fs), still recognised', () => {
   const feishuIdArbitrary = fc.oneof(
     fc.bigInt({ min: 1n, max: 10n ** 19n - 1n }).map(String),
     fc.bigInt({ min: 0n, max: 10n ** 32n - 1n }).map(String),
@@ -306,6 +307,13 @@ describe('deterministic WeCom rule names', () => {
   it('do not recognise an ordinary rule name', () => {
     for (const name of ['打卡规则1', 'Office·Shanghai', 'x·fs', '·fsABC']) expect(isGatewayRuleName(name)).toBe(false);
     expect(feishuGroupIdFromRuleName('打卡规则1')).toBeNull();
+  });
+
+  it('drop their tag to give back the name, and leave other names alone', () => {
+    expect(withoutLegacyRuleNameTag(wecomRuleNameFor({ name: '研发部', feishuGroupId: '6919358128597097404' }))).toBe(
+      '研发部',
+    );
+    expect(withoutLegacyRuleNameTag('Office·Shanghai')).toBe('Office·Shanghai');
   });
 });
 

@@ -22,7 +22,6 @@ import {
   fieldCoverageTables,
 } from '../../../scripts/field-coverage.js';
 import type { IdResolver } from '../src/canonical/id-resolver.js';
-import { wecomRuleNameFor } from '../src/canonical/deterministic-names.js';
 import type { Loss, Translation } from '../src/canonical/loss.js';
 import {
   FEISHU_COVERAGE_TABLES,
@@ -68,7 +67,6 @@ import {
 import { CANONICAL_PUNCH_ENUMS, CANONICAL_RULE_ENUMS } from './field-coverage/canonical-enums.js';
 import { clone, DELETE, lossConcerns } from './field-coverage/paths.js';
 import {
-  FEISHU_GROUP_ID,
   NOW_UNIX_SECONDS,
   SHIFT_EARLY,
   feishuDayShift,
@@ -429,7 +427,8 @@ function wecomRuleWrite(): WriteHarness {
       return outcomeOf(
         canonicalToWecom(rule as never, {
           resolver: identity,
-          ruleName: wecomRuleNameFor({ name, feishuGroupId: FEISHU_GROUP_ID }),
+          // The group's own name (plain-rule-names.ts): the translation cuts it to WeCom's limit.
+          ruleName: name,
           nowUnixSeconds: NOW_UNIX_SECONDS,
         }),
         (group) => ({ group }),

@@ -15,7 +15,14 @@ import {
   type SyncErrorKind,
   type SyncScope,
 } from '@app/kernel';
-import { LINK_STATUSES, type LinkStatus } from '@app/mapping-store';
+import {
+  CONFLICT_KINDS,
+  LINK_STATUSES,
+  NAME_CONFLICT_RESOLUTIONS,
+  type ConflictKind,
+  type LinkStatus,
+  type NameConflictResolution,
+} from '@app/mapping-store';
 
 // Response shapes of the REST API, for the OpenAPI document only: the controllers build plain objects (see
 // sync/run-views.ts), and these classes describe them. Field comments follow DESIGN.md and the README.
@@ -243,7 +250,7 @@ export class LinkDto {
   @ApiProperty({ type: String, nullable: true, example: '3' })
   wecomRuleId!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: '研发部考勤·fs5gk2q1x0b7dm' })
+  @ApiProperty({ type: String, nullable: true, example: '研发部考勤' })
   wecomRuleName!: string | null;
 
   @ApiProperty({ enum: LINK_DIRECTIONS, enumName: 'LinkDirection', example: 'feishu_to_wecom' })
@@ -303,7 +310,7 @@ export class ConflictDto {
   @ApiProperty({ type: String, nullable: true, example: '3' })
   wecomRuleId!: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: '研发部考勤·fs5gk2q1x0b7dm' })
+  @ApiProperty({ type: String, nullable: true, example: '研发部考勤' })
   wecomRuleName!: string | null;
 
   @ApiProperty({ format: 'date-time', example: AT })
@@ -320,6 +327,45 @@ export class ConflictDto {
 
   @ApiProperty({ type: String, nullable: true, example: null })
   resolutionRunId!: string | null;
+
+  @ApiProperty({
+    enum: CONFLICT_KINDS,
+    enumName: 'ConflictKind',
+    example: 'content',
+    description:
+      '`content`: both sides of a two-way link changed since the last sync (resolved by a winner). `name_taken`: ' +
+      "the target already has an object of the name the source's counterpart would carry, which the gateway did " +
+      'not create (resolved by adopt, overwrite or skip).',
+  })
+  kind!: ConflictKind;
+
+  @ApiProperty({
+    type: () => FoundObjectDto,
+    nullable: true,
+    description: 'Name conflicts: the same-named object found in the target. Null for content conflicts.',
+  })
+  found!: FoundObjectDto | null;
+
+  @ApiProperty({
+    type: String,
+    enum: NAME_CONFLICT_RESOLUTIONS,
+    nullable: true,
+    example: null,
+    description: 'Name conflicts: how it was resolved. Null while open and for content conflicts.',
+  })
+  resolution!: NameConflictResolution | null;
+}
+
+/** The object a name conflict found. */
+export class FoundObjectDto {
+  @ApiProperty({ enum: ['feishu', 'wecom'], example: 'wecom' })
+  vendor!: 'feishu' | 'wecom';
+
+  @ApiProperty({ example: '3' })
+  id!: string;
+
+  @ApiProperty({ example: '研发部考勤' })
+  name!: string;
 }
 
 /** GET /api/v1/conflicts. */
@@ -330,8 +376,15 @@ export class ConflictListDto {
 
 /** 202 of POST /api/v1/conflicts/{conflictId}/resolve. */
 export class ConflictResolvedDto {
-  @ApiProperty({ description: 'The one-way run from the winner that overwrites the other side.', example: RUN_ID })
-  runId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'The one-way run that carries the resolution out: from the winner (content), from the found object (adopt) ' +
+      'or from the source (overwrite). Null for skip, which runs nothing.',
+    example: RUN_ID,
+  })
+  runId!: string | null;
 
   @ApiProperty({ example: '1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b' })
   conflictId!: string;

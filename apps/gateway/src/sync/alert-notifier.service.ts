@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { FoundObject } from '@app/mapping-store';
 import { AppConfig } from '../config/app-config.js';
 
 /** What an operator is told about (ALERT_WEBHOOK_URL). */
@@ -20,6 +21,8 @@ export type Alert =
       readonly conflictId: string;
       readonly feishuGroupId: string | null;
       readonly wecomRuleId: string | null;
+      /** A name conflict: the same-named object found in the target (absent for a content conflict). */
+      readonly found?: FoundObject;
     };
 
 const TIMEOUT_MS = 5_000;
@@ -42,6 +45,18 @@ export function alertText(alert: Alert): string {
       return `[attendance sync] run ${alert.runId}: ${alert.items.length} group(s) cannot be synced — ${listed}${more}`;
     }
     case 'conflict':
+      if (alert.found) {
+        const source =
+          alert.found.vendor === 'wecom'
+            ? `Feishu group ${alert.feishuGroupId ?? '?'}`
+            : `WeCom rule ${alert.wecomRuleId ?? '?'}`;
+        const found = `${alert.found.vendor === 'wecom' ? 'WeCom rule' : 'Feishu group'} ${alert.found.id}`;
+        return (
+          `[attendance sync] conflict ${alert.conflictId}: ${source} would be synced to "${alert.found.name}", ` +
+          `but ${found} already has that name and was not made by the gateway; resolve with ` +
+          `POST /api/v1/conflicts/${alert.conflictId}/resolve {"resolution": "adopt"|"overwrite"|"skip"}`
+        );
+      }
       return (
         `[attendance sync] conflict ${alert.conflictId}: Feishu group ${alert.feishuGroupId ?? '?'} and WeCom rule ` +
         `${alert.wecomRuleId ?? '?'} both changed; resolve with POST /api/v1/conflicts/${alert.conflictId}/resolve`

@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   Body,
   ConflictException,
   Controller,
@@ -12,7 +13,14 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
-import { MappingStore, RunQueue, type GroupLink, type SyncConflict } from '@app/mapping-store';
+import {
+  MappingConflictError,
+  MappingStore,
+  RunQueue,
+  type GroupLink,
+  type NameConflictResolution,
+  type SyncConflict,
+} from '@app/mapping-store';
 import { ApiErrors, ApiV1Controller } from '../openapi/api-errors.decorator.js';
 import { ConflictListDto, ConflictResolvedDto, LinkDto } from '../openapi/api-responses.js';
 import { ConflictListQueryDto, ResolveConflictDto } from './dto/conflict.dto.js';
@@ -34,6 +42,9 @@ function conflictView(conflict: SyncConflict, link: GroupLink | undefined) {
     resolvedAt: conflict.resolvedAt?.toISOString() ?? null,
     winner: conflict.winner,
     resolutionRunId: conflict.resolutionRunId,
+    kind: conflict.kind,
+    found: conflict.found,
+    resolution: conflict.resolution,
   };
 }
 
@@ -71,7 +82,7 @@ export class LinksController {
   }
 
   @Get('conflicts')
-  @ApiOperation({ summary: 'Two-way conflicts (open ones, or all with ?state=all)' })
+  @ApiOperation({ summary: 'Two-way content conflicts and name conflicts (open ones, or all with ?state=all)' })
   @ApiOkResponse({ type: ConflictListDto })
   @ApiErrors(400)
   async conflicts(@Query() query: ConflictListQueryDto) {
@@ -81,15 +92,18 @@ export class LinksController {
   }
 
   /**
-   * Resolves a conflict by naming the side that wins: queues a one-way run from that side for the link (it
-   * overwrites the other side once) and closes the conflict, in one transaction so a second resolve of the
-   * same conflict queues nothing.
+   * Resolves a content conflict by naming the side that wins: queues a one-way run from that side for the link
+   * (it overwrites the other side once) and closes the conflict, in one transaction so a second resolve of the
+   * same conflict queues nothing. A name conflict takes a `resolution` instead (resolveName).
    */
   @Post('conflicts/:conflictId/resolve')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
-    summary: 'Resolve a conflict by naming the winning side',
-    description: 'Queues a one-way run from the winner for the link and closes the conflict.',
+    summary: 'Resolve a conflict: a content conflict by its winner, a name conflict by adopt, overwrite or skip',
+    description:
+      'Content conflicts ({"winner"}): queues a one-way run from the winner for the link. Name conflicts ' +
+      '({"resolution"}): adopt links the found object and queues a run from it, overwrite links it and queues a ' +
+      'run from the source, skip leaves the source unlinked and runs nothing. Either way the conflict is closed.',
   })
   @ApiParam({
     name: 'conflictId',
@@ -101,19 +115,39 @@ export class LinksController {
   async resolve(
     @Param('conflictId') conflictId: string,
     @Body() body: ResolveConflictDto,
-  ): Promise<{ runId: string; conflictId: string }> {
+  ): Promise<{ runId: string | null; conflictId: string }> {
     const conflict = await this.store.conflicts.get(conflictId);
     if (!conflict) throw new NotFoundException(`conflict ${conflictId} not found`);
-    if (conflict.resolvedAt) {
-      throw new ConflictException(`conflict ${conflictId} was already resolved (winner ${conflict.winner ?? '?'})`);
+    if (body.winner !== undefined && body.resolution !== undefined) {
+      throw new BadRequestException(
+        'give either winner (a content conflict) or resolution (a name conflict), not both',
+      );
     }
+    if (conflict.kind === 'name_taken') {
+      if (body.resolution === undefined) {
+        throw new BadRequestException(
+          `resolution is required: conflict ${conflictId} is a name conflict, resolved by "adopt", "overwrite" or "skip" (not by a winner)`,
+        );
+      }
+    } else if (body.winner === undefined) {
+      throw new BadRequestException(
+        `winner is required: conflict ${conflictId} is a content conflict, resolved by "feishu" or "wecom" (not by a resolution)`,
+      );
+    }
+    if (conflict.resolvedAt) {
+      const how =
+        conflict.kind === 'name_taken' ? `as ${conflict.resolution ?? '?'}` : `(winner ${conflict.winner ?? '?'})`;
+      throw new ConflictException(`conflict ${conflictId} was already resolved ${how}`);
+    }
+    if (conflict.kind === 'name_taken') return this.resolveName(conflict, body.resolution!);
+    const winner = body.winner!;
     const link = await this.store.groupLinks.findById(conflict.groupLinkId);
-    const sourceId = body.winner === 'feishu' ? link?.feishuGroupId : link?.wecomRuleId;
-    if (!link || !sourceId) throw new ConflictException(`the ${body.winner} side of this link no longer exists`);
+    const sourceId = winner === 'feishu' ? link?.feishuGroupId : link?.wecomRuleId;
+    if (!link || !sourceId) throw new ConflictException(`the ${winner} side of this link no longer exists`);
     const runId = await this.store.transaction(async (session) => {
       const run = await this.queue.enqueue(
         {
-          direction: body.winner === 'feishu' ? 'feishu_to_wecom' : 'wecom_to_feishu',
+          direction: winner === 'feishu' ? 'feishu_to_wecom' : 'wecom_to_feishu',
           scope: 'rules',
           dryRun: false,
           triggeredBy: 'api',
@@ -121,10 +155,63 @@ export class LinksController {
         },
         session,
       );
-      const resolved = await session.conflicts.resolve(conflict.id, body.winner, run.id);
+      const resolved = await session.conflicts.resolve(conflict.id, winner, run.id);
       if (!resolved) throw new ConflictException(`conflict ${conflictId} was already resolved`);
       return run.id;
     });
     return { runId, conflictId: conflict.id };
+  }
+
+  /**
+   * A name conflict: `adopt` and `overwrite` link the found object to the source's link (linkFoundTarget) and
+   * queue a one-way run — from the found object (its content wins) or from the source (the source's wins) — and
+   * close the conflict, all in one transaction; `skip` sets the link `unlinked` (the source is not synced until
+   * linked again) and closes the conflict without a run.
+   */
+  private async resolveName(
+    conflict: SyncConflict,
+    resolution: NameConflictResolution,
+  ): Promise<{ runId: string | null; conflictId: string }> {
+    const link = await this.store.groupLinks.findById(conflict.groupLinkId);
+    const found = conflict.found;
+    if (!link || !found) throw new ConflictException(`the link of conflict ${conflict.id} no longer exists`);
+    const already = () => new ConflictException(`conflict ${conflict.id} was already resolved`);
+    if (resolution === 'skip') {
+      await this.store.transaction(async (session) => {
+        if (!(await session.conflicts.resolveName(conflict.id, 'skip'))) throw already();
+        await session.groupLinks.setStatus(link.id, 'unlinked');
+      });
+      return { runId: null, conflictId: conflict.id };
+    }
+    // The source is the side the link has; the found object is on the other.
+    const sourceId = found.vendor === 'wecom' ? link.feishuGroupId : link.wecomRuleId;
+    if (!sourceId) throw new ConflictException(`the source side of conflict ${conflict.id} no longer exists`);
+    const fromFound = resolution === 'adopt';
+    const fromVendor = fromFound ? found.vendor : found.vendor === 'wecom' ? 'feishu' : 'wecom';
+    try {
+      const runId = await this.store.transaction(async (session) => {
+        await session.groupLinks.linkFoundTarget(link.id, found);
+        const run = await this.queue.enqueue(
+          {
+            direction: fromVendor === 'feishu' ? 'feishu_to_wecom' : 'wecom_to_feishu',
+            scope: 'rules',
+            dryRun: false,
+            triggeredBy: 'api',
+            params: { groupIds: [fromFound ? found.id : sourceId] },
+          },
+          session,
+        );
+        if (!(await session.conflicts.resolveName(conflict.id, resolution, run.id))) throw already();
+        return run.id;
+      });
+      return { runId, conflictId: conflict.id };
+    } catch (error) {
+      if (error instanceof MappingConflictError) {
+        throw new ConflictException(
+          `the ${found.vendor === 'wecom' ? 'WeCom rule' : 'Feishu group'} ${found.id} is already paired by another link (${error.message}); it cannot be linked to this one`,
+        );
+      }
+      throw error;
+    }
   }
 }

@@ -2,18 +2,20 @@ import { Injectable } from '@nestjs/common';
 import {
   FeishuPunchesConnector,
   FeishuRostersConnector,
+  FeishuRulesConnector,
   WecomPunchesConnector,
   WecomRostersConnector,
+  WecomRulesConnector,
 } from '@app/connectors';
 import { assertUnreachable } from '@app/kernel';
-import { MappingStore, type FinalRunStatus, type GroupLink, type SyncRun, type SyncRunItem } from '@app/mapping-store';
+import { MappingStore, type FinalRunStatus, type SyncRun, type SyncRunItem } from '@app/mapping-store';
 import { AppConfig } from '../config/app-config.js';
 import { VendorClients } from '../vendors/vendor-clients.service.js';
 import { loadIdResolver } from './id-resolver.loader.js';
 import { PunchesSync } from './punches/punches.sync.js';
 import { runRosters } from './rosters/rosters.sync.js';
 import { FeishuToWecomRulesSync } from './rules/feishu-to-wecom.rules-sync.js';
-import type { RulesRunContext } from './rules/rule-sync.types.js';
+import type { NewConflictEvent, RuleConnectorFactories, RulesRunContext } from './rules/rule-sync.types.js';
 import { WecomToFeishuRulesSync } from './rules/wecom-to-feishu.rules-sync.js';
 import { describeFailure, retriesRun } from './engine/sync-error-policy.js';
 import { UnreadableRecords } from './engine/unreadable-records.js';
@@ -25,7 +27,7 @@ export interface RunOutcome {
   readonly retryable: boolean;
   readonly items: readonly SyncRunItem[];
   /** Conflicts this run opened (each alerted once). */
-  readonly newConflicts: readonly { readonly conflictId: string; readonly link: GroupLink }[];
+  readonly newConflicts: readonly NewConflictEvent[];
 }
 
 export interface RunProgress {
@@ -155,6 +157,11 @@ export class RunExecutor {
   ): Promise<SyncRunItem[]> {
     const feishu = this.vendors.feishu();
     const wecom = this.vendors.wecom();
+    // The rules engines get connectors, not clients: each builds its pair from the options its run sets.
+    const connect: RuleConnectorFactories = {
+      feishu: (options) => new FeishuRulesConnector(feishu, options),
+      wecom: (options) => new WecomRulesConnector(wecom, options),
+    };
     const context: RulesRunContext = {
       runId: run.id,
       dryRun: run.dryRun,
@@ -172,15 +179,15 @@ export class RunExecutor {
     const leaders = this.config.feishu.defaultGroupLeaderIds;
     switch (run.direction) {
       case 'feishu_to_wecom':
-        return new FeishuToWecomRulesSync(context, feishu, wecom).run();
+        return new FeishuToWecomRulesSync(context, connect).run();
       case 'wecom_to_feishu':
-        return new WecomToFeishuRulesSync(context, feishu, wecom, leaders).run();
+        return new WecomToFeishuRulesSync(context, connect, leaders).run();
       case 'two_way': {
         // Scheduled reconciliation: every link in its own direction. The Feishu → WeCom half goes first and
         // decides two-way links (pushing a Feishu change, opening conflicts); the other half pushes WeCom changes.
         const reconcile = { ...context, reconcile: { autoLink: this.config.sync.autoLink } };
-        const fromFeishu = await new FeishuToWecomRulesSync(reconcile, feishu, wecom).run();
-        const fromWecom = await new WecomToFeishuRulesSync(reconcile, feishu, wecom, leaders).run();
+        const fromFeishu = await new FeishuToWecomRulesSync(reconcile, connect).run();
+        const fromWecom = await new WecomToFeishuRulesSync(reconcile, connect, leaders).run();
         return [...fromFeishu, ...fromWecom];
       }
       default:

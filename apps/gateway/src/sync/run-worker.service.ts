@@ -144,13 +144,14 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
       return messages.length > 0 ? [{ sourceId: entry.sourceId, messages }] : [];
     });
     if (blocked.length > 0) await this.alerts.notify({ event: 'blocking_losses', runId, items: blocked });
-    for (const { conflictId, link } of outcome.newConflicts) {
+    for (const { conflictId, link, found } of outcome.newConflicts) {
       await this.alerts.notify({
         event: 'conflict',
         runId,
         conflictId,
         feishuGroupId: link.feishuGroupId,
         wecomRuleId: link.wecomRuleId,
+        ...(found ? { found } : {}),
       });
     }
   }

@@ -9,8 +9,10 @@ import {
   type FeishuShiftCreate,
 } from '@app/feishu';
 import {
+  bindFeishuShiftIds,
   canonicalToFeishu,
   feishuToCanonical,
+  planShiftIds,
   legacyRuleContentHashes,
   ruleContentHash,
   type CanonicalRule,
@@ -19,6 +21,14 @@ import {
   type FeishuToCanonicalOptions,
 } from '@app/translation';
 import type { PlannedRequest, RuleSideConnector } from '../attendance-connector.js';
+
+/** An attendance group as Feishu holds it: the record the rules engine holds for the Feishu side. */
+export type FeishuGroupRecord = FeishuGroup;
+/**
+ * The group (and the shifts it needs) that stand for a canonical rule: shifts to reuse or create, and the group
+ * naming them by shift key until bindShifts puts the shifts' ids in.
+ */
+export type FeishuGroupWritePlan = FeishuGroupPlan;
 
 type FeishuGroupLocation = NonNullable<FeishuGroup['locations']>[number];
 type FeishuGroupLocationCreate = NonNullable<FeishuGroupCreate['locations']>[number];
@@ -170,6 +180,32 @@ export class FeishuRulesConnector implements RuleSideConnector {
   /** The group (and shifts) that stand for a canonical rule, reusing the shifts already known. */
   plan(rule: CanonicalRule, options: Omit<CanonicalToFeishuOptions, 'existingShifts'>) {
     return canonicalToFeishu(rule, { ...options, existingShifts: this.shifts });
+  }
+
+  /**
+   * The plan's shift ids by shift key: the reused shifts' ids and those of `created` (the shifts just created, by
+   * key). With nothing created yet, the ids are known only when every shift is reused.
+   */
+  shiftIdsOf(plan: FeishuGroupWritePlan, created: ReadonlyMap<string, string> = new Map()): Map<string, string> {
+    return planShiftIds(plan, created);
+  }
+
+  /** The plan with its group naming the shifts by id (Feishu's shifts must exist before a group names them). */
+  bindShifts(plan: FeishuGroupWritePlan, shiftIds: ReadonlyMap<string, string>): FeishuGroupWritePlan {
+    return { ...plan, groupTemplate: bindFeishuShiftIds(plan.groupTemplate, shiftIds) };
+  }
+
+  /** The dry-run requests of a write: the shifts to create, then the group's save. */
+  writeRequests(shifts: readonly FeishuShiftCreate[], group: FeishuGroupCreate): PlannedRequest[] {
+    return [
+      ...shifts.map((shift) => ({ api: 'create_shift', body: { shift } })),
+      { api: 'save_group', body: { group } },
+    ];
+  }
+
+  /** The dry-run request of a group's deletion. */
+  deleteRequest(groupId: string): PlannedRequest {
+    return { api: 'delete_group', body: { group_id: groupId } };
   }
 
   /** A created shift, or — when a crashed run already created it under this name — that shift. */

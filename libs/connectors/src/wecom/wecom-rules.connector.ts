@@ -1,10 +1,15 @@
 import type { Loss, UnreadableRecord } from '@app/kernel';
 import {
   canonicalToWecom,
+  feishuGroupIdFromLegacyRuleName,
+  isLegacyGatewayRuleName,
+  isWecomRuleNameFor,
   legacyRuleContentHashes,
   mergeWecomRuleUpdate,
   ruleContentHash,
+  wecomRuleNameCandidates,
   wecomToCanonical,
+  withoutLegacyRuleNameTag,
   type CanonicalRule,
   type IdResolver,
 } from '@app/translation';
@@ -20,6 +25,11 @@ import {
   type WecomUpdateCheckinOptionRequest,
 } from '@app/wecom';
 import type { PlannedRequest, RuleSideConnector } from '../attendance-connector.js';
+
+/** A checkin rule as WeCom lists it: the record the rules engine holds for the WeCom side. */
+export type WecomRule = WecomCheckinGroupRead;
+/** A checkin rule as a create or update sends it. */
+export type WecomRuleCreate = WecomCheckinGroupCreate;
 
 /** The WeCom calls a rule write consists of; a dry run shows them as its plan. */
 export type WecomRuleRequest =
@@ -145,6 +155,37 @@ export class WecomRulesConnector implements RuleSideConnector {
       .sort((a, b) => a.groupid - b.groupid);
   }
 
+  /**
+   * The names a rule made from a source named `name` may carry, in the order they are tried: the name cut to
+   * WeCom's 40-character limit, then "name (2)" … (plain-rule-names.ts). Empty for a blank name.
+   */
+  nameCandidates(name: string): string[] {
+    return wecomRuleNameCandidates(name);
+  }
+
+  /** Whether a rule named `ruleName` carries one of the names a rule made from a source named `name` may carry. */
+  isNameFor(ruleName: string, name: string): boolean {
+    return isWecomRuleNameFor(ruleName, name);
+  }
+
+  /**
+   * Whether `ruleName` is a name the gateway gave the rules it created before rules carried plain names (a `·fs`
+   * tag after the source's name, legacy-rule-names.ts): the gateway's own rule, whatever its link says.
+   */
+  isLegacyGatewayName(ruleName: string): boolean {
+    return isLegacyGatewayRuleName(ruleName);
+  }
+
+  /** A legacy gateway name without its tag; other names unchanged. */
+  withoutLegacyTag(ruleName: string): string {
+    return withoutLegacyRuleNameTag(ruleName);
+  }
+
+  /** The id of the source group a legacy gateway name was made from, or null (not such a name, or a hashed id). */
+  legacySourceIdOf(ruleName: string): string | null {
+    return feishuGroupIdFromLegacyRuleName(ruleName);
+  }
+
   /** A rule read into the canonical model (once per rule object: see readRule). */
   toCanonical(rule: unknown) {
     return readRule(rule).canonical;
@@ -153,6 +194,14 @@ export class WecomRulesConnector implements RuleSideConnector {
   /** Content hash of a rule as WeCom holds it (or as it would be written); null if it cannot be read. */
   contentHash(rule: unknown): string | null {
     return wecomRuleHash(rule);
+  }
+
+  /**
+   * Content hash of the rule a create would make, as WeCom will list it: the read model needs a groupid, which
+   * the create does not have yet and which is no part of a rule's content.
+   */
+  plannedHash(group: WecomCheckinGroupCreate): string | null {
+    return wecomRuleHash({ ...group, groupid: 0 });
   }
 
   /** The same in the previous hash formats, which links synced before the format changed hold. */
@@ -217,13 +266,24 @@ export class WecomRulesConnector implements RuleSideConnector {
     }
   }
 
+  /** The ids of every rule in the run's current view of WeCom. */
+  ids(): Set<string> {
+    return new Set(this.rulesById.keys());
+  }
+
   /**
-   * After adds that answered no id: one list, then each created rule is the oldest one carrying its name
-   * (null when WeCom does not list it yet).
+   * After adds that answered no id: one list, then each created rule is the oldest one carrying its name that
+   * is not among `known` (the rules there before the adds, and those already paired): a rule of the same name
+   * that was already there is not the new one (null when WeCom does not list a new one yet).
    */
-  async findCreated(names: readonly string[]): Promise<Map<string, WecomCheckinGroupRead | null>> {
+  async findCreated(
+    names: readonly string[],
+    known: ReadonlySet<string>,
+  ): Promise<Map<string, WecomCheckinGroupRead | null>> {
     await this.list();
-    return new Map(names.map((name) => [name, this.named([name])[0] ?? null]));
+    return new Map(
+      names.map((name) => [name, this.named([name]).find((rule) => !known.has(String(rule.groupid))) ?? null]),
+    );
   }
 }
 

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { execute, queryRows } from './sql.util.js';
 import { withStoreErrors } from '../mapping-store.errors.js';
 import type {
+  FoundObject,
   GroupLink,
   GroupLinkIntent,
   GroupLinkSyncedState,
@@ -154,11 +155,14 @@ export class GroupLinkRepository {
            ON CONFLICT ("id") DO UPDATE SET "updated_at" = now()
            RETURNING l.*),
          other AS (
-           INSERT INTO "link_sides" AS s ("link_id", "scope", "vendor", "external_id", "name")
-           SELECT "link_id", "scope", $7, $8::text, $9::text FROM key WHERE $8::text IS NOT NULL OR $9::text IS NOT NULL
+           INSERT INTO "link_sides" AS s ("link_id", "scope", "vendor", "external_id", "name", "hash")
+           SELECT "link_id", "scope", $7, $8::text, $9::text, $10::text FROM key
+           WHERE $8::text IS NOT NULL OR $9::text IS NOT NULL
            ON CONFLICT ("link_id", "vendor") DO UPDATE SET
              "external_id" = COALESCE(s."external_id", EXCLUDED."external_id"),
-             "name" = COALESCE(EXCLUDED."name", s."name")
+             "name" = COALESCE(EXCLUDED."name", s."name"),
+             -- A side not created yet holds the planned content's hash; a side with an id keeps its synced one.
+             "hash" = CASE WHEN s."external_id" IS NULL THEN COALESCE(EXCLUDED."hash", s."hash") ELSE s."hash" END
            RETURNING s.*),
          written AS (SELECT * FROM key UNION ALL SELECT * FROM other),
          sides AS (${SIDES_AFTER_WRITE})
@@ -173,6 +177,7 @@ export class GroupLinkRepository {
           other.vendor,
           other.externalId,
           other.name,
+          other.externalId === null ? other.plannedHash : null,
         ],
       ),
     );
@@ -242,8 +247,50 @@ export class GroupLinkRepository {
    * The linked WeCom rule is gone: forget its id (keeping the link and its Feishu side) and record the name
    * the replacement will carry, so a crash after re-creating it is adopted like any first create.
    */
-  async resetWecomTarget(id: string, wecomRuleName: string): Promise<GroupLink> {
-    return this.resetTarget(id, 'wecom', wecomRuleName, `resetWecomTarget(${id})`);
+  async resetWecomTarget(id: string, wecomRuleName: string, plannedHash: string | null = null): Promise<GroupLink> {
+    return this.resetTarget(id, 'wecom', wecomRuleName, `resetWecomTarget(${id})`, plannedHash);
+  }
+
+  /**
+   * A name conflict resolved by linking the object it found (adopt or overwrite): the found object becomes
+   * this link's side of its vendor (id and name; hash NULL, as never synced) and the link goes back to
+   * `pending`. Other links holding the found object with nothing on their other side (e.g. `unlinked` ones a
+   * scheduled run discovered) are deleted in the same transaction; a link that pairs it with something else
+   * keeps it, and the unique violation becomes MappingConflictError.
+   */
+  async linkFoundTarget(id: string, found: FoundObject): Promise<GroupLink> {
+    const link = await withStoreErrors(() =>
+      this.manager.transaction(async (manager) => {
+        await execute(
+          manager,
+          `DELETE FROM "links" l
+           WHERE l."scope" = $1 AND l."id" <> $2
+             AND EXISTS (SELECT 1 FROM "link_sides" s WHERE s."link_id" = l."id" AND s."vendor" = $3
+                           AND s."external_id" = $4)
+             AND NOT EXISTS (SELECT 1 FROM "link_sides" s WHERE s."link_id" = l."id" AND s."vendor" <> $3
+                               AND s."external_id" IS NOT NULL)`,
+          [SCOPE, id, found.vendor, found.id],
+        );
+        await execute(
+          manager,
+          `INSERT INTO "link_sides" AS s ("link_id", "scope", "vendor", "external_id", "name", "hash")
+           SELECT l."id", l."scope", $3, $4, $5, NULL FROM "links" l WHERE l."id" = $1 AND l."scope" = $2
+           ON CONFLICT ("link_id", "vendor") DO UPDATE SET
+             "external_id" = EXCLUDED."external_id", "name" = EXCLUDED."name", "hash" = NULL`,
+          [id, SCOPE, found.vendor, found.id, found.name],
+        );
+        await execute(
+          manager,
+          `UPDATE "links" SET "status" = 'pending', "last_error" = NULL, "last_error_kind" = NULL,
+             "updated_at" = now()
+           WHERE "id" = $1 AND "scope" = $2`,
+          [id, SCOPE],
+        );
+        return new GroupLinkRepository(manager).findById(id);
+      }),
+    );
+    if (!link) throw new Error(`group link not found: linkFoundTarget(${id})`);
+    return link;
   }
 
   /** Likewise for a Feishu group that is gone (WeCom → Feishu). */
@@ -318,19 +365,26 @@ export class GroupLinkRepository {
   }
 
   /** Forgets `vendor`'s side id and hash, records the name its replacement will carry; the link goes pending. */
-  private async resetTarget(id: string, vendor: Vendor, name: string, operation: string): Promise<GroupLink> {
+  private async resetTarget(
+    id: string,
+    vendor: Vendor,
+    name: string,
+    operation: string,
+    plannedHash: string | null = null,
+  ): Promise<GroupLink> {
     const rows: GroupLinkRow[] = await queryRows(
       this.manager,
       `WITH link AS (
          UPDATE "links" SET "status" = 'pending', "updated_at" = now() WHERE "id" = $1 AND "scope" = $2 RETURNING *),
        written AS (
          INSERT INTO "link_sides" AS s ("link_id", "scope", "vendor", "external_id", "name", "hash")
-         SELECT "id", "scope", $3, NULL, $4, NULL FROM link
-         ON CONFLICT ("link_id", "vendor") DO UPDATE SET "external_id" = NULL, "name" = EXCLUDED."name", "hash" = NULL
+         SELECT "id", "scope", $3, NULL, $4, $5::text FROM link
+         ON CONFLICT ("link_id", "vendor") DO UPDATE SET
+           "external_id" = NULL, "name" = EXCLUDED."name", "hash" = EXCLUDED."hash"
          RETURNING s.*),
        sides AS (${SIDES_AFTER_WRITE})
        ${groupLinkSelect('link', 'sides')}`,
-      [id, SCOPE, vendor, name],
+      [id, SCOPE, vendor, name, plannedHash],
     );
     return toGroupLink(this.single(rows, operation));
   }
@@ -375,6 +429,8 @@ interface IntentSide {
   readonly vendor: Vendor;
   readonly externalId: string | null;
   readonly name: string | null;
+  /** The planned content's hash, kept while the side has no id. */
+  readonly plannedHash: string | null;
 }
 
 /**
@@ -386,11 +442,13 @@ function keyedSides(intent: GroupLinkIntent): [IntentSide, IntentSide] {
     vendor: 'feishu',
     externalId: intent.feishuGroupId ?? null,
     name: intent.feishuGroupName ?? null,
+    plannedHash: null,
   };
   const wecom: IntentSide = {
     vendor: 'wecom',
     externalId: intent.wecomRuleId ?? null,
     name: intent.wecomRuleName ?? null,
+    plannedHash: intent.wecomHash ?? null,
   };
   return feishu.externalId ? [feishu, wecom] : [wecom, feishu];
 }

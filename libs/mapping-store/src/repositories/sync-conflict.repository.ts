@@ -1,17 +1,29 @@
+import type { Vendor } from '@app/kernel';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from './sql.util.js';
-import type { ConflictWinner, SyncConflict } from '../mapping-store.types.js';
+import type {
+  ConflictKind,
+  ConflictWinner,
+  FoundObject,
+  NameConflictResolution,
+  SyncConflict,
+} from '../mapping-store.types.js';
 
 /** A row of `sync_conflicts` as the driver returns it (schema.spec.ts holds it against the migrations). */
 export interface SyncConflictRow {
   id: string;
   group_link_id: string;
+  kind: ConflictKind;
+  found_vendor: Vendor | null;
+  found_id: string | null;
+  found_name: string | null;
   feishu_hash: string | null;
   wecom_hash: string | null;
   detected_at: Date;
   detected_by_run_id: string | null;
   resolved_at: Date | null;
   winner: ConflictWinner | null;
+  resolution: NameConflictResolution | null;
   resolution_run_id: string | null;
 }
 
@@ -19,19 +31,28 @@ function toConflict(row: SyncConflictRow): SyncConflict {
   return {
     id: row.id,
     groupLinkId: row.group_link_id,
+    kind: row.kind,
+    found:
+      row.found_vendor !== null && row.found_id !== null && row.found_name !== null
+        ? { vendor: row.found_vendor, id: row.found_id, name: row.found_name }
+        : null,
     feishuHash: row.feishu_hash,
     wecomHash: row.wecom_hash,
     detectedAt: row.detected_at,
     detectedByRunId: row.detected_by_run_id,
     resolvedAt: row.resolved_at,
     winner: row.winner,
+    resolution: row.resolution,
     resolutionRunId: row.resolution_run_id,
   };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Two-way links whose sides both changed. At most one open conflict per link (partial unique index). */
+/**
+ * Two-way links whose sides both changed (`content`), and sources whose counterpart's name is held by an object
+ * the gateway did not create (`name_taken`). At most one open conflict per link (partial unique index).
+ */
 export class SyncConflictRepository {
   constructor(private readonly manager: EntityManager) {}
 
@@ -57,10 +78,44 @@ export class SyncConflictRepository {
     return { conflict: open, created: false };
   }
 
+  /**
+   * Records a name conflict on `groupLinkId` (the found object's vendor, id and name) unless a conflict is
+   * already open on the link; idempotent like `open`.
+   */
+  async openNameTaken(
+    groupLinkId: string,
+    found: FoundObject,
+    runId: string | null,
+  ): Promise<{ conflict: SyncConflict; created: boolean }> {
+    const inserted = await queryRows<SyncConflictRow>(
+      this.manager,
+      `INSERT INTO "sync_conflicts"
+         ("group_link_id", "kind", "found_vendor", "found_id", "found_name", "detected_by_run_id")
+       VALUES ($1, 'name_taken', $2, $3, $4, $5)
+       ON CONFLICT ("group_link_id") WHERE "resolved_at" IS NULL DO NOTHING
+       RETURNING *`,
+      [groupLinkId, found.vendor, found.id, found.name, runId],
+    );
+    if (inserted[0]) return { conflict: toConflict(inserted[0]), created: true };
+    const open = await this.findOpenForLink(groupLinkId);
+    if (!open) throw new Error(`conflict on link ${groupLinkId} vanished while being recorded`);
+    return { conflict: open, created: false };
+  }
+
   async findOpenForLink(groupLinkId: string): Promise<SyncConflict | null> {
     const rows = await queryRows<SyncConflictRow>(
       this.manager,
       `SELECT * FROM "sync_conflicts" WHERE "group_link_id" = $1 AND "resolved_at" IS NULL`,
+      [groupLinkId],
+    );
+    return rows[0] ? toConflict(rows[0]) : null;
+  }
+
+  /** The link's most recent conflict, open or resolved; null if it never had one. */
+  async latestForLink(groupLinkId: string): Promise<SyncConflict | null> {
+    const rows = await queryRows<SyncConflictRow>(
+      this.manager,
+      `SELECT * FROM "sync_conflicts" WHERE "group_link_id" = $1 ORDER BY "detected_at" DESC, "id" DESC LIMIT 1`,
       [groupLinkId],
     );
     return rows[0] ? toConflict(rows[0]) : null;
@@ -82,14 +137,36 @@ export class SyncConflictRepository {
     return rows.map(toConflict);
   }
 
-  /** Marks an open conflict resolved; null if it was not open (already resolved, or unknown). */
+  /**
+   * Marks an open content conflict resolved by its winner; null if it was not open (already resolved, or
+   * unknown) or is not a content conflict.
+   */
   async resolve(id: string, winner: ConflictWinner, resolutionRunId: string): Promise<SyncConflict | null> {
     if (!UUID.test(id)) return null;
     const rows = await queryRows<SyncConflictRow>(
       this.manager,
       `UPDATE "sync_conflicts" SET "resolved_at" = now(), "winner" = $2, "resolution_run_id" = $3
-       WHERE "id" = $1 AND "resolved_at" IS NULL RETURNING *`,
+       WHERE "id" = $1 AND "resolved_at" IS NULL AND "kind" = 'content' RETURNING *`,
       [id, winner, resolutionRunId],
+    );
+    return rows[0] ? toConflict(rows[0]) : null;
+  }
+
+  /**
+   * Marks an open name conflict resolved as `resolution` (with the run that carries it out, if any); null if
+   * it was not open or is not a name conflict.
+   */
+  async resolveName(
+    id: string,
+    resolution: NameConflictResolution,
+    resolutionRunId: string | null = null,
+  ): Promise<SyncConflict | null> {
+    if (!UUID.test(id)) return null;
+    const rows = await queryRows<SyncConflictRow>(
+      this.manager,
+      `UPDATE "sync_conflicts" SET "resolved_at" = now(), "resolution" = $2, "resolution_run_id" = $3
+       WHERE "id" = $1 AND "resolved_at" IS NULL AND "kind" = 'name_taken' RETURNING *`,
+      [id, resolution, resolutionRunId],
     );
     return rows[0] ? toConflict(rows[0]) : null;
   }

@@ -47,7 +47,10 @@ import {
 
 export interface CanonicalToWecomOptions {
   readonly resolver: IdResolver;
-  /** The groupname to write (deterministic, so a crashed run's rule can be found again). ≤ 40 characters. */
+  /**
+   * The groupname to write: the planned name an intent records, so a crashed run's rule can be found again
+   * (plain-rule-names.ts). Cut to 40 characters, the cut reported.
+   */
   readonly ruleName: string;
   /** Now, unix seconds: special days must lie in the future (doc "only future dates are allowed"). */
   readonly nowUnixSeconds: number;

@@ -427,7 +427,7 @@ export const WECOM_RULE_WRITE_COVERAGE: CoverageTable = {
     }),
     'group.groupid': notApplicable("update only: the linked rule's id, set by the rules sync"),
     'group.groupname': translated('name', {
-      note: 'wecomRuleNameFor: the name shortened + "·fs<Feishu group id>", ≤ 40',
+      note: 'wecomRuleNameCandidates: the name, ≤ 40 (shortening reported); "name (2)"… when another group holds it',
     }),
     'group.grouptype': translated('kind'),
     'group.loc_infos[].distance': approximated(

@@ -1,16 +1,36 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { CONFLICT_WINNERS, type ConflictWinner } from '@app/mapping-store';
+import {
+  CONFLICT_WINNERS,
+  NAME_CONFLICT_RESOLUTIONS,
+  type ConflictWinner,
+  type NameConflictResolution,
+} from '@app/mapping-store';
 
-/** POST /api/v1/conflicts/:id/resolve */
+/**
+ * POST /api/v1/conflicts/:id/resolve: `winner` for a content conflict, `resolution` for a name conflict, one
+ * of the two (the controller says which the conflict takes).
+ */
 export class ResolveConflictDto {
-  @ApiProperty({
+  @ApiPropertyOptional({
     enum: CONFLICT_WINNERS,
-    description: "The side whose content wins; it overwrites the other side's once.",
+    description: "Content conflicts: the side whose content wins; it overwrites the other side's once.",
     example: 'feishu',
   })
+  @IsOptional()
   @IsIn(CONFLICT_WINNERS, { message: 'winner must be "feishu" or "wecom"' })
-  winner!: ConflictWinner;
+  winner?: ConflictWinner;
+
+  @ApiPropertyOptional({
+    enum: NAME_CONFLICT_RESOLUTIONS,
+    description:
+      'Name conflicts: `adopt` links the same-named object found and lets its content win once; `overwrite` links ' +
+      "it and lets the source's content win once; `skip` leaves the source unsynced (its link becomes `unlinked`).",
+    example: 'adopt',
+  })
+  @IsOptional()
+  @IsIn(NAME_CONFLICT_RESOLUTIONS, { message: 'resolution must be "adopt", "overwrite" or "skip"' })
+  resolution?: NameConflictResolution;
 }
 
 /** GET /api/v1/conflicts?state= */

@@ -16,7 +16,7 @@ const link = (overrides: Partial<PlanLink> = {}): PlanLink => ({
   status: 'active',
   direction: 'feishu_to_wecom',
   hasTarget: true,
-  openConflict: false,
+  openConflict: null,
   refusedAsForeign: false,
   ...overrides,
 });
@@ -169,7 +169,7 @@ describe('planRuleChange', () => {
     // Deciding half
     [
       'deciding: open conflict blocks',
-      { half: 'deciding', link: twoWay({ status: 'conflict', openConflict: true }) },
+      { half: 'deciding', link: twoWay({ status: 'conflict', openConflict: 'content' }) },
       { kind: 'blocked_by_conflict' },
     ],
     [
@@ -227,6 +227,64 @@ describe('planRuleChange', () => {
       'deciding: one-way links are plain pushes (overwriting a drifted target)',
       { half: 'deciding', comparison: { actual: changed('t'), desired: 't2' } },
       { kind: 'update', adopted: false, overwritesDrift: true },
+    ],
+    // Name conflicts block every half; content conflicts only two-way reconciliation
+    [
+      'one-way: an open name conflict blocks (even where the rule would be created)',
+      { link: link({ status: 'conflict', openConflict: 'name_taken', hasTarget: false }), target: 'absent' },
+      { kind: 'blocked_by_conflict' },
+    ],
+    [
+      'one-way: an open name conflict blocks a rule that translation would refuse too',
+      { link: link({ status: 'conflict', openConflict: 'name_taken' }), writable: false },
+      { kind: 'blocked_by_conflict' },
+    ],
+    [
+      '… but an unreadable source is still refused first',
+      { link: link({ status: 'conflict', openConflict: 'name_taken' }), sourceReadable: false },
+      { kind: 'refuse' },
+    ],
+    [
+      'deciding: an open name conflict blocks a one-way link',
+      { half: 'deciding', link: link({ status: 'conflict', openConflict: 'name_taken' }) },
+      { kind: 'blocked_by_conflict' },
+    ],
+    [
+      'pushing: an open name conflict blocks',
+      { half: 'pushing', link: twoWay({ status: 'conflict', openConflict: 'name_taken' }) },
+      { kind: 'blocked_by_conflict' },
+    ],
+    [
+      'one-way: an open content conflict does not block (a one-way run is itself a resolution)',
+      { link: twoWay({ status: 'conflict', openConflict: 'content' }) },
+      { kind: 'update', adopted: false, overwritesDrift: false },
+    ],
+    // A pair linked but never synced
+    [
+      'deciding: a two-way pair never synced on either side → pushed, not a conflict',
+      { half: 'deciding', link: twoWay(), sides: { source: neverSynced('s'), target: neverSynced('t') } },
+      { kind: 'update', adopted: false, overwritesDrift: false },
+    ],
+    [
+      'pushing: a two-way pair never synced → left to the deciding half',
+      { half: 'pushing', link: twoWay(), sides: { source: neverSynced('s'), target: neverSynced('t') } },
+      { kind: 'leave_to_other_half' },
+    ],
+    // Renames
+    [
+      'deciding: in sync but the rule carries another name → pushed to rename it',
+      { half: 'deciding', link: twoWay(), renameDue: true },
+      { kind: 'update', adopted: false, overwritesDrift: false },
+    ],
+    [
+      'one-way: equal content but the rule carries another name → update',
+      { comparison: { actual: same('t'), desired: 't' }, renameDue: true },
+      { kind: 'update', adopted: false, overwritesDrift: false },
+    ],
+    [
+      'deciding: a rename does not override a conflict',
+      { half: 'deciding', link: twoWay(), renameDue: true, sides: { source: changed('s'), target: changed('t') } },
+      { kind: 'conflict' },
     ],
     // Pushing half
     [

@@ -1,4 +1,4 @@
-import type { LinkStatus } from '@app/mapping-store';
+import type { ConflictKind, LinkStatus } from '@app/mapping-store';
 
 /**
  * The decisions of one rule item, apart from every read and write: given what the run found on both sides
@@ -35,8 +35,11 @@ export interface PlanLink {
   readonly direction: 'feishu_to_wecom' | 'wecom_to_feishu' | 'two_way';
   /** The link names a target (it was created or adopted); its rule was looked up by that id. */
   readonly hasTarget: boolean;
-  /** An open conflict waits for someone to name the winner. */
-  readonly openConflict: boolean;
+  /**
+   * The kind of the link's open conflict, null when none is open: a `name_taken` one waits for its resolution
+   * in every run, a `content` one only in two-way reconciliation (a one-way run is itself a resolution).
+   */
+  readonly openConflict: ConflictKind | null;
   /** The last write to the target was refused because another app owns it (never retried on its own). */
   readonly refusedAsForeign: boolean;
 }
@@ -72,6 +75,11 @@ export interface RuleChangeFacts {
   readonly comparison?: { readonly actual: SideState; readonly desired: string | null };
   /** The run named this item's source explicitly (groupIds), which retries a write refused as foreign. */
   readonly namedExplicitly: boolean;
+  /**
+   * The linked target carries a name other than the one it should (a legacy `·fs` name, or the source was
+   * renamed): it is written even when neither side's content changed since the last sync.
+   */
+  readonly renameDue?: boolean;
 }
 
 export type RuleChange =
@@ -79,7 +87,10 @@ export type RuleChange =
   | { readonly kind: 'refuse' }
   /** A two-way link whose change belongs to the other half of the run (or that half already reported it). */
   | { readonly kind: 'leave_to_other_half' }
-  /** A two-way link with an open conflict is left alone until it is resolved. */
+  /**
+   * A link with an open conflict is left alone until it is resolved: a name conflict in any run, a content
+   * conflict in two-way reconciliation.
+   */
   | { readonly kind: 'blocked_by_conflict' }
   /** A two-way link whose target was deleted: reported, or the source deleted too when configured. */
   | { readonly kind: 'target_deleted' }
@@ -125,6 +136,8 @@ export function twoWayDecision(source: SideState, target: SideState): TwoWayDeci
  */
 export function planRuleChange(facts: RuleChangeFacts): RuleChange {
   if (!facts.sourceReadable) return { kind: 'refuse' };
+  // Until it is resolved, which object the source is paired with is not known: nothing is written.
+  if (facts.link?.openConflict === 'name_taken') return { kind: 'blocked_by_conflict' };
   const twoWay = facts.half !== 'one_way' && facts.link?.direction === 'two_way';
   if (twoWay) {
     const decided = twoWayStep(facts);
@@ -147,19 +160,23 @@ export function planRuleChange(facts: RuleChangeFacts): RuleChange {
 function twoWayStep(facts: RuleChangeFacts): RuleChange | null {
   const link = facts.link!;
   const target = facts.sides?.target ?? null;
+  // A pair linked but never synced (a name conflict resolved by linking the found object, before its run):
+  // neither side has a last sync to compare with, so it is not a conflict; the deciding half pushes it.
+  const neverSynced = target !== null && facts.sides!.source.recorded === null && target.recorded === null;
   if (facts.half === 'pushing') {
     // The deciding half went first and reported conflicts, deletions and links in sync.
-    if (target === null || link.status === 'conflict') return { kind: 'leave_to_other_half' };
+    if (target === null || link.status === 'conflict' || neverSynced) return { kind: 'leave_to_other_half' };
     return twoWayDecision(facts.sides!.source, target) === 'source_changed' ? null : { kind: 'leave_to_other_half' };
   }
-  if (link.status === 'conflict' && link.openConflict) return { kind: 'blocked_by_conflict' };
+  if (link.status === 'conflict' && link.openConflict !== null) return { kind: 'blocked_by_conflict' };
   if (facts.target === 'linked_missing' || (link.hasTarget && target === null)) return { kind: 'target_deleted' };
-  if (target === null) return null;
+  if (target === null || neverSynced) return null;
   switch (twoWayDecision(facts.sides!.source, target)) {
     case 'target_changed':
       return { kind: 'leave_to_other_half' };
     case 'in_sync':
-      return { kind: 'in_sync' };
+      // Nothing changed, but the target's name is not the one it should carry: pushed to rename it.
+      return facts.renameDue ? null : { kind: 'in_sync' };
     case 'conflict':
       return { kind: 'conflict' };
     case 'source_changed':
@@ -170,7 +187,7 @@ function twoWayStep(facts: RuleChangeFacts): RuleChange | null {
 /** An existing target: unchanged, skipped as another app's, or written. */
 function updateStep(facts: RuleChangeFacts, adopted: boolean): RuleChange {
   const comparison = facts.comparison;
-  if (comparison && comparison.desired !== null && comparison.desired === comparison.actual.hash) {
+  if (comparison && comparison.desired !== null && comparison.desired === comparison.actual.hash && !facts.renameDue) {
     return { kind: 'unchanged' };
   }
   // Drift is a claim about a target the gateway wrote: one never recorded cannot have drifted.

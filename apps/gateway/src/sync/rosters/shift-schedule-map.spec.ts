@@ -103,7 +103,7 @@ describe('derivedScheduleId', () => {
     const shifts = [EARLY, NIGHT, LATE, SMALL];
     const canonical = feishuToCanonical({ group: GROUP, shifts });
     if (!canonical.ok) throw new Error(JSON.stringify(canonical.losses));
-    const written = canonicalToWecom(canonical.value, { resolver, ruleName: '工厂排班·fs1', nowUnixSeconds: NOW });
+    const written = canonicalToWecom(canonical.value, { resolver, ruleName: '工厂排班', nowUnixSeconds: NOW });
     if (!written.ok) throw new Error(JSON.stringify(written.losses));
     const byName = new Map((written.value.schedulelist ?? []).map((schedule) => [schedule.schedule_name, schedule]));
     for (const each of shifts) {

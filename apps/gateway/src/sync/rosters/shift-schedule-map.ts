@@ -1,6 +1,6 @@
 import type { FeishuRostersConnector, RosterShift, WecomRostersConnector } from '@app/connectors';
 import type { ShiftLink } from '@app/mapping-store';
-import { wecomRuleNameFor, type IdResolver } from '@app/translation';
+import type { IdResolver } from '@app/translation';
 
 // Which Feishu shift is which WeCom schedule of one linked 排班 group. Pure.
 
@@ -85,7 +85,7 @@ export function derivedScheduleId(
 ): number | null {
   const rule = feishu.ruleWithShift(groupId, shift);
   if (!rule) return null;
-  const ruleName = wecomRuleNameFor({ name: rule.name, feishuGroupId: groupId });
-  const scheduleId = wecom.scheduleIdFor(rule, { resolver, ruleName, nowUnixSeconds });
+  // The schedule ids do not depend on the rule's name: the group's own one stands in for it.
+  const scheduleId = wecom.scheduleIdFor(rule, { resolver, ruleName: rule.name, nowUnixSeconds });
   return scheduleId === null ? null : Number(scheduleId);
 }

@@ -1,19 +1,34 @@
 import pMap from 'p-map';
 import type { Loss, Note } from '@app/kernel';
-import type { FeishuClient } from '@app/feishu';
 import type { GroupLink, GroupLinkSyncedState, SyncRunItem } from '@app/mapping-store';
 import {
   type FeishuRulesConnector,
+  type WecomRule,
+  type WecomRuleCreate,
   type WecomRulesConnector,
+  feishuPlan,
   wecomPlan,
   type WecomRuleUpdatePlan,
 } from '@app/connectors';
-import { legacyRuleContentHashes, ruleContentHash, wecomRuleNameFor } from '@app/translation';
-import type { WecomCheckinGroupCreate, WecomCheckinGroupRead, WecomClient } from '@app/wecom';
+import { legacyRuleContentHashes, ruleContentHash } from '@app/translation';
 import { planRuleChange, type SideState } from '../engine/plan-rule-change.js';
 import { syncRuleItem } from './rule-item.js';
-import { openConflictItem, planLinkOf, recordConflict } from './two-way.js';
-import { item, refusalReason, ruleConnectors, type RulesRunContext } from './rule-sync.types.js';
+import {
+  awaitingFoundConflict,
+  openConflictItem,
+  planLinkOf,
+  recordConflict,
+  recordNameConflict,
+  skippedByResolution,
+} from './two-way.js';
+import { WecomRuleNames, type RuleLocation } from './wecom-rule-names.js';
+import {
+  item,
+  refusalReason,
+  ruleConnectors,
+  type RuleConnectorFactories,
+  type RulesRunContext,
+} from './rule-sync.types.js';
 import { linkFailureOf } from '../engine/sync-error-policy.js';
 
 /**
@@ -38,37 +53,42 @@ interface PendingCreate {
   readonly losses: readonly Loss[];
 }
 
-type Target =
-  | { readonly kind: 'linked'; readonly rule: WecomCheckinGroupRead }
-  | { readonly kind: 'adopt'; readonly rule: WecomCheckinGroupRead; readonly note: Note | null }
-  | { readonly kind: 'absent' | 'linked_missing'; readonly note: Note | null }
-  | { readonly kind: 'name_taken'; readonly rule: WecomCheckinGroupRead };
-
 /**
  * Feishu attendance groups → WeCom checkin rules, level-triggered: for each source group, the WeCom rule it
  * should be is computed and compared (as canonical content hashes) with the rule WeCom holds; only a
  * difference is written. What to do is planRuleChange's decision; the vendors' reads and write rules are
- * their connectors'. Crash safety: the link's intent (with the rule's deterministic name) is stored BEFORE
- * add_checkin_option, and a later run adopts the rule of that name instead of adding a second one; a
- * same-named rule without such a record is someone else's and is reported, never adopted.
+ * their connectors'. A rule carries its group's name (wecom-rule-names.ts says which when names repeat).
+ * Crash safety: the link's intent (the planned name and content hash) is stored BEFORE add_checkin_option,
+ * and a later run adopts the rule of that name instead of adding a second one; a same-named rule without such
+ * a record is someone else's and becomes a name conflict, never adopted silently and never duplicated.
  */
 export class FeishuToWecomRulesSync {
   private readonly feishu: FeishuRulesConnector;
   private readonly wecom: WecomRulesConnector;
   private readonly pendingCreates: PendingCreate[] = [];
+  private names: WecomRuleNames;
 
   constructor(
     private readonly context: RulesRunContext,
-    feishu: FeishuClient,
-    wecom: WecomClient,
+    connect: RuleConnectorFactories,
   ) {
-    ({ feishu: this.feishu, wecom: this.wecom } = ruleConnectors(context, feishu, wecom));
+    ({ feishu: this.feishu, wecom: this.wecom } = ruleConnectors(context, connect));
+    this.names = this.ruleNames([], new Set());
+  }
+
+  private ruleNames(links: readonly GroupLink[], listedAtStart: ReadonlySet<string>): WecomRuleNames {
+    return new WecomRuleNames(links, listedAtStart, (name) => this.wecom.nameCandidates(name));
   }
 
   async run(): Promise<SyncRunItem[]> {
     // Independent reads of the two vendors: side by side, not one after the other.
-    const [, groupIds] = await Promise.all([this.wecom.list(), this.context.groupIds ?? this.feishu.listGroupIds()]);
-    const sources = this.context.reconcile ? await this.reconcileSources(groupIds) : groupIds;
+    const [, groupIds, links] = await Promise.all([
+      this.wecom.list(),
+      this.context.groupIds ?? this.feishu.listGroupIds(),
+      this.context.store.groupLinks.list(),
+    ]);
+    this.names = this.ruleNames(links, this.wecom.ids());
+    const sources = this.context.reconcile ? await this.reconcileSources(groupIds, links) : groupIds;
     const items = (await pMap(sources, (groupId) => this.syncItem(groupId), { concurrency: CONCURRENCY })).filter(
       (entry): entry is SyncRunItem => entry !== null,
     );
@@ -79,12 +99,16 @@ export class FeishuToWecomRulesSync {
 
   /**
    * Scheduled reconciliation: the Feishu groups of links that sync from Feishu (one-way or two-way), plus the
-   * groups no link knows yet — synced when auto-linking is on, else recorded as `unlinked` for an operator.
+   * groups no link knows yet — synced when auto-linking is on, else recorded as `unlinked` for an operator. A
+   * group an open name conflict found (a WeCom rule wants its name) waits for that conflict's resolution.
    */
-  private async reconcileSources(feishuGroupIds: readonly string[]): Promise<string[]> {
+  private async reconcileSources(feishuGroupIds: readonly string[], links: readonly GroupLink[]): Promise<string[]> {
     const { store, reconcile, dryRun } = this.context;
-    const links = await store.groupLinks.list();
-    const known = new Set(links.flatMap((link) => (link.feishuGroupId ? [link.feishuGroupId] : [])));
+    const open = await store.conflicts.list({ openOnly: true });
+    const known = new Set([
+      ...links.flatMap((link) => (link.feishuGroupId ? [link.feishuGroupId] : [])),
+      ...open.flatMap((conflict) => (conflict.found?.vendor === 'feishu' ? [conflict.found.id] : [])),
+    ]);
     const sources = links
       .filter((link) => link.feishuGroupId && link.status !== 'unlinked' && link.direction !== 'wecom_to_feishu')
       .map((link) => link.feishuGroupId!);
@@ -142,21 +166,32 @@ export class FeishuToWecomRulesSync {
     if (link && this.listLacksRuleOf(link)) await this.wecom.relist(startedAt);
     const unreadable = this.unreadableTarget(feishuGroupId, link);
     if (unreadable) return unreadable;
+    const skipped = await skippedByResolution(this.context, link, feishuGroupId);
+    if (skipped) return skipped;
     const group = await this.feishu.findGroup(feishuGroupId);
     if (!group) return this.sourceDeleted(feishuGroupId, link);
 
     const source = await this.feishu.toCanonical(group, () => this.linkedShiftIds(link));
     const feishuHash = source.ok ? ruleContentHash(source.value) : null;
     const linkedRule = link?.wecomRuleId ? this.wecom.byId(link.wecomRuleId) : undefined;
-    const ruleName = source.ok ? ruleNameFor(source.value.name, feishuGroupId, linkedRule) : '';
-    const payload = source.ok
-      ? this.wecom.planCreate(source.value, {
-          resolver: this.context.resolver,
-          ruleName,
-          nowUnixSeconds: Math.floor(this.context.now().getTime() / 1000),
+    const target: RuleLocation = source.ok
+      ? this.names.locate(feishuGroupId, source.value.name, link, linkedRule, {
+          named: (name) => this.wecom.named([name]),
+          // The rule a crash left holds what the intent planned; an intent recorded before plans were hashed
+          // (no hash) adopts by name alone, as it did then.
+          matchesIntent: (rule) => link?.wecomHash == null || this.wecom.contentHash(rule) === link.wecomHash,
         })
-      : null;
-    const target = this.locate(link, ruleName);
+      : { kind: 'absent', name: null };
+    const ruleName = target.name ?? '';
+    const payload =
+      source.ok && target.name !== null
+        ? this.wecom.planCreate(source.value, {
+            resolver: this.context.resolver,
+            // The group's own name when the rule takes it: the translation cuts it and reports the cut.
+            ruleName: ruleName === this.wecom.nameCandidates(source.value.name)[0] ? source.value.name : ruleName,
+            nowUnixSeconds: Math.floor(this.context.now().getTime() / 1000),
+          })
+        : null;
     const actual = target.kind === 'linked' || target.kind === 'adopt' ? target.rule : null;
     const update =
       source.ok && payload?.ok && actual ? this.wecom.planUpdate(payload.group, actual, source.value) : null;
@@ -166,7 +201,7 @@ export class FeishuToWecomRulesSync {
       recorded: link?.feishuHash || null,
       ...(source.ok ? { legacy: () => legacyRuleContentHashes(source.value) } : {}),
     };
-    const targetSide = (rule: WecomCheckinGroupRead): SideState => ({
+    const targetSide = (rule: WecomRule): SideState => ({
       hash: this.wecom.contentHash(rule),
       recorded: link?.wecomHash || null,
       legacy: () => this.wecom.legacyHashes(rule),
@@ -175,7 +210,8 @@ export class FeishuToWecomRulesSync {
       half: this.context.reconcile ? 'deciding' : 'one_way',
       link: planLink,
       sourceReadable: source.ok,
-      writable: payload?.ok ?? false,
+      // Without a free name nothing can be written; the create case below says why.
+      writable: payload?.ok ?? target.name === null,
       target: target.kind,
       // The two-way questions are about the rule the link names, not one found by name.
       sides: { source: sourceSide, target: linkedRule ? targetSide(linkedRule) : null },
@@ -183,9 +219,12 @@ export class FeishuToWecomRulesSync {
         ? { comparison: { actual: { ...targetSide(actual), hash: update.actualHash }, desired: update.desiredHash } }
         : {}),
       namedExplicitly: this.context.groupIds !== undefined,
+      renameDue: target.kind === 'linked' && target.renamedFrom !== null,
     });
     const sourceLosses = source.losses;
     const losses = [...sourceLosses, ...(payload?.losses ?? [])];
+    const groupName = source.ok ? source.value.name : '';
+    const named = nameNotes(target, this.wecom.nameCandidates(groupName)[0], groupName);
     const current = { feishuHash, wecomHash: linkedRule ? this.wecom.contentHash(linkedRule) : null };
     switch (change.kind) {
       case 'refuse':
@@ -203,29 +242,55 @@ export class FeishuToWecomRulesSync {
         return item(feishuGroupId, link!.wecomRuleId, 'unchanged', sourceLosses);
       case 'conflict':
         return recordConflict(this.context, link!, feishuGroupId, link!.wecomRuleId, current, sourceLosses);
-      case 'name_taken':
-        return item(feishuGroupId, null, 'skipped', losses, {
-          error:
-            `a WeCom rule named "${ruleName}" (groupid ${target.kind === 'name_taken' ? target.rule.groupid : ''}) ` +
-            'already exists and this gateway has no record of creating it, so it was not adopted; rename or ' +
-            'delete it in WeCom, then run again',
-        });
+      case 'name_taken': {
+        const found = (target as Extract<RuleLocation, { kind: 'name_taken' }>).rule;
+        const foundLink = await store.groupLinks.findByWecomRuleId(String(found.groupid));
+        const waiting = await awaitingFoundConflict(this.context, foundLink, feishuGroupId);
+        if (waiting) return waiting;
+        return recordNameConflict(
+          this.context,
+          link ?? (() => this.recordLink(feishuGroupId, null, group.group_name)),
+          feishuGroupId,
+          { vendor: 'wecom', id: String(found.groupid), name: found.groupname },
+          losses,
+        );
+      }
       case 'create': {
-        const note = target.kind === 'absent' || target.kind === 'linked_missing' ? target.note : null;
+        if (target.name === null) {
+          const candidates = this.wecom.nameCandidates(group.group_name);
+          return item(feishuGroupId, null, 'skipped', losses, {
+            error:
+              `every name this group's WeCom rule could carry ("${candidates[0] ?? ''}" to ` +
+              `"${candidates.at(-1) ?? ''}") is held by another group's rule, so none was created; rename the group`,
+          });
+        }
+        const note: Note | null =
+          target.kind === 'linked_missing'
+            ? {
+                field: 'rule',
+                message: `The linked WeCom rule ${link!.wecomRuleId!} no longer exists in WeCom; it was created again.`,
+              }
+            : null;
         const created = this.create(
           { feishuGroupId, feishuGroupName: group.group_name },
           link,
           ruleName,
-          (payload as { group: WecomCheckinGroupCreate }).group,
+          (payload as { group: WecomRuleCreate }).group,
           feishuHash!,
           losses,
         );
-        return withNotes(await created, [note]);
+        return withNotes(await created, [...named, note]);
       }
       case 'unchanged':
       case 'skip_foreign':
       case 'update': {
-        const note = target.kind === 'adopt' ? target.note : null;
+        const note: Note | null =
+          target.kind === 'adopt' && target.sameNamed > 1
+            ? {
+                field: 'rule',
+                message: `${target.sameNamed} WeCom rules carry the name "${target.rule.groupname}"; the oldest (groupid ${target.rule.groupid}) was adopted.`,
+              }
+            : null;
         const updated = this.update(
           { feishuGroupId, feishuGroupName: group.group_name },
           link,
@@ -234,7 +299,7 @@ export class FeishuToWecomRulesSync {
           losses,
           change,
         );
-        return withNotes(await updated, [note]);
+        return withNotes(await updated, [...named, note]);
       }
     }
   }
@@ -298,7 +363,7 @@ export class FeishuToWecomRulesSync {
     if (dryRun) {
       return item(feishuGroupId, link.wecomRuleId, 'updated', [], {
         notes: [deleted],
-        plan: { vendor: 'feishu', requests: [{ api: 'delete_group', body: { group_id: feishuGroupId } }] },
+        plan: feishuPlan([this.feishu.deleteRequest(feishuGroupId)]),
       });
     }
     await this.feishu.deleteGroup(feishuGroupId);
@@ -306,59 +371,28 @@ export class FeishuToWecomRulesSync {
     return item(feishuGroupId, link.wecomRuleId, 'updated', [], { notes: [deleted] });
   }
 
-  /**
-   * Where the group's rule is in WeCom: the linked id; else, for a recorded intent (a create that may have
-   * happened before a crash), the rule with the recorded name; else nowhere. A rule that already carries our
-   * name without any record of ours is somebody else's: reported, never adopted.
-   */
-  private locate(link: GroupLink | null, ruleName: string): Target {
-    if (link?.wecomRuleId) {
-      const rule = this.wecom.byId(link.wecomRuleId);
-      if (rule) return { kind: 'linked', rule };
-    }
-    const candidates = this.wecom.named([link?.wecomRuleName ?? ruleName, ruleName]);
-    const first = candidates[0];
-    if (link?.wecomRuleId) {
-      if (first) return { kind: 'name_taken', rule: first };
-      return {
-        kind: 'linked_missing',
-        note: {
-          field: 'rule',
-          message: `The linked WeCom rule ${link.wecomRuleId} no longer exists in WeCom; it was created again.`,
-        },
-      };
-    }
-    if (!first) return { kind: 'absent', note: null };
-    if (!link) return { kind: 'name_taken', rule: first };
-    const note: Note | null =
-      candidates.length > 1
-        ? {
-            field: 'rule',
-            message: `${candidates.length} WeCom rules carry the name "${first.groupname}"; the oldest (groupid ${first.groupid}) was adopted.`,
-          }
-        : null;
-    return { kind: 'adopt', rule: first, note };
-  }
-
   private async create(
     { feishuGroupId, feishuGroupName }: FeishuSource,
     link: GroupLink | null,
     ruleName: string,
-    group: WecomCheckinGroupCreate,
+    group: WecomRuleCreate,
     feishuHash: string,
     losses: readonly Loss[],
   ): Promise<SyncRunItem> {
     const request = this.wecom.createRequest(group);
     if (this.context.dryRun) return item(feishuGroupId, null, 'created', losses, { plan: wecomPlan([request]) });
     const { store } = this.context;
-    // Intent first: if the process dies after WeCom created the rule, the next run finds it by this name.
+    // Intent first: if the process dies after WeCom created the rule, the next run finds it by this name and
+    // knows it by this content.
+    const plannedHash = this.wecom.plannedHash(group);
     const intent = link?.wecomRuleId
-      ? await store.groupLinks.resetWecomTarget(link.id, ruleName)
+      ? await store.groupLinks.resetWecomTarget(link.id, ruleName, plannedHash)
       : await store.groupLinks.recordIntent({
           direction: link?.direction ?? 'feishu_to_wecom',
           feishuGroupId,
           feishuGroupName,
           wecomRuleName: ruleName,
+          wecomHash: plannedHash,
         });
     const pending = intent.status === 'pending' ? intent : await store.groupLinks.setStatus(intent.id, 'pending');
     try {
@@ -402,7 +436,7 @@ export class FeishuToWecomRulesSync {
         link.feishuHash !== feishuHash ||
         link.wecomHash !== plan.desiredHash;
       if (stale && !dryRun) {
-        const ensured = link ?? (await this.recordLink(feishuGroupId, plan.group.groupname));
+        const ensured = link ?? (await this.recordLink(feishuGroupId, plan.group.groupname, feishuGroupName));
         await store.groupLinks.markSynced(ensured.id, synced());
       }
       return item(feishuGroupId, targetId, 'unchanged', losses);
@@ -431,7 +465,7 @@ export class FeishuToWecomRulesSync {
     if (dryRun) {
       return item(feishuGroupId, targetId, 'updated', losses, { notes, plan: wecomPlan(plan.requests) });
     }
-    const ensured = link ?? (await this.recordLink(feishuGroupId, plan.group.groupname));
+    const ensured = link ?? (await this.recordLink(feishuGroupId, plan.group.groupname, feishuGroupName));
     for (const request of plan.requests) await this.wecom.send(request);
     await store.groupLinks.markSynced(ensured.id, synced());
     return item(feishuGroupId, targetId, 'updated', losses, { notes });
@@ -459,10 +493,11 @@ export class FeishuToWecomRulesSync {
     });
   }
 
-  private recordLink(feishuGroupId: string, ruleName: string): Promise<GroupLink> {
+  private recordLink(feishuGroupId: string, ruleName: string | null, feishuGroupName: string): Promise<GroupLink> {
     return this.context.store.groupLinks.recordIntent({
       direction: 'feishu_to_wecom',
       feishuGroupId,
+      feishuGroupName,
       wecomRuleName: ruleName,
     });
   }
@@ -481,7 +516,10 @@ export class FeishuToWecomRulesSync {
   /** One read of all rules links every rule this run created (WeCom's add answers no id). */
   private async linkCreatedRules(): Promise<Map<string, SyncRunItem>> {
     const { store } = this.context;
-    const createdRules = await this.wecom.findCreated(this.pendingCreates.map((created) => created.ruleName));
+    const createdRules = await this.wecom.findCreated(
+      this.pendingCreates.map((created) => created.ruleName),
+      this.names.known(),
+    );
     const linked = new Map<string, SyncRunItem>();
     const found: { id: string; state: GroupLinkSyncedState; item: SyncRunItem }[] = [];
     for (const created of this.pendingCreates) {
@@ -517,14 +555,28 @@ export class FeishuToWecomRulesSync {
 }
 
 /**
- * The WeCom name of the group's rule: the deterministic gateway name (findable after a crash), except that a
- * linked rule whose name already stands for this group — the gateway name, or the group's own name when the
- * rule was born in WeCom — keeps it, so syncing never renames a rule just to add the suffix.
+ * What the item says about the rule's name: a rename, or a name other than the group's own (`ownName`, the
+ * first name the group's rule may carry).
  */
-function ruleNameFor(groupName: string, feishuGroupId: string, linkedRule: WecomCheckinGroupRead | undefined): string {
-  const gatewayName = wecomRuleNameFor({ name: groupName, feishuGroupId });
-  if (linkedRule && linkedRule.groupname === groupName) return groupName;
-  return gatewayName;
+function nameNotes(target: RuleLocation, ownName: string | undefined, groupName: string): Note[] {
+  if (target.kind === 'linked' && target.renamedFrom !== null) {
+    return [
+      {
+        field: 'rule',
+        message: `The WeCom rule was renamed from "${target.renamedFrom}" to "${target.name}": rules carry their Feishu group's name.`,
+      },
+    ];
+  }
+  const created = target.kind === 'absent' || target.kind === 'linked_missing';
+  if (created && target.name !== null && target.name !== ownName) {
+    return [
+      {
+        field: 'rule',
+        message: `The WeCom rule is named "${target.name}": another Feishu group's rule already carries the name "${ownName ?? groupName}".`,
+      },
+    ];
+  }
+  return [];
 }
 
 /** The item with these notes of the gateway's own added to its notes. */

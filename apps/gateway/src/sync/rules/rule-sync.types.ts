@@ -1,9 +1,12 @@
 import type { Loss, Note } from '@app/kernel';
-import type { GroupLink, MappingStore, SyncRunItem } from '@app/mapping-store';
-import { FeishuRulesConnector, WecomRulesConnector } from '@app/connectors';
-import type { FeishuClient } from '@app/feishu';
+import type { FoundObject, GroupLink, MappingStore, SyncRunItem } from '@app/mapping-store';
+import type {
+  FeishuRulesConnector,
+  FeishuRulesConnectorOptions,
+  WecomRulesConnector,
+  WecomRulesConnectorOptions,
+} from '@app/connectors';
 import type { IdResolver } from '@app/translation';
-import type { WecomClient } from '@app/wecom';
 import type { UnreadableRecords } from '../engine/unreadable-records.js';
 
 /** What one rules run needs; the executor assembles it per run. */
@@ -31,8 +34,15 @@ export interface RulesRunContext {
   readonly effectiveNow?: boolean;
   /** How Feishu places on its Google map are read (FEISHU_GOOGLE_MAP_DATUM); absent = the mapper's default. */
   readonly googleMapDatum?: 'gcj02' | 'wgs84';
-  /** A two-way link's conflict was opened by this run (for alerts). */
-  readonly onNewConflict?: (event: { readonly conflictId: string; readonly link: GroupLink }) => void;
+  /** A conflict was opened by this run (for alerts): a two-way link's content conflict, or a name conflict. */
+  readonly onNewConflict?: (event: NewConflictEvent) => void;
+}
+
+/** A conflict a run opened: which, on which link, and (a name conflict) the same-named object it found. */
+export interface NewConflictEvent {
+  readonly conflictId: string;
+  readonly link: GroupLink;
+  readonly found?: FoundObject;
 }
 
 /** One vendor request a dry run would send (the `plan` of an item): the API and its exact body. */
@@ -71,19 +81,27 @@ export function refusalReason(losses: readonly Loss[]): string {
   return `cannot be translated: ${blocking ? `${blocking.field}: ${blocking.message}` : 'refused'}`;
 }
 
+/**
+ * How a rules run gets its connector of each vendor: the app, which holds the vendor clients, builds one from
+ * the options the run's context sets.
+ */
+export interface RuleConnectorFactories {
+  readonly feishu: (options: FeishuRulesConnectorOptions) => FeishuRulesConnector;
+  readonly wecom: (options: WecomRulesConnectorOptions) => WecomRulesConnector;
+}
+
 /** The run's connector of each vendor, set up from its context; both directions work with the same pair. */
 export function ruleConnectors(
   context: RulesRunContext,
-  feishu: FeishuClient,
-  wecom: WecomClient,
+  connect: RuleConnectorFactories,
 ): { readonly feishu: FeishuRulesConnector; readonly wecom: WecomRulesConnector } {
   return {
-    feishu: new FeishuRulesConnector(feishu, {
+    feishu: connect.feishu({
       onUnreadable: context.unreadable.sink,
       now: context.now,
       ...(context.googleMapDatum ? { googleMapDatum: context.googleMapDatum } : {}),
     }),
-    wecom: new WecomRulesConnector(wecom, {
+    wecom: connect.wecom({
       onUnreadable: context.unreadable.sink,
       ...(context.effectiveNow !== undefined ? { effectiveNow: context.effectiveNow } : {}),
     }),

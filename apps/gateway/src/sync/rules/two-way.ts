@@ -1,6 +1,6 @@
 import type { Loss } from '@app/kernel';
 import type { RuleSideConnector } from '@app/connectors';
-import type { GroupLink, SyncRunItem } from '@app/mapping-store';
+import type { FoundObject, GroupLink, SyncConflict, SyncRunItem } from '@app/mapping-store';
 import type { PlanLink } from '../engine/plan-rule-change.js';
 import { item, type RulesRunContext } from './rule-sync.types.js';
 
@@ -13,16 +13,12 @@ export async function planLinkOf(
   link: GroupLink,
   target: RuleSideConnector,
 ): Promise<PlanLink> {
-  const twoWayInReconcile = context.reconcile !== undefined && link.direction === 'two_way';
-  const openConflict =
-    twoWayInReconcile && link.status === 'conflict'
-      ? (await context.store.conflicts.findOpenForLink(link.id)) !== null
-      : false;
+  const open = link.status === 'conflict' ? await context.store.conflicts.findOpenForLink(link.id) : null;
   return {
     status: link.status,
     direction: link.direction,
     hasTarget: link.feishuGroupId !== null && link.wecomRuleId !== null,
-    openConflict,
+    openConflict: open?.kind ?? null,
     refusedAsForeign:
       link.status === 'failed' && link.lastErrorKind !== null && target.permanentRefusals.includes(link.lastErrorKind),
   };
@@ -50,6 +46,50 @@ export async function recordConflict(
   return item(sourceId, targetId, 'skipped', losses, { error: message(conflict.id) });
 }
 
+const VENDOR_OBJECT = { feishu: 'Feishu attendance group', wecom: 'WeCom rule' } as const;
+
+/** What a name conflict is about and how it is resolved, in one sentence. */
+function nameConflictMessage(found: FoundObject, conflictId: string): string {
+  return (
+    `a ${VENDOR_OBJECT[found.vendor]} named "${found.name}" (id ${found.id}) already exists and this gateway ` +
+    `did not create it, so it was neither adopted nor duplicated; resolve conflict ${conflictId} with ` +
+    `POST /api/v1/conflicts/${conflictId}/resolve {"resolution": "adopt"|"overwrite"|"skip"} (adopt: link it, ` +
+    `its content wins; overwrite: link it, this side's content wins; skip: leave this one unsynced)`
+  );
+}
+
+/**
+ * A same-named object the gateway did not create stands where the source's counterpart would go (DESIGN.md:
+ * never adopted silently, never duplicated). Records the source's link if there is none, opens (or finds) its
+ * name conflict, marks the link `conflict`, and answers the skipped item that names the conflict.
+ */
+export async function recordNameConflict(
+  context: RulesRunContext,
+  link: GroupLink | (() => Promise<GroupLink>),
+  sourceId: string,
+  found: FoundObject,
+  losses: readonly Loss[] = [],
+): Promise<SyncRunItem> {
+  const { store, dryRun } = context;
+  if (dryRun)
+    return item(sourceId, null, 'skipped', losses, { error: nameConflictMessage(found, '(would be opened)') });
+  const linked = typeof link === 'function' ? await link() : link;
+  const { conflict, created } = await store.conflicts.openNameTaken(linked.id, found, context.runId);
+  // The conflict already open may be an earlier one (another object found): the item reports that one.
+  const reported = conflict.found ?? found;
+  const message =
+    conflict.kind === 'name_taken' ? nameConflictMessage(reported, conflict.id) : contentMessage(conflict);
+  if (linked.status !== 'conflict') {
+    await store.groupLinks.setStatus(linked.id, 'conflict', { message, kind: 'conflict' });
+  }
+  if (created) context.onNewConflict?.({ conflictId: conflict.id, link: linked, found });
+  return item(sourceId, null, 'skipped', losses, { error: message });
+}
+
+function contentMessage(conflict: SyncConflict): string {
+  return `unresolved conflict ${conflict.id}: resolve it with POST /api/v1/conflicts/${conflict.id}/resolve`;
+}
+
 /** A link with an open conflict is left alone until the conflict is resolved. */
 export async function openConflictItem(
   context: RulesRunContext,
@@ -60,7 +100,47 @@ export async function openConflictItem(
   if (link.status !== 'conflict') return null;
   const open = await context.store.conflicts.findOpenForLink(link.id);
   if (!open) return null;
-  return item(sourceId, targetId, 'skipped', [], {
-    error: `unresolved conflict ${open.id}: resolve it with POST /api/v1/conflicts/${open.id}/resolve`,
+  const error =
+    open.kind === 'name_taken' && open.found
+      ? `unresolved name conflict: ${nameConflictMessage(open.found, open.id)}`
+      : `${contentMessage(open)} {"winner": "feishu"|"wecom"}`;
+  return item(sourceId, targetId, 'skipped', [], { error });
+}
+
+/**
+ * The same-named object found for `sourceId` is itself the source of an open name conflict that found
+ * `sourceId` (the other direction met the pair first): the item waits on that conflict instead of opening a
+ * second one for the same pair. Null when it is not so.
+ */
+export async function awaitingFoundConflict(
+  context: RulesRunContext,
+  foundLink: GroupLink | null,
+  sourceId: string,
+): Promise<SyncRunItem | null> {
+  if (!foundLink || foundLink.status !== 'conflict') return null;
+  const open = await context.store.conflicts.findOpenForLink(foundLink.id);
+  if (open?.kind !== 'name_taken' || open.found?.id !== sourceId) return null;
+  return item(sourceId, null, 'skipped', [], {
+    error: `unresolved name conflict: ${nameConflictMessage(open.found, open.id)}`,
+  });
+}
+
+/**
+ * A source whose name conflict was resolved by `skip` (its link set `unlinked`) is left alone by every run
+ * that does not name it, until its link is set to a direction again (PATCH /api/v1/links/:id); a run naming it
+ * tries again. Null when the item goes on.
+ */
+export async function skippedByResolution(
+  context: RulesRunContext,
+  link: GroupLink | null,
+  sourceId: string,
+): Promise<SyncRunItem | null> {
+  if (link?.status !== 'unlinked' || context.groupIds !== undefined) return null;
+  const latest = await context.store.conflicts.latestForLink(link.id);
+  if (latest?.resolution !== 'skip') return null;
+  return item(sourceId, null, 'skipped', [], {
+    error:
+      `left unsynced: its name conflict ${latest.id} was resolved with "skip"; set the link's direction ` +
+      `(PATCH /api/v1/links/${link.id}) or name it in groupIds to sync it again`,
   });
 }

@@ -1,27 +1,39 @@
 import type { Loss, Note } from '@app/kernel';
-import type { FeishuClient, FeishuGroup } from '@app/feishu';
 import type { GroupLink, SyncRunItem } from '@app/mapping-store';
-import { type FeishuRulesConnector, type WecomRulesConnector, feishuPlan, type FeishuGroupSide } from '@app/connectors';
 import {
-  bindFeishuShiftIds,
-  isGatewayRuleName,
-  planShiftIds,
-  legacyRuleContentHashes,
-  ruleContentHash,
-  wecomRuleNameFor,
-  type FeishuGroupPlan,
-} from '@app/translation';
-import type { WecomCheckinGroupRead, WecomClient } from '@app/wecom';
+  type FeishuGroupRecord,
+  type FeishuGroupWritePlan,
+  type FeishuRulesConnector,
+  type WecomRule,
+  type WecomRulesConnector,
+  feishuPlan,
+  type FeishuGroupSide,
+} from '@app/connectors';
+import { legacyRuleContentHashes, ruleContentHash } from '@app/translation';
 import { planRuleChange, type SideState } from '../engine/plan-rule-change.js';
 import { syncRuleItem } from './rule-item.js';
-import { planLinkOf } from './two-way.js';
-import { item, refusalReason, ruleConnectors, type PlannedRequest, type RulesRunContext } from './rule-sync.types.js';
+import {
+  awaitingFoundConflict,
+  openConflictItem,
+  planLinkOf,
+  recordNameConflict,
+  skippedByResolution,
+} from './two-way.js';
+import {
+  item,
+  refusalReason,
+  ruleConnectors,
+  type RuleConnectorFactories,
+  type RulesRunContext,
+} from './rule-sync.types.js';
 import { linkFailureOf } from '../engine/sync-error-policy.js';
 
 type Target =
-  | { readonly kind: 'linked' | 'adopt'; readonly group: FeishuGroup }
+  | { readonly kind: 'linked' | 'adopt'; readonly group: FeishuGroupRecord }
   | { readonly kind: 'absent' | 'linked_missing'; readonly note: Note | null }
-  | { readonly kind: 'name_taken'; readonly groupId: string };
+  | { readonly kind: 'name_taken'; readonly group: { readonly group_id: string; readonly group_name: string } }
+  /** A same-named group another link pairs with another rule: not this rule's to take. */
+  | { readonly kind: 'held'; readonly groupId: string; readonly ruleId: string };
 
 /**
  * WeCom checkin rules → Feishu attendance groups (+ shifts), level-triggered like the other direction.
@@ -37,11 +49,10 @@ export class WecomToFeishuRulesSync {
 
   constructor(
     private readonly context: RulesRunContext,
-    feishu: FeishuClient,
-    wecom: WecomClient,
+    connect: RuleConnectorFactories,
     private readonly groupLeaderIds: readonly string[],
   ) {
-    ({ feishu: this.feishu, wecom: this.wecom } = ruleConnectors(context, feishu, wecom));
+    ({ feishu: this.feishu, wecom: this.wecom } = ruleConnectors(context, connect));
   }
 
   async run(): Promise<SyncRunItem[]> {
@@ -74,21 +85,28 @@ export class WecomToFeishuRulesSync {
 
   /**
    * Scheduled reconciliation: the rules of links that sync from WeCom (one-way or two-way), plus rules no link
-   * knows yet — synced when auto-linking is on, else recorded as `unlinked`. A rule carrying a gateway name
-   * without a link is the gateway's own (its link lost), never discovered as new.
+   * knows yet — synced when auto-linking is on, else recorded as `unlinked`. Not new: a rule whose name a
+   * link recorded as the intent of a create it has not linked yet (the Feishu → WeCom half is creating it, or
+   * crashed after creating it), a rule carrying a legacy gateway name (the gateway's own, its link lost), and
+   * a rule an open name conflict found (it waits for that conflict's resolution).
    */
-  private async reconcileSources(rules: readonly WecomCheckinGroupRead[]): Promise<WecomCheckinGroupRead[]> {
+  private async reconcileSources(rules: readonly WecomRule[]): Promise<WecomRule[]> {
     const { store, reconcile, dryRun } = this.context;
-    const links = await store.groupLinks.list();
+    const [links, open] = await Promise.all([store.groupLinks.list(), store.conflicts.list({ openOnly: true })]);
     const byRule = new Map(links.flatMap((link) => (link.wecomRuleId ? [[link.wecomRuleId, link] as const] : [])));
-    const sources: WecomCheckinGroupRead[] = [];
+    const intended = new Set(
+      links.flatMap((link) => (!link.wecomRuleId && link.wecomRuleName ? [link.wecomRuleName] : [])),
+    );
+    const found = new Set(open.flatMap((conflict) => (conflict.found?.vendor === 'wecom' ? [conflict.found.id] : [])));
+    const sources: WecomRule[] = [];
     for (const rule of rules) {
       const link = byRule.get(String(rule.groupid));
       if (link) {
         if (link.status !== 'unlinked' && link.direction !== 'feishu_to_wecom') sources.push(rule);
         continue;
       }
-      if (isGatewayRuleName(rule.groupname)) continue;
+      if (this.wecom.isLegacyGatewayName(rule.groupname) || intended.has(rule.groupname)) continue;
+      if (found.has(String(rule.groupid))) continue;
       if (reconcile?.autoLink) sources.push(rule);
       else if (!dryRun) {
         await store.groupLinks.recordUnlinked({
@@ -128,7 +146,7 @@ export class WecomToFeishuRulesSync {
     if (dryRun) {
       return item(ruleId, groupId, 'updated', [], {
         notes: [deleted],
-        plan: feishuPlan([{ api: 'delete_group', body: { group_id: groupId } }]),
+        plan: feishuPlan([this.feishu.deleteRequest(groupId)]),
       });
     }
     await this.feishu.deleteGroup(groupId);
@@ -136,7 +154,7 @@ export class WecomToFeishuRulesSync {
     return item(ruleId, groupId, 'updated', [], { notes: [deleted] });
   }
 
-  private syncItem(rule: WecomCheckinGroupRead): Promise<SyncRunItem | null> {
+  private syncItem(rule: WecomRule): Promise<SyncRunItem | null> {
     const { store } = this.context;
     const ruleId = String(rule.groupid);
     return syncRuleItem(
@@ -152,16 +170,26 @@ export class WecomToFeishuRulesSync {
   }
 
   /** The rule's item; null when a two-way link's change is the other direction's to push (or report). */
-  private async syncOne(rule: WecomCheckinGroupRead): Promise<SyncRunItem | null> {
+  private async syncOne(rule: WecomRule): Promise<SyncRunItem | null> {
     const { store, dryRun } = this.context;
     const ruleId = String(rule.groupid);
     const link = await store.groupLinks.findByWecomRuleId(ruleId);
+    const skipped = await skippedByResolution(this.context, link, ruleId);
+    if (skipped) return skipped;
     const source = this.wecom.toCanonical(rule);
     // planRuleChange's first rule, taken before anything is read from Feishu for it.
     if (!source.ok) return this.refuse(ruleId, link, source.losses);
     const wecomHash = ruleContentHash(source.value);
 
-    const target = await this.locate(link, feishuGroupNameFor(rule.groupname, null));
+    const target = await this.locate(link, ruleId, this.feishuGroupNameFor(rule.groupname, null));
+    if (target.kind === 'held') {
+      return item(ruleId, null, 'skipped', source.losses, {
+        error:
+          `the Feishu attendance group ${target.groupId} carries this rule's name but is already paired with ` +
+          `WeCom rule ${target.ruleId}, so it was not adopted and no second group of that name was created; ` +
+          'rename one of the two rules in WeCom, then run again',
+      });
+    }
     const actual = target.kind === 'linked' || target.kind === 'adopt' ? target.group : null;
     const planLink = link ? await planLinkOf(this.context, link, this.feishu) : null;
     const twoWay = this.context.reconcile !== undefined && link?.direction === 'two_way';
@@ -176,7 +204,7 @@ export class WecomToFeishuRulesSync {
       },
       target: feishuNow ? sideState(feishuNow, link) : null,
     };
-    const desired = { ...source.value, name: feishuGroupNameFor(rule.groupname, actual) };
+    const desired = { ...source.value, name: this.feishuGroupNameFor(rule.groupname, actual) };
     const plan = this.feishu.plan(desired, {
       resolver: this.context.resolver,
       groupLeaderIds: this.groupLeaderIds,
@@ -191,10 +219,7 @@ export class WecomToFeishuRulesSync {
     // written; with shifts still to create, the group changes anyway (it will name new shifts).
     const comparable =
       plan.ok && creates.length === 0
-        ? {
-            ...plan.value,
-            groupTemplate: bindFeishuShiftIds(plan.value.groupTemplate, planShiftIds(plan.value, new Map())),
-          }
+        ? this.feishu.bindShifts(plan.value, this.feishu.shiftIdsOf(plan.value))
         : plan.ok
           ? plan.value
           : null;
@@ -219,18 +244,33 @@ export class WecomToFeishuRulesSync {
         return null;
       case 'refuse':
         return this.refuse(ruleId, link, losses);
-      case 'name_taken':
-        return item(ruleId, null, 'skipped', source.losses, {
-          error:
-            `a Feishu attendance group named "${source.value.name}" (group_id ${target.kind === 'name_taken' ? target.groupId : ''}) already exists and this ` +
-            'gateway has no record of creating it, so it was not adopted; rename it in Feishu, then run again',
-        });
+      case 'name_taken': {
+        const found = (target as Extract<Target, { kind: 'name_taken' }>).group;
+        const foundLink = await store.groupLinks.findByFeishuGroupId(found.group_id);
+        const waiting = await awaitingFoundConflict(this.context, foundLink, ruleId);
+        if (waiting) return waiting;
+        return recordNameConflict(
+          this.context,
+          link ??
+            (() =>
+              store.groupLinks.recordIntent({
+                direction: 'wecom_to_feishu',
+                wecomRuleId: ruleId,
+                wecomRuleName: rule.groupname,
+              })),
+          ruleId,
+          { vendor: 'feishu', id: found.group_id, name: found.group_name },
+          source.losses,
+        );
+      }
       case 'blocked_by_conflict':
+        // A name conflict blocks every half; a content conflict only reaches the deciding half.
+        return link ? openConflictItem(this.context, link, ruleId, link.feishuGroupId) : null;
       case 'target_deleted':
       case 'in_sync':
       case 'conflict':
       case 'skip_foreign':
-        // Only the deciding half (Feishu → WeCom) answers the first four; Feishu refuses no write for good.
+        // Only the deciding half (Feishu → WeCom) answers the first three; Feishu refuses no write for good.
         throw new Error(`the WeCom → Feishu half of a run cannot decide "${change.kind}"`);
       case 'unchanged':
       case 'create':
@@ -241,7 +281,7 @@ export class WecomToFeishuRulesSync {
     if (change.kind === 'unchanged' && actual && write) {
       if (!dryRun) {
         const linkId = await this.markSynced(link, ruleId, actual, comparison!.desired!, wecomHash, rule.groupname);
-        const reused = planShiftIds(plan.value, new Map());
+        const reused = this.feishu.shiftIdsOf(plan.value);
         await this.recordShiftLinks(linkId, plan.value, reused, source.value.kind);
       }
       return item(ruleId, actual.group_id, 'unchanged', [...losses, ...write.notes]);
@@ -257,10 +297,10 @@ export class WecomToFeishuRulesSync {
     if (write) losses.push(...write.notes);
 
     if (dryRun) {
-      const requests: PlannedRequest[] = [
-        ...creates.map((entry) => ({ api: 'create_shift', body: { shift: entry.shift } })),
-        { api: 'save_group', body: { group: write?.body ?? plan.value.groupTemplate } },
-      ];
+      const requests = this.feishu.writeRequests(
+        creates.map((entry) => entry.shift),
+        write?.body ?? plan.value.groupTemplate,
+      );
       return item(ruleId, actual?.group_id ?? null, actual ? 'updated' : 'created', losses, {
         notes,
         plan: feishuPlan(requests),
@@ -272,13 +312,9 @@ export class WecomToFeishuRulesSync {
       const created = await this.feishu.createShift(entry.shift);
       createdIds.set(entry.shiftKey, created.shift_id);
     }
-    const shiftIds = planShiftIds(plan.value, createdIds);
+    const shiftIds = this.feishu.shiftIdsOf(plan.value, createdIds);
     if (actual) {
-      const bound = this.feishu.overwrite(
-        { ...plan.value, groupTemplate: bindFeishuShiftIds(plan.value.groupTemplate, shiftIds) },
-        actual,
-        this.wecom.ruleNoun,
-      );
+      const bound = this.feishu.overwrite(this.feishu.bindShifts(plan.value, shiftIds), actual, this.wecom.ruleNoun);
       const saved = await this.feishu.saveGroup(bound.body);
       const feishuHash = (await this.groupSide(saved, plan.value, shiftIds)).hash ?? '';
       const linkId = await this.markSynced(link, ruleId, saved, feishuHash, wecomHash, rule.groupname);
@@ -286,7 +322,7 @@ export class WecomToFeishuRulesSync {
       return item(ruleId, saved.group_id, 'updated', losses, { notes });
     }
 
-    const body = bindFeishuShiftIds(plan.value.groupTemplate, shiftIds);
+    const body = this.feishu.bindShifts(plan.value, shiftIds).groupTemplate;
     // Intent first: a crash after Feishu created the group is adopted by its name on the next run.
     const intent = link?.feishuGroupId
       ? await store.groupLinks.resetFeishuTarget(link.id, body.group_name)
@@ -297,7 +333,7 @@ export class WecomToFeishuRulesSync {
           feishuGroupName: body.group_name,
         });
     const pending = intent.status === 'pending' ? intent : await store.groupLinks.setStatus(intent.id, 'pending');
-    let saved: FeishuGroup;
+    let saved: FeishuGroupRecord;
     try {
       saved = await this.feishu.saveGroup(body);
     } catch (error) {
@@ -311,33 +347,38 @@ export class WecomToFeishuRulesSync {
   }
 
   /**
-   * The Feishu group of this rule: the linked one; else, for a recorded intent, the group with the recorded
-   * name (a create that may have happened before a crash); else none — unless a group has the name without
-   * any record of ours, which is then somebody else's.
+   * The Feishu group of this rule: the linked one; else, for a recorded intent (a create that may have
+   * happened before a crash), the group with the recorded name unless another link pairs it; else none. A
+   * group of the rule's name that another link pairs is not this rule's (`held`); one no link pairs is
+   * somebody else's: a name conflict, never adopted silently.
    */
-  private async locate(link: GroupLink | null, name: string): Promise<Target> {
+  private async locate(link: GroupLink | null, ruleId: string, name: string): Promise<Target> {
     if (link?.feishuGroupId) {
       const group = await this.feishu.findGroup(link.feishuGroupId);
       if (group) return { kind: 'linked', group };
     }
-    const first = (await this.feishu.groupsNamed(link?.feishuGroupName ?? name))[0];
-    if (link?.feishuGroupId) {
-      if (first) return { kind: 'name_taken', groupId: first.group_id };
-      return {
-        kind: 'linked_missing',
-        note: {
-          field: 'group',
-          message: `The linked Feishu group ${link.feishuGroupId} no longer exists in Feishu; it was created again.`,
-        },
-      };
+    const intent = link && !link.feishuGroupId ? link.feishuGroupName : null;
+    const first = (await this.feishu.groupsNamed(intent ?? name))[0];
+    const missing = link?.feishuGroupId ? 'linked_missing' : 'absent';
+    if (!first) {
+      const note: Note | null =
+        missing === 'linked_missing'
+          ? {
+              field: 'group',
+              message: `The linked Feishu group ${link!.feishuGroupId!} no longer exists in Feishu; it was created again.`,
+            }
+          : null;
+      return { kind: missing, note };
     }
-    if (!first) return { kind: 'absent', note: null };
-    if (!link) return { kind: 'name_taken', groupId: first.group_id };
-    return { kind: 'adopt', group: await this.feishu.getGroup(first.group_id) };
+    const pairedBy = await this.context.store.groupLinks.findByFeishuGroupId(first.group_id);
+    const paired = pairedBy !== null && pairedBy.id !== link?.id && pairedBy.wecomRuleId !== null;
+    if (paired) return { kind: 'held', groupId: first.group_id, ruleId: pairedBy.wecomRuleId ?? ruleId };
+    if (intent !== null) return { kind: 'adopt', group: await this.feishu.getGroup(first.group_id) };
+    return { kind: 'name_taken', group: first };
   }
 
   /** The Feishu side as the last sync recorded it: the group with its own shifts and its linked ones. */
-  private async currentFeishuSide(group: FeishuGroup, link: GroupLink): Promise<FeishuGroupSide> {
+  private async currentFeishuSide(group: FeishuGroupRecord, link: GroupLink): Promise<FeishuGroupSide> {
     const linked = await this.context.store.shiftLinks.listForGroupLink(link.id);
     return this.feishu.sideOf(
       group,
@@ -347,9 +388,9 @@ export class WecomToFeishuRulesSync {
 
   /** A Feishu group read with the shifts the plan stands for (and any the group names), as content hashes. */
   private groupSide(
-    group: FeishuGroup,
-    plan: FeishuGroupPlan,
-    shiftIds: ReadonlyMap<string, string> = planShiftIds(plan, new Map()),
+    group: FeishuGroupRecord,
+    plan: FeishuGroupWritePlan,
+    shiftIds: ReadonlyMap<string, string> = this.feishu.shiftIdsOf(plan),
   ): Promise<FeishuGroupSide> {
     return this.feishu.sideOf(group, shiftIds.values());
   }
@@ -357,7 +398,7 @@ export class WecomToFeishuRulesSync {
   private async markSynced(
     link: GroupLink | null,
     wecomRuleId: string,
-    group: FeishuGroup,
+    group: FeishuGroupRecord,
     feishuHash: string,
     wecomHash: string,
     wecomRuleName: string,
@@ -401,7 +442,7 @@ export class WecomToFeishuRulesSync {
    */
   private async recordShiftLinks(
     linkId: string,
-    plan: FeishuGroupPlan,
+    plan: FeishuGroupWritePlan,
     shiftIds: ReadonlyMap<string, string>,
     kind: 'fixed' | 'shift_based' | 'free',
   ): Promise<void> {
@@ -439,6 +480,18 @@ export class WecomToFeishuRulesSync {
     });
   }
 
+  /**
+   * The Feishu name of a rule's group: the rule's own name. A rule the gateway made from a Feishu group carries
+   * that group's name, or "name (2)" … when another group's rule held it (plain-rule-names.ts), or, made before
+   * plain names, the name with a `·fs` tag (legacy-rule-names.ts): the linked group keeps its name, and a tagged
+   * rule without its group is named without the tag.
+   */
+  private feishuGroupNameFor(ruleName: string, actual: FeishuGroupRecord | null): string {
+    if (actual && this.wecom.isNameFor(ruleName, actual.group_name)) return actual.group_name;
+    if (actual && this.wecom.legacySourceIdOf(ruleName) === actual.group_id) return actual.group_name;
+    return this.wecom.withoutLegacyTag(ruleName);
+  }
+
   private async refuse(ruleId: string, link: GroupLink | null, losses: readonly Loss[]): Promise<SyncRunItem> {
     const reason = refusalReason(losses);
     if (link && !this.context.dryRun) {
@@ -449,19 +502,6 @@ export class WecomToFeishuRulesSync {
     }
     return item(ruleId, link?.feishuGroupId ?? null, 'failed', losses, { error: reason });
   }
-}
-
-/**
- * The Feishu name of a rule's group. A rule the gateway made from a Feishu group carries that group's name plus
- * a suffix (wecomRuleNameFor): the suffix is the gateway's bookkeeping, not part of the name, so the linked
- * group keeps its name; a suffixed rule without its group is named without the suffix.
- */
-function feishuGroupNameFor(ruleName: string, actual: FeishuGroup | null): string {
-  if (actual && wecomRuleNameFor({ name: actual.group_name, feishuGroupId: actual.group_id }) === ruleName) {
-    return actual.group_name;
-  }
-  if (!isGatewayRuleName(ruleName)) return ruleName;
-  return ruleName.replace(/·(fs[0-9a-z]+|fh[0-9a-f]{12})$/u, '') || ruleName;
 }
 
 /** A Feishu group's side as planRuleChange weighs it: now, and what the link's last sync recorded. */
