@@ -107,7 +107,7 @@ export function wecomToCanonical(group: unknown, options: WecomToCanonicalOption
 
 /**
  * A WeCom rule that has been read through wecomCheckinGroupReadSchema already (the WeCom client reads every
- * listed rule so), translated without reading it again: the second read was a third of a no-change rules run's
+ * listed rule so), translated without reading it again: the second read was a fifth of a no-change rules run's
  * translation time (BENCHMARKS.md, "Translation and hashing vs a 500-group run"). The schema's one transform
  * (range) gives what it reads, so a rule read twice and a rule read once translate the same.
  */
