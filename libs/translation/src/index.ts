@@ -17,8 +17,12 @@ export {
   feishuGroupIdFromLegacyRuleName,
   withoutLegacyRuleNameTag,
 } from './canonical/legacy-rule-names.js';
-export { feishuToCanonical } from './feishu/feishu-to-canonical.mapper.js';
-export type { FeishuToCanonicalInput, FeishuToCanonicalOptions } from './feishu/feishu-to-canonical.mapper.js';
+export { feishuReadToCanonical, feishuToCanonical } from './feishu/feishu-to-canonical.mapper.js';
+export type {
+  FeishuReadInput,
+  FeishuToCanonicalInput,
+  FeishuToCanonicalOptions,
+} from './feishu/feishu-to-canonical.mapper.js';
 export type { GoogleMapDatum } from './feishu/feishu-to-canonical.mapper.js';
 export { DEFAULT_GOOGLE_MAP_DATUM } from './feishu/feishu-to-canonical.mapper.js';
 export { canonicalToFeishu, bindFeishuShiftIds, planShiftIds } from './feishu/canonical-to-feishu.mapper.js';
@@ -27,7 +31,7 @@ export type {
   FeishuGroupPlan,
   FeishuShiftPlanEntry,
 } from './feishu/canonical-to-feishu.mapper.js';
-export { wecomToCanonical } from './wecom/wecom-to-canonical.mapper.js';
+export { wecomReadToCanonical, wecomToCanonical } from './wecom/wecom-to-canonical.mapper.js';
 export type { WecomToCanonicalOptions } from './wecom/wecom-to-canonical.mapper.js';
 export { canonicalToWecom } from './wecom/canonical-to-wecom.mapper.js';
 export type { CanonicalToWecomOptions } from './wecom/canonical-to-wecom.mapper.js';

@@ -1,24 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import {
-  FeishuPunchesConnector,
-  FeishuRostersConnector,
-  FeishuRulesConnector,
-  WecomPunchesConnector,
-  WecomRostersConnector,
-  WecomRulesConnector,
-} from '@app/connectors';
-import { assertUnreachable } from '@app/kernel';
 import { MappingStore, type FinalRunStatus, type SyncRun, type SyncRunItem } from '@app/mapping-store';
 import { AppConfig } from '../config/app-config.js';
 import { VendorClients } from '../vendors/vendor-clients.service.js';
 import { loadIdResolver } from './id-resolver.loader.js';
-import { PunchesSync } from './punches/punches.sync.js';
-import { runRosters } from './rosters/rosters.sync.js';
-import { FeishuToWecomRulesSync } from './rules/feishu-to-wecom.rules-sync.js';
-import type { NewConflictEvent, RuleConnectorFactories, RulesRunContext } from './rules/rule-sync.types.js';
-import { WecomToFeishuRulesSync } from './rules/wecom-to-feishu.rules-sync.js';
+import type { NewConflictEvent } from './rules/rule-sync.types.js';
 import { describeFailure, retriesRun } from './engine/sync-error-policy.js';
 import { UnreadableRecords } from './engine/unreadable-records.js';
+import { SCOPES, type GatewayRunContext } from './scopes.js';
 
 export interface RunOutcome {
   readonly status: FinalRunStatus;
@@ -65,104 +53,28 @@ export class RunExecutor {
   }
 
   /**
-   * The records the run could not read, one failed item each. A rules run asked for some groups reports only
-   * those of them that could not be read (a linked target that could not be read fails its group's item).
+   * The records the run could not read, one failed item each. A scope that reports only the requested ones
+   * (rules, asked for some groups) leaves out the others.
    */
   private unreadableItems(run: SyncRun, unreadable: UnreadableRecords): SyncRunItem[] {
     const items = unreadable.items();
-    const wanted = run.scope === 'rules' && run.params.groupIds ? new Set(run.params.groupIds) : null;
+    const wanted =
+      SCOPES.get(run.scope).unreadableOfRequestedOnly && run.params.groupIds ? new Set(run.params.groupIds) : null;
     return wanted ? items.filter((entry) => wanted.has(entry.sourceId)) : items;
   }
 
+  /**
+   * The run's items: its scope's reconciler, looked up in the registry (scopes.ts), with the shared context and
+   * the scope's setup. A scheduled `two_way` run is composed of both halves by the engine (runDirections).
+   */
   private async items(
     run: SyncRun,
     progress: RunProgress | undefined,
     unreadable: UnreadableRecords,
-    onNewConflict: RulesRunContext['onNewConflict'],
+    onNewConflict: (event: NewConflictEvent) => void,
   ): Promise<SyncRunItem[]> {
-    switch (run.scope) {
-      case 'rules':
-        return this.rules(run, progress, unreadable, onNewConflict);
-      case 'rosters':
-        return this.rosters(run, progress, unreadable);
-      case 'punches':
-        return this.punches(run, progress, unreadable);
-      default:
-        return assertUnreachable(run.scope);
-    }
-  }
-
-  /**
-   * Punches. A scheduled (two_way) run carries WeCom punches to Feishu, then Feishu punches to WeCom: the
-   * record mapping keeps each half from exporting what the other just imported (no echo).
-   */
-  private async punches(
-    run: SyncRun,
-    progress: RunProgress | undefined,
-    unreadable: UnreadableRecords,
-  ): Promise<SyncRunItem[]> {
-    const sync = new PunchesSync(
-      {
-        runId: run.id,
-        dryRun: run.dryRun,
-        params: run.params,
-        store: this.store,
-        resolver: await loadIdResolver(this.store, this.config.sync.userIdMapping),
-        userIdMapping: this.config.sync.userIdMapping,
-        now: () => new Date(),
-        unreadable,
-        ...workerHooks(progress),
-      },
-      new FeishuPunchesConnector(this.vendors.feishu()),
-      new WecomPunchesConnector(this.vendors.wecom()),
-    );
-    if (run.direction !== 'two_way') return sync.run(run.direction);
-    return [...(await sync.run('wecom_to_feishu')), ...(await sync.run('feishu_to_wecom'))];
-  }
-
-  /**
-   * Rosters of linked 排班 groups. A scheduled (two_way) run does Feishu → WeCom for the links that sync from
-   * Feishu, then WeCom → Feishu for those that sync from WeCom; see runRosters.
-   */
-  private async rosters(
-    run: SyncRun,
-    progress: RunProgress | undefined,
-    unreadable: UnreadableRecords,
-  ): Promise<SyncRunItem[]> {
-    const { groupIds, from, to } = run.params;
-    const context = {
-      runId: run.id,
-      dryRun: run.dryRun,
-      ...(groupIds ? { groupIds } : {}),
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
-      store: this.store,
-      resolver: await loadIdResolver(this.store, this.config.sync.userIdMapping),
-      now: () => new Date(),
-      unreadable,
-      ...workerHooks(progress),
-    };
-    const connect = () => ({
-      feishu: new FeishuRostersConnector(this.vendors.feishu()),
-      wecom: new WecomRostersConnector(this.vendors.wecom()),
-    });
-    return runRosters(context, connect, run.direction);
-  }
-
-  private async rules(
-    run: SyncRun,
-    progress: RunProgress | undefined,
-    unreadable: UnreadableRecords,
-    onNewConflict: RulesRunContext['onNewConflict'],
-  ): Promise<SyncRunItem[]> {
-    const feishu = this.vendors.feishu();
-    const wecom = this.vendors.wecom();
-    // The rules engines get connectors, not clients: each builds its pair from the options its run sets.
-    const connect: RuleConnectorFactories = {
-      feishu: (options) => new FeishuRulesConnector(feishu, options),
-      wecom: (options) => new WecomRulesConnector(wecom, options),
-    };
-    const context: RulesRunContext = {
+    const scope = SCOPES.get(run.scope);
+    const context: GatewayRunContext = {
       runId: run.id,
       dryRun: run.dryRun,
       ...(run.params.groupIds ? { groupIds: run.params.groupIds } : {}),
@@ -171,28 +83,9 @@ export class RunExecutor {
       now: () => new Date(),
       unreadable,
       ...workerHooks(progress),
-      propagateDeletes: this.config.sync.propagateDeletes,
-      effectiveNow: run.params.effectiveNow ?? this.config.sync.effectiveNow,
-      googleMapDatum: this.config.feishu.googleMapDatum,
-      ...(onNewConflict ? { onNewConflict } : {}),
     };
-    const leaders = this.config.feishu.defaultGroupLeaderIds;
-    switch (run.direction) {
-      case 'feishu_to_wecom':
-        return new FeishuToWecomRulesSync(context, connect).run();
-      case 'wecom_to_feishu':
-        return new WecomToFeishuRulesSync(context, connect, leaders).run();
-      case 'two_way': {
-        // Scheduled reconciliation: every link in its own direction. The Feishu → WeCom half goes first and
-        // decides two-way links (pushing a Feishu change, opening conflicts); the other half pushes WeCom changes.
-        const reconcile = { ...context, reconcile: { autoLink: this.config.sync.autoLink } };
-        const fromFeishu = await new FeishuToWecomRulesSync(reconcile, connect).run();
-        const fromWecom = await new WecomToFeishuRulesSync(reconcile, connect, leaders).run();
-        return [...fromFeishu, ...fromWecom];
-      }
-      default:
-        return assertUnreachable(run.direction);
-    }
+    const setup = { run, config: this.config, vendors: this.vendors, onNewConflict };
+    return scope.run(context, setup, run.direction, { autoLink: this.config.sync.autoLink });
   }
 }
 

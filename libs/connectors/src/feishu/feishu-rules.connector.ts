@@ -11,6 +11,7 @@ import {
 import {
   bindFeishuShiftIds,
   canonicalToFeishu,
+  feishuReadToCanonical,
   feishuToCanonical,
   planShiftIds,
   legacyRuleContentHashes,
@@ -83,6 +84,12 @@ export class FeishuRulesConnector implements RuleSideConnector {
    * nothing changes after the read; a shift id stands for one content (Feishu's API cannot edit a shift).
    */
   private readonly sides = new WeakMap<FeishuGroup, Map<string, FeishuGroupSide>>();
+  /**
+   * The group objects the client returned, which it read through feishuGroupSchema: translated without a second
+   * read (feishuReadToCanonical). A group made here (an overwrite's asRead) is not one and is read as any input.
+   * Every shift here is one the client returned (see shift and remember).
+   */
+  private readonly clientGroups = new WeakSet<FeishuGroup>();
 
   constructor(
     private readonly client: FeishuClient,
@@ -109,15 +116,26 @@ export class FeishuRulesConnector implements RuleSideConnector {
   /** The group, or null when Feishu no longer has it. */
   async findGroup(groupId: string): Promise<FeishuGroup | null> {
     try {
-      return await this.client.getGroup(groupId);
+      return this.fromClient(await this.client.getGroup(groupId));
     } catch (error) {
       if (isVendorError(error) && error.kind === 'not_found') return null;
       throw error;
     }
   }
 
-  getGroup(groupId: string): Promise<FeishuGroup> {
-    return this.client.getGroup(groupId);
+  async getGroup(groupId: string): Promise<FeishuGroup> {
+    return this.fromClient(await this.client.getGroup(groupId));
+  }
+
+  private fromClient(group: FeishuGroup): FeishuGroup {
+    this.clientGroups.add(group);
+    return group;
+  }
+
+  private translate(group: FeishuGroup, shifts: readonly FeishuShift[]) {
+    return this.clientGroups.has(group)
+      ? feishuReadToCanonical({ group, shifts }, this.mapperOptions)
+      : feishuToCanonical({ group, shifts }, this.mapperOptions);
   }
 
   /** The groups named exactly `name`, oldest id first: Feishu's search matches more than the exact name. */
@@ -144,7 +162,7 @@ export class FeishuRulesConnector implements RuleSideConnector {
     ids.delete('0');
     ids.delete('');
     const shifts = await Promise.all([...ids].sort().map((id) => this.shift(id)));
-    return feishuToCanonical({ group, shifts }, this.mapperOptions);
+    return this.translate(group, shifts);
   }
 
   /** A group with the shifts of `shiftIds` (and any the group names), as content hashes. */
@@ -159,7 +177,7 @@ export class FeishuRulesConnector implements RuleSideConnector {
     if (known) return known;
     const shifts: FeishuShift[] = [];
     for (const id of sorted) shifts.push(await this.shift(id));
-    const canonical = feishuToCanonical({ group, shifts }, this.mapperOptions);
+    const canonical = this.translate(group, shifts);
     const side: FeishuGroupSide = canonical.ok
       ? { hash: ruleContentHash(canonical.value), legacyHash: () => legacyRuleContentHashes(canonical.value) }
       : { hash: null, legacyHash: () => [] };
@@ -216,8 +234,8 @@ export class FeishuRulesConnector implements RuleSideConnector {
     return created;
   }
 
-  saveGroup(body: FeishuGroupCreate): Promise<FeishuGroup> {
-    return this.client.createOrUpdateGroup(body);
+  async saveGroup(body: FeishuGroupCreate): Promise<FeishuGroup> {
+    return this.fromClient(await this.client.createOrUpdateGroup(body));
   }
 
   deleteGroup(groupId: string): Promise<void> {

@@ -8,6 +8,7 @@ import {
   mergeWecomRuleUpdate,
   ruleContentHash,
   wecomRuleNameCandidates,
+  wecomReadToCanonical,
   wecomToCanonical,
   withoutLegacyRuleNameTag,
   type CanonicalRule,
@@ -127,6 +128,7 @@ export class WecomRulesConnector implements RuleSideConnector {
   }
 
   private index(rules: readonly WecomCheckinGroupRead[]): void {
+    for (const rule of rules) listedRules.add(rule);
     this.rulesById = new Map(rules.map((rule) => [String(rule.groupid), rule]));
     this.rulesByName = new Map();
     for (const rule of rules) {
@@ -302,14 +304,24 @@ interface ReadRule {
  */
 const readRules = new WeakMap<object, ReadRule>();
 
+/**
+ * The rule objects a list returned, which the client read through wecomCheckinGroupReadSchema: translated without
+ * a second read (wecomReadToCanonical). Anything else (a planned rule, a rule from elsewhere) is read as any input.
+ */
+const listedRules = new WeakSet<object>();
+
 function readRule(rule: unknown): ReadRule {
   if (typeof rule !== 'object' || rule === null) return { canonical: wecomToCanonical(rule) };
   let entry = readRules.get(rule);
   if (!entry) {
-    entry = { canonical: wecomToCanonical(rule) };
+    entry = { canonical: isListed(rule) ? wecomReadToCanonical(rule) : wecomToCanonical(rule) };
     readRules.set(rule, entry);
   }
   return entry;
+}
+
+function isListed(rule: object): rule is WecomCheckinGroupRead {
+  return listedRules.has(rule);
 }
 
 /** Content hash of a WeCom rule as WeCom holds it (or as it would be written); null if it cannot be read. */

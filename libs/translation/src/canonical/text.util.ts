@@ -70,21 +70,36 @@ export function isBlankText(text: string): boolean {
   return text.trim() === '';
 }
 
-/** JSON with object keys sorted and undefined members left out, so equal values give equal text. */
+/**
+ * JSON with object keys sorted and undefined members left out, so equal values give equal text. Written with
+ * loops that append to one string rather than filter/map/join chains: it writes the text of every content hash,
+ * three per group in a rules run, and the chains' arrays were most of its time (BENCHMARKS.md, "Translation and
+ * hashing vs a 500-group run"). A hole in a sparse array is written null, as JSON.stringify writes it (the chains
+ * wrote nothing there); no value it is given has one.
+ */
 export function stableStringify(value: unknown): string {
   if (value === null || typeof value !== 'object') {
     // -0 and 0 are the same second; JSON.stringify already writes both as "0".
     return JSON.stringify(value) ?? 'null';
   }
   if (Array.isArray(value)) {
-    return `[${value.map((entry: unknown) => (entry === undefined ? 'null' : stableStringify(entry))).join(',')}]`;
+    let text = '[';
+    for (let index = 0; index < value.length; index += 1) {
+      const entry: unknown = value[index];
+      if (index > 0) text += ',';
+      text += entry === undefined ? 'null' : stableStringify(entry);
+    }
+    return `${text}]`;
   }
   const record = value as Readonly<Record<string, unknown>>;
-  const members = Object.keys(record)
-    .filter((key) => record[key] !== undefined)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${stableStringify(record[key])}`);
-  return `{${members.join(',')}}`;
+  let text = '{';
+  for (const key of Object.keys(record).sort()) {
+    const member = record[key];
+    if (member === undefined) continue;
+    if (text.length > 1) text += ',';
+    text += `${JSON.stringify(key)}:${stableStringify(member)}`;
+  }
+  return `${text}}`;
 }
 
 /** Length in code points (both vendors count characters, and a Chinese character is one). */

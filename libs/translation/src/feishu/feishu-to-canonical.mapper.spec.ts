@@ -7,7 +7,7 @@ import { representableRuleArbitrary } from '../../test/canonical-rule.arbitrary.
 import { damagedArbitrary, feishuReadOf } from '../../test/vendor-inputs.js';
 import type { Loss } from '../canonical/loss.js';
 import { feishuClockMinutes } from './feishu-mapping.util.js';
-import { feishuToCanonical } from './feishu-to-canonical.mapper.js';
+import { feishuReadToCanonical, feishuToCanonical } from './feishu-to-canonical.mapper.js';
 
 // Feishu → canonical, one table row per DESIGN.md mapping row, plus the recorded vendor examples.
 // Every group and shift here is written in the READ shape (GET /groups/:id, GET /shifts/:id data).
@@ -823,6 +823,21 @@ describe('feishuToCanonical: property — the read schemas decide what is readab
       fc.property(reads, (read) => {
         expect(feishuGroupSchema.safeParse(read.group).success).toBe(true);
         for (const shift of read.shifts) expect(feishuShiftSchema.safeParse(shift).success).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('translates a group and shifts the client has read with the schemas as it translates them unread', () => {
+    fc.assert(
+      fc.property(reads, (read) => {
+        const group = feishuGroupSchema.parse(read.group);
+        const shifts = read.shifts.map((shift) => feishuShiftSchema.parse(shift));
+        // A shift supplied twice is reported the same both ways.
+        const twice = [...shifts, ...shifts.slice(0, 1)];
+        expect(feishuReadToCanonical({ group, shifts: twice })).toEqual(
+          feishuToCanonical({ group: read.group, shifts: [...read.shifts, ...read.shifts.slice(0, 1)] }),
+        );
       }),
       { numRuns: 300 },
     );

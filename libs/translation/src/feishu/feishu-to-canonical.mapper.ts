@@ -57,6 +57,12 @@ export interface FeishuToCanonicalInput {
   readonly shifts: readonly unknown[];
 }
 
+/** A group and its shifts as the Feishu client returns them: read through feishuGroupSchema and feishuShiftSchema. */
+export interface FeishuReadInput {
+  readonly group: FeishuGroup;
+  readonly shifts: readonly FeishuShift[];
+}
+
 export interface FeishuToCanonicalOptions {
   /**
    * DECISION: the group's own `time_zone` wins (it is required on every Feishu group); this is only the fallback
@@ -104,9 +110,29 @@ export function feishuToCanonical(
   input: FeishuToCanonicalInput,
   options: FeishuToCanonicalOptions = {},
 ): Translation<CanonicalRule> {
+  return translateSafely((report) => mapGroup(input, options, report));
+}
+
+/**
+ * A group and shifts the Feishu client has read through the model's schemas already, translated without reading
+ * them again: the second read was about a tenth of a no-change rules run's translation time (BENCHMARKS.md,
+ * "Translation and hashing vs a 500-group run"). The schemas only check (no transform), so a value read twice
+ * and a value read once translate the same.
+ */
+export function feishuReadToCanonical(
+  input: FeishuReadInput,
+  options: FeishuToCanonicalOptions = {},
+): Translation<CanonicalRule> {
+  return translateSafely((report) => {
+    const shifts = shiftsById(input.shifts, report, (shift) => shift);
+    return shifts === null ? refused(report) : mapReadGroup(input.group, shifts, options, report);
+  });
+}
+
+function translateSafely(translate: (report: LossReport) => Translation<CanonicalRule>): Translation<CanonicalRule> {
   const report = new LossReport();
   try {
-    return mapGroup(input, options, report);
+    return translate(report);
   } catch (error) {
     // A safety net, not a code path: the mapper validates before it reads, so reaching this is a bug. It still
     // must not take the sync down, so the group is refused with the reason.
@@ -124,7 +150,15 @@ function mapGroup(
   const group = parseGroup(raw.group, report);
   const shifts = parseShifts(Array.isArray(raw.shifts) ? (raw.shifts as unknown[]) : undefined, report);
   if (group === null || shifts === null) return refused(report);
+  return mapReadGroup(group, shifts, options, report);
+}
 
+function mapReadGroup(
+  group: FeishuGroup,
+  shifts: ReadonlyMap<string, FeishuShift>,
+  options: FeishuToCanonicalOptions,
+  report: LossReport,
+): Translation<CanonicalRule> {
   const kind = KIND_BY_READ_TYPE[group.group_type];
 
   const timeZone = resolveTimeZone(group.time_zone, options.timeZone, report);
@@ -209,16 +243,28 @@ function parseShifts(values: unknown[] | undefined, report: LossReport): Map<str
     report.blocking('shifts', 'The shifts of the group must be supplied as a list (GET /shifts/:id data).');
     return null;
   }
+  return shiftsById(values, report, (value, index) => {
+    const parsed = feishuShiftSchema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    reportIssues(report, `shifts[${index}]`, parsed.error);
+    return null;
+  });
+}
+
+/** The shifts by id (the first copy of one supplied twice), each as `read` gives it; null if one is unreadable. */
+function shiftsById<T>(
+  values: readonly T[],
+  report: LossReport,
+  read: (value: T, index: number) => FeishuShift | null,
+): Map<string, FeishuShift> | null {
   const byId = new Map<string, FeishuShift>();
   let ok = true;
   values.forEach((value, index) => {
-    const parsed = feishuShiftSchema.safeParse(value);
-    if (!parsed.success) {
+    const shift = read(value, index);
+    if (shift === null) {
       ok = false;
-      reportIssues(report, `shifts[${index}]`, parsed.error);
       return;
     }
-    const shift = parsed.data;
     if (byId.has(shift.shift_id)) {
       report.info(`shifts[${index}]`, `Shift ${shift.shift_id} was supplied twice; the first copy is used.`);
       return;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { wecomCheckinGroupReadSchema } from '@app/wecom/model';
 import { renderRule } from '../../../../apps/emulators/src/wecom/checkin-option.handler.js';
-import { wecomToCanonical } from './wecom-to-canonical.mapper.js';
+import { wecomReadToCanonical, wecomToCanonical } from './wecom-to-canonical.mapper.js';
 import type { CanonicalRule } from '../canonical/canonical-rule.js';
 import type { Translation } from '../canonical/loss.js';
 import { representableRuleArbitrary } from '../../test/canonical-rule.arbitrary.js';
@@ -744,7 +744,10 @@ describe('wecomToCanonical: property — the read schema decides what is readabl
     fc.assert(
       fc.property(fc.oneof(reads, sparseReads), (read) => {
         const parsed = wecomCheckinGroupReadSchema.parse(read);
-        expect(wecomToCanonical(parsed)).toEqual(wecomToCanonical(read));
+        const translation = wecomToCanonical(read);
+        expect(wecomToCanonical(parsed)).toEqual(translation);
+        // The connectors translate a listed rule so, without reading it a second time.
+        expect(wecomReadToCanonical(parsed)).toEqual(translation);
       }),
       { seed: 1, numRuns: 300 },
     );

@@ -12,34 +12,43 @@ import type { Loss, Note, Vendor } from '@app/kernel';
 import type { MappingStore, PunchRecordMapping, RunRequestParams, SyncRunItem } from '@app/mapping-store';
 import type { CanonicalPunch, IdResolver } from '@app/translation';
 import { withLogContext } from '../engine/log-context.js';
-import type { UnreadableRecords } from '../engine/unreadable-records.js';
+import type { RunContext } from '../engine/run-context.js';
+import type { ScopeReconciler } from '../engine/scope-registry.js';
 import { describeFailure, wasNotApplied } from '../engine/sync-error-policy.js';
 import { planUnits, runWindow, type PunchUnit, type TimeWindow } from './punch-window.js';
 
 export type PunchDirection = 'feishu_to_wecom' | 'wecom_to_feishu';
 
-export interface PunchRunContext {
-  readonly runId: string;
-  readonly dryRun: boolean;
+/**
+ * What one punch run needs: the shared run context (its unreadable records do not hold the watermark back:
+ * reading the same record again would not make it readable, and its item in this run is the report) and the
+ * punches' own fields. A scheduled run sets `reconcile`, which punches do not read: the record mapping keeps
+ * each half from exporting what the other just imported.
+ */
+export interface PunchRunContext extends RunContext<IdResolver> {
   readonly params: RunRequestParams;
-  readonly store: MappingStore;
-  readonly resolver: IdResolver;
   /** USER_ID_MAPPING: `table` syncs the mapped people; `same` the members of the Feishu attendance groups. */
   readonly userIdMapping: 'table' | 'same';
-  readonly now: () => Date;
-  /**
-   * The vendor records this run could not read: each becomes a failed item of the run, and the person's other
-   * punches are carried as usual. They do not hold the watermark back: reading the same record again would
-   * not make it readable (its item in this run is the report).
-   */
-  readonly unreadable: UnreadableRecords;
-  /** An item is finished: counts progress; the item itself when there is one, for the log. */
-  readonly onItemDone?: (item?: SyncRunItem) => void;
   /** People per unit, below the vendors' per-call maximum (tests use small units to get several). */
   readonly usersPerUnit?: number;
   /** After unit `index` (of `total`) and its cursor are committed: progress, and the crash point of tests. */
   readonly onUnitCommitted?: (index: number, total: number) => void;
 }
+
+/** The punch connector of each vendor; one pair serves both halves of a run. */
+export interface PunchConnectors {
+  readonly feishu: FeishuPunchesConnector;
+  readonly wecom: WecomPunchesConnector;
+}
+
+/**
+ * The punch scope. A scheduled (two_way) run carries WeCom punches to Feishu, then Feishu punches to WeCom: the
+ * record mapping keeps each half from exporting what the other just imported (no echo).
+ */
+export const PUNCHES_RECONCILER: ScopeReconciler<PunchRunContext, PunchConnectors> = {
+  twoWay: ['wecom_to_feishu', 'feishu_to_wecom'],
+  run: (context, connectors, direction) => new PunchesSync(context, connectors.feishu, connectors.wecom).run(direction),
+};
 
 /**
  * Import calls in flight at once. The client's rate limiter paces them at the vendor's published limit

@@ -13,10 +13,11 @@ import {
   type RosterWriteAnswer,
   type WecomRostersConnector,
 } from '@app/connectors';
-import type { GroupLink, MappingStore, SyncRunItem } from '@app/mapping-store';
+import type { GroupLink, SyncRunItem } from '@app/mapping-store';
 import type { IdResolver } from '@app/translation';
 import { withLogContext } from '../engine/log-context.js';
-import type { UnreadableRecords } from '../engine/unreadable-records.js';
+import type { RunContext } from '../engine/run-context.js';
+import { runDirections, type ScopeReconciler } from '../engine/scope-registry.js';
 import { describeFailure, isPerRecordRefusal } from '../engine/sync-error-policy.js';
 import { item, type ItemPlan } from '../rules/rule-sync.types.js';
 import { planRoster, REST, rosterField, type RosterPlan, type Resolution } from './roster-plan.js';
@@ -24,31 +25,17 @@ import { addRecordedLinks, derivedScheduleId, ShiftScheduleMap } from './shift-s
 
 export type RosterDirection = 'feishu_to_wecom' | 'wecom_to_feishu';
 
-/** What one roster run needs; the executor assembles it per run. */
-export interface RostersRunContext {
-  readonly runId: string;
-  readonly dryRun: boolean;
-  /** Source-side ids (Feishu group ids / WeCom groupids) to sync; undefined = every linked 排班 group. */
-  readonly groupIds?: readonly string[];
+/**
+ * What one roster run needs: the shared run context (its `groupIds` are Feishu group ids or WeCom groupids,
+ * undefined = every linked 排班 group) and the window. A roster day that cannot be read is left as the other
+ * side has it (a day the source holds nothing for is not written). In a scheduled run (`reconcile` set) a
+ * half visits only the links whose direction includes it, and two-way links only have the days the target
+ * lacks filled in (see planRoster's `fill`).
+ */
+export interface RostersRunContext extends RunContext<IdResolver> {
   /** YYYY-MM-DD, China time, inclusive; default today … today + 30 days (see rosterWindow). */
   readonly from?: string;
   readonly to?: string;
-  readonly store: MappingStore;
-  readonly resolver: IdResolver;
-  readonly now: () => Date;
-  /**
-   * The vendor records this run could not read: each becomes a failed item of the run. A roster day that
-   * cannot be read is left as the other side has it (a day the source holds nothing for is not written).
-   */
-  readonly unreadable: UnreadableRecords;
-  /** Called after each item, for progress and liveness. */
-  /** An item is finished: counts progress; the item itself when there is one, for the log. */
-  readonly onItemDone?: (item?: SyncRunItem) => void;
-  /**
-   * Scheduled reconciliation (a `two_way` run): only links whose direction includes this half; two-way
-   * links only have the days the target lacks filled in (see planRoster's `fill`).
-   */
-  readonly reconcile?: boolean;
 }
 
 /**
@@ -62,22 +49,24 @@ export interface RosterConnectors {
 }
 
 /**
- * A whole roster run: one direction, or — for a scheduled `two_way` run — Feishu → WeCom for the links that
- * sync from Feishu, then WeCom → Feishu for those that sync from WeCom, each link in its own direction, as
- * the rules sync does. A two-way link is visited by both halves and only has the days its other side lacks
- * filled in: a roster has no history that could say which side changed a day both hold differently, so such
- * a day is reported, never overwritten either way.
+ * The roster scope: one direction per pass, each pass with connectors of its own. A scheduled `two_way` run is
+ * Feishu → WeCom for the links that sync from Feishu, then WeCom → Feishu for those that sync from WeCom, each
+ * link in its own direction, as the rules sync does. A two-way link is visited by both halves and only has the
+ * days its other side lacks filled in: a roster has no history that could say which side changed a day both
+ * hold differently, so such a day is reported, never overwritten either way.
  */
-export async function runRosters(
+export const ROSTERS_RECONCILER: ScopeReconciler<RostersRunContext, RosterConnectors> = {
+  twoWay: ['feishu_to_wecom', 'wecom_to_feishu'],
+  run: (context, connectors, direction) => new RostersSync(context, connectors).run(direction),
+};
+
+/** A whole roster run in `direction`, composed by the engine (runDirections); rosters read no auto-linking. */
+export function runRosters(
   context: RostersRunContext,
   connect: () => RosterConnectors,
   direction: LinkDirection,
 ): Promise<SyncRunItem[]> {
-  if (direction !== 'two_way') return new RostersSync(context, connect()).run(direction);
-  const reconcile = { ...context, reconcile: true };
-  const fromFeishu = await new RostersSync(reconcile, connect()).run('feishu_to_wecom');
-  const fromWecom = await new RostersSync(reconcile, connect()).run('wecom_to_feishu');
-  return [...fromFeishu, ...fromWecom];
+  return runDirections(ROSTERS_RECONCILER, context, connect, direction, { autoLink: false });
 }
 
 /** How a write went, per person-day. */

@@ -1,5 +1,5 @@
 import type { Loss, Note } from '@app/kernel';
-import type { FoundObject, GroupLink, MappingStore, SyncRunItem } from '@app/mapping-store';
+import type { FoundObject, GroupLink, SyncRunItem } from '@app/mapping-store';
 import type {
   FeishuRulesConnector,
   FeishuRulesConnectorOptions,
@@ -7,33 +7,18 @@ import type {
   WecomRulesConnectorOptions,
 } from '@app/connectors';
 import type { IdResolver } from '@app/translation';
-import type { UnreadableRecords } from '../engine/unreadable-records.js';
+import type { RunContext } from '../engine/run-context.js';
 
-/** What one rules run needs; the executor assembles it per run. */
-export interface RulesRunContext {
-  readonly runId: string;
-  readonly dryRun: boolean;
-  /** Source-side ids to sync; undefined = every source group/rule. */
-  readonly groupIds?: readonly string[];
-  readonly store: MappingStore;
-  readonly resolver: IdResolver;
-  readonly now: () => Date;
-  /** The vendor records this run could not read (each becomes a failed item of the run). */
-  readonly unreadable: UnreadableRecords;
-  /** Called after each item, for progress and liveness. */
-  /** An item is finished: counts progress; the item itself when there is one, for the log. */
-  readonly onItemDone?: (item?: SyncRunItem) => void;
-  /**
-   * Scheduled reconciliation: only links (and discovered groups) whose direction includes this run's, two-way
-   * links decided by which side changed. Absent for a one-way run requested over REST.
-   */
-  readonly reconcile?: { readonly autoLink: boolean };
+/** What one rules run needs: the shared run context and the rules' own settings; the executor assembles it. */
+export interface RulesRunContext extends RunContext<IdResolver> {
   /** SYNC_PROPAGATE_DELETES: a group deleted on its source side is deleted on the target side too. */
   readonly propagateDeletes?: boolean;
   /** Rule writes take effect at once (Feishu effect_now, WeCom effective_now); absent = from the next day. */
   readonly effectiveNow?: boolean;
   /** How Feishu places on its Google map are read (FEISHU_GOOGLE_MAP_DATUM); absent = the mapper's default. */
   readonly googleMapDatum?: 'gcj02' | 'wgs84';
+  /** FEISHU_DEFAULT_GROUP_LEADER_IDS: the leaders of an attendance group WeCom → Feishu creates; absent = none. */
+  readonly groupLeaderIds?: readonly string[];
   /** A conflict was opened by this run (for alerts): a two-way link's content conflict, or a name conflict. */
   readonly onNewConflict?: (event: NewConflictEvent) => void;
 }

@@ -50,7 +50,6 @@ export class WecomToFeishuRulesSync {
   constructor(
     private readonly context: RulesRunContext,
     connect: RuleConnectorFactories,
-    private readonly groupLeaderIds: readonly string[],
   ) {
     ({ feishu: this.feishu, wecom: this.wecom } = ruleConnectors(context, connect));
   }
@@ -207,7 +206,7 @@ export class WecomToFeishuRulesSync {
     const desired = { ...source.value, name: this.feishuGroupNameFor(rule.groupname, actual) };
     const plan = this.feishu.plan(desired, {
       resolver: this.context.resolver,
-      groupLeaderIds: this.groupLeaderIds,
+      groupLeaderIds: this.context.groupLeaderIds ?? [],
       ...(actual ? { groupId: actual.group_id } : {}),
       ...(this.context.effectiveNow !== undefined ? { effectiveNow: this.context.effectiveNow } : {}),
     });
