@@ -5,9 +5,10 @@ import {
   SAMPLE_PEOPLE,
 } from '../../apps/emulators/src/sample-company/people.js';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
-import { FeishuClient, groupForUpdate } from '@app/feishu';
+import { FeishuClient } from '@app/feishu';
 import { openMappingStore, RunQueue } from '@app/mapping-store';
 import { MIGRATIONS } from '@app/migrations';
+import { createFixedFeishuGroup } from '../support/sync-harness.js';
 import { freePort, type GatewayProcess, startGateway, waitForHealth } from '../support/gateway-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -164,13 +165,7 @@ describe('replicas: gateway processes on one PostgreSQL database', () => {
   }
 
   /** A new Feishu group like the sample fixed group, made through Feishu's API as an HR admin would. */
-  async function createFeishuGroup(name: string): Promise<string> {
-    const model = emulators.feishu.emulator.groups().find((group) => group['group_type'] === 0)!;
-    const template = await feishuAdmin.getGroup(String(model['group_id']));
-    const { group_id: _id, ...body } = groupForUpdate(template);
-    const locations = (template.locations ?? []).map(({ location_id: _location, ...location }) => location);
-    return (await feishuAdmin.createOrUpdateGroup({ ...body, group_name: name, locations })).group_id;
-  }
+  const createFeishuGroup = (name: string) => createFixedFeishuGroup(emulators, feishuAdmin, name);
 
   /**
    * What the vendors hold must be one-to-one: no Feishu group has two WeCom rules made for it (a rule the

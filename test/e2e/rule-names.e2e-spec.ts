@@ -1,12 +1,13 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
-import { type FeishuClient, groupForUpdate } from '@app/feishu';
+import type { FeishuClient } from '@app/feishu';
 import { wecomRuleHash } from '@app/connectors';
 import { MappingStore } from '@app/mapping-store';
 import { legacyWecomRuleNameFor } from '@app/translation';
 import type { WecomCheckinGroupCreate, WecomClient } from '@app/wecom';
 import {
+  createFixedFeishuGroup,
   emulatorGatewayEnv,
   syncAndWait,
   uploadSampleMappings,
@@ -76,13 +77,7 @@ describe('WeCom rule names (REST + emulators)', () => {
   }
 
   /** A new Feishu group like the sample fixed group, under `name` (made through Feishu's API). */
-  async function createFeishuGroup(name: string): Promise<string> {
-    const model = emulators.feishu.emulator.groups().find((group) => group['group_type'] === 0)!;
-    const template = await feishuAdmin.getGroup(String(model['group_id']));
-    const { group_id: _id, ...body } = groupForUpdate(template);
-    const locations = (template.locations ?? []).map(({ location_id: _location, ...location }) => location);
-    return (await feishuAdmin.createOrUpdateGroup({ ...body, group_name: name, locations })).group_id;
-  }
+  const createFeishuGroup = (name: string) => createFixedFeishuGroup(emulators, feishuAdmin, name);
 
   /** The WeCom rule a sync would add for the group (from a dry run). */
   async function plannedRule(feishuGroupId: string): Promise<WecomCheckinGroupCreate> {

@@ -5,7 +5,13 @@ import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/
 import { validateCheckinOption } from '../../apps/emulators/src/wecom/checkin-option-rules.js';
 import { type FeishuClient, groupForUpdate } from '@app/feishu';
 import { type WecomClient } from '@app/wecom';
-import { emulatorGatewayEnv, syncAndWait, uploadSampleMappings, vendorAdmins } from '../support/sync-harness.js';
+import {
+  createFixedFeishuGroup,
+  emulatorGatewayEnv,
+  syncAndWait,
+  uploadSampleMappings,
+  vendorAdmins,
+} from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
 
 // The rules sync end to end: supertest against the real app, the app against both emulators over HTTP.
@@ -37,18 +43,7 @@ describe('rules sync (REST + emulators)', () => {
   let wecomAdmin: WecomClient;
 
   /** A new Feishu group like the sample fixed group, under another name (made through Feishu's API). */
-  async function createFeishuGroup(name: string): Promise<string> {
-    const model = emulators.feishu.emulator.groups().find((group) => group['group_type'] === 0)!;
-    const template = await feishuAdmin.getGroup(String(model['group_id']));
-    const { group_id: _id, ...body } = groupForUpdate(template);
-    const locations = (template.locations ?? []).map(({ location_id: _location, ...location }) => location);
-    const created = await feishuAdmin.createOrUpdateGroup({
-      ...body,
-      group_name: name,
-      locations,
-    });
-    return created.group_id;
-  }
+  const createFeishuGroup = (name: string) => createFixedFeishuGroup(emulators, feishuAdmin, name);
 
   const auth = (test: request.Test) => test.set('Authorization', `Bearer ${TEST_API_TOKEN}`);
 

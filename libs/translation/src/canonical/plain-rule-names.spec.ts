@@ -8,7 +8,7 @@ import {
   WECOM_RULE_NAME_MAX_CHARACTERS,
   wecomRuleNameCandidates,
 } from './plain-rule-names.js';
-import type { CanonicalRule } from './canonical-rule.js';
+import { officeRule } from '../../test/canonical-rule.fixtures.js';
 
 describe('wecomRuleNameCandidates', () => {
   it('gives the name itself first, then "name (2)" … "name (50)"', () => {
@@ -49,7 +49,7 @@ describe('wecomRuleNameCandidates', () => {
         }
         candidates.slice(1).forEach((candidate, index) => expect(candidate.endsWith(` (${index + 2})`)).toBe(true));
         // The translation writes the first candidate for the name (and reports the shortening, if any).
-        const written = canonicalToWecom(freeRule(name), {
+        const written = canonicalToWecom(officeRule({ name }), {
           resolver: sameIdResolver(),
           ruleName: name,
           nowUnixSeconds: 1_790_000_000,
@@ -62,7 +62,7 @@ describe('wecomRuleNameCandidates', () => {
 
   it('reports the shortening of a long name as a loss through the translation', () => {
     const name = '很'.repeat(45);
-    const written = canonicalToWecom(freeRule(name), {
+    const written = canonicalToWecom(officeRule({ name }), {
       resolver: sameIdResolver(),
       ruleName: name,
       nowUnixSeconds: 1_790_000_000,
@@ -71,38 +71,3 @@ describe('wecomRuleNameCandidates', () => {
     expect(written.losses).toContainEqual(expect.objectContaining({ field: 'name', severity: 'approximated' }));
   });
 });
-
-function freeRule(name: string): CanonicalRule {
-  return {
-    kind: 'free',
-    name,
-    timeZone: 'Asia/Shanghai',
-    idSpace: 'feishu',
-    members: { userIds: ['u1'], departmentIds: [], excludedUserIds: [] },
-    shifts: [],
-    week: {},
-    free: { workdays: [1, 2, 3, 4, 5], requiredWorkSec: null, dayStartSec: 0 },
-    gpsLocations: [],
-    wifiLocations: [{ ssid: 'office', bssid: 'a4:b1:c2:00:1e:ff' }],
-    specialWorkdays: [],
-    specialOffdays: [],
-    followsHolidayCalendar: true,
-    remedy: {
-      allowed: false,
-      monthlyLimit: null,
-      daysLimit: null,
-      forMissing: true,
-      forLate: true,
-      forEarly: true,
-      forOther: true,
-      forNormal: true,
-    },
-    faceRecognition: false,
-    faceLiveness: 'none',
-    photoRequired: false,
-    outOfRange: 'exception',
-    overtime: { workday: null, restDay: null, holiday: null },
-    punchReminder: null,
-    restDayPunch: null,
-  };
-}
