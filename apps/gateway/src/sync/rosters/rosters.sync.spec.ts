@@ -1,10 +1,11 @@
 import { FeishuRostersConnector, WecomRostersConnector } from '@app/connectors';
-import { VendorError } from '@app/kernel';
+import { type LinkDirection, VendorError } from '@app/kernel';
 import type { FeishuClient, FeishuUserDailyShift } from '@app/feishu';
 import type { GroupLink, MappingStore, ShiftLink } from '@app/mapping-store';
 import { tableIdResolver } from '@app/translation';
 import type { WecomClient, WecomSetCheckinScheduleListRequest, WecomUserSchedule } from '@app/wecom';
-import { readPerUser, runRosters, type RosterConnectors } from './rosters.sync.js';
+import { ROSTERS_RECONCILER, readPerUser, type RosterConnectors, type RostersRunContext } from './rosters.sync.js';
+import { runDirections } from '../engine/scope-registry.js';
 import { UnreadableRecords } from '../engine/unreadable-records.js';
 
 // The roster sync's run logic against in-memory vendors: which links a scheduled (two_way) run visits in
@@ -166,7 +167,11 @@ function world() {
   return { connect, context, feishuWrites, wecomWrites };
 }
 
-describe('runRosters', () => {
+/** A whole roster run as the run executor composes it (rosters read no auto-linking). */
+const runRosters = (context: RostersRunContext, connect: () => RosterConnectors, direction: LinkDirection) =>
+  runDirections(ROSTERS_RECONCILER, context, connect, direction, { autoLink: false });
+
+describe('the roster reconciler, composed by runDirections', () => {
   it('two_way: each link in its own direction; a two-way link only gets the days its other side lacks', async () => {
     const { connect, context, feishuWrites, wecomWrites } = world();
     const items = await runRosters(context, connect, 'two_way');

@@ -1,4 +1,4 @@
-import type { LinkDirection, Loss } from '@app/kernel';
+import type { Loss } from '@app/kernel';
 import {
   rosterDaysIn,
   rosterWindow,
@@ -17,7 +17,7 @@ import type { GroupLink, SyncRunItem } from '@app/mapping-store';
 import type { IdResolver } from '@app/translation';
 import { withLogContext } from '../engine/log-context.js';
 import type { RunContext } from '../engine/run-context.js';
-import { runDirections, type ScopeReconciler } from '../engine/scope-registry.js';
+import type { ScopeReconciler } from '../engine/scope-registry.js';
 import { describeFailure, isPerRecordRefusal } from '../engine/sync-error-policy.js';
 import { item, type ItemPlan } from '../rules/rule-sync.types.js';
 import { planRoster, REST, rosterField, type RosterPlan, type Resolution } from './roster-plan.js';
@@ -59,15 +59,6 @@ export const ROSTERS_RECONCILER: ScopeReconciler<RostersRunContext, RosterConnec
   twoWay: ['feishu_to_wecom', 'wecom_to_feishu'],
   run: (context, connectors, direction) => new RostersSync(context, connectors).run(direction),
 };
-
-/** A whole roster run in `direction`, composed by the engine (runDirections); rosters read no auto-linking. */
-export function runRosters(
-  context: RostersRunContext,
-  connect: () => RosterConnectors,
-  direction: LinkDirection,
-): Promise<SyncRunItem[]> {
-  return runDirections(ROSTERS_RECONCILER, context, connect, direction, { autoLink: false });
-}
 
 /** How a write went, per person-day. */
 interface WriteOutcome {
