@@ -1,0 +1,5 @@
+/** Strings of the conflicts page (namespace "conflicts"). */
+export const conflictsLocale = {
+  zh: {},
+  en: {},
+} as const;

@@ -1,0 +1,5 @@
+/** Strings of the links page (namespace "links"). */
+export const linksLocale = {
+  zh: {},
+  en: {},
+} as const;

@@ -1,0 +1,5 @@
+/** Strings of the mappings page (namespace "mappings"). */
+export const mappingsLocale = {
+  zh: {},
+  en: {},
+} as const;

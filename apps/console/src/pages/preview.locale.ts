@@ -1,0 +1,5 @@
+/** Strings of the preview page (namespace "preview"). */
+export const previewLocale = {
+  zh: {},
+  en: {},
+} as const;

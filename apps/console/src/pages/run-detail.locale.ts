@@ -1,0 +1,5 @@
+/** Strings of the run-detail page (namespace "runDetail"). */
+export const runDetailLocale = {
+  zh: {},
+  en: {},
+} as const;

@@ -1,0 +1,5 @@
+/** Strings of the runs page (namespace "runs"). */
+export const runsLocale = {
+  zh: {},
+  en: {},
+} as const;
