@@ -9,8 +9,8 @@ export const CONSOLE_PATH = '/console';
 
 /**
  * The built console: dist/console under the project root (the folder holding package.json), found from this
- * file so that it is the same whether the gateway runs compiled (dist/apps/gateway/src/console) or from its
- * sources under the test runner (apps/gateway/src/console), and whatever the working directory.
+ * file so that it is the same whether the gateway runs compiled (dist/apps/gateway/src/console-static) or from its
+ * sources under the test runner (apps/gateway/src/console-static), and whatever the working directory.
  */
 export function consoleBuildDir(from: string = dirname(fileURLToPath(import.meta.url))): string {
   for (let dir = from; ; dir = dirname(dir)) {
