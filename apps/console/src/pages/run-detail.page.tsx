@@ -128,15 +128,18 @@ export function RunDetailPage() {
   const shown = rows.filter((row) => (action === 'all' || row.item.action === action) && matches(row, needle));
   const counts = new Map(ACTIONS.map((name) => [name, rows.filter((row) => row.item.action === name).length]));
 
+  const top = () => ({ style: { verticalAlign: 'top' as const } });
   const columns: TableColumnsType<ItemRow> = [
     {
       title: t('column.source'),
       key: 'source',
+      onCell: top,
       width: 220,
       render: (_, row) => <RunRecord side={row.source} role="source" />,
     },
     {
       key: 'arrow',
+      onCell: top,
       width: 32,
       title: <span style={VISUALLY_HIDDEN}>→</span>,
       render: () => <ArrowRightOutlined aria-hidden style={{ color: '#8c8c8c' }} />,
@@ -144,18 +147,21 @@ export function RunDetailPage() {
     {
       title: t('column.target'),
       key: 'target',
+      onCell: top,
       width: 220,
       render: (_, row) => <RunRecord side={row.target} role="target" />,
     },
     {
       title: t('column.action'),
       key: 'action',
+      onCell: top,
       width: 100,
       render: (_, row) => <Tag color={ACTION_COLORS[row.item.action]}>{t(`common:action.${row.item.action}`)}</Tag>,
     },
     {
       title: t('column.details'),
       key: 'details',
+      onCell: top,
       render: (_, row) => <RunItemDetails item={row.item} />,
     },
   ];
@@ -225,17 +231,34 @@ export function RunDetailPage() {
                     ? t('items.emptyRunning')
                     : t('items.empty'),
             }}
-            expandable={{
-              rowExpandable: (row) => row.item.plan !== undefined,
-              expandedRowRender: (row) => (
-                <section aria-label={t('plan.heading')}>
-                  <Typography.Text strong>{t('plan.heading')}</Typography.Text>
-                  <pre style={{ maxHeight: 360, overflow: 'auto', fontSize: 12, margin: '8px 0 0' }}>
-                    {JSON.stringify(row.item.plan, null, 2)}
-                  </pre>
-                </section>
-              ),
-            }}
+            expandable={
+              rows.some((row) => row.item.plan !== undefined)
+                ? {
+                    rowExpandable: (row) => row.item.plan !== undefined,
+                    columnWidth: 150,
+                    expandIcon: ({ expanded, expandable, onExpand, record }) =>
+                      expandable ? (
+                        <Button
+                          type="link"
+                          size="small"
+                          aria-expanded={expanded}
+                          style={{ paddingInline: 0 }}
+                          onClick={(event) => onExpand(record, event)}
+                        >
+                          {expanded ? t('plan.collapse') : t('plan.expand')}
+                        </Button>
+                      ) : null,
+                    expandedRowRender: (row) => (
+                      <section aria-label={t('plan.heading')}>
+                        <Typography.Text strong>{t('plan.heading')}</Typography.Text>
+                        <pre style={{ maxHeight: 360, overflow: 'auto', fontSize: 12, margin: '8px 0 0' }}>
+                          {JSON.stringify(row.item.plan, null, 2)}
+                        </pre>
+                      </section>
+                    ),
+                  }
+                : undefined
+            }
             pagination={shown.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
             size="middle"
           />

@@ -6,13 +6,17 @@ import { isActive, LIVE_REFRESH_MS } from './runs-model';
 // cache entry per run.
 
 export const RUNS_PAGE_SIZE = 20;
+/** How often the list looks for new runs when none on the page is moving. */
+const IDLE_REFRESH_MS = 15_000;
 
 export function runPageQuery(limit: number, offset: number) {
   return queryOptions({
     queryKey: ['runs', 'page', { limit, offset }],
     queryFn: async () => unwrap(await api.GET('/api/v1/runs', { params: { query: { limit, offset } } })),
-    // Polled while any run on the page is queued or running: their status, counts and progress move.
-    refetchInterval: (query) => (query.state.data?.items.some((run) => isActive(run.status)) ? LIVE_REFRESH_MS : false),
+    // Polled every second while any run on the page is queued or running (their status, counts and progress
+    // move), and now and then otherwise, for the runs the schedule or someone else starts.
+    refetchInterval: (query) =>
+      query.state.data?.items.some((run) => isActive(run.status)) ? LIVE_REFRESH_MS : IDLE_REFRESH_MS,
   });
 }
 
