@@ -128,6 +128,21 @@ describe('console runs (Chromium)', () => {
     expect(errors()).toEqual([]);
   });
 
+  it('pages with limit and offset, the page number in the URL', async () => {
+    const { page, errors } = await harness.open('/console/runs');
+    await runRow(page, lossRun.id).waitFor();
+    await page.getByText('共 2 次同步', { exact: false }).first().waitFor();
+    const second = page.waitForRequest((request) => {
+      const url = new URL(request.url());
+      return url.pathname === '/api/v1/runs' && url.searchParams.get('offset') === '20';
+    });
+    await page.goto('/console/runs?page=2');
+    expect(new URL((await second).url()).searchParams.get('limit')).toBe('20');
+    // Fewer than 21 runs: the second page is empty, and says so.
+    await page.getByText('这一页没有同步记录，请回到第一页。', { exact: true }).waitFor();
+    expect(errors()).toEqual([]);
+  });
+
   it('shows an item with its source and target named by vendor, and its loss under its severity, in Chinese and English', async () => {
     const [item] = lossRun.items;
     const loss = item!.losses.find((each) => each.severity === 'approximated')!;

@@ -296,7 +296,14 @@ export function RunDetailPage() {
         : { key: 'summary', label: t('field.summary'), children: <RunCounts summary={detail.summary} all /> },
     ];
     if (params.groupIds?.length) {
-      items.push({ key: 'groupIds', label: t('field.groupIds'), children: params.groupIds.join(', ') });
+      // Named when a link knows the group or rule (one-way runs: the ids are the source side's).
+      const vendor =
+        detail.direction === 'feishu_to_wecom' ? 'feishu' : detail.direction === 'wecom_to_feishu' ? 'wecom' : null;
+      const named = params.groupIds.map((id) => {
+        const name = vendor ? names?.[vendor].get(id) : undefined;
+        return name ? `${name} (${id})` : id;
+      });
+      items.push({ key: 'groupIds', label: t('field.groupIds'), children: named.join(', ') });
     }
     if (params.userIds?.length) {
       items.push({ key: 'userIds', label: t('field.userIds'), children: params.userIds.join(', ') });

@@ -8,6 +8,7 @@ export const runsLocale = {
     refresh: '刷新',
     empty: '还没有同步记录。在“同步预览”页或通过 POST /api/v1/sync 发起一次同步后，它会出现在这里。',
     loadFailed: '无法加载同步记录',
+    pageEmpty: '这一页没有同步记录，请回到第一页。',
     column: {
       run: '记录',
       status: '状态',
@@ -43,6 +44,7 @@ export const runsLocale = {
     refresh: 'Refresh',
     empty: 'No runs yet. Start one from the Preview page or with POST /api/v1/sync and it appears here.',
     loadFailed: 'The runs could not be loaded',
+    pageEmpty: 'There are no runs on this page; go back to the first page.',
     column: {
       run: 'Run',
       status: 'Status',

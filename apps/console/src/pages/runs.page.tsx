@@ -142,7 +142,9 @@ export function RunsPage() {
         dataSource={runs.data?.items ?? []}
         loading={runs.isPending || runs.isPlaceholderData}
         caption={<span style={VISUALLY_HIDDEN}>{t('tableLabel')}</span>}
-        locale={{ emptyText: runs.isPending ? t('common:loading') : t('empty') }}
+        locale={{
+          emptyText: runs.isPending ? t('common:loading') : (runs.data?.total ?? 0) > 0 ? t('pageEmpty') : t('empty'),
+        }}
         onRow={(run) => ({
           style: { cursor: 'pointer' },
           onClick: (event) => {
