@@ -30,7 +30,7 @@ export function LinkStatusTag({ status }: { status: LinkStatus }) {
   const { t } = useTranslation('links');
   const help = t(`statusHelp.${status}`);
   return (
-    <Tooltip title={help}>
+    <Tooltip title={help} trigger={['hover', 'focus']}>
       {/* Focusable, so the explanation is reachable by keyboard; the label carries it for screen readers. */}
       <Tag color={COLORS[status]} tabIndex={0} aria-label={`${t(`status.${status}`)}: ${help}`} data-status={status}>
         {t(`status.${status}`)}

@@ -175,7 +175,7 @@ export function LinksPage() {
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
         {t('intro')}
       </Typography.Paragraph>
-      <Space wrap role="search" aria-label={t('search')}>
+      <Space wrap role="search">
         <Input.Search
           aria-label={t('search')}
           placeholder={t('searchPlaceholder')}
