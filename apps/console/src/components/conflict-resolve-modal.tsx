@@ -63,11 +63,13 @@ export function ConflictResolveModal({
       void message.success(runId === null ? t('resolved') : t('resolvedWithRun'));
       onClose();
     },
-    // Someone else resolved it meanwhile: the list is stale, so show it as it is now.
-    onError: (error) => {
-      if (error instanceof ApiRequestError && error.status === 409) void refresh();
-    },
   });
+  // Someone else resolved it meanwhile (409): the list is stale. It is refetched once the message has been read
+  // and the dialog closed, not before, since the refetch drops the conflict (and this dialog) from the page.
+  const close = () => {
+    if (resolve.error instanceof ApiRequestError && resolve.error.status === 409) void refresh();
+    onClose();
+  };
   return (
     <Modal
       open
@@ -77,7 +79,7 @@ export function ConflictResolveModal({
       onOk={() => resolve.mutate()}
       okButtonProps={{ danger: 'resolution' in choice && choice.resolution === 'overwrite' }}
       confirmLoading={resolve.isPending}
-      onCancel={onClose}
+      onCancel={close}
       destroyOnHidden
     >
       <Space orientation="vertical" style={{ width: '100%' }}>

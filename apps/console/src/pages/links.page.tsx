@@ -139,7 +139,7 @@ export function LinksPage() {
     {
       key: 'actions',
       title: t('column.actions'),
-      width: 200,
+      width: 250,
       render: (_, link) => (
         <Space wrap size={4}>
           <Tooltip title={canResync(link) ? undefined : t('resyncUnavailable')}>
