@@ -92,6 +92,8 @@ describe('console conflicts page (Chromium)', () => {
       'Skip',
     ]);
     await choices.getByText(/becomes not linked and is not synced until you set its direction/).waitFor();
+    // Antd's enter transitions ended, so the screenshot shows the page as it settles.
+    await page.waitForFunction(() => document.getAnimations().length === 0);
     await harness.screenshot(page, 'conflicts');
 
     await choices.getByRole('button', { name: 'Skip' }).click();
@@ -161,6 +163,77 @@ describe('console conflicts page (Chromium)', () => {
     await dialog.getByRole('button', { name: /^取 ?消$/ }).click();
     await page.getByText('没有待处理的冲突。').waitFor();
     expect((await conflicts('all')).find((entry) => entry.id === other.id)).toMatchObject({ resolution: 'skip' });
+    expect(errors()).toEqual([]);
+  });
+  it("offers Feishu or WeCom as the winner of a content conflict, and shows each side's current record", async () => {
+    // A content conflict needs a two-way link changed on both sides and a scheduled tick (SYNC_CRON), which the
+    // console harness does not configure: the conflict list and the vendor record reads are served here through
+    // page.route in the shapes of the OpenAPI document (ConflictDto) and of GET /api/v1/vendors/{vendor}/groups/{id}.
+    const { page, errors, expectError } = await harness.open('/console/conflicts', { language: 'en' });
+    expectError(/404/);
+    const content = {
+      id: '1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b',
+      linkId: '7d9e2a41-3c5b-4f6d-8e1a-9b0c2d3e4f50',
+      feishuGroupId: '7380952139465998355',
+      feishuGroupName: '研发部考勤',
+      wecomRuleId: '3',
+      wecomRuleName: '研发部考勤',
+      detectedAt: '2026-03-02T09:15:00.000Z',
+      detectedByRunId: '0b4c6f3e-5d1a-4c1e-9a7b-2f8e6d4c3b21',
+      resolvedAt: null,
+      winner: null,
+      resolutionRunId: null,
+      kind: 'content',
+      found: null,
+      resolution: null,
+    };
+    let resolvedWith: unknown = null;
+    await page.route('**/api/v1/conflicts?state=open', (route) =>
+      route.fulfill({ json: { items: resolvedWith === null ? [content] : [] } }),
+    );
+    await page.route(`**/api/v1/conflicts/${content.id}/resolve`, async (route) => {
+      resolvedWith = route.request().postDataJSON();
+      await route.fulfill({
+        status: 202,
+        json: { runId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', conflictId: content.id },
+      });
+    });
+    await page.route('**/api/v1/vendors/feishu/groups/*', (route) =>
+      route.fulfill({
+        json: {
+          id: content.feishuGroupId,
+          name: '研发部考勤（飞书）',
+          record: { group_name: '研发部考勤', allow_out_punch: true },
+        },
+      }),
+    );
+    await page.route('**/api/v1/vendors/wecom/groups/*', (route) =>
+      route.fulfill({ status: 404, json: { statusCode: 404, error: 'Not Found', message: 'WeCom rule 3 not found' } }),
+    );
+    await page.reload();
+
+    const card = page.getByRole('region', { name: '研发部考勤' });
+    await card.getByText('Both sides changed').waitFor();
+    const feishu = card.locator('[data-vendor="feishu"]');
+    // The vendor's current name, and its record behind a collapsible panel, opened from the keyboard.
+    await feishu.getByText('研发部考勤（飞书）').waitFor();
+    const panel = feishu.getByRole('button', { name: "Feishu's current record (JSON)" });
+    await panel.focus();
+    await page.keyboard.press('Enter');
+    await feishu.getByText('"allow_out_punch": true').waitFor();
+    await card
+      .locator('[data-vendor="wecom"]')
+      .getByText('WeCom has no object of this id now (it may have been deleted).')
+      .waitFor();
+
+    const choices = card.getByRole('group', { name: 'Choose how to resolve it' });
+    expect(await choices.getByRole('button').allTextContents()).toEqual(['Keep Feishu', 'Keep WeCom']);
+    await choices.getByRole('button', { name: 'Keep WeCom' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Confirm: Keep WeCom' });
+    await dialog.getByText(/overwrite the Feishu group with it/).waitFor();
+    await dialog.getByRole('button', { name: 'Resolve' }).click();
+    await page.getByText('No open conflicts.').waitFor();
+    expect(resolvedWith).toEqual({ winner: 'wecom' });
     expect(errors()).toEqual([]);
   });
 });

@@ -100,6 +100,8 @@ describe('console links page (Chromium)', () => {
     expect(await table.getByRole('row').filter({ hasText: name }).locator('[data-status]').textContent()).toBe(
       'In sync',
     );
+    // Antd's enter transitions ended, so the screenshot shows the page as it settles.
+    await page.waitForFunction(() => document.getAnimations().length === 0);
     await harness.screenshot(page, 'links');
     expect(errors()).toEqual([]);
   });
