@@ -53,7 +53,7 @@ describe('console conflicts page (Chromium)', () => {
       groupIds: [groupId],
     });
     expect(run.items).toEqual([expect.objectContaining({ sourceId: groupId, targetId: null, action: 'skipped' })]);
-    [conflict] = await conflicts('open');
+    conflict = (await conflicts('open'))[0]!;
     expect(conflict).toMatchObject({
       kind: 'name_taken',
       feishuGroupId: groupId,
@@ -93,7 +93,7 @@ describe('console conflicts page (Chromium)', () => {
     ]);
     await choices.getByText(/becomes not linked and is not synced until you set its direction/).waitFor();
     // Antd's enter transitions ended, so the screenshot shows the page as it settles.
-    await page.waitForFunction(() => document.getAnimations().length === 0);
+    await page.waitForFunction('document.getAnimations().length === 0');
     await harness.screenshot(page, 'conflicts');
 
     await choices.getByRole('button', { name: 'Skip' }).click();

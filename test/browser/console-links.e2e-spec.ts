@@ -59,7 +59,7 @@ describe('console links page (Chromium)', () => {
 
   it('lists the synced link in sync, with both sides, and the search finds it by name and by id', async () => {
     const { page, errors } = await harness.open('/console/links');
-    const table = page.getByRole('table');
+    const table = page.getByRole('table', { name: '考勤组关联列表' });
     const row = table.getByRole('row').filter({ hasText: name });
     await row.waitFor();
     await row.getByText(`ID：${groupId}`).waitFor();
@@ -93,7 +93,7 @@ describe('console links page (Chromium)', () => {
 
   it('pre-fills the search from ?q= (how the run detail page links here)', async () => {
     const { page, errors } = await harness.open(`/console/links?q=${groupId}`, { language: 'en' });
-    const table = page.getByRole('table');
+    const table = page.getByRole('table', { name: 'Group links' });
     await table.getByRole('row').filter({ hasText: name }).waitFor();
     expect(await page.getByLabel('Search', { exact: true }).inputValue()).toBe(groupId);
     expect(await table.getByRole('row').filter({ hasText: '控制台其他班' }).count()).toBe(0);
@@ -101,7 +101,7 @@ describe('console links page (Chromium)', () => {
       'In sync',
     );
     // Antd's enter transitions ended, so the screenshot shows the page as it settles.
-    await page.waitForFunction(() => document.getAnimations().length === 0);
+    await page.waitForFunction('document.getAnimations().length === 0');
     await harness.screenshot(page, 'links');
     expect(errors()).toEqual([]);
   });
