@@ -69,7 +69,7 @@ export function ConflictsPage() {
         />
       )}
       {conflicts.isPending ? (
-        <Spin tip={t('common:loading')}>
+        <Spin description={t('common:loading')}>
           <div style={{ minHeight: 120 }} />
         </Spin>
       ) : (
