@@ -122,6 +122,11 @@ describe('console conflicts page (Chromium)', () => {
     expect(await resolved.textContent()).toContain('Skip');
     expect(await resolved.getByRole('group', { name: 'Choose how to resolve it' }).count()).toBe(0);
     expect(page.url()).toContain('state=all');
+    // And its link, on the Links page: not linked now.
+    await resolved.getByRole('link', { name: 'See this link on the Links page' }).click();
+    await page.waitForURL(new RegExp(`/console/links\\?q=${conflict.linkId}$`));
+    const row = page.getByRole('table', { name: 'Group links' }).getByRole('row').filter({ hasText: groupId });
+    expect(await row.locator('[data-status]').textContent()).toBe('Not linked');
     expect(errors()).toEqual([]);
   });
 

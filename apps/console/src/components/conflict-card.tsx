@@ -177,11 +177,14 @@ export function ConflictCard({ conflict }: { conflict: Conflict }) {
             ]}
           />
         )}
-        {conflict.detectedByRunId !== null && (
-          <Typography.Text type="secondary">
-            {t('detectedBy')}: <RouterLink to={`/runs/${conflict.detectedByRunId}`}>{t('openRun')}</RouterLink>
-          </Typography.Text>
-        )}
+        <Space wrap size="large">
+          {conflict.detectedByRunId !== null && (
+            <Typography.Text type="secondary">
+              {t('detectedBy')}: <RouterLink to={`/runs/${conflict.detectedByRunId}`}>{t('openRun')}</RouterLink>
+            </Typography.Text>
+          )}
+          <RouterLink to={`/links?q=${encodeURIComponent(conflict.linkId)}`}>{t('openLink')}</RouterLink>
+        </Space>
       </Space>
       {chosen && (
         <ConflictResolveModal

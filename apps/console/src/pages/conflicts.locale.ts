@@ -25,6 +25,7 @@ export const conflictsLocale = {
     how: '处理方式',
     resolutionRun: '执行处理的同步',
     openRun: '查看同步记录',
+    openLink: '在“关联”页查看这对关联',
     state: { open: '待处理', resolved: '已处理' },
     side: {
       source: '源（要同步的一方）',
@@ -99,6 +100,7 @@ export const conflictsLocale = {
     how: 'Resolved as',
     resolutionRun: 'Run that carried it out',
     openRun: 'Open run',
+    openLink: 'See this link on the Links page',
     state: { open: 'Open', resolved: 'Resolved' },
     side: {
       source: 'Source (the side being synced)',

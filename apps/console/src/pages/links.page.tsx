@@ -45,8 +45,10 @@ export function LinksPage() {
   const { t, i18n } = useTranslation('links');
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
-  const status = isStatus(params.get('state')) ? (params.get('state') as LinkStatus) : undefined;
-  const direction = isDirection(params.get('direction')) ? (params.get('direction') as LinkDirection) : undefined;
+  const stateParam = params.get('state');
+  const directionParam = params.get('direction');
+  const status = isStatus(stateParam) ? stateParam : undefined;
+  const direction = isDirection(directionParam) ? directionParam : undefined;
   const [resyncing, setResyncing] = useState<Link | null>(null);
   const [redirecting, setRedirecting] = useState<Link | null>(null);
   const links = useLinks();
