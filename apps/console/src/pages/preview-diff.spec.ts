@@ -33,7 +33,9 @@ describe('diffJson', () => {
   });
 
   it('reports a change of type as one change of that path', () => {
-    expect(diffJson({ v: [1] }, { v: { 0: 1 } })).toEqual([{ path: 'v', kind: 'changed', before: [1], after: { 0: 1 } }]);
+    expect(diffJson({ v: [1] }, { v: { 0: 1 } })).toEqual([
+      { path: 'v', kind: 'changed', before: [1], after: { 0: 1 } },
+    ]);
     expect(diffJson({ v: null }, { v: 0 })).toEqual([{ path: 'v', kind: 'changed', before: null, after: 0 }]);
     expect(diffJson(1, '1')).toEqual([{ path: '', kind: 'changed', before: 1, after: '1' }]);
   });

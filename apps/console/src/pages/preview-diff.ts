@@ -60,7 +60,8 @@ function walk(before: unknown, after: unknown, path: string, options: DiffOption
     // Inside an array, a missing element is a removal whatever the option: the array is written whole.
     const inner = { ...options, ignoreMissingInAfter: false };
     const shared = Math.min(before.length, after.length);
-    for (let index = 0; index < shared; index += 1) walk(before[index], after[index], childPath(path, index), inner, out);
+    for (let index = 0; index < shared; index += 1)
+      walk(before[index], after[index], childPath(path, index), inner, out);
     for (let index = shared; index < before.length; index += 1) {
       out.push({ path: childPath(path, index), kind: 'removed', before: before[index] });
     }
