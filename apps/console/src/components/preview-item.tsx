@@ -15,7 +15,7 @@ import {
   type Vendor,
   writtenGroup,
 } from '../pages/preview-api';
-import { diffJson } from '../pages/preview-diff';
+import { alignKeys, diffJson } from '../pages/preview-diff';
 import { PreviewJson } from './preview-json';
 
 const SEVERITIES: readonly Severity[] = ['blocking', 'dropped', 'approximated', 'info'];
@@ -58,6 +58,12 @@ function Losses(props: { readonly losses: readonly Loss[] }): ReactNode {
   );
 }
 
+/** A value in one short line, for the list of changes. */
+function brief(value: unknown): string {
+  const text = JSON.stringify(value) ?? 'null';
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
 /** The current rule beside what would be written, the changed fields highlighted on both sides and listed. */
 function SideBySide(props: {
   readonly vendor: Vendor;
@@ -70,14 +76,6 @@ function SideBySide(props: {
     queryKey: ['vendor-group', props.vendor, props.targetId],
     queryFn: () => getVendorGroup(props.vendor, props.targetId),
   });
-  const writtenPane = (
-    <PreviewJson
-      value={props.written}
-      label={t('written', { vendor: vendorName })}
-      pane="after"
-      diff={current.data ? diffJson(current.data.record, props.written, { ignoreMissingInAfter: true }) : []}
-    />
-  );
   if (current.isPending) return <Spin />;
   if (current.isError || current.data === null) {
     return (
@@ -93,30 +91,15 @@ function SideBySide(props: {
           }
         />
         <Typography.Text strong>{t('written', { vendor: vendorName })}</Typography.Text>
-        {writtenPane}
+        <PreviewJson value={props.written} label={t('written', { vendor: vendorName })} />
       </Flex>
     );
   }
   // An update sends only what it sets: fields it leaves out stay as the vendor holds them.
   const diff = diffJson(current.data.record, props.written, { ignoreMissingInAfter: true });
+  const record = alignKeys(current.data.record, props.written);
   return (
     <Flex vertical gap={8}>
-      <Typography.Text type="secondary">{t('legend')}</Typography.Text>
-      <Row gutter={16}>
-        <Col span={12}>
-          <Typography.Text strong>{t('current', { vendor: vendorName })}</Typography.Text>
-          <PreviewJson
-            value={current.data.record}
-            label={t('current', { vendor: vendorName })}
-            pane="before"
-            diff={diff}
-          />
-        </Col>
-        <Col span={12}>
-          <Typography.Text strong>{t('written', { vendor: vendorName })}</Typography.Text>
-          {writtenPane}
-        </Col>
-      </Row>
       <div>
         <Typography.Text strong>{t('changes', { count: diff.length })}</Typography.Text>
         {diff.length === 0 ? (
@@ -128,12 +111,30 @@ function SideBySide(props: {
             {diff.map((entry) => (
               <li key={`${entry.kind}:${entry.path}`} data-diff={entry.kind}>
                 <Tag>{t(`kind.${entry.kind}`)}</Tag>
-                <Typography.Text code>{entry.path || '∅'}</Typography.Text>
+                <Typography.Text code>{entry.path || '∅'}</Typography.Text>{' '}
+                <Typography.Text type="secondary">
+                  {entry.kind === 'added'
+                    ? brief(entry.after)
+                    : entry.kind === 'removed'
+                      ? brief(entry.before)
+                      : `${brief(entry.before)} → ${brief(entry.after)}`}
+                </Typography.Text>
               </li>
             ))}
           </ul>
         )}
       </div>
+      <Typography.Text type="secondary">{t('legend')}</Typography.Text>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Typography.Text strong>{t('current', { vendor: vendorName })}</Typography.Text>
+          <PreviewJson value={record} label={t('current', { vendor: vendorName })} pane="before" diff={diff} />
+        </Col>
+        <Col span={12}>
+          <Typography.Text strong>{t('written', { vendor: vendorName })}</Typography.Text>
+          <PreviewJson value={props.written} label={t('written', { vendor: vendorName })} pane="after" diff={diff} />
+        </Col>
+      </Row>
     </Flex>
   );
 }

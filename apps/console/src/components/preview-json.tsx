@@ -1,5 +1,5 @@
 import { theme } from 'antd';
-import type { CSSProperties, ReactNode } from 'react';
+import { type CSSProperties, type ReactNode, useEffect, useRef } from 'react';
 import { childPath, type DiffEntry, type DiffKind, diffKindAt } from '../pages/preview-diff';
 
 /** Which differences a pane marks: the current record its removals and changes, the written one its additions and changes. */
@@ -48,11 +48,19 @@ export function PreviewJson(props: {
   readonly maxHeight?: number;
 }): ReactNode {
   const { token } = theme.useToken();
+  const ref = useRef<HTMLPreElement>(null);
   const lines: Line[] = [];
   jsonLines(props.value, '', 0, '', '', lines);
   const shown = (props.diff ?? []).filter((entry) =>
     props.pane === 'before' ? entry.kind !== 'added' : entry.kind !== 'removed',
   );
+  const firstMarked = shown.length > 0 ? lines.findIndex((line) => diffKindAt(shown, line.path)) : -1;
+  // Open on the first change: a long record would otherwise hide it below the fold of its pane.
+  useEffect(() => {
+    const pre = ref.current;
+    const line = firstMarked >= 0 ? pre?.children[firstMarked] : undefined;
+    if (pre && line instanceof HTMLElement) pre.scrollTop = Math.max(0, line.offsetTop - pre.offsetTop - 36);
+  }, [firstMarked]);
   const background: Record<DiffKind, string> = {
     added: token.colorSuccessBg,
     changed: token.colorWarningBg,
@@ -71,7 +79,7 @@ export function PreviewJson(props: {
     borderRadius: token.borderRadius,
   };
   return (
-    <pre tabIndex={0} aria-label={props.label} style={style}>
+    <pre ref={ref} tabIndex={0} aria-label={props.label} style={{ ...style, position: 'relative' }}>
       {lines.map((line, index) => {
         const kind = shown.length > 0 ? diffKindAt(shown, line.path) : undefined;
         return (

@@ -1,7 +1,7 @@
 // Jest globals are imported rather than ambient: the console's tsconfig (which type-checks this file) has only
 // the browser's types, and the root tsconfig (whose types ts-jest uses) excludes apps/console.
 import { describe, expect, it } from '@jest/globals';
-import { childPath, diffJson, diffKindAt, isWithin } from './preview-diff';
+import { alignKeys, childPath, diffJson, diffKindAt, isWithin } from './preview-diff';
 
 describe('diffJson', () => {
   it('finds nothing between equal values', () => {
@@ -74,5 +74,16 @@ describe('isWithin and diffKindAt', () => {
     expect(diffKindAt(entries, 'a.b')).toBe('changed');
     expect(diffKindAt(entries, 'added.deep[0]')).toBe('added');
     expect(diffKindAt(entries, 'keep')).toBeUndefined();
+  });
+});
+
+describe('alignKeys', () => {
+  it("orders the current record's keys as the written one's, its own others last, at every depth", () => {
+    const current = { id: 1, b: { y: 1, x: 2 }, a: [{ q: 1, p: 2 }], own: true };
+    const written = { a: [{ p: 0, q: 0 }], b: { x: 0, y: 0 } };
+    const aligned = alignKeys(current, written) as Record<string, unknown>;
+    expect(JSON.stringify(aligned)).toBe('{"a":[{"p":2,"q":1}],"b":{"x":2,"y":1},"id":1,"own":true}');
+    expect(aligned).toEqual(current);
+    expect(alignKeys(5, { a: 1 })).toBe(5);
   });
 });

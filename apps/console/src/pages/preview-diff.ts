@@ -85,3 +85,16 @@ export function isWithin(path: string, changed: string): boolean {
 export function diffKindAt(entries: readonly DiffEntry[], path: string): DiffKind | undefined {
   return entries.find((entry) => isWithin(path, entry.path))?.kind;
 }
+
+/**
+ * `before` with its object keys in `after`'s order (at every depth), its own other keys after them: the two
+ * sides of a comparison then list the same fields on the same lines as far as they can. Values are unchanged.
+ */
+export function alignKeys(before: unknown, after: unknown): unknown {
+  if (Array.isArray(before) && Array.isArray(after)) {
+    return (before as unknown[]).map((item, index) => (index < after.length ? alignKeys(item, after[index]) : item));
+  }
+  if (!isObject(before) || !isObject(after)) return before;
+  const keys = [...Object.keys(after).filter((key) => Object.hasOwn(before, key)), ...Object.keys(before)];
+  return Object.fromEntries([...new Set(keys)].map((key) => [key, alignKeys(before[key], after[key])]));
+}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Flex, Form, Popconfirm, Progress, Radio, Space, Typography } from 'antd';
+import { Alert, Button, DatePicker, Flex, Form, Popconfirm, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -223,7 +223,6 @@ export function PreviewPage() {
           showIcon
           role="status"
           title={detail.status === 'queued' ? t('queued') : t('running', { done: detail.progress?.itemsDone ?? 0 })}
-          description={<Progress percent={99} status="active" showInfo={false} />}
         />
       )}
 
