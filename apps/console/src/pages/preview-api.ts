@@ -1,10 +1,6 @@
-// The preview's calls. The sync and run routes go through the generated client (api/client.ts). The vendor
-// group routes (GET /api/v1/vendors/{vendor}/groups and …/groups/{id}) are new in the gateway: until the
-// console's generated client has them, they go through this small typed fetch with the same bearer token and
-// the same 401 → sign-out; once schema.d.ts lists them, these two functions can call `api.GET` instead.
-import { ApiRequestError, type ApiError, api, unwrap } from '../api/client';
+// The preview's calls, through the generated client (api/client.ts: bearer token, 401 → sign-out).
+import { ApiRequestError, api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
-import { apiToken, signOut } from '../auth/api-token';
 
 export type Vendor = 'feishu' | 'wecom';
 export type Direction = components['schemas']['SyncDirection'];
@@ -46,38 +42,21 @@ export interface ItemPlan {
 export const sourceVendor = (direction: Direction): Vendor => (direction === 'feishu_to_wecom' ? 'feishu' : 'wecom');
 export const targetVendor = (direction: Direction): Vendor => (direction === 'feishu_to_wecom' ? 'wecom' : 'feishu');
 
-async function getJson(path: string): Promise<{ body: unknown; response: Response }> {
-  const token = apiToken();
-  const response = await fetch(path, {
-    headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-  });
-  if (response.status === 401) signOut();
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
-  if (!response.ok && response.status !== 404) throw new ApiRequestError(response.status, body as ApiError);
-  return { body, response };
-}
-
-/** One page of the vendor's groups whose name or id matches `query`. */
+/** One page of the vendor's groups whose name contains `query` or whose id is it. */
 export async function listVendorGroups(vendor: Vendor, query: string, limit: number, offset = 0): Promise<GroupPage> {
-  const search = new URLSearchParams({ limit: String(limit), offset: String(offset) });
-  if (query.trim()) search.set('q', query.trim());
-  const { body, response } = await getJson(`/api/v1/vendors/${vendor}/groups?${search.toString()}`);
-  if (!response.ok) throw new ApiRequestError(response.status, body as ApiError);
-  const groups = Array.isArray(body) ? (body as VendorGroup[]) : [];
-  const total = Number(response.headers.get('X-Total-Count') ?? groups.length);
+  const result = await api.GET('/api/v1/vendors/{vendor}/groups', {
+    params: { path: { vendor }, query: { limit, offset, ...(query.trim() ? { q: query.trim() } : {}) } },
+  });
+  const groups = unwrap(result);
+  const total = Number(result.response.headers.get('X-Total-Count') ?? groups.length);
   return { groups, total: Number.isFinite(total) ? total : groups.length };
 }
 
 /** The vendor's current read of one group, or null when the vendor has none under that id (404). */
 export async function getVendorGroup(vendor: Vendor, id: string): Promise<VendorGroupRecord | null> {
-  const { body, response } = await getJson(`/api/v1/vendors/${vendor}/groups/${encodeURIComponent(id)}`);
-  return response.status === 404 ? null : (body as VendorGroupRecord);
+  const result = await api.GET('/api/v1/vendors/{vendor}/groups/{id}', { params: { path: { vendor, id } } });
+  if (result.response.status === 404) return null;
+  return unwrap(result);
 }
 
 /** POST /api/v1/sync: the queued run's id. */
