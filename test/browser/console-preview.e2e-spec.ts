@@ -36,23 +36,27 @@ describe('console preview (Chromium)', () => {
   });
 
   /** Searches the source groups for `search` and chooses the group shown as `name (id)`. */
-  async function choose(page: Page, search: string, label: string): Promise<void> {
-    const input = page.getByLabel('Groups (source: Feishu)');
+  async function choose(page: Page, search: string, label: string, field = 'Groups (source: Feishu)'): Promise<void> {
+    const input = page.getByLabel(field);
     await input.click();
     await input.fill(search);
     await page.locator('.ant-select-item-option', { hasText: label }).click();
   }
 
-  async function preview(page: Page): Promise<void> {
-    await page.getByRole('button', { name: 'Preview', exact: true }).click();
-    await page.getByRole('heading', { name: 'Preview results' }).waitFor({ timeout: 60_000 });
+  async function preview(page: Page, button: string | RegExp = 'Preview', results = 'Preview results'): Promise<void> {
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await page.getByRole('heading', { name: results }).waitFor({ timeout: 60_000 });
   }
 
   it('previews two new Feishu groups as WeCom creates, then applies exactly them', async () => {
     const { page, errors } = await harness.open('/console/preview', { language: 'en' });
     await page.getByRole('heading', { name: 'Sync preview' }).waitFor();
-    await page.getByRole('radio', { name: 'Feishu → WeCom' }).check();
-    await page.getByRole('radio', { name: 'Rules' }).check();
+    // The radio buttons' inputs are hidden under their labels: the label is what a user clicks.
+    await page.getByRole('radiogroup', { name: 'Direction' }).getByText('WeCom → Feishu', { exact: true }).click();
+    await page.getByRole('radiogroup', { name: 'Direction' }).getByText('Feishu → WeCom', { exact: true }).click();
+    await page.getByRole('radiogroup', { name: 'Scope' }).getByText('Rules', { exact: true }).click();
+    expect(await page.getByRole('radio', { name: 'Feishu → WeCom' }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Rules' }).isChecked()).toBe(true);
     await choose(page, '预览', `${NAMES[0]} (${ids[0]})`);
     await choose(page, '预览乙', `${NAMES[1]} (${ids[1]})`);
     await page.keyboard.press('Escape');
@@ -90,25 +94,25 @@ describe('console preview (Chromium)', () => {
     expect(errors()).toEqual([]);
   });
 
-  it('previews a changed Feishu group as an update, the changed field highlighted against the WeCom rule', async () => {
+  it('previews a changed Feishu group as an update (in Chinese), only the changed field highlighted against the WeCom rule', async () => {
     const { feishuAdmin } = vendorAdmins(harness.emulators);
     const group = await feishuAdmin.getGroup(ids[0]!);
     await feishuAdmin.createOrUpdateGroup({ ...groupForUpdate(group), clockIn_need_photo: !group.clockIn_need_photo });
 
-    const { page, errors } = await harness.open('/console/preview', { language: 'en' });
-    await page.getByRole('heading', { name: 'Sync preview' }).waitFor();
-    await choose(page, ids[0]!, `${NAMES[0]} (${ids[0]})`);
+    const { page, errors } = await harness.open('/console/preview');
+    await page.getByRole('heading', { name: '同步预览' }).waitFor();
+    await choose(page, ids[0]!, `${NAMES[0]} (${ids[0]})`, '考勤组（来源：飞书）');
     await page.keyboard.press('Escape');
-    await preview(page);
+    // Ant Design spaces a two-character Chinese button label (预 览).
+    await preview(page, /^预\s?览$/, '预览结果');
     const card = page.locator(`[data-source-id="${ids[0]}"]`);
-    expect(await card.getByTestId('preview-action').textContent()).toBe('Update');
+    expect(await card.getByTestId('preview-action').textContent()).toBe('将更新');
     // Side by side: the WeCom rule now, and what would be written, need_photo marked changed on both.
-    const current = card.getByLabel('Current rule in WeCom', { exact: true });
-    const written = card.getByLabel('What would be written to WeCom', { exact: true });
+    const current = card.getByLabel('企业微信当前的规则', { exact: true });
+    const written = card.getByLabel('将写入企业微信的内容', { exact: true });
     await current.waitFor();
     for (const pane of [current, written]) {
-      const line = pane.locator('[data-path="need_photo"]');
-      expect(await line.getAttribute('data-diff')).toBe('changed');
+      expect(await pane.locator('[data-path="need_photo"]').getAttribute('data-diff')).toBe('changed');
     }
     expect(await current.locator('[data-path="need_photo"]').textContent()).toContain(
       `"need_photo": ${String(!!group.clockIn_need_photo)}`,
@@ -116,9 +120,29 @@ describe('console preview (Chromium)', () => {
     expect(await written.locator('[data-path="need_photo"]').textContent()).toContain(
       `"need_photo": ${String(!group.clockIn_need_photo)}`,
     );
-    const changes = card.getByRole('list', { name: /^Changed fields/ });
-    await changes.getByText('need_photo', { exact: true }).waitFor();
+    // The one change, listed with its values; nothing else marked on either side.
+    const changes = card.getByRole('list', { name: /^变化的字段/ });
+    expect(await changes.locator('li').allTextContents()).toEqual([
+      `修改need_photo ${String(!!group.clockIn_need_photo)} → ${String(!group.clockIn_need_photo)}`,
+    ]);
+    expect(await card.locator('[data-diff]:not(li)').count()).toBe(2);
     await harness.screenshot(page, 'preview-update');
+    expect(errors()).toEqual([]);
+  });
+
+  it("shows the gateway's refusal readably: a chosen group deleted in Feishu before the preview", async () => {
+    const { feishuAdmin } = vendorAdmins(harness.emulators);
+    const doomed = await createFixedFeishuGroup(harness.emulators, feishuAdmin, '预览丙班');
+    const { page, errors, expectError } = await harness.open('/console/preview', { language: 'en' });
+    expectError(/status of 400/);
+    await choose(page, doomed, `预览丙班 (${doomed})`);
+    await page.keyboard.press('Escape');
+    await feishuAdmin.deleteGroup(doomed);
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Preview failed' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(doomed);
+    expect(await page.getByRole('button', { name: 'Apply' }).isDisabled()).toBe(true);
     expect(errors()).toEqual([]);
   });
 });

@@ -95,8 +95,9 @@ function SideBySide(props: {
       </Flex>
     );
   }
-  // An update sends only what it sets: fields it leaves out stay as the vendor holds them.
-  const diff = diffJson(current.data.record, props.written, { ignoreMissingInAfter: true });
+  // An update sends only what it sets: fields it leaves out stay as the vendor holds them, and inside a written
+  // array a field left out that was empty stays empty.
+  const diff = diffJson(current.data.record, props.written, { ignoreMissingInAfter: true, ignoreRemovedEmpty: true });
   const record = alignKeys(current.data.record, props.written);
   return (
     <Flex vertical gap={8}>

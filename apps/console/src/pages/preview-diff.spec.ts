@@ -49,6 +49,16 @@ describe('diffJson', () => {
     ]);
   });
 
+  it('can take a field left out that held only an empty value as no change', () => {
+    const current = { days: [{ work: 1, ahead: 0, off: false, list: [], name: '', obj: {}, late: 5 }] };
+    const written = { days: [{ work: 2 }] };
+    expect(diffJson(current, written, { ignoreMissingInAfter: true, ignoreRemovedEmpty: true })).toEqual([
+      { path: 'days[0].work', kind: 'changed', before: 1, after: 2 },
+      { path: 'days[0].late', kind: 'removed', before: 5 },
+    ]);
+    expect(diffJson(current, written, { ignoreMissingInAfter: true })).toHaveLength(7);
+  });
+
   it('quotes keys that are not identifiers', () => {
     expect(diffJson({}, { 'odd key': 1, '0': 2 })).toEqual([
       { path: '["0"]', kind: 'added', after: 2 },

@@ -17,6 +17,18 @@ export interface DiffOptions {
    * vendor holds it), at every depth of objects. Arrays are always compared in full: a write replaces them.
    */
   readonly ignoreMissingInAfter?: boolean;
+  /**
+   * A field that is not written and held only an empty value (0, false, '', null, [] or {}) is not a removal:
+   * the vendor reads a field left out as that empty value (WeCom's defaults), so nothing changes.
+   */
+  readonly ignoreRemovedEmpty?: boolean;
+}
+
+/** 0, false, '', null, undefined, [] or {}. */
+export function isEmptyValue(value: unknown): boolean {
+  if (value === null || value === undefined || value === 0 || value === false || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return isObject(value) && Object.keys(value).length === 0;
 }
 
 type JsonObject = Readonly<Record<string, unknown>>;
@@ -48,7 +60,8 @@ function walk(before: unknown, after: unknown, path: string, options: DiffOption
     for (const key of Object.keys(before)) {
       const child = childPath(path, key);
       if (!Object.hasOwn(after, key)) {
-        if (!options.ignoreMissingInAfter) out.push({ path: child, kind: 'removed', before: before[key] });
+        const unchanged = options.ignoreMissingInAfter || (options.ignoreRemovedEmpty && isEmptyValue(before[key]));
+        if (!unchanged) out.push({ path: child, kind: 'removed', before: before[key] });
       } else walk(before[key], after[key], child, options, out);
     }
     for (const key of Object.keys(after)) {

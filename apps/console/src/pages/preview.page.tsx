@@ -135,6 +135,7 @@ export function PreviewPage() {
           <Form.Item label={t('direction')} htmlFor="preview-direction">
             <Radio.Group
               id="preview-direction"
+              name="preview-direction"
               aria-label={t('direction')}
               optionType="button"
               value={direction}
@@ -154,6 +155,7 @@ export function PreviewPage() {
           >
             <Radio.Group
               id="preview-scope"
+              name="preview-scope"
               aria-label={t('scope')}
               optionType="button"
               value={scope}
