@@ -168,7 +168,7 @@ export function PreviewItem(props: {
       </span>
       <span aria-hidden>→</span>
       <span>
-        {t('target')}: {item.targetId ?? t('targetNone')}
+        {t('target')}: {item.targetId ?? (item.action === 'created' ? t('targetNew') : '—')}
       </span>
     </Flex>
   );

@@ -109,6 +109,8 @@ export function PreviewPage() {
       return;
     }
     apply.reset();
+    // The results shown are of the previous request until this one's dry run is done: hide them at once.
+    setPreviewed(null);
     dryRun.mutate(request);
   }
 
