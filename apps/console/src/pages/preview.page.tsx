@@ -87,9 +87,8 @@ export function PreviewPage() {
   const stale = previewed !== null && JSON.stringify(previewed.request) !== JSON.stringify(request);
 
   const dryRun = useMutation({
-    mutationFn: (body: SyncRequest) => queueRun(body, true),
-    onSuccess: (runId, body) =>
-      setPreviewed({ request: body, runId, names: new Map(groups.map((group) => [group.id, group.name])) }),
+    mutationFn: (chosen: { request: SyncRequest; names: Map<string, string> }) => queueRun(chosen.request, true),
+    onSuccess: (runId, chosen) => setPreviewed({ ...chosen, runId }),
   });
   const run = useQuery({
     queryKey: ['run', previewed?.runId],
@@ -111,7 +110,7 @@ export function PreviewPage() {
     apply.reset();
     // The results shown are of the previous request until this one's dry run is done: hide them at once.
     setPreviewed(null);
-    dryRun.mutate(request);
+    dryRun.mutate({ request, names: new Map(groups.map((group) => [group.id, group.name])) });
   }
 
   const detail = run.data;
