@@ -88,6 +88,8 @@ async function main(): Promise<void> {
       stdio: 'inherit',
     },
   );
+  // A production bundle even when the caller's environment says otherwise (see scripts/ensure-build.js).
+  process.env['NODE_ENV'] = 'production';
   await build({ configFile: `${root}apps/console/vite.config.ts`, logLevel: 'warn' });
 }
 

@@ -60,7 +60,9 @@ export default function ensureBuild() {
       execFileSync(
         process.execPath,
         ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/console/vite.config.ts', '--logLevel', 'warn'],
-        { stdio: 'inherit' },
+        // The production bundle whoever calls this (Jest sets NODE_ENV=test, which would make React and Ant
+        // Design build for tests: development React, and one id for every generated element id).
+        { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
       );
     }
   } finally {

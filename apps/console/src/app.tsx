@@ -65,7 +65,12 @@ export function App() {
     if (!signedIn && router.state.location.pathname !== '/sign-in') void router.navigate('/sign-in');
   }, [signedIn]);
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      // Ant Design spaces out two-character Chinese button labels ("预 览"); the console's labels are written as
+      // they should read.
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
