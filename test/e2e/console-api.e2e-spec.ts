@@ -160,6 +160,20 @@ describe('console API (REST + emulators)', () => {
       expect(response.body).toEqual({ statusCode: 404, error: 'Not Found', message });
     });
 
+    it('a WeCom rule that cannot be read is left out of the list, and its read says why', async () => {
+      const before = (await get('/api/v1/vendors/wecom/groups').expect(200)).body as Group[];
+      const odd = emulators.wecom.emulator.seedForeignRule({
+        groupname: 'Console Odd Rule',
+        grouptype: 1,
+        checkindate: 'x',
+      });
+      const after = await get('/api/v1/vendors/wecom/groups').expect(200);
+      expect(after.body).toEqual(before);
+      expect(after.headers['x-total-count']).toBe(String(before.length));
+      const read = await get(`/api/v1/vendors/wecom/groups/${odd}`).expect(503);
+      expect(read.body.message).toMatch(new RegExp(`^WeCom checkin rule ${odd} could not be read: .*checkindate`));
+    });
+
     it('a bad vendor is a 400 naming it', async () => {
       const response = await get('/api/v1/vendors/slack/groups/1').expect(400);
       expect(response.body.message).toBe('vendor must be one of: feishu, wecom');

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { FeishuRulesConnector, WecomRulesConnector } from '@app/connectors';
-import { isVendorError, VENDORS, type Vendor } from '@app/kernel';
+import { describeUnreadableRecord, isVendorError, VENDORS, type UnreadableRecord, type Vendor } from '@app/kernel';
 import { MissingCredentialsError } from '../config/app-config.js';
 import { failureDetail } from './vendor-status.service.js';
 import { VendorClients } from './vendor-clients.service.js';
@@ -51,12 +51,11 @@ export class VendorGroupsService {
         ? (await this.feishu().listGroups()).map((group) => ({ id: group.group_id, name: group.group_name }))
         : (await this.wecom().list()).map((rule) => ({ id: String(rule.groupid), name: rule.groupname })),
     );
-    const needle = search?.toLowerCase();
-    const kept =
-      search === undefined || needle === undefined
-        ? groups
-        : groups.filter((group) => group.id === search || group.name.toLowerCase().includes(needle));
-    return kept.sort(byNameThenId);
+    if (search === undefined) return groups.sort(byNameThenId);
+    const needle = search.toLowerCase();
+    return groups
+      .filter((group) => group.id === search || group.name.toLowerCase().includes(needle))
+      .sort(byNameThenId);
   }
 
   /** The group with the vendor's record of it (Feishu: the group read; WeCom: the rule in the rule list); null if none. */
@@ -68,8 +67,14 @@ export class VendorGroupsService {
         const group = await this.feishu().findGroup(id);
         return group ? { id: group.group_id, name: group.group_name, record: { ...group } } : null;
       }
-      const rule = (await this.wecom().list()).find((each) => String(each.groupid) === id);
-      return rule ? { id: String(rule.groupid), name: rule.groupname, record: { ...rule } } : null;
+      const unreadable: UnreadableRecord[] = [];
+      const rules = await this.wecom((record) => unreadable.push(record)).list();
+      const rule = rules.find((each) => String(each.groupid) === id);
+      if (rule) return { id: String(rule.groupid), name: rule.groupname, record: { ...rule } };
+      // The rule is there but cannot be read (as a Feishu group that cannot be read fails its read): say so.
+      const odd = unreadable.find((record) => record.recordId === id);
+      if (odd) throw new ServiceUnavailableException(describeUnreadableRecord(odd));
+      return null;
     });
   }
 
@@ -77,8 +82,8 @@ export class VendorGroupsService {
     return new FeishuRulesConnector(this.clients.feishu(), { now: () => new Date() });
   }
 
-  private wecom(): WecomRulesConnector {
-    return new WecomRulesConnector(this.clients.wecom());
+  private wecom(onUnreadable?: (record: UnreadableRecord) => void): WecomRulesConnector {
+    return new WecomRulesConnector(this.clients.wecom(), onUnreadable ? { onUnreadable } : {});
   }
 
   /** A vendor failure is a 503 naming the vendor and why; missing credentials keep their own 503 (the filter's). */
