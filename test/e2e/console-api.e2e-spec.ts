@@ -127,6 +127,13 @@ describe('console API (REST + emulators)', () => {
       });
     });
 
+    it('a blank q is no filter', async () => {
+      const all = await get('/api/v1/vendors/feishu/groups').expect(200);
+      const blank = await get('/api/v1/vendors/feishu/groups?q=%20').expect(200);
+      expect(blank.body).toEqual(all.body);
+      expect(blank.headers['x-total-count']).toBe(all.headers['x-total-count']);
+    });
+
     it('q of exactly 100 characters is fine', async () => {
       await get(`/api/v1/vendors/wecom/groups?q=${'x'.repeat(100)}`).expect(200);
     });
@@ -211,6 +218,12 @@ describe('console API (REST + emulators)', () => {
       expect(Number(parties.headers['x-total-count'])).toBe(parties.body.length);
       const all = await get('/api/v1/mappings/users').expect(200);
       expect(all.headers['x-total-count']).toBe(String(mapped.length));
+      // A blank q is no filter.
+      for (const blank of ['', '%20%20']) {
+        const unfiltered = await get(`/api/v1/mappings/users?q=${blank}`).expect(200);
+        expect(unfiltered.body).toEqual(all.body);
+        expect(unfiltered.headers['x-total-count']).toBe(String(mapped.length));
+      }
     });
 
     it.each(['users', 'departments'])('q longer than 100 characters is a 400 naming q (%s)', async (kind) => {
