@@ -37,8 +37,8 @@ function byNameThenId(a: VendorGroup, b: VendorGroup): number {
 
 /**
  * The source groups of a vendor as the sync reads them: the connectors' reads, through the gateway's one client
- * per vendor. A record that cannot be read is left out of a list (DESIGN.md, "Tolerant reader"; the client's
- * observer logs and counts it), never fails it.
+ * per vendor. A record that cannot be read is left out of a list (README, "What the gateway does with records
+ * it cannot read"; the client's observer logs and counts it), never fails it.
  */
 @Injectable()
 export class VendorGroupsService {
@@ -46,7 +46,7 @@ export class VendorGroupsService {
 
   /** The groups, sorted by name then id; `search` keeps names containing it (any case) and the id equal to it. */
   async list(vendor: Vendor, search?: string): Promise<VendorGroup[]> {
-    const groups = await this.read(vendor, 'listed', async () =>
+    const groups = await this.read(`${GROUP_NOUN[vendor]}s could not be listed`, async () =>
       vendor === 'feishu'
         ? (await this.feishu().listGroups()).map((group) => ({ id: group.group_id, name: group.group_name }))
         : (await this.wecom().list()).map((rule) => ({ id: String(rule.groupid), name: rule.groupname })),
@@ -60,9 +60,10 @@ export class VendorGroupsService {
 
   /** The group with the vendor's record of it (Feishu: the group read; WeCom: the rule in the rule list); null if none. */
   async get(vendor: Vendor, id: string): Promise<VendorGroupDetail | null> {
-    return this.read(vendor, 'read', async () => {
+    return this.read(`${GROUP_NOUN[vendor]} ${id} could not be read`, async () => {
       if (vendor === 'feishu') {
-        // Feishu group ids are decimal digits (REFERENCE A4): anything else names no group, and is not sent.
+        // Feishu group ids are decimal digits (feishuNumericIdSchema, libs/feishu's model): anything else names no
+        // group, and is not sent.
         if (!/^\d{1,32}$/.test(id)) return null;
         const group = await this.feishu().findGroup(id);
         return group ? { id: group.group_id, name: group.group_name, record: { ...group } } : null;
@@ -87,12 +88,12 @@ export class VendorGroupsService {
   }
 
   /** A vendor failure is a 503 naming the vendor and why; missing credentials keep their own 503 (the filter's). */
-  private async read<T>(vendor: Vendor, what: string, work: () => Promise<T>): Promise<T> {
+  private async read<T>(failed: string, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
       if (error instanceof MissingCredentialsError || !isVendorError(error)) throw error;
-      throw new ServiceUnavailableException(`${GROUP_NOUN[vendor]}s could not be ${what}: ${failureDetail(error)}`);
+      throw new ServiceUnavailableException(`${failed}: ${failureDetail(error)}`);
     }
   }
 }
