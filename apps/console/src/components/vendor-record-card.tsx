@@ -2,8 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Collapse, Descriptions, Skeleton, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiRequestError, type ApiError } from '../api/client';
-import { apiToken, signOut } from '../auth/api-token';
+import { api, unwrap } from '../api/client';
 
 export type Vendor = 'feishu' | 'wecom';
 
@@ -14,33 +13,15 @@ export interface VendorGroupRecord {
   readonly record: unknown;
 }
 
-/** What a read of a vendor record came to: the record, nothing of that id (404), or no such endpoint (yet). */
+/** What a read of a vendor record came to: the record, or nothing of that id (404). */
 export type VendorGroupRead =
-  | { readonly state: 'found'; readonly group: VendorGroupRecord }
-  | { readonly state: 'not_there' }
-  | { readonly state: 'unavailable' };
+  { readonly state: 'found'; readonly group: VendorGroupRecord } | { readonly state: 'not_there' };
 
-/**
- * The vendor record read, through fetch with the typed client's Authorization header (and its 401 sign-out).
- * TODO(#20): the endpoint is not in this branch's generated client yet; after the merge, swap the fetch for
- * `api.GET('/api/v1/vendors/{vendor}/groups/{id}', …)` and keep the 404 → "not there" reading.
- */
+/** The vendor record read; a 404 is an answer here (the object is gone), not an error. */
 export async function fetchVendorGroup(vendor: Vendor, id: string): Promise<VendorGroupRead> {
-  const token = apiToken();
-  const response = await fetch(`${window.location.origin}/api/v1/vendors/${vendor}/groups/${encodeURIComponent(id)}`, {
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
-  });
-  if (response.status === 401) signOut();
-  const body = (await response.json().catch(() => undefined)) as unknown;
-  if (response.status === 404) {
-    // Nest's answer for a route it does not have ("Cannot GET …"): the gateway has no vendor reads yet.
-    const message = (body as ApiError | undefined)?.message;
-    return typeof message === 'string' && message.startsWith('Cannot GET')
-      ? { state: 'unavailable' }
-      : { state: 'not_there' };
-  }
-  if (!response.ok) throw new ApiRequestError(response.status, body as ApiError | undefined);
-  return { state: 'found', group: body as VendorGroupRecord };
+  const result = await api.GET('/api/v1/vendors/{vendor}/groups/{id}', { params: { path: { vendor, id } } });
+  if (result.response.status === 404) return { state: 'not_there' };
+  return { state: 'found', group: unwrap(result) };
 }
 
 export function useVendorGroup(vendor: Vendor, id: string | null) {
@@ -86,8 +67,6 @@ export function VendorRecordCard({
     );
   else if (read.data?.state === 'not_there')
     body = <Alert type="warning" showIcon title={t('record.notThere', { vendor: vendorName })} />;
-  else if (read.data?.state === 'unavailable')
-    body = <Typography.Text type="secondary">{t('record.unavailable', { vendor: vendorName })}</Typography.Text>;
   else if (current)
     body = (
       <Collapse

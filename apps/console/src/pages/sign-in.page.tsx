@@ -40,7 +40,7 @@ export function SignInPage() {
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', padding: 24 }}>
       <Card style={{ width: 440, maxWidth: '100%' }}>
-        <Space direction="vertical" style={{ width: '100%' }} size="middle">
+        <Space orientation="vertical" style={{ width: '100%' }} size="middle">
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('heading')}
           </Typography.Title>
@@ -62,7 +62,7 @@ export function SignInPage() {
             >
               <Input.Password autoComplete="current-password" autoFocus />
             </Form.Item>
-            {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
+            {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
             <Button type="primary" htmlType="submit" loading={busy} block>
               {t('submit')}
             </Button>
