@@ -1,0 +1,64 @@
+import { LOSS_CATALOGUE, type LossMessageEntry } from './loss-messages.catalogue.js';
+import type { Groups } from './loss-messages.words.js';
+
+/*
+ * The console shows what a sync could not carry (losses) and what it did along the way (run item notes) in the
+ * language chosen. The gateway writes them in English, built in code with the variable parts (ids, names, times,
+ * counts, field names) inside; translateLoss renders one in Chinese by the catalogue (loss-messages.catalogue.ts),
+ * carrying the variable parts over exactly. Pure: no React, no DOM, no i18next, never throws.
+ */
+
+export type LossLanguage = 'zh' | 'en';
+
+/** A message in `language`: English as the gateway wrote it; Chinese by the catalogue, else the English text. */
+export function translateLoss(message: string, language: LossLanguage): string {
+  if (language === 'en' || typeof message !== 'string') return message;
+  try {
+    return toChinese(message) ?? message;
+  } catch {
+    // A template that fails on an unforeseen value must not take the page down: the English text is shown.
+    return message;
+  }
+}
+
+/** The catalogue entry that renders `message` in Chinese, with its groups, or null when none does. */
+export function catalogueMatch(message: string): { entry: LossMessageEntry; groups: Groups; zh: string } | null {
+  for (const entry of LOSS_CATALOGUE) {
+    const match = entry.en.exec(message);
+    if (match === null) continue;
+    const groups: Groups = match.groups ?? {};
+    const zh = entry.zh(groups);
+    if (zh !== null) return { entry, groups, zh };
+  }
+  return null;
+}
+
+/**
+ * What the engine wraps around a message of the translation library: a punch loss met several times
+ * ("… (3 punches)", punches.sync.ts) and a refused rule's item error ("cannot be translated: <field>: <message>",
+ * rule-sync.types.ts refusalReason). Each is rendered only when the message inside is.
+ */
+const WRAPPERS: readonly {
+  readonly en: RegExp;
+  readonly zh: (inner: string, groups: Groups) => string;
+}[] = [
+  {
+    en: /^(?<inner>.+) \((?<count>\d+) punches\)$/s,
+    zh: (inner, groups) => `${inner}（共 ${groups['count'] ?? ''} 条打卡）`,
+  },
+  {
+    en: /^cannot be translated: (?<field>[^:]+): (?<inner>.+)$/s,
+    zh: (inner, groups) => `无法转换：${groups['field'] ?? ''}：${inner}`,
+  },
+];
+
+function toChinese(message: string): string | null {
+  for (const wrapper of WRAPPERS) {
+    const match = wrapper.en.exec(message);
+    const groups = match?.groups;
+    if (!groups) continue;
+    const inner = catalogueMatch(groups['inner'] ?? '');
+    if (inner !== null) return wrapper.zh(inner.zh, groups);
+  }
+  return catalogueMatch(message)?.zh ?? null;
+}
