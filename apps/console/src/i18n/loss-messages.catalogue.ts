@@ -187,7 +187,7 @@ function madeUpResets(value: string): string {
 
 /** canonical-to-feishu.mapper.ts writeOvertime's parts: "allowed on …", "refused on …", joined by " and ". */
 function overtimeParts(value: string): string {
-  const match = /^(?:allowed on (?<allowed>.+?))?(?:(?:^| and )refused on (?<refused>.+))?$/.exec(value);
+  const match = /^(?:allowed on (?<allowed>.*?))?(?:(?:^| and )refused on (?<refused>.*))?$/.exec(value);
   if (!match?.groups) return value;
   const parts: string[] = [];
   if (match.groups['allowed']) parts.push(`${dayKinds(match.groups['allowed'])}允许加班`);
@@ -241,7 +241,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: PUNCH_FIELDS,
-    en: /^This punch is (?<origin>.+) in (?<source>Feishu|WeCom); (?<reason>.+), so it is written as an ordinary punch\.$/,
+    en: /^This punch is (?<origin>.*) in (?<source>Feishu|WeCom); (?<reason>.*), so it is written as an ordinary punch\.$/,
     zh: (g) => {
       const origin = lookup(ORIGIN, t(g, 'origin'));
       const reason = lookup(ORIGIN_REASON, t(g, 'reason'));
@@ -252,7 +252,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: PUNCH_FIELDS,
-    en: /^This punch is (?<origin>.+) in (?<source>Feishu|WeCom); (?<to>Feishu|WeCom) records it as an ordinary punch\.$/,
+    en: /^This punch is (?<origin>.*) in (?<source>Feishu|WeCom); (?<to>Feishu|WeCom) records it as an ordinary punch\.$/,
     zh: (g) => {
       const origin = lookup(ORIGIN, t(g, 'origin'));
       if (origin === null) return null;
@@ -287,7 +287,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   // ---- libs/translation/src/punch/feishu-punch.mapper.ts ----------------------------------------------------
   {
     source: FEISHU_PUNCH,
-    en: /^Feishu punch type (?<type>.+) is not one of the documented types \(0–7\), so it was not carried: it may not be a punch the person made\.$/,
+    en: /^Feishu punch type (?<type>.*) is not one of the documented types \(0–7\), so it was not carried: it may not be a punch the person made\.$/,
     zh: (g) => `飞书打卡类型 ${t(g, 'type')} 不在文档列出的类型（0–7）之内，因此未同步：它可能不是本人的打卡。`,
   },
   {
@@ -364,7 +364,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_MERGE,
-    en: /^Make-up punches are turned off, and WeCom does not keep make-up settings without them, so (?<reset>.+) of WeCom's make-up punches (?:was|were) switched off too\.$/,
+    en: /^Make-up punches are turned off, and WeCom does not keep make-up settings without them, so (?<reset>.*) of WeCom's make-up punches (?:was|were) switched off too\.$/,
     zh: (g) => `补卡已关闭，而企业微信在关闭补卡时不保留补卡设置，因此企业微信的${madeUpResets(t(g, 'reset'))}也一并关闭。`,
     words: ['reset'],
   },
@@ -412,7 +412,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_READ,
-    en: /^The group's time zone (?<zone>".*") is not an IANA zone; (?<assumed>.+) is assumed\.$/,
+    en: /^The group's time zone (?<zone>".*") is not an IANA zone; (?<assumed>.*) is assumed\.$/,
     zh: (g) => `考勤组的时区 ${t(g, 'zone')} 不是 IANA 时区，按 ${t(g, 'assumed')} 处理。`,
   },
   {
@@ -423,17 +423,17 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_READ,
-    en: /^Special workday (?<date>.+) names the rest "shift" 0, so it has no times; it is left out\.$/,
+    en: /^Special workday (?<date>.*) names the rest "shift" 0, so it has no times; it is left out\.$/,
     zh: (g) => `必须打卡日期 ${t(g, 'date')} 指向休息“班次” 0，没有上下班时间，因此未带上。`,
   },
   {
     source: FEISHU_READ,
-    en: /^Special workday (?<date>.+) is listed twice; the first entry is kept\.$/,
+    en: /^Special workday (?<date>.*) is listed twice; the first entry is kept\.$/,
     zh: (g) => `必须打卡日期 ${t(g, 'date')} 列出了两次，保留第一条。`,
   },
   {
     source: FEISHU_READ,
-    en: /^(?<date>.+) is also a special workday; it stays a workday and this day off is left out\.$/,
+    en: /^(?<date>.*) is also a special workday; it stays a workday and this day off is left out\.$/,
     zh: (g) => `${t(g, 'date')} 同时也是必须打卡日期；该日仍为工作日，这条无需打卡日期未带上。`,
   },
   {
@@ -443,13 +443,13 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_READ,
-    en: /^Segment (?<on>.+)–(?<off>.+) of shift "(?<name>.*)" ends before it starts \(a next-day end is written as "26:00"\)\.$/,
+    en: /^Segment (?<on>.*)–(?<off>.*) of shift "(?<name>.*)" ends before it starts \(a next-day end is written as "26:00"\)\.$/,
     zh: (g) =>
       `班次“${t(g, 'name')}”的打卡时段 ${t(g, 'on')}–${t(g, 'off')} 结束早于开始（次日的结束时间应写成 "26:00" 这样的形式）。`,
   },
   {
     source: FEISHU_READ,
-    en: /^Segment (?<on>.+)–(?<off>.+) overlaps the previous one\.$/,
+    en: /^Segment (?<on>.*)–(?<off>.*) overlaps the previous one\.$/,
     zh: (g) => `打卡时段 ${t(g, 'on')}–${t(g, 'off')} 与上一个时段重叠。`,
   },
   {
@@ -459,17 +459,17 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_READ,
-    en: /^Break (?<begin>.+)–(?<end>.+) ends before it starts; it is left out\.$/,
+    en: /^Break (?<begin>.*)–(?<end>.*) ends before it starts; it is left out\.$/,
     zh: (g) => `休息时间 ${t(g, 'begin')}–${t(g, 'end')} 结束早于开始，未带上。`,
   },
   {
     source: FEISHU_READ,
-    en: /^Break (?<begin>.+)–(?<end>.+) is a second break in the same work period; only one can be carried\.$/,
+    en: /^Break (?<begin>.*)–(?<end>.*) is a second break in the same work period; only one can be carried\.$/,
     zh: (g) => `休息时间 ${t(g, 'begin')}–${t(g, 'end')} 是同一上班时段内的第二段休息，只能同步一段。`,
   },
   {
     source: FEISHU_READ,
-    en: /^Break (?<begin>.+)–(?<end>.+) is not inside any work period of shift "(?<name>.*)"; left out\.$/,
+    en: /^Break (?<begin>.*)–(?<end>.*) is not inside any work period of shift "(?<name>.*)"; left out\.$/,
     zh: (g) => `休息时间 ${t(g, 'begin')}–${t(g, 'end')} 不在班次“${t(g, 'name')}”的任何上班时段内，未带上。`,
   },
   {
@@ -548,9 +548,9 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_READ,
-    en: /^A member rule by (?<label>.+?)(?<excluding> \(excluding\))? cannot be carried; only "includes these departments \/ people" can\.$/,
+    en: /^A member rule by (?<label>.*?)(?<excluding> \(excluding\))? cannot be carried; only "includes these departments \/ people" can\.$/,
     zh: (g) => {
-      const scope = /^scope type (?<type>.+)$/.exec(t(g, 'label'));
+      const scope = /^scope type (?<type>.*)$/.exec(t(g, 'label'));
       const label = scope?.groups ? `范围类型 ${scope.groups['type']}` : lookup(SCOPE_LABEL, t(g, 'label'));
       if (label === null) return null;
       return `按${label}${g['excluding'] ? '（排除）' : ''}划定的人员规则无法同步，只能同步“包含这些部门 / 人员”的规则。`;
@@ -569,7 +569,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_READ,
-    en: /^Punching ends at (?<end>.+) each day in Feishu; only the day's start \((?<start>.+)\) is carried\.$/,
+    en: /^Punching ends at (?<end>.*) each day in Feishu; only the day's start \((?<start>.*)\) is carried\.$/,
     zh: (g) => `飞书中每天 ${t(g, 'end')} 停止打卡；只同步每天的开始时间（${t(g, 'start')}）。`,
   },
   {
@@ -654,7 +654,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_READ,
-    en: /^The group follows the (?<calendar>.+) public-holiday calendar; only mainland China's can be carried\.$/,
+    en: /^The group follows the (?<calendar>.*) public-holiday calendar; only mainland China's can be carried\.$/,
     zh: (g) => {
       const calendar = /^#.+$/.test(t(g, 'calendar')) ? t(g, 'calendar') : lookup(CALENDAR, t(g, 'calendar'));
       if (calendar === null) return null;
@@ -669,7 +669,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_READ,
-    en: /^Make-up punches are counted per custom period starting on day (?<day>.+); the limit is carried as a calendar-month limit\.$/,
+    en: /^Make-up punches are counted per custom period starting on day (?<day>.*); the limit is carried as a calendar-month limit\.$/,
     zh: (g) => `补卡次数按自定义周期统计（每期从 ${t(g, 'day')} 日开始）；该限制按自然月同步。`,
   },
   {
@@ -684,13 +684,13 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_READ,
-    en: /^Feishu's action liveness check only works when every punch needs a face \(face_punch_cfg 1, here (?<cfg>.+)\); it is carried as the plain liveness check\.$/,
+    en: /^Feishu's action liveness check only works when every punch needs a face \(face_punch_cfg 1, here (?<cfg>.*)\); it is carried as the plain liveness check\.$/,
     zh: (g) =>
       `飞书的动作活体检测只在每次打卡都需人脸时生效（face_punch_cfg 1，此处为 ${t(g, 'cfg')}）；同步为普通活体检测。`,
   },
   {
     source: FEISHU_READ,
-    en: /^Field punches (?<detail>.+) in Feishu; that condition is not carried\.$/,
+    en: /^Field punches (?<detail>.*) in Feishu; that condition is not carried\.$/,
     zh: (g) => {
       const detail = lookup(OUT_PUNCH_DETAIL, t(g, 'detail'));
       return detail === null ? null : `飞书中外勤打卡${detail}；该条件未同步。`;
@@ -699,12 +699,12 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_READ,
-    en: /^Field punches may move their address by up to (?<meters>.+) m in Feishu \(微调范围\); not carried\.$/,
+    en: /^Field punches may move their address by up to (?<meters>.*) m in Feishu \(微调范围\); not carried\.$/,
     zh: (g) => `飞书中外勤打卡可把地址微调最多 ${t(g, 'meters')} 米（微调范围）；未同步。`,
   },
   {
     source: FEISHU_READ,
-    en: /^Feishu's overtime rules \(加班规则\) are outside the attendance-group API, so whether overtime is allowed on (?<unknown>.+?) is not known here; WeCom keeps its own setting for (?:it|them)\.(?: Overtime is allowed on (?<known>.+): the group's shifts have overtime periods there\.)?$/,
+    en: /^Feishu's overtime rules \(加班规则\) are outside the attendance-group API, so whether overtime is allowed on (?<unknown>.*?) is not known here; WeCom keeps its own setting for (?:it|them)\.(?: Overtime is allowed on (?<known>.*): the group's shifts have overtime periods there\.)?$/,
     zh: (g) =>
       `飞书的加班规则（加班规则）不在考勤组接口中，因此这里无法得知${dayKinds(t(g, 'unknown'))}是否允许加班；企业微信保留自己的设置。` +
       (g['known'] ? `${dayKinds(t(g, 'known'))}允许加班：考勤组的班次在这些日子设有加班时段。` : ''),
@@ -717,7 +717,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_READ,
-    en: /^(?<setting>.+) Not carried\.$/,
+    en: /^(?<setting>.*) Not carried\.$/,
     zh: (g) => {
       const setting = lookup(FEISHU_ONLY_INFO, t(g, 'setting'));
       return setting === null ? null : `${setting}未同步。`;
@@ -726,7 +726,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_READ,
-    en: /^(?<setting>.+) is a Feishu-only setting and is not carried\.$/,
+    en: /^(?<setting>.*) is a Feishu-only setting and is not carried\.$/,
     zh: (g) => {
       const setting = lookup(FEISHU_ONLY_DROP, t(g, 'setting'));
       return setting === null ? null : `${setting}是飞书独有的设置，未同步。`;
@@ -747,7 +747,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_WRITE,
-    en: /^The times of special workday (?<date>.+) become a Feishu shift of their own \(Feishu days point to shifts\)\.$/,
+    en: /^The times of special workday (?<date>.*) become a Feishu shift of their own \(Feishu days point to shifts\)\.$/,
     zh: (g) => `必须打卡日期 ${t(g, 'date')} 的上下班时间在飞书中单独建为一个班次（飞书的日期只能指向班次）。`,
   },
   {
@@ -763,7 +763,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_WRITE,
-    en: /^Working hours (?<on>.+)–(?<off>.+) cannot be written in Feishu \(start from 0:00, end after the start and no later than 47:59, the end of the next day\)\.$/,
+    en: /^Working hours (?<on>.*)–(?<off>.*) cannot be written in Feishu \(start from 0:00, end after the start and no later than 47:59, the end of the next day\)\.$/,
     zh: (g) =>
       `上班时间 ${t(g, 'on')}–${t(g, 'off')} 无法写入飞书（开始不早于 0:00，结束晚于开始且不晚于 47:59，即次日结束）。`,
   },
@@ -779,7 +779,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_WRITE,
-    en: /^The break (?<begin>.+)–(?<end>.+) is not inside its working period; left out\.$/,
+    en: /^The break (?<begin>.*)–(?<end>.*) is not inside its working period; left out\.$/,
     zh: (g) => `休息时间 ${t(g, 'begin')}–${t(g, 'end')} 不在所属上班时段内，未带上。`,
   },
   {
@@ -789,29 +789,29 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_WRITE,
-    en: /^(?<value>.+) is not a time; (?<minutes>\d+) minutes used\.$/,
+    en: /^(?<value>.*) is not a time; (?<minutes>\d+) minutes used\.$/,
     zh: (g) => `${t(g, 'value')} 不是有效的时间，改用 ${t(g, 'minutes')} 分钟。`,
   },
   {
     source: FEISHU_WRITE,
-    en: /^Feishu counts whole minutes; (?<seconds>.+) s is rounded to (?<minutes>.+) min\.$/,
+    en: /^Feishu counts whole minutes; (?<seconds>.*) s is rounded to (?<minutes>.*) min\.$/,
     zh: (g) => `飞书以整分钟计；${t(g, 'seconds')} 秒取整为 ${t(g, 'minutes')} 分钟。`,
   },
   {
     source: FEISHU_WRITE,
-    en: /^(?<minutes>.+) min is below what Feishu accepts; (?<min>.+) min is used\.$/,
+    en: /^(?<minutes>.*) min is below what Feishu accepts; (?<min>.*) min is used\.$/,
     zh: (g) => `${t(g, 'minutes')} 分钟低于飞书接受的最小值，改用 ${t(g, 'min')} 分钟。`,
   },
   {
     source: FEISHU_WRITE,
-    en: /^No punch window was given; Feishu's is set to clock-in from (?<advance>.+) min before, clock-out until (?<delay>.+) min after, and a punch more than (?<late>.+) min late \/ (?<early>.+) min early counts as missing\.$/,
+    en: /^No punch window was given; Feishu's is set to clock-in from (?<advance>.*) min before, clock-out until (?<delay>.*) min after, and a punch more than (?<late>.*) min late \/ (?<early>.*) min early counts as missing\.$/,
     zh: (g) =>
       `源端没有设置打卡时间范围；飞书中设为：上班前 ${t(g, 'advance')} 分钟起可上班打卡，下班后 ${t(g, 'delay')} 分钟内可下班打卡，` +
       `迟到超过 ${t(g, 'late')} 分钟 / 早退超过 ${t(g, 'early')} 分钟记为缺卡。`,
   },
   {
     source: FEISHU_WRITE,
-    en: /^The (?<what>.+) lies inside the working time; Feishu needs it outside, so 0 min is used\.$/,
+    en: /^The (?<what>.*) lies inside the working time; Feishu needs it outside, so 0 min is used\.$/,
     zh: (g) => {
       const what = lookup(WINDOW_EDGE, t(g, 'what'));
       return what === null ? null : `${what}落在上班时间之内；飞书要求它在上班时间之外，因此改用 0 分钟。`;
@@ -820,7 +820,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_WRITE,
-    en: /^Feishu allows at most (?<max>.+) min for the (?<what>.+); (?<value>.+) min is cut to \k<max>\.$/,
+    en: /^Feishu allows at most (?<max>.*) min for the (?<what>.*); (?<value>.*) min is cut to \k<max>\.$/,
     zh: (g) => {
       const what = lookup(WINDOW_EDGE, t(g, 'what'));
       if (what === null) return null;
@@ -840,7 +840,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_WRITE,
-    en: /^Existing Feishu shift "(?<name>.*)" \((?<id>.*)\) has the same times and rules and is reused(?: for (?<names>.+))?\.$/s,
+    en: /^Existing Feishu shift "(?<name>.*)" \((?<id>.*)\) has the same times and rules and is reused(?: for (?<names>.*))?\.$/s,
     zh: (g) =>
       `现有飞书班次“${t(g, 'name')}”（${t(g, 'id')}）的时间和规则相同，` +
       (g['names'] ? `复用于 ${list(t(g, 'names'))}。` : '直接复用。'),
@@ -875,7 +875,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_WRITE,
-    en: /^Special workday (?<date>.+) has (?<why>no valid date|no working hours); left out\.$/,
+    en: /^Special workday (?<date>.*) has (?<why>no valid date|no working hours); left out\.$/,
     zh: (g) =>
       `必须打卡日期 ${t(g, 'date')} ${t(g, 'why') === 'no valid date' ? '不是有效日期' : '没有上班时间'}，未带上。`,
     words: ['why'],
@@ -887,12 +887,12 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_WRITE,
-    en: /^Special day off (?<date>.+) has no valid date; left out\.$/,
+    en: /^Special day off (?<date>.*) has no valid date; left out\.$/,
     zh: (g) => `无需打卡日期 ${t(g, 'date')} 不是有效日期，未带上。`,
   },
   {
     source: FEISHU_WRITE,
-    en: /^(?<date>.+) is also a special workday; it stays a workday\.$/,
+    en: /^(?<date>.*) is also a special workday; it stays a workday\.$/,
     zh: (g) => `${t(g, 'date')} 同时也是必须打卡日期；该日仍为工作日。`,
   },
   {
@@ -917,7 +917,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_WRITE,
-    en: /^Feishu's attendance group cannot say whether overtime is allowed; this rule has overtime (?<parts>.+)\. Set that in Feishu's overtime rules \(加班规则\); the group only shows overtime hours \(show_over_time (?<show>on|off)\)\.$/,
+    en: /^Feishu's attendance group cannot say whether overtime is allowed; this rule has overtime (?<parts>.*)\. Set that in Feishu's overtime rules \(加班规则\); the group only shows overtime hours \(show_over_time (?<show>on|off)\)\.$/,
     zh: (g) =>
       `飞书考勤组无法设置是否允许加班；本规则为：${overtimeParts(t(g, 'parts'))}。请在飞书的加班规则（加班规则）中设置；` +
       `考勤组只决定是否显示加班时长（show_over_time ${t(g, 'show')}）。`,
@@ -930,14 +930,14 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_WRITE,
-    en: /^Feishu's attendance groups have no punch reminder; the reminder (?<before>.+) before work and (?<after>.+) after work is not carried\.$/,
+    en: /^Feishu's attendance groups have no punch reminder; the reminder (?<before>.*) before work and (?<after>.*) after work is not carried\.$/,
     zh: (g) =>
       `飞书考勤组没有打卡提醒；上班前 ${duration(t(g, 'before'))}、下班后 ${duration(t(g, 'after'))} 的提醒未同步。`,
     words: ['before', 'after'],
   },
   {
     source: FEISHU_WRITE,
-    en: /^Feishu has one punch radius per group; the locations' radii \((?<radii>.*) m\) become (?<radius>.+) m, the largest\.$/,
+    en: /^Feishu has one punch radius per group; the locations' radii \((?<radii>.*) m\) become (?<radius>.*) m, the largest\.$/,
     zh: (g) => `飞书每个考勤组只有一个打卡范围；各地点的范围（${t(g, 'radii')} 米）统一为其中最大的 ${t(g, 'radius')} 米。`,
   },
   {
@@ -947,7 +947,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_WRITE,
-    en: /^The day cannot start at (?<time>.+); 0:00 is used\.$/,
+    en: /^The day cannot start at (?<time>.*); 0:00 is used\.$/,
     zh: (g) => `一天不能从 ${t(g, 'time')} 开始，改用 0:00。`,
   },
   {
@@ -957,7 +957,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_WRITE,
-    en: /^Feishu takes 0–1440 whole minutes; (?<minutes>.+) min is used\.$/,
+    en: /^Feishu takes 0–1440 whole minutes; (?<minutes>.*) min is used\.$/,
     zh: (g) => `飞书只接受 0–1440 的整分钟数；改用 ${t(g, 'minutes')} 分钟。`,
   },
   {
@@ -968,7 +968,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_WRITE,
-    en: /^The attendance day starts at (?<start>.+) and runs 24 hours; Feishu's punching window ends at a time of the same day, so punches are accepted from \k<start> to 23:59 and punches after midnight until (?<until>.+) fall outside it\.$/,
+    en: /^The attendance day starts at (?<start>.*) and runs 24 hours; Feishu's punching window ends at a time of the same day, so punches are accepted from \k<start> to 23:59 and punches after midnight until (?<until>.*) fall outside it\.$/,
     zh: (g) =>
       `考勤日从 ${t(g, 'start')} 开始，持续 24 小时；飞书的打卡时间范围只能在当天结束，` +
       `因此只接受 ${t(g, 'start')} 至 23:59 的打卡，午夜后到 ${t(g, 'until')} 的打卡不在范围内。`,
@@ -982,12 +982,12 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_READ,
-    en: /^The WeCom rule could not be read: field (?<field>.+?) is malformed \((?<issue>.*)\)\.$/s,
+    en: /^The WeCom rule could not be read: field (?<field>.*?) is malformed \((?<issue>.*)\)\.$/s,
     zh: (g) => `企业微信打卡规则无法读取：字段 ${t(g, 'field')} 格式不正确（${t(g, 'issue')}）。`,
   },
   {
     source: WECOM_READ,
-    en: /^Rule type (?<type>.+) is unknown: WeCom rules are 1 \(fixed\), 2 \(by shift\) or 3 \(free\)\.$/,
+    en: /^Rule type (?<type>.*) is unknown: WeCom rules are 1 \(fixed\), 2 \(by shift\) or 3 \(free\)\.$/,
     zh: (g) => `未知的规则类型 ${t(g, 'type')}：企业微信打卡规则只有 1（固定时间上下班）、2（按班次上下班）和 3（自由上下班）。`,
   },
   {
@@ -1013,12 +1013,12 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_READ,
-    en: /^Weekday (?<day>.+) is not a WeCom weekday \(0 = Sunday … 6 = Saturday\); it was left out\.$/,
+    en: /^Weekday (?<day>.*) is not a WeCom weekday \(0 = Sunday … 6 = Saturday\); it was left out\.$/,
     zh: (g) => `星期值 ${t(g, 'day')} 不是企业微信的星期（0 = 周日 … 6 = 周六），未带上。`,
   },
   {
     source: WECOM_READ,
-    en: /^Weekday (?<day>.+) appears in two day layouts; only the first one was kept \(WeCom allows each weekday once\)\.$/,
+    en: /^Weekday (?<day>.*) appears in two day layouts; only the first one was kept \(WeCom allows each weekday once\)\.$/,
     zh: (g) => `星期值 ${t(g, 'day')} 出现在两组工作日设置中；只保留第一组（企业微信中每个星期几只能出现一次）。`,
   },
   {
@@ -1028,7 +1028,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_READ,
-    en: /^Shift id (?<id>.+) appears twice; the second shift was left out\.$/,
+    en: /^Shift id (?<id>.*) appears twice; the second shift was left out\.$/,
     zh: (g) => `班次 ID ${t(g, 'id')} 出现了两次，第二个班次未带上。`,
   },
   {
@@ -1043,20 +1043,20 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_READ,
-    en: /^The value (?<raw>.+) is above WeCom's 6 h maximum in seconds and a whole number of milliseconds, so it was read as milliseconds: (?<seconds>.+)\.$/,
+    en: /^The value (?<raw>.*) is above WeCom's 6 h maximum in seconds and a whole number of milliseconds, so it was read as milliseconds: (?<seconds>.*)\.$/,
     zh: (g) =>
       `数值 ${t(g, 'raw')} 按秒计超过企业微信 6 小时的上限，且是整数毫秒，因此按毫秒读取：${duration(t(g, 'seconds'))}。`,
     words: ['seconds'],
   },
   {
     source: WECOM_READ,
-    en: /^The value (?<raw>.+) is above WeCom's 6 h maximum and not a whole number of milliseconds; it was read as seconds \((?<seconds>.+)\)\.$/,
+    en: /^The value (?<raw>.*) is above WeCom's 6 h maximum and not a whole number of milliseconds; it was read as seconds \((?<seconds>.*)\)\.$/,
     zh: (g) => `数值 ${t(g, 'raw')} 超过企业微信 6 小时的上限，且不是整数毫秒；按秒读取（${duration(t(g, 'seconds'))}）。`,
     words: ['seconds'],
   },
   {
     source: WECOM_READ,
-    en: /^The grace time (?<raw>.+) is negative and was ignored\.$/,
+    en: /^The grace time (?<raw>.*) is negative and was ignored\.$/,
     zh: (g) => `宽限时间 ${t(g, 'raw')} 为负数，已忽略。`,
   },
   {
@@ -1076,13 +1076,13 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_READ,
-    en: /^The time section (?<on>.+)–(?<off>.+) ends before it starts and was left out\.$/,
+    en: /^The time section (?<on>.*)–(?<off>.*) ends before it starts and was left out\.$/,
     zh: (g) => `时段 ${clock(t(g, 'on'))}–${clock(t(g, 'off'))} 结束早于开始，未带上。`,
     words: ['on', 'off'],
   },
   {
     source: WECOM_READ,
-    en: /^A break (?<begin>.+)–(?<end>.+) is stored but switched off \(allow_rest false\), so it was ignored\.$/,
+    en: /^A break (?<begin>.*)–(?<end>.*) is stored but switched off \(allow_rest false\), so it was ignored\.$/,
     zh: (g) => `保存了休息时间 ${clock(t(g, 'begin'))}–${clock(t(g, 'end'))}，但休息时间已关闭（allow_rest false），因此已忽略。`,
     words: ['begin', 'end'],
   },
@@ -1098,14 +1098,14 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_READ,
-    en: /^The old-style punch limit \((?<limits>.+)\) of (?<span>.+) is overridden by the newer punch window stored next to it, which was used\.$/,
+    en: /^The old-style punch limit \((?<limits>.*)\) of (?<span>.*) is overridden by the newer punch window stored next to it, which was used\.$/,
     zh: (g) =>
       `时段 ${span(t(g, 'span'))} 的旧版打卡限制（${t(g, 'limits').split(', ').map(windowBound).join('，')}）被同时保存的新版打卡时间范围覆盖，使用的是新版范围。`,
     words: ['limits', 'span'],
   },
   {
     source: WECOM_READ,
-    en: /^(?:The old-style punch limit \((?<carried>.+)\) was carried as the punch window of (?<span>.+?)\.|The punch window of (?<partial>.+?) is stored only in part\.) (?:WeCom stores no other bounds for it, so the gateway's defaults were used: (?<defaulted>.+)\.|The other bounds are the ones stored\.)$/,
+    en: /^(?:The old-style punch limit \((?<carried>.*)\) was carried as the punch window of (?<span>.*?)\.|The punch window of (?<partial>.*?) is stored only in part\.) (?:WeCom stores no other bounds for it, so the gateway's defaults were used: (?<defaulted>.*)\.|The other bounds are the ones stored\.)$/,
     zh: (g) => {
       const head = g['carried']
         ? `时段 ${span(t(g, 'span'))} 的旧版打卡限制（${t(g, 'carried').split('; ').map(windowBound).join('；')}）已作为其打卡时间范围同步。`
@@ -1119,17 +1119,17 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_READ,
-    en: /^Weekday (?<day>.+) is not a WeCom weekday and was left out\.$/,
+    en: /^Weekday (?<day>.*) is not a WeCom weekday and was left out\.$/,
     zh: (g) => `星期值 ${t(g, 'day')} 不是企业微信的星期，未带上。`,
   },
   {
     source: WECOM_READ,
-    en: /^Required working time (?<seconds>.+) s is not valid; treated as "no requirement"\.$/,
+    en: /^Required working time (?<seconds>.*) s is not valid; treated as "no requirement"\.$/,
     zh: (g) => `要求的工作时长 ${t(g, 'seconds')} 秒无效；按“无时长要求”处理。`,
   },
   {
     source: WECOM_READ,
-    en: /^The day start (?<seconds>.+) s is outside one day; midnight is used\.$/,
+    en: /^The day start (?<seconds>.*) s is outside one day; midnight is used\.$/,
     zh: (g) => `每天的开始时间 ${t(g, 'seconds')} 秒超出了一天的范围，改用午夜 0 点。`,
   },
   {
@@ -1164,7 +1164,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_READ,
-    en: /^The Wi-Fi (?<bssid>.+) has no name; it is kept unnamed\.$/,
+    en: /^The Wi-Fi (?<bssid>.*) has no name; it is kept unnamed\.$/,
     zh: (g) => `Wi-Fi ${t(g, 'bssid')} 没有名称，按无名称保留。`,
   },
   {
@@ -1174,17 +1174,17 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_READ,
-    en: /^A special day has an impossible date \((?<day>.+)\) and was left out\.$/,
+    en: /^A special day has an impossible date \((?<day>.*)\) and was left out\.$/,
     zh: (g) => `有一个特殊日期的日期不可能存在（${t(g, 'day')}），未带上。`,
   },
   {
     source: WECOM_READ,
-    en: /^The special day (?<date>.+) is listed twice; the second entry was left out\.$/,
+    en: /^The special day (?<date>.*) is listed twice; the second entry was left out\.$/,
     zh: (g) => `特殊日期 ${t(g, 'date')} 列出了两次，第二条未带上。`,
   },
   {
     source: WECOM_READ,
-    en: /^More than (?<max>\d+) special days; (?<date>.+) was left out\.$/,
+    en: /^More than (?<max>\d+) special days; (?<date>.*) was left out\.$/,
     zh: (g) => `特殊日期超过 ${t(g, 'max')} 个；${t(g, 'date')} 未带上。`,
   },
   {
@@ -1194,22 +1194,22 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_READ,
-    en: /^The make-up punch limit (?<value>.+) is not valid; treated as unlimited\.$/,
+    en: /^The make-up punch limit (?<value>.*) is not valid; treated as unlimited\.$/,
     zh: (g) => `补卡限制 ${t(g, 'value')} 无效，按不限制处理。`,
   },
   {
     source: WECOM_READ,
-    en: /^The make-up punch restriction (?<value>.+) is not a valid set of flags; all types are allowed\.$/,
+    en: /^The make-up punch restriction (?<value>.*) is not a valid set of flags; all types are allowed\.$/,
     zh: (g) => `补卡类型限制 ${t(g, 'value')} 不是有效的标志组合；按允许所有类型处理。`,
   },
   {
     source: WECOM_READ,
-    en: /^Out-of-range punching setting (?<value>.+) is unknown; it is treated as WeCom's default, "counts as an exception"\.$/,
+    en: /^Out-of-range punching setting (?<value>.*) is unknown; it is treated as WeCom's default, "counts as an exception"\.$/,
     zh: (g) => `范围外打卡设置 ${t(g, 'value')} 未知；按企业微信的默认值“记为异常”处理。`,
   },
   {
     source: WECOM_READ,
-    en: /^No overtime switch \(allow_ot\) is stored for (?<kinds>.+); overtime there is read as not allowed\.$/,
+    en: /^No overtime switch \(allow_ot\) is stored for (?<kinds>.*); overtime there is read as not allowed\.$/,
     zh: (g) => `${t(g, 'kinds')} 没有保存加班开关（allow_ot）；这些日子按不允许加班读取。`,
   },
   {
@@ -1231,7 +1231,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_READ,
-    en: /^The punch reminders of (?<on>.+)–(?<off>.+) \((?<these>.+)\) differ from those of the rule's first time section \((?<first>.+)\); the rule keeps one reminder for all its sections, so the first one's was used\.$/,
+    en: /^The punch reminders of (?<on>.*)–(?<off>.*) \((?<these>.*)\) differ from those of the rule's first time section \((?<first>.*)\); the rule keeps one reminder for all its sections, so the first one's was used\.$/,
     zh: (g) =>
       `时段 ${clock(t(g, 'on'))}–${clock(t(g, 'off'))} 的打卡提醒（${reminder(t(g, 'these'))}）与规则第一个时段的提醒（${reminder(t(g, 'first'))}）不同；` +
       '规则的所有时段只保留一个提醒，因此使用第一个时段的提醒。',
@@ -1239,7 +1239,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_READ,
-    en: /^No (?<side>clock-in|clock-out) reminder is stored for (?<on>.+)–(?<off>.+?)(?<others> or the rule's other time sections)?; it was read as at the (?:start|end) of work\.$/,
+    en: /^No (?<side>clock-in|clock-out) reminder is stored for (?<on>.*)–(?<off>.*?)(?<others> or the rule's other time sections)?; it was read as at the (?:start|end) of work\.$/,
     zh: (g) => {
       const clockIn = t(g, 'side') === 'clock-in';
       return (
@@ -1251,7 +1251,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_READ,
-    en: /^A punch reminder (?<amount>.+) (?<side>after the start|before the end) of work is not one WeCom offers; it was read as at the (?:start|end) of work\.$/,
+    en: /^A punch reminder (?<amount>.*) (?<side>after the start|before the end) of work is not one WeCom offers; it was read as at the (?:start|end) of work\.$/,
     zh: (g) =>
       t(g, 'side') === 'after the start'
         ? `上班后 ${duration(t(g, 'amount'))}的打卡提醒不是企业微信提供的选项；按上班时提醒读取。`
@@ -1295,7 +1295,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_READ,
-    en: /^Make-up punches close on day (?<day>.+) of the next month in WeCom; this deadline is not carried\.$/,
+    en: /^Make-up punches close on day (?<day>.*) of the next month in WeCom; this deadline is not carried\.$/,
     zh: (g) => `企业微信中补卡截止到次月 ${t(g, 'day')} 日；该截止日未同步。`,
   },
   {
@@ -1305,7 +1305,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_READ,
-    en: /^Clock-out is only accepted (?<interval>.+) after clock-in in WeCom; this minimum interval is not carried\.$/,
+    en: /^Clock-out is only accepted (?<interval>.*) after clock-in in WeCom; this minimum interval is not carried\.$/,
     zh: (g) => `企业微信中上班打卡后 ${duration(t(g, 'interval'))}才能下班打卡；该最短间隔未同步。`,
     words: ['interval'],
   },
@@ -1329,7 +1329,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_WRITE,
-    en: /^The rule runs in (?<zone>.+) but WeCom only knows China time \(UTC\+8\): clock times are written unchanged and special days as China calendar dates\.$/,
+    en: /^The rule runs in (?<zone>.*) but WeCom only knows China time \(UTC\+8\): clock times are written unchanged and special days as China calendar dates\.$/,
     zh: (g) => `该规则使用时区 ${t(g, 'zone')}，而企业微信只有北京时间（UTC+8）：上下班时刻原样写入，特殊日期按北京时间的日期写入。`,
   },
   {
@@ -1344,13 +1344,13 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_WRITE,
-    en: /^Check-in radius of "(?<name>.*)" (?<from>.+) m was changed to (?<to>.+) m: WeCom only allows 100–1000 m in steps of 100, 1500, 2000, 2500 or 3000 m\.$/,
+    en: /^Check-in radius of "(?<name>.*)" (?<from>.*) m was changed to (?<to>.*) m: WeCom only allows 100–1000 m in steps of 100, 1500, 2000, 2500 or 3000 m\.$/,
     zh: (g) =>
       `“${t(g, 'name')}”的打卡范围 ${t(g, 'from')} 米已改为 ${t(g, 'to')} 米：企业微信只允许 100–1000 米（以 100 米为单位）、1500、2000、2500 或 3000 米。`,
   },
   {
     source: WECOM_WRITE,
-    en: /^Wi-Fi router (?<mac>.+) is listed twice; WeCom needs each MAC address once, so the second entry was left out\.$/,
+    en: /^Wi-Fi router (?<mac>.*) is listed twice; WeCom needs each MAC address once, so the second entry was left out\.$/,
     zh: (g) => `Wi-Fi 路由器 ${t(g, 'mac')} 列出了两次；企业微信中每个 MAC 地址只能出现一次，因此第二条未带上。`,
   },
   {
@@ -1423,13 +1423,13 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_WRITE,
-    en: /^The attendance day start (?<from>.+) was changed to (?<to>.+): WeCom needs a whole minute within one day\.$/,
+    en: /^The attendance day start (?<from>.*) was changed to (?<to>.*): WeCom needs a whole minute within one day\.$/,
     zh: (g) => `考勤日的开始时间 ${clock(t(g, 'from'))} 已改为 ${clock(t(g, 'to'))}：企业微信要求一天之内的整分钟。`,
     words: ['from', 'to'],
   },
   {
     source: WECOM_WRITE,
-    en: /^Required working time (?<from>.+) was changed to (?<to>.+): WeCom allows 1 h to 24 h in steps of 30 minutes\.$/,
+    en: /^Required working time (?<from>.*) was changed to (?<to>.*): WeCom allows 1 h to 24 h in steps of 30 minutes\.$/,
     zh: (g) =>
       `要求的工作时长 ${duration(t(g, 'from'))}已改为 ${duration(t(g, 'to'))}：企业微信允许 1 小时到 24 小时，以 30 分钟为单位。`,
     words: ['from', 'to'],
@@ -1441,40 +1441,40 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_WRITE,
-    en: /^Working time (?<on>.+)–(?<off>.+) was rounded to (?<on2>.+)–(?<off2>.+): WeCom stores whole minutes\.$/,
+    en: /^Working time (?<on>.*)–(?<off>.*) was rounded to (?<on2>.*)–(?<off2>.*): WeCom stores whole minutes\.$/,
     zh: (g) =>
       `上班时间 ${clock(t(g, 'on'))}–${clock(t(g, 'off'))} 已取整为 ${clock(t(g, 'on2'))}–${clock(t(g, 'off2'))}：企业微信按整分钟保存。`,
     words: ['on', 'off', 'on2', 'off2'],
   },
   {
     source: WECOM_WRITE,
-    en: /^Working time (?<span>.+) cannot be written: WeCom needs the start between 00:01 and 24:00 so a clock-in window fits before it\.$/,
+    en: /^Working time (?<span>.*) cannot be written: WeCom needs the start between 00:01 and 24:00 so a clock-in window fits before it\.$/,
     zh: (g) => `上班时间 ${span(t(g, 'span'))} 无法写入：企业微信要求上班时间在 00:01 到 24:00 之间，以便之前留出上班打卡时间。`,
     words: ['span'],
   },
   {
     source: WECOM_WRITE,
-    en: /^Working time (?<span>.+) cannot be written: WeCom needs the end after the start by more than 1 minute and less than 24 hours, and before 23:59 the next day\.$/,
+    en: /^Working time (?<span>.*) cannot be written: WeCom needs the end after the start by more than 1 minute and less than 24 hours, and before 23:59 the next day\.$/,
     zh: (g) =>
       `上班时间 ${span(t(g, 'span'))} 无法写入：企业微信要求下班时间比上班时间晚 1 分钟以上、24 小时以内，并早于次日 23:59。`,
     words: ['span'],
   },
   {
     source: WECOM_WRITE,
-    en: /^Working time (?<span>.+) cannot be written in a fixed WeCom rule: clock-out must be possible no later than 04:00 the next day\.$/,
+    en: /^Working time (?<span>.*) cannot be written in a fixed WeCom rule: clock-out must be possible no later than 04:00 the next day\.$/,
     zh: (g) => `上班时间 ${span(t(g, 'span'))} 无法写入企业微信固定时间规则：下班打卡最晚必须在次日 04:00 之前可以完成。`,
     words: ['span'],
   },
   {
     source: WECOM_WRITE,
-    en: /^Working times (?<first>.+) and (?<second>.+) overlap or are less than 2 minutes apart; WeCom needs separate, non-overlapping punch windows\.$/,
+    en: /^Working times (?<first>.*) and (?<second>.*) overlap or are less than 2 minutes apart; WeCom needs separate, non-overlapping punch windows\.$/,
     zh: (g) =>
       `上班时间 ${span(t(g, 'first'))} 与 ${span(t(g, 'second'))} 重叠或相隔不足 2 分钟；企业微信要求各时段的打卡时间范围互不重叠。`,
     words: ['first', 'second'],
   },
   {
     source: WECOM_WRITE,
-    en: /^Punch window of (?<span>.+) \(clock-in (?<in1>.+), clock-out (?<out1>.+)\) was changed to clock-in (?<in2>.+), clock-out (?<out2>.+): WeCom needs whole minutes, windows around the working time, no overlap between sections(?<fixed>, and clock-out by 04:00 the next day)?\.$/,
+    en: /^Punch window of (?<span>.*) \(clock-in (?<in1>.*), clock-out (?<out1>.*)\) was changed to clock-in (?<in2>.*), clock-out (?<out2>.*): WeCom needs whole minutes, windows around the working time, no overlap between sections(?<fixed>, and clock-out by 04:00 the next day)?\.$/,
     zh: (g) =>
       `时段 ${span(t(g, 'span'))} 的打卡时间范围（上班打卡 ${span(t(g, 'in1'))}，下班打卡 ${span(t(g, 'out1'))}）` +
       `已改为上班打卡 ${span(t(g, 'in2'))}，下班打卡 ${span(t(g, 'out2'))}：企业微信要求整分钟、范围包住上班时间、各时段互不重叠` +
@@ -1483,26 +1483,26 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_WRITE,
-    en: /^"Seriously late" after (?<after>.+) has no WeCom equivalent and was not written\.$/,
+    en: /^"Seriously late" after (?<after>.*) has no WeCom equivalent and was not written\.$/,
     zh: (g) => `“迟到超过 ${duration(t(g, 'after'))}记为严重迟到”在企业微信中没有对应设置，未写入。`,
     words: ['after'],
   },
   {
     source: WECOM_WRITE,
-    en: /^The break (?<begin>.+)–(?<end>.+) does not lie strictly inside the working time (?<on>.+)–(?<off>.+), which WeCom requires; it was not written\.$/,
+    en: /^The break (?<begin>.*)–(?<end>.*) does not lie strictly inside the working time (?<on>.*)–(?<off>.*), which WeCom requires; it was not written\.$/,
     zh: (g) =>
       `休息时间 ${clock(t(g, 'begin'))}–${clock(t(g, 'end'))} 不完全在上班时间 ${clock(t(g, 'on'))}–${clock(t(g, 'off'))} 之内，而企业微信要求如此；未写入。`,
     words: ['begin', 'end', 'on', 'off'],
   },
   {
     source: WECOM_WRITE,
-    en: /^The break was rounded to (?<begin>.+)–(?<end>.+): WeCom stores whole minutes\.$/,
+    en: /^The break was rounded to (?<begin>.*)–(?<end>.*): WeCom stores whole minutes\.$/,
     zh: (g) => `休息时间已取整为 ${clock(t(g, 'begin'))}–${clock(t(g, 'end'))}：企业微信按整分钟保存。`,
     words: ['begin', 'end'],
   },
   {
     source: WECOM_WRITE,
-    en: /^Grace for late arrival \((?<late>.+)\) and early leave \((?<early>.+)\) was not written: WeCom cannot combine it with flexible arrival \(up to (?<flexEarly>.+) early \/ (?<flexLate>.+) late\), which was kept\.$/,
+    en: /^Grace for late arrival \((?<late>.*)\) and early leave \((?<early>.*)\) was not written: WeCom cannot combine it with flexible arrival \(up to (?<flexEarly>.*) early \/ (?<flexLate>.*) late\), which was kept\.$/,
     zh: (g) =>
       `允许迟到（${duration(t(g, 'late'))}）和允许早退（${duration(t(g, 'early'))}）未写入：企业微信不能把它与弹性上下班` +
       `（最多提前 ${duration(t(g, 'flexEarly'))} / 延后 ${duration(t(g, 'flexLate'))}）同时设置，保留的是弹性上下班。`,
@@ -1515,7 +1515,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_WRITE,
-    en: /^"Leave (?<off>.+) late, arrive (?<on>.+) late next day" became (?<off2>.+) \/ (?<on2>.+): WeCom allows multiples of 15 minutes up to 10 hours, and the later arrival may not exceed the later leave\.$/,
+    en: /^"Leave (?<off>.*) late, arrive (?<on>.*) late next day" became (?<off2>.*) \/ (?<on2>.*): WeCom allows multiples of 15 minutes up to 10 hours, and the later arrival may not exceed the later leave\.$/,
     zh: (g) =>
       `“下班晚走 ${duration(t(g, 'off'))}，次日晚到 ${duration(t(g, 'on'))}”已改为 ${duration(t(g, 'off2'))} / ${duration(t(g, 'on2'))}：` +
       '企业微信只允许 15 分钟的整数倍、最多 10 小时，且晚到不能超过晚走。',
@@ -1523,7 +1523,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_WRITE,
-    en: /^Special working day (?<date>.+) was not written: WeCom only has special working days in fixed-time rules\.$/,
+    en: /^Special working day (?<date>.*) was not written: WeCom only has special working days in fixed-time rules\.$/,
     zh: (g) => `必须打卡日期 ${t(g, 'date')} 未写入：企业微信只有固定时间上下班规则才有必须打卡日期。`,
   },
   {
@@ -1533,46 +1533,46 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_WRITE,
-    en: /^Special day (?<date>.+) is today or in the past; WeCom only accepts future special days, so it was not written\.$/,
+    en: /^Special day (?<date>.*) is today or in the past; WeCom only accepts future special days, so it was not written\.$/,
     zh: (g) => `特殊日期 ${t(g, 'date')} 是今天或已过去；企业微信只接受将来的特殊日期，因此未写入。`,
   },
   {
     source: WECOM_WRITE,
-    en: /^Special day (?<date>.+) is listed more than once; WeCom allows each date once, so only the first was written\.$/,
+    en: /^Special day (?<date>.*) is listed more than once; WeCom allows each date once, so only the first was written\.$/,
     zh: (g) => `特殊日期 ${t(g, 'date')} 列出了多次；企业微信中每个日期只能出现一次，因此只写入了第一条。`,
   },
   {
     source: WECOM_WRITE,
-    en: /^WeCom allows at most (?<max>\d+) special days; (?<date>.+) was not written\.$/,
+    en: /^WeCom allows at most (?<max>\d+) special days; (?<date>.*) was not written\.$/,
     zh: (g) => `企业微信最多允许 ${t(g, 'max')} 个特殊日期；${t(g, 'date')} 未写入。`,
   },
   {
     source: WECOM_WRITE,
-    en: /^Special working day (?<date>.+?) has no working times(?: \(shift (?<key>.*) not found\))? and was not written\.$/,
+    en: /^Special working day (?<date>.*?) has no working times(?: \(shift (?<key>.*) not found\))? and was not written\.$/,
     zh: (g) =>
       `必须打卡日期 ${t(g, 'date')} 没有上下班时间${g['key'] === undefined ? '' : `（找不到班次 ${t(g, 'key')}）`}，未写入。`,
   },
   {
     source: WECOM_WRITE,
-    en: /^Special working day (?<date>.+) has (?<count>\d+) time sections; WeCom allows at most (?<max>\d+)\. It was not written\.$/,
+    en: /^Special working day (?<date>.*) has (?<count>\d+) time sections; WeCom allows at most (?<max>\d+)\. It was not written\.$/,
     zh: (g) => `必须打卡日期 ${t(g, 'date')} 有 ${t(g, 'count')} 个时段；企业微信最多允许 ${t(g, 'max')} 个。未写入。`,
   },
   {
     source: WECOM_WRITE,
-    en: /^Special working day (?<date>.+) was written with its working times only: WeCom special days carry no punch windows, breaks, grace or flexible time\.$/,
+    en: /^Special working day (?<date>.*) was written with its working times only: WeCom special days carry no punch windows, breaks, grace or flexible time\.$/,
     zh: (g) =>
       `必须打卡日期 ${t(g, 'date')} 只写入了上下班时间：企业微信的特殊日期没有打卡时间范围、休息时间、允许迟到早退或弹性时间。`,
   },
   {
     source: WECOM_WRITE,
-    en: /^Special working day (?<date>.+) \((?<on>.+)–(?<off>.+)\) was not written: WeCom needs special-day work to start between 04:00 and 18:00, end by 03:00 the next day, and sections not to overlap\.$/,
+    en: /^Special working day (?<date>.*) \((?<on>.*)–(?<off>.*)\) was not written: WeCom needs special-day work to start between 04:00 and 18:00, end by 03:00 the next day, and sections not to overlap\.$/,
     zh: (g) =>
       `必须打卡日期 ${t(g, 'date')}（${clock(t(g, 'on'))}–${clock(t(g, 'off'))}）未写入：企业微信要求特殊日期的上班时间在 04:00 到 18:00 之间、下班不晚于次日 03:00，且各时段互不重叠。`,
     words: ['on', 'off'],
   },
   {
     source: WECOM_WRITE,
-    en: /^Special working day (?<date>.+): working time rounded to (?<on>.+)–(?<off>.+) \(WeCom stores whole minutes\)\.$/,
+    en: /^Special working day (?<date>.*): working time rounded to (?<on>.*)–(?<off>.*) \(WeCom stores whole minutes\)\.$/,
     zh: (g) =>
       `必须打卡日期 ${t(g, 'date')}：上班时间已取整为 ${clock(t(g, 'on'))}–${clock(t(g, 'off'))}（企业微信按整分钟保存）。`,
     words: ['on', 'off'],
@@ -1611,14 +1611,14 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_WRITE,
-    en: /^The punch reminder of (?<on>.+)–(?<off>.+) \((?<wanted>.+)\) would fall outside the day, so (?<written>.+) was written\.$/,
+    en: /^The punch reminder of (?<on>.*)–(?<off>.*) \((?<wanted>.*)\) would fall outside the day, so (?<written>.*) was written\.$/,
     zh: (g) =>
       `时段 ${clock(t(g, 'on'))}–${clock(t(g, 'off'))} 的打卡提醒（${reminder(t(g, 'wanted'))}）会超出当天，因此写入的是${reminder(t(g, 'written'))}。`,
     words: ['on', 'off', 'wanted', 'written'],
   },
   {
     source: WECOM_WRITE,
-    en: /^The source has no punch reminder; WeCom requires one for every time section, so the default of this gateway was written: (?<reminder>.+)\.$/,
+    en: /^The source has no punch reminder; WeCom requires one for every time section, so the default of this gateway was written: (?<reminder>.*)\.$/,
     zh: (g) =>
       `源端没有打卡提醒；企业微信要求每个时段都有提醒，因此写入了本网关的默认提醒：${reminder(t(g, 'reminder'))}。`,
     words: ['reminder'],
@@ -1640,14 +1640,14 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_WRITE,
-    en: /^(?<what>Make-up punches per month|Days a make-up punch may reach back) (?<value>.+) was changed to (?<bounded>.+): WeCom allows (?<min>\d+) to (?<max>\d+) \(or unlimited\)\.$/,
+    en: /^(?<what>Make-up punches per month|Days a make-up punch may reach back) (?<value>.*) was changed to (?<bounded>.*): WeCom allows (?<min>\d+) to (?<max>\d+) \(or unlimited\)\.$/,
     zh: (g) =>
       `${REMEDY_LIMIT[t(g, 'what')]} ${t(g, 'value')} 已改为 ${t(g, 'bounded')}：企业微信允许 ${t(g, 'min')} 到 ${t(g, 'max')}（或不限）。`,
     words: ['what'],
   },
   {
     source: WECOM_WRITE,
-    en: /^(?<what>Grace for late arrival|Grace for early leave) differs between the sections of the day \((?<values>.+)\); WeCom has one value per day, so the most lenient, (?<used>.+), was used\.$/,
+    en: /^(?<what>Grace for late arrival|Grace for early leave) differs between the sections of the day \((?<values>.*)\); WeCom has one value per day, so the most lenient, (?<used>.*), was used\.$/,
     zh: (g) =>
       `${FLEX_WHAT[t(g, 'what')]}在当天各时段之间不同（${t(g, 'values').split(', ').map(duration).join('、')}）；` +
       `企业微信每天只有一个值，因此使用最宽松的 ${duration(t(g, 'used'))}。`,
@@ -1655,7 +1655,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_WRITE,
-    en: /^(?<what>Grace for late arrival|Grace for early leave|Flexible early arrival|Flexible late arrival) (?<from>.+) was (?<how>capped|rounded) to (?<to>.+): WeCom only allows multiples of 5 minutes, up to 6 hours\.$/,
+    en: /^(?<what>Grace for late arrival|Grace for early leave|Flexible early arrival|Flexible late arrival) (?<from>.*) was (?<how>capped|rounded) to (?<to>.*): WeCom only allows multiples of 5 minutes, up to 6 hours\.$/,
     zh: (g) =>
       `${FLEX_WHAT[t(g, 'what')]} ${duration(t(g, 'from'))}已${t(g, 'how') === 'capped' ? '截为' : '取整为'} ${duration(t(g, 'to'))}：` +
       '企业微信只允许 5 分钟的整数倍，最多 6 小时。',
@@ -1663,7 +1663,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_WRITE,
-    en: /^The source does not say whether overtime is allowed on (?<kinds>.+), so WeCom's overtime for those days was not set by it: a new WeCom rule gets "not allowed" \(approval only\), an existing one keeps its own setting\.$/,
+    en: /^The source does not say whether overtime is allowed on (?<kinds>.*), so WeCom's overtime for those days was not set by it: a new WeCom rule gets "not allowed" \(approval only\), an existing one keeps its own setting\.$/,
     zh: (g) =>
       `源端没有说明${dayKinds(t(g, 'kinds'))}是否允许加班，因此这些日子的企业微信加班设置不由它决定：` +
       '新建的企业微信规则为“不允许”（仅审批），已有规则保留自己的设置。',
@@ -1671,7 +1671,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_WRITE,
-    en: /^A punch reminder (?<amount>.+) (?<where>after the start|before the end|before the start|after the end) of work was written as (?<written>.+): WeCom offers (?<choices>.+) minutes (?<side>before|after) the (?:start|end) of work\.$/,
+    en: /^A punch reminder (?<amount>.*) (?<where>after the start|before the end|before the start|after the end) of work was written as (?<written>.*): WeCom offers (?<choices>.*) minutes (?<side>before|after) the (?:start|end) of work\.$/,
     zh: (g) => {
       const where: Readonly<Record<string, string>> = {
         'after the start': '上班后',
@@ -1680,7 +1680,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
         'after the end': '下班后',
       };
       const side = t(g, 'side') === 'before' ? '上班前' : '下班后';
-      const written = /^(?<amount>.+) (?:before|after)$/.exec(t(g, 'written'));
+      const written = /^(?<amount>.*) (?:before|after)$/.exec(t(g, 'written'));
       const writtenText =
         t(g, 'written') === 'on time' ? '准时提醒' : written?.groups ? `${side} ${duration(t(written.groups, 'amount'))}` : null;
       if (writtenText === null) return null;
@@ -1693,24 +1693,24 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: WECOM_WRITE,
-    en: /^Reminder offset (?<value>.+) min is not one WeCom offers \((?<choices>.+)\); no offset \(on time\) was used\.$/,
+    en: /^Reminder offset (?<value>.*) min is not one WeCom offers \((?<choices>.*)\); no offset \(on time\) was used\.$/,
     zh: (g) => `提醒提前量 ${t(g, 'value')} 分钟不是企业微信提供的选项（${t(g, 'choices')}）；改为准时提醒（不提前）。`,
   },
 
   // ---- apps/gateway/src/sync/rules/feishu-to-wecom.rules-sync.ts (run item notes) ----------------------------
   {
     source: RULES_F2W,
-    en: /^The linked WeCom rule (?<id>.+) no longer exists in WeCom; it was created again\.$/,
+    en: /^The linked WeCom rule (?<id>.*) no longer exists in WeCom; it was created again\.$/,
     zh: (g) => `已关联的企业微信打卡规则 ${t(g, 'id')} 在企业微信中已不存在；已重新创建。`,
   },
   {
     source: RULES_F2W,
-    en: /^(?<count>\d+) WeCom rules carry the name "(?<name>.*)"; the oldest \(groupid (?<id>.+)\) was adopted\.$/,
+    en: /^(?<count>\d+) WeCom rules carry the name "(?<name>.*)"; the oldest \(groupid (?<id>.*)\) was adopted\.$/,
     zh: (g) => `有 ${t(g, 'count')} 个企业微信打卡规则名为“${t(g, 'name')}”；已接管其中最早的一个（groupid ${t(g, 'id')}）。`,
   },
   {
     source: RULES_F2W,
-    en: /^The Feishu group was deleted, so its WeCom rule (?<id>.+) was deleted too \(SYNC_PROPAGATE_DELETES\)\.$/,
+    en: /^The Feishu group was deleted, so its WeCom rule (?<id>.*) was deleted too \(SYNC_PROPAGATE_DELETES\)\.$/,
     zh: (g) => `飞书考勤组已被删除，因此其企业微信打卡规则 ${t(g, 'id')} 也一并删除（SYNC_PROPAGATE_DELETES）。`,
   },
   {
@@ -1737,7 +1737,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   // ---- apps/gateway/src/sync/rules/wecom-to-feishu.rules-sync.ts (run item notes) ----------------------------
   {
     source: RULES_W2F,
-    en: /^The WeCom rule was deleted, so its Feishu group (?<id>.+) was deleted too \(SYNC_PROPAGATE_DELETES\)\.$/,
+    en: /^The WeCom rule was deleted, so its Feishu group (?<id>.*) was deleted too \(SYNC_PROPAGATE_DELETES\)\.$/,
     zh: (g) => `企业微信打卡规则已被删除，因此其飞书考勤组 ${t(g, 'id')} 也一并删除（SYNC_PROPAGATE_DELETES）。`,
   },
   {
@@ -1747,7 +1747,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: RULES_W2F,
-    en: /^The linked Feishu group (?<id>.+) no longer exists in Feishu; it was created again\.$/,
+    en: /^The linked Feishu group (?<id>.*) no longer exists in Feishu; it was created again\.$/,
     zh: (g) => `已关联的飞书考勤组 ${t(g, 'id')} 在飞书中已不存在；已重新创建。`,
   },
 
@@ -1778,35 +1778,35 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   // ---- apps/gateway/src/sync/rosters/rosters.sync.ts ---------------------------------------------------------
   {
     source: ROSTERS,
-    en: /^The (?<vendor>Feishu roster|WeCom schedules) of (?<user>.+) could not be read \((?<reason>.*)\); none of their days was written\.$/s,
+    en: /^The (?<vendor>Feishu roster|WeCom schedules) of (?<user>.*) could not be read \((?<reason>.*)\); none of their days was written\.$/s,
     zh: (g) =>
       `无法读取 ${t(g, 'user')} 的${t(g, 'vendor') === 'Feishu roster' ? '飞书排班' : '企业微信排班'}（${t(g, 'reason')}）；其所有日子均未写入。`,
     words: ['vendor'],
   },
   {
     source: ROSTERS,
-    en: /^(?<source>Feishu|WeCom) user (?<user>.+) has no (?<target>Feishu|WeCom) user mapped \(PUT \/api\/v1\/mappings\/users\), so this day was not written to \k<target>\.$/,
+    en: /^(?<source>Feishu|WeCom) user (?<user>.*) has no (?<target>Feishu|WeCom) user mapped \(PUT \/api\/v1\/mappings\/users\), so this day was not written to \k<target>\.$/,
     zh: (g) =>
       `${vendor(t(g, 'source'))}用户 ${t(g, 'user')} 没有映射的${vendor(t(g, 'target'))}用户（PUT /api/v1/mappings/users），因此这一天未写入${vendor(t(g, 'target'))}。`,
     words: ['source', 'target'],
   },
   {
     source: ROSTERS,
-    en: /^The (?<vendor>Feishu roster|WeCom schedules) of (?<user>.+) could not be read \((?<reason>.*)\), so this day was not written\.$/s,
+    en: /^The (?<vendor>Feishu roster|WeCom schedules) of (?<user>.*) could not be read \((?<reason>.*)\), so this day was not written\.$/s,
     zh: (g) =>
       `无法读取 ${t(g, 'user')} 的${t(g, 'vendor') === 'Feishu roster' ? '飞书排班' : '企业微信排班'}（${t(g, 'reason')}），因此这一天未写入。`,
     words: ['vendor'],
   },
   {
     source: ROSTERS,
-    en: /^Feishu shift (?<shift>.+?)(?: \((?<name>.*)\))? has no schedule in WeCom rule (?<rule>.+): run the rules sync Feishu → WeCom \(it adds the shifts the roster uses\), then this roster sync again\.$/,
+    en: /^Feishu shift (?<shift>.*?)(?: \((?<name>.*)\))? has no schedule in WeCom rule (?<rule>.*): run the rules sync Feishu → WeCom \(it adds the shifts the roster uses\), then this roster sync again\.$/,
     zh: (g) =>
       `飞书班次 ${t(g, 'shift')}${g['name'] === undefined ? '' : `（${t(g, 'name')}）`}在企业微信打卡规则 ${t(g, 'rule')} 中没有对应班次：` +
       '请先执行飞书 → 企业微信的规则同步（它会添加排班用到的班次），再重新执行本次排班同步。',
   },
   {
     source: ROSTERS,
-    en: /^WeCom schedule (?<schedule>.+?)(?: \((?<name>.*)\))? has no Feishu shift linked: run the rules sync WeCom → Feishu \(it creates or links the shifts\), then this roster sync again\.$/,
+    en: /^WeCom schedule (?<schedule>.*?)(?: \((?<name>.*)\))? has no Feishu shift linked: run the rules sync WeCom → Feishu \(it creates or links the shifts\), then this roster sync again\.$/,
     zh: (g) =>
       `企业微信班次 ${t(g, 'schedule')}${g['name'] === undefined ? '' : `（${t(g, 'name')}）`}没有关联的飞书班次：` +
       '请先执行企业微信 → 飞书的规则同步（它会创建或关联班次），再重新执行本次排班同步。',
@@ -1815,7 +1815,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   // ---- libs/connectors/src/feishu/feishu-rosters.connector.ts ------------------------------------------------
   {
     source: FEISHU_ROSTERS,
-    en: /^Feishu did not apply this day to (?<user>.+) \(its answer listed it as not taken effect; usually the person does not belong to attendance group (?<group>.*) on that day: a person belongs to one Feishu group per day\)\.$/,
+    en: /^Feishu did not apply this day to (?<user>.*) \(its answer listed it as not taken effect; usually the person does not belong to attendance group (?<group>.*) on that day: a person belongs to one Feishu group per day\)\.$/,
     zh: (g) =>
       `飞书未对 ${t(g, 'user')} 应用这一天的排班（其返回结果把它列为未生效；通常是此人当天不属于考勤组 ${t(g, 'group')}：` +
       '在飞书中一个人每天只属于一个考勤组）。',
@@ -1829,14 +1829,14 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: FEISHU_ROSTERS,
-    en: /^Feishu refused the roster of (?<user>.+?) on this day: (?<reason>.*)$/s,
+    en: /^Feishu refused the roster of (?<user>.*?) on this day: (?<reason>.*)$/s,
     zh: (g) => `飞书拒绝了 ${t(g, 'user')} 这一天的排班：${t(g, 'reason')}`,
   },
 
   // ---- libs/connectors/src/wecom/wecom-rosters.connector.ts --------------------------------------------------
   {
     source: WECOM_ROSTERS,
-    en: /^WeCom refused the schedule of (?<user>.+?) on this day: (?<reason>.*)$/s,
+    en: /^WeCom refused the schedule of (?<user>.*?) on this day: (?<reason>.*)$/s,
     zh: (g) => `企业微信拒绝了 ${t(g, 'user')} 这一天的排班：${t(g, 'reason')}`,
   },
 
@@ -1867,7 +1867,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: PUNCHES,
-    en: /^(?<count>\d+) skipped: (?<reason>.+)$/,
+    en: /^(?<count>\d+) skipped: (?<reason>.*)$/,
     zh: (g) => {
       const reason = lookup(SKIP_REASON, t(g, 'reason'));
       return reason === null ? null : `${t(g, 'count')} 条已跳过：${reason}`;

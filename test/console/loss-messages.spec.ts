@@ -1,0 +1,506 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import type { Loss } from '@app/kernel';
+import {
+  canonicalToFeishu,
+  canonicalToWecom,
+  feishuFlowToPunch,
+  feishuToCanonical,
+  mergeWecomRuleUpdate,
+  punchToFeishuFlow,
+  punchToWecomRecord,
+  resolveRuleIds,
+  sameIdResolver,
+  tableIdResolver,
+  wecomCheckinToPunch,
+  wecomToCanonical,
+  type CanonicalPunch,
+  type CanonicalRule,
+  type IdResolver,
+  type PunchRead,
+} from '@app/translation';
+import type { FeishuShift } from '@app/feishu/model';
+import { wecomCheckinGroupReadSchema } from '@app/wecom/model';
+import { translateLoss, catalogueMatch } from '../../apps/console/src/i18n/loss-messages.js';
+import { LOSS_CATALOGUE } from '../../apps/console/src/i18n/loss-messages.catalogue.js';
+import { renderRule } from '../../apps/emulators/src/wecom/checkin-option.handler.js';
+import { SAMPLE_DEPARTMENTS, SAMPLE_PEOPLE } from '../../apps/emulators/src/sample-company/people.js';
+import { planAsRead } from '../../libs/translation/src/feishu/feishu-read-back.helper.js';
+import {
+  anyRuleArbitrary,
+  ARBITRARY_NOW_UNIX_SECONDS,
+  representableRuleArbitrary,
+} from '../../libs/translation/test/canonical-rule.arbitrary.js';
+import {
+  feishuDayShift,
+  feishuEarlyShift,
+  feishuFixedGroup,
+  feishuFlow,
+  feishuFreeGroup,
+  feishuShiftBasedGroup,
+  wecomCheckinRow,
+  wecomFixedRule,
+  wecomFreeRule,
+  wecomLegacyOvertimeRule,
+  wecomShiftBasedRule,
+} from '../../libs/translation/test/field-coverage/vendor-bases.js';
+import { damagedArbitrary, localCopy } from '../../libs/translation/test/vendor-inputs.js';
+
+/*
+ * The console's loss-message translator (apps/console/src/i18n/loss-messages.ts) against what the translation
+ * library really says: the library is run over many inputs — the vendors' doc examples (test/fixtures and
+ * ../shared/vendor-examples), the field-coverage specs' rich vendor inputs, each of them with one field changed at
+ * a time, the property specs' rule generators sampled with a fixed seed, the sample company's people as the id
+ * mapping — in both directions (Feishu → canonical → WeCom and back, WeCom → canonical → Feishu and back, punches
+ * both ways). Every distinct loss message collected must come out in Chinese with its variable parts intact.
+ * A static check holds the catalogue to the source: every file of libs/translation/src that reports a loss has
+ * catalogue entries.
+ */
+
+const ROOT = process.cwd();
+const SEED = 20_260_520;
+const CJK = /[\u4e00-\u9fff]/;
+
+// ---- collecting -----------------------------------------------------------------------------------------------
+
+/** Every distinct loss message met, with where it was first met. */
+const collected = new Map<string, string>();
+
+function keep(where: string, losses: readonly Loss[] | undefined): void {
+  for (const loss of losses ?? []) if (!collected.has(loss.message)) collected.set(loss.message, where);
+}
+
+/** Runs `step`; a mapper that throws on input no vendor sends is not this spec's concern (the mapper specs'). */
+function attempt(step: () => void): void {
+  try {
+    step();
+  } catch {
+    // nothing collected
+  }
+}
+
+const identity = sameIdResolver((id) => id);
+/** The sample company's mapping table: ids outside it (every doc example's) are left out, with a loss. */
+const sampleCompany = tableIdResolver(
+  new Map(SAMPLE_PEOPLE.map((person) => [person.feishuUserId, person.wecomUserId])),
+  new Map(Object.values(SAMPLE_DEPARTMENTS).map((department) => [department.feishuDepartmentId, department.wecomPartyId])),
+);
+/** Identity for every id but "unmapped-…" ones. */
+const partial: IdResolver = {
+  user: (id) => (id.startsWith('unmapped') ? null : id),
+  department: (id) => (id.startsWith('unmapped') ? null : id),
+};
+const RESOLVERS: readonly [string, IdResolver][] = [
+  ['identity', identity],
+  ['sample company', sampleCompany],
+  ['partial', partial],
+];
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+}
+
+/** The doc example payloads, from test/fixtures and from ../shared/vendor-examples (when it is there). */
+function examples(): Map<string, Record<string, unknown>> {
+  const found = new Map<string, Record<string, unknown>>();
+  for (const dir of [path.join(ROOT, 'test/fixtures/vendor-examples'), path.join(ROOT, '../shared/vendor-examples')]) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).filter((file) => file.endsWith('.json'))) {
+      found.set(`${path.basename(dir)}/${name}`, readJson(path.join(dir, name)) as Record<string, unknown>);
+    }
+  }
+  return found;
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? (value as unknown[]) : [];
+}
+
+function dataOf(value: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  return value?.['data'] as Record<string, unknown> | undefined;
+}
+
+/**
+ * canonical → WeCom (and read back, and merged into what WeCom holds) and canonical → Feishu (and read back);
+ * `light`: with the identity resolver only, nothing read back or merged (for the many one-field changes).
+ */
+function writeBoth(
+  where: string,
+  rule: CanonicalRule,
+  wecomActual: unknown[] = [],
+  feishuShifts: unknown[] = [],
+  light = false,
+): void {
+  for (const [resolverName, resolver] of light ? RESOLVERS.slice(0, 1) : RESOLVERS) {
+    const at = `${where} → ${resolverName}`;
+    attempt(() => keep(`${at} resolveRuleIds`, resolveRuleIds(rule, rule.idSpace === 'feishu' ? 'wecom' : 'feishu', resolver).losses));
+    attempt(() => {
+      const wecom = canonicalToWecom(rule, { resolver, ruleName: rule.name, nowUnixSeconds: ARBITRARY_NOW_UNIX_SECONDS });
+      keep(`${at} canonicalToWecom`, wecom.losses);
+      if (!wecom.ok || resolver !== identity || light) return;
+      const stored = {
+        groupid: 4242,
+        owner: 'spec',
+        group: localCopy(wecom.value) as Record<string, unknown>,
+        create_time: ARBITRARY_NOW_UNIX_SECONDS,
+        create_userid: 'admin',
+        update_userid: 'admin',
+      };
+      keep(`${at} WeCom read back`, wecomToCanonical(JSON.parse(JSON.stringify(renderRule(stored, 'corp')))).losses);
+      for (const actual of wecomActual) {
+        const read = wecomCheckinGroupReadSchema.safeParse(actual);
+        if (read.success) keep(`${at} mergeWecomRuleUpdate`, mergeWecomRuleUpdate(wecom.value, read.data, rule).losses);
+      }
+    });
+    attempt(() => {
+      const plan = canonicalToFeishu(rule, {
+        resolver,
+        groupLeaderIds: resolverName === 'partial' ? [] : ['52aa1fa1'],
+        existingShifts: feishuShifts as FeishuShift[],
+      });
+      keep(`${at} canonicalToFeishu`, plan.losses);
+      if (!plan.ok || resolver !== identity || light) return;
+      const read = JSON.parse(JSON.stringify(planAsRead(plan.value))) as { group: unknown; shifts: unknown[] };
+      keep(`${at} Feishu read back`, feishuToCanonical(read).losses);
+    });
+  }
+}
+
+/** How far a read rule goes on: not written, written in full, or written lightly (see writeBoth). */
+type Write = 'none' | 'full' | 'light';
+
+function readFeishu(where: string, group: unknown, shifts: unknown[], write: Write): void {
+  attempt(() => {
+    const result = feishuToCanonical({ group, shifts });
+    keep(where, result.losses);
+    if (result.ok && write !== 'none') writeBoth(where, result.value, [], shifts, write === 'light');
+  });
+}
+
+function readWecom(where: string, rule: unknown, write: Write, actual: unknown[] = []): void {
+  attempt(() => {
+    const result = wecomToCanonical(rule);
+    keep(where, result.losses);
+    if (result.ok && write !== 'none') writeBoth(where, result.value, [rule, ...actual], [], write === 'light');
+  });
+}
+
+function writePunch(where: string, punch: CanonicalPunch): void {
+  attempt(() => keep(`${where} → WeCom`, punchToWecomRecord(punch, 'zhangwei').losses));
+  attempt(() => keep(`${where} → Feishu`, punchToFeishuFlow(punch, 'e1001').losses));
+}
+
+function readPunch(where: string, read: () => PunchRead): void {
+  attempt(() => {
+    const result = read();
+    keep(where, result.losses);
+    if (result.ok) writePunch(where, result.value);
+  });
+}
+
+/** Every path to a value inside `value` (objects and arrays walked). */
+function leafPaths(value: unknown, prefix: (string | number)[] = [], found: (string | number)[][] = []): (string | number)[][] {
+  if (value === null || typeof value !== 'object') return found;
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((entry, index): [number, unknown] => [index, entry])
+    : Object.entries(value);
+  for (const [key, entry] of entries) {
+    const at = [...prefix, key];
+    found.push(at);
+    leafPaths(entry, at, found);
+  }
+  return found;
+}
+
+const DELETE = Symbol('delete');
+/** What one field is changed to, one at a time. */
+const CHANGES: readonly unknown[] = [DELETE, 0, 1, 2, 3, 4, 7, 8, 15, -1, -5, 61, 1_000, 90_000, 100_000_000, 1_800_000, '', 'x', '27:59', true, false, [], [''], ['unmapped-1']];
+
+function changed<T>(value: T, at: readonly (string | number)[], change: unknown): T {
+  const copy = localCopy(value) as Record<string | number, unknown>;
+  let parent = copy;
+  for (const key of at.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+  const last = at[at.length - 1] as string | number;
+  if (change === DELETE) {
+    if (Array.isArray(parent)) parent.splice(Number(last), 1);
+    else delete parent[last];
+  } else parent[last] = localCopy(change);
+  return copy as T;
+}
+
+/** `value` with each of its fields changed in turn to each of CHANGES. */
+function* oneFieldChanged<T>(value: T): Generator<[string, T]> {
+  for (const at of leafPaths(value)) {
+    for (const change of CHANGES) yield [`${at.join('.')} = ${String(change === DELETE ? '(deleted)' : JSON.stringify(change))}`, changed(value, at, change)];
+  }
+}
+
+const CANONICAL_CHANGES: readonly unknown[] = [
+  DELETE,
+  0,
+  -60,
+  59,
+  61,
+  3_600,
+  14_400,
+  90_061,
+  200_000,
+  Number.NaN,
+  '',
+  'x',
+  'unmapped-1',
+  ' ',
+  true,
+  false,
+  null,
+  [],
+  'forbidden',
+  'exception',
+  'approval',
+  'action',
+  'silent',
+  'America/New_York',
+  '2020-01-01',
+  '2099-02-30',
+  'A'.repeat(50),
+  '一'.repeat(30),
+];
+
+let last = Date.now();
+function phase(name: string): void {
+  process.stdout.write(`${name}: ${Date.now() - last} ms, ${collected.size}\n`);
+  last = Date.now();
+}
+
+function collectAll(): void {
+  const docs = examples();
+  const feishuShiftExamples: unknown[] = [];
+  const wecomRules: unknown[] = [];
+  for (const [name, json] of docs) {
+    if (name.includes('feishu-shift-')) feishuShiftExamples.push(dataOf(json));
+    if (name.includes('getcorpcheckinoption')) wecomRules.push(...asArray(json['group']));
+  }
+
+  // The doc examples, both directions.
+  for (const [name, json] of docs) {
+    if (name.includes('feishu-group-get')) {
+      const group = dataOf(json);
+      readFeishu(name, group, feishuShiftExamples, 'full');
+      readFeishu(`${name} (no shifts)`, group, [], 'full');
+      readFeishu(`${name} (bases' shifts)`, group, [feishuDayShift(), feishuEarlyShift()], 'full');
+    }
+    if (name.includes('feishu-group-create')) readFeishu(name, json['group'], feishuShiftExamples, 'full');
+    if (name.includes('getcorpcheckinoption')) for (const rule of asArray(json['group'])) readWecom(name, rule, 'full');
+    if (name.includes('add_checkin_option')) readWecom(name, json['group'], 'full', wecomRules);
+    if (name.includes('user_flows-query')) {
+      for (const flow of asArray(dataOf(json)?.['user_flow_results'])) readPunch(name, () => feishuFlowToPunch(flow as never));
+    }
+    if (name.includes('user_flows-batch_create')) {
+      for (const flow of asArray(json['flow_records'])) readPunch(name, () => feishuFlowToPunch(flow as never));
+    }
+    if (name.includes('getcheckindata')) {
+      for (const row of asArray(json['checkindata'])) readPunch(name, () => wecomCheckinToPunch(row as never));
+    }
+  }
+
+  // The field-coverage specs' rich vendor inputs, as they are and with one field changed at a time.
+  const feishuShifts = [feishuDayShift(), feishuEarlyShift()];
+  const feishuGroups: [string, Record<string, unknown>][] = [
+    ['feishu fixed', feishuFixedGroup()],
+    ['feishu shift-based', feishuShiftBasedGroup()],
+    ['feishu free', feishuFreeGroup()],
+  ];
+  const wecomBases: [string, Record<string, unknown>][] = [
+    ['wecom fixed', wecomFixedRule()],
+    ['wecom legacy overtime', wecomLegacyOvertimeRule()],
+    ['wecom shift-based', wecomShiftBasedRule()],
+    ['wecom free', wecomFreeRule()],
+  ];
+  for (const [name, group] of feishuGroups) {
+    readFeishu(name, group, feishuShifts, 'full');
+    for (const [change, input] of oneFieldChanged(group)) readFeishu(`${name}: ${change}`, input, feishuShifts, 'light');
+  }
+  for (const [index, shift] of feishuShifts.entries()) {
+    for (const [change, input] of oneFieldChanged(shift)) {
+      const shifts = feishuShifts.map((other, at) => (at === index ? input : other));
+      readFeishu(`feishu shift ${index}: ${change}`, feishuFixedGroup(), shifts, 'light');
+      readFeishu(`feishu shift ${index} (shift-based): ${change}`, feishuShiftBasedGroup(), shifts, 'none');
+    }
+  }
+  for (const [name, rule] of wecomBases) {
+    readWecom(name, rule, 'full', wecomRules);
+    for (const [change, input] of oneFieldChanged(rule)) readWecom(`${name}: ${change}`, input, 'light');
+  }
+  readPunch('feishu flow', () => feishuFlowToPunch(feishuFlow() as never));
+  for (const [change, input] of oneFieldChanged(feishuFlow())) readPunch(`feishu flow: ${change}`, () => feishuFlowToPunch(input as never));
+  readPunch('wecom row', () => wecomCheckinToPunch(wecomCheckinRow() as never));
+  for (const [change, input] of oneFieldChanged(wecomCheckinRow())) readPunch(`wecom row: ${change}`, () => wecomCheckinToPunch(input as never));
+
+  phase('vendor inputs');
+  // Canonical rules read from those inputs, each written with one canonical field changed at a time.
+  const canonical: [string, CanonicalRule][] = [];
+  for (const [name, group] of feishuGroups) {
+    const read = feishuToCanonical({ group, shifts: feishuShifts });
+    if (read.ok) canonical.push([name, read.value]);
+  }
+  for (const [name, rule] of wecomBases) {
+    const read = wecomToCanonical(rule);
+    if (read.ok) canonical.push([name, read.value]);
+  }
+  for (const [name, rule] of canonical) {
+    for (const at of leafPaths(rule)) {
+      for (const change of CANONICAL_CHANGES) {
+        const label = `${name} canonical ${at.join('.')}`;
+        writeBoth(label, changed(rule, at, change), [], [], true);
+      }
+    }
+  }
+  // Canonical punches, each field changed.
+  const punch = feishuFlowToPunch(feishuFlow() as never);
+  if (punch.ok) {
+    // Not the vendor: a punch is always read from one of the two.
+    for (const at of leafPaths(punch.value).filter((at) => at[0] !== 'vendor')) {
+      for (const change of CANONICAL_CHANGES) writePunch(`punch ${at.join('.')}`, changed(punch.value, at, change));
+    }
+    for (const origin of ['person', 'admin', 'remedy', 'device', 'fast', 'import'] as const) {
+      for (const vendor of ['feishu', 'wecom'] as const) writePunch(`punch ${origin}`, { ...punch.value, origin, vendor, recordedBy: 'someone', verdicts: ['Late'], deviceId: 'dev', photoCount: 2, isField: true, at: 1_500_000_000 });
+    }
+  }
+
+  phase('canonical changes');
+  // The property specs' generators, sampled with a fixed seed, through both writers (and back).
+  for (const rule of fc.sample(anyRuleArbitrary(), { seed: SEED, numRuns: 300 })) writeBoth('anyRuleArbitrary', rule);
+  for (const rule of fc.sample(representableRuleArbitrary(), { seed: SEED + 1, numRuns: 200 })) writeBoth('representableRuleArbitrary', rule);
+  phase('arbitraries');
+  // Damaged vendor inputs (vendor-inputs.ts), sampled with a fixed seed.
+  for (const [name, group] of feishuGroups) {
+    for (const input of fc.sample(damagedArbitrary(group), { seed: SEED + 2, numRuns: 150 })) readFeishu(`${name} damaged`, input, feishuShifts, 'none');
+  }
+  for (const [name, rule] of wecomBases) {
+    for (const input of fc.sample(damagedArbitrary(rule), { seed: SEED + 3, numRuns: 150 })) readWecom(`${name} damaged`, input, 'none');
+  }
+}
+
+// ---- checking -------------------------------------------------------------------------------------------------
+
+/** The parts of an English message the Chinese must carry as they are: numbers, ids, times, field names. */
+function fixedParts(message: string): string[] {
+  const parts = new Set<string>();
+  for (const token of message.match(/[\w.:/#[\]-]*\d[\w.:/#[\]-]*/g) ?? []) {
+    const trimmed = token.replace(/[.,:;\]]+$/, '').replace(/^[[]+/, '');
+    if (/\d/.test(trimmed)) parts.add(trimmed);
+  }
+  for (const token of message.match(/\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b/g) ?? []) parts.add(token);
+  return [...parts];
+}
+
+/** What is wrong with the Chinese of `message`, or null. */
+function problemOf(message: string): string | null {
+  const zh = translateLoss(message, 'zh');
+  if (zh === message || !CJK.test(zh)) return `not translated: ${message}`;
+  const match = catalogueMatch(message);
+  const carried = [...fixedParts(message)];
+  if (match !== null) {
+    const words = new Set(match.entry.words ?? []);
+    for (const [name, value] of Object.entries(match.groups)) {
+      if (value !== undefined && value !== '' && !words.has(name)) carried.push(value);
+    }
+  }
+  const missing = carried.filter((part) => !zh.includes(part));
+  return missing.length > 0 ? `${JSON.stringify(missing)} missing from ${zh} (English: ${message})` : null;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts'))
+    .map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)));
+}
+
+describe('translateLoss', () => {
+  it('turns every loss message the translation library produces into Chinese, carrying ids, names, times and counts', () => {
+    collectAll();
+    const problems = [...collected.keys()].map(problemOf).filter((problem): problem is string => problem !== null);
+    const entriesHit = new Set(LOSS_CATALOGUE.filter((entry) => [...collected.keys()].some((message) => entry.en.test(message))));
+    process.stdout.write(
+      `loss-messages: ${collected.size} distinct loss messages collected, ${collected.size - problems.length} translated; ` +
+        `${entriesHit.size} of ${LOSS_CATALOGUE.length} catalogue entries met\n`,
+    );
+    expect(problems).toEqual([]);
+    expect(collected.size).toBeGreaterThan(300);
+  });
+
+  it('answers English unchanged, and an unknown message in Chinese as its English text', () => {
+    const message = 'Shift 7 was supplied but this group does not use it; it is ignored.';
+    expect(translateLoss(message, 'en')).toBe(message);
+    expect(translateLoss('A message no catalogue entry knows.', 'zh')).toBe('A message no catalogue entry knows.');
+    expect(translateLoss('', 'zh')).toBe('');
+  });
+
+  it('renders a handful of messages exactly', () => {
+    expect(translateLoss('Shift 7 was supplied but this group does not use it; it is ignored.', 'zh')).toBe(
+      '提供了班次 7，但本考勤组未使用它，已忽略。',
+    );
+    expect(
+      translateLoss(
+        '2 users with no wecom counterpart in the id mapping were left out of the rule: e1001, e1002. Add the mapping and sync again to include them.',
+        'zh',
+      ),
+    ).toBe('2 个人员在 ID 映射中找不到对应的企业微信 ID，未计入规则：e1001, e1002。请补充映射后重新同步，即可把他们纳入。');
+    expect(
+      translateLoss(
+        'Check-in radius of "总部" 250 m was changed to 300 m: WeCom only allows 100–1000 m in steps of 100, 1500, 2000, 2500 or 3000 m.',
+        'zh',
+      ),
+    ).toBe('“总部”的打卡范围 250 米已改为 300 米：企业微信只允许 100–1000 米（以 100 米为单位）、1500、2000、2500 或 3000 米。');
+    expect(
+      translateLoss(
+        'Working time 09:00–01:30 (next day) was rounded to 09:00–01:30 (next day): WeCom stores whole minutes.',
+        'zh',
+      ),
+    ).toBe('上班时间 09:00–次日 01:30 已取整为 09:00–次日 01:30：企业微信按整分钟保存。');
+    expect(
+      translateLoss(
+        "Feishu's overtime rules (加班规则) are outside the attendance-group API, so whether overtime is allowed on rest days and holidays is not known here; WeCom keeps its own setting for them. Overtime is allowed on workdays: the group's shifts have overtime periods there.",
+        'zh',
+      ),
+    ).toBe(
+      '飞书的加班规则（加班规则）不在考勤组接口中，因此这里无法得知休息日和节假日是否允许加班；企业微信保留自己的设置。工作日允许加班：考勤组的班次在这些日子设有加班时段。',
+    );
+    expect(translateLoss('Punching on business trips is a Feishu-only setting and is not carried.', 'zh')).toBe(
+      '出差期间打卡是飞书独有的设置，未同步。',
+    );
+  });
+
+  it("renders the engine's notes and the wrappers it puts around library messages", () => {
+    expect(translateLoss('12 written to WeCom', 'zh')).toBe('12 条打卡已写入企业微信');
+    expect(translateLoss('3 skipped: a missed punch (未打卡) WeCom reports, not a punch', 'zh')).toBe(
+      '3 条已跳过：企业微信报告的缺卡（未打卡），不是一次打卡',
+    );
+    expect(translateLoss('Punch photos are not copied: Feishu does not accept photos on import. (4 punches)', 'zh')).toBe(
+      '打卡照片未复制：飞书导入打卡时不接收照片。（共 4 条打卡）',
+    );
+    expect(
+      translateLoss('cannot be translated: name: The rule has no name; WeCom requires a rule name (groupname).', 'zh'),
+    ).toBe('无法转换：name：规则没有名称；企业微信要求规则名称（groupname）。');
+    expect(
+      translateLoss('The WeCom rule was renamed from "旧名" to "新名": rules carry their Feishu group\'s name.', 'zh'),
+    ).toBe('企业微信打卡规则已从“旧名”改名为“新名”：打卡规则沿用其飞书考勤组的名称。');
+  });
+
+  it('has catalogue entries for every file of the translation library that reports a loss, in source order', () => {
+    const reporting = sourceFiles(path.join(ROOT, 'libs/translation/src')).filter((file) =>
+      /\breport\.(?:dropped|approximated|blocking|info)\(/.test(readFileSync(path.join(ROOT, file), 'utf8')),
+    );
+    expect(reporting.length).toBeGreaterThan(5);
+    const cited = new Set(LOSS_CATALOGUE.map((entry) => entry.source));
+    expect(reporting.filter((file) => !cited.has(file))).toEqual([]);
+    // Each entry names a real file, is anchored, and a file's entries are together (in the file's order).
+    for (const entry of LOSS_CATALOGUE) {
+      expect(existsSync(path.join(ROOT, entry.source))).toBe(true);
+      expect(entry.en.source.startsWith('^') && entry.en.source.endsWith('$')).toBe(true);
+    }
+    const order = LOSS_CATALOGUE.map((entry) => entry.source).filter((source, index, all) => all[index - 1] !== source);
+    expect(new Set(order).size).toBe(order.length);
+  });
+});
