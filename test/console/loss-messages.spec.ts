@@ -215,7 +215,7 @@ function leafPaths(value: unknown, prefix: (string | number)[] = [], found: (str
 
 const DELETE = Symbol('delete');
 /** What one field is changed to, one at a time. */
-const CHANGES: readonly unknown[] = [DELETE, 0, 1, 2, 3, 4, 7, 8, 15, -1, -5, 61, 1_000, 90_000, 100_000_000, 1_800_000, '', 'x', '27:59', true, false, [], [''], ['unmapped-1']];
+const CHANGES: readonly unknown[] = [DELETE, 0, 2, 3, -1, 61, 100_000_000, 1_800_000, '', 'x', true, [], ['unmapped-1']];
 
 function changed<T>(value: T, at: readonly (string | number)[], change: unknown): T {
   const copy = localCopy(value) as Record<string | number, unknown>;
@@ -241,36 +241,179 @@ const CANONICAL_CHANGES: readonly unknown[] = [
   0,
   -60,
   59,
-  61,
-  3_600,
-  14_400,
   90_061,
   200_000,
   Number.NaN,
   '',
-  'x',
   'unmapped-1',
-  ' ',
   true,
-  false,
   null,
-  [],
   'forbidden',
   'exception',
   'approval',
   'action',
-  'silent',
   'America/New_York',
   '2020-01-01',
-  '2099-02-30',
   'A'.repeat(50),
-  '一'.repeat(30),
 ];
 
 let last = Date.now();
 function phase(name: string): void {
   process.stdout.write(`${name}: ${Date.now() - last} ms, ${collected.size}\n`);
   last = Date.now();
+}
+
+/** `value` with each `path` ("a.0.b") set to its value (DELETE removes it). */
+function patched<T>(value: T, patches: Readonly<Record<string, unknown>>): T {
+  let result = value;
+  for (const [at, change] of Object.entries(patches)) {
+    result = changed(result, at.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key)), change);
+  }
+  return result;
+}
+
+/**
+ * Inputs that reach the losses no single-field change reaches (several fields at once, or an option), each
+ * named by what it provokes.
+ */
+function collectTargeted(): void {
+  const dayShift = feishuDayShift();
+  const earlyShift = feishuEarlyShift();
+  const shifts = [dayShift, earlyShift];
+  const fixed = feishuFixedGroup();
+  const segment = (on: string, off: string) => ({ ...(asArray(dayShift['punch_time_rule'])[0] as object), on_time: on, off_time: off });
+  const feishuCases: [string, unknown, unknown[]][] = [
+    ['shift not supplied', fixed, [earlyShift]],
+    ['shift-based without shifts', feishuShiftBasedGroup(), []],
+    ['shift twice', fixed, [dayShift, dayShift, earlyShift]],
+    [
+      'many unreadable fields',
+      patched(fixed, Object.fromEntries(['allow_out_punch', 'allow_pc_punch', 'allow_remedy', 'remedy_limit', 'face_punch', 'show_over_time', 'hide_clock_in_rule', 'leave_need_punch', 'save_auto_changes', 'org_change_auto_adjust', 'allow_apply_punch', 'clockIn_need_photo'].map((key) => [key, 'yes']))),
+      shifts,
+    ],
+    [
+      'special days',
+      patched(fixed, {
+        need_punch_special_days: [
+          { punch_day: 20300105, shift_id: '0' },
+          { punch_day: 20300106, shift_id: dayShift['shift_id'] },
+          { punch_day: 20300106, shift_id: dayShift['shift_id'] },
+        ],
+        no_need_punch_special_days: [{ punch_day: 20300106, shift_id: '0' }],
+      }),
+      shifts,
+    ],
+    ['five segments', fixed, [{ ...dayShift, punch_times: 5, punch_time_rule: ['1:00', '3:00', '5:00', '7:00', '9:00'].map((on) => segment(on, on.replace(':00', ':30'))) }, earlyShift]],
+    ['overlapping segments', fixed, [{ ...dayShift, punch_times: 2, punch_time_rule: [segment('9:00', '12:00'), segment('11:00', '18:00')] }, earlyShift]],
+    ['segment ends before it starts', fixed, [{ ...dayShift, punch_time_rule: [segment('18:00', '9:00')] }, earlyShift]],
+    ['break ends before it starts', fixed, [{ ...dayShift, rest_time_rule: [{ rest_begin_time: '13:00', rest_end_time: '12:00' }] }, earlyShift]],
+    ['break outside work', fixed, [{ ...dayShift, rest_time_rule: [{ rest_begin_time: '19:00', rest_end_time: '19:30' }] }, earlyShift]],
+    ['identical shifts', patched(fixed, { 'punch_day_shift_ids.4': '7000000000000000002' }), [...shifts, { ...dayShift, shift_id: '7000000000000000002', id: '7000000000000000002', shift_name: '早班二' }]],
+    ['two breaks', fixed, [{ ...dayShift, rest_time_rule: [{ rest_begin_time: '12:00', rest_end_time: '12:30' }, { rest_begin_time: '13:00', rest_end_time: '13:30' }] }, earlyShift]],
+    ['two flexible rules', fixed, [{ ...dayShift, flexible_rule: [{ flexible_early_minutes: 30, flexible_late_minutes: 30 }, { flexible_early_minutes: 10, flexible_late_minutes: 10 }] }, earlyShift]],
+    ['overtime periods', fixed, [{ ...dayShift, overtime_rule: [{ on_overtime: '19:00', off_overtime: '21:00' }] }, { ...earlyShift, day_type: 2, overtime_rule: [{ on_overtime: '9:00', off_overtime: '12:00' }] }]],
+    ['everyone', patched(fixed, { bind_user_ids: [], bind_dept_ids: [], need_punch_members: [{ rule_scope_type: 1 }] }), shifts],
+    [
+      'member rules by scope',
+      patched(fixed, {
+        bind_user_ids: [],
+        bind_dept_ids: [],
+        need_punch_members: [
+          { rule_scope_type: 2, scope_group_list: { scope_value_type: 4, operation_type: 1, member_ids: ['x'] } },
+          { rule_scope_type: 2, scope_group_list: { scope_value_type: 1, operation_type: 2, member_ids: ['d'] } },
+          { rule_scope_type: 2, scope_group_list: { scope_value_type: 42, operation_type: 1, member_ids: ['y'] } },
+          { rule_scope_type: 2, scope_group_list: { scope_value_type: 2, operation_type: 1, member_ids: ['u'] } },
+        ],
+      }),
+      shifts,
+    ],
+  ];
+  for (const [name, group, groupShifts] of feishuCases) readFeishu(`targeted: ${name}`, group, groupShifts, 'full');
+  attempt(() => keep('targeted: shifts not a list', feishuToCanonical({ group: fixed, shifts: undefined as never }).losses));
+  attempt(() => {
+    const google = patched(fixed, { 'locations.0.map_type': 2 });
+    keep('targeted: WGS-84 datum', feishuToCanonical({ group: google, shifts }, { googleMapDatum: 'wgs84' }).losses);
+  });
+
+  // WeCom rules.
+  const wecom = wecomFixedRule();
+  const section = (timeId: number, on: number, off: number) => ({ time_id: timeId, work_sec: on, off_work_sec: off, remind_work_sec: on - 600, remind_off_work_sec: off });
+  const wecomCases: [string, unknown][] = [
+    ['layout without times', patched(wecom, { 'checkindate.1': { workdays: [6], checkintime: [] } })],
+    ['shift id twice', patched(wecomShiftBasedRule(), { 'schedulelist.1': (wecomShiftBasedRule()['schedulelist'] as unknown[])[0] })],
+    ['five sections', patched(wecom, { 'checkindate.0.checkintime': [1, 2, 3, 4, 5].map((hour) => section(hour, hour * 7200, hour * 7200 + 3600)) })],
+    ['flexible time off', patched(wecom, { 'checkindate.0.allow_flex': false })],
+    ['negative grace, invalid make-up limit', patched(wecom, { 'checkindate.0.flex_on_duty_time': -5, allow_apply_bk_cnt: -5 })],
+    ['impossible special day', patched(wecom, { spe_offdays: [{ timestamp: 1e15, notes: 'x', type: 0 }] })],
+    ['too many special days', patched(wecom, { spe_offdays: [{ notes: 'x', type: 1, begtime: 1893427200, endtime: 1893427200 + 400 * 86_400 }] })],
+    [
+      'reminders missing',
+      patched(wecom, {
+        'checkindate.0.checkintime.0.remind_work_sec': DELETE,
+        'checkindate.0.checkintime.1.remind_work_sec': DELETE,
+        'spe_workdays.0.checkintime.0.remind_work_sec': DELETE,
+      }),
+    ],
+    ['reminders missing (one section)', patched(wecom, { 'checkindate.0.checkintime': [{ ...section(1, 32400, 64800), remind_off_work_sec: DELETE }], spe_workdays: [] })],
+  ];
+  for (const [name, rule] of wecomCases) readWecom(`targeted: ${name}`, JSON.parse(JSON.stringify(rule)), 'full');
+  attempt(() => keep('targeted: unknown time zone', wecomToCanonical(wecom, { timeZone: 'Mars/Base' }).losses));
+
+  // Canonical rules the writers cannot take as they are.
+  const fromWecom = wecomToCanonical(wecom);
+  const fromFeishu = feishuToCanonical({ group: fixed, shifts });
+  if (fromWecom.ok && fromFeishu.ok) {
+    const rule = fromWecom.value;
+    const day = '2099-06-01';
+    const wifi = (index: number) => ({ ssid: `w${index}`, bssid: `02:00:00:00:${String(Math.floor(index / 256).toString(16)).padStart(2, '0')}:${(index % 256).toString(16).padStart(2, '0')}` });
+    const cases: [string, CanonicalRule][] = [
+      ['special workday and day off', { ...rule, specialWorkdays: [{ date: day, shiftKey: null, sections: rule.shifts[0]!.sections, note: '' }], specialOffdays: [{ date: day, note: '' }, { date: day, note: '' }] }],
+      ['many special days', { ...rule, specialOffdays: Array.from({ length: 370 }, (_, index) => ({ date: new Date(Date.UTC(2099, 0, 1 + index)).toISOString().slice(0, 10), note: 'x' })) }],
+      ['same router twice', { ...rule, wifiLocations: [wifi(1), wifi(1)] }],
+      ['too many places', { ...rule, wifiLocations: Array.from({ length: 505 }, (_, index) => wifi(index)) }],
+      ['free day starting at 23:59', { ...rule, kind: 'free', shifts: [], week: {}, free: { workdays: [1, 2], requiredWorkSec: null, dayStartSec: 86_340 } }],
+      ['no reminder', { ...rule, punchReminder: null }],
+    ];
+    for (const [name, canonical] of cases) writeBoth(`targeted: ${name}`, canonical);
+    attempt(() =>
+      keep(
+        'targeted: reminder offset',
+        canonicalToWecom({ ...rule, punchReminder: null }, { resolver: identity, ruleName: rule.name, nowUnixSeconds: ARBITRARY_NOW_UNIX_SECONDS, remindBeforeWorkMinutes: 7 as never, remindAfterOffMinutes: 45 as never }).losses,
+      ),
+    );
+    // Feishu's existing shifts: one unreadable, one holding the planned name with other times.
+    attempt(() => {
+      const options = { resolver: identity, groupLeaderIds: ['52aa1fa1'], existingShifts: [] as FeishuShift[] };
+      const plan = canonicalToFeishu(fromFeishu.value, options);
+      const created = plan.ok ? plan.value.shifts.find((entry) => entry.action === 'create') : undefined;
+      const name = created?.action === 'create' ? created.shift.shift_name : 'none';
+      const taken = { ...earlyShift, shift_id: '7000000000000000001', shift_name: name };
+      keep('targeted: existing shifts', canonicalToFeishu(fromFeishu.value, { ...options, existingShifts: [{} as FeishuShift, taken as FeishuShift] }).losses);
+    });
+    // What WeCom holds and the gateway cannot send back or empty.
+    attempt(() => {
+      const written = canonicalToWecom({ ...rule, members: { ...rule.members, excludedUserIds: [] }, remedy: { ...rule.remedy, allowed: false } }, { resolver: identity, ruleName: rule.name, nowUnixSeconds: ARBITRARY_NOW_UNIX_SECONDS });
+      const actual = wecomCheckinGroupReadSchema.safeParse(
+        patched(wecom, {
+          'ot_info_v2.workdayconf.surprise': 1,
+          'ot_info_v2.restdayconf.x_future': { nested: true },
+          white_users: ['canno', 'icef'],
+          buka_limit_next_month: 5,
+          buka_remind: { open_remind: true, buka_remind_day: 3, buka_remind_month: 1 },
+        }),
+      );
+      if (written.ok && actual.success) keep('targeted: merge', mergeWecomRuleUpdate(written.value, actual.data, rule).losses);
+      const one = wecomCheckinGroupReadSchema.safeParse(patched(wecom, { white_users: ['canno'], buka_limit_next_month: 5 }));
+      if (written.ok && one.success) keep('targeted: merge (one)', mergeWecomRuleUpdate(written.value, one.data, rule).losses);
+    });
+  }
+
+  // Punches.
+  readPunch('targeted: swapped coordinates', () => feishuFlowToPunch(patched(feishuFlow(), { latitude: 120.04509, longitude: 30.28994 }) as never));
+  const punch = feishuFlowToPunch(feishuFlow() as never);
+  if (punch.ok) {
+    writePunch('targeted: long texts, unnamed Wi-Fi', { ...punch.value, note: 'x'.repeat(1100), locationTitle: '地'.repeat(1030), wifi: { ssid: '', bssid: null } });
+  }
 }
 
 function collectAll(): void {
@@ -370,9 +513,10 @@ function collectAll(): void {
 
   phase('canonical changes');
   // The property specs' generators, sampled with a fixed seed, through both writers (and back).
-  for (const rule of fc.sample(anyRuleArbitrary(), { seed: SEED, numRuns: 300 })) writeBoth('anyRuleArbitrary', rule);
-  for (const rule of fc.sample(representableRuleArbitrary(), { seed: SEED + 1, numRuns: 200 })) writeBoth('representableRuleArbitrary', rule);
+  for (const rule of fc.sample(anyRuleArbitrary(), { seed: SEED, numRuns: 150 })) writeBoth('anyRuleArbitrary', rule);
+  for (const rule of fc.sample(representableRuleArbitrary(), { seed: SEED + 1, numRuns: 100 })) writeBoth('representableRuleArbitrary', rule);
   phase('arbitraries');
+  collectTargeted();
   // Damaged vendor inputs (vendor-inputs.ts), sampled with a fixed seed.
   for (const [name, group] of feishuGroups) {
     for (const input of fc.sample(damagedArbitrary(group), { seed: SEED + 2, numRuns: 150 })) readFeishu(`${name} damaged`, input, feishuShifts, 'none');
@@ -426,6 +570,7 @@ describe('translateLoss', () => {
       `loss-messages: ${collected.size} distinct loss messages collected, ${collected.size - problems.length} translated; ` +
         `${entriesHit.size} of ${LOSS_CATALOGUE.length} catalogue entries met\n`,
     );
+    for (const entry of LOSS_CATALOGUE) if (!entriesHit.has(entry) && entry.source.startsWith('libs/translation')) process.stdout.write(`UNMET ${entry.source.split('/').pop()} ${entry.en.source.slice(0, 110)}\n`);
     expect(problems).toEqual([]);
     expect(collected.size).toBeGreaterThan(300);
   });
