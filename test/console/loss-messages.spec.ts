@@ -84,7 +84,9 @@ const identity = sameIdResolver((id) => id);
 /** The sample company's mapping table: ids outside it (every doc example's) are left out, with a loss. */
 const sampleCompany = tableIdResolver(
   new Map(SAMPLE_PEOPLE.map((person) => [person.feishuUserId, person.wecomUserId])),
-  new Map(Object.values(SAMPLE_DEPARTMENTS).map((department) => [department.feishuDepartmentId, department.wecomPartyId])),
+  new Map(
+    Object.values(SAMPLE_DEPARTMENTS).map((department) => [department.feishuDepartmentId, department.wecomPartyId]),
+  ),
 );
 /** Identity for every id but "unmapped-…" ones. */
 const partial: IdResolver = {
@@ -134,9 +136,18 @@ function writeBoth(
 ): void {
   for (const [resolverName, resolver] of light ? RESOLVERS.slice(0, 1) : RESOLVERS) {
     const at = `${where} → ${resolverName}`;
-    attempt(() => keep(`${at} resolveRuleIds`, resolveRuleIds(rule, rule.idSpace === 'feishu' ? 'wecom' : 'feishu', resolver).losses));
+    attempt(() =>
+      keep(
+        `${at} resolveRuleIds`,
+        resolveRuleIds(rule, rule.idSpace === 'feishu' ? 'wecom' : 'feishu', resolver).losses,
+      ),
+    );
     attempt(() => {
-      const wecom = canonicalToWecom(rule, { resolver, ruleName: rule.name, nowUnixSeconds: ARBITRARY_NOW_UNIX_SECONDS });
+      const wecom = canonicalToWecom(rule, {
+        resolver,
+        ruleName: rule.name,
+        nowUnixSeconds: ARBITRARY_NOW_UNIX_SECONDS,
+      });
       keep(`${at} canonicalToWecom`, wecom.losses);
       if (!wecom.ok || resolver !== identity || light) return;
       const stored = {
@@ -200,7 +211,11 @@ function readPunch(where: string, read: () => PunchRead): void {
 }
 
 /** Every path to a value inside `value` (objects and arrays walked). */
-function leafPaths(value: unknown, prefix: (string | number)[] = [], found: (string | number)[][] = []): (string | number)[][] {
+function leafPaths(
+  value: unknown,
+  prefix: (string | number)[] = [],
+  found: (string | number)[][] = [],
+): (string | number)[][] {
   if (value === null || typeof value !== 'object') return found;
   const entries: [string | number, unknown][] = Array.isArray(value)
     ? value.map((entry, index): [number, unknown] => [index, entry])
@@ -215,7 +230,21 @@ function leafPaths(value: unknown, prefix: (string | number)[] = [], found: (str
 
 const DELETE = Symbol('delete');
 /** What one field is changed to, one at a time. */
-const CHANGES: readonly unknown[] = [DELETE, 0, 2, 3, -1, 61, 100_000_000, 1_800_000, '', 'x', true, [], ['unmapped-1']];
+const CHANGES: readonly unknown[] = [
+  DELETE,
+  0,
+  2,
+  3,
+  -1,
+  61,
+  100_000_000,
+  1_800_000,
+  '',
+  'x',
+  true,
+  [],
+  ['unmapped-1'],
+];
 
 function changed<T>(value: T, at: readonly (string | number)[], change: unknown): T {
   const copy = localCopy(value) as Record<string | number, unknown>;
@@ -232,7 +261,11 @@ function changed<T>(value: T, at: readonly (string | number)[], change: unknown)
 /** `value` with each of its fields changed in turn to each of CHANGES. */
 function* oneFieldChanged<T>(value: T): Generator<[string, T]> {
   for (const at of leafPaths(value)) {
-    for (const change of CHANGES) yield [`${at.join('.')} = ${String(change === DELETE ? '(deleted)' : JSON.stringify(change))}`, changed(value, at, change)];
+    for (const change of CHANGES)
+      yield [
+        `${at.join('.')} = ${String(change === DELETE ? '(deleted)' : JSON.stringify(change))}`,
+        changed(value, at, change),
+      ];
   }
 }
 
@@ -257,17 +290,15 @@ const CANONICAL_CHANGES: readonly unknown[] = [
   'A'.repeat(50),
 ];
 
-let last = Date.now();
-function phase(name: string): void {
-  process.stdout.write(`${name}: ${Date.now() - last} ms, ${collected.size}\n`);
-  last = Date.now();
-}
-
 /** `value` with each `path` ("a.0.b") set to its value (DELETE removes it). */
 function patched<T>(value: T, patches: Readonly<Record<string, unknown>>): T {
   let result = value;
   for (const [at, change] of Object.entries(patches)) {
-    result = changed(result, at.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key)), change);
+    result = changed(
+      result,
+      at.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key)),
+      change,
+    );
   }
   return result;
 }
@@ -281,14 +312,36 @@ function collectTargeted(): void {
   const earlyShift = feishuEarlyShift();
   const shifts = [dayShift, earlyShift];
   const fixed = feishuFixedGroup();
-  const segment = (on: string, off: string) => ({ ...(asArray(dayShift['punch_time_rule'])[0] as object), on_time: on, off_time: off });
+  const segment = (on: string, off: string) => ({
+    ...(asArray(dayShift['punch_time_rule'])[0] as object),
+    on_time: on,
+    off_time: off,
+  });
   const feishuCases: [string, unknown, unknown[]][] = [
     ['shift not supplied', fixed, [earlyShift]],
     ['shift-based without shifts', feishuShiftBasedGroup(), []],
     ['shift twice', fixed, [dayShift, dayShift, earlyShift]],
     [
       'many unreadable fields',
-      patched(fixed, Object.fromEntries(['allow_out_punch', 'allow_pc_punch', 'allow_remedy', 'remedy_limit', 'face_punch', 'show_over_time', 'hide_clock_in_rule', 'leave_need_punch', 'save_auto_changes', 'org_change_auto_adjust', 'allow_apply_punch', 'clockIn_need_photo'].map((key) => [key, 'yes']))),
+      patched(
+        fixed,
+        Object.fromEntries(
+          [
+            'allow_out_punch',
+            'allow_pc_punch',
+            'allow_remedy',
+            'remedy_limit',
+            'face_punch',
+            'show_over_time',
+            'hide_clock_in_rule',
+            'leave_need_punch',
+            'save_auto_changes',
+            'org_change_auto_adjust',
+            'allow_apply_punch',
+            'clockIn_need_photo',
+          ].map((key) => [key, 'yes']),
+        ),
+      ),
       shifts,
     ],
     [
@@ -303,16 +356,87 @@ function collectTargeted(): void {
       }),
       shifts,
     ],
-    ['five segments', fixed, [{ ...dayShift, punch_times: 5, punch_time_rule: ['1:00', '3:00', '5:00', '7:00', '9:00'].map((on) => segment(on, on.replace(':00', ':30'))) }, earlyShift]],
-    ['overlapping segments', fixed, [{ ...dayShift, punch_times: 2, punch_time_rule: [segment('9:00', '12:00'), segment('11:00', '18:00')] }, earlyShift]],
-    ['segment ends before it starts', fixed, [{ ...dayShift, punch_time_rule: [segment('18:00', '9:00')] }, earlyShift]],
-    ['break ends before it starts', fixed, [{ ...dayShift, rest_time_rule: [{ rest_begin_time: '13:00', rest_end_time: '12:00' }] }, earlyShift]],
-    ['break outside work', fixed, [{ ...dayShift, rest_time_rule: [{ rest_begin_time: '19:00', rest_end_time: '19:30' }] }, earlyShift]],
-    ['identical shifts', patched(fixed, { 'punch_day_shift_ids.4': '7000000000000000002' }), [...shifts, { ...dayShift, shift_id: '7000000000000000002', id: '7000000000000000002', shift_name: '早班二' }]],
-    ['two breaks', fixed, [{ ...dayShift, rest_time_rule: [{ rest_begin_time: '12:00', rest_end_time: '12:30' }, { rest_begin_time: '13:00', rest_end_time: '13:30' }] }, earlyShift]],
-    ['two flexible rules', fixed, [{ ...dayShift, flexible_rule: [{ flexible_early_minutes: 30, flexible_late_minutes: 30 }, { flexible_early_minutes: 10, flexible_late_minutes: 10 }] }, earlyShift]],
-    ['overtime periods', fixed, [{ ...dayShift, overtime_rule: [{ on_overtime: '19:00', off_overtime: '21:00' }] }, { ...earlyShift, day_type: 2, overtime_rule: [{ on_overtime: '9:00', off_overtime: '12:00' }] }]],
-    ['everyone', patched(fixed, { bind_user_ids: [], bind_dept_ids: [], need_punch_members: [{ rule_scope_type: 1 }] }), shifts],
+    [
+      'five segments',
+      fixed,
+      [
+        {
+          ...dayShift,
+          punch_times: 5,
+          punch_time_rule: ['1:00', '3:00', '5:00', '7:00', '9:00'].map((on) => segment(on, on.replace(':00', ':30'))),
+        },
+        earlyShift,
+      ],
+    ],
+    [
+      'overlapping segments',
+      fixed,
+      [
+        { ...dayShift, punch_times: 2, punch_time_rule: [segment('9:00', '12:00'), segment('11:00', '18:00')] },
+        earlyShift,
+      ],
+    ],
+    [
+      'segment ends before it starts',
+      fixed,
+      [{ ...dayShift, punch_time_rule: [segment('18:00', '9:00')] }, earlyShift],
+    ],
+    [
+      'break ends before it starts',
+      fixed,
+      [{ ...dayShift, rest_time_rule: [{ rest_begin_time: '13:00', rest_end_time: '12:00' }] }, earlyShift],
+    ],
+    [
+      'break outside work',
+      fixed,
+      [{ ...dayShift, rest_time_rule: [{ rest_begin_time: '19:00', rest_end_time: '19:30' }] }, earlyShift],
+    ],
+    [
+      'identical shifts',
+      patched(fixed, { 'punch_day_shift_ids.4': '7000000000000000002' }),
+      [...shifts, { ...dayShift, shift_id: '7000000000000000002', id: '7000000000000000002', shift_name: '早班二' }],
+    ],
+    [
+      'two breaks',
+      fixed,
+      [
+        {
+          ...dayShift,
+          rest_time_rule: [
+            { rest_begin_time: '12:00', rest_end_time: '12:30' },
+            { rest_begin_time: '13:00', rest_end_time: '13:30' },
+          ],
+        },
+        earlyShift,
+      ],
+    ],
+    [
+      'two flexible rules',
+      fixed,
+      [
+        {
+          ...dayShift,
+          flexible_rule: [
+            { flexible_early_minutes: 30, flexible_late_minutes: 30 },
+            { flexible_early_minutes: 10, flexible_late_minutes: 10 },
+          ],
+        },
+        earlyShift,
+      ],
+    ],
+    [
+      'overtime periods',
+      fixed,
+      [
+        { ...dayShift, overtime_rule: [{ on_overtime: '19:00', off_overtime: '21:00' }] },
+        { ...earlyShift, day_type: 2, overtime_rule: [{ on_overtime: '9:00', off_overtime: '12:00' }] },
+      ],
+    ],
+    [
+      'everyone',
+      patched(fixed, { bind_user_ids: [], bind_dept_ids: [], need_punch_members: [{ rule_scope_type: 1 }] }),
+      shifts,
+    ],
     [
       'member rules by scope',
       patched(fixed, {
@@ -329,7 +453,9 @@ function collectTargeted(): void {
     ],
   ];
   for (const [name, group, groupShifts] of feishuCases) readFeishu(`targeted: ${name}`, group, groupShifts, 'full');
-  attempt(() => keep('targeted: shifts not a list', feishuToCanonical({ group: fixed, shifts: undefined as never }).losses));
+  attempt(() =>
+    keep('targeted: shifts not a list', feishuToCanonical({ group: fixed, shifts: undefined as never }).losses),
+  );
   attempt(() => {
     const google = patched(fixed, { 'locations.0.map_type': 2 });
     keep('targeted: WGS-84 datum', feishuToCanonical({ group: google, shifts }, { googleMapDatum: 'wgs84' }).losses);
@@ -337,15 +463,37 @@ function collectTargeted(): void {
 
   // WeCom rules.
   const wecom = wecomFixedRule();
-  const section = (timeId: number, on: number, off: number) => ({ time_id: timeId, work_sec: on, off_work_sec: off, remind_work_sec: on - 600, remind_off_work_sec: off });
+  const section = (timeId: number, on: number, off: number) => ({
+    time_id: timeId,
+    work_sec: on,
+    off_work_sec: off,
+    remind_work_sec: on - 600,
+    remind_off_work_sec: off,
+  });
   const wecomCases: [string, unknown][] = [
     ['layout without times', patched(wecom, { 'checkindate.1': { workdays: [6], checkintime: [] } })],
-    ['shift id twice', patched(wecomShiftBasedRule(), { 'schedulelist.1': (wecomShiftBasedRule()['schedulelist'] as unknown[])[0] })],
-    ['five sections', patched(wecom, { 'checkindate.0.checkintime': [1, 2, 3, 4, 5].map((hour) => section(hour, hour * 7200, hour * 7200 + 3600)) })],
+    [
+      'shift id twice',
+      patched(wecomShiftBasedRule(), { 'schedulelist.1': (wecomShiftBasedRule()['schedulelist'] as unknown[])[0] }),
+    ],
+    [
+      'five sections',
+      patched(wecom, {
+        'checkindate.0.checkintime': [1, 2, 3, 4, 5].map((hour) => section(hour, hour * 7200, hour * 7200 + 3600)),
+      }),
+    ],
     ['flexible time off', patched(wecom, { 'checkindate.0.allow_flex': false })],
-    ['negative grace, invalid make-up limit', patched(wecom, { 'checkindate.0.flex_on_duty_time': -5, allow_apply_bk_cnt: -5 })],
+    [
+      'negative grace, invalid make-up limit',
+      patched(wecom, { 'checkindate.0.flex_on_duty_time': -5, allow_apply_bk_cnt: -5 }),
+    ],
     ['impossible special day', patched(wecom, { spe_offdays: [{ timestamp: 1e15, notes: 'x', type: 0 }] })],
-    ['too many special days', patched(wecom, { spe_offdays: [{ notes: 'x', type: 1, begtime: 1893427200, endtime: 1893427200 + 400 * 86_400 }] })],
+    [
+      'too many special days',
+      patched(wecom, {
+        spe_offdays: [{ notes: 'x', type: 1, begtime: 1893427200, endtime: 1893427200 + 400 * 86_400 }],
+      }),
+    ],
     [
       'reminders missing',
       patched(wecom, {
@@ -354,7 +502,13 @@ function collectTargeted(): void {
         'spe_workdays.0.checkintime.0.remind_work_sec': DELETE,
       }),
     ],
-    ['reminders missing (one section)', patched(wecom, { 'checkindate.0.checkintime': [{ ...section(1, 32400, 64800), remind_off_work_sec: DELETE }], spe_workdays: [] })],
+    [
+      'reminders missing (one section)',
+      patched(wecom, {
+        'checkindate.0.checkintime': [{ ...section(1, 32400, 64800), remind_off_work_sec: DELETE }],
+        spe_workdays: [],
+      }),
+    ],
   ];
   for (const [name, rule] of wecomCases) readWecom(`targeted: ${name}`, JSON.parse(JSON.stringify(rule)), 'full');
   attempt(() => keep('targeted: unknown time zone', wecomToCanonical(wecom, { timeZone: 'Mars/Base' }).losses));
@@ -365,20 +519,60 @@ function collectTargeted(): void {
   if (fromWecom.ok && fromFeishu.ok) {
     const rule = fromWecom.value;
     const day = '2099-06-01';
-    const wifi = (index: number) => ({ ssid: `w${index}`, bssid: `02:00:00:00:${String(Math.floor(index / 256).toString(16)).padStart(2, '0')}:${(index % 256).toString(16).padStart(2, '0')}` });
+    const wifi = (index: number) => ({
+      ssid: `w${index}`,
+      bssid: `02:00:00:00:${String(Math.floor(index / 256).toString(16)).padStart(2, '0')}:${(index % 256).toString(16).padStart(2, '0')}`,
+    });
     const cases: [string, CanonicalRule][] = [
-      ['special workday and day off', { ...rule, specialWorkdays: [{ date: day, shiftKey: null, sections: rule.shifts[0]!.sections, note: '' }], specialOffdays: [{ date: day, note: '' }, { date: day, note: '' }] }],
-      ['many special days', { ...rule, specialOffdays: Array.from({ length: 370 }, (_, index) => ({ date: new Date(Date.UTC(2099, 0, 1 + index)).toISOString().slice(0, 10), note: 'x' })) }],
+      [
+        'special workday and day off',
+        {
+          ...rule,
+          specialWorkdays: [{ date: day, shiftKey: null, sections: rule.shifts[0]!.sections, note: '' }],
+          specialOffdays: [
+            { date: day, note: '' },
+            { date: day, note: '' },
+          ],
+        },
+      ],
+      [
+        'many special days',
+        {
+          ...rule,
+          specialOffdays: Array.from({ length: 370 }, (_, index) => ({
+            date: new Date(Date.UTC(2099, 0, 1 + index)).toISOString().slice(0, 10),
+            note: 'x',
+          })),
+        },
+      ],
       ['same router twice', { ...rule, wifiLocations: [wifi(1), wifi(1)] }],
       ['too many places', { ...rule, wifiLocations: Array.from({ length: 505 }, (_, index) => wifi(index)) }],
-      ['free day starting at 23:59', { ...rule, kind: 'free', shifts: [], week: {}, free: { workdays: [1, 2], requiredWorkSec: null, dayStartSec: 86_340 } }],
+      [
+        'free day starting at 23:59',
+        {
+          ...rule,
+          kind: 'free',
+          shifts: [],
+          week: {},
+          free: { workdays: [1, 2], requiredWorkSec: null, dayStartSec: 86_340 },
+        },
+      ],
       ['no reminder', { ...rule, punchReminder: null }],
     ];
     for (const [name, canonical] of cases) writeBoth(`targeted: ${name}`, canonical);
     attempt(() =>
       keep(
         'targeted: reminder offset',
-        canonicalToWecom({ ...rule, punchReminder: null }, { resolver: identity, ruleName: rule.name, nowUnixSeconds: ARBITRARY_NOW_UNIX_SECONDS, remindBeforeWorkMinutes: 7 as never, remindAfterOffMinutes: 45 as never }).losses,
+        canonicalToWecom(
+          { ...rule, punchReminder: null },
+          {
+            resolver: identity,
+            ruleName: rule.name,
+            nowUnixSeconds: ARBITRARY_NOW_UNIX_SECONDS,
+            remindBeforeWorkMinutes: 7 as never,
+            remindAfterOffMinutes: 45 as never,
+          },
+        ).losses,
       ),
     );
     // Feishu's existing shifts: one unreadable, one holding the planned name with other times.
@@ -388,11 +582,18 @@ function collectTargeted(): void {
       const created = plan.ok ? plan.value.shifts.find((entry) => entry.action === 'create') : undefined;
       const name = created?.action === 'create' ? created.shift.shift_name : 'none';
       const taken = { ...earlyShift, shift_id: '7000000000000000001', shift_name: name };
-      keep('targeted: existing shifts', canonicalToFeishu(fromFeishu.value, { ...options, existingShifts: [{} as FeishuShift, taken as FeishuShift] }).losses);
+      keep(
+        'targeted: existing shifts',
+        canonicalToFeishu(fromFeishu.value, { ...options, existingShifts: [{} as FeishuShift, taken as FeishuShift] })
+          .losses,
+      );
     });
     // What WeCom holds and the gateway cannot send back or empty.
     attempt(() => {
-      const written = canonicalToWecom({ ...rule, members: { ...rule.members, excludedUserIds: [] }, remedy: { ...rule.remedy, allowed: false } }, { resolver: identity, ruleName: rule.name, nowUnixSeconds: ARBITRARY_NOW_UNIX_SECONDS });
+      const written = canonicalToWecom(
+        { ...rule, members: { ...rule.members, excludedUserIds: [] }, remedy: { ...rule.remedy, allowed: false } },
+        { resolver: identity, ruleName: rule.name, nowUnixSeconds: ARBITRARY_NOW_UNIX_SECONDS },
+      );
       const actual = wecomCheckinGroupReadSchema.safeParse(
         patched(wecom, {
           'ot_info_v2.workdayconf.surprise': 1,
@@ -402,17 +603,28 @@ function collectTargeted(): void {
           buka_remind: { open_remind: true, buka_remind_day: 3, buka_remind_month: 1 },
         }),
       );
-      if (written.ok && actual.success) keep('targeted: merge', mergeWecomRuleUpdate(written.value, actual.data, rule).losses);
-      const one = wecomCheckinGroupReadSchema.safeParse(patched(wecom, { white_users: ['canno'], buka_limit_next_month: 5 }));
-      if (written.ok && one.success) keep('targeted: merge (one)', mergeWecomRuleUpdate(written.value, one.data, rule).losses);
+      if (written.ok && actual.success)
+        keep('targeted: merge', mergeWecomRuleUpdate(written.value, actual.data, rule).losses);
+      const one = wecomCheckinGroupReadSchema.safeParse(
+        patched(wecom, { white_users: ['canno'], buka_limit_next_month: 5 }),
+      );
+      if (written.ok && one.success)
+        keep('targeted: merge (one)', mergeWecomRuleUpdate(written.value, one.data, rule).losses);
     });
   }
 
   // Punches.
-  readPunch('targeted: swapped coordinates', () => feishuFlowToPunch(patched(feishuFlow(), { latitude: 120.04509, longitude: 30.28994 }) as never));
+  readPunch('targeted: swapped coordinates', () =>
+    feishuFlowToPunch(patched(feishuFlow(), { latitude: 120.04509, longitude: 30.28994 }) as never),
+  );
   const punch = feishuFlowToPunch(feishuFlow() as never);
   if (punch.ok) {
-    writePunch('targeted: long texts, unnamed Wi-Fi', { ...punch.value, note: 'x'.repeat(1100), locationTitle: '地'.repeat(1030), wifi: { ssid: '', bssid: null } });
+    writePunch('targeted: long texts, unnamed Wi-Fi', {
+      ...punch.value,
+      note: 'x'.repeat(1100),
+      locationTitle: '地'.repeat(1030),
+      wifi: { ssid: '', bssid: null },
+    });
   }
 }
 
@@ -437,7 +649,8 @@ function collectAll(): void {
     if (name.includes('getcorpcheckinoption')) for (const rule of asArray(json['group'])) readWecom(name, rule, 'full');
     if (name.includes('add_checkin_option')) readWecom(name, json['group'], 'full', wecomRules);
     if (name.includes('user_flows-query')) {
-      for (const flow of asArray(dataOf(json)?.['user_flow_results'])) readPunch(name, () => feishuFlowToPunch(flow as never));
+      for (const flow of asArray(dataOf(json)?.['user_flow_results']))
+        readPunch(name, () => feishuFlowToPunch(flow as never));
     }
     if (name.includes('user_flows-batch_create')) {
       for (const flow of asArray(json['flow_records'])) readPunch(name, () => feishuFlowToPunch(flow as never));
@@ -462,7 +675,8 @@ function collectAll(): void {
   ];
   for (const [name, group] of feishuGroups) {
     readFeishu(name, group, feishuShifts, 'full');
-    for (const [change, input] of oneFieldChanged(group)) readFeishu(`${name}: ${change}`, input, feishuShifts, 'light');
+    for (const [change, input] of oneFieldChanged(group))
+      readFeishu(`${name}: ${change}`, input, feishuShifts, 'light');
   }
   for (const [index, shift] of feishuShifts.entries()) {
     for (const [change, input] of oneFieldChanged(shift)) {
@@ -476,11 +690,12 @@ function collectAll(): void {
     for (const [change, input] of oneFieldChanged(rule)) readWecom(`${name}: ${change}`, input, 'light');
   }
   readPunch('feishu flow', () => feishuFlowToPunch(feishuFlow() as never));
-  for (const [change, input] of oneFieldChanged(feishuFlow())) readPunch(`feishu flow: ${change}`, () => feishuFlowToPunch(input as never));
+  for (const [change, input] of oneFieldChanged(feishuFlow()))
+    readPunch(`feishu flow: ${change}`, () => feishuFlowToPunch(input as never));
   readPunch('wecom row', () => wecomCheckinToPunch(wecomCheckinRow() as never));
-  for (const [change, input] of oneFieldChanged(wecomCheckinRow())) readPunch(`wecom row: ${change}`, () => wecomCheckinToPunch(input as never));
+  for (const [change, input] of oneFieldChanged(wecomCheckinRow()))
+    readPunch(`wecom row: ${change}`, () => wecomCheckinToPunch(input as never));
 
-  phase('vendor inputs');
   // Canonical rules read from those inputs, each written with one canonical field changed at a time.
   const canonical: [string, CanonicalRule][] = [];
   for (const [name, group] of feishuGroups) {
@@ -507,22 +722,34 @@ function collectAll(): void {
       for (const change of CANONICAL_CHANGES) writePunch(`punch ${at.join('.')}`, changed(punch.value, at, change));
     }
     for (const origin of ['person', 'admin', 'remedy', 'device', 'fast', 'import'] as const) {
-      for (const vendor of ['feishu', 'wecom'] as const) writePunch(`punch ${origin}`, { ...punch.value, origin, vendor, recordedBy: 'someone', verdicts: ['Late'], deviceId: 'dev', photoCount: 2, isField: true, at: 1_500_000_000 });
+      for (const vendor of ['feishu', 'wecom'] as const)
+        writePunch(`punch ${origin}`, {
+          ...punch.value,
+          origin,
+          vendor,
+          recordedBy: 'someone',
+          verdicts: ['Late'],
+          deviceId: 'dev',
+          photoCount: 2,
+          isField: true,
+          at: 1_500_000_000,
+        });
     }
   }
 
-  phase('canonical changes');
   // The property specs' generators, sampled with a fixed seed, through both writers (and back).
   for (const rule of fc.sample(anyRuleArbitrary(), { seed: SEED, numRuns: 150 })) writeBoth('anyRuleArbitrary', rule);
-  for (const rule of fc.sample(representableRuleArbitrary(), { seed: SEED + 1, numRuns: 100 })) writeBoth('representableRuleArbitrary', rule);
-  phase('arbitraries');
+  for (const rule of fc.sample(representableRuleArbitrary(), { seed: SEED + 1, numRuns: 100 }))
+    writeBoth('representableRuleArbitrary', rule);
   collectTargeted();
   // Damaged vendor inputs (vendor-inputs.ts), sampled with a fixed seed.
   for (const [name, group] of feishuGroups) {
-    for (const input of fc.sample(damagedArbitrary(group), { seed: SEED + 2, numRuns: 150 })) readFeishu(`${name} damaged`, input, feishuShifts, 'none');
+    for (const input of fc.sample(damagedArbitrary(group), { seed: SEED + 2, numRuns: 150 }))
+      readFeishu(`${name} damaged`, input, feishuShifts, 'none');
   }
   for (const [name, rule] of wecomBases) {
-    for (const input of fc.sample(damagedArbitrary(rule), { seed: SEED + 3, numRuns: 150 })) readWecom(`${name} damaged`, input, 'none');
+    for (const input of fc.sample(damagedArbitrary(rule), { seed: SEED + 3, numRuns: 150 }))
+      readWecom(`${name} damaged`, input, 'none');
   }
 }
 
@@ -565,12 +792,19 @@ describe('translateLoss', () => {
   it('turns every loss message the translation library produces into Chinese, carrying ids, names, times and counts', () => {
     collectAll();
     const problems = [...collected.keys()].map(problemOf).filter((problem): problem is string => problem !== null);
-    const entriesHit = new Set(LOSS_CATALOGUE.filter((entry) => [...collected.keys()].some((message) => entry.en.test(message))));
+    const entriesHit = new Set(
+      LOSS_CATALOGUE.filter((entry) => [...collected.keys()].some((message) => entry.en.test(message))),
+    );
     process.stdout.write(
       `loss-messages: ${collected.size} distinct loss messages collected, ${collected.size - problems.length} translated; ` +
         `${entriesHit.size} of ${LOSS_CATALOGUE.length} catalogue entries met\n`,
     );
-    for (const entry of LOSS_CATALOGUE) if (!entriesHit.has(entry) && entry.source.startsWith('libs/translation')) process.stdout.write(`UNMET ${entry.source.split('/').pop()} ${entry.en.source.slice(0, 110)}\n`);
+    // The library's entries no input reached (the engine's notes are not produced here), for the reader.
+    for (const entry of LOSS_CATALOGUE) {
+      if (!entriesHit.has(entry) && entry.source.startsWith('libs/translation/')) {
+        process.stdout.write(`loss-messages: not met: ${entry.source} ${entry.en.source}\n`);
+      }
+    }
     expect(problems).toEqual([]);
     expect(collected.size).toBeGreaterThan(300);
   });
@@ -591,13 +825,17 @@ describe('translateLoss', () => {
         '2 users with no wecom counterpart in the id mapping were left out of the rule: e1001, e1002. Add the mapping and sync again to include them.',
         'zh',
       ),
-    ).toBe('2 个人员在 ID 映射中找不到对应的企业微信 ID，未计入规则：e1001, e1002。请补充映射后重新同步，即可把他们纳入。');
+    ).toBe(
+      '2 个人员在 ID 映射中找不到对应的企业微信 ID，未计入规则：e1001, e1002。请补充映射后重新同步，即可把他们纳入。',
+    );
     expect(
       translateLoss(
         'Check-in radius of "总部" 250 m was changed to 300 m: WeCom only allows 100–1000 m in steps of 100, 1500, 2000, 2500 or 3000 m.',
         'zh',
       ),
-    ).toBe('“总部”的打卡范围 250 米已改为 300 米：企业微信只允许 100–1000 米（以 100 米为单位）、1500、2000、2500 或 3000 米。');
+    ).toBe(
+      '“总部”的打卡范围 250 米已改为 300 米：企业微信只允许 100–1000 米（以 100 米为单位）、1500、2000、2500 或 3000 米。',
+    );
     expect(
       translateLoss(
         'Working time 09:00–01:30 (next day) was rounded to 09:00–01:30 (next day): WeCom stores whole minutes.',
@@ -622,9 +860,9 @@ describe('translateLoss', () => {
     expect(translateLoss('3 skipped: a missed punch (未打卡) WeCom reports, not a punch', 'zh')).toBe(
       '3 条已跳过：企业微信报告的缺卡（未打卡），不是一次打卡',
     );
-    expect(translateLoss('Punch photos are not copied: Feishu does not accept photos on import. (4 punches)', 'zh')).toBe(
-      '打卡照片未复制：飞书导入打卡时不接收照片。（共 4 条打卡）',
-    );
+    expect(
+      translateLoss('Punch photos are not copied: Feishu does not accept photos on import. (4 punches)', 'zh'),
+    ).toBe('打卡照片未复制：飞书导入打卡时不接收照片。（共 4 条打卡）');
     expect(
       translateLoss('cannot be translated: name: The rule has no name; WeCom requires a rule name (groupname).', 'zh'),
     ).toBe('无法转换：name：规则没有名称；企业微信要求规则名称（groupname）。');

@@ -201,7 +201,8 @@ const SKIP_REASON: Readonly<Record<string, string>> = {
     '飞书自动生成的记录（系统自动生成，type 3），不是本人的打卡',
   'a record that no clock-out was needed (下班免打卡, type 4), not a punch the person made':
     '无需下班打卡的记录（下班免打卡，type 4），不是本人的打卡',
-  'a punch still awaiting approval in Feishu (待生效), not yet a valid punch': '飞书中仍在等待审批的打卡（待生效），尚未生效',
+  'a punch still awaiting approval in Feishu (待生效), not yet a valid punch':
+    '飞书中仍在等待审批的打卡（待生效），尚未生效',
   'a punch Feishu marks invalid (无效)': '飞书标记为无效的打卡（无效）',
   'a missed punch (未打卡) WeCom reports, not a punch': '企业微信报告的缺卡（未打卡），不是一次打卡',
 };
@@ -365,7 +366,8 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   {
     source: WECOM_MERGE,
     en: /^Make-up punches are turned off, and WeCom does not keep make-up settings without them, so (?<reset>.*) of WeCom's make-up punches (?:was|were) switched off too\.$/,
-    zh: (g) => `补卡已关闭，而企业微信在关闭补卡时不保留补卡设置，因此企业微信的${madeUpResets(t(g, 'reset'))}也一并关闭。`,
+    zh: (g) =>
+      `补卡已关闭，而企业微信在关闭补卡时不保留补卡设置，因此企业微信的${madeUpResets(t(g, 'reset'))}也一并关闭。`,
     words: ['reset'],
   },
 
@@ -378,7 +380,8 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   {
     source: FEISHU_READ,
     en: /^The group uses shift (?<id>.*), but its details were not supplied \(GET \/shifts\/\k<id>\); the group cannot be translated without the shift times\.$/,
-    zh: (g) => `考勤组使用了班次 ${t(g, 'id')}，但未提供该班次的详情（GET /shifts/${t(g, 'id')}）；没有班次时间，考勤组无法转换。`,
+    zh: (g) =>
+      `考勤组使用了班次 ${t(g, 'id')}，但未提供该班次的详情（GET /shifts/${t(g, 'id')}）；没有班次时间，考勤组无法转换。`,
   },
   {
     source: FEISHU_READ,
@@ -627,7 +630,8 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   {
     source: FEISHU_READ,
     en: /^Punching on attendance machines is on in Feishu \(punch_type 4\); this sync has no WeCom equivalent for it, so machine punching is not set up in WeCom\.$/,
-    zh: () => '飞书中开启了考勤机打卡（punch_type 4）；本同步在企业微信中没有对应设置，因此不会在企业微信中设置考勤机打卡。',
+    zh: () =>
+      '飞书中开启了考勤机打卡（punch_type 4）；本同步在企业微信中没有对应设置，因此不会在企业微信中设置考勤机打卡。',
   },
   {
     source: FEISHU_READ,
@@ -938,7 +942,8 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   {
     source: FEISHU_WRITE,
     en: /^Feishu has one punch radius per group; the locations' radii \((?<radii>.*) m\) become (?<radius>.*) m, the largest\.$/,
-    zh: (g) => `飞书每个考勤组只有一个打卡范围；各地点的范围（${t(g, 'radii')} 米）统一为其中最大的 ${t(g, 'radius')} 米。`,
+    zh: (g) =>
+      `飞书每个考勤组只有一个打卡范围；各地点的范围（${t(g, 'radii')} 米）统一为其中最大的 ${t(g, 'radius')} 米。`,
   },
   {
     source: FEISHU_WRITE,
@@ -988,7 +993,8 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   {
     source: WECOM_READ,
     en: /^Rule type (?<type>.*) is unknown: WeCom rules are 1 \(fixed\), 2 \(by shift\) or 3 \(free\)\.$/,
-    zh: (g) => `未知的规则类型 ${t(g, 'type')}：企业微信打卡规则只有 1（固定时间上下班）、2（按班次上下班）和 3（自由上下班）。`,
+    zh: (g) =>
+      `未知的规则类型 ${t(g, 'type')}：企业微信打卡规则只有 1（固定时间上下班）、2（按班次上下班）和 3（自由上下班）。`,
   },
   {
     source: WECOM_READ,
@@ -1051,7 +1057,8 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   {
     source: WECOM_READ,
     en: /^The value (?<raw>.*) is above WeCom's 6 h maximum and not a whole number of milliseconds; it was read as seconds \((?<seconds>.*)\)\.$/,
-    zh: (g) => `数值 ${t(g, 'raw')} 超过企业微信 6 小时的上限，且不是整数毫秒；按秒读取（${duration(t(g, 'seconds'))}）。`,
+    zh: (g) =>
+      `数值 ${t(g, 'raw')} 超过企业微信 6 小时的上限，且不是整数毫秒；按秒读取（${duration(t(g, 'seconds'))}）。`,
     words: ['seconds'],
   },
   {
@@ -1083,7 +1090,8 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   {
     source: WECOM_READ,
     en: /^A break (?<begin>.*)–(?<end>.*) is stored but switched off \(allow_rest false\), so it was ignored\.$/,
-    zh: (g) => `保存了休息时间 ${clock(t(g, 'begin'))}–${clock(t(g, 'end'))}，但休息时间已关闭（allow_rest false），因此已忽略。`,
+    zh: (g) =>
+      `保存了休息时间 ${clock(t(g, 'begin'))}–${clock(t(g, 'end'))}，但休息时间已关闭（allow_rest false），因此已忽略。`,
     words: ['begin', 'end'],
   },
   {
@@ -1330,7 +1338,8 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   {
     source: WECOM_WRITE,
     en: /^The rule runs in (?<zone>.*) but WeCom only knows China time \(UTC\+8\): clock times are written unchanged and special days as China calendar dates\.$/,
-    zh: (g) => `该规则使用时区 ${t(g, 'zone')}，而企业微信只有北京时间（UTC+8）：上下班时刻原样写入，特殊日期按北京时间的日期写入。`,
+    zh: (g) =>
+      `该规则使用时区 ${t(g, 'zone')}，而企业微信只有北京时间（UTC+8）：上下班时刻原样写入，特殊日期按北京时间的日期写入。`,
   },
   {
     source: WECOM_WRITE,
@@ -1449,7 +1458,8 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   {
     source: WECOM_WRITE,
     en: /^Working time (?<span>.*) cannot be written: WeCom needs the start between 00:01 and 24:00 so a clock-in window fits before it\.$/,
-    zh: (g) => `上班时间 ${span(t(g, 'span'))} 无法写入：企业微信要求上班时间在 00:01 到 24:00 之间，以便之前留出上班打卡时间。`,
+    zh: (g) =>
+      `上班时间 ${span(t(g, 'span'))} 无法写入：企业微信要求上班时间在 00:01 到 24:00 之间，以便之前留出上班打卡时间。`,
     words: ['span'],
   },
   {
@@ -1462,7 +1472,8 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   {
     source: WECOM_WRITE,
     en: /^Working time (?<span>.*) cannot be written in a fixed WeCom rule: clock-out must be possible no later than 04:00 the next day\.$/,
-    zh: (g) => `上班时间 ${span(t(g, 'span'))} 无法写入企业微信固定时间规则：下班打卡最晚必须在次日 04:00 之前可以完成。`,
+    zh: (g) =>
+      `上班时间 ${span(t(g, 'span'))} 无法写入企业微信固定时间规则：下班打卡最晚必须在次日 04:00 之前可以完成。`,
     words: ['span'],
   },
   {
@@ -1682,7 +1693,11 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
       const side = t(g, 'side') === 'before' ? '上班前' : '下班后';
       const written = /^(?<amount>.*) (?:before|after)$/.exec(t(g, 'written'));
       const writtenText =
-        t(g, 'written') === 'on time' ? '准时提醒' : written?.groups ? `${side} ${duration(t(written.groups, 'amount'))}` : null;
+        t(g, 'written') === 'on time'
+          ? '准时提醒'
+          : written?.groups
+            ? `${side} ${duration(t(written.groups, 'amount'))}`
+            : null;
       if (writtenText === null) return null;
       return (
         `${where[t(g, 'where')]} ${duration(t(g, 'amount'))}的打卡提醒已写为${writtenText}：` +
@@ -1706,7 +1721,8 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   {
     source: RULES_F2W,
     en: /^(?<count>\d+) WeCom rules carry the name "(?<name>.*)"; the oldest \(groupid (?<id>.*)\) was adopted\.$/,
-    zh: (g) => `有 ${t(g, 'count')} 个企业微信打卡规则名为“${t(g, 'name')}”；已接管其中最早的一个（groupid ${t(g, 'id')}）。`,
+    zh: (g) =>
+      `有 ${t(g, 'count')} 个企业微信打卡规则名为“${t(g, 'name')}”；已接管其中最早的一个（groupid ${t(g, 'id')}）。`,
   },
   {
     source: RULES_F2W,
@@ -1766,7 +1782,8 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
     source: ROSTER_PLAN,
     en: /^(?<source>Feishu|WeCom) has (?<has>a rest day|shift .+?) and (?<target>Feishu|WeCom) has (?<other>a rest day|shift .+?) on this day; on a two-way link a scheduled run only fills days one side lacks, so neither was changed\. Run a one-way roster sync from the side that is right\.$/,
     zh: (g) => {
-      const describe = (value: string): string => (value === 'a rest day' ? '休息' : `班次 ${value.slice('shift '.length)}`);
+      const describe = (value: string): string =>
+        value === 'a rest day' ? '休息' : `班次 ${value.slice('shift '.length)}`;
       return (
         `这一天${vendor(t(g, 'source'))}排的是${describe(t(g, 'has'))}，${vendor(t(g, 'target'))}排的是${describe(t(g, 'other'))}；` +
         '双向关联下，定时同步只补齐一方缺少的日子，因此两边都未改动。请从正确的一方执行一次单向排班同步。'
