@@ -772,7 +772,8 @@ function problemOf(message: string): string | null {
   if (zh === message || !CJK.test(zh)) return `not translated: ${message}`;
   const match = catalogueMatch(message);
   const carried = [...fixedParts(message)];
-  if (match !== null) {
+  // A message the engine wrapped is matched by its wrapper, not by the catalogue entry alone.
+  if (match !== null && match.zh === zh) {
     const words = new Set(match.entry.words ?? []);
     for (const [name, value] of Object.entries(match.groups)) {
       if (value !== undefined && value !== '' && !words.has(name)) carried.push(value);
@@ -869,6 +870,71 @@ describe('translateLoss', () => {
     expect(
       translateLoss('The WeCom rule was renamed from "旧名" to "新名": rules carry their Feishu group\'s name.', 'zh'),
     ).toBe('企业微信打卡规则已从“旧名”改名为“新名”：打卡规则沿用其飞书考勤组的名称。');
+  });
+
+  it('renders every note and item error the engine builds (one sample of each template)', () => {
+    const samples = [
+      // rules sync notes
+      'The linked WeCom rule 4242 no longer exists in WeCom; it was created again.',
+      '2 WeCom rules carry the name "研发部考勤"; the oldest (groupid 17) was adopted.',
+      'The Feishu group was deleted, so its WeCom rule 4242 was deleted too (SYNC_PROPAGATE_DELETES).',
+      'The WeCom rule was deleted, so the Feishu group was deleted too (SYNC_PROPAGATE_DELETES).',
+      'The WeCom rule was changed outside the gateway since the last sync; this one-way sync overwrote it with the Feishu group.',
+      'The WeCom rule was renamed from "研发部" to "研发部考勤": rules carry their Feishu group\'s name.',
+      'The WeCom rule is named "研发部考勤 2": another Feishu group\'s rule already carries the name "研发部考勤".',
+      'The WeCom rule was deleted, so its Feishu group 6919358128597097404 was deleted too (SYNC_PROPAGATE_DELETES).',
+      'The Feishu group was changed outside the gateway since the last sync; this one-way sync overwrote it with the WeCom rule.',
+      'The linked Feishu group 6919358128597097404 no longer exists in Feishu; it was created again.',
+      "3 location(s) of the Feishu group are not in the WeCom rule, but Feishu's API can only add locations, never remove them; remove them in the Feishu admin console if they should go.",
+      // roster losses
+      'Feishu has shift 6919668827865513935 and WeCom has a rest day on this day; on a two-way link a scheduled run only fills days one side lacks, so neither was changed. Run a one-way roster sync from the side that is right.',
+      'Feishu user e1001 has no WeCom user mapped (PUT /api/v1/mappings/users), so this day was not written to WeCom.',
+      'WeCom user zhangwei has no Feishu user mapped (PUT /api/v1/mappings/users), so this day was not written to Feishu.',
+      'The WeCom schedules of zhangwei could not be read (HTTP 503), so this day was not written.',
+      'The Feishu roster of e1001 could not be read (HTTP 503), so this day was not written.',
+      'The Feishu roster of e1001 could not be read (HTTP 503); none of their days was written.',
+      'Feishu shift 6919668827865513935 (早班) has no schedule in WeCom rule 4242: run the rules sync Feishu → WeCom (it adds the shifts the roster uses), then this roster sync again.',
+      'WeCom schedule 229 (早班) has no Feishu shift linked: run the rules sync WeCom → Feishu (it creates or links the shifts), then this roster sync again.',
+      'WeCom schedule 229 has no Feishu shift linked: run the rules sync WeCom → Feishu (it creates or links the shifts), then this roster sync again.',
+      'Feishu did not apply this day to e1001 (its answer listed it as not taken effect; usually the person does not belong to attendance group 6919358128597097404 on that day: a person belongs to one Feishu group per day).',
+      'Feishu answered a batch of 31 roster days with a message the gateway could not read ("partial"); some of those days may not have taken effect. The next run compares again and rewrites any that did not.',
+      'Feishu refused the roster of e1001 on this day: 1220001 param invalid',
+      'WeCom refused the schedule of zhangwei on this day: 301023 invalid schedule',
+      // punch notes
+      '12 would be written to Feishu',
+      '12 written to Feishu',
+      '4 already in WeCom from an earlier run',
+      '2 came from WeCom through the gateway, so not sent back',
+      '1 skipped: a punch still awaiting approval in Feishu (待生效), not yet a valid punch',
+      '3 repeated the same person and second and were kept once',
+      // item errors
+      "the linked WeCom rule 4242 could not be read (checkindate.0: expected array), so nothing was written to it; the rule's own item in this run says more",
+      'every name this group\'s WeCom rule could carry ("研发部考勤" to "研发部考勤 9") is held by another group\'s rule, so none was created; rename the group',
+      'the Feishu group no longer exists; its WeCom rule was left as it is (SYNC_PROPAGATE_DELETES is off)',
+      'the Feishu group no longer exists',
+      'the WeCom rule of this two-way link was deleted; the Feishu group was left as it is (SYNC_PROPAGATE_DELETES is off)',
+      'WeCom rule 4242 belongs to another WeCom app, which alone may change it; an earlier run was refused (301059 no permission), so this one did not try again. Sync this pair WeCom → Feishu, or name the Feishu group in groupIds to try once more.',
+      'WeCom accepted the rule "研发部考勤" but does not list it; the next run will look again',
+      'the WeCom rule no longer exists; its Feishu group was left as it is (SYNC_PROPAGATE_DELETES is off)',
+      'the WeCom rule no longer exists',
+      "the Feishu attendance group 6919358128597097404 carries this rule's name but is already paired with WeCom rule 17, so it was not adopted and no second group of that name was created; rename one of the two rules in WeCom, then run again",
+      'unresolved name conflict: a WeCom rule named "研发部考勤" (id 17) already exists and this gateway did not create it, so it was neither adopted nor duplicated; resolve conflict 8f3c with POST /api/v1/conflicts/8f3c/resolve {"resolution": "adopt"|"overwrite"|"skip"} (adopt: link it, its content wins; overwrite: link it, this side\'s content wins; skip: leave this one unsynced)',
+      'left unsynced: its name conflict 8f3c was resolved with "skip"; set the link\'s direction (PATCH /api/v1/links/12) or name it in groupIds to sync it again',
+      'not synced: WeCom user zhangwei has no mapped Feishu user (PUT /api/v1/mappings/users)',
+      'this Feishu group is not linked yet: run the rules sync (scope "rules") first; rosters are synced between linked 排班 groups only',
+      'the link changed while this run was going; run the roster sync again',
+      'the linked WeCom rule 4242 could not be read (checkindate.0: expected array); its roster was not synced',
+      'the linked WeCom rule 4242 no longer exists (the rules sync reports it)',
+      'no shift of this group is linked to a schedule of its WeCom rule, so no roster day can be translated: run the rules sync (scope "rules", Feishu → WeCom) first, then this roster sync again',
+      'none of the 31 roster day(s) could be written',
+      'no roster day of this group could be carried over; the losses say why, per person and day',
+      'cannot be translated: members: Nobody is left in the rule after mapping people and departments to WeCom; WeCom does not accept a rule that applies to no one.',
+      // unreadable records (libs/kernel) and their item error
+      'WeCom checkin rule 4242 could not be read: checkindate.0.checkintime: expected array, received string',
+      'Feishu punch #3 of its answer (no readable id) could not be read: check_time: expected string',
+      'Feishu attendance group 6919358128597097404 could not be read: group_type: invalid value. Nothing was written for it; every other record was synced. Correct the record in Feishu, or report it if the vendor answers it this way on its own.',
+    ];
+    expect(samples.map(problemOf).filter((problem) => problem !== null)).toEqual([]);
   });
 
   it('has catalogue entries for every file of the translation library that reports a loss, in source order', () => {

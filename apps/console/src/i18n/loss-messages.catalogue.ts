@@ -57,6 +57,26 @@ const PUNCHES = 'apps/gateway/src/sync/punches/punches.sync.ts';
 const FEISHU_ROSTERS = 'libs/connectors/src/feishu/feishu-rosters.connector.ts';
 const WECOM_ROSTERS = 'libs/connectors/src/wecom/wecom-rosters.connector.ts';
 const FEISHU_RULES = 'libs/connectors/src/feishu/feishu-rules.connector.ts';
+const TWO_WAY = 'apps/gateway/src/sync/rules/two-way.ts';
+const UNREADABLE = 'libs/kernel/src/unreadable-record.ts';
+
+/** libs/kernel/src/unreadable-record.ts: the kinds of record the vendor clients set aside. */
+const RECORD_KIND: Readonly<Record<string, string>> = {
+  'attendance group': '考勤组',
+  'checkin rule': '打卡规则',
+  'group member': '考勤组成员',
+  'monthly schedule': '月排班',
+  punch: '打卡记录',
+  'roster day': '排班日',
+  shift: '班次',
+};
+
+/** The engine's nouns for a vendor's rule (the connectors' ruleNoun / groupNoun, two-way.ts VENDOR_OBJECT). */
+const RULE_NOUN: Readonly<Record<string, string>> = {
+  'Feishu group': '飞书考勤组',
+  'Feishu attendance group': '飞书考勤组',
+  'WeCom rule': '企业微信打卡规则',
+};
 
 /** resolve-rule-ids.ts `what`. */
 const MEMBER_KIND: Readonly<Record<string, string>> = {
@@ -208,7 +228,7 @@ const SKIP_REASON: Readonly<Record<string, string>> = {
 };
 
 export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
-  // ---- libs/translation/src/canonical/resolve-rule-ids.ts ----------------------------------------------------
+  // ---- libs/translation/src/canonical/resolve-rule-ids.ts ---------------------------------------------------------
   {
     source: RESOLVE_IDS,
     en: /^(?<count>\d+) blank (?<what>user|department|excluded user) ids? (?:was|were) left out of the rule\.$/,
@@ -224,7 +244,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
     words: ['what', 'to'],
   },
 
-  // ---- libs/translation/src/punch/punch-fields.ts -----------------------------------------------------------
+  // ---- libs/translation/src/punch/punch-fields.ts -----------------------------------------------------------------
   {
     source: PUNCH_FIELDS,
     en: /^Only one of latitude and longitude was given, so the position was left out\.$/,
@@ -285,7 +305,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
     zh: () => '打卡设备的 ID 未复制：企业微信导入打卡时只接收设备类型。',
   },
 
-  // ---- libs/translation/src/punch/feishu-punch.mapper.ts ----------------------------------------------------
+  // ---- libs/translation/src/punch/feishu-punch.mapper.ts ----------------------------------------------------------
   {
     source: FEISHU_PUNCH,
     en: /^Feishu punch type (?<type>.*) is not one of the documented types \(0–7\), so it was not carried: it may not be a punch the person made\.$/,
@@ -312,7 +332,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
     zh: () => '打卡照片未复制：飞书导入打卡时不接收照片。',
   },
 
-  // ---- libs/translation/src/punch/wecom-punch.mapper.ts -----------------------------------------------------
+  // ---- libs/translation/src/punch/wecom-punch.mapper.ts -----------------------------------------------------------
   {
     source: WECOM_PUNCH,
     en: /^Shortened to WeCom's (?<max>\d+) characters\.$/,
@@ -340,7 +360,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
     zh: () => '打卡照片未复制：企业微信只接收上传到企业微信的照片。',
   },
 
-  // ---- libs/translation/src/wecom/wecom-update-merge.ts -----------------------------------------------------
+  // ---- libs/translation/src/wecom/wecom-update-merge.ts -----------------------------------------------------------
   {
     source: WECOM_MERGE,
     en: /^WeCom's overtime setting "(?<setting>.*)" for (?<days>workdays|rest days|holidays) cannot be sent back: the gateway does not know it, or it is not a value WeCom accepts\. WeCom replaces the overtime settings on every update, so its "(?<key>.*)" settings will be reset; check the overtime rules for \k<days> in the WeCom admin after the sync\.$/,
@@ -371,7 +391,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
     words: ['reset'],
   },
 
-  // ---- libs/translation/src/feishu/feishu-to-canonical.mapper.ts --------------------------------------------
+  // ---- libs/translation/src/feishu/feishu-to-canonical.mapper.ts --------------------------------------------------
   {
     source: FEISHU_READ,
     en: /^The Feishu group could not be translated: (?<error>.*)$/s,
@@ -738,7 +758,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
     words: ['setting'],
   },
 
-  // ---- libs/translation/src/feishu/canonical-to-feishu.mapper.ts --------------------------------------------
+  // ---- libs/translation/src/feishu/canonical-to-feishu.mapper.ts --------------------------------------------------
   {
     source: FEISHU_WRITE,
     en: /^The rule could not be translated: (?<error>.*)$/s,
@@ -979,7 +999,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
       `因此只接受 ${t(g, 'start')} 至 23:59 的打卡，午夜后到 ${t(g, 'until')} 的打卡不在范围内。`,
   },
 
-  // ---- libs/translation/src/wecom/wecom-to-canonical.mapper.ts ----------------------------------------------
+  // ---- libs/translation/src/wecom/wecom-to-canonical.mapper.ts ----------------------------------------------------
   {
     source: WECOM_READ,
     en: /^The time zone "(?<zone>.*)" is not a known IANA time zone, so dates cannot be read\.$/,
@@ -1318,7 +1338,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
     words: ['interval'],
   },
 
-  // ---- libs/translation/src/wecom/canonical-to-wecom.mapper.ts ----------------------------------------------
+  // ---- libs/translation/src/wecom/canonical-to-wecom.mapper.ts ----------------------------------------------------
   {
     source: WECOM_WRITE,
     en: /^Some time sections had no punch window of their own; WeCom requires one, so clock-in is accepted from 1 h before start to mid-section and clock-out from mid-section to 1 h after end \(shortened where sections are close together\)\.$/,
@@ -1712,7 +1732,13 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
     zh: (g) => `提醒提前量 ${t(g, 'value')} 分钟不是企业微信提供的选项（${t(g, 'choices')}）；改为准时提醒（不提前）。`,
   },
 
-  // ---- apps/gateway/src/sync/rules/feishu-to-wecom.rules-sync.ts (run item notes) ----------------------------
+  // ---- apps/gateway/src/sync/rules/feishu-to-wecom.rules-sync.ts (run item notes, item errors) --------------------
+  {
+    source: RULES_F2W,
+    en: /^every name this group's WeCom rule could carry \("(?<first>.*)" to "(?<last>.*)"\) is held by another group's rule, so none was created; rename the group$/,
+    zh: (g) =>
+      `该考勤组的企业微信打卡规则可用的名称（“${t(g, 'first')}”到“${t(g, 'last')}”）都已被其他考勤组的规则占用，因此未创建；请给考勤组改名`,
+  },
   {
     source: RULES_F2W,
     en: /^The linked WeCom rule (?<id>.*) no longer exists in WeCom; it was created again\.$/,
@@ -1726,8 +1752,23 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: RULES_F2W,
+    en: /^the Feishu group no longer exists; its WeCom rule was left as it is \(SYNC_PROPAGATE_DELETES is off\)$/,
+    zh: () => '飞书考勤组已不存在；其企业微信打卡规则保持不变（SYNC_PROPAGATE_DELETES 未开启）',
+  },
+  {
+    source: RULES_F2W,
+    en: /^the Feishu group no longer exists$/,
+    zh: () => '飞书考勤组已不存在',
+  },
+  {
+    source: RULES_F2W,
     en: /^The Feishu group was deleted, so its WeCom rule (?<id>.*) was deleted too \(SYNC_PROPAGATE_DELETES\)\.$/,
     zh: (g) => `飞书考勤组已被删除，因此其企业微信打卡规则 ${t(g, 'id')} 也一并删除（SYNC_PROPAGATE_DELETES）。`,
+  },
+  {
+    source: RULES_F2W,
+    en: /^the WeCom rule of this two-way link was deleted; the Feishu group was left as it is \(SYNC_PROPAGATE_DELETES is off\)$/,
+    zh: () => '这条双向关联的企业微信打卡规则已被删除；飞书考勤组保持不变（SYNC_PROPAGATE_DELETES 未开启）',
   },
   {
     source: RULES_F2W,
@@ -1736,8 +1777,8 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: RULES_F2W,
-    en: /^The WeCom rule was changed outside the gateway since the last sync; this one-way sync overwrote it with the Feishu group\.$/,
-    zh: () => '自上次同步以来，企业微信打卡规则在网关之外被修改过；本次单向同步已用飞书考勤组覆盖它。',
+    en: /^WeCom accepted the rule "(?<name>.*)" but does not list it; the next run will look again$/,
+    zh: (g) => `企业微信已接受打卡规则“${t(g, 'name')}”，但列表中查不到它；下次运行会再查找`,
   },
   {
     source: RULES_F2W,
@@ -1749,12 +1790,45 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
     en: /^The WeCom rule is named "(?<name>.*)": another Feishu group's rule already carries the name "(?<own>.*)"\.$/,
     zh: (g) => `企业微信打卡规则命名为“${t(g, 'name')}”：另一个飞书考勤组的打卡规则已使用名称“${t(g, 'own')}”。`,
   },
+  {
+    source: RULES_F2W,
+    en: /^The WeCom rule was changed outside the gateway since the last sync; this one-way sync overwrote it with the Feishu group\.$/,
+    zh: () => '自上次同步以来，企业微信打卡规则在网关之外被修改过；本次单向同步已用飞书考勤组覆盖它。',
+  },
+  {
+    source: RULES_F2W,
+    en: /^the linked WeCom rule (?<id>.*) could not be read \((?<reason>.*)\), so nothing was written to it; the rule's own item in this run says more$/s,
+    zh: (g) =>
+      `无法读取已关联的企业微信打卡规则 ${t(g, 'id')}（${t(g, 'reason')}），因此未向它写入任何内容；详见本次运行中该规则自己的条目`,
+  },
+  {
+    source: RULES_F2W,
+    en: /^WeCom rule (?<id>.*) belongs to another WeCom app, which alone may change it; an earlier run was refused \((?<error>.*)\), so this one did not try again\. Sync this pair WeCom → Feishu, or name the Feishu group in groupIds to try once more\.$/s,
+    zh: (g) =>
+      `企业微信打卡规则 ${t(g, 'id')} 属于另一个企业微信应用，只有该应用能修改它；之前的一次运行被拒绝（${t(g, 'error')}），因此本次未再尝试。` +
+      '请按企业微信 → 飞书的方向同步这一对，或在 groupIds 中指定该飞书考勤组再试一次。',
+  },
 
-  // ---- apps/gateway/src/sync/rules/wecom-to-feishu.rules-sync.ts (run item notes) ----------------------------
+  // ---- apps/gateway/src/sync/rules/wecom-to-feishu.rules-sync.ts (run item notes, item errors) --------------------
+  {
+    source: RULES_W2F,
+    en: /^the WeCom rule no longer exists; its Feishu group was left as it is \(SYNC_PROPAGATE_DELETES is off\)$/,
+    zh: () => '企业微信打卡规则已不存在；其飞书考勤组保持不变（SYNC_PROPAGATE_DELETES 未开启）',
+  },
+  {
+    source: RULES_W2F,
+    en: /^the WeCom rule no longer exists$/,
+    zh: () => '企业微信打卡规则已不存在',
+  },
   {
     source: RULES_W2F,
     en: /^The WeCom rule was deleted, so its Feishu group (?<id>.*) was deleted too \(SYNC_PROPAGATE_DELETES\)\.$/,
     zh: (g) => `企业微信打卡规则已被删除，因此其飞书考勤组 ${t(g, 'id')} 也一并删除（SYNC_PROPAGATE_DELETES）。`,
+  },
+  {
+    source: RULES_W2F,
+    en: /^The linked Feishu group (?<id>.*) no longer exists in Feishu; it was created again\.$/,
+    zh: (g) => `已关联的飞书考勤组 ${t(g, 'id')} 在飞书中已不存在；已重新创建。`,
   },
   {
     source: RULES_W2F,
@@ -1763,11 +1837,13 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: RULES_W2F,
-    en: /^The linked Feishu group (?<id>.*) no longer exists in Feishu; it was created again\.$/,
-    zh: (g) => `已关联的飞书考勤组 ${t(g, 'id')} 在飞书中已不存在；已重新创建。`,
+    en: /^the Feishu attendance group (?<group>.*) carries this rule's name but is already paired with WeCom rule (?<rule>.*), so it was not adopted and no second group of that name was created; rename one of the two rules in WeCom, then run again$/,
+    zh: (g) =>
+      `飞书考勤组 ${t(g, 'group')} 使用了本规则的名称，但已与企业微信打卡规则 ${t(g, 'rule')} 配对，因此未接管它，也未再创建同名考勤组；` +
+      '请在企业微信中给这两个规则之一改名后再运行',
   },
 
-  // ---- libs/connectors/src/feishu/feishu-rules.connector.ts (a note of the rules sync) -----------------------
+  // ---- libs/connectors/src/feishu/feishu-rules.connector.ts (a rules sync note) -----------------------------------
   {
     source: FEISHU_RULES,
     en: /^(?<count>\d+) location\(s\) of the Feishu group are not in the (?<noun>WeCom rule|Feishu group), but Feishu's API can only add locations, never remove them; remove them in the Feishu admin console if they should go\.$/,
@@ -1777,7 +1853,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
     words: ['noun'],
   },
 
-  // ---- apps/gateway/src/sync/rosters/roster-plan.ts ----------------------------------------------------------
+  // ---- apps/gateway/src/sync/rosters/roster-plan.ts (losses) ------------------------------------------------------
   {
     source: ROSTER_PLAN,
     en: /^(?<source>Feishu|WeCom) has (?<has>a rest day|shift .+?) and (?<target>Feishu|WeCom) has (?<other>a rest day|shift .+?) on this day; on a two-way link a scheduled run only fills days one side lacks, so neither was changed\. Run a one-way roster sync from the side that is right\.$/,
@@ -1792,7 +1868,31 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
     words: ['source', 'has', 'target', 'other'],
   },
 
-  // ---- apps/gateway/src/sync/rosters/rosters.sync.ts ---------------------------------------------------------
+  // ---- apps/gateway/src/sync/rosters/rosters.sync.ts (losses, item errors) ----------------------------------------
+  {
+    source: ROSTERS,
+    en: /^this (?<noun>Feishu group|WeCom rule) is not linked yet: run the rules sync \(scope "rules"\) first; rosters are synced between linked 排班 groups only$/,
+    zh: (g) =>
+      `该${RULE_NOUN[t(g, 'noun')]}尚未关联：请先执行规则同步（scope "rules"）；排班只在已关联的排班制考勤组之间同步`,
+    words: ['noun'],
+  },
+  {
+    source: ROSTERS,
+    en: /^the link changed while this run was going; run the roster sync again$/,
+    zh: () => '本次运行期间关联发生了变化；请重新执行排班同步',
+  },
+  {
+    source: ROSTERS,
+    en: /^the linked (?<noun>Feishu group|WeCom rule) (?<id>.*) could not be read \((?<reason>.*)\); its roster was not synced$/s,
+    zh: (g) => `无法读取已关联的${RULE_NOUN[t(g, 'noun')]} ${t(g, 'id')}（${t(g, 'reason')}）；其排班未同步`,
+    words: ['noun'],
+  },
+  {
+    source: ROSTERS,
+    en: /^the linked (?<noun>Feishu group|WeCom rule) (?<id>.*) no longer exists \(the rules sync reports it\)$/,
+    zh: (g) => `已关联的${RULE_NOUN[t(g, 'noun')]} ${t(g, 'id')} 已不存在（规则同步会报告此事）`,
+    words: ['noun'],
+  },
   {
     source: ROSTERS,
     en: /^The (?<vendor>Feishu roster|WeCom schedules) of (?<user>.*) could not be read \((?<reason>.*)\); none of their days was written\.$/s,
@@ -1802,17 +1902,27 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: ROSTERS,
-    en: /^(?<source>Feishu|WeCom) user (?<user>.*) has no (?<target>Feishu|WeCom) user mapped \(PUT \/api\/v1\/mappings\/users\), so this day was not written to \k<target>\.$/,
-    zh: (g) =>
-      `${vendor(t(g, 'source'))}用户 ${t(g, 'user')} 没有映射的${vendor(t(g, 'target'))}用户（PUT /api/v1/mappings/users），因此这一天未写入${vendor(t(g, 'target'))}。`,
-    words: ['source', 'target'],
-  },
-  {
-    source: ROSTERS,
     en: /^The (?<vendor>Feishu roster|WeCom schedules) of (?<user>.*) could not be read \((?<reason>.*)\), so this day was not written\.$/s,
     zh: (g) =>
       `无法读取 ${t(g, 'user')} 的${t(g, 'vendor') === 'Feishu roster' ? '飞书排班' : '企业微信排班'}（${t(g, 'reason')}），因此这一天未写入。`,
     words: ['vendor'],
+  },
+  {
+    source: ROSTERS,
+    en: /^none of the (?<count>\d+) roster day\(s\) could be written$/,
+    zh: (g) => `${t(g, 'count')} 个排班日全部未能写入`,
+  },
+  {
+    source: ROSTERS,
+    en: /^no roster day of this group could be carried over; the losses say why, per person and day$/,
+    zh: () => '该考勤组没有任何排班日能同步过去；原因见按人按天列出的未同步项',
+  },
+  {
+    source: ROSTERS,
+    en: /^(?<source>Feishu|WeCom) user (?<user>.*) has no (?<target>Feishu|WeCom) user mapped \(PUT \/api\/v1\/mappings\/users\), so this day was not written to \k<target>\.$/,
+    zh: (g) =>
+      `${vendor(t(g, 'source'))}用户 ${t(g, 'user')} 没有映射的${vendor(t(g, 'target'))}用户（PUT /api/v1/mappings/users），因此这一天未写入${vendor(t(g, 'target'))}。`,
+    words: ['source', 'target'],
   },
   {
     source: ROSTERS,
@@ -1828,8 +1938,21 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
       `企业微信班次 ${t(g, 'schedule')}${g['name'] === undefined ? '' : `（${t(g, 'name')}）`}没有关联的飞书班次：` +
       '请先执行企业微信 → 飞书的规则同步（它会创建或关联班次），再重新执行本次排班同步。',
   },
+  {
+    source: ROSTERS,
+    en: /^no shift of this group is linked to a schedule of its WeCom rule, so no roster day can be translated: run the rules sync \(scope "rules", (?<way>Feishu → WeCom|WeCom → Feishu)\) first, then this roster sync again$/,
+    zh: (g) =>
+      `该考勤组没有任何班次关联到其企业微信打卡规则的班次，因此无法转换任何排班日：` +
+      `请先执行规则同步（scope "rules"，${t(g, 'way') === 'Feishu → WeCom' ? '飞书 → 企业微信' : '企业微信 → 飞书'}），再重新执行本次排班同步`,
+    words: ['way'],
+  },
 
-  // ---- libs/connectors/src/feishu/feishu-rosters.connector.ts ------------------------------------------------
+  // ---- libs/connectors/src/feishu/feishu-rosters.connector.ts (roster losses) -------------------------------------
+  {
+    source: FEISHU_ROSTERS,
+    en: /^Feishu refused the roster of (?<user>.*?) on this day: (?<reason>.*)$/s,
+    zh: (g) => `飞书拒绝了 ${t(g, 'user')} 这一天的排班：${t(g, 'reason')}`,
+  },
   {
     source: FEISHU_ROSTERS,
     en: /^Feishu did not apply this day to (?<user>.*) \(its answer listed it as not taken effect; usually the person does not belong to attendance group (?<group>.*) on that day: a person belongs to one Feishu group per day\)\.$/,
@@ -1844,31 +1967,21 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
       `飞书对一批 ${t(g, 'count')} 个排班日的返回中有一条网关无法读取的消息（"${t(g, 'message')}"）；其中部分日子可能未生效。` +
       '下次同步会重新比对，并重写未生效的日子。',
   },
-  {
-    source: FEISHU_ROSTERS,
-    en: /^Feishu refused the roster of (?<user>.*?) on this day: (?<reason>.*)$/s,
-    zh: (g) => `飞书拒绝了 ${t(g, 'user')} 这一天的排班：${t(g, 'reason')}`,
-  },
 
-  // ---- libs/connectors/src/wecom/wecom-rosters.connector.ts --------------------------------------------------
+  // ---- libs/connectors/src/wecom/wecom-rosters.connector.ts (roster losses) ---------------------------------------
   {
     source: WECOM_ROSTERS,
     en: /^WeCom refused the schedule of (?<user>.*?) on this day: (?<reason>.*)$/s,
     zh: (g) => `企业微信拒绝了 ${t(g, 'user')} 这一天的排班：${t(g, 'reason')}`,
   },
 
-  // ---- apps/gateway/src/sync/punches/punches.sync.ts (run item notes) ----------------------------------------
+  // ---- apps/gateway/src/sync/punches/punches.sync.ts (run item notes, item errors) --------------------------------
   {
     source: PUNCHES,
-    en: /^(?<count>\d+) would be written to (?<target>Feishu|WeCom)$/,
-    zh: (g) => `${t(g, 'count')} 条打卡将写入${vendor(t(g, 'target'))}`,
-    words: ['target'],
-  },
-  {
-    source: PUNCHES,
-    en: /^(?<count>\d+) written to (?<target>Feishu|WeCom)$/,
-    zh: (g) => `${t(g, 'count')} 条打卡已写入${vendor(t(g, 'target'))}`,
-    words: ['target'],
+    en: /^not synced: (?<source>Feishu|WeCom) user (?<user>.*) has no mapped (?<target>Feishu|WeCom) user \(PUT \/api\/v1\/mappings\/users\)$/,
+    zh: (g) =>
+      `未同步：${vendor(t(g, 'source'))}用户 ${t(g, 'user')} 没有映射的${vendor(t(g, 'target'))}用户（PUT /api/v1/mappings/users）`,
+    words: ['source', 'target'],
   },
   {
     source: PUNCHES,
@@ -1880,6 +1993,18 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
     source: PUNCHES,
     en: /^(?<count>\d+) came from (?<target>Feishu|WeCom) through the gateway, so not sent back$/,
     zh: (g) => `${t(g, 'count')} 条打卡是经网关从${vendor(t(g, 'target'))}同步过来的，因此不再回传`,
+    words: ['target'],
+  },
+  {
+    source: PUNCHES,
+    en: /^(?<count>\d+) would be written to (?<target>Feishu|WeCom)$/,
+    zh: (g) => `${t(g, 'count')} 条打卡将写入${vendor(t(g, 'target'))}`,
+    words: ['target'],
+  },
+  {
+    source: PUNCHES,
+    en: /^(?<count>\d+) written to (?<target>Feishu|WeCom)$/,
+    zh: (g) => `${t(g, 'count')} 条打卡已写入${vendor(t(g, 'target'))}`,
     words: ['target'],
   },
   {
@@ -1897,8 +2022,43 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
     zh: (g) => `${t(g, 'count')} 条打卡与同一人同一秒的打卡重复，只保留一条`,
   },
 
-  // ---- apps/gateway/src/sync/rules/rule-sync.types.ts (refusalReason, the item error of a refused rule) -------
-  // Handled in loss-messages.ts: "cannot be translated: <field>: <message>" translates the message inside.
+  // ---- apps/gateway/src/sync/rules/two-way.ts (item errors) -------------------------------------------------------
+  {
+    source: TWO_WAY,
+    en: /^left unsynced: its name conflict (?<conflict>.*) was resolved with "skip"; set the link's direction \(PATCH \/api\/v1\/links\/(?<link>.*)\) or name it in groupIds to sync it again$/,
+    zh: (g) =>
+      `未同步：其名称冲突 ${t(g, 'conflict')} 已按“skip”解决；如需再次同步，请设置关联的方向（PATCH /api/v1/links/${t(g, 'link')}），或在 groupIds 中指定它`,
+  },
+  {
+    source: TWO_WAY,
+    en: /^(?<unresolved>unresolved name conflict: )?a (?<object>Feishu attendance group|WeCom rule) named "(?<name>.*)" \(id (?<id>.*)\) already exists and this gateway did not create it, so it was neither adopted nor duplicated; resolve conflict (?<conflict>.*) with POST \/api\/v1\/conflicts\/\k<conflict>\/resolve \{"resolution": "adopt"\|"overwrite"\|"skip"\} \(adopt: link it, its content wins; overwrite: link it, this side's content wins; skip: leave this one unsynced\)$/s,
+    zh: (g) => {
+      const conflict = t(g, 'conflict') === '(would be opened)' ? '（将会创建）' : t(g, 'conflict');
+      return (
+        `${g['unresolved'] ? '未解决的名称冲突：' : ''}已存在名为“${t(g, 'name')}”的${RULE_NOUN[t(g, 'object')]}（id ${t(g, 'id')}），` +
+        `且不是本网关创建的，因此既未接管也未重复创建；请用 POST /api/v1/conflicts/${conflict}/resolve ` +
+        `{"resolution": "adopt"|"overwrite"|"skip"} 解决冲突 ${conflict}（adopt：关联它，以它的内容为准；overwrite：关联它，以本方内容为准；skip：不同步这一项）`
+      );
+    },
+    words: ['unresolved', 'object', 'conflict'],
+  },
+
+  // ---- libs/kernel/src/unreadable-record.ts (a record set aside, a blocking loss) ---------------------------------
+  {
+    source: UNREADABLE,
+    en: /^(?<vendor>Feishu|WeCom) (?<kind>attendance group|checkin rule|group member|monthly schedule|punch|roster day|shift) (?<which>.*?) could not be read: (?<reason>.*)$/s,
+    zh: (g) => {
+      const position = /^#(?<number>\d+) of its answer \(no readable id\)$/.exec(t(g, 'which'));
+      const which = position?.groups
+        ? `#${position.groups['number']}（返回结果中的第 ${position.groups['number']} 条，没有可读的 ID）`
+        : t(g, 'which');
+      return `${vendor(t(g, 'vendor'))}${RECORD_KIND[t(g, 'kind')]} ${which} 无法读取：${t(g, 'reason')}`;
+    },
+    words: ['vendor', 'kind', 'which'],
+  },
+
+  // ---- apps/gateway/src/sync/rules/rule-sync.types.ts (refusalReason) ---------------------------------------------
+  // The message inside "cannot be translated: <field>: <message>" is translated by loss-messages.ts.
   {
     source: RULE_TYPES,
     en: /^cannot be translated: refused$/,

@@ -34,9 +34,10 @@ export function catalogueMatch(message: string): { entry: LossMessageEntry; grou
 }
 
 /**
- * What the engine wraps around a message of the translation library: a punch loss met several times
- * ("… (3 punches)", punches.sync.ts) and a refused rule's item error ("cannot be translated: <field>: <message>",
- * rule-sync.types.ts refusalReason). Each is rendered only when the message inside is.
+ * What the engine wraps around another message: a punch loss met several times ("… (3 punches)",
+ * punches.sync.ts), a refused rule's item error ("cannot be translated: <field>: <message>", rule-sync.types.ts
+ * refusalReason) and an unreadable record's item error (unreadable-records.ts). Each is rendered only when the
+ * message inside is.
  */
 const WRAPPERS: readonly {
   readonly en: RegExp;
@@ -49,6 +50,13 @@ const WRAPPERS: readonly {
   {
     en: /^cannot be translated: (?<field>[^:]+): (?<inner>.+)$/s,
     zh: (inner, groups) => `无法转换：${groups['field'] ?? ''}：${inner}`,
+  },
+  // apps/gateway/src/sync/engine/unreadable-records.ts: the item error of a record a vendor client set aside.
+  {
+    en: /^(?<inner>.+)\. Nothing was written for it; every other record was synced\. Correct the record in (?<vendor>Feishu|WeCom), or report it if the vendor answers it this way on its own\.$/s,
+    zh: (inner, groups) =>
+      `${inner}。没有为它写入任何内容，其他记录均已同步。请在${groups['vendor'] === 'Feishu' ? '飞书' : '企业微信'}中更正该记录；` +
+      '如果是供应商自己这样返回的，请报告此问题。',
   },
 ];
 
