@@ -956,7 +956,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
     source: FEISHU_WRITE,
     en: /^Feishu's attendance groups have no punch reminder; the reminder (?<before>.*) before work and (?<after>.*) after work is not carried\.$/,
     zh: (g) =>
-      `飞书考勤组没有打卡提醒；上班前 ${duration(t(g, 'before'))}、下班后 ${duration(t(g, 'after'))} 的提醒未同步。`,
+      `飞书考勤组没有打卡提醒；上班前 ${duration(t(g, 'before'))}、下班后 ${duration(t(g, 'after'))}的提醒未同步。`,
     words: ['before', 'after'],
   },
   {
@@ -1271,7 +1271,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
     zh: (g) => {
       const clockIn = t(g, 'side') === 'clock-in';
       return (
-        `时段 ${clock(t(g, 'on'))}–${clock(t(g, 'off'))}${g['others'] ? '及规则的其他时段' : ''}没有保存${clockIn ? '上班' : '下班'}打卡提醒；` +
+        `时段 ${clock(t(g, 'on'))}–${clock(t(g, 'off'))}${g['others'] ? ' 及规则的其他时段' : ' '}没有保存${clockIn ? '上班' : '下班'}打卡提醒；` +
         `按${clockIn ? '上班时' : '下班时'}提醒读取。`
       );
     },
@@ -1644,7 +1644,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
     source: WECOM_WRITE,
     en: /^The punch reminder of (?<on>.*)–(?<off>.*) \((?<wanted>.*)\) would fall outside the day, so (?<written>.*) was written\.$/,
     zh: (g) =>
-      `时段 ${clock(t(g, 'on'))}–${clock(t(g, 'off'))} 的打卡提醒（${reminder(t(g, 'wanted'))}）会超出当天，因此写入的是${reminder(t(g, 'written'))}。`,
+      `时段 ${clock(t(g, 'on'))}–${clock(t(g, 'off'))} 的打卡提醒（${reminder(t(g, 'wanted'))}）会超出当天，因此改为写入：${reminder(t(g, 'written'))}。`,
     words: ['on', 'off', 'wanted', 'written'],
   },
   {

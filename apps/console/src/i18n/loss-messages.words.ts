@@ -90,14 +90,14 @@ export function reminder(value: string): string {
   return value
     .split(/, | and /)
     .map((part) => {
-      if (part === 'at the start of work') return '上班时';
-      if (part === 'at the end of work') return '下班时';
+      if (part === 'at the start of work') return '上班时提醒';
+      if (part === 'at the end of work') return '下班时提醒';
       if (part === 'no clock-in reminder') return '无上班打卡提醒';
       if (part === 'no clock-out reminder') return '无下班打卡提醒';
       const before = /^(?<amount>.+) before work$/.exec(part);
-      if (before?.groups) return `上班前 ${duration(before.groups['amount'] as string)}`;
+      if (before?.groups) return `上班前 ${duration(before.groups['amount'] as string)}提醒`;
       const after = /^(?<amount>.+) after work$/.exec(part);
-      if (after?.groups) return `下班后 ${duration(after.groups['amount'] as string)}`;
+      if (after?.groups) return `下班后 ${duration(after.groups['amount'] as string)}提醒`;
       return part;
     })
     .join('、');
