@@ -956,6 +956,10 @@ describe('translateLoss', () => {
       'none of the 31 roster day(s) could be written',
       'no roster day of this group could be carried over; the losses say why, per person and day',
       'cannot be translated: members: Nobody is left in the rule after mapping people and departments to WeCom; WeCom does not accept a rule that applies to no one.',
+      // a vendor's refusal (describeFailure)
+      'wecom invalid_request at POST /cgi-bin/checkin/add_checkin_option (code 301023): invalid schedule',
+      'feishu transient: socket hang up',
+      'WeCom refused the schedule of zhangwei on this day: wecom invalid_request (code 301023): invalid schedule',
       // unreadable records (libs/kernel) and their item error
       'WeCom checkin rule 4242 could not be read: checkindate.0.checkintime: expected array, received string',
       'Feishu punch #3 of its answer (no readable id) could not be read: check_time: expected string',

@@ -59,6 +59,19 @@ const WECOM_ROSTERS = 'libs/connectors/src/wecom/wecom-rosters.connector.ts';
 const FEISHU_RULES = 'libs/connectors/src/feishu/feishu-rules.connector.ts';
 const TWO_WAY = 'apps/gateway/src/sync/rules/two-way.ts';
 const UNREADABLE = 'libs/kernel/src/unreadable-record.ts';
+const ERROR_POLICY = 'apps/gateway/src/sync/engine/sync-error-policy.ts';
+
+/** libs/kernel/src/vendor-error.ts VENDOR_ERROR_KINDS. */
+const ERROR_KIND: Readonly<Record<string, string>> = {
+  auth: '鉴权失败',
+  rate_limit: '请求过于频繁',
+  transient: '暂时性故障',
+  permission: '权限不足',
+  not_found: '对象不存在',
+  invalid_request: '请求被拒绝',
+  foreign_owned_rule: '规则属于其他应用',
+  unknown: '未知错误',
+};
 
 /** libs/kernel/src/unreadable-record.ts: the kinds of record the vendor clients set aside. */
 const RECORD_KIND: Readonly<Record<string, string>> = {
@@ -2055,6 +2068,16 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
       return `${vendor(t(g, 'vendor'))}${RECORD_KIND[t(g, 'kind')]} ${which} 无法读取：${t(g, 'reason')}`;
     },
     words: ['vendor', 'kind', 'which'],
+  },
+
+  // ---- apps/gateway/src/sync/engine/sync-error-policy.ts (describeFailure: a vendor's refusal, an item error) ---
+  {
+    source: ERROR_POLICY,
+    en: /^(?<vendor>feishu|wecom) (?<kind>auth|rate_limit|transient|permission|not_found|invalid_request|foreign_owned_rule|unknown)(?: at (?<endpoint>.*?))?(?: \(code (?<code>[^)]*)\))?: (?<message>.*)$/s,
+    zh: (g) =>
+      `${vendor(t(g, 'vendor'))}${ERROR_KIND[t(g, 'kind')]}（${t(g, 'kind')}` +
+      `${g['endpoint'] === undefined ? '' : `，${t(g, 'endpoint')}`}${g['code'] === undefined ? '' : `，错误码 ${t(g, 'code')}`}）：${t(g, 'message')}`,
+    words: ['vendor'],
   },
 
   // ---- apps/gateway/src/sync/rules/rule-sync.types.ts (refusalReason) ---------------------------------------------

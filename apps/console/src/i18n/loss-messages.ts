@@ -36,8 +36,8 @@ export function catalogueMatch(message: string): { entry: LossMessageEntry; grou
 /**
  * What the engine wraps around another message: a punch loss met several times ("… (3 punches)",
  * punches.sync.ts), a refused rule's item error ("cannot be translated: <field>: <message>", rule-sync.types.ts
- * refusalReason) and an unreadable record's item error (unreadable-records.ts). Each is rendered only when the
- * message inside is.
+ * refusalReason), a person-day a vendor refused (the roster connectors' refusedDay, the reason a vendor error) and
+ * an unreadable record's item error (unreadable-records.ts). Each is rendered only when the message inside is.
  */
 const WRAPPERS: readonly {
   readonly en: RegExp;
@@ -50,6 +50,15 @@ const WRAPPERS: readonly {
   {
     en: /^cannot be translated: (?<field>[^:]+): (?<inner>.+)$/s,
     zh: (inner, groups) => `无法转换：${groups['field'] ?? ''}：${inner}`,
+  },
+  // libs/connectors/src/*/…-rosters.connector.ts refusedDay: a person-day the vendor refused, with its reason.
+  {
+    en: /^Feishu refused the roster of (?<user>.+?) on this day: (?<inner>.+)$/s,
+    zh: (inner, groups) => `飞书拒绝了 ${groups['user'] ?? ''} 这一天的排班：${inner}`,
+  },
+  {
+    en: /^WeCom refused the schedule of (?<user>.+?) on this day: (?<inner>.+)$/s,
+    zh: (inner, groups) => `企业微信拒绝了 ${groups['user'] ?? ''} 这一天的排班：${inner}`,
   },
   // apps/gateway/src/sync/engine/unreadable-records.ts: the item error of a record a vendor client set aside.
   {
