@@ -55,8 +55,10 @@ import { damagedArbitrary, localCopy } from '../../libs/translation/test/vendor-
  * a time, the property specs' rule generators sampled with a fixed seed, the sample company's people as the id
  * mapping — in both directions (Feishu → canonical → WeCom and back, WeCom → canonical → Feishu and back, punches
  * both ways). Every distinct loss message collected must come out in Chinese with its variable parts intact.
- * A static check holds the catalogue to the source: every file of libs/translation/src that reports a loss has
- * catalogue entries.
+ * Static checks hold the catalogue to the source: every file of libs/translation/src that reports a loss has
+ * catalogue entries, and the fixed text of every loss call site there is in one. The engine's notes, losses and
+ * item errors (apps/gateway/src/sync/**, libs/connectors, libs/kernel's unreadable records) are checked on one
+ * sample of each template, as the engine needs a database and vendors to produce them.
  */
 
 const ROOT = process.cwd();
