@@ -15,7 +15,10 @@ import { MappingsService } from './mappings.service.js';
 export const TOTAL_COUNT_HEADER = 'X-Total-Count';
 
 const TOTAL_COUNT_DOC = {
-  [TOTAL_COUNT_HEADER]: { description: 'Number of mappings in the table.', schema: { type: 'integer', example: 12 } },
+  [TOTAL_COUNT_HEADER]: {
+    description: 'Number of mappings in the table (with `q`: of those it keeps).',
+    schema: { type: 'integer', example: 12 },
+  },
 };
 
 /**
@@ -77,7 +80,7 @@ export class MappingsController {
     query: ListMappingsQuery,
     response: Response,
   ): Promise<Row[]> {
-    const { items, total } = await this.mappings.list(kind, query.limit, query.offset);
+    const { items, total } = await this.mappings.list(kind, query.limit, query.offset, query.q);
     response.setHeader(TOTAL_COUNT_HEADER, String(total));
     return items;
   }

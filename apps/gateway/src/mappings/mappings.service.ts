@@ -30,8 +30,9 @@ export class MappingsService {
     kind: MappingKind<Row>,
     limit: number,
     offset: number,
+    search?: string,
   ): Promise<{ items: Row[]; total: number }> {
-    return kind.table(this.store).list(limit, offset);
+    return kind.table(this.store).list(limit, offset, search);
   }
 
   /**

@@ -463,3 +463,25 @@ export class HealthReportDto {
   })
   details!: Record<string, HealthCheckResultDto>;
 }
+
+/** GET /api/v1/vendors/{vendor}/groups: one source group (a Feishu attendance group or a WeCom checkin rule). */
+export class VendorGroupDto {
+  @ApiProperty({ description: 'Feishu group_id, or WeCom groupid as a string.', example: FEISHU_GROUP_ID })
+  id!: string;
+
+  @ApiProperty({ description: 'Feishu group_name, or WeCom groupname.', example: '研发部考勤' })
+  name!: string;
+}
+
+/** GET /api/v1/vendors/{vendor}/groups/{id}: the group with the vendor's own read of it. */
+export class VendorGroupDetailDto extends VendorGroupDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "The vendor's record as the gateway's client read it: Feishu, the group (GET attendance/v1/groups/:group_id); " +
+      'WeCom, the rule as getcorpcheckinoption lists it. Fields the gateway does not know are kept.',
+    example: { group_id: FEISHU_GROUP_ID, group_name: '研发部考勤', group_type: 0 },
+  })
+  record!: Record<string, unknown>;
+}
