@@ -125,6 +125,7 @@ describe('console mappings (Chromium)', () => {
     const { page, errors } = await harness.open('/console/mappings');
     await page.getByRole('heading', { name: '人员与部门映射', level: 2 }).waitFor();
     await page.getByRole('tabpanel').getByText('共 5 条').waitFor();
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
     await harness.screenshot(page, 'mappings');
     expect(errors()).toEqual([]);
   });

@@ -7,6 +7,8 @@ import { listMappings } from '../pages/mapping-api';
 import { MAPPING_COLUMNS, type MappingKind, type MappingRow } from '../pages/mapping-file';
 
 const SEARCH_DELAY_MS = 300;
+/** The gateway's MAX_SEARCH_LENGTH for `?q=`. */
+const MAX_SEARCH_LENGTH = 100;
 
 /** `value`, once it has stopped changing for `delay` ms. */
 function useDebounced<T>(value: T, delay: number): T {
@@ -49,6 +51,7 @@ export function MappingTable({ kind }: { kind: MappingKind }) {
             id={searchId}
             type="search"
             allowClear
+            maxLength={MAX_SEARCH_LENGTH}
             prefix={<SearchOutlined aria-hidden />}
             placeholder={t('search.placeholder')}
             value={search}

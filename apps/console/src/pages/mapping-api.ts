@@ -4,8 +4,7 @@ import { apiToken, signOut } from '../auth/api-token';
 import type { MappingKind, MappingRow } from './mapping-file';
 
 // The mappings endpoints the page calls: the typed client for what the committed schema has, and a small typed
-// fetch (same bearer token, same 401 → sign-in) for what the gateway adds on wip/c-capi (the `q` search and the
-// unmapped ids) until the client is regenerated from it.
+// fetch (same bearer token, same 401 → sign-in) for the unmapped ids, until the client is regenerated with them.
 
 export type UpsertCounts = components['schemas']['UpsertCountsDto'];
 
@@ -47,19 +46,11 @@ export async function listMappings<K extends MappingKind>(
   kind: K,
   { limit, offset, q }: { limit: number; offset: number; q: string },
 ): Promise<MappingPage<K>> {
-  let response: Response;
-  let items: MappingRow<K>[];
-  if (q === '') {
-    const query = { params: { query: { limit, offset } } };
-    const result = kind === 'users' ? await api.GET(PATHS.users, query) : await api.GET(PATHS.departments, query);
-    items = unwrap<unknown>(result) as MappingRow<K>[];
-    response = result.response;
-  } else {
-    // `q` is not in the committed schema yet (wip/c-capi adds it): the typed client would refuse the key.
-    response = await getJson(PATHS[kind], { limit, offset, q });
-    items = (await response.json()) as MappingRow<K>[];
-  }
-  return { items, total: Number(response.headers.get('X-Total-Count') ?? items.length) };
+  // A blank search is no filter: `q` is left out rather than sent empty.
+  const query = { params: { query: { limit, offset, ...(q === '' ? {} : { q }) } } };
+  const result = kind === 'users' ? await api.GET(PATHS.users, query) : await api.GET(PATHS.departments, query);
+  const items = unwrap<unknown>(result) as MappingRow<K>[];
+  return { items, total: Number(result.response.headers.get('X-Total-Count') ?? items.length) };
 }
 
 /** PUT of a whole batch: all rows or, on any refusal (ApiRequestError with the gateway's messages), none. */
