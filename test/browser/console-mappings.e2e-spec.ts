@@ -3,11 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import writeXlsxFile from 'write-excel-file/node';
+import { groupForUpdate } from '@app/feishu';
+import { SAMPLE_DEPARTMENTS, SAMPLE_PEOPLE } from '../../apps/emulators/src/sample-company/people.js';
 import { type ConsoleHarness, startConsoleHarness } from '../support/console-browser.js';
+import { createFixedFeishuGroup, syncAndWait, vendorAdmins } from '../support/sync-harness.js';
 
 // The Mappings page in Chromium against the real gateway: a CSV upload with a bad row is refused in the browser
 // by file row and column and nothing reaches the store; the fixed file is written in one PUT and its counts
-// shown; the table lists and finds the rows; an XLSX file of departments goes the same way.
+// shown; the table lists and finds the rows; an XLSX file of departments goes the same way; a user a rules run
+// dropped for want of a mapping is listed with the group it blocks and the run.
 
 describe('console mappings (Chromium)', () => {
   let harness: ConsoleHarness;
@@ -30,6 +34,15 @@ describe('console mappings (Chromium)', () => {
     });
     expect(response.status).toBe(200);
     return Number(response.headers.get('X-Total-Count'));
+  }
+
+  async function put(kind: 'users' | 'departments', rows: object[]): Promise<void> {
+    const response = await fetch(`${harness.baseUrl}/api/v1/mappings/${kind}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${harness.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(rows),
+    });
+    expect(response.status).toBe(200);
   }
 
   function writeCsv(name: string, lines: string[]): string {
@@ -121,10 +134,62 @@ describe('console mappings (Chromium)', () => {
     expect(errors()).toEqual([]);
   });
 
+  it('lists a user a run dropped for want of a mapping, with the group it blocks and the run', async () => {
+    // The sample company mapped but for 刘洋 (e1004), who is bound to a new Feishu group by name.
+    const unmapped = SAMPLE_PEOPLE.find((person) => person.feishuUserId === 'e1004')!;
+    await put(
+      'users',
+      SAMPLE_PEOPLE.filter((person) => person !== unmapped).map(({ feishuUserId, wecomUserId }) => ({
+        feishuUserId,
+        wecomUserId,
+      })),
+    );
+    await put(
+      'departments',
+      Object.values(SAMPLE_DEPARTMENTS).map(({ feishuDepartmentId, wecomPartyId }) => ({
+        feishuDepartmentId,
+        wecomPartyId,
+      })),
+    );
+    const { feishuAdmin } = vendorAdmins(harness.emulators);
+    const groupId = await createFixedFeishuGroup(harness.emulators, feishuAdmin, '控制台映射测试班');
+    const group = await feishuAdmin.getGroup(groupId);
+    await feishuAdmin.createOrUpdateGroup({ ...groupForUpdate(group), bind_user_ids: [unmapped.feishuUserId] });
+    const run = await syncAndWait<{ id: string; items: { losses: { field: string; severity: string }[] }[] }>(
+      harness.gateway.app.getHttpServer(),
+      { direction: 'feishu_to_wecom', scope: 'rules', groupIds: [groupId] },
+    );
+    expect(run.items[0]?.losses).toContainEqual(
+      expect.objectContaining({ field: 'members.userIds', severity: 'dropped' }),
+    );
+
+    const { page, errors } = await harness.open('/console/mappings', { language: 'en' });
+    const section = page.getByRole('region', { name: 'Seen in runs but unmapped' });
+    const row = section.getByRole('row').filter({ hasText: unmapped.feishuUserId });
+    await row.waitFor();
+    expect((await row.getByRole('cell').allInnerTexts()).slice(0, 3)).toEqual([
+      'User',
+      'Feishu',
+      unmapped.feishuUserId,
+    ]);
+    const groupLink = row.getByRole('link', { name: `Feishu group ${groupId}` });
+    expect(await groupLink.getAttribute('href')).toBe(`/console/links?q=${encodeURIComponent(groupId)}`);
+    expect(await row.getByRole('link', { name: /^Run / }).getAttribute('href')).toBe(`/console/runs/${run.id}`);
+    // Once mapped, the id is no longer listed.
+    await put('users', [{ feishuUserId: unmapped.feishuUserId, wecomUserId: unmapped.wecomUserId }]);
+    await page.reload();
+    await section.getByRole('row').first().waitFor();
+    await row.waitFor({ state: 'detached' });
+    expect(errors()).toEqual([]);
+  });
+
   it('shows the page in Chinese', async () => {
     const { page, errors } = await harness.open('/console/mappings');
     await page.getByRole('heading', { name: '人员与部门映射', level: 2 }).waitFor();
-    await page.getByRole('tabpanel').getByText('共 5 条').waitFor();
+    await page
+      .getByRole('tabpanel')
+      .getByText(`共 ${5 + SAMPLE_PEOPLE.length} 条`)
+      .waitFor();
     await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
     await harness.screenshot(page, 'mappings');
     expect(errors()).toEqual([]);
