@@ -4,13 +4,9 @@ import { SAMPLE_PEOPLE } from '../../apps/emulators/src/sample-company/people.js
 import { SAMPLE_GROUP_NAMES } from '../../apps/emulators/src/feishu/feishu-sample-company.js';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
 import type { FeishuClient } from '@app/feishu';
-import {
-  createFixedFeishuGroup,
-  emulatorGatewayEnv,
-  syncAndWait,
-  uploadSampleMappings,
-  vendorAdmins,
-} from '../support/sync-harness.js';
+import { SAMPLE_DEPARTMENTS } from '../../apps/emulators/src/sample-company/people.js';
+import { groupForUpdate } from '@app/feishu';
+import { createFixedFeishuGroup, emulatorGatewayEnv, syncAndWait, vendorAdmins } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
 
 // The REST routes the HR console reads, end to end: supertest against the real app, the app against both
@@ -45,6 +41,10 @@ describe('console API (REST + emulators)', () => {
   let feishuAdmin: FeishuClient;
 
   const get = (path: string) => auth(request(server).get(path));
+  const put = (kind: 'users' | 'departments', rows: object[]) =>
+    auth(request(server).put(`/api/v1/mappings/${kind}`))
+      .send(rows)
+      .expect(200);
 
   beforeAll(async () => {
     emulators = await startEmulators();
@@ -163,6 +163,137 @@ describe('console API (REST + emulators)', () => {
     it('a bad vendor is a 400 naming it', async () => {
       const response = await get('/api/v1/vendors/slack/groups/1').expect(400);
       expect(response.body.message).toBe('vendor must be one of: feishu, wecom');
+    });
+  });
+
+  describe('GET /api/v1/mappings/{users,departments}?q=', () => {
+    // The sample mappings without 张伟 (e1001 ⇄ zhangwei): the unmapped scenario below needs him unmapped.
+    const mapped = SAMPLE_PEOPLE.filter((person) => person.feishuUserId !== 'e1001').map(
+      ({ feishuUserId, wecomUserId }) => ({ feishuUserId, wecomUserId }),
+    );
+
+    beforeAll(async () => {
+      await put('users', mapped);
+      await put(
+        'departments',
+        Object.values(SAMPLE_DEPARTMENTS).map(({ feishuDepartmentId, wecomPartyId }) => ({
+          feishuDepartmentId,
+          wecomPartyId,
+        })),
+      );
+    });
+
+    it('keeps the rows whose Feishu or WeCom id contains q, in any case; X-Total-Count counts them', async () => {
+      const response = await get('/api/v1/mappings/users?q=E100').expect(200);
+      expect(response.body).toEqual(mapped.filter((row) => row.feishuUserId.startsWith('e100')));
+      expect(response.headers['x-total-count']).toBe('3');
+      const byWecom = await get('/api/v1/mappings/users?q=%20FANG%20&limit=1').expect(200);
+      expect(byWecom.body).toEqual([{ feishuUserId: 'e1002', wecomUserId: 'wangfang' }]);
+      expect(byWecom.headers['x-total-count']).toBe(
+        String(mapped.filter((row) => row.wecomUserId.includes('fang')).length),
+      );
+      const parties = await get('/api/v1/mappings/departments?q=3').expect(200);
+      expect(parties.body.map((row: { wecomPartyId: string }) => row.wecomPartyId)).toContain('3');
+      expect(Number(parties.headers['x-total-count'])).toBe(parties.body.length);
+      const all = await get('/api/v1/mappings/users').expect(200);
+      expect(all.headers['x-total-count']).toBe(String(mapped.length));
+    });
+
+    it.each(['users', 'departments'])('q longer than 100 characters is a 400 naming q (%s)', async (kind) => {
+      const response = await get(`/api/v1/mappings/${kind}?q=${'y'.repeat(101)}`).expect(400);
+      expect(response.body.message).toBe('q must be one text of at most 100 characters');
+    });
+  });
+
+  describe('GET /api/v1/mappings/unmapped', () => {
+    let groupId: string;
+    let rulesRunId: string;
+
+    it('is empty before any run', async () => {
+      expect((await get('/api/v1/mappings/unmapped').expect(200)).body).toEqual([]);
+    });
+
+    it('lists a member a rules run left out for want of a mapping, with the group and the run', async () => {
+      // A Feishu group naming 张伟 (e1001) himself, whose mapping is not uploaded.
+      const model = emulators.feishu.emulator.groups().find((group) => group['group_type'] === 0)!;
+      const template = await feishuAdmin.getGroup(String(model['group_id']));
+      const { group_id: _id, ...body } = groupForUpdate(template);
+      const locations = (template.locations ?? []).map(({ location_id: _location, ...location }) => location);
+      groupId = (
+        await feishuAdmin.createOrUpdateGroup({
+          ...body,
+          group_name: 'Console Unmapped Group',
+          bind_user_ids: ['e1001'],
+          locations,
+        })
+      ).group_id;
+      const run = await syncAndWait<RunBody>(server, {
+        direction: 'feishu_to_wecom',
+        scope: 'rules',
+        groupIds: [groupId],
+        dryRun: true,
+      });
+      rulesRunId = run.id;
+      const item = run.items.find((entry) => entry.sourceId === groupId)!;
+      expect(item.losses).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            field: 'members.userIds',
+            severity: 'dropped',
+            message: expect.stringContaining('e1001'),
+          }),
+        ]),
+      );
+      // The REST loss shape is unchanged: the ids stay in the store.
+      for (const loss of item.losses) expect(Object.keys(loss).sort()).toEqual(['field', 'message', 'severity']);
+
+      const unmapped = (await get('/api/v1/mappings/unmapped').expect(200)).body as Unmapped[];
+      expect(unmapped).toEqual([
+        {
+          kind: 'user',
+          vendor: 'feishu',
+          id: 'e1001',
+          groups: [{ vendor: 'feishu', id: groupId, runId: rulesRunId }],
+          lastSeenAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        },
+      ]);
+    });
+
+    it('lists a person a punch run skipped for want of a mapping, newest first; limit caps the list', async () => {
+      const run = await syncAndWait<RunBody>(server, {
+        direction: 'wecom_to_feishu',
+        scope: 'punches',
+        userIds: ['zhangwei'],
+        dryRun: true,
+      });
+      expect(run.items).toEqual([
+        expect.objectContaining({
+          sourceId: 'zhangwei',
+          action: 'skipped',
+          error: expect.stringContaining('no mapped'),
+        }),
+      ]);
+      const unmapped = (await get('/api/v1/mappings/unmapped').expect(200)).body as Unmapped[];
+      expect(unmapped.map(({ kind, vendor, id, groups }) => ({ kind, vendor, id, groups }))).toEqual([
+        { kind: 'user', vendor: 'wecom', id: 'zhangwei', groups: [] },
+        { kind: 'user', vendor: 'feishu', id: 'e1001', groups: [{ vendor: 'feishu', id: groupId, runId: rulesRunId }] },
+      ]);
+      expect((await get('/api/v1/mappings/unmapped?limit=1').expect(200)).body).toHaveLength(1);
+    });
+
+    it('forgets an id once it is mapped', async () => {
+      await put('users', [{ feishuUserId: 'e1001', wecomUserId: 'zhangwei' }]);
+      expect((await get('/api/v1/mappings/unmapped').expect(200)).body).toEqual([]);
+    });
+
+    it.each([
+      ['?limit=0', 'limit must be an integer from 1 to 1000'],
+      ['?limit=1001', 'limit must be an integer from 1 to 1000'],
+      ['?limit=ten', 'limit must be an integer from 1 to 1000'],
+      ['?offset=1', 'property offset should not exist'],
+    ])('GET /api/v1/mappings/unmapped%s is a 400 naming the parameter', async (query, message) => {
+      const response = await get(`/api/v1/mappings/unmapped${query}`).expect(400);
+      expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message });
     });
   });
 

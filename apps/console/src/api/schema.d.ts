@@ -120,6 +120,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mappings/unmapped": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People and departments recent runs could not carry because the id mapping lacks them
+         * @description Read from the items of the runs queued in the last 30 days: rule members a rules run left out (its dropped losses) and people a punch run skipped, that the mapping still lacks. Newest first; an id disappears once it is mapped.
+         */
+        get: operations["MappingsController_listUnmapped"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sync": {
         parameters: {
             query?: never;
@@ -397,6 +417,50 @@ export interface components {
              * @example 2
              */
             wecomPartyId: string;
+        };
+        UnmappedGroupDto: {
+            /**
+             * @description The group's vendor: the run's source side.
+             * @example feishu
+             * @enum {string}
+             */
+            vendor: "feishu" | "wecom";
+            /**
+             * @description Feishu group id, or WeCom groupid.
+             * @example 7380952139465998355
+             */
+            id: string;
+            /**
+             * @description The newest run that could not carry the id for this group.
+             * @example 0b4c6f3e-5d1a-4c1e-9a7b-2f8e6d4c3b21
+             */
+            runId: string;
+        };
+        UnmappedIdDto: {
+            /**
+             * @example user
+             * @enum {string}
+             */
+            kind: "user" | "department";
+            /**
+             * @description The side the id belongs to (the source side of the runs that met it).
+             * @example feishu
+             * @enum {string}
+             */
+            vendor: "feishu" | "wecom";
+            /**
+             * @description The id on that side (Feishu employee id or department id, WeCom userid or party id).
+             * @example e1001
+             */
+            id: string;
+            /** @description The source groups whose runs left it out, each with the newest such run; empty for a punch run that named no groups (its items are per person). */
+            groups: components["schemas"]["UnmappedGroupDto"][];
+            /**
+             * Format: date-time
+             * @description When a run last left it out.
+             * @example 2026-03-02T09:15:00.000Z
+             */
+            lastSeenAt: string;
         };
         /** @enum {string} */
         SyncDirection: "feishu_to_wecom" | "wecom_to_feishu";
@@ -1321,6 +1385,45 @@ export interface operations {
             };
             /** @description Body too large (2 MB, or more rows than one request takes). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MappingsController_listUnmapped: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmappedIdDto"][];
+                };
+            };
+            /** @description Bad input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

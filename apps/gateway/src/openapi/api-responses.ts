@@ -485,3 +485,49 @@ export class VendorGroupDetailDto extends VendorGroupDto {
   })
   record!: Record<string, unknown>;
 }
+
+/** A source group whose run could not carry an unmapped id. */
+export class UnmappedGroupDto {
+  @ApiProperty({
+    enum: ['feishu', 'wecom'],
+    description: "The group's vendor: the run's source side.",
+    example: 'feishu',
+  })
+  vendor!: 'feishu' | 'wecom';
+
+  @ApiProperty({ description: 'Feishu group id, or WeCom groupid.', example: FEISHU_GROUP_ID })
+  id!: string;
+
+  @ApiProperty({ description: 'The newest run that could not carry the id for this group.', example: RUN_ID })
+  runId!: string;
+}
+
+/** GET /api/v1/mappings/unmapped: a person or department runs could not carry for want of a mapping. */
+export class UnmappedIdDto {
+  @ApiProperty({ enum: ['user', 'department'], example: 'user' })
+  kind!: 'user' | 'department';
+
+  @ApiProperty({
+    enum: ['feishu', 'wecom'],
+    description: 'The side the id belongs to (the source side of the runs that met it).',
+    example: 'feishu',
+  })
+  vendor!: 'feishu' | 'wecom';
+
+  @ApiProperty({
+    description: 'The id on that side (Feishu employee id or department id, WeCom userid or party id).',
+    example: 'e1001',
+  })
+  id!: string;
+
+  @ApiProperty({
+    type: () => [UnmappedGroupDto],
+    description:
+      'The source groups whose runs left it out, each with the newest such run; empty for a punch run that named ' +
+      'no groups (its items are per person).',
+  })
+  groups!: UnmappedGroupDto[];
+
+  @ApiProperty({ format: 'date-time', description: 'When a run last left it out.', example: AT })
+  lastSeenAt!: string;
+}
