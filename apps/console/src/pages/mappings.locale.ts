@@ -68,7 +68,6 @@ export const mappingsLocale = {
       run: '同步记录',
       lastSeen: '最近出现',
       empty: '最近的同步中没有未映射的 ID',
-      unavailable: '此网关版本尚不提供未映射 ID 列表',
     },
   },
   en: {
@@ -143,7 +142,6 @@ export const mappingsLocale = {
       run: 'Run',
       lastSeen: 'Last seen',
       empty: 'Recent syncs met no unmapped ids',
-      unavailable: 'This gateway does not list unmapped ids yet',
     },
   },
 } as const;
