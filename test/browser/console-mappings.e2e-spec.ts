@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { FileChooser, Page } from 'playwright-core';
 import writeXlsxFile from 'write-excel-file/node';
 import { groupForUpdate } from '@app/feishu';
 import { SAMPLE_DEPARTMENTS, SAMPLE_PEOPLE } from '../../apps/emulators/src/sample-company/people.js';
@@ -85,6 +85,7 @@ describe('console mappings (Chromium)', () => {
     await page.getByRole('alert').getByText('users-bad.csv was not written').waitFor();
     expect(await rowCells(page, 'The id is empty')).toEqual(['4', '企业微信用户ID', 'The id is empty']);
     expect(await total('users')).toBe(0);
+    await harness.screenshot(page, 'mappings-refused');
 
     const good = writeCsv('users.csv', [header, ...lines]);
     await upload(page, good);
@@ -96,6 +97,38 @@ describe('console mappings (Chromium)', () => {
     // The same file again: every row is already there.
     await upload(page, good);
     await page.getByRole('status').getByText('users.csv written: 0 inserted, 0 updated, 5 unchanged.').waitFor();
+    expect(errors()).toEqual([]);
+  });
+
+  it("maps the gateway's refusal of a clean-looking file back to its row and column (by keyboard)", async () => {
+    const { page, errors, expectError } = await harness.open('/console/mappings', { language: 'en' });
+    // Listening from the start: Playwright turns file-chooser interception on asynchronously, and a key press
+    // right after page.waitForEvent('filechooser') can beat it.
+    const chooser = new Promise<FileChooser>((resolve) => page.once('filechooser', resolve));
+    await page.getByRole('tabpanel').getByText('5 in all').waitFor();
+    // Fine on its own, but zhang.wei is e2e-1001's already: the gateway answers 409 naming [1].wecomUserId.
+    const path = writeCsv('users-taken.csv', [
+      'feishuUserId,wecomUserId',
+      'e2e-2000,new.person',
+      '',
+      'e2e-2001,zhang.wei',
+    ]);
+    expectError(/409/);
+    const button = page.getByRole('button', { name: 'Choose a user mapping file (CSV or XLSX)' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles(path);
+    await page
+      .getByRole('alert')
+      .getByText('users-taken.csv was not written: the gateway refused the batch (409)')
+      .waitFor();
+    expect(await rowCells(page, 'is already mapped')).toEqual([
+      '4',
+      'wecomUserId',
+      '"zhang.wei" is already mapped to feishuUserId "e2e-1001"',
+    ]);
+    expect((await rowCells(page, 'maps to one Feishu user only')).slice(0, 2)).toEqual(['Whole file', '—']);
+    expect(await total('users')).toBe(5);
     expect(errors()).toEqual([]);
   });
 
@@ -175,23 +208,29 @@ describe('console mappings (Chromium)', () => {
     const groupLink = row.getByRole('link', { name: `Feishu group ${groupId}` });
     expect(await groupLink.getAttribute('href')).toBe(`/console/links?q=${encodeURIComponent(groupId)}`);
     expect(await row.getByRole('link', { name: /^Run / }).getAttribute('href')).toBe(`/console/runs/${run.id}`);
-    // Once mapped, the id is no longer listed.
-    await put('users', [{ feishuUserId: unmapped.feishuUserId, wecomUserId: unmapped.wecomUserId }]);
-    await page.reload();
-    await section.getByRole('row').first().waitFor();
-    await row.waitFor({ state: 'detached' });
     expect(errors()).toEqual([]);
   });
 
-  it('shows the page in Chinese', async () => {
+  it('shows the page in Chinese, and an id no longer once it is mapped', async () => {
     const { page, errors } = await harness.open('/console/mappings');
     await page.getByRole('heading', { name: '人员与部门映射', level: 2 }).waitFor();
+    const section = page.getByRole('region', { name: '运行中遇到但尚未映射的 ID' });
+    const row = section.getByRole('row').filter({ hasText: 'e1004' });
+    await row.waitFor();
+    await page
+      .getByRole('tabpanel')
+      .getByText(`共 ${5 + SAMPLE_PEOPLE.length - 1} 条`)
+      .waitFor();
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    await harness.screenshot(page, 'mappings');
+
+    await put('users', [{ feishuUserId: 'e1004', wecomUserId: 'liuyang' }]);
+    await page.reload();
     await page
       .getByRole('tabpanel')
       .getByText(`共 ${5 + SAMPLE_PEOPLE.length} 条`)
       .waitFor();
-    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
-    await harness.screenshot(page, 'mappings');
+    await section.getByText('最近的同步中没有未映射的 ID').waitFor();
     expect(errors()).toEqual([]);
   });
 });
