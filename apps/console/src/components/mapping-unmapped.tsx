@@ -18,7 +18,7 @@ export function MappingUnmapped() {
 
   return (
     <section aria-labelledby={headingId}>
-      <Typography.Title level={4} id={headingId}>
+      <Typography.Title level={4} id={headingId} style={{ marginTop: 0 }}>
         {t('unmapped.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('unmapped.help')}</Typography.Paragraph>

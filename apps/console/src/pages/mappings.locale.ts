@@ -96,13 +96,15 @@ export const mappingsLocale = {
         departments: 'Choose a department mapping file (CSV or XLSX)',
       },
       reading: 'Reading {{name}}…',
-      sending: 'Writing {{count}} rows…',
+      sending_one: 'Writing {{count}} row…',
+      sending_other: 'Writing {{count}} rows…',
       help: 'Row 1 is the header; each row after it is one pair of ids. Accepted headers:',
       helpColumn: '{{side}} column: ',
       helpRules:
         'Other columns (a name, say) are ignored, and empty rows skipped. Ids are stored exactly as written: not empty, no spaces at either end, no control characters, at most {{max}} characters, and each id once per file. At most {{rows}} rows per file; it is written only if every row passes, otherwise not one row is. A known Feishu id is re-mapped to the WeCom id of the file; mappings not in the file are left alone.',
       done: '{{name}} written: {{inserted}} inserted, {{updated}} updated, {{unchanged}} unchanged.',
-      refused: '{{name}} was not written: fix the {{count}} problems below and upload it again.',
+      refused_one: '{{name}} was not written: fix the problem below and upload it again.',
+      refused_other: '{{name}} was not written: fix the {{count}} problems below and upload it again.',
       refusedByGateway:
         '{{name}} was not written: the gateway refused the batch ({{status}}). Fix the problems below and upload it again.',
       failed: '{{name}} was not written: {{message}}',

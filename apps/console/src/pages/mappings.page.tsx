@@ -1,4 +1,4 @@
-import { Card, Space, Tabs, Typography } from 'antd';
+import { Card, Col, Row, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { MappingTable } from '../components/mapping-table';
@@ -36,10 +36,15 @@ export function MappingsPage() {
             key: kind,
             label: t(`tabs.${kind}`),
             children: (
-              <Space direction="vertical" size="large" style={{ width: '100%' }}>
-                <MappingTable kind={kind} />
-                <MappingUploadPanel kind={kind} />
-              </Space>
+              // Side by side from 1200 px (the console's 1280 px laptop), stacked below.
+              <Row gutter={[32, 24]}>
+                <Col xs={24} xl={14}>
+                  <MappingTable kind={kind} />
+                </Col>
+                <Col xs={24} xl={10}>
+                  <MappingUploadPanel kind={kind} />
+                </Col>
+              </Row>
             ),
           }))}
         />
