@@ -66,7 +66,7 @@ export function MappingTable({ kind }: { kind: MappingKind }) {
           showIcon
           role="alert"
           style={{ marginBottom: 12 }}
-          message={t('common:error')}
+          title={t('common:error')}
           description={query.error.message}
           action={<Button onClick={() => void query.refetch()}>{t('common:retry')}</Button>}
         />

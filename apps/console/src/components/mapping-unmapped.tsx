@@ -28,7 +28,7 @@ export function MappingUnmapped() {
           showIcon
           role="alert"
           style={{ marginBottom: 12 }}
-          message={t('common:error')}
+          title={t('common:error')}
           description={query.error.message}
           action={<Button onClick={() => void query.refetch()}>{t('common:retry')}</Button>}
         />
@@ -63,7 +63,7 @@ export function MappingUnmapped() {
             title: t('unmapped.groups'),
             key: 'groups',
             render: (_: unknown, row: UnmappedId) => (
-              <Space direction="vertical" size={2}>
+              <Space orientation="vertical" size={2}>
                 {row.groups.map((group) => (
                   <Space key={`${group.vendor}:${group.id}:${group.runId}`} size="small" wrap>
                     <Link to={`/links?q=${encodeURIComponent(group.id)}`}>

@@ -83,7 +83,7 @@ export function MappingUploadPanel({ kind }: { kind: MappingKind }) {
       <Typography.Title level={4} id={headingId} style={{ marginTop: 0 }}>
         {t('upload.title')}
       </Typography.Title>
-      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Paragraph style={{ marginBottom: 0 }}>
           {t('upload.help')}
           <ul style={{ marginBlock: 4 }}>
@@ -141,17 +141,12 @@ function UploadResult({ state }: { state: UploadState }) {
     case 'idle':
       return null;
     case 'reading':
-      return <Alert type="info" showIcon role="status" message={t('upload.reading', { name: state.name })} />;
+      return <Alert type="info" showIcon role="status" title={t('upload.reading', { name: state.name })} />;
     case 'sending':
-      return <Alert type="info" showIcon role="status" message={t('upload.sending', { count: state.count ?? 0 })} />;
+      return <Alert type="info" showIcon role="status" title={t('upload.sending', { count: state.count ?? 0 })} />;
     case 'done':
       return (
-        <Alert
-          type="success"
-          showIcon
-          role="status"
-          message={t('upload.done', { name: state.name, ...state.counts })}
-        />
+        <Alert type="success" showIcon role="status" title={t('upload.done', { name: state.name, ...state.counts })} />
       );
     case 'failed':
       return (
@@ -159,17 +154,17 @@ function UploadResult({ state }: { state: UploadState }) {
           type="error"
           showIcon
           role="alert"
-          message={t('upload.failed', { name: state.name, message: state.message })}
+          title={t('upload.failed', { name: state.name, message: state.message })}
         />
       );
     case 'refused':
       return (
-        <Space direction="vertical" size="small" style={{ width: '100%' }}>
+        <Space orientation="vertical" size="small" style={{ width: '100%' }}>
           <Alert
             type="error"
             showIcon
             role="alert"
-            message={
+            title={
               state.httpStatus === undefined
                 ? t('upload.refused', { name: state.name, count: state.problems.length })
                 : t('upload.refusedByGateway', { name: state.name, status: state.httpStatus })

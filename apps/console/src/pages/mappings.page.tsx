@@ -19,7 +19,7 @@ export function MappingsPage() {
   const tab: MappingKind = params.get('tab') === 'departments' ? 'departments' : 'users';
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <div>
         <Typography.Title level={2} style={{ marginTop: 0 }}>
           {t('heading')}
