@@ -127,6 +127,13 @@ describe('console API (REST + emulators)', () => {
       });
     });
 
+    it('a blank q is no filter', async () => {
+      const all = await get('/api/v1/vendors/feishu/groups').expect(200);
+      const blank = await get('/api/v1/vendors/feishu/groups?q=%20').expect(200);
+      expect(blank.body).toEqual(all.body);
+      expect(blank.headers['x-total-count']).toBe(all.headers['x-total-count']);
+    });
+
     it('q of exactly 100 characters is fine', async () => {
       await get(`/api/v1/vendors/wecom/groups?q=${'x'.repeat(100)}`).expect(200);
     });
@@ -158,6 +165,20 @@ describe('console API (REST + emulators)', () => {
     ])('GET %s answers 404 with the error body', async (path, message) => {
       const response = await get(path).expect(404);
       expect(response.body).toEqual({ statusCode: 404, error: 'Not Found', message });
+    });
+
+    it('a WeCom rule that cannot be read is left out of the list, and its read says why', async () => {
+      const before = (await get('/api/v1/vendors/wecom/groups').expect(200)).body as Group[];
+      const odd = emulators.wecom.emulator.seedForeignRule({
+        groupname: 'Console Odd Rule',
+        grouptype: 1,
+        checkindate: 'x',
+      });
+      const after = await get('/api/v1/vendors/wecom/groups').expect(200);
+      expect(after.body).toEqual(before);
+      expect(after.headers['x-total-count']).toBe(String(before.length));
+      const read = await get(`/api/v1/vendors/wecom/groups/${odd}`).expect(503);
+      expect(read.body.message).toMatch(new RegExp(`^WeCom checkin rule ${odd} could not be read: .*checkindate`));
     });
 
     it('a bad vendor is a 400 naming it', async () => {
@@ -197,6 +218,12 @@ describe('console API (REST + emulators)', () => {
       expect(Number(parties.headers['x-total-count'])).toBe(parties.body.length);
       const all = await get('/api/v1/mappings/users').expect(200);
       expect(all.headers['x-total-count']).toBe(String(mapped.length));
+      // A blank q is no filter.
+      for (const blank of ['', '%20%20']) {
+        const unfiltered = await get(`/api/v1/mappings/users?q=${blank}`).expect(200);
+        expect(unfiltered.body).toEqual(all.body);
+        expect(unfiltered.headers['x-total-count']).toBe(String(mapped.length));
+      }
     });
 
     it.each(['users', 'departments'])('q longer than 100 characters is a 400 naming q (%s)', async (kind) => {

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { FeishuRulesConnector, WecomRulesConnector } from '@app/connectors';
-import { isVendorError, VENDORS, type Vendor } from '@app/kernel';
+import { describeUnreadableRecord, isVendorError, VENDORS, type UnreadableRecord, type Vendor } from '@app/kernel';
 import { MissingCredentialsError } from '../config/app-config.js';
 import { failureDetail } from './vendor-status.service.js';
 import { VendorClients } from './vendor-clients.service.js';
@@ -37,8 +37,8 @@ function byNameThenId(a: VendorGroup, b: VendorGroup): number {
 
 /**
  * The source groups of a vendor as the sync reads them: the connectors' reads, through the gateway's one client
- * per vendor. A record that cannot be read is left out of a list (DESIGN.md, "Tolerant reader"; the client's
- * observer logs and counts it), never fails it.
+ * per vendor. A record that cannot be read is left out of a list (README, "What the gateway does with records
+ * it cannot read"; the client's observer logs and counts it), never fails it.
  */
 @Injectable()
 export class VendorGroupsService {
@@ -46,30 +46,36 @@ export class VendorGroupsService {
 
   /** The groups, sorted by name then id; `search` keeps names containing it (any case) and the id equal to it. */
   async list(vendor: Vendor, search?: string): Promise<VendorGroup[]> {
-    const groups = await this.read(vendor, 'listed', async () =>
+    const groups = await this.read(`${GROUP_NOUN[vendor]}s could not be listed`, async () =>
       vendor === 'feishu'
         ? (await this.feishu().listGroups()).map((group) => ({ id: group.group_id, name: group.group_name }))
         : (await this.wecom().list()).map((rule) => ({ id: String(rule.groupid), name: rule.groupname })),
     );
-    const needle = search?.toLowerCase();
-    const kept =
-      search === undefined || needle === undefined
-        ? groups
-        : groups.filter((group) => group.id === search || group.name.toLowerCase().includes(needle));
-    return kept.sort(byNameThenId);
+    if (search === undefined) return groups.sort(byNameThenId);
+    const needle = search.toLowerCase();
+    return groups
+      .filter((group) => group.id === search || group.name.toLowerCase().includes(needle))
+      .sort(byNameThenId);
   }
 
   /** The group with the vendor's record of it (Feishu: the group read; WeCom: the rule in the rule list); null if none. */
   async get(vendor: Vendor, id: string): Promise<VendorGroupDetail | null> {
-    return this.read(vendor, 'read', async () => {
+    return this.read(`${GROUP_NOUN[vendor]} ${id} could not be read`, async () => {
       if (vendor === 'feishu') {
-        // Feishu group ids are decimal digits (REFERENCE A4): anything else names no group, and is not sent.
+        // Feishu group ids are decimal digits (feishuNumericIdSchema, libs/feishu's model): anything else names no
+        // group, and is not sent.
         if (!/^\d{1,32}$/.test(id)) return null;
         const group = await this.feishu().findGroup(id);
         return group ? { id: group.group_id, name: group.group_name, record: { ...group } } : null;
       }
-      const rule = (await this.wecom().list()).find((each) => String(each.groupid) === id);
-      return rule ? { id: String(rule.groupid), name: rule.groupname, record: { ...rule } } : null;
+      const unreadable: UnreadableRecord[] = [];
+      const rules = await this.wecom((record) => unreadable.push(record)).list();
+      const rule = rules.find((each) => String(each.groupid) === id);
+      if (rule) return { id: String(rule.groupid), name: rule.groupname, record: { ...rule } };
+      // The rule is there but cannot be read (as a Feishu group that cannot be read fails its read): say so.
+      const odd = unreadable.find((record) => record.recordId === id);
+      if (odd) throw new ServiceUnavailableException(describeUnreadableRecord(odd));
+      return null;
     });
   }
 
@@ -77,17 +83,17 @@ export class VendorGroupsService {
     return new FeishuRulesConnector(this.clients.feishu(), { now: () => new Date() });
   }
 
-  private wecom(): WecomRulesConnector {
-    return new WecomRulesConnector(this.clients.wecom());
+  private wecom(onUnreadable?: (record: UnreadableRecord) => void): WecomRulesConnector {
+    return new WecomRulesConnector(this.clients.wecom(), onUnreadable ? { onUnreadable } : {});
   }
 
   /** A vendor failure is a 503 naming the vendor and why; missing credentials keep their own 503 (the filter's). */
-  private async read<T>(vendor: Vendor, what: string, work: () => Promise<T>): Promise<T> {
+  private async read<T>(failed: string, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
       if (error instanceof MissingCredentialsError || !isVendorError(error)) throw error;
-      throw new ServiceUnavailableException(`${GROUP_NOUN[vendor]}s could not be ${what}: ${failureDetail(error)}`);
+      throw new ServiceUnavailableException(`${failed}: ${failureDetail(error)}`);
     }
   }
 }
