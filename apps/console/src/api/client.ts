@@ -7,7 +7,8 @@ export interface ApiError {
   readonly statusCode: number;
   readonly error: string;
   readonly message: string | string[];
-  readonly details?: unknown;
+  /** Every problem of a request that had several (each naming its field or row); `message` joins them. */
+  readonly details?: string[];
 }
 
 /** Thrown for any non-2xx answer, carrying the gateway's error body. */
@@ -20,8 +21,10 @@ export class ApiRequestError extends Error {
     super(Array.isArray(message) ? message.join('; ') : (message ?? `HTTP ${status}`));
   }
 
-  /** The gateway's messages one by one (a batch refusal lists every bad row). */
+  /** The gateway's messages one by one (a batch refusal lists every bad row in `details`). */
   get messages(): string[] {
+    const details = this.body?.details;
+    if (Array.isArray(details) && details.length > 0) return details;
     const message = this.body?.message;
     return Array.isArray(message) ? message : message ? [message] : [];
   }

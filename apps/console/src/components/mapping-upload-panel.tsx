@@ -61,7 +61,7 @@ export function MappingUploadPanel({ kind }: { kind: MappingKind }) {
       setState({ status: 'done', name, counts });
     } catch (error) {
       if (error instanceof ApiRequestError && (error.status === 400 || error.status === 409)) {
-        const problems = gatewayProblems(kind, gatewayMessages(error), parsed);
+        const problems = gatewayProblems(kind, error.messages, parsed);
         setState({ status: 'refused', name, problems, httpStatus: error.status });
       } else {
         setState({ status: 'failed', name, message: error instanceof Error ? error.message : String(error) });
@@ -123,16 +123,6 @@ export function MappingUploadPanel({ kind }: { kind: MappingKind }) {
       </Space>
     </section>
   );
-}
-
-/**
- * The gateway's problems one by one. Its error body (all-exceptions.filter.ts) carries them in `details` when
- * there are several, `message` being the same lines joined with "; "; ApiRequestError.messages reads `message`
- * only, so a batch refusal would come back as one line naming only its first row.
- */
-function gatewayMessages(error: ApiRequestError): string[] {
-  const details = (error.body as { details?: unknown } | undefined)?.details;
-  return Array.isArray(details) && details.every((line) => typeof line === 'string') ? details : error.messages;
 }
 
 function UploadResult({ state }: { state: UploadState }) {
