@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import type { Locator, Page } from 'playwright-core';
 import { type FeishuClient, groupForUpdate } from '@app/feishu';
+import { translateLoss } from '../../apps/console/src/i18n/loss-messages.js';
 import { type ConsoleHarness, startConsoleHarness } from '../support/console-browser.js';
 import { syncAndWait, vendorAdmins } from '../support/sync-harness.js';
 import { TEST_API_TOKEN } from '../support/test-app.js';
@@ -157,7 +158,12 @@ describe('console runs (Chromium)', () => {
     expect(await target.getAttribute('href')).toBe(`/console/links?q=${item!.targetId}`);
     await table.getByText('新建', { exact: true }).waitFor();
     const approximated = table.getByRole('region', { name: '近似级差异' });
-    await approximated.getByText(loss.message).waitFor();
+    // The loss in Chinese, its numbers and the address carried over; the English original after the switch.
+    const chinese = translateLoss(loss.message, 'zh');
+    expect(chinese).not.toBe(loss.message);
+    expect(chinese).toContain('上海市浦东新区世纪大道100号');
+    await approximated.getByText(chinese).waitFor();
+    expect(await approximated.getByText(loss.message).count()).toBe(0);
     await approximated.getByText(loss.field, { exact: true }).waitFor();
     await harness.screenshot(page, 'run-detail');
 
