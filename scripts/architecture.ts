@@ -28,6 +28,7 @@ export const ENGINE_FOLDERS = ['engine', 'rules', 'rosters', 'punches'] as const
 const LAYERS = [
   { id: 'app', rank: 0, title: 'gateway app: REST, run queue, cron (apps/gateway/src)' },
   { id: 'emulators', rank: 0, title: 'vendor emulators (apps/emulators)' },
+  { id: 'console', rank: 0, title: 'HR console in the browser: a client of /api/v1 only (apps/console)' },
   { id: 'engine', rank: 1, title: 'sync engine (apps/gateway/src/sync/…)' },
   { id: 'connectors', rank: 2, title: 'connectors: one per vendor (libs/connectors)' },
   { id: 'translation', rank: 3, title: 'translation: vendor model ⇄ canonical, losses (libs/translation)' },
@@ -63,6 +64,7 @@ export function layerOf(area: string): LayerId {
   if (ENGINE_FOLDERS.some((folder) => area === `apps/gateway/src/sync/${folder}`)) return 'engine';
   if (area.startsWith('apps/gateway/')) return 'app';
   if (area === 'apps/emulators') return 'emulators';
+  if (area === 'apps/console') return 'console';
   if (area === 'libs/connectors') return 'connectors';
   if (area === 'libs/translation') return 'translation';
   // A vendor library is named after its vendor (libs/kernel's VENDORS): a new vendor's library lands here.

@@ -4,7 +4,8 @@
 // Feishu → WeCom rules sync through the REST API — printing each group's outcome with its losses, and the name
 // conflicts it opened (a WeCom rule the gateway did not create already has a group's name: the sample company
 // has 总部固定班 on both sides) — then runs it again to show that an unchanged company makes no writes. Exits
-// non-zero if anything on the way fails.
+// non-zero if anything on the way fails. With `--serve` (`npm run demo -- --serve`) it then prints the HR
+// console's address and keeps the emulators and the gateway running, for a person to look around, until Ctrl-C.
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { startEmulators } from '../apps/emulators/src/start-emulators.js';
 import { freePort, startGateway, waitForHealth } from '../test/support/gateway-process.js';
 
 const API_TOKEN = 'demo-token-not-secret';
+const SERVE = process.argv.includes('--serve');
 const WECOM_RULE_WRITES = ['add_checkin_option', 'update_checkin_option', 'clear_checkin_option_array_field'];
 
 function line(text = ''): void {
@@ -245,12 +247,34 @@ async function main(): Promise<number> {
         ? `Done: ${created} Feishu attendance groups are WeCom checkin rules now (see GET /api/v1/links).`
         : 'The sync did not go as expected (see above).',
     );
+    line();
+    line(`HR console: http://127.0.0.1:${port}/console/  (sign in with the API token ${API_TOKEN})`);
+    if (SERVE) {
+      line('Serving the console, the gateway and both emulators until Ctrl-C.');
+      await untilInterrupted();
+    } else {
+      line('Run `npm run demo -- --serve` to keep it running and look around.');
+    }
     return good ? 0 : 1;
   } finally {
     await gateway.stop();
     await emulators.close();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Resolves on Ctrl-C (SIGINT) or SIGTERM, so the caller's cleanup stops the gateway and the emulators. */
+function untilInterrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      line('Stopping.');
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }
 
 main().then(

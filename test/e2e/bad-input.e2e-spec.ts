@@ -122,9 +122,20 @@ function mappingVerdict(body: unknown, kind: MappingKind): Verdict {
 
 type QueryVerdict = (query: Record<string, string | string[] | undefined>) => Verdict;
 
-/** GET /api/v1/mappings/*: limit 1–10,000 and offset ≥ 0, plain decimal digits only. */
+/** `?q=`: one text of at most 100 characters once trimmed (README, ID mappings and the console's group search). */
+const isSearchText = (value: string | string[] | undefined): boolean =>
+  typeof value === 'string' && [...value.trim()].length <= 100;
+
+/**
+ * GET /api/v1/mappings/{users,departments} and GET /api/v1/vendors/{vendor}/groups: limit 1–10,000 and offset ≥ 0,
+ * plain decimal digits only, and q.
+ */
 const mappingListQuery: QueryVerdict = (query) => {
   for (const [key, value] of Object.entries(query)) {
+    if (key === 'q') {
+      if (!isSearchText(value)) return 'invalid';
+      continue;
+    }
     if (typeof value !== 'string' || !/^\d{1,15}$/.test(value)) return 'invalid';
     const number = Number(value);
     if (key === 'limit' && !(number >= 1 && number <= MAX_MAPPING_ROWS)) return 'invalid';
@@ -133,6 +144,19 @@ const mappingListQuery: QueryVerdict = (query) => {
   }
   return 'valid';
 };
+
+/** GET /api/v1/mappings/unmapped: limit 1–1,000, plain decimal digits only. */
+const unmappedQuery: QueryVerdict = (query) =>
+  Object.entries(query).every(
+    ([key, value]) =>
+      key === 'limit' &&
+      typeof value === 'string' &&
+      /^\d{1,15}$/.test(value) &&
+      Number(value) >= 1 &&
+      Number(value) <= 1000,
+  )
+    ? 'valid'
+    : 'invalid';
 
 /** GET /api/v1/runs: limit 1–200 and offset ≥ 0, integers (any numeric notation, as the DTO coerces). */
 const runListQuery: QueryVerdict = (query) => {
@@ -1091,7 +1115,7 @@ describe('bad input and malformed vendor answers (REST + emulators)', () => {
         'GET /api/v1/mappings/users': queryPlan(
           'GET /api/v1/mappings/users',
           () => '/api/v1/mappings/users',
-          ['limit', 'offset'],
+          ['limit', 'offset', 'q'],
           mappingListQuery,
           55,
           11,
@@ -1108,11 +1132,45 @@ describe('bad input and malformed vendor answers (REST + emulators)', () => {
         'GET /api/v1/mappings/departments': queryPlan(
           'GET /api/v1/mappings/departments',
           () => '/api/v1/mappings/departments',
-          ['limit', 'offset'],
+          ['limit', 'offset', 'q'],
           mappingListQuery,
           50,
           13,
         ),
+        'GET /api/v1/mappings/unmapped': queryPlan(
+          'GET /api/v1/mappings/unmapped',
+          () => '/api/v1/mappings/unmapped',
+          ['limit'],
+          unmappedQuery,
+          40,
+          16,
+        ),
+        // Bad vendors and bad query strings are refused before any vendor is read.
+        'GET /api/v1/vendors/:vendor/groups': (() => {
+          const route = 'GET /api/v1/vendors/:vendor/groups';
+          const vendors = pathAttempts(route, (segment) => `/api/v1/vendors/${segment}/groups`, 25, 17);
+          const queries = queryPlan(
+            route,
+            () => '/api/v1/vendors/feishu/groups',
+            ['q', 'limit', 'offset'],
+            mappingListQuery,
+            50,
+            18,
+          );
+          return { attempts: [...vendors, ...queries.attempts], skipped: queries.skipped };
+        })(),
+        // Unknown Feishu ids cost at most one group read each; WeCom's a rule list at 60/min: few of those.
+        'GET /api/v1/vendors/:vendor/groups/:id': (() => {
+          const route = 'GET /api/v1/vendors/:vendor/groups/:id';
+          const vendors = pathAttempts(route, (segment) => `/api/v1/vendors/${segment}/groups/1`, 20, 19);
+          const feishuIds = pathAttempts(route, (segment) => `/api/v1/vendors/feishu/groups/${segment}`, 20, 20);
+          const wecomIds = pathAttempts(route, (segment) => `/api/v1/vendors/wecom/groups/${segment}`, 3, 21);
+          const queries = queryPlan(route, () => '/api/v1/vendors/feishu/groups/1', ['q', 'limit'], noQuery, 10, 22);
+          return {
+            attempts: [...vendors, ...feishuIds, ...wecomIds, ...queries.attempts],
+            skipped: queries.skipped,
+          };
+        })(),
         // Each accepted call would cost a WeCom read at 60/min: few, but every one must be refused.
         'GET /api/v1/vendors': queryPlan('GET /api/v1/vendors', () => '/api/v1/vendors', ['vendor'], noQuery, 6, 14),
         'POST /webhooks/feishu': (() => {

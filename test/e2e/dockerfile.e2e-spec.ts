@@ -64,7 +64,8 @@ function builtEntryPoint(): string {
     compilerOptions: { builder: string };
     projects: { gateway: { entryFile: string; compilerOptions: { tsConfigPath: string } } };
   };
-  expect(packageJson.scripts['build']).toBe('nest build gateway');
+  // The gateway first; then the console's build (scripts/console-build.ts), which writes only dist/console.
+  expect(packageJson.scripts['build']).toMatch(/^nest build gateway(?: && |$)/);
   expect(nest.compilerOptions.builder).toBe('tsc');
   const gateway = nest.projects.gateway;
   const config = ts.getParsedCommandLineOfConfigFile(resolve(gateway.compilerOptions.tsConfigPath), undefined, {
@@ -137,8 +138,15 @@ describe('Dockerfile', () => {
     const roots = new Set(
       Object.values(tsconfig.compilerOptions.paths).map((targets) => targets[0]!.replace(/^\.\//, '').split('/')[0]!),
     );
-    for (const needed of ['package.json', 'package-lock.json', 'nest-cli.json', 'tsconfig.json', 'apps', ...roots]) {
-      expect(copied.some((source) => source.replace(/^\.\//, '').replace(/\/$/, '') === needed)).toBe(true);
+    // And the scripts `npm run build` runs after nest build (`tsx scripts/…`).
+    const buildScripts = [...packageJson.scripts['build']!.matchAll(/\btsx (scripts\/\S+)/g)].map((match) => match[1]!);
+    expect(buildScripts).toContain('scripts/console-build.ts');
+    const needs = ['package.json', 'package-lock.json', 'nest-cli.json', 'tsconfig.json', 'apps', ...roots];
+    for (const needed of [...needs, ...buildScripts]) {
+      expect({
+        needed,
+        copied: copied.some((source) => source.replace(/^\.\//, '').replace(/\/$/, '') === needed),
+      }).toEqual({ needed, copied: true });
     }
   });
 
@@ -214,6 +222,9 @@ describe('Dockerfile', () => {
     for (const needed of ['apps', 'libs', 'migrations', 'package.json', 'package-lock.json', 'tsconfig.json']) {
       expect(ignored).not.toContain(needed);
     }
+    // scripts/ stays out but for the console's build script, which the build stage runs.
+    expect(ignored).not.toContain('scripts');
+    expect(ignored.indexOf('!scripts/console-build.ts')).toBeGreaterThan(ignored.indexOf('scripts/*'));
   });
 
   it('is what docker-compose.yml builds the gateway (and its migrate step) from', () => {

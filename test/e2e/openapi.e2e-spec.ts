@@ -221,6 +221,8 @@ describe('OpenAPI document and docs UI', () => {
         'POST /api/v1/sync body SyncRequestDto',
         'GET /api/v1/runs query PageQueryDto',
         'GET /api/v1/mappings/users query ListMappingsQuery',
+        'GET /api/v1/mappings/unmapped query UnmappedQuery',
+        'GET /api/v1/vendors/{vendor}/groups query VendorGroupsQuery',
       ]),
     );
     for (const { route, where, dto } of uses) {

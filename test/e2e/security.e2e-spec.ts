@@ -207,6 +207,9 @@ describe('security: authentication, body limit, secrets (REST + emulators)', () 
           'GET /api/v1/mappings/users',
           'PUT /api/v1/mappings/departments',
           'GET /api/v1/mappings/departments',
+          'GET /api/v1/mappings/unmapped',
+          'GET /api/v1/vendors/:vendor/groups',
+          'GET /api/v1/vendors/:vendor/groups/:id',
         ]),
       );
       const outsideV1 = routes.filter((route) => route.path.startsWith('/api') && !route.path.startsWith('/api/v1/'));

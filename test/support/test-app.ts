@@ -1,4 +1,5 @@
 import { Test } from '@nestjs/testing';
+import { AbstractLoader, ExpressLoader } from '@nestjs/serve-static';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DynamicModule, ForwardReference, Type } from '@nestjs/common';
 import { AppModule } from '../../apps/gateway/src/app.module.js';
@@ -34,7 +35,13 @@ export async function createTestApp(
   const logs = new LogCapture();
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(config, { logDestination: logs }), ...extraImports],
-  }).compile();
+  })
+    // ServeStaticModule picks its loader from the HTTP adapter at compile time, which a testing module only gets
+    // afterwards (createNestApplication): without this it would serve nothing. main.ts's NestFactory has the
+    // adapter from the start and picks the Express loader itself.
+    .overrideProvider(AbstractLoader)
+    .useValue(new ExpressLoader())
+    .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true, bodyParser: false });
   configureApp(app);
   await app.init();

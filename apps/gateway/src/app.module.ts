@@ -5,6 +5,7 @@ import { MappingStoreModule } from '@app/mapping-store';
 import { MIGRATIONS } from '@app/migrations';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { consoleStaticModule } from './console-static/console-static.module.js';
 import { HealthModule } from './health/health.module.js';
 import { BearerAuthMiddleware } from './http/bearer-auth.middleware.js';
 import { buildLoggerParams } from './logging/logger.options.js';
@@ -36,6 +37,7 @@ export class AppModule implements NestModule {
         MappingsModule,
         SyncModule,
         WebhooksModule,
+        consoleStaticModule(),
       ],
     };
   }

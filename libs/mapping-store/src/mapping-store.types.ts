@@ -261,3 +261,16 @@ export interface SyncConflict {
   readonly resolution: NameConflictResolution | null;
   readonly resolutionRunId: string | null;
 }
+
+/**
+ * A person or department that runs could not carry because the id mapping lacks them, and that the mapping
+ * still lacks: `vendor` is the side the id belongs to (a run's source side), `groups` the source groups whose
+ * runs dropped them (each with the newest such run), `lastSeenAt` when a run last did.
+ */
+export interface UnmappedId {
+  readonly kind: 'user' | 'department';
+  readonly vendor: Vendor;
+  readonly id: string;
+  readonly groups: readonly { readonly vendor: Vendor; readonly id: string; readonly runId: string }[];
+  readonly lastSeenAt: Date;
+}

@@ -1,33 +1,12 @@
-import { Transform, type TransformFnParams } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ValidateBy, type ValidationArguments } from 'class-validator';
+import { decimalInteger, IsIntegerBetween, IsSearchText, MAX_SEARCH_LENGTH, searchText } from '../http/query-values.js';
 
 export const DEFAULT_LIST_LIMIT = 1000;
 /** As many as one PUT takes, so a whole upload can be read back in one page. */
 export const MAX_LIST_LIMIT = 10_000;
 
-/**
- * Query strings arrive as text. Only plain decimal digits become a number; anything else ("", "1.5", "1e3",
- * "0x10", a repeated parameter) stays as it came and fails validation below, instead of being coerced.
- */
-function decimalInteger({ value }: TransformFnParams): unknown {
-  const raw: unknown = value;
-  return typeof raw === 'string' && /^\d{1,15}$/.test(raw) ? Number(raw) : raw;
-}
-
-/** One constraint per parameter, so a bad value gets exactly one message naming it. */
-function IsIntegerBetween(min: number, max: number, range: string): PropertyDecorator {
-  return ValidateBy({
-    name: 'isIntegerBetween',
-    constraints: [min, max],
-    validator: {
-      validate: (value: unknown): boolean => Number.isInteger(value) && Number(value) >= min && Number(value) <= max,
-      defaultMessage: (args?: ValidationArguments): string => `${args?.property ?? 'value'} must be ${range}`,
-    },
-  });
-}
-
-/** `?limit=&offset=` of the list endpoints; unknown parameters are refused by the global ValidationPipe. */
+/** `?limit=&offset=&q=` of the list endpoints; unknown parameters are refused by the global ValidationPipe. */
 export class ListMappingsQuery {
   @ApiPropertyOptional({
     type: 'integer',
@@ -45,4 +24,16 @@ export class ListMappingsQuery {
   @Transform(decimalInteger)
   @IsIntegerBetween(0, Number.MAX_SAFE_INTEGER, 'an integer ≥ 0')
   readonly offset: number = 0;
+
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: MAX_SEARCH_LENGTH,
+    description:
+      'Keeps the rows whose Feishu or WeCom id contains this text, ignoring case (trimmed; blank = no filter). ' +
+      'X-Total-Count then counts the rows kept.',
+    example: 'e10',
+  })
+  @Transform(searchText)
+  @IsSearchText()
+  readonly q?: string;
 }

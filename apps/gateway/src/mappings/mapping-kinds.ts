@@ -5,7 +5,7 @@ import { UserMappingDto } from './user-mapping.dto.js';
 /** What the endpoints need of a Feishu id ⇄ WeCom id table of the store. */
 export interface IdPairStore<Row> {
   upsertMany(rows: readonly Row[]): Promise<UpsertCounts>;
-  list(limit: number, offset: number): Promise<{ items: Row[]; total: number }>;
+  list(limit: number, offset: number, search?: string): Promise<{ items: Row[]; total: number }>;
   toFeishu(wecomIds: readonly string[]): Promise<Map<string, string>>;
 }
 

@@ -2,20 +2,24 @@ import { Body, Controller, Get, Put, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiErrors, ApiV1Controller } from '../openapi/api-errors.decorator.js';
-import { UpsertCountsDto } from '../openapi/api-responses.js';
+import { UnmappedIdDto, UpsertCountsDto } from '../openapi/api-responses.js';
 import { DepartmentMappingDto } from './department-mapping.dto.js';
 import { UserMappingDto } from './user-mapping.dto.js';
 import type { DepartmentMapping, UpsertCounts, UserMapping } from '@app/mapping-store';
 import { ListMappingsQuery } from './list-mappings.query.js';
 import { DEPARTMENT_MAPPINGS, type MappingKind, USER_MAPPINGS } from './mapping-kinds.js';
 import { MappingRowsPipe } from './mapping-rows.pipe.js';
-import { MappingsService } from './mappings.service.js';
+import { MappingsService, UNMAPPED_LOOKBACK_DAYS } from './mappings.service.js';
+import { UnmappedQuery } from './unmapped.query.js';
 
 /** Header carrying the number of mappings in the table, next to a bare-array page. */
 export const TOTAL_COUNT_HEADER = 'X-Total-Count';
 
 const TOTAL_COUNT_DOC = {
-  [TOTAL_COUNT_HEADER]: { description: 'Number of mappings in the table.', schema: { type: 'integer', example: 12 } },
+  [TOTAL_COUNT_HEADER]: {
+    description: 'Number of mappings in the table (with `q`: of those it keeps).',
+    schema: { type: 'integer', example: 12 },
+  },
 };
 
 /**
@@ -72,12 +76,27 @@ export class MappingsController {
     return this.list(DEPARTMENT_MAPPINGS, query, response);
   }
 
+  @Get('unmapped')
+  @ApiOperation({
+    summary: 'People and departments recent runs could not carry because the id mapping lacks them',
+    description:
+      `Read from the items of the runs queued in the last ${UNMAPPED_LOOKBACK_DAYS} days: rule members a rules run ` +
+      'left out (its dropped losses) and people a punch run skipped, that the mapping still lacks. Newest first; ' +
+      'an id disappears once it is mapped.',
+  })
+  @ApiOkResponse({ type: [UnmappedIdDto] })
+  @ApiErrors(400)
+  async listUnmapped(@Query() query: UnmappedQuery) {
+    const unmapped = await this.mappings.unmapped(query.limit);
+    return unmapped.map((entry) => ({ ...entry, lastSeenAt: entry.lastSeenAt.toISOString() }));
+  }
+
   private async list<Row extends object>(
     kind: MappingKind<Row>,
     query: ListMappingsQuery,
     response: Response,
   ): Promise<Row[]> {
-    const { items, total } = await this.mappings.list(kind, query.limit, query.offset);
+    const { items, total } = await this.mappings.list(kind, query.limit, query.offset, query.q);
     response.setHeader(TOTAL_COUNT_HEADER, String(total));
     return items;
   }

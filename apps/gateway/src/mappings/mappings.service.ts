@@ -1,9 +1,22 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
-import { DuplicateInBatchError, MappingConflictError, MappingStore, type UpsertCounts } from '@app/mapping-store';
+import {
+  DuplicateInBatchError,
+  MappingConflictError,
+  MappingStore,
+  type UnmappedId,
+  type UpsertCounts,
+} from '@app/mapping-store';
 import type { MappingKind } from './mapping-kinds.js';
 
 /** Conflicting rows spelled out in one 409. */
 const MAX_LISTED_CONFLICTS = 20;
+
+/**
+ * How far back GET /api/v1/mappings/unmapped reads runs: a month of scheduled runs, past which an id no run has
+ * met is taken to have left its group.
+ */
+export const UNMAPPED_LOOKBACK_DAYS = 30;
+const DAY_MS = 86_400_000;
 
 /** Bulk upsert and listing of the id mapping tables, with the store's refusals turned into 4xx answers. */
 @Injectable()
@@ -30,8 +43,14 @@ export class MappingsService {
     kind: MappingKind<Row>,
     limit: number,
     offset: number,
+    search?: string,
   ): Promise<{ items: Row[]; total: number }> {
-    return kind.table(this.store).list(limit, offset);
+    return kind.table(this.store).list(limit, offset, search);
+  }
+
+  /** Ids recent runs could not carry for want of a mapping, still unmapped, newest first. */
+  unmapped(limit: number, now: Date = new Date()): Promise<UnmappedId[]> {
+    return this.store.runs.unmappedIds(new Date(now.getTime() - UNMAPPED_LOOKBACK_DAYS * DAY_MS), limit);
   }
 
   /**

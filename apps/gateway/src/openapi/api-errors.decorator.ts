@@ -11,7 +11,7 @@ const REASONS: Readonly<Record<number, string>> = {
   404: 'Not found.',
   409: 'Conflicts with the current state; the message says with what.',
   413: 'Body too large (2 MB, or more rows than one request takes).',
-  503: 'The vendor credentials this needs are not configured; the message names the variables.',
+  503: 'The vendor credentials this needs are not configured (the message names the variables), or the vendor could not be read (the message says why).',
 };
 
 /** Error answers of an operation, each with the one error body shape. */

@@ -463,3 +463,71 @@ export class HealthReportDto {
   })
   details!: Record<string, HealthCheckResultDto>;
 }
+
+/** GET /api/v1/vendors/{vendor}/groups: one source group (a Feishu attendance group or a WeCom checkin rule). */
+export class VendorGroupDto {
+  @ApiProperty({ description: 'Feishu group_id, or WeCom groupid as a string.', example: FEISHU_GROUP_ID })
+  id!: string;
+
+  @ApiProperty({ description: 'Feishu group_name, or WeCom groupname.', example: '研发部考勤' })
+  name!: string;
+}
+
+/** GET /api/v1/vendors/{vendor}/groups/{id}: the group with the vendor's own read of it. */
+export class VendorGroupDetailDto extends VendorGroupDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "The vendor's record as the gateway's client read it: Feishu, the group (GET attendance/v1/groups/:group_id); " +
+      'WeCom, the rule as getcorpcheckinoption lists it. Fields the gateway does not know are kept.',
+    example: { group_id: FEISHU_GROUP_ID, group_name: '研发部考勤', group_type: 0 },
+  })
+  record!: Record<string, unknown>;
+}
+
+/** A source group whose run could not carry an unmapped id. */
+export class UnmappedGroupDto {
+  @ApiProperty({
+    enum: ['feishu', 'wecom'],
+    description: "The group's vendor: the run's source side.",
+    example: 'feishu',
+  })
+  vendor!: 'feishu' | 'wecom';
+
+  @ApiProperty({ description: 'Feishu group id, or WeCom groupid.', example: FEISHU_GROUP_ID })
+  id!: string;
+
+  @ApiProperty({ description: 'The newest run that could not carry the id for this group.', example: RUN_ID })
+  runId!: string;
+}
+
+/** GET /api/v1/mappings/unmapped: a person or department runs could not carry for want of a mapping. */
+export class UnmappedIdDto {
+  @ApiProperty({ enum: ['user', 'department'], example: 'user' })
+  kind!: 'user' | 'department';
+
+  @ApiProperty({
+    enum: ['feishu', 'wecom'],
+    description: 'The side the id belongs to (the source side of the runs that met it).',
+    example: 'feishu',
+  })
+  vendor!: 'feishu' | 'wecom';
+
+  @ApiProperty({
+    description: 'The id on that side (Feishu employee id or department id, WeCom userid or party id).',
+    example: 'e1001',
+  })
+  id!: string;
+
+  @ApiProperty({
+    type: () => [UnmappedGroupDto],
+    description:
+      'The source groups whose runs left it out, each with the newest such run; empty for a punch run that named ' +
+      'no groups (its items are per person).',
+  })
+  groups!: UnmappedGroupDto[];
+
+  @ApiProperty({ format: 'date-time', description: 'When a run last left it out.', example: AT })
+  lastSeenAt!: string;
+}

@@ -16,7 +16,8 @@ export interface VendorStatus {
 // Counting stops here: the answer is "reachable", not an inventory.
 const COUNT_CAP = 500;
 
-function failureDetail(error: unknown): string {
+/** A vendor failure in one line: its kind, message, and the vendor code and log id when there are. */
+export function failureDetail(error: unknown): string {
   if (isVendorError(error)) {
     const code =
       error.vendorCode === null ? '' : ` (code ${error.vendorCode}${error.logId ? `, log id ${error.logId}` : ''})`;

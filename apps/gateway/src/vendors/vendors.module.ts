@@ -6,6 +6,8 @@ import { combineObservers } from '@app/vendor-http';
 import { VendorCallLog } from '../logging/vendor-call.log.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { VendorClients } from './vendor-clients.service.js';
+import { VendorGroupsController } from './vendor-groups.controller.js';
+import { VendorGroupsService } from './vendor-groups.service.js';
 import { VendorStatusService } from './vendor-status.service.js';
 import { VendorsController } from './vendors.controller.js';
 
@@ -49,8 +51,8 @@ export class VendorsModule {
             ]
           : []),
       ],
-      controllers: [VendorsController],
-      providers: [VendorClients, VendorStatusService],
+      controllers: [VendorsController, VendorGroupsController],
+      providers: [VendorClients, VendorStatusService, VendorGroupsService],
       exports: [VendorClients],
     };
   }

@@ -106,11 +106,16 @@ export class FeishuRulesConnector implements RuleSideConnector {
 
   /** The ids of every attendance group. */
   async listGroupIds(): Promise<string[]> {
-    const ids: string[] = [];
+    return (await this.listGroups()).map((group) => group.group_id);
+  }
+
+  /** Every attendance group's id and name, in Feishu's order; a group that cannot be read goes to onUnreadable. */
+  async listGroups(): Promise<{ readonly group_id: string; readonly group_name: string }[]> {
+    const groups: { readonly group_id: string; readonly group_name: string }[] = [];
     for await (const group of this.client.listGroups({ pageSize: GROUP_PAGE_SIZE, ...this.readOptions })) {
-      ids.push(group.group_id);
+      groups.push({ group_id: group.group_id, group_name: group.group_name });
     }
-    return ids;
+    return groups;
   }
 
   /** The group, or null when Feishu no longer has it. */

@@ -68,16 +68,31 @@ class IdPairRepository<Row> {
     return { inserted, updated: rows.length - inserted, unchanged: pairs.length - rows.length };
   }
 
-  protected async listPairs(limit: number, offset: number): Promise<{ pairs: IdPair[]; total: number }> {
+  /**
+   * A page sorted by the Feishu id, and the number of rows kept. `search` keeps the rows whose Feishu or WeCom
+   * id contains it, ignoring case (strpos, not LIKE: the text is matched as it is, `%` and `_` included).
+   */
+  protected async listPairs(
+    limit: number,
+    offset: number,
+    search?: string,
+  ): Promise<{ pairs: IdPair[]; total: number }> {
     const { table, feishuColumn: f, wecomColumn: w } = this.spec;
+    const where = `$3::text IS NULL OR strpos(lower("${f}"), lower($3)) > 0 OR strpos(lower("${w}"), lower($3)) > 0`;
     const rows: { feishu: string; wecom: string; total: string }[] = await queryRows(
       this.manager,
       `SELECT "${f}" AS "feishu", "${w}" AS "wecom", count(*) OVER () AS "total"
-       FROM "${table}" ORDER BY "${f}" LIMIT $1 OFFSET $2`,
-      [limit, offset],
+       FROM "${table}" WHERE ${where} ORDER BY "${f}" LIMIT $1 OFFSET $2`,
+      [limit, offset, search ?? null],
     );
-    const total = rows[0] ? Number(rows[0].total) : await this.count();
-    return { pairs: rows.map(({ feishu, wecom }) => ({ feishu, wecom })), total };
+    if (rows[0]) return { pairs: rows.map(({ feishu, wecom }) => ({ feishu, wecom })), total: Number(rows[0].total) };
+    // An offset past the end reads no row to carry the count: count apart.
+    const [row]: { n: string }[] = await queryRows(
+      this.manager,
+      `SELECT count(*) AS "n" FROM "${table}" WHERE ${where.replaceAll('$3', '$1')}`,
+      [search ?? null],
+    );
+    return { pairs: [], total: Number(row?.n ?? 0) };
   }
 
   async count(): Promise<number> {
@@ -115,8 +130,9 @@ export class UserMappingRepository extends IdPairRepository<UserMappingRow> {
     return this.upsertPairs(mappings.map((m) => ({ feishu: m.feishuUserId, wecom: m.wecomUserId })));
   }
 
-  async list(limit: number, offset: number): Promise<{ items: UserMapping[]; total: number }> {
-    const { pairs, total } = await this.listPairs(limit, offset);
+  /** A page sorted by the Feishu id; `search` keeps rows whose either id contains it (any case). */
+  async list(limit: number, offset: number, search?: string): Promise<{ items: UserMapping[]; total: number }> {
+    const { pairs, total } = await this.listPairs(limit, offset, search);
     return { items: pairs.map((p) => ({ feishuUserId: p.feishu, wecomUserId: p.wecom })), total };
   }
 }
@@ -134,8 +150,9 @@ export class DepartmentMappingRepository extends IdPairRepository<DepartmentMapp
     return this.upsertPairs(mappings.map((m) => ({ feishu: m.feishuDepartmentId, wecom: m.wecomPartyId })));
   }
 
-  async list(limit: number, offset: number): Promise<{ items: DepartmentMapping[]; total: number }> {
-    const { pairs, total } = await this.listPairs(limit, offset);
+  /** A page sorted by the Feishu id; `search` keeps rows whose either id contains it (any case). */
+  async list(limit: number, offset: number, search?: string): Promise<{ items: DepartmentMapping[]; total: number }> {
+    const { pairs, total } = await this.listPairs(limit, offset, search);
     return { items: pairs.map((p) => ({ feishuDepartmentId: p.feishu, wecomPartyId: p.wecom })), total };
   }
 }

@@ -9,6 +9,7 @@ import type {
   SyncRun,
   SyncRunItem,
   SyncRunWithItems,
+  UnmappedId,
 } from '../mapping-store.types.js';
 import { execute, queryRows } from './sql.util.js';
 
@@ -99,6 +100,75 @@ function toItem(row: ItemReadRow): SyncRunItem {
   };
   return row.plan === null ? item : { ...item, plan: row.plan };
 }
+
+/**
+ * Where run items say an id could not be carried for want of a mapping, as the engines write them:
+ * - rules: a `dropped` loss on a member list whose stored `sourceValue` is the list of unmapped source-side ids
+ *   (libs/translation/src/canonical/resolve-rule-ids.ts); its message names the vendor the ids have no
+ *   counterpart in (`with no wecom counterpart`), which tells a two-way run's halves apart. The REST API shows
+ *   losses without their values (apps/gateway/src/sync/run-views.ts); the store keeps them.
+ * - punches: a skipped item per person whose error says `not synced: Feishu user <id> has no mapped WeCom user`
+ *   (apps/gateway/src/sync/punches/punches.sync.ts); the person is the item's sourceId, the groups the run's
+ *   groupIds (source side), if it named any.
+ */
+const SELECT_UNMAPPED = `
+  WITH "recent" AS (
+    SELECT "id", "direction", "scope", "params" FROM "sync_runs"
+    WHERE "queued_at" >= $1 AND "scope" IN ('rules', 'punches')
+  ),
+  "seen" AS (
+    SELECT CASE WHEN l."loss"->>'field' = 'members.departmentIds' THEN 'department' ELSE 'user' END AS "kind",
+      CASE r."direction"
+        WHEN 'feishu_to_wecom' THEN 'feishu'
+        WHEN 'wecom_to_feishu' THEN 'wecom'
+        ELSE CASE substring(l."loss"->>'message' from 'with no (feishu|wecom) counterpart')
+          WHEN 'wecom' THEN 'feishu' WHEN 'feishu' THEN 'wecom' END
+      END AS "vendor",
+      ids."id", i."source_id" AS "group_id", r."id" AS "run_id", i."recorded_at" AS "seen_at"
+    FROM "recent" r
+    JOIN "sync_run_items" i ON i."run_id" = r."id"
+    CROSS JOIN LATERAL jsonb_array_elements(i."losses") AS l("loss")
+    CROSS JOIN LATERAL jsonb_array_elements_text(
+      CASE WHEN jsonb_typeof(l."loss"->'sourceValue') = 'array' THEN l."loss"->'sourceValue' ELSE '[]'::jsonb END
+    ) AS ids("id")
+    WHERE r."scope" = 'rules' AND l."loss"->>'severity' = 'dropped'
+      AND l."loss"->>'field' IN ('members.userIds', 'members.excludedUserIds', 'members.departmentIds')
+    UNION ALL
+    SELECT 'user',
+      CASE substring(i."error" from '^not synced: (Feishu|WeCom) user ') WHEN 'Feishu' THEN 'feishu' ELSE 'wecom' END,
+      i."source_id", g."id", r."id", i."recorded_at"
+    FROM "recent" r
+    JOIN "sync_run_items" i ON i."run_id" = r."id"
+    LEFT JOIN LATERAL jsonb_array_elements_text(
+      CASE WHEN jsonb_typeof(r."params"->'groupIds') = 'array' THEN r."params"->'groupIds' ELSE '[]'::jsonb END
+    ) AS g("id") ON true
+    WHERE r."scope" = 'punches' AND i."action" = 'skipped'
+      AND i."error" ~ '^not synced: (Feishu|WeCom) user .* has no mapped (Feishu|WeCom) user'
+  ),
+  "unmapped" AS (
+    SELECT s.* FROM "seen" s
+    WHERE s."vendor" IS NOT NULL AND s."id" <> ''
+      AND NOT (s."kind" = 'user' AND s."vendor" = 'feishu'
+        AND EXISTS (SELECT 1 FROM "user_mappings" m WHERE m."feishu_user_id" = s."id"))
+      AND NOT (s."kind" = 'user' AND s."vendor" = 'wecom'
+        AND EXISTS (SELECT 1 FROM "user_mappings" m WHERE m."wecom_user_id" = s."id"))
+      AND NOT (s."kind" = 'department' AND s."vendor" = 'feishu'
+        AND EXISTS (SELECT 1 FROM "department_mappings" m WHERE m."feishu_department_id" = s."id"))
+      AND NOT (s."kind" = 'department' AND s."vendor" = 'wecom'
+        AND EXISTS (SELECT 1 FROM "department_mappings" m WHERE m."wecom_party_id" = s."id"))
+  ),
+  "per_group" AS (
+    SELECT DISTINCT ON ("kind", "vendor", "id", "group_id") "kind", "vendor", "id", "group_id", "run_id", "seen_at"
+    FROM "unmapped" ORDER BY "kind", "vendor", "id", "group_id", "seen_at" DESC, "run_id"
+  )
+  SELECT "kind", "vendor", "id", max("seen_at") AS "last_seen_at",
+    COALESCE(
+      jsonb_agg(jsonb_build_object('vendor', "vendor", 'id', "group_id", 'runId', "run_id")
+        ORDER BY "seen_at" DESC, "group_id") FILTER (WHERE "group_id" IS NOT NULL),
+      '[]'::jsonb
+    ) AS "groups"
+  FROM "per_group" GROUP BY "kind", "vendor", "id"
+  ORDER BY "last_seen_at" DESC, "kind", "vendor", "id" LIMIT $2`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -308,6 +378,27 @@ export class SyncRunRepository {
     );
     const [count] = await queryRows<{ n: string }>(this.manager, `SELECT count(*) AS "n" FROM "sync_runs"`);
     return { items: rows.map(toSyncRun), total: Number(count?.n ?? 0), limit, offset };
+  }
+
+  /**
+   * The ids runs queued since `since` could not carry because the id mapping lacked them, and that it still
+   * lacks, newest first (see SELECT_UNMAPPED). One query: the runs' items are read in the database, not here.
+   */
+  async unmappedIds(since: Date, limit: number): Promise<UnmappedId[]> {
+    const rows = await queryRows<{
+      kind: UnmappedId['kind'];
+      vendor: UnmappedId['vendor'];
+      id: string;
+      last_seen_at: Date;
+      groups: UnmappedId['groups'];
+    }>(this.manager, SELECT_UNMAPPED, [since, limit]);
+    return rows.map((row) => ({
+      kind: row.kind,
+      vendor: row.vendor,
+      id: row.id,
+      groups: row.groups,
+      lastSeenAt: row.last_seen_at,
+    }));
   }
 
   private async find(id: string): Promise<SyncRun | null> {

@@ -1,0 +1,33 @@
+/** Strings of the shell and of more than one page. */
+export const commonLocale = {
+  zh: {
+    title: '考勤同步控制台',
+    nav: { runs: '同步记录', preview: '同步预览', links: '关联', conflicts: '冲突', mappings: '人员与部门映射' },
+    language: '语言',
+    signOut: '退出',
+    loading: '加载中…',
+    retry: '重试',
+    error: '出错了',
+    vendor: { feishu: '飞书', wecom: '企业微信' },
+    direction: { feishu_to_wecom: '飞书 → 企业微信', wecom_to_feishu: '企业微信 → 飞书', two_way: '双向' },
+    scope: { rules: '考勤规则', rosters: '排班', punches: '打卡记录' },
+    runStatus: { queued: '排队中', running: '进行中', succeeded: '成功', partial: '部分成功', failed: '失败' },
+    action: { created: '新建', updated: '更新', unchanged: '未变', skipped: '跳过', failed: '失败' },
+    severity: { info: '提示', approximated: '近似', dropped: '丢弃', blocking: '阻断' },
+  },
+  en: {
+    title: 'Attendance sync console',
+    nav: { runs: 'Runs', preview: 'Preview', links: 'Links', conflicts: 'Conflicts', mappings: 'Mappings' },
+    language: 'Language',
+    signOut: 'Sign out',
+    loading: 'Loading…',
+    retry: 'Retry',
+    error: 'Something went wrong',
+    vendor: { feishu: 'Feishu', wecom: 'WeCom' },
+    direction: { feishu_to_wecom: 'Feishu → WeCom', wecom_to_feishu: 'WeCom → Feishu', two_way: 'Two-way' },
+    scope: { rules: 'Rules', rosters: 'Rosters', punches: 'Punches' },
+    runStatus: { queued: 'Queued', running: 'Running', succeeded: 'Succeeded', partial: 'Partial', failed: 'Failed' },
+    action: { created: 'Created', updated: 'Updated', unchanged: 'Unchanged', skipped: 'Skipped', failed: 'Failed' },
+    severity: { info: 'Info', approximated: 'Approximated', dropped: 'Dropped', blocking: 'Blocking' },
+  },
+} as const;
