@@ -617,6 +617,11 @@ export interface components {
              * @example 3
              */
             itemsDone: number;
+            /**
+             * @description Items the run will finish, as far as it knows yet: null until its scope has listed what it visits; a two-way run adds its second half's items when that half starts. Never below itemsDone.
+             * @example 8
+             */
+            itemsTotal: number | null;
         };
         /** @enum {string} */
         ItemAction: "created" | "updated" | "unchanged" | "skipped" | "failed";

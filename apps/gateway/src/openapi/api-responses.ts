@@ -177,6 +177,16 @@ export class RunDto {
 export class RunProgressDto {
   @ApiProperty({ description: 'Items finished so far by the executing process.', example: 3 })
   itemsDone!: number;
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description:
+      'Items the run will finish, as far as it knows yet: null until its scope has listed what it visits; a ' +
+      "two-way run adds its second half's items when that half starts. Never below itemsDone.",
+    example: 8,
+  })
+  itemsTotal!: number | null;
 }
 
 export class RunItemDto {

@@ -89,6 +89,7 @@ export class FeishuToWecomRulesSync {
     ]);
     this.names = this.ruleNames(links, this.wecom.ids());
     const sources = this.context.reconcile ? await this.reconcileSources(groupIds, links) : groupIds;
+    this.context.onItemsPlanned?.(sources.length);
     const items = (await pMap(sources, (groupId) => this.syncItem(groupId), { concurrency: CONCURRENCY })).filter(
       (entry): entry is SyncRunItem => entry !== null,
     );
