@@ -22,8 +22,9 @@ interface RunItem {
   targetId: string | null;
   action: string;
   losses: { field: string; severity: string; message: string }[];
-  notes: { field: string; message: string }[];
+  notes: { field: string; message: string; code?: string }[];
   error?: string;
+  plan?: unknown;
 }
 
 interface RunBody {
@@ -83,6 +84,39 @@ describe('run item notes (REST + emulators, SYNC_PROPAGATE_DELETES on)', () => {
       { field: 'rule', message: `The linked WeCom rule ${ruleId} no longer exists in WeCom; it was created again.` },
     ]);
     expect(messages(recreated!.losses)).not.toMatch(/created again/);
+  });
+
+  it('a dry run of a link whose WeCom rule was changed outside the gateway says so with a code, writing nothing', async () => {
+    const linked = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [groupId] });
+    const ruleId = linked.items[0]!.targetId!;
+    const ruleOf = () => emulators.wecom.emulator.rules().find((rule) => String(rule.groupid) === ruleId)!;
+    const changed = !ruleOf().group['need_photo'];
+    await wecomAdmin.updateCheckinOption({ group: { groupid: Number(ruleId), need_photo: changed } });
+    const writes = emulators.wecom.emulator.calls('update_checkin_option').length;
+
+    const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [groupId], dryRun: true });
+    const [drifted] = run.items;
+    expect(drifted).toMatchObject({ action: 'updated', targetId: ruleId });
+    expect(drifted?.notes).toEqual([
+      {
+        field: 'rule',
+        code: 'target_drift_overwritten',
+        message:
+          'The WeCom rule was changed outside the gateway since the last sync; this one-way sync overwrote it ' +
+          'with the Feishu group.',
+      },
+    ]);
+    expect(messages(drifted!.losses)).not.toMatch(/changed outside the gateway/);
+    // A dry run writes nothing: the outside change is still there.
+    expect(emulators.wecom.emulator.calls('update_checkin_option').length).toBe(writes);
+    expect(ruleOf().group['need_photo']).toBe(changed);
+
+    // The real run overwrites it, says so with the same code, and the next one finds it in sync.
+    const real = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [groupId] });
+    expect(real.items[0]?.notes.map((note) => note.code)).toEqual(['target_drift_overwritten']);
+    expect(ruleOf().group['need_photo']).toBe(!changed);
+    const after = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [groupId], dryRun: true });
+    expect(after.items[0]).toMatchObject({ action: 'unchanged', notes: [] });
   });
 
   it('a deleted Feishu group takes its WeCom rule with it, reported in the notes, not the losses', async () => {

@@ -64,7 +64,7 @@ export function runDetailView(
       action: entry.action,
       // The contract's loss shape: field, severity, message (values stay in the store for diagnosis).
       losses: entry.losses.map(({ field, severity, message }) => ({ field, severity, message })),
-      notes: (entry.notes ?? []).map(({ field, message }) => ({ field, message })),
+      notes: (entry.notes ?? []).map(({ field, message, code }) => ({ field, message, ...(code ? { code } : {}) })),
       ...(entry.error ? { error: entry.error } : {}),
       ...(entry.plan === undefined ? {} : { plan: entry.plan }),
     })),

@@ -457,6 +457,7 @@ export class FeishuToWecomRulesSync {
         ? [
             {
               field: 'rule',
+              code: 'target_drift_overwritten',
               message:
                 'The WeCom rule was changed outside the gateway since the last sync; this one-way sync overwrote it ' +
                 'with the Feishu group.',

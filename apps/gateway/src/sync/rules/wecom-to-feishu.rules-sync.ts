@@ -297,6 +297,7 @@ export class WecomToFeishuRulesSync {
     if (change.kind === 'update' && change.overwritesDrift) {
       notes.push({
         field: 'group',
+        code: 'target_drift_overwritten',
         message:
           'The Feishu group was changed outside the gateway since the last sync; this one-way sync overwrote ' +
           'it with the WeCom rule.',
