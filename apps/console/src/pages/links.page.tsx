@@ -215,7 +215,9 @@ export function LinksPage() {
     {
       key: 'actions',
       title: t('column.actions'),
-      width: 250,
+      width: 200,
+      // Kept in view while the wide table scrolls sideways at laptop widths.
+      fixed: 'right',
       render: (_, link) => (
         <Space wrap size={4}>
           <Tooltip title={checkSource(link) === null ? t('check.unavailable') : t('check.tooltip')}>
