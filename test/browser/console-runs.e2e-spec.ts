@@ -224,10 +224,10 @@ describe('console runs (Chromium)', () => {
       const row = runRow(page, runId);
       await row.getByText('进行中', { exact: true }).waitFor();
       const progress = row.getByRole('status');
-      await progress.getByText(/执行中，已完成 [01] 项/).waitFor();
+      await progress.getByText(/执行中，已完成 [01] \/ 2 项/).waitFor();
       await harness.screenshot(page, 'runs-running');
-      // The first item done while the second is still held: the count moves on its own.
-      await progress.getByText('执行中，已完成 1 项', { exact: true }).waitFor({ timeout: 20_000 });
+      // The first item done while the second is still held: the count moves on its own, against the run's total.
+      await progress.getByText('执行中，已完成 1 / 2 项', { exact: true }).waitFor({ timeout: 20_000 });
       // And the outcome replaces the progress, still without a reload.
       await row.getByText('成功', { exact: true }).waitFor({ timeout: 20_000 });
       await row.getByText('新建 2', { exact: true }).waitFor();

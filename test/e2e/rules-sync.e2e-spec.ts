@@ -28,7 +28,7 @@ interface RunBody {
     targetId: string | null;
     action: string;
     losses: { field: string; severity: string; message: string }[];
-    notes: { field: string; message: string }[];
+    notes: { field: string; message: string; code?: string }[];
     error?: string;
     plan?: { vendor: string; requests: { api: string; body: unknown }[] };
   }[];
@@ -211,6 +211,7 @@ describe('rules sync (REST + emulators)', () => {
     const drifted = run.items.find((entry) => entry.targetId === String(rule!.groupid))!;
     expect(drifted.action).toBe('updated');
     expect(drifted.notes.map((note) => note.message).join(' ')).toMatch(/changed outside the gateway/);
+    expect(drifted.notes.map((note) => note.code)).toContain('target_drift_overwritten');
     expect(drifted.losses.map((loss) => loss.message).join(' ')).not.toMatch(/changed outside the gateway/);
   });
 

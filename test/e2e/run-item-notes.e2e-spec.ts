@@ -1,5 +1,6 @@
+import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { type FeishuClient } from '@app/feishu';
+import { type FeishuClient, groupForUpdate } from '@app/feishu';
 import { type WecomClient } from '@app/wecom';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { ReconcileScheduler } from '../../apps/gateway/src/sync/reconcile.scheduler.js';
@@ -11,19 +12,21 @@ import {
   vendorAdmins,
   waitForRunBody,
 } from '../support/sync-harness.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
 
 // A run item's notes (what the gateway did) apart from its losses (what a translation could not carry over):
 // a WeCom rule deleted outside the gateway and created again, and a deleted Feishu group whose rule is deleted
-// too (SYNC_PROPAGATE_DELETES), both as GET /api/v1/runs/:runId shows them.
+// too (SYNC_PROPAGATE_DELETES), and a target changed outside the gateway (either way), whose note carries the
+// code target_drift_overwritten even on a dry run — all as GET /api/v1/runs/:runId shows them.
 
 interface RunItem {
   sourceId: string;
   targetId: string | null;
   action: string;
   losses: { field: string; severity: string; message: string }[];
-  notes: { field: string; message: string }[];
+  notes: { field: string; message: string; code?: string }[];
   error?: string;
+  plan?: unknown;
 }
 
 interface RunBody {
@@ -83,6 +86,75 @@ describe('run item notes (REST + emulators, SYNC_PROPAGATE_DELETES on)', () => {
       { field: 'rule', message: `The linked WeCom rule ${ruleId} no longer exists in WeCom; it was created again.` },
     ]);
     expect(messages(recreated!.losses)).not.toMatch(/created again/);
+  });
+
+  it('a dry run of a link whose WeCom rule was changed outside the gateway says so with a code, writing nothing', async () => {
+    const linked = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [groupId] });
+    const ruleId = linked.items[0]!.targetId!;
+    const ruleOf = () => emulators.wecom.emulator.rules().find((rule) => String(rule.groupid) === ruleId)!;
+    const changed = !ruleOf().group['need_photo'];
+    await wecomAdmin.updateCheckinOption({ group: { groupid: Number(ruleId), need_photo: changed } });
+    const writes = emulators.wecom.emulator.calls('update_checkin_option').length;
+
+    const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [groupId], dryRun: true });
+    const [drifted] = run.items;
+    expect(drifted).toMatchObject({ action: 'updated', targetId: ruleId });
+    expect(drifted?.notes).toEqual([
+      {
+        field: 'rule',
+        code: 'target_drift_overwritten',
+        message:
+          'The WeCom rule was changed outside the gateway since the last sync; this one-way sync overwrote it ' +
+          'with the Feishu group.',
+      },
+    ]);
+    expect(messages(drifted!.losses)).not.toMatch(/changed outside the gateway/);
+    // A dry run writes nothing: the outside change is still there.
+    expect(emulators.wecom.emulator.calls('update_checkin_option').length).toBe(writes);
+    expect(ruleOf().group['need_photo']).toBe(changed);
+
+    // The real run overwrites it, says so with the same code, and the next one finds it in sync.
+    const real = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [groupId] });
+    expect(real.items[0]?.notes.map((note) => note.code)).toEqual(['target_drift_overwritten']);
+    expect(ruleOf().group['need_photo']).toBe(!changed);
+    const after = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [groupId], dryRun: true });
+    expect(after.items[0]).toMatchObject({ action: 'unchanged', notes: [] });
+  });
+
+  it('WeCom → Feishu: a dry run of a link whose Feishu group was changed outside the gateway carries the code', async () => {
+    const linked = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [groupId] });
+    const ruleId = linked.items[0]!.targetId!;
+    const links = (
+      await request(server).get('/api/v1/links').set('Authorization', `Bearer ${TEST_API_TOKEN}`).expect(200)
+    ).body.items as { id: string; feishuGroupId: string | null }[];
+    const linkId = links.find((link) => link.feishuGroupId === groupId)!.id;
+    const setDirection = (direction: string) =>
+      request(server)
+        .patch(`/api/v1/links/${linkId}`)
+        .set('Authorization', `Bearer ${TEST_API_TOKEN}`)
+        .send({ direction })
+        .expect(200);
+    await setDirection('wecom_to_feishu');
+    // The link's last sync this way first, then the Feishu group is edited outside the gateway.
+    await sync({ direction: 'wecom_to_feishu', scope: 'rules', groupIds: [ruleId] });
+    const group = await feishuAdmin.getGroup(groupId);
+    await feishuAdmin.createOrUpdateGroup({ ...groupForUpdate(group), allow_out_punch: !group.allow_out_punch });
+
+    const run = await sync({ direction: 'wecom_to_feishu', scope: 'rules', groupIds: [ruleId], dryRun: true });
+    const [drifted] = run.items;
+    expect(drifted).toMatchObject({ action: 'updated', sourceId: ruleId });
+    expect(drifted?.notes).toContainEqual({
+      field: 'group',
+      code: 'target_drift_overwritten',
+      message:
+        'The Feishu group was changed outside the gateway since the last sync; this one-way sync overwrote it ' +
+        'with the WeCom rule.',
+    });
+    expect((await feishuAdmin.getGroup(groupId)).allow_out_punch).toBe(!group.allow_out_punch);
+
+    // Back the way the other tests sync it, with the Feishu edit as the source.
+    await setDirection('feishu_to_wecom');
+    await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [groupId] });
   });
 
   it('a deleted Feishu group takes its WeCom rule with it, reported in the notes, not the losses', async () => {

@@ -39,4 +39,13 @@ export interface Loss {
 export interface Note {
   readonly field: string;
   readonly message: string;
+  /** What kind of note this is, for a program to read without matching the message (absent on most notes). */
+  readonly code?: NoteCode;
 }
+
+/**
+ * The closed list of note codes. `target_drift_overwritten`: the target was changed outside the gateway since
+ * the last sync, and this one-way sync overwrote it (a dry run: would overwrite it).
+ */
+export const NOTE_CODES = ['target_drift_overwritten'] as const;
+export type NoteCode = (typeof NOTE_CODES)[number];

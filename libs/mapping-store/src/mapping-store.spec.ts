@@ -199,7 +199,14 @@ describe('runs and items', () => {
       status: 'partial',
       items: [
         { ...item('c', 'failed'), error: 'WeCom 301093' },
-        { ...item('d', 'skipped'), plan: { groupname: 'x' }, notes: [{ field: 'rule', message: 'created again' }] },
+        {
+          ...item('d', 'skipped'),
+          plan: { groupname: 'x' },
+          notes: [
+            { field: 'rule', message: 'created again' },
+            { field: 'rule', code: 'target_drift_overwritten', message: 'overwritten' },
+          ],
+        },
       ],
     });
     expect(finished.status).toBe('partial');
@@ -207,8 +214,12 @@ describe('runs and items', () => {
     const read = await store.runs.get(runId);
     expect(read?.items.map((i) => i.sourceId)).toEqual(['a', 'b', 'c', 'd']);
     expect(read?.items[0]?.losses[0]?.severity).toBe('approximated');
-    // Notes come back apart from the losses; an item written without any reads back with none.
-    expect(read?.items[3]?.notes).toEqual([{ field: 'rule', message: 'created again' }]);
+    // Notes come back apart from the losses, with their code when they have one (jsonb keeps it), without one
+    // when not; an item written without any reads back with none.
+    expect(read?.items[3]?.notes).toEqual([
+      { field: 'rule', message: 'created again' },
+      { field: 'rule', code: 'target_drift_overwritten', message: 'overwritten' },
+    ]);
     expect(read?.items[3]?.losses).toEqual(item('d').losses);
     expect(read?.items[0]?.notes).toEqual([]);
     expect(read?.items[2]?.error).toBe('WeCom 301093');

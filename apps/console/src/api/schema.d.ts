@@ -617,6 +617,11 @@ export interface components {
              * @example 3
              */
             itemsDone: number;
+            /**
+             * @description Items the run will finish, as far as it knows yet: null until its scope has listed what it visits; a two-way run adds its second half's items when that half starts. Never below itemsDone.
+             * @example 8
+             */
+            itemsTotal: number | null;
         };
         /** @enum {string} */
         ItemAction: "created" | "updated" | "unchanged" | "skipped" | "failed";
@@ -636,6 +641,11 @@ export interface components {
              */
             message: string;
         };
+        /**
+         * @description What kind of note this is, for a program to read without matching the message; absent on notes without one. target_drift_overwritten: the target was changed outside the gateway since the last sync and this one-way sync overwrote it (a dry run: would overwrite it).
+         * @enum {string}
+         */
+        NoteCode: "target_drift_overwritten";
         NoteDto: {
             /**
              * @description What the note is about (rule, group, punches).
@@ -647,6 +657,11 @@ export interface components {
              * @example The linked WeCom rule 3 no longer exists in WeCom; it was created again.
              */
             message: string;
+            /**
+             * @description What kind of note this is, for a program to read without matching the message; absent on notes without one. target_drift_overwritten: the target was changed outside the gateway since the last sync and this one-way sync overwrote it (a dry run: would overwrite it).
+             * @example target_drift_overwritten
+             */
+            code?: components["schemas"]["NoteCode"];
         };
         RunItemDto: {
             /**

@@ -1,6 +1,6 @@
-import { ReloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Input, Progress, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +9,11 @@ import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { LINK_DIRECTIONS, LinkDirectionModal } from '../components/link-direction-modal';
 import { canResync, LinkResyncModal } from '../components/link-resync-modal';
+import { LinkCheckResult } from '../components/link-check-result';
 import { LinkSide } from '../components/link-side';
 import { LINK_STATUSES, type LinkStatus, LinkStatusTag } from '../components/link-status-tag';
+import { checkLinkInto, checkSource, PAGE_CHECK_LIMIT, useLinkChecks } from './link-check';
+import { errorMessages } from './preview-api';
 
 type Link = components['schemas']['LinkDto'];
 type LinkDirection = components['schemas']['LinkDirection'];
@@ -29,8 +32,15 @@ function matches(link: Link, search: string): boolean {
   );
 }
 
-function isStatus(value: string | null): value is LinkStatus {
-  return value !== null && (LINK_STATUSES as readonly string[]).includes(value);
+/** The state filter: a stored status, or "drifted" (what a check found; only checked links can match). */
+type StateFilter = LinkStatus | 'drifted';
+
+function isStatus(value: string | null): value is StateFilter {
+  return value !== null && (value === 'drifted' || (LINK_STATUSES as readonly string[]).includes(value));
+}
+
+function displayName(link: Link): string {
+  return link.feishuGroupName ?? link.wecomRuleName ?? link.id;
 }
 
 function isDirection(value: string | null): value is LinkDirection {
@@ -52,6 +62,11 @@ export function LinksPage() {
   const [resyncing, setResyncing] = useState<Link | null>(null);
   const [redirecting, setRedirecting] = useState<Link | null>(null);
   const links = useLinks();
+  const queryClient = useQueryClient();
+  const [checking, setChecking] = useState<ReadonlySet<string>>(new Set());
+  const [checkErrors, setCheckErrors] = useState<ReadonlyMap<string, string>>(new Map());
+  const [pageCheck, setPageCheck] = useState<{ done: number; total: number } | null>(null);
+  const [pagination, setPagination] = useState({ current: 1, pageSize: 20 });
 
   function setParam(name: string, value: string | undefined) {
     setParams(
@@ -66,16 +81,55 @@ export function LinksPage() {
   }
 
   const all = useMemo(() => links.data?.items ?? [], [links.data]);
+  const checks = useLinkChecks(all);
   const shown = useMemo(
     () =>
       all.filter(
         (link) =>
           matches(link, search) &&
-          (status === undefined || link.status === status) &&
+          (status === undefined ||
+            (status === 'drifted' ? checks.get(link.id)?.state === 'drifted' : link.status === status)) &&
           (direction === undefined || link.direction === direction),
       ),
-    [all, search, status, direction],
+    [all, search, status, direction, checks],
   );
+  // The links of the table's current page (a filter change may leave the page past the end: antd shows the last).
+  const pageCount = Math.max(1, Math.ceil(shown.length / pagination.pageSize));
+  const currentPage = Math.min(pagination.current, pageCount);
+  const visible = shown.slice((currentPage - 1) * pagination.pageSize, currentPage * pagination.pageSize);
+  const checkable = visible.filter((link) => checkSource(link) !== null).slice(0, PAGE_CHECK_LIMIT);
+
+  /** Checks one link, keeping its result (React Query) or why the check could not run (this page). */
+  async function check(link: Link) {
+    setChecking((current) => new Set(current).add(link.id));
+    setCheckErrors((current) => {
+      const next = new Map(current);
+      next.delete(link.id);
+      return next;
+    });
+    try {
+      await checkLinkInto(queryClient, link);
+    } catch (error) {
+      setCheckErrors((current) => new Map(current).set(link.id, errorMessages(error).join('; ')));
+    } finally {
+      setChecking((current) => {
+        const next = new Set(current);
+        next.delete(link.id);
+        return next;
+      });
+    }
+  }
+
+  /** Checks the page's links one after the other (at most PAGE_CHECK_LIMIT), showing how far it got. */
+  async function checkPage() {
+    const batch = checkable;
+    setPageCheck({ done: 0, total: batch.length });
+    for (const [index, link] of batch.entries()) {
+      await check(link);
+      setPageCheck({ done: index + 1, total: batch.length });
+    }
+    setPageCheck(null);
+  }
   const filtered = search.trim() !== '' || status !== undefined || direction !== undefined;
   const dateTime = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'zh-CN', {
     dateStyle: 'medium',
@@ -106,6 +160,26 @@ export function LinksPage() {
       render: (_, link) => <LinkStatusTag status={link.status} />,
     },
     {
+      key: 'check',
+      title: t('column.check'),
+      width: 200,
+      render: (_, link) => (
+        <Space orientation="vertical" size={2}>
+          <LinkCheckResult
+            link={link}
+            check={checks.get(link.id)}
+            checking={checking.has(link.id)}
+            dateTime={dateTime}
+          />
+          {checkErrors.has(link.id) && (
+            <Typography.Text type="danger" role="alert" style={{ fontSize: 12 }}>
+              {t('check.failed', { message: checkErrors.get(link.id) })}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    {
       key: 'lastSyncedAt',
       title: t('column.lastSyncedAt'),
       width: 150,
@@ -119,7 +193,7 @@ export function LinksPage() {
     {
       key: 'lastError',
       title: t('column.lastError'),
-      width: 260,
+      width: 200,
       render: (_, link) =>
         link.lastError === null && link.lastErrorKind === null ? (
           <Typography.Text type="secondary">{t('noError')}</Typography.Text>
@@ -141,9 +215,22 @@ export function LinksPage() {
     {
       key: 'actions',
       title: t('column.actions'),
-      width: 250,
+      width: 200,
+      // Kept in view while the wide table scrolls sideways at laptop widths.
+      fixed: 'right',
       render: (_, link) => (
         <Space wrap size={4}>
+          <Tooltip title={checkSource(link) === null ? t('check.unavailable') : t('check.tooltip')}>
+            <Button
+              size="small"
+              disabled={checkSource(link) === null || checking.has(link.id) || pageCheck !== null}
+              loading={checking.has(link.id)}
+              onClick={() => void check(link)}
+              aria-label={`${t('check.action')}: ${displayName(link)}`}
+            >
+              {t('check.action')}
+            </Button>
+          </Tooltip>
           <Tooltip title={canResync(link) ? undefined : t('resyncUnavailable')}>
             <Button
               size="small"
@@ -186,14 +273,15 @@ export function LinksPage() {
           onChange={(event) => setParam('q', event.target.value)}
           style={{ width: 320 }}
         />
-        <Select<LinkStatus | 'all'>
+        <Select<StateFilter | 'all'>
           aria-label={t('stateFilter')}
           value={status ?? 'all'}
           onChange={(value) => setParam('state', value === 'all' ? undefined : value)}
-          style={{ width: 180 }}
+          style={{ width: 210 }}
           options={[
             { value: 'all', label: t('allStates') },
             ...LINK_STATUSES.map((value) => ({ value, label: t(`status.${value}`) })),
+            { value: 'drifted', label: t('check.filterDrifted') },
           ]}
         />
         <Select<LinkDirection | 'all'>
@@ -209,7 +297,28 @@ export function LinksPage() {
         <Button icon={<ReloadOutlined />} onClick={() => void links.refetch()} loading={links.isFetching}>
           {t('refresh')}
         </Button>
+        <Tooltip title={t('check.pageTooltip', { limit: PAGE_CHECK_LIMIT })}>
+          <Button
+            icon={<SafetyCertificateOutlined />}
+            disabled={checkable.length === 0 || pageCheck !== null}
+            loading={pageCheck !== null}
+            onClick={() => void checkPage()}
+          >
+            {t('check.page', { count: checkable.length })}
+          </Button>
+        </Tooltip>
       </Space>
+      {pageCheck !== null && (
+        <div role="status" aria-live="polite">
+          <Typography.Text>{t('check.pageProgress', { done: pageCheck.done, total: pageCheck.total })}</Typography.Text>
+          <Progress
+            percent={pageCheck.total === 0 ? 100 : Math.round((pageCheck.done / pageCheck.total) * 100)}
+            size="small"
+            aria-label={t('check.pageProgressLabel')}
+          />
+        </div>
+      )}
+      {status === 'drifted' && <Alert type="info" showIcon title={t('check.filterDriftedHelp')} />}
       {links.error && (
         <Alert
           type="error"
@@ -232,7 +341,9 @@ export function LinksPage() {
         dataSource={shown}
         locale={{ emptyText: filtered ? t('emptyFiltered') : t('empty') }}
         pagination={{
-          defaultPageSize: 20,
+          current: currentPage,
+          pageSize: pagination.pageSize,
+          onChange: (current, pageSize) => setPagination({ current, pageSize }),
           showSizeChanger: true,
           hideOnSinglePage: false,
           showTotal: () =>
@@ -240,7 +351,7 @@ export function LinksPage() {
               ? t('countFiltered', { shown: shown.length, count: all.length })
               : t('count', { count: all.length }),
         }}
-        scroll={{ x: 1180 }}
+        scroll={{ x: 1320 }}
       />
       {resyncing && <LinkResyncModal link={resyncing} onClose={() => setResyncing(null)} />}
       {redirecting && <LinkDirectionModal link={redirecting} onClose={() => setRedirecting(null)} />}

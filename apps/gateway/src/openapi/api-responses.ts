@@ -3,6 +3,7 @@ import {
   ITEM_ACTIONS,
   LINK_DIRECTIONS,
   LOSS_SEVERITIES,
+  NOTE_CODES,
   RUN_STATUSES,
   RUN_TRIGGERS,
   SYNC_ERROR_KINDS,
@@ -10,6 +11,7 @@ import {
   type ItemAction,
   type LinkDirection,
   type LossSeverity,
+  type NoteCode,
   type RunStatus,
   type RunTrigger,
   type SyncErrorKind,
@@ -84,6 +86,17 @@ export class NoteDto {
     example: 'The linked WeCom rule 3 no longer exists in WeCom; it was created again.',
   })
   message!: string;
+
+  @ApiPropertyOptional({
+    enum: NOTE_CODES,
+    enumName: 'NoteCode',
+    description:
+      'What kind of note this is, for a program to read without matching the message; absent on notes without ' +
+      'one. target_drift_overwritten: the target was changed outside the gateway since the last sync and this ' +
+      'one-way sync overwrote it (a dry run: would overwrite it).',
+    example: 'target_drift_overwritten',
+  })
+  code?: NoteCode;
 }
 
 export class RunSummaryDto {
@@ -177,6 +190,16 @@ export class RunDto {
 export class RunProgressDto {
   @ApiProperty({ description: 'Items finished so far by the executing process.', example: 3 })
   itemsDone!: number;
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description:
+      'Items the run will finish, as far as it knows yet: null until its scope has listed what it visits; a ' +
+      "two-way run adds its second half's items when that half starts. Never below itemsDone.",
+    example: 8,
+  })
+  itemsTotal!: number | null;
 }
 
 export class RunItemDto {

@@ -21,6 +21,8 @@ export interface RunOutcome {
 export interface RunProgress {
   /** An item is finished (progress; the worker logs it). */
   onItemDone(item?: SyncRunItem): void;
+  /** The run will finish `count` more items than it announced so far (the total of its progress). */
+  onItemsPlanned?(count: number): void;
 }
 
 /** Executes one claimed run to its outcome; never throws (a run-level failure is the outcome `failed`). */
@@ -38,6 +40,7 @@ export class RunExecutor {
     try {
       const items = await this.items(run, progress, unreadable, (event) => newConflicts.push(event));
       const setAside = this.unreadableItems(run, unreadable);
+      progress?.onItemsPlanned?.(setAside.length);
       for (const entry of setAside) progress?.onItemDone(entry);
       items.push(...setAside);
       return { status: statusOf(items), error: null, retryable: false, items, newConflicts };
@@ -89,9 +92,13 @@ export class RunExecutor {
   }
 }
 
-/** What every engine gets from the worker, when watched: the item callback. */
-function workerHooks(progress: RunProgress | undefined): { readonly onItemDone?: (item?: SyncRunItem) => void } {
-  return progress ? { onItemDone: (item) => progress.onItemDone(item) } : {};
+/** What every engine gets from the worker, when watched: the item callbacks. */
+function workerHooks(progress: RunProgress | undefined): Pick<GatewayRunContext, 'onItemDone' | 'onItemsPlanned'> {
+  if (!progress) return {};
+  return {
+    onItemDone: (item) => progress.onItemDone(item),
+    onItemsPlanned: (count) => progress.onItemsPlanned?.(count),
+  };
 }
 
 /** succeeded: nothing failed; failed: everything did; partial: some of each. */

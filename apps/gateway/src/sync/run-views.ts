@@ -17,8 +17,8 @@ export interface RunView {
 }
 
 export interface RunDetailView extends RunView {
-  /** While running: items finished so far by the executing process (null when unknown). */
-  readonly progress: { readonly itemsDone: number } | null;
+  /** While running: items finished so far by the executing process and its total so far (null when unknown). */
+  readonly progress: { readonly itemsDone: number; readonly itemsTotal: number | null } | null;
   readonly items: readonly ItemView[];
 }
 
@@ -51,17 +51,20 @@ export function runView(run: SyncRun): RunView {
   };
 }
 
-export function runDetailView(run: SyncRunWithItems, itemsDone: number | null): RunDetailView {
+export function runDetailView(
+  run: SyncRunWithItems,
+  progress: { readonly itemsDone: number; readonly itemsTotal: number | null } | null,
+): RunDetailView {
   return {
     ...runView(run),
-    progress: run.status === 'running' && itemsDone !== null ? { itemsDone } : null,
+    progress: run.status === 'running' && progress !== null ? progress : null,
     items: run.items.map((entry) => ({
       sourceId: entry.sourceId,
       targetId: entry.targetId,
       action: entry.action,
       // The contract's loss shape: field, severity, message (values stay in the store for diagnosis).
       losses: entry.losses.map(({ field, severity, message }) => ({ field, severity, message })),
-      notes: (entry.notes ?? []).map(({ field, message }) => ({ field, message })),
+      notes: (entry.notes ?? []).map(({ field, message, code }) => ({ field, message, ...(code ? { code } : {}) })),
       ...(entry.error ? { error: entry.error } : {}),
       ...(entry.plan === undefined ? {} : { plan: entry.plan }),
     })),

@@ -30,7 +30,7 @@ const SHUTDOWN_GRACE_MS = 20_000;
 @Injectable()
 export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RunWorker.name);
-  private readonly progress = new Map<string, { done: number }>();
+  private readonly progress = new Map<string, { done: number; total: number | null }>();
 
   constructor(
     private readonly store: MappingStore,
@@ -51,9 +51,16 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     await this.queue.stop(SHUTDOWN_GRACE_MS);
   }
 
-  /** Items finished so far by a run this process is executing (for progress in GET /runs/:id). */
-  itemsDone(runId: string): number | null {
-    return this.progress.get(runId)?.done ?? null;
+  /**
+   * Progress of a run this process is executing (for GET /runs/:id): items finished so far, and the items the
+   * run has announced (null before its scope has listed what it will visit).
+   */
+  progressOf(runId: string): { readonly itemsDone: number; readonly itemsTotal: number | null } | null {
+    const counter = this.progress.get(runId);
+    // An announced total never reads below what is done (an item the engine did not announce still counts).
+    return counter
+      ? { itemsDone: counter.done, itemsTotal: counter.total === null ? null : Math.max(counter.total, counter.done) }
+      : null;
   }
 
   private async execute(attempt: RunAttempt): Promise<void> {
@@ -75,13 +82,16 @@ export class RunWorker implements OnApplicationBootstrap, BeforeApplicationShutd
       attempt: attempt.attempt,
     };
     this.logger.log(log, 'Run started');
-    const counter = { done: 0 };
+    const counter: { done: number; total: number | null } = { done: 0, total: null };
     this.progress.set(run.id, counter);
     try {
       const outcome = await this.executor.execute(run, {
         onItemDone: (item) => {
           counter.done += 1;
           if (item) this.logItem(item);
+        },
+        onItemsPlanned: (count) => {
+          counter.total = (counter.total ?? 0) + count;
         },
       });
       // A run that could not start because a vendor was unreachable or throttling gets another attempt

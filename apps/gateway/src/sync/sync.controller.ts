@@ -73,7 +73,7 @@ export class SyncController {
   async run(@Param('runId') runId: string): Promise<RunDetailView> {
     const run = await this.store.runs.get(runId);
     if (!run) throw new NotFoundException(`run ${runId} not found`);
-    return runDetailView(run, this.worker.itemsDone(run.id));
+    return runDetailView(run, this.worker.progressOf(run.id));
   }
 
   @Get('links')

@@ -28,6 +28,11 @@ export interface RunContext<Resolver = unknown> {
   readonly unreadable: UnreadableRecords;
   /** An item is finished: counts progress; the item itself when there is one, for the log. */
   readonly onItemDone?: (item?: SyncRunItem) => void;
+  /**
+   * The run has learnt of `count` more items it will finish (each later reported once by onItemDone): the total
+   * of a running run's progress. A two-way run announces its second half when that half starts.
+   */
+  readonly onItemsPlanned?: (count: number) => void;
   /** Set on both halves of a scheduled `two_way` run; absent for a one-way run requested over REST. */
   readonly reconcile?: ReconcileMode;
 }

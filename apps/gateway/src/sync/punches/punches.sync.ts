@@ -185,6 +185,8 @@ export class PunchesSync {
       tallies.set(person, tally);
     }
     for (const [person, other] of people.mapped) tallies.set(person, new PersonTally(person, other));
+    // One item per person, all reported when the run ends (units commit as they go; see onUnitCommitted).
+    this.context.onItemsPlanned?.(tallies.size);
 
     // People per unit: the source's read size; WeCom's is below its per-call maximum (see its connector).
     const usersPerRead = (source === 'wecom' ? this.wecom : this.feishu).usersPerRead;

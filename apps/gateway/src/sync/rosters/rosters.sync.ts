@@ -96,7 +96,9 @@ export class RostersSync {
     const [rules, links] = await Promise.all([this.wecom.listGroups(this.sink), this.context.store.groupLinks.list()]);
     this.rules = new Map(rules.map((rule) => [rule.id, rule]));
     const items: SyncRunItem[] = [];
-    for (const entry of this.select(links, direction)) {
+    const selected = this.select(links, direction);
+    this.context.onItemsPlanned?.(selected.length);
+    for (const entry of selected) {
       if (entry.link) items.push(await this.syncLinked(entry.link, direction));
       else {
         const skipped = item(entry.sourceId, null, 'skipped', [], {

@@ -89,6 +89,7 @@ export class FeishuToWecomRulesSync {
     ]);
     this.names = this.ruleNames(links, this.wecom.ids());
     const sources = this.context.reconcile ? await this.reconcileSources(groupIds, links) : groupIds;
+    this.context.onItemsPlanned?.(sources.length);
     const items = (await pMap(sources, (groupId) => this.syncItem(groupId), { concurrency: CONCURRENCY })).filter(
       (entry): entry is SyncRunItem => entry !== null,
     );
@@ -456,6 +457,7 @@ export class FeishuToWecomRulesSync {
         ? [
             {
               field: 'rule',
+              code: 'target_drift_overwritten',
               message:
                 'The WeCom rule was changed outside the gateway since the last sync; this one-way sync overwrote it ' +
                 'with the Feishu group.',

@@ -61,6 +61,7 @@ export class WecomToFeishuRulesSync {
       ? await this.reconcileSources(rules)
       : rules.filter((rule) => !wanted || wanted.has(String(rule.groupid)));
     await this.feishu.loadShifts();
+    this.context.onItemsPlanned?.(selected.length);
     const items: SyncRunItem[] = [];
     for (const rule of selected) {
       const entry = await this.syncItem(rule);
@@ -73,10 +74,18 @@ export class WecomToFeishuRulesSync {
         ...rules.map((rule) => String(rule.groupid)),
         ...this.context.unreadable.idsOf('wecom', 'checkin rule'),
       ]);
-      for (const link of await this.context.store.groupLinks.list()) {
-        if (link.direction !== 'wecom_to_feishu' || link.status === 'unlinked' || !link.wecomRuleId) continue;
-        if (present.has(link.wecomRuleId)) continue;
-        items.push(await this.sourceDeleted(link));
+      const gone = (await this.context.store.groupLinks.list()).filter(
+        (link) =>
+          link.direction === 'wecom_to_feishu' &&
+          link.status !== 'unlinked' &&
+          link.wecomRuleId !== null &&
+          !present.has(link.wecomRuleId),
+      );
+      this.context.onItemsPlanned?.(gone.length);
+      for (const link of gone) {
+        const deleted = await this.sourceDeleted(link);
+        items.push(deleted);
+        this.context.onItemDone?.(deleted);
       }
     }
     return items;
@@ -288,6 +297,7 @@ export class WecomToFeishuRulesSync {
     if (change.kind === 'update' && change.overwritesDrift) {
       notes.push({
         field: 'group',
+        code: 'target_drift_overwritten',
         message:
           'The Feishu group was changed outside the gateway since the last sync; this one-way sync overwrote ' +
           'it with the WeCom rule.',
