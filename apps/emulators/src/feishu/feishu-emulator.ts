@@ -5,7 +5,8 @@ import { type LoggedRequest, RequestLog } from '../common/request-log.js';
 import { SeededRandom } from '../common/seeded-random.js';
 import { SlidingWindowCounter, type WindowLimit } from '../common/sliding-window.js';
 import { SAMPLE_CREDENTIALS, SAMPLE_DEPARTMENTS } from '../sample-company/people.js';
-import { employeeNoOf, sampleDirectory } from './feishu-directory.js';
+import { CONTACT_ROUTES, type ContactScope } from './feishu-contact.handlers.js';
+import { type DirectoryDepartment, type DirectoryUser, employeeNoOf, sampleDirectory } from './feishu-directory.js';
 import {
   BAD_CREDENTIALS,
   FeishuApiError,
@@ -48,6 +49,11 @@ export interface FeishuEmulatorOptions {
    * (a search box), so a client must not assume the answer carries the name it asked for.
    */
   readonly shiftQueryMatch?: ShiftQueryMatch;
+  /**
+   * The app's contact data scope (通讯录权限范围, contact-identity-apis.md [F0]); default 'all' (whole tenant).
+   * Outside it, department reads answer 403 40004 and batch_get_id entries lack user_id.
+   */
+  readonly contactScope?: ContactScope;
 }
 
 /** One vendor API call as the emulator saw it, with its query and body (for asserting batch sizes). */
@@ -65,6 +71,11 @@ export interface FeishuEmulatorCall {
 
 const TOKEN_ENDPOINT = 'POST /open-apis/auth/v3/tenant_access_token/internal';
 const DEFAULT_LIMITS: readonly WindowLimit[] = [{ limit: 50, windowMs: 1000 }];
+/** Every contact API: 1000/min and 50/s, either window trips it (contact-identity-apis.md [F0]). */
+const CONTACT_LIMITS: readonly WindowLimit[] = [
+  { limit: 50, windowMs: 1000 },
+  { limit: 1000, windowMs: 60_000 },
+];
 
 interface Route {
   readonly method: FeishuRoute['method'];
@@ -101,13 +112,16 @@ export class FeishuEmulator {
   private readonly seed: number;
   private readonly clock: () => number;
   private readonly credentials: { appId: string; appSecret: string };
-  private readonly behaviour: FeishuBehaviour;
+  private behaviour: FeishuBehaviour;
 
   constructor(private readonly options: FeishuEmulatorOptions = {}) {
     this.seed = options.seed ?? 1;
     this.clock = options.clock ?? (() => Date.now());
     this.credentials = options.credentials ?? { ...SAMPLE_CREDENTIALS.feishu };
-    this.behaviour = { shiftQueryMatch: options.shiftQueryMatch ?? 'exact' };
+    this.behaviour = {
+      shiftQueryMatch: options.shiftQueryMatch ?? 'exact',
+      contactScope: options.contactScope ?? 'all',
+    };
     this.faultInjector = new FaultInjector(this.seed);
     this.reset();
     this.app = this.buildApp();
@@ -217,6 +231,21 @@ export class FeishuEmulator {
     }
   }
 
+  /** Adds (or replaces) people with their contact attributes (email, mobile, resigned …). */
+  addContacts(users: readonly DirectoryUser[]): void {
+    for (const user of users) this.tenant.directory.add(user);
+  }
+
+  /** Adds (or replaces) departments of the contact tree. */
+  addDepartments(departments: readonly DirectoryDepartment[]): void {
+    for (const department of departments) this.tenant.directory.addDepartment(department);
+  }
+
+  /** Narrows (or widens) the app's contact data scope, as an admin does in the developer console. */
+  setContactScope(scope: ContactScope): void {
+    this.behaviour = { ...this.behaviour, contactScope: scope };
+  }
+
   /** How many flows the tenant holds, without copying them (volume benchmarks). */
   flowCount(): number {
     return this.tenant.flows.size;
@@ -278,6 +307,7 @@ export class FeishuEmulator {
       ...USER_FLOW_ROUTES,
       ...USER_TASK_ROUTES,
       ...USER_DAILY_SHIFT_ROUTES,
+      ...CONTACT_ROUTES,
     ].map((route): Route => ({
       method: route.method,
       path: route.path,
@@ -419,7 +449,8 @@ export class FeishuEmulator {
   private limitsFor(endpoint: string): readonly WindowLimit[] {
     const configured = this.options.rateLimits;
     if (configured === false) return [];
-    return configured?.[endpoint] ?? configured?.['*'] ?? DEFAULT_LIMITS;
+    const documented = endpoint.includes(' /open-apis/contact/') ? CONTACT_LIMITS : DEFAULT_LIMITS;
+    return configured?.[endpoint] ?? configured?.['*'] ?? documented;
   }
 
   private sendJson(res: Response, status: number, payload: JsonObject): void {
