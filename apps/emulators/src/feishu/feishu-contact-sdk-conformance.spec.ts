@@ -167,6 +167,26 @@ describe('node-sdk contact.v3 against the Feishu emulator', () => {
     expect(token).toMatchObject({ status: 400, data: { code: 40012 } });
   });
 
+  it('the contact scope can be narrowed over the admin API (out-of-process tests)', async () => {
+    const put = (scope: unknown) =>
+      fetch(`${server.url}/__emulator/contact-scope`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ scope }),
+      });
+    expect((await put({ departments: [FACTORY], users: ['e1001'] })).status).toBe(200);
+    const answer = await contact().user.batchGetId({
+      params: { user_id_type: 'user_id' },
+      data: {
+        emails: [`zhangwei@${SAMPLE_MAIL_DOMAIN}`, `wangfang@${SAMPLE_MAIL_DOMAIN}`, `zhaomin@${SAMPLE_MAIL_DOMAIN}`],
+      },
+    });
+    // A person granted by name, one outside, one in a granted department.
+    expect(answer.data?.user_list?.map((entry) => entry.user_id ?? null)).toEqual(['e1001', null, 'e2003']);
+    expect((await put({ departments: 'x' })).status).toBe(400);
+    expect((await put('all')).status).toBe(200);
+  });
+
   it('throttling is the documented 429 with x-ogw-ratelimit-* headers', async () => {
     const limited = new FeishuEmulator({
       seed: 7,

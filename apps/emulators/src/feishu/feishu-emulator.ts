@@ -441,8 +441,11 @@ export class FeishuEmulator {
     const limits = this.limitsFor(endpoint);
     const verdict = this.windows.hit(`${appId} ${endpoint}`, limits, this.clock());
     if (!verdict.allowed) {
-      const tightest = [...limits].sort((a, b) => a.limit / a.windowMs - b.limit / b.windowMs)[0];
-      throw new RateLimitedError(tightest?.limit ?? 0, Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)));
+      // x-ogw-ratelimit-limit names the window that refused: the shortest one the wait fits in (with 50/s and
+      // 1000/min, a wait over a second can only be the minute's). Our reading; A3 shows one window only.
+      const byWindow = [...limits].sort((a, b) => a.windowMs - b.windowMs);
+      const tripped = byWindow.find((l) => l.windowMs >= verdict.retryAfterMs) ?? byWindow[byWindow.length - 1];
+      throw new RateLimitedError(tripped?.limit ?? 0, Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)));
     }
   }
 
@@ -510,6 +513,21 @@ export class FeishuEmulator {
       this.reset();
       ok(res);
     });
+    // The app's contact data scope: {"scope": "all"} or {"scope": {"departments": [...], "users": [...]}}.
+    app.put('/__emulator/contact-scope', (req, res) => {
+      try {
+        const body = parseBody(req.body);
+        const scope = isObject(body) ? body['scope'] : undefined;
+        if (scope === 'all') this.setContactScope('all');
+        else if (isObject(scope) && isStringArray(scope['departments']) && isOptionalStringArray(scope['users'])) {
+          const users = scope['users'];
+          this.setContactScope({ departments: scope['departments'], ...(users ? { users } : {}) });
+        } else throw new Error('body must be {"scope": "all" | {"departments": [...], "users"?: [...]}}');
+        ok(res);
+      } catch (error) {
+        res.status(400).json({ error: error instanceof Error ? error.message : String(error) });
+      }
+    });
     app.post('/__emulator/expire-tokens', (_req, res) => {
       this.expireTokens();
       ok(res);
@@ -524,6 +542,14 @@ function firstValues(query: Request['query']): Record<string, string | undefined
     out[key] = typeof first === 'string' ? first : undefined;
   }
   return out;
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+function isOptionalStringArray(value: unknown): value is string[] | undefined {
+  return value === undefined || isStringArray(value);
 }
 
 function parseBody(raw: unknown): unknown {

@@ -278,6 +278,45 @@ describe('FeishuClient.listDepartmentChildren / listUsersByDepartment', () => {
   });
 });
 
+describe('Contact pacing: 50/s and 1000/min ([F0])', () => {
+  it('the client keeps under both windows: 1001 calls in a row take over a minute and draw no 429', async () => {
+    const { client, emulator, clock } = await harness();
+    const start = clock.now();
+    for (let i = 0; i < 1001; i++) await all(client.listDepartmentChildren('0'));
+    expect(clock.now() - start).toBeGreaterThanOrEqual(60_000);
+    const statuses = callsTo(emulator, CHILDREN).map((c) => c.status);
+    expect(statuses).toHaveLength(1001);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+  });
+
+  it('the emulator trips the minute window: a client paced at 50/s only is refused at call 1001, then waits', async () => {
+    const { client, emulator, events } = await harness({
+      client: { rateLimits: { listDepartmentChildren: [{ limit: 50, windowMs: 1000 }] } },
+    });
+    for (let i = 0; i < 1001; i++) await all(client.listDepartmentChildren('0'));
+    const statuses = callsTo(emulator, CHILDREN).map((c) => c.status);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(1);
+    expect(statuses.indexOf(429)).toBe(1000);
+    const limited = events.find((e) => e.type === 'rate_limited');
+    // Most of the minute is still to run when call 1001 comes (~20 s in): the reset says so.
+    expect(limited).toMatchObject({ endpoint: CHILDREN, limit: 1000 });
+    expect((limited as { pauseMs: number }).pauseMs).toBeGreaterThan(1000);
+  });
+
+  it('the emulator names the per-second window when that one trips (limit 50)', async () => {
+    const { client, emulator, events } = await harness({
+      client: { rateLimits: { listDepartmentChildren: [{ limit: 100_000, windowMs: 1000 }] } },
+    });
+    for (let i = 0; i < 51; i++) await all(client.listDepartmentChildren('0'));
+    expect(
+      callsTo(emulator, CHILDREN)
+        .map((c) => c.status)
+        .indexOf(429),
+    ).toBe(50);
+    expect(events.find((e) => e.type === 'rate_limited')).toMatchObject({ limit: 50, pauseMs: 1000 });
+  });
+});
+
 // ---- element-by-element reading: a raw server answers what the emulator never would -------------------------
 
 describe('Contact lists set one unreadable element aside', () => {
