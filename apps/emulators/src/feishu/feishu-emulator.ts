@@ -94,7 +94,8 @@ interface Route {
 }
 
 /**
- * A local Feishu attendance API (REFERENCE PART A; checklist PART D): same paths, envelopes, codes, HTTP
+ * A local Feishu attendance API (REFERENCE PART A; checklist PART D), plus the contact reads of the identity
+ * match (docs/vendor/feishu-contact.md; feishu-contact.handlers.ts): same paths, envelopes, codes, HTTP
  * statuses and read-vs-write differences, with seeded ids, token expiry, per-API rate limits, fault
  * injection, and an admin API under /__emulator for out-of-process tests and the demo.
  */

@@ -164,7 +164,8 @@ interface CallResult<T> {
 }
 
 /**
- * Typed client of Feishu attendance (REFERENCE PART A). It owns the tenant token, paces every endpoint to
+ * Typed client of Feishu attendance (REFERENCE PART A) and of the contact reads the identity match needs
+ * (docs/vendor/feishu-contact.md). It owns the tenant token, paces every endpoint to
  * its rate limit, honours Feishu's throttling, retries what is safe to retry, splits calls to fit Feishu's
  * per-call limits, and turns every failure — including malformed bodies — into a VendorError.
  */
