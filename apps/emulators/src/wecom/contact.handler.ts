@@ -223,7 +223,8 @@ function userView(context: ContactCallContext, user: DirectoryUser): JsonObject 
 /**
  * GET /cgi-bin/department/list?id= ([W7]): `id` and its subtree (itself included), or every department, always
  * only those in the visible range ("只能拉取token对应的应用的权限范围内的部门列表"). READING: an `id` outside the
- * range is 60011; an unknown one 60123 ([W0]); ordered by parent, then order, then id.
+ * range is 60011; an unknown one 60123 ([W0]); ordered by parent, then `order` descending (WeCom's 次序值: the
+ * larger comes first, UNCONFIRMED here — [W7] lists the field only), then id.
  */
 export function listDepartments(context: ContactCallContext, query: JsonObject): JsonObject {
   return { department: departmentsUnder(context, query).map(departmentView) };
@@ -256,7 +257,7 @@ function departmentsUnder(context: ContactCallContext, query: JsonObject): Direc
     }
     chosen = all.filter((department) => ancestry(context, department.id).includes(id));
   }
-  return chosen.sort((a, b) => a.parentid - b.parentid || a.order - b.order || a.id - b.id);
+  return chosen.sort((a, b) => a.parentid - b.parentid || b.order - a.order || a.id - b.id);
 }
 
 function departmentView(department: DirectoryDepartment): JsonObject {
