@@ -152,6 +152,14 @@ describe('user/list_id', () => {
     expect(calls.slice(1).every((call) => typeof call.body['cursor'] === 'string')).toBe(true);
   });
 
+  it('refuses a page size off 1–10000 before sending it', async () => {
+    const { client, emulator } = await setup({ emulator: { contact: { secret: 'contact_sync' } } });
+    expect(await failure(client.listUserIds({ pageSize: 10_001 }))).toEqual(
+      expect.objectContaining({ kind: 'invalid_request', vendorCode: null }),
+    );
+    expect(emulator.calls('list_id')).toEqual([]);
+  });
+
   it('with an app secret: a permission error (48002)', async () => {
     const { client } = await setup();
     expect(await failure(client.listUserIds())).toEqual(

@@ -30,6 +30,7 @@ import {
   wecomGetUserIdByEmailRequestSchema,
   wecomGetUserIdByMobileRequestSchema,
   WECOM_LIST_ID_MAX_LIMIT,
+  wecomListIdRequestSchema,
   wecomUserIdAnswerSchema,
   type WecomCheckinGroupRead,
   type WecomClearCheckinOptionArrayFieldRequest,
@@ -433,7 +434,11 @@ export class WecomClient {
     const seen = new Set<string>();
     let cursor = '';
     for (let page = 0; page < MAX_LIST_ID_PAGES; page++) {
-      const body = cursor === '' ? { limit } : { cursor, limit };
+      const body = this.checkRequest(
+        'list_id',
+        wecomListIdRequestSchema,
+        cursor === '' ? { limit } : { cursor, limit },
+      );
       const answer = await this.call('list_id', body, listIdAnswer);
       rows.push(
         ...this.readList('list_id', answer.dept_user, wecomDeptUserSchema, options, {
