@@ -105,6 +105,27 @@ describe('user/getuserid and user/get_userid_by_email', () => {
   });
 });
 
+describe("the doc pages' examples", () => {
+  it('answers the request examples of [W1] and [W2] with their answer shape', async () => {
+    const { post, emulator } = await start();
+    emulator.addDirectoryMembers([
+      { userid: 'zhangsan', partyIds: ['2'], name: '张三', mobile: '13430388888', biz_mail: '12345@qq.com' },
+    ]);
+    expect(await post('user/getuserid', { mobile: '13430388888' })).toEqual({
+      errcode: 0,
+      errmsg: 'ok',
+      userid: 'zhangsan',
+    });
+    expect(await post('user/get_userid_by_email', { email: '12345@qq.com', email_type: 1 })).toEqual({
+      errcode: 0,
+      errmsg: 'ok',
+      userid: 'zhangsan',
+    });
+    const miss = await post('user/getuserid', { mobile: '13430388889' });
+    expect(miss.errmsg).toMatch(/^user not found, hint: \[\d+\], from ip: .*\?e=46004$/);
+  });
+});
+
 describe('user/list_id', () => {
   it('is refused to an app secret (48002) with its list key kept empty', async () => {
     const { post } = await start();
