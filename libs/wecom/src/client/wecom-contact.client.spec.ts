@@ -207,6 +207,22 @@ describe('departments and members', () => {
     expect(first).toEqual(expect.objectContaining({ userid: 'chenjing', mobile: SAMPLE_CONTACTS['chenjing']!.mobile }));
   });
 
+  it('retries a read after an HTML 500, and after an expired token with a fresh one (reads are safe to repeat)', async () => {
+    const { client, emulator, log } = await setup({ emulator: { serverErrorStyle: 'html' } });
+    emulator.faults.configure([
+      { endpoint: 'GET /cgi-bin/department/list', kind: 'server_error', probability: 1, maxCount: 1 },
+      { endpoint: 'GET /cgi-bin/user/list', kind: 'token_expiry', probability: 1, maxCount: 1 },
+    ]);
+    expect((await client.listDepartments()).length).toBe(4);
+    expect((await client.listDepartmentMembers(4)).length).toBe(4);
+    expect(log().filter((entry) => !entry.includes('gettoken'))).toEqual([
+      'department/list:500',
+      'department/list:0',
+      'user/list:42001',
+      'user/list:0',
+    ]);
+  });
+
   it('a department outside the visible range is a permission error (60011)', async () => {
     const { client } = await setup({ emulator: { contact: { visibleRange: { departmentIds: [3], userids: [] } } } });
     expect(await failure(client.listDepartmentMembers(2))).toEqual(
