@@ -2,7 +2,7 @@ import type { RateLimit } from '@app/vendor-http';
 
 /**
  * The WeCom APIs the client calls, named by their last path segment (with the folder in front where the
- * segment alone names two APIs: user/list and department/list).
+ * segment alone names two APIs: user/list and department/list; user/get beside them).
  */
 export const WECOM_APIS = [
   'gettoken',
@@ -20,6 +20,7 @@ export const WECOM_APIS = [
   'get_userid_by_email',
   'list_id',
   'user_list',
+  'user_get',
   'department_list',
 ] as const;
 export type WecomApi = (typeof WECOM_APIS)[number];
@@ -119,5 +120,6 @@ export const WECOM_API_SPECS: Readonly<Record<WecomApi, WecomApiSpec>> = {
   get_userid_by_email: { method: 'POST', path: '/cgi-bin/user/get_userid_by_email', retrySafe: true, limits: BASE },
   list_id: { method: 'POST', path: '/cgi-bin/user/list_id', retrySafe: true, limits: BASE },
   user_list: { method: 'GET', path: '/cgi-bin/user/list', retrySafe: true, limits: BASE },
+  user_get: { method: 'GET', path: '/cgi-bin/user/get', retrySafe: true, limits: BASE },
   department_list: { method: 'GET', path: '/cgi-bin/department/list', retrySafe: true, limits: BASE },
 };

@@ -223,6 +223,21 @@ describe('departments and members', () => {
     ]);
   });
 
+  it('reads one member (user/get): the status of someone a lookup found; null for an unknown userid', async () => {
+    const { client, emulator } = await setup({
+      emulator: { contact: { visibleRange: { departmentIds: [3], userids: [] } } },
+    });
+    emulator.addDirectoryMembers([{ ...emulator.directoryMember('yanglei')!, status: 2 }]);
+    expect(await client.getUser('yanglei')).toEqual(
+      expect.objectContaining({ userid: 'yanglei', name: '杨磊', status: 2, department: [3] }),
+    );
+    expect(await client.getUser('yanglei')).not.toHaveProperty('errcode');
+    expect(await client.getUser('nobody')).toBeNull();
+    expect(await failure(client.getUser('zhangwei'))).toEqual(
+      expect.objectContaining({ kind: 'permission', vendorCode: 60011 }),
+    );
+  });
+
   it('a department outside the visible range is a permission error (60011)', async () => {
     const { client } = await setup({ emulator: { contact: { visibleRange: { departmentIds: [3], userids: [] } } } });
     expect(await failure(client.listDepartmentMembers(2))).toEqual(

@@ -123,6 +123,8 @@ const userListAnswer = wecomEnvelopeSchema.extend({ userlist: unreadList });
 
 /** "指定的用户不存在" ([W0]): what the lookups answer for a mobile or email nobody in the corp has ([W1], UNCONFIRMED). */
 export const WECOM_USER_NOT_FOUND_ERRCODE = 46004;
+/** "UserID不存在" ([W0], [W6]): user/get for a userid nobody has. */
+export const WECOM_USERID_NOT_FOUND_ERRCODE = 60111;
 /** How many list_id pages the client follows before it calls the cursor chain broken (10⁴ × 10⁴ rows). */
 const MAX_LIST_ID_PAGES = 10_000;
 
@@ -481,6 +483,25 @@ export class WecomClient {
       kind: 'department member',
       idOf: (member) => readRecordId(member, 'userid'),
     });
+  }
+
+  /**
+   * user/get: one member in the shape of listDepartmentMembers ([W6]), e.g. the status of someone a lookup
+   * found; null when no member has this userid (60111). Outside the visible range: 'permission' (60011).
+   */
+  async getUser(userid: string): Promise<WecomDirectoryUser | null> {
+    try {
+      // The member's fields sit next to errcode/errmsg; the envelope is not part of the member.
+      const {
+        errcode: _errcode,
+        errmsg: _errmsg,
+        ...member
+      } = await this.call('user_get', { userid }, wecomEnvelopeSchema.and(wecomDirectoryUserSchema));
+      return member;
+    } catch (error) {
+      if (isVendorError(error) && error.vendorCode === WECOM_USERID_NOT_FOUND_ERRCODE) return null;
+      throw error;
+    }
   }
 
   /** A lookup: the userid, or null on 46004; any other error as thrown. */
