@@ -1,3 +1,4 @@
+import { feishuMobileOf, SAMPLE_CONTACTS, SAMPLE_MAIL_DOMAIN } from '../sample-company/contacts.js';
 import {
   SAME_ID_PEOPLE,
   SAMPLE_DEPARTMENTS,
@@ -141,26 +142,27 @@ export function sampleDirectory(): FeishuDirectory {
   return new FeishuDirectory(users, departments, tree);
 }
 
-/** The sample company's mail domain (work emails, one per person). */
-export const SAMPLE_MAIL_DOMAIN = 'sample-company.example';
-
 /**
- * Contact attributes of a sample person, derived from people.ts so both vendors' emulators can agree on them:
- * work email `<wecomUserId>@sample-company.example` (the WeCom userid is the pinyin name), enterprise email
- * `<feishuUserId>@corp.sample-company.example`, mainland mobile `138000` + the employee id's digits
- * (e1001 → +8613800001001), employee_no as employeeNoOf.
+ * Contact attributes of a sample person, from the table both emulators read (sample-company/contacts.ts), so an
+ * identity match over the emulators finds the same person on both sides: the work email, an enterprise email
+ * `<feishuUserId>@corp.sample-company.example` (Feishu only; batch_get_id does not find it, [F1]) and the mobile
+ * in Feishu's "+86…" form.
  */
 export function sampleContactOf(
   feishuUserId: string,
   wecomUserId: string,
 ): Pick<DirectoryUser, 'email' | 'enterpriseEmail' | 'mobile'> {
-  const digits = feishuUserId.replace(/\D/g, '').padStart(4, '0').slice(-4);
+  const contact = SAMPLE_CONTACTS[wecomUserId];
+  if (!contact) throw new Error(`no sample contact for ${wecomUserId}`);
   return {
-    email: `${wecomUserId}@${SAMPLE_MAIL_DOMAIN}`,
+    email: contact.workEmail,
     enterpriseEmail: `${feishuUserId}@corp.${SAMPLE_MAIL_DOMAIN}`,
-    mobile: `+861380000${digits}`,
+    mobile: feishuMobileOf(contact.mobile),
   };
 }
+
+/** The sample company's mail domain (everyone's work email), as contacts.ts sets it. */
+export { SAMPLE_MAIL_DOMAIN };
 
 export function employeeNoOf(employeeId: string): string {
   return `NO${employeeId.replace(/\D/g, '')}`;

@@ -223,7 +223,7 @@ describe('departments and members', () => {
       expect(member).toEqual(
         expect.objectContaining({ mobile: lina.mobile, biz_mail: lina.workEmail, email: lina.personalEmail }),
       );
-      expect(member.extattr.attrs[0]).toEqual({ type: 0, name: '工号', text: { value: 'E1003' } });
+      expect(member.extattr.attrs[0]).toEqual({ type: 0, name: '工号', text: { value: lina.employeeNo } });
     }
   });
 
