@@ -1,3 +1,4 @@
+import { feishuMobileOf, SAMPLE_CONTACTS, SAMPLE_MAIL_DOMAIN } from '../sample-company/contacts.js';
 import {
   SAME_ID_PEOPLE,
   SAMPLE_DEPARTMENTS,
@@ -16,6 +17,26 @@ export interface DirectoryUser {
   readonly name: string;
   /** open_department_id of the user's direct department. */
   readonly departmentId: string;
+  // Contact attributes (contact-identity-apis.md [F2]); absent ones are not answered.
+  /** Work email ("Email cannot be repeated"); what batch_get_id looks up. */
+  readonly email?: string;
+  /** Enterprise email: answered by the user object, never found by batch_get_id ("不支持企业邮箱", [F1]). */
+  readonly enterpriseEmail?: string;
+  /** Mobile, unique in the tenant; "+<country><number>", or mainland digits without +86 ([F2]). */
+  readonly mobile?: string;
+  /** 离职: batch_get_id leaves it out unless include_resigned ([F1]); find_by_department never lists it. */
+  readonly resigned?: boolean;
+}
+
+/** A department of the contact tree (contact-identity-apis.md [F4]); the root "0" is not one of them. */
+export interface DirectoryDepartment {
+  readonly openDepartmentId: string;
+  /** The custom department_id (department_id_type=department_id). */
+  readonly departmentId: string;
+  /** May not contain "/" ([F4], [FNS]). */
+  readonly name: string;
+  /** open_department_id of the parent; "0" under the root. */
+  readonly parentOpenId: string;
 }
 
 /**
@@ -26,15 +47,31 @@ export interface DirectoryUser {
 export class FeishuDirectory {
   private readonly byId = new Map<string, DirectoryUser>();
   private readonly byNo = new Map<string, DirectoryUser>();
+  private readonly departments: Set<string>;
+  /** The contact tree by open_department_id, in insertion order (the order children lists answer). */
+  private readonly tree = new Map<string, DirectoryDepartment>();
 
   constructor(
     users: readonly DirectoryUser[],
-    private readonly departments: ReadonlySet<string>,
+    departments: ReadonlySet<string>,
+    tree: readonly DirectoryDepartment[] = [],
   ) {
+    this.departments = new Set(departments);
     for (const user of users) {
       this.byId.set(user.employeeId, user);
       this.byNo.set(user.employeeNo, user);
     }
+    for (const department of tree) this.addDepartment(department);
+  }
+
+  /** Adds (or replaces) a department of the contact tree; attendance may then name it too. */
+  addDepartment(department: DirectoryDepartment): void {
+    this.tree.set(department.openDepartmentId, department);
+    this.departments.add(department.openDepartmentId);
+  }
+
+  departmentTree(): readonly DirectoryDepartment[] {
+    return [...this.tree.values()];
   }
 
   /** Adds (or replaces) a person, e.g. for volume tests. */
@@ -82,6 +119,7 @@ export function sampleDirectory(): FeishuDirectory {
     employeeNo: employeeNoOf(person.feishuUserId),
     name: person.name,
     departmentId: SAMPLE_DEPARTMENTS[person.department].feishuDepartmentId,
+    ...sampleContactOf(person.feishuUserId, person.wecomUserId),
   }));
   // The ids shared by both vendors (USER_ID_MAPPING=same) are ordinary head-office staff here.
   const headquarters: SampleDepartmentKey = 'headquarters';
@@ -91,11 +129,40 @@ export function sampleDirectory(): FeishuDirectory {
       employeeNo: employeeNoOf(id),
       name: id,
       departmentId: SAMPLE_DEPARTMENTS[headquarters].feishuDepartmentId,
+      ...sampleContactOf(id, id),
     });
   }
   const departments = new Set(Object.values(SAMPLE_DEPARTMENTS).map((department) => department.feishuDepartmentId));
-  return new FeishuDirectory(users, departments);
+  const tree = (Object.keys(SAMPLE_DEPARTMENTS) as SampleDepartmentKey[]).map((key): DirectoryDepartment => ({
+    openDepartmentId: SAMPLE_DEPARTMENTS[key].feishuDepartmentId,
+    departmentId: key,
+    name: SAMPLE_DEPARTMENTS[key].name,
+    parentOpenId: '0',
+  }));
+  return new FeishuDirectory(users, departments, tree);
 }
+
+/**
+ * Contact attributes of a sample person, from the table both emulators read (sample-company/contacts.ts), so an
+ * identity match over the emulators finds the same person on both sides: the work email, an enterprise email
+ * `<feishuUserId>@corp.sample-company.example` (Feishu only; batch_get_id does not find it, [F1]) and the mobile
+ * in Feishu's "+86…" form.
+ */
+export function sampleContactOf(
+  feishuUserId: string,
+  wecomUserId: string,
+): Pick<DirectoryUser, 'email' | 'enterpriseEmail' | 'mobile'> {
+  const contact = SAMPLE_CONTACTS[wecomUserId];
+  if (!contact) throw new Error(`no sample contact for ${wecomUserId}`);
+  return {
+    email: contact.workEmail,
+    enterpriseEmail: `${feishuUserId}@corp.${SAMPLE_MAIL_DOMAIN}`,
+    mobile: feishuMobileOf(contact.mobile),
+  };
+}
+
+/** The sample company's mail domain (everyone's work email), as contacts.ts sets it. */
+export { SAMPLE_MAIL_DOMAIN };
 
 export function employeeNoOf(employeeId: string): string {
   return `NO${employeeId.replace(/\D/g, '')}`;

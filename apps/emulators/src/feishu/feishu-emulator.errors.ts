@@ -87,3 +87,23 @@ export class RateLimitedError extends Error {
     super('request trigger frequency limit');
   }
 }
+
+// Contact (contact-identity-apis.md [F0]–[F4]; the [FS-EN] 错误码 tables of find_by_department and
+// department/children give code, HTTP status and message).
+
+/**
+ * 99992402 "field validation failed", HTTP 400, with field_violations: the generic validation answer quoted
+ * from live Feishu answers ([F0]). UNCONFIRMED that it is the answer to a 51st email or mobile in
+ * batch_get_id (the page only says "最大长度：50"); the emulator answers it for every contact-API body or
+ * query value outside its documented range that has no code of its own.
+ */
+export function fieldValidationFailed(violations: readonly FeishuFieldViolation[]): FeishuApiError {
+  return new FeishuApiError(400, 99992402, 'field validation failed', violations);
+}
+
+/** 400 40011 "page size is invalid" (page_size outside 1–50, [F3] [F4]). */
+export const CONTACT_PAGE_SIZE_INVALID = () => new FeishuApiError(400, 40011, 'page size is invalid');
+/** 400 40012 "page token is invalid error" ([F3] [F4]). */
+export const CONTACT_PAGE_TOKEN_INVALID = () => new FeishuApiError(400, 40012, 'page token is invalid error');
+/** 403 40004 "no dept authority error": a department outside the app's contact data scope ([F3] [F4]). */
+export const NO_DEPT_AUTHORITY = () => new FeishuApiError(403, 40004, 'no dept authority error');

@@ -5,7 +5,8 @@ import { type LoggedRequest, RequestLog } from '../common/request-log.js';
 import { SeededRandom } from '../common/seeded-random.js';
 import { SlidingWindowCounter, type WindowLimit } from '../common/sliding-window.js';
 import { SAMPLE_CREDENTIALS, SAMPLE_DEPARTMENTS } from '../sample-company/people.js';
-import { employeeNoOf, sampleDirectory } from './feishu-directory.js';
+import { CONTACT_ROUTES, type ContactScope } from './feishu-contact.handlers.js';
+import { type DirectoryDepartment, type DirectoryUser, employeeNoOf, sampleDirectory } from './feishu-directory.js';
 import {
   BAD_CREDENTIALS,
   FeishuApiError,
@@ -48,6 +49,11 @@ export interface FeishuEmulatorOptions {
    * (a search box), so a client must not assume the answer carries the name it asked for.
    */
   readonly shiftQueryMatch?: ShiftQueryMatch;
+  /**
+   * The app's contact data scope (通讯录权限范围, contact-identity-apis.md [F0]); default 'all' (whole tenant).
+   * Outside it, department reads answer 403 40004 and batch_get_id entries lack user_id.
+   */
+  readonly contactScope?: ContactScope;
 }
 
 /** One vendor API call as the emulator saw it, with its query and body (for asserting batch sizes). */
@@ -65,6 +71,11 @@ export interface FeishuEmulatorCall {
 
 const TOKEN_ENDPOINT = 'POST /open-apis/auth/v3/tenant_access_token/internal';
 const DEFAULT_LIMITS: readonly WindowLimit[] = [{ limit: 50, windowMs: 1000 }];
+/** Every contact API: 1000/min and 50/s, either window trips it (contact-identity-apis.md [F0]). */
+const CONTACT_LIMITS: readonly WindowLimit[] = [
+  { limit: 50, windowMs: 1000 },
+  { limit: 1000, windowMs: 60_000 },
+];
 
 interface Route {
   readonly method: FeishuRoute['method'];
@@ -83,7 +94,8 @@ interface Route {
 }
 
 /**
- * A local Feishu attendance API (REFERENCE PART A; checklist PART D): same paths, envelopes, codes, HTTP
+ * A local Feishu attendance API (REFERENCE PART A; checklist PART D), plus the contact reads of the identity
+ * match (docs/vendor/feishu-contact.md; feishu-contact.handlers.ts): same paths, envelopes, codes, HTTP
  * statuses and read-vs-write differences, with seeded ids, token expiry, per-API rate limits, fault
  * injection, and an admin API under /__emulator for out-of-process tests and the demo.
  */
@@ -101,13 +113,16 @@ export class FeishuEmulator {
   private readonly seed: number;
   private readonly clock: () => number;
   private readonly credentials: { appId: string; appSecret: string };
-  private readonly behaviour: FeishuBehaviour;
+  private behaviour: FeishuBehaviour;
 
   constructor(private readonly options: FeishuEmulatorOptions = {}) {
     this.seed = options.seed ?? 1;
     this.clock = options.clock ?? (() => Date.now());
     this.credentials = options.credentials ?? { ...SAMPLE_CREDENTIALS.feishu };
-    this.behaviour = { shiftQueryMatch: options.shiftQueryMatch ?? 'exact' };
+    this.behaviour = {
+      shiftQueryMatch: options.shiftQueryMatch ?? 'exact',
+      contactScope: options.contactScope ?? 'all',
+    };
     this.faultInjector = new FaultInjector(this.seed);
     this.reset();
     this.app = this.buildApp();
@@ -217,6 +232,21 @@ export class FeishuEmulator {
     }
   }
 
+  /** Adds (or replaces) people with their contact attributes (email, mobile, resigned …). */
+  addContacts(users: readonly DirectoryUser[]): void {
+    for (const user of users) this.tenant.directory.add(user);
+  }
+
+  /** Adds (or replaces) departments of the contact tree. */
+  addDepartments(departments: readonly DirectoryDepartment[]): void {
+    for (const department of departments) this.tenant.directory.addDepartment(department);
+  }
+
+  /** Narrows (or widens) the app's contact data scope, as an admin does in the developer console. */
+  setContactScope(scope: ContactScope): void {
+    this.behaviour = { ...this.behaviour, contactScope: scope };
+  }
+
   /** How many flows the tenant holds, without copying them (volume benchmarks). */
   flowCount(): number {
     return this.tenant.flows.size;
@@ -278,6 +308,7 @@ export class FeishuEmulator {
       ...USER_FLOW_ROUTES,
       ...USER_TASK_ROUTES,
       ...USER_DAILY_SHIFT_ROUTES,
+      ...CONTACT_ROUTES,
     ].map((route): Route => ({
       method: route.method,
       path: route.path,
@@ -411,15 +442,19 @@ export class FeishuEmulator {
     const limits = this.limitsFor(endpoint);
     const verdict = this.windows.hit(`${appId} ${endpoint}`, limits, this.clock());
     if (!verdict.allowed) {
-      const tightest = [...limits].sort((a, b) => a.limit / a.windowMs - b.limit / b.windowMs)[0];
-      throw new RateLimitedError(tightest?.limit ?? 0, Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)));
+      // x-ogw-ratelimit-limit names the window that refused: the shortest one the wait fits in (with 50/s and
+      // 1000/min, a wait over a second can only be the minute's). Our reading; A3 shows one window only.
+      const byWindow = [...limits].sort((a, b) => a.windowMs - b.windowMs);
+      const tripped = byWindow.find((l) => l.windowMs >= verdict.retryAfterMs) ?? byWindow[byWindow.length - 1];
+      throw new RateLimitedError(tripped?.limit ?? 0, Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)));
     }
   }
 
   private limitsFor(endpoint: string): readonly WindowLimit[] {
     const configured = this.options.rateLimits;
     if (configured === false) return [];
-    return configured?.[endpoint] ?? configured?.['*'] ?? DEFAULT_LIMITS;
+    const documented = endpoint.includes(' /open-apis/contact/') ? CONTACT_LIMITS : DEFAULT_LIMITS;
+    return configured?.[endpoint] ?? configured?.['*'] ?? documented;
   }
 
   private sendJson(res: Response, status: number, payload: JsonObject): void {
@@ -479,6 +514,21 @@ export class FeishuEmulator {
       this.reset();
       ok(res);
     });
+    // The app's contact data scope: {"scope": "all"} or {"scope": {"departments": [...], "users": [...]}}.
+    app.put('/__emulator/contact-scope', (req, res) => {
+      try {
+        const body = parseBody(req.body);
+        const scope = isObject(body) ? body['scope'] : undefined;
+        if (scope === 'all') this.setContactScope('all');
+        else if (isObject(scope) && isStringArray(scope['departments']) && isOptionalStringArray(scope['users'])) {
+          const users = scope['users'];
+          this.setContactScope({ departments: scope['departments'], ...(users ? { users } : {}) });
+        } else throw new Error('body must be {"scope": "all" | {"departments": [...], "users"?: [...]}}');
+        ok(res);
+      } catch (error) {
+        res.status(400).json({ error: error instanceof Error ? error.message : String(error) });
+      }
+    });
     app.post('/__emulator/expire-tokens', (_req, res) => {
       this.expireTokens();
       ok(res);
@@ -493,6 +543,14 @@ function firstValues(query: Request['query']): Record<string, string | undefined
     out[key] = typeof first === 'string' ? first : undefined;
   }
   return out;
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+function isOptionalStringArray(value: unknown): value is string[] | undefined {
+  return value === undefined || isStringArray(value);
 }
 
 function parseBody(raw: unknown): unknown {

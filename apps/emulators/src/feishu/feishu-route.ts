@@ -1,3 +1,4 @@
+import type { ContactScope } from './feishu-contact.handlers.js';
 import type { FeishuTenant } from './feishu-tenant.state.js';
 
 /**
@@ -9,6 +10,8 @@ export type ShiftQueryMatch = 'exact' | 'contains';
 /** Behaviours the docs leave open, chosen per emulator instance. */
 export interface FeishuBehaviour {
   readonly shiftQueryMatch: ShiftQueryMatch;
+  /** The app's contact data scope (通讯录权限范围); 'all' unless a test narrows it. */
+  readonly contactScope: ContactScope;
 }
 
 /** What a handler sees of one API call (already authenticated and rate-limited). */

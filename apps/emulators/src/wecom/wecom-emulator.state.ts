@@ -43,10 +43,36 @@ export interface StoredPunch {
 export interface DirectoryUser {
   readonly userid: string;
   readonly partyIds: readonly string[];
+  /** Contact fields (user/get's shape, [W6]); people added by addUsers have none. */
+  readonly name?: string;
+  /** 1 已激活, 2 已禁用, 4 未激活, 5 退出企业 ([W6]); absent = 1. */
+  readonly status?: number;
+  readonly mobile?: string;
+  /** 个人邮箱 (email_type 2, [W2]). */
+  readonly email?: string;
+  /** 企业邮箱 (email_type 1, [W2]). */
+  readonly biz_mail?: string;
+  readonly position?: string;
+  /** 工号 and other custom attributes ([W6] extattr). */
+  readonly extattr?: JsonObject;
+}
+
+/** A department as department/get shows it ([W9]); the root is 1 with parentid 0 ([W7]). */
+export interface DirectoryDepartment {
+  readonly id: number;
+  readonly name: string;
+  readonly name_en?: string;
+  readonly parentid: number;
+  readonly order: number;
+  readonly department_leader?: readonly string[];
 }
 
 export class WecomEmulatorState {
   readonly users = new Map<string, DirectoryUser>();
+  /** id → department. Empty unless the sample company (or a test) adds some. */
+  readonly departments = new Map<number, DirectoryDepartment>();
+  /** `${api}:${china day start}` → failed lookups that day (the day budget of [W1]/[W2]). */
+  readonly lookupFailures = new Map<string, number>();
   readonly rules = new Map<number, StoredRule>();
   punches: StoredPunch[] = [];
   /** `${groupid}:${userid}:${yearmonth}` → day → schedule_id */

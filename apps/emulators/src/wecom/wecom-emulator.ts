@@ -17,6 +17,22 @@ import {
 import { getCheckinScheduleList, setCheckinScheduleList } from './checkin-schedule.handler.js';
 import type { WecomCallContext } from './wecom-call.context.js';
 import {
+  type ContactCallContext,
+  DEFAULT_CONTACT_ACCESS,
+  getDepartment,
+  getUser,
+  getUserIdByEmail,
+  getUserIdByMobile,
+  listDepartments,
+  listSimpleDepartments,
+  listSimpleUsers,
+  listUserIds,
+  listUsers,
+  type WecomContactAccess,
+} from './contact.handler.js';
+import {
+  type DirectoryDepartment,
+  type DirectoryUser,
   FOREIGN_APP,
   type JsonObject,
   SELF_APP,
@@ -46,6 +62,12 @@ export interface WecomEmulatorOptions {
   tokenTtlSeconds?: number;
   /** What an injected server_error looks like: an HTML 500 page, errcode -1, or either (seeded). Default 'mixed'. */
   serverErrorStyle?: 'html' | 'errcode' | 'mixed';
+  /**
+   * What the app's secret may see of the directory (contact.handler.ts): the kind of secret, the visible range,
+   * whether mobile/email are returned, the seat limit behind the lookups' day budget. Defaults: a self-built app
+   * created after 2022-06-20 seeing the whole corp (DEFAULT_CONTACT_ACCESS).
+   */
+  contact?: Partial<WecomContactAccess>;
 }
 
 /** A raw answer to send instead of the real one (for malformed-response tests). */
@@ -93,6 +115,33 @@ export const WECOM_DEFAULT_RATE_LIMITS: Readonly<Record<string, readonly WindowL
 };
 
 type Handler = (context: WecomCallContext, body: JsonObject) => JsonObject;
+type ContactHandler = (context: ContactCallContext, input: JsonObject) => JsonObject;
+
+interface ContactRoute {
+  readonly api: string;
+  readonly listKey?: string;
+  readonly handle: ContactHandler;
+}
+
+/**
+ * The contact APIs by "METHOD path" (docs/vendor/wecom-contact.md). `api` is the rate-limit key, as the client
+ * names it; POST bodies are JSON, GET parameters the query string.
+ */
+const CONTACT_ROUTES: Readonly<Record<string, ContactRoute>> = {
+  'POST /cgi-bin/user/getuserid': { api: 'getuserid', handle: getUserIdByMobile },
+  'POST /cgi-bin/user/get_userid_by_email': { api: 'get_userid_by_email', handle: getUserIdByEmail },
+  'POST /cgi-bin/user/list_id': { api: 'list_id', listKey: 'dept_user', handle: listUserIds },
+  'GET /cgi-bin/user/simplelist': { api: 'user_simplelist', listKey: 'userlist', handle: listSimpleUsers },
+  'GET /cgi-bin/user/list': { api: 'user_list', listKey: 'userlist', handle: listUsers },
+  'GET /cgi-bin/user/get': { api: 'user_get', handle: getUser },
+  'GET /cgi-bin/department/list': { api: 'department_list', listKey: 'department', handle: listDepartments },
+  'GET /cgi-bin/department/simplelist': {
+    api: 'department_simplelist',
+    listKey: 'department_id',
+    handle: listSimpleDepartments,
+  },
+  'GET /cgi-bin/department/get': { api: 'department_get', handle: getDepartment },
+};
 
 interface Route {
   readonly api: string;
@@ -128,6 +177,7 @@ export class WecomEmulator {
   private readonly seed: number;
   private readonly clock: () => number;
   private readonly credentials: { corpId: string; corpSecret: string };
+  private readonly contactAccess: WecomContactAccess;
   private readonly counter = new SlidingWindowCounter();
   private state!: WecomEmulatorState;
   private tokens!: WecomTokenStore;
@@ -142,6 +192,7 @@ export class WecomEmulator {
       corpId: SAMPLE_CREDENTIALS.wecom.corpId,
       corpSecret: SAMPLE_CREDENTIALS.wecom.corpSecret,
     };
+    this.contactAccess = { ...DEFAULT_CONTACT_ACCESS, ...options.contact };
     this.faults = new FaultInjector(this.seed);
     this.reset();
     this.app = this.buildApp();
@@ -196,7 +247,7 @@ export class WecomEmulator {
     });
   }
 
-  /** The bodies of the checkin calls that reached a handler, oldest first (for tests that check batching). */
+  /** The bodies (GET: query parameters) of the checkin and contact calls that reached a handler, oldest first (for tests that check batching). */
   calls(api?: string): WecomCallView[] {
     return this.bodies.filter((call) => api === undefined || call.api === api).map((call) => structuredClone(call));
   }
@@ -210,6 +261,25 @@ export class WecomEmulator {
     for (const userid of userids) {
       this.state.users.set(userid, { userid, partyIds: partyId === undefined ? [] : [partyId] });
     }
+  }
+
+  /**
+   * Adds or replaces directory members with contact fields (mobile, email, biz_mail, status, …) for the contact
+   * APIs; `partyIds` are department ids as strings, as addUsers takes them.
+   */
+  addDirectoryMembers(members: readonly DirectoryUser[]): void {
+    for (const member of members) this.state.users.set(member.userid, structuredClone(member));
+  }
+
+  /** Adds or replaces departments (root 1, parentid 0, [W7]). */
+  addDepartments(departments: readonly DirectoryDepartment[]): void {
+    for (const department of departments) this.state.departments.set(department.id, structuredClone(department));
+  }
+
+  /** A member as the emulator holds it (undefined if unknown). */
+  directoryMember(userid: string): DirectoryUser | undefined {
+    const member = this.state.users.get(userid);
+    return member && structuredClone(member);
   }
 
   /** Plants a rule "created by another app": readable, but update/clear/delete answer 301002. */
@@ -315,6 +385,21 @@ export class WecomEmulator {
       void this.serve(req, res, 'gettoken', undefined, () => this.gettoken(req));
     });
     // Bodies are parsed here, not by express.json, so a malformed body gets WeCom's answer, not express's.
+    // Contact APIs: POST bodies parsed as the checkin ones are; GET parameters from the query (the token too).
+    const contact = (req: Request, res: Response): void => {
+      const route = CONTACT_ROUTES[`${req.method} ${req.path}`];
+      if (!route) {
+        res.status(404).type('text/plain').send('Not Found');
+        return;
+      }
+      void this.serve(req, res, route.api, route.listKey, (app) => {
+        const input = req.method === 'GET' ? this.queryOf(req) : this.parseBody(req);
+        this.bodies.push({ api: route.api, body: structuredClone(input) });
+        return route.handle({ ...this.context(app), access: this.contactAccess }, input);
+      });
+    };
+    app.get(['/cgi-bin/user/:api', '/cgi-bin/department/:api'], contact);
+    app.post('/cgi-bin/user/:api', express.text({ type: () => true, limit: '4mb' }), contact);
     app.post('/cgi-bin/checkin/:api', express.text({ type: () => true, limit: '4mb' }), (req, res) => {
       const route = CHECKIN_ROUTES[String(req.params['api'])];
       if (!route) {
@@ -450,6 +535,17 @@ export class WecomEmulator {
     if (secret !== this.credentials.corpSecret) throw WecomFailure.of(WECOM_ERRORS.invalidSecret);
     const issued = this.tokens.issue(SELF_APP, this.clock());
     return { access_token: issued.token, expires_in: issued.expiresIn };
+  }
+
+  /** A GET call's parameters, without the token: the first value of each. */
+  private queryOf(req: Request): JsonObject {
+    const query: JsonObject = {};
+    for (const [key, value] of Object.entries(req.query)) {
+      if (key === 'access_token') continue;
+      const first: unknown = Array.isArray(value) ? value[0] : value;
+      if (typeof first === 'string') query[key] = first;
+    }
+    return query;
   }
 
   private parseBody(req: Request): JsonObject {

@@ -50,6 +50,21 @@ export const WECOM_ERRORS = {
   /** update_checkin_option without a usable groupid (doc: "groupid须传入,否则会报错"; code UNCONFIRMED). */
   missingGroupid: e(301093, 'invalid groupid'),
   invalidClearField: e(301093, 'invalid clear_field'),
+  // Contact reads (docs/vendor/wecom-contact.md; codes from contact-identity-apis.md [W0], [WXJ]). errmsg ours.
+  /** [W0] 46004 指定的用户不存在: a lookup's mobile/email names nobody (for these APIs UNCONFIRMED, [W1]). */
+  userNotFound: e(46004, 'user not found'),
+  /** [W0] 60011 指定的成员/部门/标签参数无权限: outside the app's visible range. */
+  noPrivilege: e(60011, 'no privilege to access/modify contact/party/agent'),
+  /** [W0] 60103 手机号码不合法. */
+  invalidMobile: e(60103, 'mobile invalid'),
+  /** [W0] 60105 邮箱不合法. */
+  invalidEmail: e(60105, 'email invalid'),
+  /** [W0]/[W6] 60111 UserID不存在 (user/get). */
+  useridNotFound: e(60111, 'userid not found'),
+  /** [W0] 60123 无效的部门id. */
+  invalidDepartment: e(60123, 'invalid party id'),
+  /** [W0] 48002 API接口无权限调用: list_id with an app secret (READING, [W3] names no code). */
+  apiForbidden: e(48002, 'api forbidden'),
 } as const satisfies Record<string, WecomErrorSpec>;
 
 export class WecomFailure extends Error {

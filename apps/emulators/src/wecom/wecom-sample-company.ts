@@ -1,8 +1,10 @@
 import { SeededRandom } from '../common/seeded-random.js';
+import { SAMPLE_CONTACTS } from '../sample-company/contacts.js';
 import { SAME_ID_PEOPLE, SAMPLE_DEPARTMENTS, SAMPLE_PEOPLE } from '../sample-company/people.js';
 import { chinaDate, chinaMidnight, DAY_SECONDS, dayStart, yearMonthOf } from './china-time.util.js';
 import { isEarly, isLate, scheduledPoints } from './checkin-matching.util.js';
 import {
+  type DirectoryUser,
   FOREIGN_APP,
   type JsonObject,
   type StoredPunch,
@@ -20,6 +22,8 @@ export const SAMPLE_SHIFT_RULE_NAME = '工厂门店排班';
 /** The by-shift rule's schedules: 早班 08:00–16:00, 晚班 16:00–24:00, 夜班 22:00–06:00 (next day). */
 export const SAMPLE_SCHEDULE_IDS = { rest: 0, early: 11, late: 12, night: 13 } as const;
 export const SAMPLE_PUNCH_DAYS = 14;
+/** The WeCom root department: id 1, the corp's name, parentid 0 ([W7]). */
+export const SAMPLE_ROOT_DEPARTMENT = { id: 1, name: '示例科技有限公司', parentid: 0, order: 100_000_000 } as const;
 
 const HQ = { title: '示例科技总部', detail: '广东省深圳市福田区深南大道1000号', lat: 22_543_100, lng: 114_057_900 };
 const HQ_WIFI = { wifiname: 'SampleTech-HQ', wifimac: '3c:46:d8:0c:7a:70' };
@@ -149,14 +153,39 @@ export function loadWecomSampleCompany(
   const now = options.nowSeconds;
   const today = dayStart(now);
 
+  // The department tree: the root 1 carries the corp's name, parentid 0 ([W7]); the three of people.ts below it.
+  state.departments.set(SAMPLE_ROOT_DEPARTMENT.id, SAMPLE_ROOT_DEPARTMENT);
+  Object.values(SAMPLE_DEPARTMENTS).forEach((department, index) => {
+    const id = Number(department.wecomPartyId);
+    state.departments.set(id, { id, name: department.name, parentid: 1, order: 100_000_000 - index * 1000 });
+  });
+  // People with the contact fields of contacts.ts: the work email is WeCom's 企业邮箱 (biz_mail), a personal
+  // email where contacts.ts has one, the mobile, and the employee number as extattr 工号 ([W6]).
+  const contactFields = (userid: string, name?: string): Omit<DirectoryUser, 'userid' | 'partyIds'> => {
+    const contact = SAMPLE_CONTACTS[userid];
+    if (!contact) return {};
+    return {
+      ...(name !== undefined && { name }),
+      status: 1,
+      mobile: contact.mobile,
+      biz_mail: contact.workEmail,
+      ...(contact.personalEmail !== undefined && { email: contact.personalEmail }),
+      extattr: { attrs: [{ type: 0, name: '工号', text: { value: contact.employeeNo } }] },
+    };
+  };
   for (const person of SAMPLE_PEOPLE) {
     state.users.set(person.wecomUserId, {
       userid: person.wecomUserId,
       partyIds: [SAMPLE_DEPARTMENTS[person.department].wecomPartyId],
+      ...contactFields(person.wecomUserId, person.name),
     });
   }
   for (const userid of SAME_ID_PEOPLE) {
-    state.users.set(userid, { userid, partyIds: [SAMPLE_DEPARTMENTS.headquarters.wecomPartyId] });
+    state.users.set(userid, {
+      userid,
+      partyIds: [SAMPLE_DEPARTMENTS.headquarters.wecomPartyId],
+      ...contactFields(userid),
+    });
   }
 
   const addRule = (group: JsonObject, ageDays: number, creator: string): StoredRule => {

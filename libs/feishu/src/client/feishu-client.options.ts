@@ -16,7 +16,7 @@ export interface FeishuClientOptions {
   readonly deptType: FeishuDeptType;
   /** Whole-request timeout; default 15 s. */
   readonly timeoutMs?: number;
-  /** Per-endpoint limits replacing the documented 50 requests/s (REFERENCE A3). */
+  /** Per-endpoint limits replacing the documented ones (50 requests/s, REFERENCE A3; contact also 1000/min). */
   readonly rateLimits?: Partial<Record<FeishuEndpointName, readonly RateLimit[]>>;
   /** Retries of throttled calls, and of transient failures where repeating is safe. */
   readonly retry?: RetryPolicy;
@@ -64,6 +64,19 @@ export type FeishuClientEvent =
 
 /** Feishu documents 50 requests/s for every attendance API used here (REFERENCE A3). */
 export const FEISHU_DEFAULT_RATE_LIMIT: RateLimit = { limit: 50, windowMs: 1000 };
+
+/** Every contact API: 50/s and 1000/min, either window trips it (docs/vendor/feishu-contact.md [F0]). */
+export const FEISHU_CONTACT_RATE_LIMITS: readonly RateLimit[] = [
+  { limit: 50, windowMs: 1000 },
+  { limit: 1000, windowMs: 60_000 },
+];
+
+/** The documented limits of the endpoints whose limit is not FEISHU_DEFAULT_RATE_LIMIT. */
+export const FEISHU_DOCUMENTED_RATE_LIMITS: Partial<Record<FeishuEndpointName, readonly RateLimit[]>> = {
+  batchGetUserIds: FEISHU_CONTACT_RATE_LIMITS,
+  listDepartmentChildren: FEISHU_CONTACT_RATE_LIMITS,
+  listUsersByDepartment: FEISHU_CONTACT_RATE_LIMITS,
+};
 
 export const FEISHU_DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 10_000 };
 

@@ -1,7 +1,7 @@
 import type { Method } from 'got';
 
 /**
- * Every Feishu API the client calls (REFERENCE A2, A4), with the answer to one question: if a call's outcome
+ * Every Feishu API the client calls (REFERENCE A2, A4; contact: docs/vendor/feishu-contact.md), with the answer to one question: if a call's outcome
  * is unknown (timeout, reset connection, 5xx, an HTML page from a proxy), may the client send it again?
  *  - 'always': reading, or a write whose repetition has the same effect as doing it once;
  *  - 'never': a repeat may do the work twice;
@@ -63,6 +63,15 @@ export const FEISHU_ENDPOINTS = {
     // An upsert per (user, day) (REFERENCE A4): writing the same days again changes nothing.
     repeat: 'always',
   },
+  // Contact reads for the identity match (docs/vendor/feishu-contact.md [F1] [F3] [F4]).
+  // A lookup, despite POST.
+  batchGetUserIds: { method: 'POST', path: '/open-apis/contact/v3/users/batch_get_id', repeat: 'always' },
+  listDepartmentChildren: {
+    method: 'GET',
+    path: '/open-apis/contact/v3/departments/:department_id/children',
+    repeat: 'always',
+  },
+  listUsersByDepartment: { method: 'GET', path: '/open-apis/contact/v3/users/find_by_department', repeat: 'always' },
 } as const satisfies Record<string, { method: Method; path: string; repeat: 'always' | 'never' | 'conditional' }>;
 
 export type FeishuEndpointName = keyof typeof FEISHU_ENDPOINTS;

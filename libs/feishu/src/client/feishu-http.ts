@@ -10,6 +10,7 @@ import {
 import { describeSchemaIssues, type FeishuEnvelope, feishuEnvelopeSchema } from '../model/index.js';
 import {
   FEISHU_DEFAULT_RATE_LIMIT,
+  FEISHU_DOCUMENTED_RATE_LIMITS,
   type FeishuClientEvent,
   type FeishuClientOptions,
 } from './feishu-client.options.js';
@@ -49,7 +50,9 @@ export class FeishuHttp {
     });
     const overrides = options.rateLimits ?? {};
     this.limiter = new RateLimiter(
-      (key) => overrides[key as FeishuEndpointName] ?? [FEISHU_DEFAULT_RATE_LIMIT],
+      (key) =>
+        overrides[key as FeishuEndpointName] ??
+        FEISHU_DOCUMENTED_RATE_LIMITS[key as FeishuEndpointName] ?? [FEISHU_DEFAULT_RATE_LIMIT],
       clock,
       options.observer
         ? {

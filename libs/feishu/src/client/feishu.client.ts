@@ -8,7 +8,14 @@ import {
   FEISHU_MAX_FLOWS_PER_BATCH,
   FEISHU_MAX_RECORDS_PER_BATCH_DEL,
   FEISHU_MAX_USERS_PER_DAILY_SHIFT_QUERY,
+  FEISHU_MAX_EMAILS_PER_BATCH_GET_ID,
+  FEISHU_MAX_MOBILES_PER_BATCH_GET_ID,
   FEISHU_MAX_USERS_PER_FLOW_QUERY,
+  type FeishuContactUser,
+  feishuContactUserSchema,
+  type FeishuContactUserStatus,
+  type FeishuDepartment,
+  feishuDepartmentSchema,
   type FeishuGroup,
   type FeishuGroupCreate,
   feishuGroupCreateDataSchema,
@@ -35,6 +42,8 @@ import {
   type FeishuUserFlowCreate,
   feishuUserFlowCreateSchema,
   feishuUserFlowSchema,
+  type FeishuUserIdEntry,
+  feishuUserIdEntrySchema,
 } from '../model/index.js';
 import { chunk } from 'es-toolkit';
 import { splitDayRange } from './feishu-batching.util.js';
@@ -70,6 +79,25 @@ export interface FeishuReadOptions {
 const unreadList = z.array(z.unknown());
 const userFlowQueryAnswer = z.looseObject({ user_flow_results: unreadList.optional() });
 const userDailyShiftQueryAnswer = z.looseObject({ user_daily_shifts: unreadList.optional() });
+const batchGetIdAnswer = z.looseObject({ user_list: unreadList.optional() });
+
+export interface FeishuUserIdLookup extends FeishuReadOptions {
+  /** Work emails (the enterprise email is not searched, docs/vendor/feishu-contact.md [F1]). */
+  readonly emails?: readonly string[];
+  /** Mobiles; outside mainland China with "+" and the country code ([F1]). */
+  readonly mobiles?: readonly string[];
+  /** Also find people who have left (default false: they come back without a user id, [F1]). */
+  readonly includeResigned?: boolean;
+}
+
+/**
+ * The answer for one email or mobile asked for: the contact user_id (= attendance employee_id), or null when
+ * Feishu found no one the app may see — not found, outside the data scope, resigned, or an enterprise email:
+ * Feishu does not say which ([F1]). `status` comes with a found person.
+ */
+export type FeishuUserIdMatch = (
+  { readonly email: string; readonly mobile?: never } | { readonly mobile: string; readonly email?: never }
+) & { readonly userId: string | null; readonly status?: FeishuContactUserStatus };
 
 export interface FeishuUserFlowQuery extends FeishuReadOptions {
   readonly userIds: readonly string[];
@@ -136,7 +164,8 @@ interface CallResult<T> {
 }
 
 /**
- * Typed client of Feishu attendance (REFERENCE PART A). It owns the tenant token, paces every endpoint to
+ * Typed client of Feishu attendance (REFERENCE PART A) and of the contact reads the identity match needs
+ * (docs/vendor/feishu-contact.md). It owns the tenant token, paces every endpoint to
  * its rate limit, honours Feishu's throttling, retries what is safe to retry, splits calls to fit Feishu's
  * per-call limits, and turns every failure — including malformed bodies — into a VendorError.
  */
@@ -605,6 +634,107 @@ export class FeishuClient {
     return { applied, rejected, unreadMessages };
   }
 
+  // ---- contact (docs/vendor/feishu-contact.md) -------------------------------------------------------------
+
+  /**
+   * user_ids (user_id_type=user_id) of people by work email and by mobile: one entry per email and per mobile
+   * asked for, in the order asked, with userId null when Feishu shows no one ([F1]: not found, no permission
+   * and resigned are no error). Split into calls of ≤ 50 emails + ≤ 50 mobiles, paced at 50/s and 1000/min.
+   */
+  async batchGetUserIds(lookup: FeishuUserIdLookup): Promise<FeishuUserIdMatch[]> {
+    const emails = lookup.emails ?? [];
+    const mobiles = lookup.mobiles ?? [];
+    const emailChunks = chunk(unique(emails), FEISHU_MAX_EMAILS_PER_BATCH_GET_ID);
+    const mobileChunks = chunk(unique(mobiles), FEISHU_MAX_MOBILES_PER_BATCH_GET_ID);
+    const byEmail = new Map<string, FeishuUserIdEntry>();
+    const byMobile = new Map<string, FeishuUserIdEntry>();
+    for (let i = 0; i < Math.max(emailChunks.length, mobileChunks.length); i++) {
+      const batchEmails = emailChunks[i] ?? [];
+      const batchMobiles = mobileChunks[i] ?? [];
+      const { data } = await this.call({
+        endpoint: 'batchGetUserIds',
+        query: { user_id_type: 'user_id' },
+        body: {
+          ...(batchEmails.length ? { emails: batchEmails } : {}),
+          ...(batchMobiles.length ? { mobiles: batchMobiles } : {}),
+          include_resigned: lookup.includeResigned ?? false,
+        },
+        data: batchGetIdAnswer,
+        repeatable: true,
+      });
+      const entries = this.readList('batchGetUserIds', data.user_list ?? [], lookup, {
+        schema: feishuUserIdEntrySchema,
+        kind: 'user id lookup',
+        // Never the email or mobile: they are personal data and must not reach logs (issue #21).
+        idOf: (entry) => readRecordId(entry, 'user_id'),
+      });
+      for (const entry of entries) {
+        // Feishu answers each entry with the email or mobile asked for; matched back by value, not position,
+        // so a set-aside entry cannot shift the others onto the wrong person.
+        if (entry.email !== undefined) byEmail.set(emailKey(entry.email), entry);
+        if (entry.mobile !== undefined) byMobile.set(mobileKey(entry.mobile), entry);
+      }
+    }
+    const match = (entry: FeishuUserIdEntry | undefined) => ({
+      userId: entry?.user_id ? entry.user_id : null,
+      ...(entry?.user_id && entry.status ? { status: entry.status } : {}),
+    });
+    return [
+      ...emails.map((email): FeishuUserIdMatch => ({ email, ...match(byEmail.get(emailKey(email))) })),
+      ...mobiles.map((mobile): FeishuUserIdMatch => ({ mobile, ...match(byMobile.get(mobileKey(mobile))) })),
+    ];
+  }
+
+  /**
+   * The departments below `departmentId` (open_department_id, "0" = the root), all pages, with names and
+   * parent ids; with fetchChild every level below, else the direct children ([F4]). A department outside the
+   * app's contact data scope fails with a permission VendorError (403 40004).
+   */
+  listDepartmentChildren(
+    departmentId: string,
+    options: { readonly fetchChild?: boolean; readonly pageSize?: number } & FeishuReadOptions = {},
+  ): AsyncGenerator<FeishuDepartment> {
+    return this.paginate(
+      'listDepartmentChildren',
+      { department_id: departmentId },
+      {
+        department_id_type: 'open_department_id',
+        user_id_type: 'user_id',
+        ...(options.fetchChild === undefined ? {} : { fetch_child: options.fetchChild }),
+      },
+      options,
+      {
+        key: 'items',
+        schema: feishuDepartmentSchema,
+        kind: 'department',
+        idOf: (department) => readRecordId(department, 'open_department_id'),
+      },
+    );
+  }
+
+  /**
+   * The direct members of a department (open_department_id; "0" = the root, which needs the all-staff scope),
+   * all pages, with user_id, email, enterprise_email, mobile, employee_no, status and department_ids as the
+   * app's field scopes allow ([F2] [F3]). Walk listDepartmentChildren for everyone.
+   */
+  listUsersByDepartment(
+    departmentId: string,
+    options: { readonly pageSize?: number } & FeishuReadOptions = {},
+  ): AsyncGenerator<FeishuContactUser> {
+    return this.paginate(
+      'listUsersByDepartment',
+      {},
+      { department_id: departmentId, department_id_type: 'open_department_id', user_id_type: 'user_id' },
+      options,
+      {
+        key: 'items',
+        schema: feishuContactUserSchema,
+        kind: 'contact user',
+        idOf: (user) => readRecordId(user, 'user_id') ?? readRecordId(user, 'open_id'),
+      },
+    );
+  }
+
   // ---- machinery --------------------------------------------------------------------------------------
 
   private async *paginate<S extends z.ZodType>(
@@ -811,6 +941,17 @@ function isObjectExists(code: number, msg: string): boolean {
 
 /** Deletes answer `data: {}` (or nothing); there is nothing to read. */
 const anyData = z.unknown();
+
+/** Emails compare case-insensitively (the domain always does; Feishu's own matching is not documented). */
+function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** A mainland mobile with or without +86 is the same number ([F2]: "13011111111 or +8613011111111"). */
+function mobileKey(mobile: string): string {
+  const digits = mobile.replace(/[\s-]/g, '');
+  return /^\d{11}$/.test(digits) ? `+86${digits}` : digits;
+}
 
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)];

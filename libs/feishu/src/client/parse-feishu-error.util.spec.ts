@@ -36,6 +36,14 @@ const CODE_ROWS: [code: number, httpStatus: number, kind: VendorErrorKind][] = [
   [1226003, 400, 'invalid_request'],
   [1227000, 400, 'invalid_request'],
   [1227500, 400, 'invalid_request'],
+  // Contact: docs/vendor/feishu-contact.md ([FS-EN] find_by_department and department/children 错误码).
+  [40004, 403, 'permission'],
+  [40014, 403, 'permission'],
+  [41050, 400, 'permission'],
+  [40011, 400, 'invalid_request'],
+  [40012, 400, 'invalid_request'],
+  [43010, 400, 'invalid_request'],
+  [99992402, 400, 'invalid_request'],
 ];
 
 const GENERAL_ROWS: [msg: string, kind: VendorErrorKind][] = [

@@ -35,6 +35,22 @@ export const FEISHU_ERROR_CODES: Readonly<Record<number, FeishuCodeEntry>> = {
   99991679: { kind: 'permission', meaning: 'user has not granted the scope', source: 'REFERENCE A2 [CLI-ERR]' },
   99991662: { kind: 'permission', meaning: 'app disabled or not installed', source: 'REFERENCE A2 [CLI-ERR]' },
   99991673: { kind: 'permission', meaning: 'app status unavailable', source: 'REFERENCE A2 [CLI-ERR]' },
+  // Contact (docs/vendor/feishu-contact.md: [FS-EN] 错误码 of find_by_department and department/children).
+  40004: {
+    kind: 'permission',
+    meaning: 'no dept authority error (outside the contact data scope)',
+    source: '[F3] [F4]',
+  },
+  40014: { kind: 'permission', meaning: 'no parent dept authority', source: '[F4]' },
+  41050: {
+    kind: 'permission',
+    meaning: 'no user authority error (outside the contact data scope)',
+    source: '[F3] [F5]',
+  },
+  40011: { kind: 'invalid_request', meaning: 'page size is invalid (1-50)', source: '[F3] [F4]' },
+  40012: { kind: 'invalid_request', meaning: 'page token is invalid error', source: '[F3] [F4]' },
+  43010: { kind: 'invalid_request', meaning: 'big dept forbid recursion error', source: '[F4]' },
+  99992402: { kind: 'invalid_request', meaning: 'field validation failed', source: '[F0] (live answers)' },
   // Rate limit: REFERENCE A3.
   99991400: { kind: 'rate_limit', meaning: 'request trigger frequency limit', source: 'REFERENCE A3' },
   // Attendance: feishu-get-shift.md and feishu-create-update-group.md error tables.

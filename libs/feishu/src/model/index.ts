@@ -7,3 +7,4 @@ export * from './feishu-shift.model.js';
 export * from './feishu-user-flow.model.js';
 export * from './feishu-user-daily-shift.model.js';
 export * from './feishu-user-task.model.js';
+export * from './feishu-contact.model.js';

@@ -44,6 +44,10 @@ const ROWS: [errcode: number, kind: VendorErrorKind][] = [
   [301075, 'invalid_request'],
   [301093, 'invalid_request'],
   [301094, 'invalid_request'],
+  // contact reads (contact-identity-apis.md [W0])
+  [60103, 'invalid_request'],
+  [60105, 'invalid_request'],
+  [60123, 'not_found'],
   [46004, 'not_found'],
   [60111, 'not_found'],
   [60136, 'not_found'],

@@ -23,7 +23,11 @@ export const WECOM_ERRCODE_TABLE: Readonly<Record<number, WecomErrcodeRow>> = {
   42001: { kind: 'auth', meaning: 'access_token expired ([WXPY] EXPIRED_ACCESS_TOKEN)' },
   45009: { kind: 'rate_limit', meaning: 'api freq out of limit; a minute block lasts 60 s ([GWX] 45009 help)' },
   45033: { kind: 'rate_limit', meaning: 'api concurrent out of limit (community, REFERENCE B1)' },
-  48002: { kind: 'permission', meaning: 'api forbidden: app not in 打卡 → 可调用接口的应用 (REFERENCE B1)' },
+  48002: {
+    kind: 'permission',
+    meaning:
+      'api forbidden: app not in 打卡 → 可调用接口的应用 (REFERENCE B1); user/list_id with an app secret (contact-sync only, [W3]; code UNCONFIRMED)',
+  },
   48005: { kind: 'permission', meaning: 'API接口已废弃 ([GWX])' },
   48006: { kind: 'permission', meaning: '接口权限被收回 ([GWX])' },
   50002: { kind: 'permission', meaning: '成员不在权限范围 ([GWX])' },
@@ -52,6 +56,12 @@ export const WECOM_ERRCODE_TABLE: Readonly<Record<number, WecomErrcodeRow>> = {
     meaning: 'checkin rule field invalid (wecom-checkin-option-rules.md 错误信息列表)',
   },
   301094: { kind: 'invalid_request', meaning: 'old/forbidden checkin rule field (wecom-checkin-option-rules.md)' },
+  60103: {
+    kind: 'invalid_request',
+    meaning: '手机号码不合法 (≤ 32 chars of digits, "+" and "-"; [WXJ] via contact-identity-apis.md [W0])',
+  },
+  60105: { kind: 'invalid_request', meaning: '邮箱不合法 (≤ 64 chars; [WXJ] via contact-identity-apis.md [W0])' },
+  60123: { kind: 'not_found', meaning: '无效的部门id ([WXJ] via contact-identity-apis.md [W0])' },
   46004: { kind: 'not_found', meaning: '指定的用户不存在 ([GWX])' },
   60111: { kind: 'not_found', meaning: 'UserID不存在 ([GWX])' },
   60136: { kind: 'not_found', meaning: '记录不存在 ([GWX]); the emulator answers it for an unknown groupid' },

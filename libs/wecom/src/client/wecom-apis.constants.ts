@@ -1,6 +1,9 @@
 import type { RateLimit } from '@app/vendor-http';
 
-/** The WeCom APIs the client calls, named by their last path segment. */
+/**
+ * The WeCom APIs the client calls, named by their last path segment (with the folder in front where the
+ * segment alone names two APIs: user/list and department/list; user/get beside them).
+ */
 export const WECOM_APIS = [
   'gettoken',
   'getcorpcheckinoption',
@@ -13,6 +16,12 @@ export const WECOM_APIS = [
   'add_checkin_record',
   'getcheckinschedulist',
   'setcheckinschedulist',
+  'getuserid',
+  'get_userid_by_email',
+  'list_id',
+  'user_list',
+  'user_get',
+  'department_list',
 ] as const;
 export type WecomApi = (typeof WECOM_APIS)[number];
 
@@ -103,4 +112,14 @@ export const WECOM_API_SPECS: Readonly<Record<WecomApi, WecomApiSpec>> = {
     retrySafe: true,
     limits: perMinute(60),
   },
+  // Contact reads (docs/vendor/wecom-contact.md). No API of these publishes a limit of its own: the base limits
+  // per corp and API ([W0], path/90454). The lookups also have a DAY budget of failures (20 % of the corp's
+  // seat limit, [W1]/[W2]) that pacing cannot see: WeCom answers 45009 once it is spent, which the client
+  // treats as any 45009 (back off, retry, then a rate_limit error).
+  getuserid: { method: 'POST', path: '/cgi-bin/user/getuserid', retrySafe: true, limits: BASE },
+  get_userid_by_email: { method: 'POST', path: '/cgi-bin/user/get_userid_by_email', retrySafe: true, limits: BASE },
+  list_id: { method: 'POST', path: '/cgi-bin/user/list_id', retrySafe: true, limits: BASE },
+  user_list: { method: 'GET', path: '/cgi-bin/user/list', retrySafe: true, limits: BASE },
+  user_get: { method: 'GET', path: '/cgi-bin/user/get', retrySafe: true, limits: BASE },
+  department_list: { method: 'GET', path: '/cgi-bin/department/list', retrySafe: true, limits: BASE },
 };

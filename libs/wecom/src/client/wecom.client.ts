@@ -20,6 +20,18 @@ import {
   type WecomAddCheckinRecord,
   wecomAddCheckinRecordSchema,
   type WecomCheckinData,
+  type WecomDepartment,
+  wecomDepartmentSchema,
+  type WecomDeptUser,
+  wecomDeptUserSchema,
+  type WecomDirectoryUser,
+  wecomDirectoryUserSchema,
+  type WecomEmailType,
+  wecomGetUserIdByEmailRequestSchema,
+  wecomGetUserIdByMobileRequestSchema,
+  WECOM_LIST_ID_MAX_LIMIT,
+  wecomListIdRequestSchema,
+  wecomUserIdAnswerSchema,
   type WecomCheckinGroupRead,
   type WecomClearCheckinOptionArrayFieldRequest,
   wecomClearCheckinOptionArrayFieldRequestSchema,
@@ -104,6 +116,17 @@ const corpCheckinOptionAnswer = wecomEnvelopeSchema.extend({ group: unreadList }
 const checkinOptionAnswer = wecomEnvelopeSchema.extend({ info: unreadList });
 const checkinDataAnswer = wecomEnvelopeSchema.extend({ checkindata: unreadList });
 const checkinScheduleListAnswer = wecomEnvelopeSchema.extend({ schedule_list: unreadList });
+/** list_id: an empty or absent next_cursor ends the walk ([W3]). */
+const listIdAnswer = wecomEnvelopeSchema.extend({ next_cursor: z.string().optional(), dept_user: unreadList });
+const departmentListAnswer = wecomEnvelopeSchema.extend({ department: unreadList });
+const userListAnswer = wecomEnvelopeSchema.extend({ userlist: unreadList });
+
+/** "指定的用户不存在" ([W0]): what the lookups answer for a mobile or email nobody in the corp has ([W1], UNCONFIRMED). */
+export const WECOM_USER_NOT_FOUND_ERRCODE = 46004;
+/** "UserID不存在" ([W0], [W6]): user/get for a userid nobody has. */
+export const WECOM_USERID_NOT_FOUND_ERRCODE = 60111;
+/** How many list_id pages the client follows before it calls the cursor chain broken (10⁴ × 10⁴ rows). */
+const MAX_LIST_ID_PAGES = 10_000;
 
 interface CallOptions {
   /** A not_found on a repeat means an earlier attempt already did the job (delete by id). */
@@ -376,6 +399,127 @@ export class WecomClient {
   }
 
   // ------------------------------------------------------------------------------------------------------
+  // Contacts (通讯录): the identity match's lookups and directory reads (docs/vendor/wecom-contact.md)
+  // ------------------------------------------------------------------------------------------------------
+
+  /**
+   * user/getuserid: the userid of the member with this mobile, or null when nobody in the corp has it (errcode
+   * 46004, [W1]). Outside the app's visible range: VendorError 'permission' (60011); a malformed mobile:
+   * 'invalid_request' (60103). Every miss counts against WeCom's day budget of failed lookups (20 % of the seat
+   * limit, [W1]): do not repeat a day's misses.
+   */
+  async getUserIdByMobile(mobile: string): Promise<string | null> {
+    const body = this.checkRequest('getuserid', wecomGetUserIdByMobileRequestSchema, { mobile });
+    return this.lookUp('getuserid', body);
+  }
+
+  /**
+   * user/get_userid_by_email: the userid of the member with this email, or null (46004). `emailType` 1 is the
+   * 企业邮箱 (WeCom's default), 2 the 个人邮箱 ([W2]); one type per call. Errors as getUserIdByMobile, with 60105
+   * for a malformed email.
+   */
+  async getUserIdByEmail(email: string, emailType: WecomEmailType = 1): Promise<string | null> {
+    const body = this.checkRequest('get_userid_by_email', wecomGetUserIdByEmailRequestSchema, {
+      email,
+      email_type: emailType,
+    });
+    return this.lookUp('get_userid_by_email', body);
+  }
+
+  /**
+   * user/list_id, cursor-paged to the end: one row per (member, department) ([W3]). WeCom allows it only with
+   * the contact-sync (通讯录同步) secret; with an app secret it refuses (a 'permission' VendorError).
+   */
+  async listUserIds(options: WecomReadOptions & { readonly pageSize?: number } = {}): Promise<WecomDeptUser[]> {
+    const limit = options.pageSize ?? WECOM_LIST_ID_MAX_LIMIT;
+    const rows: WecomDeptUser[] = [];
+    const seen = new Set<string>();
+    let cursor = '';
+    for (let page = 0; page < MAX_LIST_ID_PAGES; page++) {
+      const body = this.checkRequest(
+        'list_id',
+        wecomListIdRequestSchema,
+        cursor === '' ? { limit } : { cursor, limit },
+      );
+      const answer = await this.call('list_id', body, listIdAnswer);
+      rows.push(
+        ...this.readList('list_id', answer.dept_user, wecomDeptUserSchema, options, {
+          kind: 'member in department',
+          idOf: (row) => readRecordId(row, 'userid', 'department'),
+        }),
+      );
+      const next = answer.next_cursor ?? '';
+      if (next === '') return rows;
+      if (seen.has(next))
+        throw this.brokenAnswer('list_id', `next_cursor repeats an earlier cursor after page ${page + 1}`);
+      seen.add(next);
+      cursor = next;
+    }
+    throw this.brokenAnswer('list_id', `next_cursor still set after ${MAX_LIST_ID_PAGES} pages`);
+  }
+
+  /**
+   * department/list: the departments of the app's visible range — the subtree of `id` (itself included) or, with
+   * no id, every one ([W7]). The root is 1 and carries the corp's name; its parentid is 0. When the range leaves
+   * out the root, the top entries point at a parent that is not in the answer.
+   */
+  async listDepartments(id?: number, options: WecomReadOptions = {}): Promise<WecomDepartment[]> {
+    const answer = await this.call('department_list', id === undefined ? {} : { id }, departmentListAnswer);
+    return this.readList('department_list', answer.department, wecomDepartmentSchema, options, {
+      kind: 'department',
+      idOf: (department) => readRecordId(department, 'id'),
+    });
+  }
+
+  /**
+   * user/list: the DIRECT members of one department, with details ([W5]; recurse through listDepartments for a
+   * subtree — the current doc has no fetch_child, [W4]). Chosen over user/simplelist because it carries `status`
+   * (disabled / left, which a matcher needs to unmap people) and, for old apps and the contact-sync secret, the
+   * mobile and email. A self-built app created after 2022-06-20 gets neither ([W0]): those fields are optional.
+   */
+  async listDepartmentMembers(departmentId: number, options: WecomReadOptions = {}): Promise<WecomDirectoryUser[]> {
+    const answer = await this.call('user_list', { department_id: departmentId }, userListAnswer);
+    return this.readList('user_list', answer.userlist, wecomDirectoryUserSchema, options, {
+      kind: 'department member',
+      idOf: (member) => readRecordId(member, 'userid'),
+    });
+  }
+
+  /**
+   * user/get: one member in the shape of listDepartmentMembers ([W6]), e.g. the status of someone a lookup
+   * found; null when no member has this userid (60111). Outside the visible range: 'permission' (60011).
+   */
+  async getUser(userid: string): Promise<WecomDirectoryUser | null> {
+    try {
+      // The member's fields sit next to errcode/errmsg; the envelope is not part of the member.
+      const {
+        errcode: _errcode,
+        errmsg: _errmsg,
+        ...member
+      } = await this.call('user_get', { userid }, wecomEnvelopeSchema.and(wecomDirectoryUserSchema));
+      return member;
+    } catch (error) {
+      if (isVendorError(error) && error.vendorCode === WECOM_USERID_NOT_FOUND_ERRCODE) return null;
+      throw error;
+    }
+  }
+
+  /** A lookup: the userid, or null on 46004; any other error as thrown. */
+  private async lookUp(api: 'getuserid' | 'get_userid_by_email', body: unknown): Promise<string | null> {
+    try {
+      return (await this.call(api, body, wecomUserIdAnswerSchema)).userid;
+    } catch (error) {
+      if (isVendorError(error) && error.vendorCode === WECOM_USER_NOT_FOUND_ERRCODE) return null;
+      throw error;
+    }
+  }
+
+  private brokenAnswer(api: WecomApi, message: string): VendorError {
+    const endpoint = endpointLabel(WECOM_API_SPECS[api]);
+    return new VendorError('wecom', 'unknown', `${endpoint}: ${message}`, { vendorCode: 0, endpoint });
+  }
+
+  // ------------------------------------------------------------------------------------------------------
   // Machinery
   // ------------------------------------------------------------------------------------------------------
 
@@ -470,13 +614,13 @@ export class WecomClient {
     schema: S,
   ): Promise<z.output<S>> {
     await this.acquire(api, endpoint);
-    const response = await this.transport.send({
-      method: spec.method,
-      path: spec.path,
-      // The token travels in the query string (REFERENCE B1); errors name the endpoint, never the URL.
-      searchParams: { access_token: token },
-      json: body,
-    });
+    // The token travels in the query string (REFERENCE B1); errors name the endpoint, never the URL. GET APIs
+    // (user/list, department/list) take their parameters there too.
+    const response = await this.transport.send(
+      spec.method === 'GET'
+        ? { method: spec.method, path: spec.path, searchParams: { ...queryOf(body), access_token: token } }
+        : { method: spec.method, path: spec.path, searchParams: { access_token: token }, json: body },
+    );
     return this.decode(api, endpoint, response, schema);
   }
 
@@ -610,6 +754,17 @@ function wecomOutcome(response: VendorResponse): VendorRequestOutcome {
   const errcode = isRecord(response.body) ? response.body['errcode'] : undefined;
   if (typeof errcode !== 'number') return 'unknown';
   return errcode === 0 ? 'ok' : classifyWecomErrcode(errcode);
+}
+
+/** A GET API's parameters: the body's scalar fields. */
+function queryOf(body: unknown): Record<string, string | number | boolean> {
+  if (!isRecord(body)) return {};
+  return Object.fromEntries(
+    Object.entries(body).filter(
+      (entry): entry is [string, string | number | boolean] =>
+        typeof entry[1] === 'string' || typeof entry[1] === 'number' || typeof entry[1] === 'boolean',
+    ),
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
