@@ -1,24 +1,16 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Input, Space, Table, Typography } from 'antd';
+import { Input, Space, Table, Typography } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDebounced } from '../hooks/use-debounced';
 import { listMappings } from '../pages/mapping-api';
 import { MAPPING_COLUMNS, type MappingKind, type MappingRow } from '../pages/mapping-file';
+import { LoadFailedAlert } from './load-failed-alert';
 
 const SEARCH_DELAY_MS = 300;
 /** The gateway's MAX_SEARCH_LENGTH for `?q=`. */
 const MAX_SEARCH_LENGTH = 100;
-
-/** `value`, once it has stopped changing for `delay` ms. */
-function useDebounced<T>(value: T, delay: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return settled;
-}
 
 /** One mapping table: searched by id (debounced), paged with the gateway's X-Total-Count. */
 export function MappingTable({ kind }: { kind: MappingKind }) {
@@ -60,15 +52,12 @@ export function MappingTable({ kind }: { kind: MappingKind }) {
           />
         </Space>
       </Space>
-      {query.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 12 }}
+      {query.error && (
+        <LoadFailedAlert
           title={t('common:error')}
-          description={query.error.message}
-          action={<Button onClick={() => void query.refetch()}>{t('common:retry')}</Button>}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          style={{ marginBottom: 12 }}
         />
       )}
       <Table<MappingRow<MappingKind>>

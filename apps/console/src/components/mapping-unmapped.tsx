@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
+import { Space, Table, Tag, Typography } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { listUnmapped, type UnmappedId } from '../pages/mapping-api';
+import { LoadFailedAlert } from './load-failed-alert';
 
 const UNMAPPED_LIMIT = 200;
 
@@ -22,15 +23,12 @@ export function MappingUnmapped() {
         {t('unmapped.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('unmapped.help')}</Typography.Paragraph>
-      {query.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 12 }}
+      {query.error && (
+        <LoadFailedAlert
           title={t('common:error')}
-          description={query.error.message}
-          action={<Button onClick={() => void query.refetch()}>{t('common:retry')}</Button>}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          style={{ marginBottom: 12 }}
         />
       )}
       <Table<UnmappedId>

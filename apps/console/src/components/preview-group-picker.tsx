@@ -1,21 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Select, Spin, Typography } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDebounced } from '../hooks/use-debounced';
 import { errorMessages, listVendorGroups, type Vendor, type VendorGroup } from '../pages/preview-api';
 
 /** How many matches the list shows at once; a longer list asks for a more precise search. */
 const PAGE_SIZE = 50;
-
-/** Waits `ms` after the last keystroke before searching. */
-function useDebounced(value: string, ms: number): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 /**
  * The source vendor's groups (Feishu attendance groups or WeCom checkin rules), searched on the gateway by name

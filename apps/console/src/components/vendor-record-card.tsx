@@ -2,32 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Collapse, Descriptions, Skeleton, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../api/client';
+import { getVendorGroup, type Vendor } from '../api/vendor-groups';
 
-export type Vendor = 'feishu' | 'wecom';
-
-/** `GET /api/v1/vendors/{vendor}/groups/{id}`: the vendor's current read of a Feishu group or a WeCom rule. */
-export interface VendorGroupRecord {
-  readonly id: string;
-  readonly name: string;
-  readonly record: unknown;
-}
-
-/** What a read of a vendor record came to: the record, or nothing of that id (404). */
-export type VendorGroupRead =
-  { readonly state: 'found'; readonly group: VendorGroupRecord } | { readonly state: 'not_there' };
-
-/** The vendor record read; a 404 is an answer here (the object is gone), not an error. */
-export async function fetchVendorGroup(vendor: Vendor, id: string): Promise<VendorGroupRead> {
-  const result = await api.GET('/api/v1/vendors/{vendor}/groups/{id}', { params: { path: { vendor, id } } });
-  if (result.response.status === 404) return { state: 'not_there' };
-  return { state: 'found', group: unwrap(result) };
-}
+export type { Vendor };
 
 export function useVendorGroup(vendor: Vendor, id: string | null) {
   return useQuery({
     queryKey: ['vendor-group', vendor, id],
-    queryFn: () => fetchVendorGroup(vendor, id!),
+    // null: the vendor has no such record any more (a 404 is an answer here, not an error).
+    queryFn: () => getVendorGroup(vendor, id!),
     enabled: id !== null,
   });
 }
@@ -50,7 +33,7 @@ export function VendorRecordCard({
   const { t } = useTranslation('conflicts');
   const read = useVendorGroup(vendor, id);
   const vendorName = t(`common:vendor.${vendor}`);
-  const current = read.data?.state === 'found' ? read.data.group : undefined;
+  const current = read.data ?? undefined;
   let body: ReactNode = null;
   if (id === null) body = <Typography.Text type="secondary">{t('record.noSide')}</Typography.Text>;
   else if (read.isPending)
@@ -65,7 +48,7 @@ export function VendorRecordCard({
         title={t('record.loadFailed', { vendor: vendorName, message: read.error.message })}
       />
     );
-  else if (read.data?.state === 'not_there')
+  else if (read.data === null)
     body = <Alert type="warning" showIcon title={t('record.notThere', { vendor: vendorName })} />;
   else if (current)
     body = (

@@ -8,7 +8,7 @@ export const conflictsLocale = {
     listLabel: '冲突列表',
     empty: '没有待处理的冲突。',
     emptyAll: '还没有发生过冲突。',
-    loadFailed: '无法读取冲突：{{message}}',
+    loadFailed: '无法读取冲突',
     kind: {
       content: '两边都改过',
       name_taken: '同名对象已存在',
@@ -82,7 +82,7 @@ export const conflictsLocale = {
     listLabel: 'Conflicts',
     empty: 'No open conflicts.',
     emptyAll: 'No conflicts yet.',
-    loadFailed: 'Could not read the conflicts: {{message}}',
+    loadFailed: 'Could not read the conflicts',
     kind: {
       content: 'Both sides changed',
       name_taken: 'Name already taken',

@@ -1,11 +1,12 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Empty, Space, Spin, Switch, Typography } from 'antd';
+import { Button, Empty, Space, Spin, Switch, Typography } from 'antd';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { ConflictCard } from '../components/conflict-card';
+import { LoadFailedAlert } from '../components/load-failed-alert';
 
 /** GET /api/v1/conflicts: the open ones, or all with `state=all`. */
 export function useConflicts(state: 'open' | 'all') {
@@ -56,17 +57,7 @@ export function ConflictsPage() {
         </Button>
       </Space>
       {conflicts.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('loadFailed', { message: conflicts.error.message })}
-          action={
-            <Button size="small" onClick={() => void conflicts.refetch()}>
-              {t('common:retry')}
-            </Button>
-          }
-        />
+        <LoadFailedAlert title={t('loadFailed')} error={conflicts.error} onRetry={() => void conflicts.refetch()} />
       )}
       {conflicts.isPending ? (
         <Spin description={t('common:loading')}>

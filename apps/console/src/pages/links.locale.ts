@@ -81,7 +81,7 @@ export const linksLocale = {
     cancel: '取消',
     refresh: '刷新',
     conflictsLink: '去处理冲突',
-    loadFailed: '无法读取关联：{{message}}',
+    loadFailed: '无法读取关联',
     check: {
       action: '检查',
       tooltip: '读取两边，试运行一次这对关联的同步（不写入任何一边），看它现在是否一致。',
@@ -202,7 +202,7 @@ export const linksLocale = {
     cancel: 'Cancel',
     refresh: 'Refresh',
     conflictsLink: 'Resolve conflicts',
-    loadFailed: 'Could not read the links: {{message}}',
+    loadFailed: 'Could not read the links',
     check: {
       action: 'Check',
       tooltip: 'Reads both sides with a dry run of this link (writes nothing) to see whether it is in step now.',

@@ -14,6 +14,7 @@ import { LinkSide } from '../components/link-side';
 import { LINK_STATUSES, type LinkStatus, LinkStatusTag } from '../components/link-status-tag';
 import { checkLinkInto, checkSource, PAGE_CHECK_LIMIT, useLinkChecks } from './link-check';
 import { errorMessages } from './preview-api';
+import { LoadFailedAlert } from '../components/load-failed-alert';
 
 type Link = components['schemas']['LinkDto'];
 type LinkDirection = components['schemas']['LinkDirection'];
@@ -320,17 +321,7 @@ export function LinksPage() {
       )}
       {status === 'drifted' && <Alert type="info" showIcon title={t('check.filterDriftedHelp')} />}
       {links.error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('loadFailed', { message: links.error.message })}
-          action={
-            <Button size="small" onClick={() => void links.refetch()}>
-              {t('common:retry')}
-            </Button>
-          }
-        />
+        <LoadFailedAlert title={t('loadFailed')} error={links.error} onRetry={() => void links.refetch()} />
       )}
       <Table<Link>
         aria-label={t('tableLabel')}

@@ -1,8 +1,17 @@
 // The preview's calls, through the generated client (api/client.ts: bearer token, 401 → sign-out).
 import { ApiRequestError, api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
+import type { Vendor } from '../api/vendor-groups';
 
-export type Vendor = 'feishu' | 'wecom';
+export {
+  getVendorGroup,
+  listVendorGroups,
+  type GroupPage,
+  type Vendor,
+  type VendorGroup,
+  type VendorGroupRecord,
+} from '../api/vendor-groups';
+
 export type Direction = components['schemas']['SyncDirection'];
 export type Scope = components['schemas']['SyncScope'];
 /** What a preview and its apply share: everything of the sync request but dryRun. */
@@ -11,23 +20,6 @@ export type RunDetail = components['schemas']['RunDetailDto'];
 export type RunItem = components['schemas']['RunItemDto'];
 export type Loss = components['schemas']['LossDto'];
 export type Severity = components['schemas']['LossSeverity'];
-
-/** A source or target group: a Feishu attendance group or a WeCom checkin rule. */
-export interface VendorGroup {
-  readonly id: string;
-  readonly name: string;
-}
-
-/** A group with the vendor's current read of it. */
-export interface VendorGroupRecord extends VendorGroup {
-  readonly record: unknown;
-}
-
-export interface GroupPage {
-  readonly groups: readonly VendorGroup[];
-  /** X-Total-Count: every match, not only this page. */
-  readonly total: number;
-}
 
 /** A dry run's plan: the vendor calls a real run would make, in order, with their exact bodies. */
 export interface PlannedRequest {
@@ -41,23 +33,6 @@ export interface ItemPlan {
 
 export const sourceVendor = (direction: Direction): Vendor => (direction === 'feishu_to_wecom' ? 'feishu' : 'wecom');
 export const targetVendor = (direction: Direction): Vendor => (direction === 'feishu_to_wecom' ? 'wecom' : 'feishu');
-
-/** One page of the vendor's groups whose name contains `query` or whose id is it. */
-export async function listVendorGroups(vendor: Vendor, query: string, limit: number, offset = 0): Promise<GroupPage> {
-  const result = await api.GET('/api/v1/vendors/{vendor}/groups', {
-    params: { path: { vendor }, query: { limit, offset, ...(query.trim() ? { q: query.trim() } : {}) } },
-  });
-  const groups = unwrap(result);
-  const total = Number(result.response.headers.get('X-Total-Count') ?? groups.length);
-  return { groups, total: Number.isFinite(total) ? total : groups.length };
-}
-
-/** The vendor's current read of one group, or null when the vendor has none under that id (404). */
-export async function getVendorGroup(vendor: Vendor, id: string): Promise<VendorGroupRecord | null> {
-  const result = await api.GET('/api/v1/vendors/{vendor}/groups/{id}', { params: { path: { vendor, id } } });
-  if (result.response.status === 404) return null;
-  return unwrap(result);
-}
 
 /** POST /api/v1/sync: the queued run's id. */
 export async function queueRun(request: SyncRequest, dryRun: boolean): Promise<string> {

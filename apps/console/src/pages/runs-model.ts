@@ -1,3 +1,4 @@
+import type { Vendor } from '../api/vendor-groups';
 import type { components } from '../api/schema';
 
 // What the runs and run-detail pages share: the API's run shapes, which runs are still moving, colours, the
@@ -110,7 +111,6 @@ export function durationParts(ms: number): { unit: 'h' | 'min' | 's' | 'ms'; val
   return [{ unit: 's', value: ms < 10_000 ? Math.round(ms / 100) / 10 : rest }];
 }
 
-export type Vendor = 'feishu' | 'wecom';
 /** What an item's id names: a Feishu group or WeCom rule (rules, rosters), or a person (punches). */
 export type RecordKind = 'group' | 'rule' | 'person';
 

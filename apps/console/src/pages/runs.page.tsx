@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Flex, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
+import { Button, Flex, Table, type TableColumnsType, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { RunCounts } from '../components/run-counts';
@@ -10,6 +10,7 @@ import { RunStatusTag } from '../components/run-status-tag';
 import { VISUALLY_HIDDEN } from '../components/run-visually-hidden';
 import { formatDateTime, isActive, progressOf, type Run, type RunProgressView } from './runs-model';
 import { runDetailQuery, runPageQuery, RUNS_PAGE_SIZE } from './runs-queries';
+import { LoadFailedAlert } from '../components/load-failed-alert';
 
 /**
  * The runs, newest first, a page of RUNS_PAGE_SIZE at a time (the page number is in the URL). While a run on the
@@ -126,16 +127,7 @@ export function RunsPage() {
           {t('refresh')}
         </Button>
       </Flex>
-      {runs.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('loadFailed')}
-          description={runs.error.message}
-          action={<Button onClick={() => void runs.refetch()}>{t('common:retry')}</Button>}
-        />
-      )}
+      {runs.error && <LoadFailedAlert title={t('loadFailed')} error={runs.error} onRetry={() => void runs.refetch()} />}
       <Table<Run>
         rowKey="id"
         columns={columns}
