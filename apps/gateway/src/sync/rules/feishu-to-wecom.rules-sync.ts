@@ -6,7 +6,6 @@ import {
   type WecomRule,
   type WecomRuleCreate,
   type WecomRulesConnector,
-  feishuPlan,
   wecomPlan,
   type WecomRuleUpdatePlan,
 } from '@app/connectors';
@@ -22,13 +21,8 @@ import {
   skippedByResolution,
 } from './two-way.js';
 import { WecomRuleNames, type RuleLocation } from './wecom-rule-names.js';
-import {
-  item,
-  refusalReason,
-  ruleConnectors,
-  type RuleConnectorFactories,
-  type RulesRunContext,
-} from './rule-sync.types.js';
+import { refusedItem, sourceDeletedItem, targetDeletedItem, type RuleDirection } from './rule-removals.js';
+import { item, ruleConnectors, type RuleConnectorFactories, type RulesRunContext } from './rule-sync.types.js';
 import { linkFailureOf } from '../engine/sync-error-policy.js';
 
 /**
@@ -65,6 +59,7 @@ interface PendingCreate {
 export class FeishuToWecomRulesSync {
   private readonly feishu: FeishuRulesConnector;
   private readonly wecom: WecomRulesConnector;
+  private readonly direction: RuleDirection;
   private readonly pendingCreates: PendingCreate[] = [];
   private names: WecomRuleNames;
 
@@ -73,6 +68,7 @@ export class FeishuToWecomRulesSync {
     connect: RuleConnectorFactories,
   ) {
     ({ feishu: this.feishu, wecom: this.wecom } = ruleConnectors(context, connect));
+    this.direction = { source: this.feishu, target: this.wecom };
     this.names = this.ruleNames([], new Set());
   }
 
@@ -170,7 +166,7 @@ export class FeishuToWecomRulesSync {
     const skipped = await skippedByResolution(this.context, link, feishuGroupId);
     if (skipped) return skipped;
     const group = await this.feishu.findGroup(feishuGroupId);
-    if (!group) return this.sourceDeleted(feishuGroupId, link);
+    if (!group) return sourceDeletedItem(this.context, this.direction, feishuGroupId, link);
 
     const source = await this.feishu.toCanonical(group, () => this.linkedShiftIds(link));
     const feishuHash = source.ok ? ruleContentHash(source.value) : null;
@@ -229,13 +225,13 @@ export class FeishuToWecomRulesSync {
     const current = { feishuHash, wecomHash: linkedRule ? this.wecom.contentHash(linkedRule) : null };
     switch (change.kind) {
       case 'refuse':
-        return this.refuse(feishuGroupId, link, source.ok ? losses : sourceLosses);
+        return refusedItem(this.context, this.direction, feishuGroupId, link, source.ok ? losses : sourceLosses);
       case 'leave_to_other_half':
         return null;
       case 'blocked_by_conflict':
         return openConflictItem(this.context, link!, feishuGroupId, link!.wecomRuleId);
       case 'target_deleted':
-        return this.targetDeletedOnTwoWay(feishuGroupId, link!);
+        return targetDeletedItem(this.context, this.direction, feishuGroupId, link!);
       case 'in_sync':
         // Neither side changed since the last sync: what differs between them is translation loss, and writing
         // it again would only bounce between the vendors.
@@ -310,66 +306,6 @@ export class FeishuToWecomRulesSync {
     if (!link) return [];
     const linked = await this.context.store.shiftLinks.listForGroupLink(link.id);
     return linked.flatMap((shift) => (shift.feishuShiftId ? [shift.feishuShiftId] : []));
-  }
-
-  /**
-   * The Feishu group is gone. Its WeCom rule is deleted too only with SYNC_PROPAGATE_DELETES=true (and only a
-   * rule the link knows); otherwise the rule is left alone and the item says so.
-   */
-  private async sourceDeleted(feishuGroupId: string, link: GroupLink | null): Promise<SyncRunItem> {
-    const { store, dryRun, propagateDeletes } = this.context;
-    const ruleId = link?.wecomRuleId ?? null;
-    if (!link || !ruleId || !propagateDeletes) {
-      if (link && !dryRun)
-        await store.groupLinks.setStatus(link.id, 'source_missing', {
-          message: 'Feishu group not found',
-          kind: 'source_missing',
-        });
-      return item(feishuGroupId, ruleId, 'skipped', [], {
-        error: ruleId
-          ? 'the Feishu group no longer exists; its WeCom rule was left as it is (SYNC_PROPAGATE_DELETES is off)'
-          : 'the Feishu group no longer exists',
-      });
-    }
-    const request = this.wecom.deleteRequest(ruleId);
-    const deleted: Note = {
-      field: 'rule',
-      message: `The Feishu group was deleted, so its WeCom rule ${ruleId} was deleted too (SYNC_PROPAGATE_DELETES).`,
-    };
-    if (dryRun) return item(feishuGroupId, ruleId, 'updated', [], { notes: [deleted], plan: wecomPlan([request]) });
-    if (this.wecom.has(ruleId)) await this.wecom.send(request);
-    await store.groupLinks.delete(link.id);
-    return item(feishuGroupId, ruleId, 'updated', [], { notes: [deleted] });
-  }
-
-  /** A two-way link whose WeCom rule was deleted: reported (or the Feishu group deleted too, if configured). */
-  private async targetDeletedOnTwoWay(feishuGroupId: string, link: GroupLink): Promise<SyncRunItem> {
-    const { store, dryRun, propagateDeletes } = this.context;
-    if (!propagateDeletes) {
-      if (!dryRun)
-        await store.groupLinks.setStatus(link.id, 'target_missing', {
-          message: 'WeCom rule not found',
-          kind: 'target_missing',
-        });
-      return item(feishuGroupId, link.wecomRuleId, 'skipped', [], {
-        error:
-          'the WeCom rule of this two-way link was deleted; the Feishu group was left as it is ' +
-          '(SYNC_PROPAGATE_DELETES is off)',
-      });
-    }
-    const deleted: Note = {
-      field: 'group',
-      message: `The WeCom rule was deleted, so the Feishu group was deleted too (SYNC_PROPAGATE_DELETES).`,
-    };
-    if (dryRun) {
-      return item(feishuGroupId, link.wecomRuleId, 'updated', [], {
-        notes: [deleted],
-        plan: feishuPlan([this.feishu.deleteRequest(feishuGroupId)]),
-      });
-    }
-    await this.feishu.deleteGroup(feishuGroupId);
-    await store.groupLinks.delete(link.id);
-    return item(feishuGroupId, link.wecomRuleId, 'updated', [], { notes: [deleted] });
   }
 
   private async create(
@@ -502,17 +438,6 @@ export class FeishuToWecomRulesSync {
       feishuGroupName,
       wecomRuleName: ruleName,
     });
-  }
-
-  private async refuse(feishuGroupId: string, link: GroupLink | null, losses: readonly Loss[]): Promise<SyncRunItem> {
-    const reason = refusalReason(losses);
-    if (link && !this.context.dryRun) {
-      await this.context.store.groupLinks.setStatus(link.id, 'failed', {
-        message: reason,
-        kind: 'translation_refused',
-      });
-    }
-    return item(feishuGroupId, link?.wecomRuleId ?? null, 'failed', losses, { error: reason });
   }
 
   /** One read of all rules links every rule this run created (WeCom's add answers no id). */

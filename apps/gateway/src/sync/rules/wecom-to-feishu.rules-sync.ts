@@ -19,14 +19,9 @@ import {
   recordNameConflict,
   skippedByResolution,
 } from './two-way.js';
-import {
-  item,
-  refusalReason,
-  ruleConnectors,
-  type RuleConnectorFactories,
-  type RulesRunContext,
-} from './rule-sync.types.js';
+import { item, ruleConnectors, type RuleConnectorFactories, type RulesRunContext } from './rule-sync.types.js';
 import { linkFailureOf } from '../engine/sync-error-policy.js';
+import { refusedItem, sourceDeletedItem, type RuleDirection } from './rule-removals.js';
 
 type Target =
   | { readonly kind: 'linked' | 'adopt'; readonly group: FeishuGroupRecord }
@@ -46,12 +41,14 @@ type Target =
 export class WecomToFeishuRulesSync {
   private readonly feishu: FeishuRulesConnector;
   private readonly wecom: WecomRulesConnector;
+  private readonly direction: RuleDirection;
 
   constructor(
     private readonly context: RulesRunContext,
     connect: RuleConnectorFactories,
   ) {
     ({ feishu: this.feishu, wecom: this.wecom } = ruleConnectors(context, connect));
+    this.direction = { source: this.wecom, target: this.feishu };
   }
 
   async run(): Promise<SyncRunItem[]> {
@@ -83,7 +80,7 @@ export class WecomToFeishuRulesSync {
       );
       this.context.onItemsPlanned?.(gone.length);
       for (const link of gone) {
-        const deleted = await this.sourceDeleted(link);
+        const deleted = await sourceDeletedItem(this.context, this.direction, link.wecomRuleId ?? '', link);
         items.push(deleted);
         this.context.onItemDone?.(deleted);
       }
@@ -127,41 +124,6 @@ export class WecomToFeishuRulesSync {
     return sources;
   }
 
-  /**
-   * The WeCom rule of a link is gone. Its Feishu group is deleted too only with SYNC_PROPAGATE_DELETES=true;
-   * otherwise it is left alone and the item says so.
-   */
-  private async sourceDeleted(link: GroupLink): Promise<SyncRunItem> {
-    const { store, dryRun, propagateDeletes } = this.context;
-    const ruleId = link.wecomRuleId ?? '';
-    const groupId = link.feishuGroupId;
-    if (!groupId || !propagateDeletes) {
-      if (!dryRun)
-        await store.groupLinks.setStatus(link.id, 'source_missing', {
-          message: 'WeCom rule not found',
-          kind: 'source_missing',
-        });
-      return item(ruleId, groupId, 'skipped', [], {
-        error: groupId
-          ? 'the WeCom rule no longer exists; its Feishu group was left as it is (SYNC_PROPAGATE_DELETES is off)'
-          : 'the WeCom rule no longer exists',
-      });
-    }
-    const deleted: Note = {
-      field: 'group',
-      message: `The WeCom rule was deleted, so its Feishu group ${groupId} was deleted too (SYNC_PROPAGATE_DELETES).`,
-    };
-    if (dryRun) {
-      return item(ruleId, groupId, 'updated', [], {
-        notes: [deleted],
-        plan: feishuPlan([this.feishu.deleteRequest(groupId)]),
-      });
-    }
-    await this.feishu.deleteGroup(groupId);
-    await store.groupLinks.delete(link.id);
-    return item(ruleId, groupId, 'updated', [], { notes: [deleted] });
-  }
-
   private syncItem(rule: WecomRule): Promise<SyncRunItem | null> {
     const { store } = this.context;
     const ruleId = String(rule.groupid);
@@ -186,7 +148,7 @@ export class WecomToFeishuRulesSync {
     if (skipped) return skipped;
     const source = this.wecom.toCanonical(rule);
     // planRuleChange's first rule, taken before anything is read from Feishu for it.
-    if (!source.ok) return this.refuse(ruleId, link, source.losses);
+    if (!source.ok) return refusedItem(this.context, this.direction, ruleId, link, source.losses);
     const wecomHash = ruleContentHash(source.value);
 
     const target = await this.locate(link, ruleId, this.feishuGroupNameFor(rule.groupname, null));
@@ -251,7 +213,7 @@ export class WecomToFeishuRulesSync {
       case 'leave_to_other_half':
         return null;
       case 'refuse':
-        return this.refuse(ruleId, link, losses);
+        return refusedItem(this.context, this.direction, ruleId, link, losses);
       case 'name_taken': {
         const found = (target as Extract<Target, { kind: 'name_taken' }>).group;
         const foundLink = await store.groupLinks.findByFeishuGroupId(found.group_id);
@@ -285,7 +247,7 @@ export class WecomToFeishuRulesSync {
       case 'update':
         break;
     }
-    if (!plan.ok) return this.refuse(ruleId, link, losses);
+    if (!plan.ok) return refusedItem(this.context, this.direction, ruleId, link, losses);
     if (change.kind === 'unchanged' && actual && write) {
       if (!dryRun) {
         const linkId = await this.markSynced(link, ruleId, actual, comparison!.desired!, wecomHash, rule.groupname);
@@ -499,17 +461,6 @@ export class WecomToFeishuRulesSync {
     if (actual && this.wecom.isNameFor(ruleName, actual.group_name)) return actual.group_name;
     if (actual && this.wecom.legacySourceIdOf(ruleName) === actual.group_id) return actual.group_name;
     return this.wecom.withoutLegacyTag(ruleName);
-  }
-
-  private async refuse(ruleId: string, link: GroupLink | null, losses: readonly Loss[]): Promise<SyncRunItem> {
-    const reason = refusalReason(losses);
-    if (link && !this.context.dryRun) {
-      await this.context.store.groupLinks.setStatus(link.id, 'failed', {
-        message: reason,
-        kind: 'translation_refused',
-      });
-    }
-    return item(ruleId, link?.feishuGroupId ?? null, 'failed', losses, { error: reason });
   }
 }
 
