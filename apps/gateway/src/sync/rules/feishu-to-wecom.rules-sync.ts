@@ -21,8 +21,14 @@ import {
   skippedByResolution,
 } from './two-way.js';
 import { WecomRuleNames, type RuleLocation } from './wecom-rule-names.js';
-import { refusedItem, sourceDeletedItem, targetDeletedItem, type RuleDirection } from './rule-removals.js';
-import { item, ruleConnectors, type RuleConnectorFactories, type RulesRunContext } from './rule-sync.types.js';
+import { refusedItem, sourceDeletedItem, targetDeletedItem } from './rule-removals.js';
+import {
+  item,
+  ruleConnectors,
+  type RuleConnectorFactories,
+  type RuleDirection,
+  type RulesRunContext,
+} from './rule-sync.types.js';
 import { linkFailureOf } from '../engine/sync-error-policy.js';
 
 /**
@@ -145,7 +151,7 @@ export class FeishuToWecomRulesSync {
         sourceId: feishuGroupId,
         resource: `feishu-group:${feishuGroupId}`,
         findLink: () => store.groupLinks.findByFeishuGroupId(feishuGroupId),
-        targetIdOf: (link) => link.wecomRuleId,
+        targetVendor: this.wecom.vendor,
       },
       () => this.syncOne(feishuGroupId),
     );
@@ -192,7 +198,7 @@ export class FeishuToWecomRulesSync {
     const actual = target.kind === 'linked' || target.kind === 'adopt' ? target.rule : null;
     const update =
       source.ok && payload?.ok && actual ? this.wecom.planUpdate(payload.group, actual, source.value) : null;
-    const planLink = link ? await planLinkOf(this.context, link, this.wecom) : null;
+    const planLink = link ? await planLinkOf(this.context, link, this.direction) : null;
     const sourceSide: SideState = {
       hash: feishuHash,
       recorded: link?.feishuHash || null,

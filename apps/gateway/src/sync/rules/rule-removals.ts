@@ -1,18 +1,7 @@
 import type { Loss, Note } from '@app/kernel';
-import type { RuleSideConnector } from '@app/connectors';
 import type { GroupLink, SyncRunItem } from '@app/mapping-store';
 import { linkSideId } from '../engine/link-sides.js';
-import { item, refusalReason, type RulesRunContext } from './rule-sync.types.js';
-
-/**
- * The vendors of one rules direction: where rules are read (`source`) and where they are written (`target`).
- * The items below name each side by its connector's noun and read the link's sides by the connectors' vendors,
- * so they are the same for every direction.
- */
-export interface RuleDirection {
-  readonly source: RuleSideConnector;
-  readonly target: RuleSideConnector;
-}
+import { item, refusalReason, type RuleDirection, type RulesRunContext } from './rule-sync.types.js';
 
 /**
  * The source rule is gone. Its target rule is deleted too only with SYNC_PROPAGATE_DELETES=true (and only one

@@ -19,9 +19,15 @@ import {
   recordNameConflict,
   skippedByResolution,
 } from './two-way.js';
-import { item, ruleConnectors, type RuleConnectorFactories, type RulesRunContext } from './rule-sync.types.js';
+import {
+  item,
+  ruleConnectors,
+  type RuleConnectorFactories,
+  type RuleDirection,
+  type RulesRunContext,
+} from './rule-sync.types.js';
 import { linkFailureOf } from '../engine/sync-error-policy.js';
-import { refusedItem, sourceDeletedItem, type RuleDirection } from './rule-removals.js';
+import { refusedItem, sourceDeletedItem } from './rule-removals.js';
 
 type Target =
   | { readonly kind: 'linked' | 'adopt'; readonly group: FeishuGroupRecord }
@@ -133,7 +139,7 @@ export class WecomToFeishuRulesSync {
         sourceId: ruleId,
         resource: `wecom-rule:${ruleId}`,
         findLink: () => store.groupLinks.findByWecomRuleId(ruleId),
-        targetIdOf: (link) => link.feishuGroupId,
+        targetVendor: this.feishu.vendor,
       },
       () => this.syncOne(rule),
     );
@@ -161,7 +167,7 @@ export class WecomToFeishuRulesSync {
       });
     }
     const actual = target.kind === 'linked' || target.kind === 'adopt' ? target.group : null;
-    const planLink = link ? await planLinkOf(this.context, link, this.feishu) : null;
+    const planLink = link ? await planLinkOf(this.context, link, this.direction) : null;
     const twoWay = this.context.reconcile !== undefined && link?.direction === 'two_way';
     // The two-way question (which side changed) needs the Feishu side as its last sync recorded it.
     const feishuNow =
