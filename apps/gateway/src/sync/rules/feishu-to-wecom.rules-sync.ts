@@ -11,15 +11,9 @@ import {
 } from '@app/connectors';
 import { legacyRuleContentHashes, ruleContentHash } from '@app/translation';
 import { planRuleChange, type SideState } from '../engine/plan-rule-change.js';
+import { linkSide, linkSideId } from '../engine/link-sides.js';
 import { syncRuleItem } from './rule-item.js';
-import {
-  awaitingFoundConflict,
-  openConflictItem,
-  planLinkOf,
-  recordConflict,
-  recordNameConflict,
-  skippedByResolution,
-} from './two-way.js';
+import { nameTakenItem, openConflictItem, planLinkOf, recordConflict, skippedByResolution } from './two-way.js';
 import { WecomRuleNames, type RuleLocation } from './wecom-rule-names.js';
 import { refusedItem, sourceDeletedItem, targetDeletedItem } from './rule-removals.js';
 import {
@@ -109,12 +103,12 @@ export class FeishuToWecomRulesSync {
     const { store, reconcile, dryRun } = this.context;
     const open = await store.conflicts.list({ openOnly: true });
     const known = new Set([
-      ...links.flatMap((link) => (link.feishuGroupId ? [link.feishuGroupId] : [])),
-      ...open.flatMap((conflict) => (conflict.found?.vendor === 'feishu' ? [conflict.found.id] : [])),
+      ...links.flatMap((link) => linkSideId(link, this.feishu.vendor) || []),
+      ...open.flatMap((conflict) => (conflict.found?.vendor === this.feishu.vendor ? [conflict.found.id] : [])),
     ]);
     const sources = links
-      .filter((link) => link.feishuGroupId && link.status !== 'unlinked' && link.direction !== 'wecom_to_feishu')
-      .map((link) => link.feishuGroupId!);
+      .filter((link) => link.status !== 'unlinked' && link.direction !== 'wecom_to_feishu')
+      .flatMap((link) => linkSideId(link, this.feishu.vendor) || []);
     for (const groupId of feishuGroupIds) {
       if (known.has(groupId)) continue;
       if (reconcile?.autoLink) sources.push(groupId);
@@ -128,7 +122,7 @@ export class FeishuToWecomRulesSync {
    * created a second time, or its deletion reported). The rule's own item says what could not be read.
    */
   private unreadableTarget(feishuGroupId: string, link: GroupLink | null): SyncRunItem | null {
-    const ruleId = link?.wecomRuleId;
+    const ruleId = linkSideId(link, this.wecom.vendor);
     const record = ruleId ? this.context.unreadable.find('wecom', 'checkin rule', ruleId) : undefined;
     if (!ruleId || !record) return null;
     return item(feishuGroupId, ruleId, 'failed', [], {
@@ -139,8 +133,9 @@ export class FeishuToWecomRulesSync {
   }
 
   private listLacksRuleOf(link: GroupLink): boolean {
-    if (link.wecomRuleId) return !this.wecom.has(link.wecomRuleId);
-    return link.wecomRuleName !== null && !this.wecom.hasName(link.wecomRuleName);
+    const rule = linkSide(link, this.wecom.vendor);
+    if (rule.id) return !this.wecom.has(rule.id);
+    return rule.name !== null && !this.wecom.hasName(rule.name);
   }
 
   private syncItem(feishuGroupId: string): Promise<SyncRunItem | null> {
@@ -150,7 +145,7 @@ export class FeishuToWecomRulesSync {
       {
         sourceId: feishuGroupId,
         resource: `feishu-group:${feishuGroupId}`,
-        findLink: () => store.groupLinks.findByFeishuGroupId(feishuGroupId),
+        findLink: () => store.groupLinks.findBySide(this.feishu.vendor, feishuGroupId),
         targetVendor: this.wecom.vendor,
       },
       () => this.syncOne(feishuGroupId),
@@ -165,7 +160,7 @@ export class FeishuToWecomRulesSync {
     // earlier attempt of it whose process died mid-item, created or linked this group's rule). A link naming a
     // rule the list lacks may be just that: list again rather than create a second rule (or report the rule
     // deleted).
-    const link = await store.groupLinks.findByFeishuGroupId(feishuGroupId);
+    const link = await store.groupLinks.findBySide(this.feishu.vendor, feishuGroupId);
     if (link && this.listLacksRuleOf(link)) await this.wecom.relist(startedAt);
     const unreadable = this.unreadableTarget(feishuGroupId, link);
     if (unreadable) return unreadable;
@@ -176,13 +171,16 @@ export class FeishuToWecomRulesSync {
 
     const source = await this.feishu.toCanonical(group, () => this.linkedShiftIds(link));
     const feishuHash = source.ok ? ruleContentHash(source.value) : null;
-    const linkedRule = link?.wecomRuleId ? this.wecom.byId(link.wecomRuleId) : undefined;
+    // The link's two sides as its last sync (or a recorded intent) left them.
+    const linkedFrom = link ? linkSide(link, this.feishu.vendor) : null;
+    const linkedTo = link ? linkSide(link, this.wecom.vendor) : null;
+    const linkedRule = linkedTo?.id ? this.wecom.byId(linkedTo.id) : undefined;
     const target: RuleLocation = source.ok
       ? this.names.locate(feishuGroupId, source.value.name, link, linkedRule, {
           named: (name) => this.wecom.named([name]),
           // The rule a crash left holds what the intent planned; an intent recorded before plans were hashed
           // (no hash) adopts by name alone, as it did then.
-          matchesIntent: (rule) => link?.wecomHash == null || this.wecom.contentHash(rule) === link.wecomHash,
+          matchesIntent: (rule) => linkedTo?.hash == null || this.wecom.contentHash(rule) === linkedTo.hash,
         })
       : { kind: 'absent', name: null };
     const ruleName = target.name ?? '';
@@ -201,12 +199,12 @@ export class FeishuToWecomRulesSync {
     const planLink = link ? await planLinkOf(this.context, link, this.direction) : null;
     const sourceSide: SideState = {
       hash: feishuHash,
-      recorded: link?.feishuHash || null,
+      recorded: linkedFrom?.hash || null,
       ...(source.ok ? { legacy: () => legacyRuleContentHashes(source.value) } : {}),
     };
     const targetSide = (rule: WecomRule): SideState => ({
       hash: this.wecom.contentHash(rule),
-      recorded: link?.wecomHash || null,
+      recorded: linkedTo?.hash || null,
       legacy: () => this.wecom.legacyHashes(rule),
     });
     const change = planRuleChange({
@@ -235,26 +233,24 @@ export class FeishuToWecomRulesSync {
       case 'leave_to_other_half':
         return null;
       case 'blocked_by_conflict':
-        return openConflictItem(this.context, link!, feishuGroupId, link!.wecomRuleId);
+        return openConflictItem(this.context, link!, feishuGroupId, linkedTo!.id);
       case 'target_deleted':
         return targetDeletedItem(this.context, this.direction, feishuGroupId, link!);
       case 'in_sync':
         // Neither side changed since the last sync: what differs between them is translation loss, and writing
         // it again would only bounce between the vendors.
         await this.recordCurrentHashes(link!, current);
-        return item(feishuGroupId, link!.wecomRuleId, 'unchanged', sourceLosses);
+        return item(feishuGroupId, linkedTo!.id, 'unchanged', sourceLosses);
       case 'conflict':
-        return recordConflict(this.context, link!, feishuGroupId, link!.wecomRuleId, current, sourceLosses);
+        return recordConflict(this.context, link!, feishuGroupId, linkedTo!.id, current, sourceLosses);
       case 'name_taken': {
         const found = (target as Extract<RuleLocation, { kind: 'name_taken' }>).rule;
-        const foundLink = await store.groupLinks.findByWecomRuleId(String(found.groupid));
-        const waiting = await awaitingFoundConflict(this.context, foundLink, feishuGroupId);
-        if (waiting) return waiting;
-        return recordNameConflict(
+        return nameTakenItem(
           this.context,
-          link ?? (() => this.recordLink(feishuGroupId, null, group.group_name)),
+          this.direction,
           feishuGroupId,
-          { vendor: 'wecom', id: String(found.groupid), name: found.groupname },
+          link ?? (() => this.recordLink(feishuGroupId, null, group.group_name)),
+          { id: String(found.groupid), name: found.groupname },
           losses,
         );
       }
@@ -271,7 +267,7 @@ export class FeishuToWecomRulesSync {
           target.kind === 'linked_missing'
             ? {
                 field: 'rule',
-                message: `The linked WeCom rule ${link!.wecomRuleId!} no longer exists in WeCom; it was created again.`,
+                message: `The linked WeCom rule ${linkedTo!.id!} no longer exists in WeCom; it was created again.`,
               }
             : null;
         const created = this.create(
@@ -328,15 +324,16 @@ export class FeishuToWecomRulesSync {
     // Intent first: if the process dies after WeCom created the rule, the next run finds it by this name and
     // knows it by this content.
     const plannedHash = this.wecom.plannedHash(group);
-    const intent = link?.wecomRuleId
-      ? await store.groupLinks.resetWecomTarget(link.id, ruleName, plannedHash)
-      : await store.groupLinks.recordIntent({
-          direction: link?.direction ?? 'feishu_to_wecom',
-          feishuGroupId,
-          feishuGroupName,
-          wecomRuleName: ruleName,
-          wecomHash: plannedHash,
-        });
+    const intent =
+      link && linkSideId(link, this.wecom.vendor)
+        ? await store.groupLinks.resetWecomTarget(link.id, ruleName, plannedHash)
+        : await store.groupLinks.recordIntent({
+            direction: link?.direction ?? 'feishu_to_wecom',
+            feishuGroupId,
+            feishuGroupName,
+            wecomRuleName: ruleName,
+            wecomHash: plannedHash,
+          });
     const pending = intent.status === 'pending' ? intent : await store.groupLinks.setStatus(intent.id, 'pending');
     try {
       await this.wecom.send(request);
@@ -375,9 +372,9 @@ export class FeishuToWecomRulesSync {
       const stale =
         !link ||
         link.status !== 'active' ||
-        link.wecomRuleId !== targetId ||
-        link.feishuHash !== feishuHash ||
-        link.wecomHash !== plan.desiredHash;
+        linkSide(link, this.wecom.vendor).id !== targetId ||
+        linkSide(link, this.feishu.vendor).hash !== feishuHash ||
+        linkSide(link, this.wecom.vendor).hash !== plan.desiredHash;
       if (stale && !dryRun) {
         const ensured = link ?? (await this.recordLink(feishuGroupId, plan.group.groupname, feishuGroupName));
         await store.groupLinks.markSynced(ensured.id, synced());

@@ -7,7 +7,7 @@ import { UnreadableRecords } from '../engine/unreadable-records.js';
 import { refusedItem, sourceDeletedItem, targetDeletedItem } from './rule-removals.js';
 import { syncRuleItem } from './rule-item.js';
 import type { RuleDirection, RulesRunContext } from './rule-sync.types.js';
-import { planLinkOf } from './two-way.js';
+import { nameTakenItem, planLinkOf } from './two-way.js';
 
 // The rules code both directions share, run over two in-memory connectors (test/support/memory-rules.connector.ts)
 // and a store that only records what was asked of it: the items and link changes come out of the connectors'
@@ -40,6 +40,10 @@ function setUp(options: { dryRun?: boolean; propagateDeletes?: boolean; reversed
     groupLinks: {
       setStatus: async (...args: unknown[]) => void calls.push(['setStatus', ...args]),
       delete: async (...args: unknown[]) => void calls.push(['delete', ...args]),
+      findBySide: async (...args: unknown[]) => {
+        calls.push(['findBySide', ...args]);
+        return null;
+      },
     },
     conflicts: { findOpenForLink: async () => null },
   } as unknown as MappingStore;
@@ -191,6 +195,14 @@ describe('the rest of what both directions share, over memory connectors', () =>
     expect(await planLinkOf(context, refused, reversed)).toMatchObject({ refusedAsForeign: false });
     const pending = link({ wecomRuleId: null });
     expect(await planLinkOf(context, pending, direction)).toMatchObject({ hasTarget: false });
+  });
+
+  it('nameTakenItem: the same-named rule is looked up and reported on the target connector’s vendor', async () => {
+    const { context, calls, direction } = setUp({ dryRun: true, reversed: true });
+    const done = await nameTakenItem(context, direction, '100', link(), { id: 'G7', name: 'Day shift' }, []);
+    expect(calls).toEqual([['findBySide', 'feishu', 'G7']]);
+    expect(done).toMatchObject({ sourceId: '100', targetId: null, action: 'skipped' });
+    expect(done.error).toContain('a Feishu attendance group named "Day shift" (id G7) already exists');
   });
 
   it('syncRuleItem: a failed item names the link’s side on the target vendor', async () => {

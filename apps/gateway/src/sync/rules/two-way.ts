@@ -126,6 +126,25 @@ export async function awaitingFoundConflict(
 }
 
 /**
+ * The source's counterpart would go where a same-named target rule (`found`) stands that the gateway did not
+ * create: the item waits on the found rule's own name conflict when the other direction opened one for this
+ * pair, else opens this source's (recording its link through `link` when there is none).
+ */
+export async function nameTakenItem(
+  context: RulesRunContext,
+  { target }: RuleDirection,
+  sourceId: string,
+  link: GroupLink | (() => Promise<GroupLink>),
+  found: { readonly id: string; readonly name: string },
+  losses: readonly Loss[],
+): Promise<SyncRunItem> {
+  const foundLink = await context.store.groupLinks.findBySide(target.vendor, found.id);
+  const waiting = await awaitingFoundConflict(context, foundLink, sourceId);
+  if (waiting) return waiting;
+  return recordNameConflict(context, link, sourceId, { vendor: target.vendor, ...found }, losses);
+}
+
+/**
  * A source whose name conflict was resolved by `skip` (its link set `unlinked`) is left alone by every run
  * that does not name it, until its link is set to a direction again (PATCH /api/v1/links/:id); a run naming it
  * tries again. Null when the item goes on.

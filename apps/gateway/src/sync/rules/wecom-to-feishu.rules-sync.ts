@@ -11,14 +11,9 @@ import {
 } from '@app/connectors';
 import { legacyRuleContentHashes, ruleContentHash } from '@app/translation';
 import { planRuleChange, type SideState } from '../engine/plan-rule-change.js';
+import { linkSide, linkSideId } from '../engine/link-sides.js';
 import { syncRuleItem } from './rule-item.js';
-import {
-  awaitingFoundConflict,
-  openConflictItem,
-  planLinkOf,
-  recordNameConflict,
-  skippedByResolution,
-} from './two-way.js';
+import { nameTakenItem, openConflictItem, planLinkOf, skippedByResolution } from './two-way.js';
 import {
   item,
   ruleConnectors,
@@ -77,16 +72,16 @@ export class WecomToFeishuRulesSync {
         ...rules.map((rule) => String(rule.groupid)),
         ...this.context.unreadable.idsOf('wecom', 'checkin rule'),
       ]);
-      const gone = (await this.context.store.groupLinks.list()).filter(
-        (link) =>
-          link.direction === 'wecom_to_feishu' &&
-          link.status !== 'unlinked' &&
-          link.wecomRuleId !== null &&
-          !present.has(link.wecomRuleId),
-      );
+      const ruleOf = (link: GroupLink) => linkSideId(link, this.wecom.vendor);
+      const gone = (await this.context.store.groupLinks.list()).filter((link) => {
+        const ruleId = ruleOf(link);
+        return (
+          link.direction === 'wecom_to_feishu' && link.status !== 'unlinked' && ruleId !== null && !present.has(ruleId)
+        );
+      });
       this.context.onItemsPlanned?.(gone.length);
       for (const link of gone) {
-        const deleted = await sourceDeletedItem(this.context, this.direction, link.wecomRuleId ?? '', link);
+        const deleted = await sourceDeletedItem(this.context, this.direction, ruleOf(link) ?? '', link);
         items.push(deleted);
         this.context.onItemDone?.(deleted);
       }
@@ -104,11 +99,12 @@ export class WecomToFeishuRulesSync {
   private async reconcileSources(rules: readonly WecomRule[]): Promise<WecomRule[]> {
     const { store, reconcile, dryRun } = this.context;
     const [links, open] = await Promise.all([store.groupLinks.list(), store.conflicts.list({ openOnly: true })]);
-    const byRule = new Map(links.flatMap((link) => (link.wecomRuleId ? [[link.wecomRuleId, link] as const] : [])));
-    const intended = new Set(
-      links.flatMap((link) => (!link.wecomRuleId && link.wecomRuleName ? [link.wecomRuleName] : [])),
+    const rulesOf = links.map((link) => ({ link, rule: linkSide(link, this.wecom.vendor) }));
+    const byRule = new Map(rulesOf.flatMap(({ link, rule }) => (rule.id ? [[rule.id, link] as const] : [])));
+    const intended = new Set(rulesOf.flatMap(({ rule }) => (!rule.id && rule.name ? [rule.name] : [])));
+    const found = new Set(
+      open.flatMap((conflict) => (conflict.found?.vendor === this.wecom.vendor ? [conflict.found.id] : [])),
     );
-    const found = new Set(open.flatMap((conflict) => (conflict.found?.vendor === 'wecom' ? [conflict.found.id] : [])));
     const sources: WecomRule[] = [];
     for (const rule of rules) {
       const link = byRule.get(String(rule.groupid));
@@ -138,7 +134,7 @@ export class WecomToFeishuRulesSync {
       {
         sourceId: ruleId,
         resource: `wecom-rule:${ruleId}`,
-        findLink: () => store.groupLinks.findByWecomRuleId(ruleId),
+        findLink: () => store.groupLinks.findBySide(this.wecom.vendor, ruleId),
         targetVendor: this.feishu.vendor,
       },
       () => this.syncOne(rule),
@@ -149,7 +145,7 @@ export class WecomToFeishuRulesSync {
   private async syncOne(rule: WecomRule): Promise<SyncRunItem | null> {
     const { store, dryRun } = this.context;
     const ruleId = String(rule.groupid);
-    const link = await store.groupLinks.findByWecomRuleId(ruleId);
+    const link = await store.groupLinks.findBySide(this.wecom.vendor, ruleId);
     const skipped = await skippedByResolution(this.context, link, ruleId);
     if (skipped) return skipped;
     const source = this.wecom.toCanonical(rule);
@@ -157,7 +153,7 @@ export class WecomToFeishuRulesSync {
     if (!source.ok) return refusedItem(this.context, this.direction, ruleId, link, source.losses);
     const wecomHash = ruleContentHash(source.value);
 
-    const target = await this.locate(link, ruleId, this.feishuGroupNameFor(rule.groupname, null));
+    const target = await this.locate(link, this.feishuGroupNameFor(rule.groupname, null));
     if (target.kind === 'held') {
       return item(ruleId, null, 'skipped', source.losses, {
         error:
@@ -175,7 +171,7 @@ export class WecomToFeishuRulesSync {
     const sides = {
       source: {
         hash: wecomHash,
-        recorded: link?.wecomHash || null,
+        recorded: (link && linkSide(link, this.wecom.vendor).hash) || null,
         legacy: () => legacyRuleContentHashes(source.value),
       },
       target: feishuNow ? sideState(feishuNow, link) : null,
@@ -222,11 +218,10 @@ export class WecomToFeishuRulesSync {
         return refusedItem(this.context, this.direction, ruleId, link, losses);
       case 'name_taken': {
         const found = (target as Extract<Target, { kind: 'name_taken' }>).group;
-        const foundLink = await store.groupLinks.findByFeishuGroupId(found.group_id);
-        const waiting = await awaitingFoundConflict(this.context, foundLink, ruleId);
-        if (waiting) return waiting;
-        return recordNameConflict(
+        return nameTakenItem(
           this.context,
+          this.direction,
+          ruleId,
           link ??
             (() =>
               store.groupLinks.recordIntent({
@@ -234,14 +229,13 @@ export class WecomToFeishuRulesSync {
                 wecomRuleId: ruleId,
                 wecomRuleName: rule.groupname,
               })),
-          ruleId,
-          { vendor: 'feishu', id: found.group_id, name: found.group_name },
+          { id: found.group_id, name: found.group_name },
           source.losses,
         );
       }
       case 'blocked_by_conflict':
         // A name conflict blocks every half; a content conflict only reaches the deciding half.
-        return link ? openConflictItem(this.context, link, ruleId, link.feishuGroupId) : null;
+        return link ? openConflictItem(this.context, link, ruleId, linkSideId(link, this.feishu.vendor)) : null;
       case 'target_deleted':
       case 'in_sync':
       case 'conflict':
@@ -301,14 +295,15 @@ export class WecomToFeishuRulesSync {
 
     const body = this.feishu.bindShifts(plan.value, shiftIds).groupTemplate;
     // Intent first: a crash after Feishu created the group is adopted by its name on the next run.
-    const intent = link?.feishuGroupId
-      ? await store.groupLinks.resetFeishuTarget(link.id, body.group_name)
-      : await store.groupLinks.recordIntent({
-          direction: link?.direction ?? 'wecom_to_feishu',
-          wecomRuleId: ruleId,
-          wecomRuleName: rule.groupname,
-          feishuGroupName: body.group_name,
-        });
+    const intent =
+      link && linkSideId(link, this.feishu.vendor)
+        ? await store.groupLinks.resetFeishuTarget(link.id, body.group_name)
+        : await store.groupLinks.recordIntent({
+            direction: link?.direction ?? 'wecom_to_feishu',
+            wecomRuleId: ruleId,
+            wecomRuleName: rule.groupname,
+            feishuGroupName: body.group_name,
+          });
     const pending = intent.status === 'pending' ? intent : await store.groupLinks.setStatus(intent.id, 'pending');
     let saved: FeishuGroupRecord;
     try {
@@ -329,27 +324,30 @@ export class WecomToFeishuRulesSync {
    * group of the rule's name that another link pairs is not this rule's (`held`); one no link pairs is
    * somebody else's: a name conflict, never adopted silently.
    */
-  private async locate(link: GroupLink | null, ruleId: string, name: string): Promise<Target> {
-    if (link?.feishuGroupId) {
-      const group = await this.feishu.findGroup(link.feishuGroupId);
+  private async locate(link: GroupLink | null, name: string): Promise<Target> {
+    const linked = link ? linkSide(link, this.feishu.vendor) : null;
+    if (linked?.id) {
+      const group = await this.feishu.findGroup(linked.id);
       if (group) return { kind: 'linked', group };
     }
-    const intent = link && !link.feishuGroupId ? link.feishuGroupName : null;
+    const intent = linked && !linked.id ? linked.name : null;
     const first = (await this.feishu.groupsNamed(intent ?? name))[0];
-    const missing = link?.feishuGroupId ? 'linked_missing' : 'absent';
+    const missing = linked?.id ? 'linked_missing' : 'absent';
     if (!first) {
       const note: Note | null =
         missing === 'linked_missing'
           ? {
               field: 'group',
-              message: `The linked Feishu group ${link!.feishuGroupId!} no longer exists in Feishu; it was created again.`,
+              message: `The linked Feishu group ${linked!.id!} no longer exists in Feishu; it was created again.`,
             }
           : null;
       return { kind: missing, note };
     }
-    const pairedBy = await this.context.store.groupLinks.findByFeishuGroupId(first.group_id);
-    const paired = pairedBy !== null && pairedBy.id !== link?.id && pairedBy.wecomRuleId !== null;
-    if (paired) return { kind: 'held', groupId: first.group_id, ruleId: pairedBy.wecomRuleId ?? ruleId };
+    const pairedBy = await this.context.store.groupLinks.findBySide(this.feishu.vendor, first.group_id);
+    const pairedWith = pairedBy ? linkSide(pairedBy, this.wecom.vendor).id : null;
+    if (pairedWith !== null && pairedBy?.id !== link?.id) {
+      return { kind: 'held', groupId: first.group_id, ruleId: pairedWith };
+    }
     if (intent !== null) return { kind: 'adopt', group: await this.feishu.getGroup(first.group_id) };
     return { kind: 'name_taken', group: first };
   }
@@ -381,11 +379,14 @@ export class WecomToFeishuRulesSync {
     wecomRuleName: string,
   ): Promise<string> {
     const { store } = this.context;
+    const [linkedGroup, linkedRule] = link
+      ? [linkSide(link, this.feishu.vendor), linkSide(link, this.wecom.vendor)]
+      : [];
     if (
       link?.status === 'active' &&
-      link.feishuGroupId === group.group_id &&
-      link.feishuHash === feishuHash &&
-      link.wecomHash === wecomHash
+      linkedGroup?.id === group.group_id &&
+      linkedGroup.hash === feishuHash &&
+      linkedRule?.hash === wecomHash
     ) {
       return link.id;
     }
@@ -472,5 +473,5 @@ export class WecomToFeishuRulesSync {
 
 /** A Feishu group's side as planRuleChange weighs it: now, and what the link's last sync recorded. */
 function sideState(side: FeishuGroupSide, link: GroupLink | null): SideState {
-  return { hash: side.hash, recorded: link?.feishuHash || null, legacy: side.legacyHash };
+  return { hash: side.hash, recorded: (link && linkSide(link, 'feishu').hash) || null, legacy: side.legacyHash };
 }
