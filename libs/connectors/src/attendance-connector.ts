@@ -28,6 +28,12 @@ export interface RuleSideConnector {
    * whose last write ended so is not written again unless a run names it.
    */
   readonly permanentRefusals: readonly SyncErrorKind[];
+  /** The `field` of a run item's note about this vendor's rule (Feishu: `group`, WeCom: `rule`). */
+  readonly noteField: string;
+  /** The request a dry run shows for the deletion of rule `ruleId` (SYNC_PROPAGATE_DELETES). */
+  deletePlan(ruleId: string): ItemPlan;
+  /** Deletes rule `ruleId` (SYNC_PROPAGATE_DELETES). */
+  deleteRule(ruleId: string): Promise<void>;
 }
 
 /** Where a list read hands each record it cannot read (the run makes one failed item of each). */

@@ -21,7 +21,7 @@ import {
   type FeishuGroupPlan,
   type FeishuToCanonicalOptions,
 } from '@app/translation';
-import type { PlannedRequest, RuleSideConnector } from '../attendance-connector.js';
+import type { ItemPlan, PlannedRequest, RuleSideConnector } from '../attendance-connector.js';
 
 /** An attendance group as Feishu holds it: the record the rules engine holds for the Feishu side. */
 export type FeishuGroupRecord = FeishuGroup;
@@ -74,6 +74,7 @@ export class FeishuRulesConnector implements RuleSideConnector {
   readonly vendor = 'feishu' as const;
   readonly ruleNoun = 'Feishu group';
   readonly permanentRefusals = [] as const;
+  readonly noteField = 'group';
   private readonly shiftById = new Map<string, FeishuShift>();
   private readonly shiftReads = new Map<string, Promise<FeishuShift>>();
   private shifts: FeishuShift[] = [];
@@ -245,6 +246,14 @@ export class FeishuRulesConnector implements RuleSideConnector {
 
   deleteGroup(groupId: string): Promise<void> {
     return this.client.deleteGroup(groupId);
+  }
+
+  deletePlan(groupId: string): ItemPlan {
+    return feishuPlan([this.deleteRequest(groupId)]);
+  }
+
+  deleteRule(groupId: string): Promise<void> {
+    return this.deleteGroup(groupId);
   }
 
   /**

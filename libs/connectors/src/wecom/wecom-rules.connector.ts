@@ -25,7 +25,7 @@ import {
   type WecomClient,
   type WecomUpdateCheckinOptionRequest,
 } from '@app/wecom';
-import type { PlannedRequest, RuleSideConnector } from '../attendance-connector.js';
+import type { ItemPlan, PlannedRequest, RuleSideConnector } from '../attendance-connector.js';
 
 /** A checkin rule as WeCom lists it: the record the rules engine holds for the WeCom side. */
 export type WecomRule = WecomCheckinGroupRead;
@@ -76,6 +76,7 @@ export class WecomRulesConnector implements RuleSideConnector {
   readonly ruleNoun = 'WeCom rule';
   /** WeCom lets only the app that created a rule change it (REFERENCE.md, read-vs-write traps). */
   readonly permanentRefusals = ['foreign_owned_rule'] as const;
+  readonly noteField = 'rule';
   private rulesById = new Map<string, WecomCheckinGroupRead>();
   private rulesByName = new Map<string, WecomCheckinGroupRead[]>();
   /** A list made mid-run (see relist), and when the newest one that was indexed started. */
@@ -253,6 +254,15 @@ export class WecomRulesConnector implements RuleSideConnector {
 
   deleteRequest(ruleId: string): WecomRuleRequest {
     return { api: 'del_checkin_option', body: { groupid: Number(ruleId) } };
+  }
+
+  deletePlan(ruleId: string): ItemPlan {
+    return wecomPlan([this.deleteRequest(ruleId)]);
+  }
+
+  /** A rule missing from the run's list is gone already: del_checkin_option would only be refused. */
+  async deleteRule(ruleId: string): Promise<void> {
+    if (this.has(ruleId)) await this.send(this.deleteRequest(ruleId));
   }
 
   async send(request: WecomRuleRequest): Promise<void> {

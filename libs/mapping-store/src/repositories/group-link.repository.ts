@@ -410,7 +410,8 @@ export class GroupLinkRepository {
     return rows[0] ? toGroupLink(rows[0]) : null;
   }
 
-  private async findBySide(vendor: Vendor, externalId: string): Promise<GroupLink | null> {
+  /** The link whose side on `vendor` has this external id (the engine finds a link by either side so). */
+  async findBySide(vendor: Vendor, externalId: string): Promise<GroupLink | null> {
     return this.findOne(
       `l."id" = (SELECT "link_id" FROM "link_sides" WHERE "scope" = $1 AND "vendor" = $2 AND "external_id" = $3)`,
       vendor,

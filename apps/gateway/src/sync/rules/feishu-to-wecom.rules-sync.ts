@@ -6,27 +6,21 @@ import {
   type WecomRule,
   type WecomRuleCreate,
   type WecomRulesConnector,
-  feishuPlan,
   wecomPlan,
   type WecomRuleUpdatePlan,
 } from '@app/connectors';
 import { legacyRuleContentHashes, ruleContentHash } from '@app/translation';
 import { planRuleChange, type SideState } from '../engine/plan-rule-change.js';
+import { linkSide, linkSideId } from '../engine/link-sides.js';
 import { syncRuleItem } from './rule-item.js';
-import {
-  awaitingFoundConflict,
-  openConflictItem,
-  planLinkOf,
-  recordConflict,
-  recordNameConflict,
-  skippedByResolution,
-} from './two-way.js';
+import { nameTakenItem, openConflictItem, planLinkOf, recordConflict, skippedByResolution } from './two-way.js';
 import { WecomRuleNames, type RuleLocation } from './wecom-rule-names.js';
+import { refusedItem, sourceDeletedItem, targetDeletedItem } from './rule-removals.js';
 import {
   item,
-  refusalReason,
   ruleConnectors,
   type RuleConnectorFactories,
+  type RuleDirection,
   type RulesRunContext,
 } from './rule-sync.types.js';
 import { linkFailureOf } from '../engine/sync-error-policy.js';
@@ -65,6 +59,7 @@ interface PendingCreate {
 export class FeishuToWecomRulesSync {
   private readonly feishu: FeishuRulesConnector;
   private readonly wecom: WecomRulesConnector;
+  private readonly direction: RuleDirection;
   private readonly pendingCreates: PendingCreate[] = [];
   private names: WecomRuleNames;
 
@@ -73,6 +68,7 @@ export class FeishuToWecomRulesSync {
     connect: RuleConnectorFactories,
   ) {
     ({ feishu: this.feishu, wecom: this.wecom } = ruleConnectors(context, connect));
+    this.direction = { source: this.feishu, target: this.wecom };
     this.names = this.ruleNames([], new Set());
   }
 
@@ -107,12 +103,12 @@ export class FeishuToWecomRulesSync {
     const { store, reconcile, dryRun } = this.context;
     const open = await store.conflicts.list({ openOnly: true });
     const known = new Set([
-      ...links.flatMap((link) => (link.feishuGroupId ? [link.feishuGroupId] : [])),
-      ...open.flatMap((conflict) => (conflict.found?.vendor === 'feishu' ? [conflict.found.id] : [])),
+      ...links.flatMap((link) => linkSideId(link, this.feishu.vendor) || []),
+      ...open.flatMap((conflict) => (conflict.found?.vendor === this.feishu.vendor ? [conflict.found.id] : [])),
     ]);
     const sources = links
-      .filter((link) => link.feishuGroupId && link.status !== 'unlinked' && link.direction !== 'wecom_to_feishu')
-      .map((link) => link.feishuGroupId!);
+      .filter((link) => link.status !== 'unlinked' && link.direction !== 'wecom_to_feishu')
+      .flatMap((link) => linkSideId(link, this.feishu.vendor) || []);
     for (const groupId of feishuGroupIds) {
       if (known.has(groupId)) continue;
       if (reconcile?.autoLink) sources.push(groupId);
@@ -126,7 +122,7 @@ export class FeishuToWecomRulesSync {
    * created a second time, or its deletion reported). The rule's own item says what could not be read.
    */
   private unreadableTarget(feishuGroupId: string, link: GroupLink | null): SyncRunItem | null {
-    const ruleId = link?.wecomRuleId;
+    const ruleId = linkSideId(link, this.wecom.vendor);
     const record = ruleId ? this.context.unreadable.find('wecom', 'checkin rule', ruleId) : undefined;
     if (!ruleId || !record) return null;
     return item(feishuGroupId, ruleId, 'failed', [], {
@@ -137,8 +133,9 @@ export class FeishuToWecomRulesSync {
   }
 
   private listLacksRuleOf(link: GroupLink): boolean {
-    if (link.wecomRuleId) return !this.wecom.has(link.wecomRuleId);
-    return link.wecomRuleName !== null && !this.wecom.hasName(link.wecomRuleName);
+    const rule = linkSide(link, this.wecom.vendor);
+    if (rule.id) return !this.wecom.has(rule.id);
+    return rule.name !== null && !this.wecom.hasName(rule.name);
   }
 
   private syncItem(feishuGroupId: string): Promise<SyncRunItem | null> {
@@ -148,8 +145,8 @@ export class FeishuToWecomRulesSync {
       {
         sourceId: feishuGroupId,
         resource: `feishu-group:${feishuGroupId}`,
-        findLink: () => store.groupLinks.findByFeishuGroupId(feishuGroupId),
-        targetIdOf: (link) => link.wecomRuleId,
+        findLink: () => store.groupLinks.findBySide(this.feishu.vendor, feishuGroupId),
+        targetVendor: this.wecom.vendor,
       },
       () => this.syncOne(feishuGroupId),
     );
@@ -163,24 +160,27 @@ export class FeishuToWecomRulesSync {
     // earlier attempt of it whose process died mid-item, created or linked this group's rule). A link naming a
     // rule the list lacks may be just that: list again rather than create a second rule (or report the rule
     // deleted).
-    const link = await store.groupLinks.findByFeishuGroupId(feishuGroupId);
+    const link = await store.groupLinks.findBySide(this.feishu.vendor, feishuGroupId);
     if (link && this.listLacksRuleOf(link)) await this.wecom.relist(startedAt);
     const unreadable = this.unreadableTarget(feishuGroupId, link);
     if (unreadable) return unreadable;
     const skipped = await skippedByResolution(this.context, link, feishuGroupId);
     if (skipped) return skipped;
     const group = await this.feishu.findGroup(feishuGroupId);
-    if (!group) return this.sourceDeleted(feishuGroupId, link);
+    if (!group) return sourceDeletedItem(this.context, this.direction, feishuGroupId, link);
 
     const source = await this.feishu.toCanonical(group, () => this.linkedShiftIds(link));
     const feishuHash = source.ok ? ruleContentHash(source.value) : null;
-    const linkedRule = link?.wecomRuleId ? this.wecom.byId(link.wecomRuleId) : undefined;
+    // The link's two sides as its last sync (or a recorded intent) left them.
+    const linkedFrom = link ? linkSide(link, this.feishu.vendor) : null;
+    const linkedTo = link ? linkSide(link, this.wecom.vendor) : null;
+    const linkedRule = linkedTo?.id ? this.wecom.byId(linkedTo.id) : undefined;
     const target: RuleLocation = source.ok
       ? this.names.locate(feishuGroupId, source.value.name, link, linkedRule, {
           named: (name) => this.wecom.named([name]),
           // The rule a crash left holds what the intent planned; an intent recorded before plans were hashed
           // (no hash) adopts by name alone, as it did then.
-          matchesIntent: (rule) => link?.wecomHash == null || this.wecom.contentHash(rule) === link.wecomHash,
+          matchesIntent: (rule) => linkedTo?.hash == null || this.wecom.contentHash(rule) === linkedTo.hash,
         })
       : { kind: 'absent', name: null };
     const ruleName = target.name ?? '';
@@ -196,15 +196,15 @@ export class FeishuToWecomRulesSync {
     const actual = target.kind === 'linked' || target.kind === 'adopt' ? target.rule : null;
     const update =
       source.ok && payload?.ok && actual ? this.wecom.planUpdate(payload.group, actual, source.value) : null;
-    const planLink = link ? await planLinkOf(this.context, link, this.wecom) : null;
+    const planLink = link ? await planLinkOf(this.context, link, this.direction) : null;
     const sourceSide: SideState = {
       hash: feishuHash,
-      recorded: link?.feishuHash || null,
+      recorded: linkedFrom?.hash || null,
       ...(source.ok ? { legacy: () => legacyRuleContentHashes(source.value) } : {}),
     };
     const targetSide = (rule: WecomRule): SideState => ({
       hash: this.wecom.contentHash(rule),
-      recorded: link?.wecomHash || null,
+      recorded: linkedTo?.hash || null,
       legacy: () => this.wecom.legacyHashes(rule),
     });
     const change = planRuleChange({
@@ -229,30 +229,28 @@ export class FeishuToWecomRulesSync {
     const current = { feishuHash, wecomHash: linkedRule ? this.wecom.contentHash(linkedRule) : null };
     switch (change.kind) {
       case 'refuse':
-        return this.refuse(feishuGroupId, link, source.ok ? losses : sourceLosses);
+        return refusedItem(this.context, this.direction, feishuGroupId, link, source.ok ? losses : sourceLosses);
       case 'leave_to_other_half':
         return null;
       case 'blocked_by_conflict':
-        return openConflictItem(this.context, link!, feishuGroupId, link!.wecomRuleId);
+        return openConflictItem(this.context, link!, feishuGroupId, linkedTo!.id);
       case 'target_deleted':
-        return this.targetDeletedOnTwoWay(feishuGroupId, link!);
+        return targetDeletedItem(this.context, this.direction, feishuGroupId, link!);
       case 'in_sync':
         // Neither side changed since the last sync: what differs between them is translation loss, and writing
         // it again would only bounce between the vendors.
         await this.recordCurrentHashes(link!, current);
-        return item(feishuGroupId, link!.wecomRuleId, 'unchanged', sourceLosses);
+        return item(feishuGroupId, linkedTo!.id, 'unchanged', sourceLosses);
       case 'conflict':
-        return recordConflict(this.context, link!, feishuGroupId, link!.wecomRuleId, current, sourceLosses);
+        return recordConflict(this.context, link!, feishuGroupId, linkedTo!.id, current, sourceLosses);
       case 'name_taken': {
         const found = (target as Extract<RuleLocation, { kind: 'name_taken' }>).rule;
-        const foundLink = await store.groupLinks.findByWecomRuleId(String(found.groupid));
-        const waiting = await awaitingFoundConflict(this.context, foundLink, feishuGroupId);
-        if (waiting) return waiting;
-        return recordNameConflict(
+        return nameTakenItem(
           this.context,
-          link ?? (() => this.recordLink(feishuGroupId, null, group.group_name)),
+          this.direction,
           feishuGroupId,
-          { vendor: 'wecom', id: String(found.groupid), name: found.groupname },
+          link ?? (() => this.recordLink(feishuGroupId, null, group.group_name)),
+          { id: String(found.groupid), name: found.groupname },
           losses,
         );
       }
@@ -269,7 +267,7 @@ export class FeishuToWecomRulesSync {
           target.kind === 'linked_missing'
             ? {
                 field: 'rule',
-                message: `The linked WeCom rule ${link!.wecomRuleId!} no longer exists in WeCom; it was created again.`,
+                message: `The linked WeCom rule ${linkedTo!.id!} no longer exists in WeCom; it was created again.`,
               }
             : null;
         const created = this.create(
@@ -312,66 +310,6 @@ export class FeishuToWecomRulesSync {
     return linked.flatMap((shift) => (shift.feishuShiftId ? [shift.feishuShiftId] : []));
   }
 
-  /**
-   * The Feishu group is gone. Its WeCom rule is deleted too only with SYNC_PROPAGATE_DELETES=true (and only a
-   * rule the link knows); otherwise the rule is left alone and the item says so.
-   */
-  private async sourceDeleted(feishuGroupId: string, link: GroupLink | null): Promise<SyncRunItem> {
-    const { store, dryRun, propagateDeletes } = this.context;
-    const ruleId = link?.wecomRuleId ?? null;
-    if (!link || !ruleId || !propagateDeletes) {
-      if (link && !dryRun)
-        await store.groupLinks.setStatus(link.id, 'source_missing', {
-          message: 'Feishu group not found',
-          kind: 'source_missing',
-        });
-      return item(feishuGroupId, ruleId, 'skipped', [], {
-        error: ruleId
-          ? 'the Feishu group no longer exists; its WeCom rule was left as it is (SYNC_PROPAGATE_DELETES is off)'
-          : 'the Feishu group no longer exists',
-      });
-    }
-    const request = this.wecom.deleteRequest(ruleId);
-    const deleted: Note = {
-      field: 'rule',
-      message: `The Feishu group was deleted, so its WeCom rule ${ruleId} was deleted too (SYNC_PROPAGATE_DELETES).`,
-    };
-    if (dryRun) return item(feishuGroupId, ruleId, 'updated', [], { notes: [deleted], plan: wecomPlan([request]) });
-    if (this.wecom.has(ruleId)) await this.wecom.send(request);
-    await store.groupLinks.delete(link.id);
-    return item(feishuGroupId, ruleId, 'updated', [], { notes: [deleted] });
-  }
-
-  /** A two-way link whose WeCom rule was deleted: reported (or the Feishu group deleted too, if configured). */
-  private async targetDeletedOnTwoWay(feishuGroupId: string, link: GroupLink): Promise<SyncRunItem> {
-    const { store, dryRun, propagateDeletes } = this.context;
-    if (!propagateDeletes) {
-      if (!dryRun)
-        await store.groupLinks.setStatus(link.id, 'target_missing', {
-          message: 'WeCom rule not found',
-          kind: 'target_missing',
-        });
-      return item(feishuGroupId, link.wecomRuleId, 'skipped', [], {
-        error:
-          'the WeCom rule of this two-way link was deleted; the Feishu group was left as it is ' +
-          '(SYNC_PROPAGATE_DELETES is off)',
-      });
-    }
-    const deleted: Note = {
-      field: 'group',
-      message: `The WeCom rule was deleted, so the Feishu group was deleted too (SYNC_PROPAGATE_DELETES).`,
-    };
-    if (dryRun) {
-      return item(feishuGroupId, link.wecomRuleId, 'updated', [], {
-        notes: [deleted],
-        plan: feishuPlan([this.feishu.deleteRequest(feishuGroupId)]),
-      });
-    }
-    await this.feishu.deleteGroup(feishuGroupId);
-    await store.groupLinks.delete(link.id);
-    return item(feishuGroupId, link.wecomRuleId, 'updated', [], { notes: [deleted] });
-  }
-
   private async create(
     { feishuGroupId, feishuGroupName }: FeishuSource,
     link: GroupLink | null,
@@ -386,15 +324,16 @@ export class FeishuToWecomRulesSync {
     // Intent first: if the process dies after WeCom created the rule, the next run finds it by this name and
     // knows it by this content.
     const plannedHash = this.wecom.plannedHash(group);
-    const intent = link?.wecomRuleId
-      ? await store.groupLinks.resetWecomTarget(link.id, ruleName, plannedHash)
-      : await store.groupLinks.recordIntent({
-          direction: link?.direction ?? 'feishu_to_wecom',
-          feishuGroupId,
-          feishuGroupName,
-          wecomRuleName: ruleName,
-          wecomHash: plannedHash,
-        });
+    const intent =
+      link && linkSideId(link, this.wecom.vendor)
+        ? await store.groupLinks.resetWecomTarget(link.id, ruleName, plannedHash)
+        : await store.groupLinks.recordIntent({
+            direction: link?.direction ?? 'feishu_to_wecom',
+            feishuGroupId,
+            feishuGroupName,
+            wecomRuleName: ruleName,
+            wecomHash: plannedHash,
+          });
     const pending = intent.status === 'pending' ? intent : await store.groupLinks.setStatus(intent.id, 'pending');
     try {
       await this.wecom.send(request);
@@ -433,9 +372,9 @@ export class FeishuToWecomRulesSync {
       const stale =
         !link ||
         link.status !== 'active' ||
-        link.wecomRuleId !== targetId ||
-        link.feishuHash !== feishuHash ||
-        link.wecomHash !== plan.desiredHash;
+        linkSide(link, this.wecom.vendor).id !== targetId ||
+        linkSide(link, this.feishu.vendor).hash !== feishuHash ||
+        linkSide(link, this.wecom.vendor).hash !== plan.desiredHash;
       if (stale && !dryRun) {
         const ensured = link ?? (await this.recordLink(feishuGroupId, plan.group.groupname, feishuGroupName));
         await store.groupLinks.markSynced(ensured.id, synced());
@@ -502,17 +441,6 @@ export class FeishuToWecomRulesSync {
       feishuGroupName,
       wecomRuleName: ruleName,
     });
-  }
-
-  private async refuse(feishuGroupId: string, link: GroupLink | null, losses: readonly Loss[]): Promise<SyncRunItem> {
-    const reason = refusalReason(losses);
-    if (link && !this.context.dryRun) {
-      await this.context.store.groupLinks.setStatus(link.id, 'failed', {
-        message: reason,
-        kind: 'translation_refused',
-      });
-    }
-    return item(feishuGroupId, link?.wecomRuleId ?? null, 'failed', losses, { error: reason });
   }
 
   /** One read of all rules links every rule this run created (WeCom's add answers no id). */

@@ -1,4 +1,6 @@
+import type { Vendor } from '@app/kernel';
 import type { GroupLink, SyncRunItem } from '@app/mapping-store';
+import { linkSideId } from '../engine/link-sides.js';
 import { withLogContext } from '../engine/log-context.js';
 import { item, type RulesRunContext } from './rule-sync.types.js';
 import { linkFailureOf } from '../engine/sync-error-policy.js';
@@ -9,8 +11,8 @@ export interface ItemSource {
   /** Names the source object in the log (e.g. `feishu-group:<id>`), even before a link exists. */
   readonly resource: string;
   findLink(): Promise<GroupLink | null>;
-  /** The other side's id on the link, for the item. */
-  targetIdOf(link: GroupLink): string | null;
+  /** The vendor written to: the item names the link's side there. */
+  readonly targetVendor: Vendor;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function syncRuleItem(
           .setStatus(link.id, link.status === 'pending' ? 'pending' : 'failed', failure)
           .catch(() => undefined);
       }
-      result = item(source.sourceId, link ? source.targetIdOf(link) : null, 'failed', [], { error: failure.message });
+      result = item(source.sourceId, linkSideId(link, source.targetVendor), 'failed', [], { error: failure.message });
       return result;
     } finally {
       const done = result ?? undefined;

@@ -3,6 +3,8 @@ import type { FoundObject, GroupLink, SyncRunItem } from '@app/mapping-store';
 import type {
   FeishuRulesConnector,
   FeishuRulesConnectorOptions,
+  ItemPlan,
+  RuleSideConnector,
   WecomRulesConnector,
   WecomRulesConnectorOptions,
 } from '@app/connectors';
@@ -23,6 +25,16 @@ export interface RulesRunContext extends RunContext<IdResolver> {
   readonly onNewConflict?: (event: NewConflictEvent) => void;
 }
 
+/**
+ * The vendors of one rules direction: where rules are read (`source`) and where they are written (`target`).
+ * What both directions share (rule-removals.ts, two-way.ts, rule-item.ts) names each side by its connector's
+ * noun and reads the link's sides by the connectors' vendors, so it is written once.
+ */
+export interface RuleDirection {
+  readonly source: RuleSideConnector;
+  readonly target: RuleSideConnector;
+}
+
 /** A conflict a run opened: which, on which link, and (a name conflict) the same-named object it found. */
 export interface NewConflictEvent {
   readonly conflictId: string;
@@ -30,16 +42,8 @@ export interface NewConflictEvent {
   readonly found?: FoundObject;
 }
 
-/** One vendor request a dry run would send (the `plan` of an item): the API and its exact body. */
-export interface PlannedRequest {
-  readonly api: string;
-  readonly body: unknown;
-}
-
-export interface ItemPlan {
-  readonly vendor: 'feishu' | 'wecom';
-  readonly requests: readonly PlannedRequest[];
-}
+/** The requests a dry run shows for an item: the connectors' `ItemPlan`, one vendor's. */
+export type { ItemPlan } from '@app/connectors';
 
 export function item(
   sourceId: string,

@@ -1,23 +1,23 @@
 import type { Loss } from '@app/kernel';
-import type { RuleSideConnector } from '@app/connectors';
 import type { FoundObject, GroupLink, SyncConflict, SyncRunItem } from '@app/mapping-store';
 import type { PlanLink } from '../engine/plan-rule-change.js';
-import { item, type RulesRunContext } from './rule-sync.types.js';
+import { linkSideId } from '../engine/link-sides.js';
+import { item, type RuleDirection, type RulesRunContext } from './rule-sync.types.js';
 
 /**
- * What planRuleChange needs of a link written to `target`. A link marked `conflict` is looked up for its open
+ * What planRuleChange needs of a link written from `source` to `target`. A link marked `conflict` is looked up for its open
  * conflict (only then: the other links cost no query).
  */
 export async function planLinkOf(
   context: RulesRunContext,
   link: GroupLink,
-  target: RuleSideConnector,
+  { source, target }: RuleDirection,
 ): Promise<PlanLink> {
   const open = link.status === 'conflict' ? await context.store.conflicts.findOpenForLink(link.id) : null;
   return {
     status: link.status,
     direction: link.direction,
-    hasTarget: link.feishuGroupId !== null && link.wecomRuleId !== null,
+    hasTarget: linkSideId(link, source.vendor) !== null && linkSideId(link, target.vendor) !== null,
     openConflict: open?.kind ?? null,
     refusedAsForeign:
       link.status === 'failed' && link.lastErrorKind !== null && target.permanentRefusals.includes(link.lastErrorKind),
@@ -123,6 +123,25 @@ export async function awaitingFoundConflict(
   return item(sourceId, null, 'skipped', [], {
     error: `unresolved name conflict: ${nameConflictMessage(open.found, open.id)}`,
   });
+}
+
+/**
+ * The source's counterpart would go where a same-named target rule (`found`) stands that the gateway did not
+ * create: the item waits on the found rule's own name conflict when the other direction opened one for this
+ * pair, else opens this source's (recording its link through `link` when there is none).
+ */
+export async function nameTakenItem(
+  context: RulesRunContext,
+  { target }: RuleDirection,
+  sourceId: string,
+  link: GroupLink | (() => Promise<GroupLink>),
+  found: { readonly id: string; readonly name: string },
+  losses: readonly Loss[],
+): Promise<SyncRunItem> {
+  const foundLink = await context.store.groupLinks.findBySide(target.vendor, found.id);
+  const waiting = await awaitingFoundConflict(context, foundLink, sourceId);
+  if (waiting) return waiting;
+  return recordNameConflict(context, link, sourceId, { vendor: target.vendor, ...found }, losses);
 }
 
 /**

@@ -11,22 +11,18 @@ import {
 } from '@app/connectors';
 import { legacyRuleContentHashes, ruleContentHash } from '@app/translation';
 import { planRuleChange, type SideState } from '../engine/plan-rule-change.js';
+import { linkSide, linkSideId } from '../engine/link-sides.js';
 import { syncRuleItem } from './rule-item.js';
-import {
-  awaitingFoundConflict,
-  openConflictItem,
-  planLinkOf,
-  recordNameConflict,
-  skippedByResolution,
-} from './two-way.js';
+import { nameTakenItem, openConflictItem, planLinkOf, skippedByResolution } from './two-way.js';
 import {
   item,
-  refusalReason,
   ruleConnectors,
   type RuleConnectorFactories,
+  type RuleDirection,
   type RulesRunContext,
 } from './rule-sync.types.js';
 import { linkFailureOf } from '../engine/sync-error-policy.js';
+import { refusedItem, sourceDeletedItem } from './rule-removals.js';
 
 type Target =
   | { readonly kind: 'linked' | 'adopt'; readonly group: FeishuGroupRecord }
@@ -46,12 +42,14 @@ type Target =
 export class WecomToFeishuRulesSync {
   private readonly feishu: FeishuRulesConnector;
   private readonly wecom: WecomRulesConnector;
+  private readonly direction: RuleDirection;
 
   constructor(
     private readonly context: RulesRunContext,
     connect: RuleConnectorFactories,
   ) {
     ({ feishu: this.feishu, wecom: this.wecom } = ruleConnectors(context, connect));
+    this.direction = { source: this.wecom, target: this.feishu };
   }
 
   async run(): Promise<SyncRunItem[]> {
@@ -74,16 +72,16 @@ export class WecomToFeishuRulesSync {
         ...rules.map((rule) => String(rule.groupid)),
         ...this.context.unreadable.idsOf('wecom', 'checkin rule'),
       ]);
-      const gone = (await this.context.store.groupLinks.list()).filter(
-        (link) =>
-          link.direction === 'wecom_to_feishu' &&
-          link.status !== 'unlinked' &&
-          link.wecomRuleId !== null &&
-          !present.has(link.wecomRuleId),
-      );
+      const ruleOf = (link: GroupLink) => linkSideId(link, this.wecom.vendor);
+      const gone = (await this.context.store.groupLinks.list()).filter((link) => {
+        const ruleId = ruleOf(link);
+        return (
+          link.direction === 'wecom_to_feishu' && link.status !== 'unlinked' && ruleId !== null && !present.has(ruleId)
+        );
+      });
       this.context.onItemsPlanned?.(gone.length);
       for (const link of gone) {
-        const deleted = await this.sourceDeleted(link);
+        const deleted = await sourceDeletedItem(this.context, this.direction, ruleOf(link) ?? '', link);
         items.push(deleted);
         this.context.onItemDone?.(deleted);
       }
@@ -101,11 +99,12 @@ export class WecomToFeishuRulesSync {
   private async reconcileSources(rules: readonly WecomRule[]): Promise<WecomRule[]> {
     const { store, reconcile, dryRun } = this.context;
     const [links, open] = await Promise.all([store.groupLinks.list(), store.conflicts.list({ openOnly: true })]);
-    const byRule = new Map(links.flatMap((link) => (link.wecomRuleId ? [[link.wecomRuleId, link] as const] : [])));
-    const intended = new Set(
-      links.flatMap((link) => (!link.wecomRuleId && link.wecomRuleName ? [link.wecomRuleName] : [])),
+    const rulesOf = links.map((link) => ({ link, rule: linkSide(link, this.wecom.vendor) }));
+    const byRule = new Map(rulesOf.flatMap(({ link, rule }) => (rule.id ? [[rule.id, link] as const] : [])));
+    const intended = new Set(rulesOf.flatMap(({ rule }) => (!rule.id && rule.name ? [rule.name] : [])));
+    const found = new Set(
+      open.flatMap((conflict) => (conflict.found?.vendor === this.wecom.vendor ? [conflict.found.id] : [])),
     );
-    const found = new Set(open.flatMap((conflict) => (conflict.found?.vendor === 'wecom' ? [conflict.found.id] : [])));
     const sources: WecomRule[] = [];
     for (const rule of rules) {
       const link = byRule.get(String(rule.groupid));
@@ -127,41 +126,6 @@ export class WecomToFeishuRulesSync {
     return sources;
   }
 
-  /**
-   * The WeCom rule of a link is gone. Its Feishu group is deleted too only with SYNC_PROPAGATE_DELETES=true;
-   * otherwise it is left alone and the item says so.
-   */
-  private async sourceDeleted(link: GroupLink): Promise<SyncRunItem> {
-    const { store, dryRun, propagateDeletes } = this.context;
-    const ruleId = link.wecomRuleId ?? '';
-    const groupId = link.feishuGroupId;
-    if (!groupId || !propagateDeletes) {
-      if (!dryRun)
-        await store.groupLinks.setStatus(link.id, 'source_missing', {
-          message: 'WeCom rule not found',
-          kind: 'source_missing',
-        });
-      return item(ruleId, groupId, 'skipped', [], {
-        error: groupId
-          ? 'the WeCom rule no longer exists; its Feishu group was left as it is (SYNC_PROPAGATE_DELETES is off)'
-          : 'the WeCom rule no longer exists',
-      });
-    }
-    const deleted: Note = {
-      field: 'group',
-      message: `The WeCom rule was deleted, so its Feishu group ${groupId} was deleted too (SYNC_PROPAGATE_DELETES).`,
-    };
-    if (dryRun) {
-      return item(ruleId, groupId, 'updated', [], {
-        notes: [deleted],
-        plan: feishuPlan([this.feishu.deleteRequest(groupId)]),
-      });
-    }
-    await this.feishu.deleteGroup(groupId);
-    await store.groupLinks.delete(link.id);
-    return item(ruleId, groupId, 'updated', [], { notes: [deleted] });
-  }
-
   private syncItem(rule: WecomRule): Promise<SyncRunItem | null> {
     const { store } = this.context;
     const ruleId = String(rule.groupid);
@@ -170,8 +134,8 @@ export class WecomToFeishuRulesSync {
       {
         sourceId: ruleId,
         resource: `wecom-rule:${ruleId}`,
-        findLink: () => store.groupLinks.findByWecomRuleId(ruleId),
-        targetIdOf: (link) => link.feishuGroupId,
+        findLink: () => store.groupLinks.findBySide(this.wecom.vendor, ruleId),
+        targetVendor: this.feishu.vendor,
       },
       () => this.syncOne(rule),
     );
@@ -181,15 +145,15 @@ export class WecomToFeishuRulesSync {
   private async syncOne(rule: WecomRule): Promise<SyncRunItem | null> {
     const { store, dryRun } = this.context;
     const ruleId = String(rule.groupid);
-    const link = await store.groupLinks.findByWecomRuleId(ruleId);
+    const link = await store.groupLinks.findBySide(this.wecom.vendor, ruleId);
     const skipped = await skippedByResolution(this.context, link, ruleId);
     if (skipped) return skipped;
     const source = this.wecom.toCanonical(rule);
     // planRuleChange's first rule, taken before anything is read from Feishu for it.
-    if (!source.ok) return this.refuse(ruleId, link, source.losses);
+    if (!source.ok) return refusedItem(this.context, this.direction, ruleId, link, source.losses);
     const wecomHash = ruleContentHash(source.value);
 
-    const target = await this.locate(link, ruleId, this.feishuGroupNameFor(rule.groupname, null));
+    const target = await this.locate(link, this.feishuGroupNameFor(rule.groupname, null));
     if (target.kind === 'held') {
       return item(ruleId, null, 'skipped', source.losses, {
         error:
@@ -199,7 +163,7 @@ export class WecomToFeishuRulesSync {
       });
     }
     const actual = target.kind === 'linked' || target.kind === 'adopt' ? target.group : null;
-    const planLink = link ? await planLinkOf(this.context, link, this.feishu) : null;
+    const planLink = link ? await planLinkOf(this.context, link, this.direction) : null;
     const twoWay = this.context.reconcile !== undefined && link?.direction === 'two_way';
     // The two-way question (which side changed) needs the Feishu side as its last sync recorded it.
     const feishuNow =
@@ -207,7 +171,7 @@ export class WecomToFeishuRulesSync {
     const sides = {
       source: {
         hash: wecomHash,
-        recorded: link?.wecomHash || null,
+        recorded: (link && linkSide(link, this.wecom.vendor).hash) || null,
         legacy: () => legacyRuleContentHashes(source.value),
       },
       target: feishuNow ? sideState(feishuNow, link) : null,
@@ -251,14 +215,13 @@ export class WecomToFeishuRulesSync {
       case 'leave_to_other_half':
         return null;
       case 'refuse':
-        return this.refuse(ruleId, link, losses);
+        return refusedItem(this.context, this.direction, ruleId, link, losses);
       case 'name_taken': {
         const found = (target as Extract<Target, { kind: 'name_taken' }>).group;
-        const foundLink = await store.groupLinks.findByFeishuGroupId(found.group_id);
-        const waiting = await awaitingFoundConflict(this.context, foundLink, ruleId);
-        if (waiting) return waiting;
-        return recordNameConflict(
+        return nameTakenItem(
           this.context,
+          this.direction,
+          ruleId,
           link ??
             (() =>
               store.groupLinks.recordIntent({
@@ -266,14 +229,13 @@ export class WecomToFeishuRulesSync {
                 wecomRuleId: ruleId,
                 wecomRuleName: rule.groupname,
               })),
-          ruleId,
-          { vendor: 'feishu', id: found.group_id, name: found.group_name },
+          { id: found.group_id, name: found.group_name },
           source.losses,
         );
       }
       case 'blocked_by_conflict':
         // A name conflict blocks every half; a content conflict only reaches the deciding half.
-        return link ? openConflictItem(this.context, link, ruleId, link.feishuGroupId) : null;
+        return link ? openConflictItem(this.context, link, ruleId, linkSideId(link, this.feishu.vendor)) : null;
       case 'target_deleted':
       case 'in_sync':
       case 'conflict':
@@ -285,7 +247,7 @@ export class WecomToFeishuRulesSync {
       case 'update':
         break;
     }
-    if (!plan.ok) return this.refuse(ruleId, link, losses);
+    if (!plan.ok) return refusedItem(this.context, this.direction, ruleId, link, losses);
     if (change.kind === 'unchanged' && actual && write) {
       if (!dryRun) {
         const linkId = await this.markSynced(link, ruleId, actual, comparison!.desired!, wecomHash, rule.groupname);
@@ -333,14 +295,15 @@ export class WecomToFeishuRulesSync {
 
     const body = this.feishu.bindShifts(plan.value, shiftIds).groupTemplate;
     // Intent first: a crash after Feishu created the group is adopted by its name on the next run.
-    const intent = link?.feishuGroupId
-      ? await store.groupLinks.resetFeishuTarget(link.id, body.group_name)
-      : await store.groupLinks.recordIntent({
-          direction: link?.direction ?? 'wecom_to_feishu',
-          wecomRuleId: ruleId,
-          wecomRuleName: rule.groupname,
-          feishuGroupName: body.group_name,
-        });
+    const intent =
+      link && linkSideId(link, this.feishu.vendor)
+        ? await store.groupLinks.resetFeishuTarget(link.id, body.group_name)
+        : await store.groupLinks.recordIntent({
+            direction: link?.direction ?? 'wecom_to_feishu',
+            wecomRuleId: ruleId,
+            wecomRuleName: rule.groupname,
+            feishuGroupName: body.group_name,
+          });
     const pending = intent.status === 'pending' ? intent : await store.groupLinks.setStatus(intent.id, 'pending');
     let saved: FeishuGroupRecord;
     try {
@@ -361,27 +324,30 @@ export class WecomToFeishuRulesSync {
    * group of the rule's name that another link pairs is not this rule's (`held`); one no link pairs is
    * somebody else's: a name conflict, never adopted silently.
    */
-  private async locate(link: GroupLink | null, ruleId: string, name: string): Promise<Target> {
-    if (link?.feishuGroupId) {
-      const group = await this.feishu.findGroup(link.feishuGroupId);
+  private async locate(link: GroupLink | null, name: string): Promise<Target> {
+    const linked = link ? linkSide(link, this.feishu.vendor) : null;
+    if (linked?.id) {
+      const group = await this.feishu.findGroup(linked.id);
       if (group) return { kind: 'linked', group };
     }
-    const intent = link && !link.feishuGroupId ? link.feishuGroupName : null;
+    const intent = linked && !linked.id ? linked.name : null;
     const first = (await this.feishu.groupsNamed(intent ?? name))[0];
-    const missing = link?.feishuGroupId ? 'linked_missing' : 'absent';
+    const missing = linked?.id ? 'linked_missing' : 'absent';
     if (!first) {
       const note: Note | null =
         missing === 'linked_missing'
           ? {
               field: 'group',
-              message: `The linked Feishu group ${link!.feishuGroupId!} no longer exists in Feishu; it was created again.`,
+              message: `The linked Feishu group ${linked!.id!} no longer exists in Feishu; it was created again.`,
             }
           : null;
       return { kind: missing, note };
     }
-    const pairedBy = await this.context.store.groupLinks.findByFeishuGroupId(first.group_id);
-    const paired = pairedBy !== null && pairedBy.id !== link?.id && pairedBy.wecomRuleId !== null;
-    if (paired) return { kind: 'held', groupId: first.group_id, ruleId: pairedBy.wecomRuleId ?? ruleId };
+    const pairedBy = await this.context.store.groupLinks.findBySide(this.feishu.vendor, first.group_id);
+    const pairedWith = pairedBy ? linkSide(pairedBy, this.wecom.vendor).id : null;
+    if (pairedWith !== null && pairedBy?.id !== link?.id) {
+      return { kind: 'held', groupId: first.group_id, ruleId: pairedWith };
+    }
     if (intent !== null) return { kind: 'adopt', group: await this.feishu.getGroup(first.group_id) };
     return { kind: 'name_taken', group: first };
   }
@@ -413,11 +379,14 @@ export class WecomToFeishuRulesSync {
     wecomRuleName: string,
   ): Promise<string> {
     const { store } = this.context;
+    const [linkedGroup, linkedRule] = link
+      ? [linkSide(link, this.feishu.vendor), linkSide(link, this.wecom.vendor)]
+      : [];
     if (
       link?.status === 'active' &&
-      link.feishuGroupId === group.group_id &&
-      link.feishuHash === feishuHash &&
-      link.wecomHash === wecomHash
+      linkedGroup?.id === group.group_id &&
+      linkedGroup.hash === feishuHash &&
+      linkedRule?.hash === wecomHash
     ) {
       return link.id;
     }
@@ -500,20 +469,9 @@ export class WecomToFeishuRulesSync {
     if (actual && this.wecom.legacySourceIdOf(ruleName) === actual.group_id) return actual.group_name;
     return this.wecom.withoutLegacyTag(ruleName);
   }
-
-  private async refuse(ruleId: string, link: GroupLink | null, losses: readonly Loss[]): Promise<SyncRunItem> {
-    const reason = refusalReason(losses);
-    if (link && !this.context.dryRun) {
-      await this.context.store.groupLinks.setStatus(link.id, 'failed', {
-        message: reason,
-        kind: 'translation_refused',
-      });
-    }
-    return item(ruleId, link?.feishuGroupId ?? null, 'failed', losses, { error: reason });
-  }
 }
 
 /** A Feishu group's side as planRuleChange weighs it: now, and what the link's last sync recorded. */
 function sideState(side: FeishuGroupSide, link: GroupLink | null): SideState {
-  return { hash: side.hash, recorded: link?.feishuHash || null, legacy: side.legacyHash };
+  return { hash: side.hash, recorded: (link && linkSide(link, 'feishu').hash) || null, legacy: side.legacyHash };
 }
