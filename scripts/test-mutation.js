@@ -1,9 +1,13 @@
-// `npm run test:mutation [target]`: StrykerJS over the pure core (stryker.config.mjs), one target after the other —
-// engine, vendor-http, translation — or only the one named. Not part of CI: QUALITY.md records the scores.
+// `npm run test:mutation [target ...] [-- stryker options]`: StrykerJS over the pure core (stryker.config.mjs), one
+// target after the other — engine, vendor-http, translation — or only those named. Options after the targets go to
+// Stryker (e.g. `--mutate <file>` to test part of a target). Not part of CI: QUALITY.md records the scores.
 import { spawnSync } from 'node:child_process';
 import { MUTATION_TARGETS } from '../test/mutation/mutation-targets.js';
 
-const requested = process.argv.slice(2);
+const args = process.argv.slice(2);
+const firstOption = args.findIndex((arg) => arg.startsWith('-'));
+const requested = firstOption === -1 ? args : args.slice(0, firstOption);
+const strykerOptions = firstOption === -1 ? [] : args.slice(firstOption).filter((arg) => arg !== '--');
 const unknown = requested.filter((name) => !(name in MUTATION_TARGETS));
 if (unknown.length > 0) {
   process.stderr.write(
@@ -14,7 +18,7 @@ if (unknown.length > 0) {
 const targets = requested.length > 0 ? requested : Object.keys(MUTATION_TARGETS);
 for (const target of targets) {
   process.stdout.write(`\n== mutation testing: ${target} ==\n`);
-  const run = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs'], {
+  const run = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...strykerOptions], {
     stdio: 'inherit',
     env: { ...process.env, MUTATION_TARGET: target },
   });
