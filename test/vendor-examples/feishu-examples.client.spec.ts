@@ -15,6 +15,7 @@ const ANSWERS: Record<string, string> = {
   '/open-apis/attendance/v1/groups/6919358128597097404': GROUP,
   '/open-apis/attendance/v1/shifts/6919358778597097404': 'feishu-shift-get-response-FeishuNetSdk.json',
   '/open-apis/attendance/v1/user_flows/query': 'feishu-user_flows-query-response-FeishuNetSdk.json',
+  '/open-apis/attendance/v1/user_daily_shifts/query': 'feishu-user_daily_shifts-query-response-FeishuNetSdk.json',
 };
 
 let server: Server;
@@ -115,6 +116,30 @@ describe('Feishu doc examples through the real client and the mappers', () => {
     // The example's flow awaits approval: not yet a punch, so it is skipped with the reason, not carried.
     expect(flows.map((flow) => feishuFlowToPunch(flow))).toEqual([
       { ok: false, skipped: 'a punch still awaiting approval in Feishu (待生效), not yet a valid punch', losses: [] },
+    ]);
+  });
+
+  it('user_daily_shifts/query: the roster day is read as the doc gives it', async () => {
+    const unreadable: unknown[] = [];
+    const days = await client().queryUserDailyShifts({
+      userIds: ['abd754f7'],
+      checkDateFrom: 20210121,
+      checkDateTo: 20210121,
+      onUnreadable: (record) => unreadable.push(record),
+    });
+    expect(unreadable).toEqual([]);
+    expect(requests.at(-1)).toEqual({
+      path: '/open-apis/attendance/v1/user_daily_shifts/query',
+      body: { user_ids: ['abd754f7'], check_date_from: 20210121, check_date_to: 20210121 },
+    });
+    expect(days).toEqual([
+      expect.objectContaining({
+        group_id: '6737202939523236110',
+        shift_id: '6753520403404030215',
+        month: 202101,
+        user_id: 'abd754f7',
+        day_no: 21,
+      }),
     ]);
   });
 });
