@@ -1,6 +1,7 @@
-// `npm run test:mutation [target ...] [-- stryker options]`: StrykerJS over the pure core (stryker.config.mjs), one
-// target after the other — engine, vendor-http, translation — or only those named. Options after the targets go to
-// Stryker (e.g. `--mutate <file>` to test part of a target). Not part of CI: QUALITY.md records the scores.
+// `npm run test:mutation [target ...] [-- stryker options]`: StrykerJS over the pure core (stryker.config.mjs),
+// one target after the other (engine, vendor-http, punch-keys, translation) or only those named. Options after the
+// targets go to Stryker (e.g. `--mutate <file>` to test part of a target). Not part of CI: QUALITY.md records the
+// scores.
 import { spawnSync } from 'node:child_process';
 import { MUTATION_TARGETS } from '../test/mutation/mutation-targets.js';
 

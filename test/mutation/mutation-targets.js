@@ -16,8 +16,17 @@ export const MUTATION_TARGETS = {
     ],
     specs: ['libs/vendor-http/src/*.spec.ts'],
   },
+  'punch-keys': {
+    mutate: ['libs/translation/src/punch/punch-keys.ts'],
+    specs: ['libs/translation/src/punch/punch-keys.spec.ts', 'libs/translation/src/punch/punch.mapper.spec.ts'],
+  },
   translation: {
-    mutate: ['libs/translation/src/**/*.ts', '!libs/translation/src/**/*.spec.ts', '!libs/translation/src/index.ts'],
+    mutate: [
+      'libs/translation/src/**/*.ts',
+      '!libs/translation/src/**/*.spec.ts',
+      '!libs/translation/src/index.ts',
+      '!libs/translation/src/punch/punch-keys.ts',
+    ],
     specs: ['libs/translation/src/**/*.spec.ts', 'libs/translation/test/*.spec.ts'],
   },
 };
