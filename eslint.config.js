@@ -128,6 +128,9 @@ export default tseslint.config(
       'coverage/**',
       '.data/**',
       'test-artifacts/**',
+      // Mutation testing's sandboxes and reports (stryker.config.mjs).
+      '.stryker-tmp/**',
+      'reports/**',
       'apps/console/src/api/schema.d.ts',
     ],
   },
@@ -293,7 +296,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js'],
+    files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

@@ -19,6 +19,8 @@ export default {
   // Store and e2e tests each create their own database (on DATABASE_URL's server, or on the embedded server the
   // global setup starts), so files may run in parallel.
   testTimeout: 60_000,
+  // fast-check on a fixed seed unless FC_SEED says otherwise (test/support/fast-check.setup.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/support/fast-check.setup.ts'],
   globalSetup: '<rootDir>/test/global-setup.js',
   globalTeardown: '<rootDir>/test/global-teardown.js',
 };

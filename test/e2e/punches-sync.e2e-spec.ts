@@ -20,6 +20,7 @@ import {
 } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
 import { UnreadableRecords } from '../../apps/gateway/src/sync/engine/unreadable-records.js';
+import { waitForQuiet } from '../support/wait-for.js';
 
 // Punch sync end to end: supertest against the real app, the app against both emulators over HTTP.
 
@@ -298,8 +299,9 @@ describe('punch sync (REST + emulators)', () => {
       new WecomPunchesConnector(vendors.wecom()),
     );
     await expect(crashing.run('wecom_to_feishu')).rejects.toBeInstanceOf(Crash);
-    // The killed run had already started reading its next unit: let that call land before counting.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The killed run had already started reading its next units (its writes were awaited before it threw): let
+    // those reads land before counting, so they are not taken for the resumed run's.
+    await waitForQuiet(() => emulators.wecom.emulator.calls().length + emulators.feishu.emulator.calls().length);
     const halfway = importedFlows().length;
 
     const readsBefore = emulators.wecom.emulator.calls().filter((call) => call.api === 'getcheckindata').length;
@@ -478,5 +480,27 @@ describe('punch sync (REST + emulators)', () => {
         .send({ direction: 'wecom_to_feishu', scope: 'rules', userIds: ['zhangwei'] }),
     ).expect(400);
     expect(JSON.stringify(refused.body)).toMatch(/userIds/);
+  });
+
+  it('reports every person of a run who has no mapped ID as a skipped item naming why, first and last alike', async () => {
+    const day = chinaDayOf(Math.floor(Date.now() / 1000));
+    // People are taken in id order: one unmapped id sorts before every mapped one, one after.
+    for (const direction of ['wecom_to_feishu', 'feishu_to_wecom'] as const) {
+      const people = ['0-unmapped', direction === 'wecom_to_feishu' ? 'zhangwei' : 'e1001', 'zz-unmapped'];
+      const run = await sync({ direction, scope: 'punches', from: day, to: day, userIds: people });
+      expect(run.items.map((item) => item.sourceId).sort()).toEqual([...people].sort());
+      const [source, target] = direction === 'wecom_to_feishu' ? ['WeCom', 'Feishu'] : ['Feishu', 'WeCom'];
+      for (const unmapped of ['0-unmapped', 'zz-unmapped']) {
+        const item = run.items.find((each) => each.sourceId === unmapped)!;
+        // Skipped, not failed: a re-run cannot carry the person until a mapping names them.
+        expect(item).toMatchObject({ action: 'skipped', targetId: null });
+        expect(item.error).toBe(
+          `not synced: ${source} user ${unmapped} has no mapped ${target} user (PUT /api/v1/mappings/users)`,
+        );
+      }
+      const mapped = run.items.find((each) => each.sourceId === people[1])!;
+      expect(['created', 'unchanged']).toContain(mapped.action);
+      expect(mapped.targetId).toBe(direction === 'wecom_to_feishu' ? 'e1001' : 'zhangwei');
+    }
   });
 });

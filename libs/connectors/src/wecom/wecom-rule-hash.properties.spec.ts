@@ -4,6 +4,7 @@ import { canonicalToWecom, ruleContentHash, sameIdResolver, wecomToCanonical } f
 import { anyRuleArbitrary, ARBITRARY_NOW_UNIX_SECONDS } from '../../../translation/test/canonical-rule.arbitrary.js';
 import { WecomRulesConnector, wecomRuleHash } from './wecom-rules.connector.js';
 import type { WecomClient } from '@app/wecom';
+import { PropertyReach } from '../../../../test/support/property-reach.js';
 
 // The Feishu → WeCom sync calls a rule unchanged when the hash of the payload it would write (with the rule's
 // groupid) equals the hash of the rule as WeCom reads it back. If the two ever differed for the same content,
@@ -11,6 +12,7 @@ import type { WecomClient } from '@app/wecom';
 
 describe('wecomRuleHash: what the sync writes hashes like what WeCom then reads back', () => {
   it('for every rule the translation emits', () => {
+    const reach = new PropertyReach();
     fc.assert(
       fc.property(anyRuleArbitrary(), fc.integer({ min: 1, max: 2_000_000 }), (rule, groupid) => {
         const written = canonicalToWecom(rule, {
@@ -19,6 +21,7 @@ describe('wecomRuleHash: what the sync writes hashes like what WeCom then reads 
           nowUnixSeconds: ARBITRARY_NOW_UNIX_SECONDS,
         });
         if (!written.ok) return;
+        reach.reached();
         const readBack = renderRule(
           {
             groupid,
@@ -36,6 +39,8 @@ describe('wecomRuleHash: what the sync writes hashes like what WeCom then reads 
       }),
       { numRuns: 1500 },
     );
+    // Not vacuous: of 1500 wild rules, about 700 translate on the fixed seed.
+    reach.expectAtLeast(300, 'rules WeCom can hold');
   });
 
   it('differs when the content differs', () => {

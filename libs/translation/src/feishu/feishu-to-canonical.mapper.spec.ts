@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import gcoordModule from 'gcoord';
+import { GCJ02_REFERENCE_POINTS } from '../../test/gcj02-reference-points.js';
 import { feishuGroupSchema, feishuShiftSchema } from '@app/feishu/model';
 import { representableRuleArbitrary } from '../../test/canonical-rule.arbitrary.js';
 import { damagedArbitrary, feishuReadOf } from '../../test/vendor-inputs.js';
@@ -294,18 +294,20 @@ describe('feishuToCanonical: locations', () => {
     ]);
   });
 
-  it('Google (map_type 2) read as WGS-84 (googleMapDatum "wgs84") is converted exactly as gcoord does, with an info loss', () => {
+  it('Google (map_type 2) read as WGS-84 (googleMapDatum "wgs84") is converted to GCJ-02, with an info loss', () => {
+    // A published reference point, not the conversion library's own answer (test/gcj02-reference-points.ts).
+    const { wgs84, gcj02 } = GCJ02_REFERENCE_POINTS[0]!;
     const result = feishuToCanonical(
-      { group: readGroup({ locations: [gps({ map_type: 2 })] }), shifts: [readShift()] },
+      {
+        group: readGroup({ locations: [gps({ map_type: 2, latitude: wgs84.latitude, longitude: wgs84.longitude })] }),
+        shifts: [readShift()],
+      },
       { googleMapDatum: 'wgs84' },
     );
     if (!result.ok) throw new Error(JSON.stringify(result.losses));
-    const gcoord = ((gcoordModule as unknown as { default?: typeof gcoordModule.default }).default ??
-      gcoordModule) as unknown as typeof gcoordModule.default;
-    const [lng, lat] = gcoord.transform<[number, number]>([120.04509, 30.28994], gcoord.WGS84, gcoord.GCJ02);
-    expect(result.value.gpsLocations[0]).toMatchObject({ latitude: lat, longitude: lng });
-    // Sanity: the datum shift in Hangzhou is a few hundred metres, not zero.
-    expect(Math.abs(lng - 120.04509)).toBeGreaterThan(0.003);
+    const place = result.value.gpsLocations[0]!;
+    expect(place.latitude).toBeCloseTo(gcj02.latitude, 6);
+    expect(place.longitude).toBeCloseTo(gcj02.longitude, 6);
     expect(lossOn(result.losses, 'locations.map_type')?.severity).toBe('info');
   });
 
@@ -720,28 +722,24 @@ describe('feishuToCanonical: Google Maps places (map_type 2) and their datum', (
     map_type: 2,
     gps_range: 300,
   };
-  const gcoord = ((gcoordModule as unknown as { default?: typeof gcoordModule.default }).default ??
-    gcoordModule) as unknown as typeof gcoordModule.default;
-  const [convertedLng, convertedLat] = gcoord.transform<[number, number]>(
-    [120.04509, 30.28994],
-    gcoord.WGS84,
-    gcoord.GCJ02,
-  );
-
+  // The place above is no published reference point: the converted one is checked on one that is.
+  const reference = GCJ02_REFERENCE_POINTS[1]!;
   it.each([
     [undefined, 30.28994, 120.04509],
     ['gcj02', 30.28994, 120.04509],
-    ['wgs84', convertedLat, convertedLng],
+    ['wgs84', reference.gcj02.latitude, reference.gcj02.longitude],
   ] as const)('googleMapDatum %s → %d, %d, with one info loss per rule naming the assumption', (datum, lat, lng) => {
+    const place = datum === 'wgs84' ? { ...googlePlace, ...reference.wgs84 } : googlePlace;
     const group = readGroup({
-      locations: [googlePlace, { ...googlePlace, location_id: '6921213751454744579', location_name: '二号楼' }],
+      locations: [place, { ...place, location_id: '6921213751454744579', location_name: '二号楼' }],
     });
     const result = feishuToCanonical(
       { group, shifts: [readShift()] },
       datum === undefined ? {} : { googleMapDatum: datum },
     );
     if (!result.ok) throw new Error(JSON.stringify(result.losses));
-    expect(result.value.gpsLocations[0]).toMatchObject({ latitude: lat, longitude: lng });
+    expect(result.value.gpsLocations[0]!.latitude).toBeCloseTo(lat, 6);
+    expect(result.value.gpsLocations[0]!.longitude).toBeCloseTo(lng, 6);
     const datumLosses = result.losses.filter((loss) => loss.field === 'locations.map_type');
     expect(datumLosses).toHaveLength(1);
     expect(datumLosses[0]).toMatchObject({ severity: 'info' });

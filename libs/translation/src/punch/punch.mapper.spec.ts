@@ -3,7 +3,7 @@ import { feishuUserFlowCreateSchema, feishuUserFlowSchema, type FeishuUserFlow }
 import { wecomAddCheckinRecordSchema, wecomCheckinDataSchema, type WecomCheckinData } from '@app/wecom/model';
 import type { CanonicalPunch } from './canonical-punch.js';
 import { feishuFlowToPunch, punchToFeishuFlow } from './feishu-punch.mapper.js';
-import { feishuIdempotentIdFor, isGatewayImportedFlow, wecomPunchKey } from './punch-keys.js';
+import { isGatewayImportedFlow, wecomPunchKey } from './punch-keys.js';
 import { punchToWecomRecord, wecomCheckinToPunch } from './wecom-punch.mapper.js';
 
 const AT = 1_763_600_000; // 2025-11-20, after Feishu's 2022-01-01 import floor
@@ -95,13 +95,26 @@ describe('wecomCheckinToPunch', () => {
 describe('punchToFeishuFlow', () => {
   const punch = punchOf(wecomRow());
 
+  it('gives each person and each second its own idempotency key', () => {
+    const keys = ['zhangwei', 'lina', 'zhangwei2'].flatMap((userid) =>
+      [AT, AT + 1, AT + 60].map((at) => {
+        const flow = punchToFeishuFlow(punchOf(wecomRow({ userid, checkin_time: at })), 'e1001');
+        if (!flow.ok) throw new Error(JSON.stringify(flow.losses));
+        return flow.value.idempotent_id;
+      }),
+    );
+    expect(new Set(keys).size).toBe(9);
+  });
+
   it('builds a flow with a deterministic, gateway-marked idempotency key', () => {
     const first = punchToFeishuFlow(punch, 'e1001');
     const second = punchToFeishuFlow(punch, 'e1001');
     expect(first.ok && second.ok).toBe(true);
     if (!first.ok || !second.ok) return;
     expect(first.value.idempotent_id).toBe(second.value.idempotent_id);
-    expect(first.value.idempotent_id).toBe(feishuIdempotentIdFor(punch.sourceKey));
+    // Pinned, not recomputed: sha256("wecom|zhangwei@1763600000"), first 32 hex digits (punch-keys.ts), as
+    // `printf 'wecom|zhangwei@1763600000' | sha256sum` prints it. A change here re-imports every punch.
+    expect(first.value.idempotent_id).toBe('gw1-99e08ef2d94d6f3ed88987c55afc17d4');
     expect(isGatewayImportedFlow(first.value)).toBe(true);
     expect(first.value).toMatchObject({
       user_id: 'e1001',

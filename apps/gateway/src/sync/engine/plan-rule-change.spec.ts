@@ -293,6 +293,13 @@ describe('planRuleChange', () => {
       { kind: 'update', adopted: false, overwritesDrift: false },
     ],
     [
+      // Only a pair never synced on both sides waits for the deciding half: one side synced before makes the
+      // never-synced source a change of its own.
+      'pushing: the source never synced, the target synced and unchanged → pushed',
+      { half: 'pushing', link: twoWay(), sides: { source: neverSynced('s'), target: same('t') } },
+      { kind: 'update', adopted: false, overwritesDrift: false },
+    ],
+    [
       'pushing: neither changed → left (the deciding half reported it)',
       { half: 'pushing', link: twoWay() },
       { kind: 'leave_to_other_half' },

@@ -1,5 +1,6 @@
 import { VENDOR_ERROR_KINDS, VendorError, type VendorErrorKind } from '@app/kernel';
 import {
+  describeFailure,
   failureKindOf,
   isPerRecordRefusal,
   linkFailureOf,
@@ -50,5 +51,14 @@ describe('sync error policy', () => {
       kind: 'foreign_owned_rule',
     });
     expect(linkFailureOf(new Error('disk full'))).toEqual({ message: 'disk full', kind: 'internal' });
+  });
+
+  it('a vendor failure without a code or an endpoint says neither', () => {
+    const bare = new VendorError('feishu', 'transient', 'socket hang up', { vendorCode: null });
+    expect(describeFailure(bare)).toBe('feishu transient: socket hang up');
+    expect(describeFailure(new VendorError('wecom', 'auth', 'no token', { vendorCode: 0 }))).toBe(
+      'wecom auth (code 0): no token',
+    );
+    expect(describeFailure('a string')).toBe('a string');
   });
 });

@@ -1,0 +1,33 @@
+// Mutation testing of the pure core (issue #22; scores and surviving mutants in QUALITY.md): one target per run,
+// chosen by MUTATION_TARGET (scripts/test-mutation.ts sets it). Incremental: a run re-tests only the mutants whose
+// code or tests changed since the target's last run (reports/, gitignored). Concurrency stays low because the
+// machines it runs on are shared (STACK.md).
+import { MUTATION_TARGETS } from './test/mutation/mutation-targets.js';
+
+const name = process.env.MUTATION_TARGET ?? '';
+const target = MUTATION_TARGETS[name];
+if (!target) throw new Error(`MUTATION_TARGET must be one of ${Object.keys(MUTATION_TARGETS).join(', ')}`);
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  testRunnerNodeArgs: ['--experimental-vm-modules'],
+  jest: { projectType: 'custom', configFile: 'test/mutation/jest.mutation.config.js', enableFindRelatedTests: true },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  mutate: target.mutate,
+  coverageAnalysis: 'perTest',
+  concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
+  incremental: true,
+  incrementalFile: `reports/mutation/${name}.incremental.json`,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: `reports/mutation/${name}.html` },
+  jsonReporter: { fileName: `reports/mutation/${name}.json` },
+  tempDirName: '.stryker-tmp',
+  ignorePatterns: ['dist', 'coverage', 'reports', 'test-artifacts', '.data'],
+  cleanTempDir: 'always',
+  timeoutMS: 10_000,
+  thresholds: { high: 90, low: 85, break: null },
+};
