@@ -3,6 +3,9 @@ import {
   ITEM_ACTIONS,
   LINK_DIRECTIONS,
   LOSS_SEVERITIES,
+  MATCH_EVIDENCE,
+  MATCH_KINDS,
+  MATCH_STATUSES,
   NOTE_CODES,
   RUN_STATUSES,
   RUN_TRIGGERS,
@@ -11,6 +14,9 @@ import {
   type ItemAction,
   type LinkDirection,
   type LossSeverity,
+  type MatchEvidence,
+  type MatchKind,
+  type MatchStatus,
   type NoteCode,
   type RunStatus,
   type RunTrigger,
@@ -553,4 +559,92 @@ export class UnmappedIdDto {
 
   @ApiProperty({ format: 'date-time', description: 'When a run last left it out.', example: AT })
   lastSeenAt!: string;
+}
+
+/** One candidate pair of an ambiguous match: ids and the attribute that paired them, never the value itself. */
+export class MatchCandidateDto {
+  @ApiPropertyOptional({ description: 'Feishu user id (contact user_id) or department id.', example: 'a1b2c3d4' })
+  feishuId?: string;
+
+  @ApiPropertyOptional({ description: 'WeCom userid or department (party) id.', example: 'zhangsan' })
+  wecomId?: string;
+
+  @ApiProperty({ enum: MATCH_EVIDENCE, enumName: 'MatchEvidence', example: 'email' })
+  matchedBy!: MatchEvidence;
+}
+
+/** One proposal, ambiguity or decision of the match job (GET /api/v1/mappings/matches). */
+export class MatchDto {
+  @ApiProperty({ description: 'Id to decide it by (POST /api/v1/mappings/matches/decisions).', example: '42' })
+  id!: string;
+
+  @ApiProperty({ enum: MATCH_KINDS, enumName: 'MatchKind', example: 'user' })
+  kind!: MatchKind;
+
+  @ApiProperty({ enum: MATCH_STATUSES, enumName: 'MatchStatus', example: 'proposed' })
+  status!: MatchStatus;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Absent for a WeCom person no one matched.' })
+  feishuId!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The proposed or accepted pair; null when none or several.',
+  })
+  wecomId!: string | null;
+
+  @ApiProperty({
+    enum: MATCH_EVIDENCE,
+    enumName: 'MatchEvidence',
+    nullable: true,
+    description: 'Which attribute (people) or basis (departments) paired them.',
+  })
+  matchedBy!: MatchEvidence | null;
+
+  @ApiProperty({ type: () => [MatchCandidateDto], description: 'Ambiguous: every pair found.' })
+  candidates!: MatchCandidateDto[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why, in a few words for HR (never an email or a mobile).',
+    example: 'two Feishu people name this WeCom member (email, mobile)',
+  })
+  reason!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The run that last proposed it.' })
+  runId!: string | null;
+
+  @ApiProperty({ enum: ['auto', 'operator'], nullable: true, description: 'Accepted or rejected by whom.' })
+  decidedBy!: 'auto' | 'operator' | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  decidedAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: string;
+}
+
+export class MatchPageDto {
+  @ApiProperty({ type: () => [MatchDto] })
+  items!: MatchDto[];
+
+  @ApiProperty({ example: 40 })
+  total!: number;
+
+  @ApiProperty({ example: 50 })
+  limit!: number;
+
+  @ApiProperty({ example: 0 })
+  offset!: number;
+}
+
+/** POST /api/v1/mappings/matches/decisions: what was decided (all of the request). */
+export class MatchDecisionResultDto {
+  @ApiProperty({ description: 'Matches accepted: each is now a mapping.', example: 12 })
+  accepted!: number;
+
+  @ApiProperty({ description: 'Matches rejected: never proposed again.', example: 1 })
+  rejected!: number;
 }

@@ -1,0 +1,159 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  type DirectoryConnector,
+  type DirectoryReadResult,
+  FeishuDirectoryConnector,
+  WecomDirectoryConnector,
+} from '@app/connectors';
+import type { IdentityAttribute, UnreadableRecordSink, Vendor } from '@app/kernel';
+import { MappingStore, RunQueue, type SyncRun, type SyncRunItem } from '@app/mapping-store';
+import { AppConfig } from '../../config/app-config.js';
+import { VendorClients } from '../../vendors/vendor-clients.service.js';
+import { describeFailure } from '../../sync/engine/sync-error-policy.js';
+import { planIdentityMatch, type LookupAnswers, type MatchPlan } from './identity-match.plan.js';
+
+/** What the executor hands the job: the run's unreadable records and its progress callbacks. */
+export interface IdentityMatchContext {
+  readonly unreadable: UnreadableRecordSink;
+  readonly onItemDone?: (item?: SyncRunItem) => void;
+  readonly onItemsPlanned?: (count: number) => void;
+}
+
+interface Side {
+  readonly vendor: Vendor;
+  readonly connector: DirectoryConnector;
+  readonly directory: DirectoryReadResult;
+}
+
+/**
+ * The match run (scope `identities`, README "Identity matching"): reads both directories, asks each vendor's
+ * lookups only what its directory did not say, hands everything to the pure plan (identity-match.plan.ts), and
+ * writes what the plan decided — matches, match-made mappings, leavers unmapped — in one transaction. Values
+ * (emails, mobiles) pass through memory only and are never logged or stored.
+ */
+@Injectable()
+export class IdentityMatchJob {
+  private readonly logger = new Logger(IdentityMatchJob.name);
+
+  constructor(
+    private readonly store: MappingStore,
+    private readonly vendors: VendorClients,
+    private readonly config: AppConfig,
+    private readonly queue: RunQueue,
+  ) {}
+
+  async execute(run: SyncRun, context: IdentityMatchContext): Promise<SyncRunItem[]> {
+    const order: readonly IdentityAttribute[] = run.params.matchAttributes ?? this.config.identity.matchOrder;
+    const autoAccept = run.params.autoAccept ?? this.config.identity.autoAccept;
+    const feishuConnector = new FeishuDirectoryConnector(this.vendors.feishu());
+    const wecomConnector = new WecomDirectoryConnector(this.vendors.wecom(), {
+      employeeNoAttribute: this.config.wecom.employeeNoAttribute,
+    });
+    // Both directories or nothing: a root outside the app's scope is a permission error that fails the run
+    // naming what to grant, before anything is decided on half a company.
+    const [feishuDirectory, wecomDirectory] = await Promise.all([
+      feishuConnector.readDirectory(),
+      wecomConnector.readDirectory(),
+    ]);
+    for (const record of [...feishuDirectory.unreadable, ...wecomDirectory.unreadable]) context.unreadable(record);
+    const feishu: Side = { vendor: 'feishu', connector: feishuConnector, directory: feishuDirectory };
+    const wecom: Side = { vendor: 'wecom', connector: wecomConnector, directory: wecomDirectory };
+
+    const lookupFailures: SyncRunItem[] = [];
+    const answers = await this.lookUp(order, feishu, wecom, lookupFailures);
+    const [userMappings, departmentMappings, userMatches, departmentMatches] = await Promise.all([
+      this.store.users.listAllWithOrigin(),
+      this.store.departments.listAllWithOrigin(),
+      this.store.identityMatches.listAll('user'),
+      this.store.identityMatches.listAll('department'),
+    ]);
+    const plan = planIdentityMatch({
+      order,
+      autoAccept,
+      dryRun: run.dryRun,
+      feishu: feishuDirectory,
+      wecom: wecomDirectory,
+      answers,
+      userMappings,
+      departmentMappings,
+      userMatches,
+      departmentMatches,
+    });
+    const items = [...plan.items, ...lookupFailures];
+    context.onItemsPlanned?.(items.length);
+    if (!run.dryRun) await this.write(run, plan);
+    for (const item of items) context.onItemDone?.(item);
+    this.logger.log(
+      { runId: run.id, ...plan.counts, lookupFailures: lookupFailures.length },
+      'Identity match finished',
+    );
+    return items;
+  }
+
+  /**
+   * Attribute by attribute in the operator's order, each vendor is asked only for the values of people who have
+   * no candidate yet and whose value that vendor's directory does not already list. A vendor that refuses (its
+   * lookup budget spent, a permission) is asked nothing more in this run; the refusal is one failed item and the
+   * people it left unanswered stay unmatched until the next run.
+   */
+  private async lookUp(
+    order: readonly IdentityAttribute[],
+    feishu: Side,
+    wecom: Side,
+    failures: SyncRunItem[],
+  ): Promise<LookupAnswers> {
+    const answers: LookupAnswers = { feishu: new Map(), wecom: new Map() };
+    const stopped = new Set<Vendor>();
+    for (const attribute of order) {
+      for (const [asked, other] of [
+        [wecom, feishu],
+        [feishu, wecom],
+      ] as const) {
+        if (stopped.has(asked.vendor) || !asked.connector.lookupAttributes.includes(attribute)) continue;
+        const values = valuesToLookUp(order, attribute, asked, other, answers);
+        if (values.length === 0) continue;
+        const answer = await asked.connector.lookup(attribute, values);
+        const known = answers[asked.vendor].get(attribute) ?? new Map<string, string | null>();
+        for (const [value, id] of answer.found) known.set(value, id);
+        answers[asked.vendor].set(attribute, known);
+        if (answer.stoppedBy) {
+          stopped.add(asked.vendor);
+          failures.push({
+            sourceId: `${asked.vendor}:lookup:${attribute}`,
+            targetId: null,
+            action: 'failed',
+            losses: [],
+            error:
+              `${describeFailure(answer.stoppedBy)} — ${values.length - answer.found.size} of ${values.length} ` +
+              `${attribute} lookups unanswered; those people stay unmatched until the next match run`,
+          });
+        }
+      }
+    }
+    return answers;
+  }
+
+  private async write(run: SyncRun, plan: MatchPlan): Promise<void> {
+    await this.store.transaction(async (session) => {
+      await session.identityMatches.replace('user', plan.users.entries, run.id);
+      await session.identityMatches.replace('department', plan.departments.entries, run.id);
+      await session.users.removeMatched(plan.users.toUnmap.map((pair) => pair.feishu));
+      await session.departments.removeMatched(plan.departments.toUnmap.map((pair) => pair.feishu));
+      await session.users.upsertMatched(plan.users.toMap);
+      await session.departments.upsertMatched(plan.departments.toMap);
+    });
+    const changed =
+      plan.users.toMap.length + plan.users.toUnmap.length + plan.departments.toMap.length + plan.departments.toUnmap.length;
+    if (changed === 0) return;
+    // The rules that held people who left, or can now carry people just mapped, are re-synced at once; a
+    // scheduled run would get there too, later.
+    const rules = await this.queue.enqueue({
+      direction: 'two_way',
+      scope: 'rules',
+      dryRun: false,
+      triggeredBy: 'match',
+      params: {},
+    });
+    this.logger.log({ runId: run.id, rulesRunId: rules.id, changed }, 'Mappings changed: rules run queued');
+  }
+}
