@@ -76,6 +76,8 @@ export class RunExecutor {
     unreadable: UnreadableRecords,
     onNewConflict: (event: NewConflictEvent) => void,
   ): Promise<SyncRunItem[]> {
+    // Issue 21: a match run is a run like any other, but none of the sync scopes' reconcilers executes it.
+    if (run.scope === 'identities') throw new Error('identities runs are dispatched by the match job');
     const scope = SCOPES.get(run.scope);
     const context: GatewayRunContext = {
       runId: run.id,
