@@ -1,4 +1,5 @@
 import type {
+  IdentityAttribute,
   ItemAction,
   LinkDirection,
   Loss,
@@ -156,6 +157,10 @@ export interface RunRequestParams {
   readonly to?: string;
   /** Rules: writes take effect at once (Feishu effect_now, WeCom effective_now); unset = the deployment default. */
   readonly effectiveNow?: boolean;
+  /** Identities: the attributes people are matched by, in order; unset = IDENTITY_MATCH. */
+  readonly matchAttributes?: readonly IdentityAttribute[];
+  /** Identities: unique proposals are mapped at once; unset = IDENTITY_AUTO_ACCEPT. */
+  readonly autoAccept?: boolean;
 }
 
 export interface NewSyncRun {

@@ -7,10 +7,10 @@ import {
   MATCH_KINDS,
   MATCH_STATUSES,
   NOTE_CODES,
+  RUN_SCOPES,
   RUN_STATUSES,
   RUN_TRIGGERS,
   SYNC_ERROR_KINDS,
-  SYNC_SCOPES,
   type ItemAction,
   type LinkDirection,
   type LossSeverity,
@@ -18,10 +18,10 @@ import {
   type MatchKind,
   type MatchStatus,
   type NoteCode,
+  type RunScope,
   type RunStatus,
   type RunTrigger,
   type SyncErrorKind,
-  type SyncScope,
 } from '@app/kernel';
 import {
   CONFLICT_KINDS,
@@ -160,8 +160,13 @@ export class RunDto {
   })
   direction!: LinkDirection;
 
-  @ApiProperty({ enum: SYNC_SCOPES, enumName: 'SyncScope', example: 'rules' })
-  scope!: SyncScope;
+  @ApiProperty({
+    enum: RUN_SCOPES,
+    enumName: 'RunScope',
+    description: 'A sync scope, or `identities` for a match run (POST /api/v1/mappings/match).',
+    example: 'rules',
+  })
+  scope!: RunScope;
 
   @ApiProperty({ example: false })
   dryRun!: boolean;

@@ -10,7 +10,8 @@ import { MappingStore, RunQueue, type SyncRun, type SyncRunItem } from '@app/map
 import { AppConfig } from '../../config/app-config.js';
 import { VendorClients } from '../../vendors/vendor-clients.service.js';
 import { describeFailure } from '../../sync/engine/sync-error-policy.js';
-import { planIdentityMatch, type LookupAnswers, type MatchPlan } from './identity-match.plan.js';
+import { planIdentityMatch, type IdentityMatchPlan } from './identity-match.plan.js';
+import { lookupsStillNeeded, type VendorLookups } from './match-people.js';
 
 /** What the executor hands the job: the run's unreadable records and its progress callbacks. */
 export interface IdentityMatchContext {
@@ -60,7 +61,7 @@ export class IdentityMatchJob {
     const wecom: Side = { vendor: 'wecom', connector: wecomConnector, directory: wecomDirectory };
 
     const lookupFailures: SyncRunItem[] = [];
-    const answers = await this.lookUp(order, feishu, wecom, lookupFailures);
+    const lookups = await this.lookUp(order, feishu, wecom, lookupFailures);
     const [userMappings, departmentMappings, userMatches, departmentMatches] = await Promise.all([
       this.store.users.listAllWithOrigin(),
       this.store.departments.listAllWithOrigin(),
@@ -73,7 +74,7 @@ export class IdentityMatchJob {
       dryRun: run.dryRun,
       feishu: feishuDirectory,
       wecom: wecomDirectory,
-      answers,
+      lookups,
       userMappings,
       departmentMappings,
       userMatches,
@@ -101,16 +102,18 @@ export class IdentityMatchJob {
     feishu: Side,
     wecom: Side,
     failures: SyncRunItem[],
-  ): Promise<LookupAnswers> {
-    const answers: LookupAnswers = { feishu: new Map(), wecom: new Map() };
+  ): Promise<VendorLookups> {
+    const answers: Record<Vendor, Map<IdentityAttribute, Map<string, string | null>>> = {
+      feishu: new Map(),
+      wecom: new Map(),
+    };
     const stopped = new Set<Vendor>();
     for (const attribute of order) {
-      for (const [asked, other] of [
-        [wecom, feishu],
-        [feishu, wecom],
-      ] as const) {
+      // Normalized values (as the matcher compares them) of people no earlier attribute paired.
+      const needed = lookupsStillNeeded(order, feishu.directory.people, wecom.directory.people, answers, attribute);
+      for (const asked of [wecom, feishu]) {
         if (stopped.has(asked.vendor) || !asked.connector.lookupAttributes.includes(attribute)) continue;
-        const values = valuesToLookUp(order, attribute, asked, other, answers);
+        const values = needed[asked.vendor];
         if (values.length === 0) continue;
         const answer = await asked.connector.lookup(attribute, values);
         const known = answers[asked.vendor].get(attribute) ?? new Map<string, string | null>();
@@ -133,10 +136,12 @@ export class IdentityMatchJob {
     return answers;
   }
 
-  private async write(run: SyncRun, plan: MatchPlan): Promise<void> {
+  private async write(run: SyncRun, plan: IdentityMatchPlan): Promise<void> {
     await this.store.transaction(async (session) => {
       await session.identityMatches.replace('user', plan.users.entries, run.id);
       await session.identityMatches.replace('department', plan.departments.entries, run.id);
+      await session.identityMatches.forget('user', plan.users.forget);
+      await session.identityMatches.forget('department', plan.departments.forget);
       await session.users.removeMatched(plan.users.toUnmap.map((pair) => pair.feishu));
       await session.departments.removeMatched(plan.departments.toUnmap.map((pair) => pair.feishu));
       await session.users.upsertMatched(plan.users.toMap);
