@@ -38,6 +38,7 @@ async function setup(options: { emulator?: WecomEmulatorOptions; connector?: Wec
 
 const byId = (people: readonly DirectoryPerson[]) => new Map(people.map((person) => [person.id, person]));
 const zhangwei = SAMPLE_CONTACTS['zhangwei']!;
+const lina = SAMPLE_CONTACTS['lina']!;
 
 describe('WecomDirectoryConnector.readDirectory', () => {
   it('reads the sample company as a new app sees it: the tree from the root 1, no mobiles or emails, 工号', async () => {
@@ -154,11 +155,13 @@ describe('WecomDirectoryConnector.lookup', () => {
       { email: 'nobody@sample-company.example', email_type: 1 },
       { email: 'not-an-email', email_type: 1 },
     ]);
-    const mobiles = await connector.lookup('mobile', [zhangwei.mobile, '13900000000']);
+    // Feishu's "+86" form finds the member WeCom holds without it.
+    const mobiles = await connector.lookup('mobile', [zhangwei.mobile, '13900000000', `+86${lina.mobile}`]);
     expect(mobiles.found).toEqual(
       new Map([
         [zhangwei.mobile, 'zhangwei'],
         ['13900000000', null],
+        [`+86${lina.mobile}`, 'lina'],
       ]),
     );
     await expect(connector.lookup('employee_no', ['NO1001'])).rejects.toThrow(RangeError);
@@ -171,7 +174,7 @@ describe('WecomDirectoryConnector.lookup', () => {
       '13900000001',
       zhangwei.mobile,
       '13900000002',
-      SAMPLE_CONTACTS['lina']!.mobile,
+      lina.mobile,
       '13900000003',
     ]);
     expect(answer.found).toEqual(

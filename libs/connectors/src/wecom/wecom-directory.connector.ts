@@ -117,7 +117,7 @@ export class WecomDirectoryConnector implements DirectoryConnector {
               value,
               attribute === 'email'
                 ? await this.client.getUserIdByEmail(value, 1)
-                : await this.client.getUserIdByMobile(value),
+                : await this.client.getUserIdByMobile(wecomMobile(value)),
             );
           } catch (error) {
             if (!isVendorError(error)) throw error;
@@ -149,6 +149,16 @@ export class WecomDirectoryConnector implements DirectoryConnector {
       departmentIds: [],
     };
   }
+}
+
+/**
+ * A mobile in the form WeCom's directory holds: a mainland number without "+86" (the form of [W1]'s example,
+ * "13430388888"), so that Feishu's "+8613011111111" ([F2] of docs/vendor/feishu-contact.md) finds the member;
+ * any other number as given ([W0] 60103 allows digits, "+" and "-").
+ */
+export function wecomMobile(mobile: string): string {
+  const mainland = /^\+86[\s-]?(1\d{10})$/.exec(mobile.trim());
+  return mainland?.[1] ?? mobile;
 }
 
 /**
