@@ -45,9 +45,10 @@ function treeOf(departments: readonly DirectoryDepartment[]): Tree {
   for (const department of departments) if (!byId.has(department.id)) byId.set(department.id, department);
   const children = new Map<string, DirectoryDepartment[]>();
   for (const department of byId.values()) {
-    if (department.parentId !== null) {
-      children.set(department.parentId, [...(children.get(department.parentId) ?? []), department]);
-    }
+    if (department.parentId === null) continue;
+    const siblings = children.get(department.parentId);
+    if (siblings) siblings.push(department);
+    else children.set(department.parentId, [department]);
   }
   const pathKey = new Map<string, string | null>();
   const pathOf = (id: string): string[] | null => {
@@ -63,16 +64,19 @@ function treeOf(departments: readonly DirectoryDepartment[]): Tree {
     return names;
   };
   const byPath = new Map<string, string[]>();
+  const depths = new Map<string, number>();
   for (const id of byId.keys()) {
     const path = pathOf(id);
     const key = path === null ? null : JSON.stringify(path);
     pathKey.set(id, key);
-    if (key !== null) byPath.set(key, [...(byPath.get(key) ?? []), id]);
+    // A department in a cycle is searched last (it finds nothing by path, and no parent of it is paired).
+    depths.set(id, path === null ? Number.MAX_SAFE_INTEGER : path.length);
+    if (key === null) continue;
+    const same = byPath.get(key);
+    if (same) same.push(id);
+    else byPath.set(key, [id]);
   }
-  const depth = (id: string): number => {
-    const key = pathKey.get(id);
-    return key === null || key === undefined ? Number.MAX_SAFE_INTEGER : (JSON.parse(key) as string[]).length;
-  };
+  const depth = (id: string): number => depths.get(id)!;
   const order = [...byId.keys()].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
   return { byId, children, pathKey, byPath, order };
 }

@@ -1,4 +1,5 @@
 import { IDENTITY_ATTRIBUTES, type DirectoryPerson, type IdentityAttribute } from '@app/kernel';
+import type { IdentityMatch, IdentityMatchEntry, OriginPair } from '@app/mapping-store';
 import fc from 'fast-check';
 import {
   lookupsStillNeeded,
@@ -273,6 +274,21 @@ describe('matchPeople', () => {
     expect(outcome.toMap).toEqual([{ feishu: 'f3', wecom: 'w3', matchedBy: 'email', reason: 'same email' }]);
     // f8 is gone from Feishu: its decision is moot.
     expect(outcome.forget).toEqual(['f8']);
+  });
+
+  it('takes the store’s matches and mappings as they are listed, and gives it back entries (held by the compiler)', () => {
+    const fromStore = (previous: IdentityMatch[], mappings: OriginPair[]): PeopleMatchInput => ({
+      order: ORDER,
+      feishu: [person('f1', { email: 'a@x.cn' })],
+      wecom: [person('w1', { email: 'a@x.cn' })],
+      previous,
+      mappings,
+      autoAccept: false,
+    });
+    const toStore = (outcome: MatchOutcome): readonly IdentityMatchEntry[] => outcome.results;
+    expect(toStore(matchPeople(fromStore([], [])))).toMatchObject([
+      { feishuId: 'f1', wecomId: 'w1', status: 'proposed' },
+    ]);
   });
 
   it('never carries an email or a mobile into what it returns', () => {

@@ -301,7 +301,10 @@ export function settleMatches(input: SettleInput): MatchOutcome {
       });
       continue;
     }
-    claims.set(wecomId, [...(claims.get(wecomId) ?? []), { feishuId, basis: found.basis, what: found.what }]);
+    const claim = { feishuId, basis: found.basis, what: found.what };
+    const earlier = claims.get(wecomId);
+    if (earlier) earlier.push(claim);
+    else claims.set(wecomId, [claim]);
     if (!firstClaim.has(feishuId)) firstClaim.set(feishuId, wecomId);
   }
 
