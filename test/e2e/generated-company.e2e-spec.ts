@@ -131,6 +131,33 @@ describe('a generated company of 2,000 people over both emulators', () => {
     );
     expect(unmatched.sort()).toEqual([...company.expected.unmatched.feishu].sort());
   });
+
+  it("answers the reverse way too: Feishu's batch_get_id, asked with what an old WeCom app sees", async () => {
+    const members = company.wecom.members;
+    const byEmail = await feishu.lookup(
+      'email',
+      members.map((member) => member.biz_mail ?? ''),
+    );
+    const byMobile = await feishu.lookup(
+      'mobile',
+      members.map((member) => member.mobile ?? ''),
+    );
+    expect(byEmail.stoppedBy ?? byMobile.stoppedBy).toBeUndefined();
+    const claimsOf = (member: (typeof members)[number]) =>
+      [byEmail.found.get(member.biz_mail ?? ''), byMobile.found.get(member.mobile ?? '')].filter(
+        (id): id is string => typeof id === 'string',
+      );
+    const expectedPairs = new Map(company.expected.pairs.map((pair) => [pair.wecomUserId, pair.feishuUserId]));
+    const expectedAmbiguity = new Map(company.expected.ambiguous.map((entry) => [entry.wecomUserId, entry]));
+    for (const member of members) {
+      const claims = [...new Set(claimsOf(member))];
+      const pair = expectedPairs.get(member.userid);
+      const ambiguity = expectedAmbiguity.get(member.userid);
+      if (pair !== undefined) expect(claims).toEqual([pair]);
+      else if (ambiguity !== undefined) expect(claims).toEqual(ambiguity.claims.map((claim) => claim.feishuUserId));
+      else expect(claims).toEqual([]);
+    }
+  });
 });
 
 function names(paths: readonly (readonly string[] | undefined)[] | undefined): string[] {

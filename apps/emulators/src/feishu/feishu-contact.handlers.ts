@@ -75,24 +75,21 @@ function batchGetId({ tenant, query, body, behaviour }: FeishuCallContext) {
     if (!user) return { [key]: value };
     return { user_id: userIdOf(user, idType), [key]: value, status: statusOf(user) };
   };
-  const users = directory.users();
-  const user_list = [
+  // One pass over the directory per call, not one per value asked (a generated company has thousands); the
+  // first person holding a value wins, as a search would find them.
+  const byEmail = new Map<string, DirectoryUser>();
+  const byMobile = new Map<string, DirectoryUser>();
+  for (const user of directory.users()) {
     // Emails match case-insensitively (UNCONFIRMED); the enterprise email is never searched ([F1]).
-    ...emails.map((email) =>
-      entry(
-        'email',
-        email,
-        visible(users.find((user) => user.email !== undefined && user.email.toLowerCase() === email.toLowerCase())),
-      ),
-    ),
+    const email = user.email?.toLowerCase();
+    if (email !== undefined && !byEmail.has(email)) byEmail.set(email, user);
     // A mainland mobile is found with or without +86 ([F2]: "13011111111 or +8613011111111").
-    ...mobiles.map((mobile) =>
-      entry(
-        'mobile',
-        mobile,
-        visible(users.find((user) => user.mobile !== undefined && normalMobile(user.mobile) === normalMobile(mobile))),
-      ),
-    ),
+    const mobile = user.mobile === undefined ? undefined : normalMobile(user.mobile);
+    if (mobile !== undefined && !byMobile.has(mobile)) byMobile.set(mobile, user);
+  }
+  const user_list = [
+    ...emails.map((email) => entry('email', email, visible(byEmail.get(email.toLowerCase())))),
+    ...mobiles.map((mobile) => entry('mobile', mobile, visible(byMobile.get(normalMobile(mobile))))),
   ];
   return { data: { user_list } };
 }

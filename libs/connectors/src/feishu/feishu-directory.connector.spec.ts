@@ -110,6 +110,28 @@ describe('FeishuDirectoryConnector.readDirectory', () => {
     expect(calls(`GET ${C}/users/find_by_department`)).toHaveLength(5);
   });
 
+  it('sets a member without user_id (its field scope missing) aside once, however many departments list them', async () => {
+    // Stand-in client: the emulated app holds every field scope, so this answer needs one.
+    async function* items<T>(list: T[]) {
+      for (const item of list) yield await Promise.resolve(item);
+    }
+    const noUserId = { open_id: 'ou_x', name: '无工号', department_ids: ['od-a', 'od-b'] };
+    const client = {
+      listDepartmentChildren: () =>
+        items([
+          { open_department_id: 'od-a', name: 'A', parent_department_id: '0' },
+          { open_department_id: 'od-b', name: 'B', parent_department_id: '0' },
+        ]),
+      listUsersByDepartment: (department: string) =>
+        items(department === '0' ? [] : [noUserId, { user_id: `u-${department}`, open_id: `ou_${department}` }]),
+    } as unknown as FeishuClient;
+    const { people, unreadable } = await new FeishuDirectoryConnector(client).readDirectory();
+    expect(people.map((person) => person.id)).toEqual(['u-od-a', 'u-od-b']);
+    expect(unreadable).toEqual([
+      expect.objectContaining({ vendor: 'feishu', kind: 'contact user', recordId: 'ou_x', field: 'user_id' }),
+    ]);
+  });
+
   it('names the scope to grant when the root is outside the contact data scope', async () => {
     const { connector } = await setup({ contactScope: { departments: [HQ] } });
     const error = await connector.readDirectory().then(

@@ -75,10 +75,16 @@ export class FeishuDirectoryConnector implements DirectoryConnector {
       { concurrency: DEPARTMENTS_AT_ONCE },
     );
     const people = new Map<string, { person: DirectoryPerson; departmentIds: Set<string> }>();
+    const withoutUserId = new Set<string>();
     for (const { department, members } of listed) {
       members.forEach((member, index) => {
         const id = member.user_id;
         if (!id) {
+          // Set aside once, however many departments list them.
+          if (member.open_id !== undefined) {
+            if (withoutUserId.has(member.open_id)) return;
+            withoutUserId.add(member.open_id);
+          }
           // Without user_id (its field scope missing) nobody can be named in attendance (REFERENCE A1).
           unreadable.push({
             vendor: 'feishu',
