@@ -174,7 +174,8 @@ describe('identity matching over a generated company of 2,000 people', () => {
   it('with auto-accept: the unique pairs become mappings, departments by their path of names', async () => {
     const run = await matchAndWait(server, { autoAccept: true });
     expect(run.status).toBe('succeeded');
-    expect(run.summary['created']).toBe(company.expected.pairs.length + company.expected.departments.length);
+    // Every unique pair, every department below the roots, and the roots (Feishu 0 ⇄ WeCom 1).
+    expect(run.summary['created']).toBe(company.expected.pairs.length + company.expected.departments.length + 1);
     const store = harness.app.get(MappingStore);
     const mapped = await store.users.listAllWithOrigin();
     expect(new Set(mapped.map((m) => `${pairKey(m.feishu, m.wecom)}:${m.origin}:${m.matchedBy}`))).toEqual(
@@ -186,7 +187,10 @@ describe('identity matching over a generated company of 2,000 people', () => {
     );
     const departments = await store.departments.listAllWithOrigin();
     expect(new Set(departments.map((m) => pairKey(m.feishu, m.wecom)))).toEqual(
-      new Set(company.expected.departments.map((d) => pairKey(d.feishuDepartmentId, d.wecomDepartmentId))),
+      new Set([
+        pairKey('0', '1'),
+        ...company.expected.departments.map((d) => pairKey(d.feishuDepartmentId, d.wecomDepartmentId)),
+      ]),
     );
     // Ambiguous and unmatched people still wait for review.
     expect(await allMatches(server, 'kind=user&status=ambiguous')).toHaveLength(company.counts.ambiguous);
@@ -231,8 +235,8 @@ describe('identity matching over a generated company of 2,000 people', () => {
       .set(auth)
       .send({
         decisions: [
-          { id: first!.id, decision: 'accept', wecomId: chosen },
-          { id: second!.id, decision: 'reject' },
+          { id: first!.id, decision: 'accept', wecomId: chosen, status: 'ambiguous' },
+          { id: second!.id, decision: 'reject', status: 'ambiguous' },
         ],
       })
       .expect(200);
@@ -242,8 +246,10 @@ describe('identity matching over a generated company of 2,000 people', () => {
     const again = await request(server)
       .post('/api/v1/mappings/matches/decisions')
       .set(auth)
-      .send({ decisions: [{ id: second!.id, decision: 'reject' }] });
+      .send({ decisions: [{ id: second!.id, decision: 'accept', wecomId: chosen, status: 'ambiguous' }] });
+    // Decided meanwhile (by this very request's predecessor): the decision was made on a status it no longer has.
     expect(again.status).toBe(409);
+    expect((again.body as { message: string }).message).toContain('rejected');
     await request(server)
       .post('/api/v1/mappings/matches/decisions')
       .set(auth)

@@ -91,7 +91,11 @@ describe('planIdentityMatch', () => {
     expect(plan.items.filter((item) => item.sourceId === 'f1').map((item) => item.action)).toEqual(['unchanged']);
     const removal = plan.items.find((item) => item.action === 'updated')!;
     expect(removal).toMatchObject({ sourceId: 'f2', targetId: 'w2' });
-    expect(removal.notes![0]!.message).toMatch(/^unmapped: the WeCom person w2 left or is disabled; the rules/);
+    expect(removal.notes!.map((n) => n.message)).toEqual([
+      'unmapped from w2: the WeCom person w2 left or is disabled; the rules that held this person are re-synced',
+      expect.stringMatching(/^unmatched, waits for review/),
+    ]);
+    expect(plan.items.filter((entry) => entry.sourceId === 'f2')).toHaveLength(1);
     expect(plan.users.toUnmap).toEqual([{ feishu: 'f2', wecom: 'w2' }]);
     expect(plan.counts['unmapped']).toBe(1);
   });
