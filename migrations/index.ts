@@ -8,6 +8,7 @@ import { LinkErrorKinds1795900000000 } from './1795900000000-link-error-kinds.js
 import { VendorNeutralLinks1796100000000 } from './1796100000000-vendor-neutral-links.js';
 import { RunItemNotes1796200000000 } from './1796200000000-run-item-notes.js';
 import { NameConflicts1796300000000 } from './1796300000000-name-conflicts.js';
+import { IdentityMatches1796400000000 } from './1796400000000-identity-matches.js';
 
 /** Every migration, oldest first. Once merged a migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   VendorNeutralLinks1796100000000,
   RunItemNotes1796200000000,
   NameConflicts1796300000000,
+  IdentityMatches1796400000000,
 ];

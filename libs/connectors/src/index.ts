@@ -6,3 +6,6 @@ export * from './wecom/wecom-rules.connector.js';
 export * from './wecom/wecom-rosters.connector.js';
 export * from './feishu/feishu-punches.connector.js';
 export * from './wecom/wecom-punches.connector.js';
+export * from './directory-connector.js';
+export * from './feishu/feishu-directory.connector.js';
+export * from './wecom/wecom-directory.connector.js';

@@ -10,10 +10,18 @@ export type LinkDirection = (typeof LINK_DIRECTIONS)[number];
 export const SYNC_SCOPES = ['rules', 'rosters', 'punches'] as const;
 export type SyncScope = (typeof SYNC_SCOPES)[number];
 
+/**
+ * What a run may do: sync one of the scopes, or match the people and departments of both vendors' directories
+ * (issue 21's match job), which is a run like any other but syncs nothing itself.
+ */
+export const RUN_SCOPES = [...SYNC_SCOPES, 'identities'] as const;
+export type RunScope = (typeof RUN_SCOPES)[number];
+
 export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'partial', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
-export const RUN_TRIGGERS = ['api', 'schedule', 'event'] as const;
+/** `match`: a run the match job started (the rules that held people who left, re-synced). */
+export const RUN_TRIGGERS = ['api', 'schedule', 'event', 'match'] as const;
 export type RunTrigger = (typeof RUN_TRIGGERS)[number];
 
 export const ITEM_ACTIONS = ['created', 'updated', 'unchanged', 'skipped', 'failed'] as const;

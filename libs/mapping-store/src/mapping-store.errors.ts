@@ -67,3 +67,39 @@ export function assertUniqueInBatch(field: string, values: readonly string[]): v
     firstIndex.set(value, index);
   });
 }
+
+/** No identity match has this id. */
+export class MatchNotFoundError extends Error {
+  constructor(readonly id: string) {
+    super(`Identity match ${id} does not exist`);
+    this.name = 'MatchNotFoundError';
+  }
+}
+
+/**
+ * A decision on an identity match that the state of the store refuses (nothing was written):
+ * `status_changed`: the match is no longer in the status the decision was made on (someone decided first, or a
+ * match run replaced it); `manual_mapping`: a hand-made mapping holds either id, and hand-made mappings win;
+ * `mapping_taken`: the other side's id is mapped to someone else by an earlier match.
+ */
+export class MatchDecisionConflictError extends Error {
+  constructor(
+    readonly id: string,
+    readonly reason: 'status_changed' | 'manual_mapping' | 'mapping_taken',
+    detail: string,
+  ) {
+    super(`Identity match ${id}: ${detail}`);
+    this.name = 'MatchDecisionConflictError';
+  }
+}
+
+/** A decision that does not apply to the match whatever the store holds (rejecting an unmatched one). */
+export class MatchDecisionInvalidError extends Error {
+  constructor(
+    readonly id: string,
+    detail: string,
+  ) {
+    super(`Identity match ${id}: ${detail}`);
+    this.name = 'MatchDecisionInvalidError';
+  }
+}

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DepartmentMappingRepository, UserMappingRepository } from './repositories/id-pair.repository.js';
 import { EventReceiptRepository } from './repositories/event-receipt.repository.js';
 import { GroupLinkRepository } from './repositories/group-link.repository.js';
+import { IdentityMatchRepository } from './repositories/identity-match.repository.js';
 import { PunchRecordMappingRepository } from './repositories/punch-record-mapping.repository.js';
 import { ShiftLinkRepository } from './repositories/shift-link.repository.js';
 import { SyncCursorRepository } from './repositories/sync-cursor.repository.js';
@@ -19,6 +20,8 @@ export class StoreSession {
   readonly cursors: SyncCursorRepository;
   readonly conflicts: SyncConflictRepository;
   readonly eventReceipts: EventReceiptRepository;
+  /** The match job's proposals and the decisions on them (issue 21). */
+  readonly identityMatches: IdentityMatchRepository;
 
   constructor(private readonly manager: EntityManager) {
     this.groupLinks = new GroupLinkRepository(manager);
@@ -30,6 +33,7 @@ export class StoreSession {
     this.cursors = new SyncCursorRepository(manager);
     this.conflicts = new SyncConflictRepository(manager);
     this.eventReceipts = new EventReceiptRepository(manager);
+    this.identityMatches = new IdentityMatchRepository(manager);
   }
 
   /**

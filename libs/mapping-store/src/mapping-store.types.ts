@@ -1,9 +1,15 @@
 import type {
+  IdentityAttribute,
   ItemAction,
   LinkDirection,
   Loss,
+  MappingOrigin,
+  MatchEvidence,
+  MatchKind,
+  MatchStatus,
   Note,
   RunStatus,
+  RunScope,
   RunTrigger,
   SyncDirection,
   SyncErrorKind,
@@ -151,12 +157,17 @@ export interface RunRequestParams {
   readonly to?: string;
   /** Rules: writes take effect at once (Feishu effect_now, WeCom effective_now); unset = the deployment default. */
   readonly effectiveNow?: boolean;
+  /** Identities: the attributes people are matched by, in order; unset = IDENTITY_MATCH. */
+  readonly matchAttributes?: readonly IdentityAttribute[];
+  /** Identities: unique proposals are mapped at once; unset = IDENTITY_AUTO_ACCEPT. */
+  readonly autoAccept?: boolean;
 }
 
 export interface NewSyncRun {
   /** A run requested over REST goes one way; a scheduled run reconciles each link in its own (`two_way`). */
   readonly direction: LinkDirection;
-  readonly scope: SyncScope;
+  /** A sync scope, or `identities` for the match job's runs. */
+  readonly scope: RunScope;
   readonly dryRun: boolean;
   readonly triggeredBy: RunTrigger;
   readonly params: RunRequestParams;
@@ -274,3 +285,79 @@ export interface UnmappedId {
   readonly groups: readonly { readonly vendor: Vendor; readonly id: string; readonly runId: string }[];
   readonly lastSeenAt: Date;
 }
+
+/** A pair of ids (a person's, a department's) and who made it: an operator (`manual`) or the match job. */
+export interface OriginPair {
+  readonly feishu: string;
+  readonly wecom: string;
+  readonly origin: MappingOrigin;
+  /** The evidence of a match-made pair (never its value); null for a hand-made one. */
+  readonly matchedBy: MatchEvidence | null;
+}
+
+/** A pair the match job found, with its evidence. */
+export interface MatchedPair {
+  readonly feishu: string;
+  readonly wecom: string;
+  readonly matchedBy: MatchEvidence;
+}
+
+/** What upsertMatched wrote, and the pairs it refused because a hand-made pair holds either id. */
+export interface MatchedUpsertResult extends UpsertCounts {
+  readonly refused: readonly MatchedPair[];
+}
+
+export const MATCH_DECIDERS = ['auto', 'operator'] as const;
+/** Who decided a match: the match job's auto-accept, or an operator. */
+export type MatchDecider = (typeof MATCH_DECIDERS)[number];
+
+/** One candidate pair of an ambiguous match: ids and evidence only (DESIGN.md, personal data). */
+export interface MatchCandidate {
+  readonly feishuId?: string;
+  readonly wecomId?: string;
+  readonly matchedBy: MatchEvidence;
+}
+
+/**
+ * What the match job says of one person or department: a pair (`proposed`, `accepted`, `rejected`), the
+ * candidates of an `ambiguous` one, or an `unmatched` one of either side (a WeCom-only entry has no Feishu id).
+ */
+export interface IdentityMatchEntry {
+  readonly feishuId: string | null;
+  readonly wecomId: string | null;
+  readonly matchedBy: MatchEvidence | null;
+  readonly status: MatchStatus;
+  readonly candidates?: readonly MatchCandidate[];
+  /** Why, for an HR reader, in a few words (never a person's email or mobile). */
+  readonly reason?: string | null;
+  /** Accepted or rejected entries: who decided (`auto` for the job's auto-accept). */
+  readonly decidedBy?: MatchDecider | null;
+}
+
+export interface IdentityMatch {
+  readonly id: string;
+  readonly kind: MatchKind;
+  readonly feishuId: string | null;
+  readonly wecomId: string | null;
+  readonly matchedBy: MatchEvidence | null;
+  readonly status: MatchStatus;
+  readonly candidates: readonly MatchCandidate[];
+  readonly reason: string | null;
+  /** The run that last changed the row (null once that run is deleted). */
+  readonly runId: string | null;
+  readonly decidedBy: MatchDecider | null;
+  readonly decidedAt: Date | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface IdentityMatchFilter {
+  readonly kind?: MatchKind;
+  readonly status?: MatchStatus;
+  /** Keeps rows whose Feishu or WeCom id, or a candidate's, contains it (any case). */
+  readonly q?: string;
+}
+
+/** An operator's decision on a match: accept a pair (for an ambiguous or unmatched row, the one chosen) or reject it. */
+export type MatchDecision =
+  { readonly accept: { readonly wecomId: string; readonly matchedBy: MatchEvidence } } | 'reject';

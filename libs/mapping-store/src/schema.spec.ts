@@ -1,10 +1,15 @@
 import {
   ITEM_ACTIONS,
   LINK_DIRECTIONS,
+  MAPPING_ORIGINS,
+  MATCH_EVIDENCE,
+  MATCH_KINDS,
+  MATCH_STATUSES,
   RUN_STATUSES,
   RUN_TRIGGERS,
   SYNC_DIRECTIONS,
   SYNC_ERROR_KINDS,
+  RUN_SCOPES,
   SYNC_SCOPES,
   VENDORS,
 } from '@app/kernel';
@@ -15,6 +20,7 @@ import {
   CONFLICT_WINNERS,
   LINK_SCOPES,
   LINK_STATUSES,
+  MATCH_DECIDERS,
   NAME_CONFLICT_RESOLUTIONS,
   PUNCH_WRITE_STATES,
   WECOM_SHIFT_KINDS,
@@ -22,6 +28,7 @@ import {
 import type { EventReceiptRow } from './repositories/event-receipt.repository.js';
 import type { LinkRow, LinkSideRow } from './repositories/group-link.repository.js';
 import type { DepartmentMappingRow, UserMappingRow } from './repositories/id-pair.repository.js';
+import type { IdentityMatchRow } from './repositories/identity-match.repository.js';
 import type { PunchRecordMappingRow } from './repositories/punch-record-mapping.repository.js';
 import type { ShiftLinkRow } from './repositories/shift-link.repository.js';
 import type { SyncConflictRow } from './repositories/sync-conflict.repository.js';
@@ -50,6 +57,7 @@ interface StoreRows {
   sync_cursors: SyncCursorRow;
   sync_conflicts: SyncConflictRow;
   event_receipts: EventReceiptRow;
+  identity_matches: IdentityMatchRow;
 }
 
 /**
@@ -105,12 +113,16 @@ const TABLES: { readonly [Table in keyof StoreRows]: TableOf<StoreRows[Table]> }
   user_mappings: {
     feishu_user_id: 'text',
     wecom_user_id: 'text',
+    origin: 'text',
+    matched_by: 'text | null',
     created_at: 'timestamptz',
     updated_at: 'timestamptz',
   },
   department_mappings: {
     feishu_department_id: 'text',
     wecom_party_id: 'text',
+    origin: 'text',
+    matched_by: 'text | null',
     created_at: 'timestamptz',
     updated_at: 'timestamptz',
   },
@@ -183,6 +195,21 @@ const TABLES: { readonly [Table in keyof StoreRows]: TableOf<StoreRows[Table]> }
     received_at: 'timestamptz',
     run_id: 'uuid | null',
   },
+  identity_matches: {
+    id: 'uuid',
+    kind: 'text',
+    feishu_id: 'text | null',
+    wecom_id: 'text | null',
+    matched_by: 'text | null',
+    status: 'text',
+    candidates: 'jsonb',
+    reason: 'text | null',
+    run_id: 'uuid | null',
+    decided_by: 'text | null',
+    decided_at: 'timestamptz | null',
+    created_at: 'timestamptz',
+    updated_at: 'timestamptz',
+  },
 };
 
 interface ValueList {
@@ -223,7 +250,7 @@ const CHECKS: Readonly<Record<string, ValueList | 'between columns'>> = {
   ck_shift_links_wecom_kind: valueList('shift_links', 'wecom_kind', WECOM_SHIFT_KINDS),
   ck_sync_runs_status: valueList('sync_runs', 'status', RUN_STATUSES),
   ck_sync_runs_direction: valueList('sync_runs', 'direction', LINK_DIRECTIONS),
-  ck_sync_runs_scope: valueList('sync_runs', 'scope', SYNC_SCOPES),
+  ck_sync_runs_scope: valueList('sync_runs', 'scope', RUN_SCOPES),
   ck_sync_runs_triggered_by: valueList('sync_runs', 'triggered_by', RUN_TRIGGERS),
   ck_sync_runs_finished_after_start: 'between columns',
   ck_sync_run_items_action: valueList('sync_run_items', 'action', ITEM_ACTIONS),
@@ -237,6 +264,21 @@ const CHECKS: Readonly<Record<string, ValueList | 'between columns'>> = {
   ck_sync_conflicts_found: 'between columns',
   ck_sync_conflicts_resolution: valueList('sync_conflicts', 'resolution', NAME_CONFLICT_RESOLUTIONS),
   ck_event_receipts_source_vendor: valueList('event_receipts', 'source_vendor', VENDORS),
+  ck_user_mappings_origin: valueList('user_mappings', 'origin', MAPPING_ORIGINS),
+  ck_user_mappings_matched_by: valueList('user_mappings', 'matched_by', MATCH_EVIDENCE),
+  ck_user_mappings_evidence: 'between columns',
+  ck_department_mappings_origin: valueList('department_mappings', 'origin', MAPPING_ORIGINS),
+  ck_department_mappings_matched_by: valueList('department_mappings', 'matched_by', MATCH_EVIDENCE),
+  ck_department_mappings_evidence: 'between columns',
+  ck_identity_matches_kind: valueList('identity_matches', 'kind', MATCH_KINDS),
+  ck_identity_matches_status: valueList('identity_matches', 'status', MATCH_STATUSES),
+  ck_identity_matches_matched_by: valueList('identity_matches', 'matched_by', MATCH_EVIDENCE),
+  ck_identity_matches_decided_by: valueList('identity_matches', 'decided_by', MATCH_DECIDERS),
+  ck_identity_matches_has_an_id: 'between columns',
+  ck_identity_matches_evidence: 'between columns',
+  ck_identity_matches_pair: 'between columns',
+  ck_identity_matches_decided: 'between columns',
+  ck_identity_matches_candidates: 'between columns',
 };
 
 /**

@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { DirectoryDepartment, DirectoryUser, FeishuDirectory } from './feishu-directory.js';
+import {
+  type DirectoryDepartment,
+  type DirectoryUser,
+  departmentsOf,
+  type FeishuDirectory,
+} from './feishu-directory.js';
 import {
   CONTACT_PAGE_SIZE_INVALID,
   CONTACT_PAGE_TOKEN_INVALID,
@@ -70,24 +75,21 @@ function batchGetId({ tenant, query, body, behaviour }: FeishuCallContext) {
     if (!user) return { [key]: value };
     return { user_id: userIdOf(user, idType), [key]: value, status: statusOf(user) };
   };
-  const users = directory.users();
-  const user_list = [
+  // One pass over the directory per call, not one per value asked (a generated company has thousands); the
+  // first person holding a value wins, as a search would find them.
+  const byEmail = new Map<string, DirectoryUser>();
+  const byMobile = new Map<string, DirectoryUser>();
+  for (const user of directory.users()) {
     // Emails match case-insensitively (UNCONFIRMED); the enterprise email is never searched ([F1]).
-    ...emails.map((email) =>
-      entry(
-        'email',
-        email,
-        visible(users.find((user) => user.email !== undefined && user.email.toLowerCase() === email.toLowerCase())),
-      ),
-    ),
+    const email = user.email?.toLowerCase();
+    if (email !== undefined && !byEmail.has(email)) byEmail.set(email, user);
     // A mainland mobile is found with or without +86 ([F2]: "13011111111 or +8613011111111").
-    ...mobiles.map((mobile) =>
-      entry(
-        'mobile',
-        mobile,
-        visible(users.find((user) => user.mobile !== undefined && normalMobile(user.mobile) === normalMobile(mobile))),
-      ),
-    ),
+    const mobile = user.mobile === undefined ? undefined : normalMobile(user.mobile);
+    if (mobile !== undefined && !byMobile.has(mobile)) byMobile.set(mobile, user);
+  }
+  const user_list = [
+    ...emails.map((email) => entry('email', email, visible(byEmail.get(email.toLowerCase())))),
+    ...mobiles.map((mobile) => entry('mobile', mobile, visible(byMobile.get(normalMobile(mobile))))),
   ];
   return { data: { user_list } };
 }
@@ -147,7 +149,9 @@ function renderDepartment(
   idType: DepartmentIdType,
 ): JsonObject {
   const parent = directory.departmentTree().find((d) => d.openDepartmentId === department.parentOpenId);
-  const members = directory.users().filter((u) => u.departmentId === department.openDepartmentId && !u.resigned);
+  const members = directory
+    .users()
+    .filter((u) => departmentsOf(u).includes(department.openDepartmentId) && !u.resigned);
   return {
     name: department.name,
     i18n_name: { zh_cn: department.name, ja_jp: '', en_us: '' },
@@ -175,7 +179,7 @@ function findByDepartment({ tenant, query, behaviour }: FeishuCallContext) {
   if (!inScopeDepartment(directory, behaviour.contactScope, department)) throw NO_DEPT_AUTHORITY();
   // Direct members only ([F3]). Resigned people are not listed: whether they are is UNCONFIRMED ([F3]); our
   // reading is that leaving removes a person from their departments.
-  const members = directory.users().filter((user) => user.departmentId === department && !user.resigned);
+  const members = directory.users().filter((user) => departmentsOf(user).includes(department) && !user.resigned);
   const page = contactPage(members, `members:${department}`, query);
   return {
     data: {
@@ -188,7 +192,7 @@ function findByDepartment({ tenant, query, behaviour }: FeishuCallContext) {
 
 /** The user object's fields a matcher reads ([F2]); the app is taken to hold every field scope. */
 function renderUser(directory: FeishuDirectory, user: DirectoryUser, deptIdType: DepartmentIdType): JsonObject {
-  const department = directory.departmentTree().find((d) => d.openDepartmentId === user.departmentId);
+  const tree = directory.departmentTree();
   return {
     union_id: unionIdOf(user.employeeId),
     user_id: user.employeeId,
@@ -199,7 +203,10 @@ function renderUser(directory: FeishuDirectory, user: DirectoryUser, deptIdType:
     ...(user.enterpriseEmail === undefined ? {} : { enterprise_email: user.enterpriseEmail }),
     employee_no: user.employeeNo,
     status: statusOf(user),
-    department_ids: [department ? departmentIdAs(department, deptIdType) : user.departmentId],
+    department_ids: departmentsOf(user).map((id) => {
+      const department = tree.find((d) => d.openDepartmentId === id);
+      return department ? departmentIdAs(department, deptIdType) : id;
+    }),
   };
 }
 
@@ -207,7 +214,13 @@ function renderUser(directory: FeishuDirectory, user: DirectoryUser, deptIdType:
 
 function statusOf(user: DirectoryUser): JsonObject {
   const resigned = user.resigned === true;
-  return { is_frozen: false, is_resigned: resigned, is_activated: !resigned, is_exited: false, is_unjoin: false };
+  return {
+    is_frozen: user.frozen === true,
+    is_resigned: resigned,
+    is_activated: !resigned,
+    is_exited: false,
+    is_unjoin: false,
+  };
 }
 
 function userIdOf(user: DirectoryUser, type: UserIdType): string {
@@ -266,7 +279,10 @@ function inScopeDepartment(directory: FeishuDirectory, scope: ContactScope, open
 
 function inScopeUser(directory: FeishuDirectory, scope: ContactScope, user: DirectoryUser): boolean {
   if (scope === 'all') return true;
-  return (scope.users ?? []).includes(user.employeeId) || inScopeDepartment(directory, scope, user.departmentId);
+  return (
+    (scope.users ?? []).includes(user.employeeId) ||
+    departmentsOf(user).some((department) => inScopeDepartment(directory, scope, department))
+  );
 }
 
 interface ContactPage<T> {

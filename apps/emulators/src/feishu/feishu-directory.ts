@@ -17,6 +17,8 @@ export interface DirectoryUser {
   readonly name: string;
   /** open_department_id of the user's direct department. */
   readonly departmentId: string;
+  /** open_department_ids of further departments the person is in ([F2] department_ids is a list). */
+  readonly otherDepartmentIds?: readonly string[];
   // Contact attributes (contact-identity-apis.md [F2]); absent ones are not answered.
   /** Work email ("Email cannot be repeated"); what batch_get_id looks up. */
   readonly email?: string;
@@ -26,6 +28,13 @@ export interface DirectoryUser {
   readonly mobile?: string;
   /** 离职: batch_get_id leaves it out unless include_resigned ([F1]); find_by_department never lists it. */
   readonly resigned?: boolean;
+  /** 冻结 ([F2] is_frozen): still in the tenant, so still listed and found (the docs name no exception). */
+  readonly frozen?: boolean;
+}
+
+/** Every department a person is in: the direct one first, then the others. */
+export function departmentsOf(user: DirectoryUser): readonly string[] {
+  return [user.departmentId, ...(user.otherDepartmentIds ?? [])];
 }
 
 /** A department of the contact tree (contact-identity-apis.md [F4]); the root "0" is not one of them. */
@@ -107,7 +116,7 @@ export class FeishuDirectory {
   membersOf(departmentIds: readonly string[]): string[] {
     const wanted = new Set(departmentIds);
     return this.users()
-      .filter((user) => wanted.has(user.departmentId))
+      .filter((user) => departmentsOf(user).some((department) => wanted.has(department)))
       .map((user) => user.employeeId);
   }
 }

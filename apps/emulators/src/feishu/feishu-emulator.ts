@@ -6,7 +6,13 @@ import { SeededRandom } from '../common/seeded-random.js';
 import { SlidingWindowCounter, type WindowLimit } from '../common/sliding-window.js';
 import { SAMPLE_CREDENTIALS, SAMPLE_DEPARTMENTS } from '../sample-company/people.js';
 import { CONTACT_ROUTES, type ContactScope } from './feishu-contact.handlers.js';
-import { type DirectoryDepartment, type DirectoryUser, employeeNoOf, sampleDirectory } from './feishu-directory.js';
+import {
+  type DirectoryDepartment,
+  type DirectoryUser,
+  employeeNoOf,
+  FeishuDirectory,
+  sampleDirectory,
+} from './feishu-directory.js';
 import {
   BAD_CREDENTIALS,
   FeishuApiError,
@@ -54,6 +60,15 @@ export interface FeishuEmulatorOptions {
    * Outside it, department reads answer 403 40004 and batch_get_id entries lack user_id.
    */
   readonly contactScope?: ContactScope;
+  /**
+   * A directory of people and departments in place of the sample company's (e.g. generateCompany's `feishu`),
+   * kept across reset(). The sample company's groups and punches name sample people, so they are not loaded
+   * with it.
+   */
+  readonly directory?: {
+    readonly users: readonly DirectoryUser[];
+    readonly departments: readonly DirectoryDepartment[];
+  };
 }
 
 /** One vendor API call as the emulator saw it, with its query and body (for asserting batch sizes). */
@@ -136,7 +151,9 @@ export class FeishuEmulator {
   /** Back to the seeded state: data, tokens, rate windows, faults and logs. */
   reset(): void {
     const seed = this.seed;
-    this.tenant = new FeishuTenant(sampleDirectory(), new SeededRandom(seed));
+    const given = this.options.directory;
+    const directory = given ? new FeishuDirectory(given.users, new Set(), given.departments) : sampleDirectory();
+    this.tenant = new FeishuTenant(directory, new SeededRandom(seed));
     this.tokens = new FeishuTokenIssuer(new SeededRandom(seed + 0x5eed), this.options.tokenTtlSeconds ?? 7200);
     this.logIds = new SeededRandom(seed + 0x1091d);
     this.variety = new SeededRandom(seed + 0xfa17);
@@ -145,7 +162,7 @@ export class FeishuEmulator {
     this.requests.clear();
     this.counts.clear();
     this.callLog = [];
-    if (this.options.sampleCompany ?? true)
+    if ((this.options.sampleCompany ?? true) && !given)
       loadSampleCompany(this.tenant, this.clock(), new SeededRandom(seed + 0xc0ffee));
   }
 

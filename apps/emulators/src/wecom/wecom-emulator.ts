@@ -68,6 +68,12 @@ export interface WecomEmulatorOptions {
    * created after 2022-06-20 seeing the whole corp (DEFAULT_CONTACT_ACCESS).
    */
   contact?: Partial<WecomContactAccess>;
+  /**
+   * A directory in place of the sample company's (e.g. generateCompany's `wecom`): departments with the root 1
+   * (parentid 0, [W7]) and members, kept across reset(). The sample company's rules, schedules and punches name
+   * sample people, so they are not loaded with it.
+   */
+  directory?: { readonly departments: readonly DirectoryDepartment[]; readonly members: readonly DirectoryUser[] };
 }
 
 /** A raw answer to send instead of the real one (for malformed-response tests). */
@@ -204,7 +210,13 @@ export class WecomEmulator {
     this.tokens = new WecomTokenStore(new SeededRandom(this.seed + 7), this.options.tokenTtlSeconds ?? 7200);
     // groupids are uint32; start from a seeded 4-digit number so ids do not look like indexes.
     this.state = new WecomEmulatorState(this.random.int(1000, 8999));
-    if (this.options.sampleCompany ?? true) {
+    const directory = this.options.directory;
+    if (directory) {
+      for (const department of directory.departments) {
+        this.state.departments.set(department.id, structuredClone(department));
+      }
+      for (const member of directory.members) this.state.users.set(member.userid, structuredClone(member));
+    } else if (this.options.sampleCompany ?? true) {
       loadWecomSampleCompany(this.state, { seed: this.seed, nowSeconds: this.nowSeconds() });
     }
     this.counter.reset();

@@ -33,7 +33,7 @@ describe('loadAppConfig', () => {
         defaultGroupLeaderIds: [],
         googleMapDatum: 'gcj02',
       },
-      wecom: { corpId: null, corpSecret: null, baseUrl: 'https://qyapi.weixin.qq.com' },
+      wecom: { corpId: null, corpSecret: null, baseUrl: 'https://qyapi.weixin.qq.com', employeeNoAttribute: '工号' },
       sync: {
         userIdMapping: 'table',
         cron: null,
@@ -45,6 +45,7 @@ describe('loadAppConfig', () => {
         runTakeoverMs: 60_000,
         runRetries: 3,
       },
+      identity: { matchOrder: ['email', 'mobile', 'employee_no'], autoAccept: false },
       log: { level: 'info' },
       health: { checkVendors: false },
     });
@@ -65,6 +66,9 @@ describe('loadAppConfig', () => {
       WECOM_CORP_SECRET: 'wc-secret',
       WECOM_BASE_URL: 'http://127.0.0.1:9002',
       USER_ID_MAPPING: 'same',
+      IDENTITY_MATCH: 'mobile, email',
+      IDENTITY_AUTO_ACCEPT: 'true',
+      WECOM_EMPLOYEE_NO_ATTRIBUTE: 'Staff No',
       SYNC_CRON: '0 */15 * * * *',
       SYNC_CRON_SCOPES: 'punches, rules',
       SYNC_AUTO_LINK: 'true',
@@ -86,6 +90,8 @@ describe('loadAppConfig', () => {
     expect(config.feishu.defaultGroupLeaderIds).toEqual(['ou_1', 'ou_2']);
     expect(config.feishu.googleMapDatum).toBe('wgs84');
     expect(config.wecom.baseUrl).toBe('http://127.0.0.1:9002');
+    expect(config.wecom.employeeNoAttribute).toBe('Staff No');
+    expect(config.identity).toEqual({ matchOrder: ['mobile', 'email'], autoAccept: true });
     expect(config.sync).toEqual({
       userIdMapping: 'same',
       cron: '0 */15 * * * *',
@@ -122,6 +128,15 @@ describe('loadAppConfig', () => {
     [{ PORT: '80.5' }, 'PORT must be an integer 1-65535, got "80.5"'],
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL must be a PostgreSQL URL'],
     [{ DATABASE_URL: 'mysql://root@localhost/db' }, 'DATABASE_URL must be a PostgreSQL URL'],
+    [
+      { IDENTITY_MATCH: 'email,name' },
+      'IDENTITY_MATCH must be a comma-separated list of distinct attributes from email, mobile, employee_no',
+    ],
+    [
+      { IDENTITY_MATCH: 'email,email' },
+      'IDENTITY_MATCH must be a comma-separated list of distinct attributes from email, mobile, employee_no',
+    ],
+    [{ IDENTITY_AUTO_ACCEPT: 'yes' }, 'IDENTITY_AUTO_ACCEPT must be "true" or "false", got "yes"'],
     [{ MIGRATIONS_RUN: 'no' }, 'MIGRATIONS_RUN must be "true" or "false", got "no"'],
     [{ FEISHU_BASE_URL: 'open.feishu.cn' }, 'FEISHU_BASE_URL must be an http(s) URL'],
     [{ WECOM_BASE_URL: 'ftp://qyapi.weixin.qq.com' }, 'WECOM_BASE_URL must be an http(s) URL'],

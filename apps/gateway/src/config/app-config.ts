@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { DatabaseTarget } from '@app/mapping-store';
-import { SYNC_SCOPES, type SyncScope } from '@app/kernel';
+import { IDENTITY_ATTRIBUTES, type IdentityAttribute, SYNC_SCOPES, type SyncScope } from '@app/kernel';
 import {
   ENVIRONMENT_VARIABLE_NAMES,
   EnvironmentVariables,
@@ -44,6 +44,16 @@ export interface WecomConfig {
   readonly corpId: string | null;
   readonly corpSecret: string | null;
   readonly baseUrl: string;
+  /** The extended attribute (extattr) that holds a member's employee number: WeCom has no field for it. */
+  readonly employeeNoAttribute: string;
+}
+
+/** Identity matching (POST /api/v1/mappings/match): the defaults a request may override. */
+export interface IdentityConfig {
+  /** The attributes tried for each person, in this order; the first that names someone decides (IDENTITY_MATCH). */
+  readonly matchOrder: readonly IdentityAttribute[];
+  /** Unique proposals become mappings at once; otherwise they wait for review (IDENTITY_AUTO_ACCEPT). */
+  readonly autoAccept: boolean;
 }
 
 /**
@@ -83,6 +93,7 @@ export abstract class AppConfig {
      */
     readonly runRetries: number;
   };
+  abstract readonly identity: IdentityConfig;
   abstract readonly log: { readonly level: LogLevel };
   /** GET /health also checks that each configured vendor answers (HEALTH_CHECK_VENDORS). */
   abstract readonly health: { readonly checkVendors: boolean };
@@ -184,6 +195,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = '
       corpId: parsed.WECOM_CORP_ID ?? null,
       corpSecret: parsed.WECOM_CORP_SECRET ?? null,
       baseUrl: (parsed.WECOM_BASE_URL ?? 'https://qyapi.weixin.qq.com').replace(/\/+$/, ''),
+      employeeNoAttribute: parsed.WECOM_EMPLOYEE_NO_ATTRIBUTE ?? '工号',
     },
     sync: {
       userIdMapping: (parsed.USER_ID_MAPPING ?? 'table') as UserIdMapping,
@@ -197,6 +209,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = '
       alertWebhookUrl: parsed.ALERT_WEBHOOK_URL ?? null,
       runTakeoverMs: Number(parsed.SYNC_RUN_TAKEOVER_SECONDS ?? 60) * 1000,
       runRetries: Number(parsed.SYNC_RUN_RETRIES ?? 3),
+    },
+    identity: {
+      matchOrder: parsed.IDENTITY_MATCH
+        ? (parsed.IDENTITY_MATCH.split(',').map((attribute) => attribute.trim()) as IdentityAttribute[])
+        : [...IDENTITY_ATTRIBUTES],
+      autoAccept: parsed.IDENTITY_AUTO_ACCEPT === 'true',
     },
     log: { level: (parsed.LOG_LEVEL ?? 'info') as LogLevel },
     health: { checkVendors: parsed.HEALTH_CHECK_VENDORS === 'true' },

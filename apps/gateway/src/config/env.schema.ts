@@ -1,5 +1,5 @@
 import { validateCronExpression } from 'cron';
-import { SYNC_SCOPES } from '@app/kernel';
+import { IDENTITY_ATTRIBUTES, SYNC_SCOPES } from '@app/kernel';
 import { IsIn, IsOptional, ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 // The public configuration contract (DESIGN.md), as the raw strings the environment holds. Every message reads
@@ -112,6 +112,28 @@ function IsScopeList(): PropertyDecorator {
   );
 }
 
+/** `IDENTITY_MATCH`: the attributes the match job pairs people by, in the operator's order, each once. */
+function IsIdentityAttributeList(): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isIdentityAttributeList',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string') return false;
+          const attributes = value.split(',').map((attribute) => attribute.trim());
+          return (
+            attributes.every((attribute) => (IDENTITY_ATTRIBUTES as readonly string[]).includes(attribute)) &&
+            new Set(attributes).size === attributes.length
+          );
+        },
+      },
+    },
+    expecting(
+      `a comma-separated list of distinct attributes from ${IDENTITY_ATTRIBUTES.join(', ')}, like "email,mobile"`,
+    ),
+  );
+}
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 export const FEISHU_EMPLOYEE_TYPES = ['employee_id', 'employee_no'] as const;
 export const USER_ID_MAPPINGS = ['table', 'same'] as const;
@@ -184,6 +206,18 @@ export class EnvironmentVariables {
   USER_ID_MAPPING?: string;
 
   @IsOptional()
+  @IsIdentityAttributeList()
+  IDENTITY_MATCH?: string;
+
+  @IsOptional()
+  @IsIn(['true', 'false'], expecting('"true" or "false"'))
+  IDENTITY_AUTO_ACCEPT?: string;
+
+  @IsOptional()
+  @IsNotBlank('the name of the WeCom extended attribute (extattr) holding the employee number, like 工号')
+  WECOM_EMPLOYEE_NO_ATTRIBUTE?: string;
+
+  @IsOptional()
   @IsCronExpression()
   SYNC_CRON?: string;
 
@@ -246,6 +280,9 @@ export const ENVIRONMENT_VARIABLE_NAMES: readonly string[] = Object.freeze([
   'WECOM_CORP_SECRET',
   'WECOM_BASE_URL',
   'USER_ID_MAPPING',
+  'IDENTITY_MATCH',
+  'IDENTITY_AUTO_ACCEPT',
+  'WECOM_EMPLOYEE_NO_ATTRIBUTE',
   'SYNC_CRON',
   'SYNC_CRON_SCOPES',
   'SYNC_AUTO_LINK',

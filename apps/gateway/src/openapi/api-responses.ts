@@ -3,19 +3,25 @@ import {
   ITEM_ACTIONS,
   LINK_DIRECTIONS,
   LOSS_SEVERITIES,
+  MATCH_EVIDENCE,
+  MATCH_KINDS,
+  MATCH_STATUSES,
   NOTE_CODES,
+  RUN_SCOPES,
   RUN_STATUSES,
   RUN_TRIGGERS,
   SYNC_ERROR_KINDS,
-  SYNC_SCOPES,
   type ItemAction,
   type LinkDirection,
   type LossSeverity,
+  type MatchEvidence,
+  type MatchKind,
+  type MatchStatus,
   type NoteCode,
+  type RunScope,
   type RunStatus,
   type RunTrigger,
   type SyncErrorKind,
-  type SyncScope,
 } from '@app/kernel';
 import {
   CONFLICT_KINDS,
@@ -154,8 +160,13 @@ export class RunDto {
   })
   direction!: LinkDirection;
 
-  @ApiProperty({ enum: SYNC_SCOPES, enumName: 'SyncScope', example: 'rules' })
-  scope!: SyncScope;
+  @ApiProperty({
+    enum: RUN_SCOPES,
+    enumName: 'RunScope',
+    description: 'A sync scope, or `identities` for a match run (POST /api/v1/mappings/match).',
+    example: 'rules',
+  })
+  scope!: RunScope;
 
   @ApiProperty({ example: false })
   dryRun!: boolean;
@@ -553,4 +564,92 @@ export class UnmappedIdDto {
 
   @ApiProperty({ format: 'date-time', description: 'When a run last left it out.', example: AT })
   lastSeenAt!: string;
+}
+
+/** One candidate pair of an ambiguous match: ids and the attribute that paired them, never the value itself. */
+export class MatchCandidateDto {
+  @ApiPropertyOptional({ description: 'Feishu user id (contact user_id) or department id.', example: 'a1b2c3d4' })
+  feishuId?: string;
+
+  @ApiPropertyOptional({ description: 'WeCom userid or department (party) id.', example: 'zhangsan' })
+  wecomId?: string;
+
+  @ApiProperty({ enum: MATCH_EVIDENCE, enumName: 'MatchEvidence', example: 'email' })
+  matchedBy!: MatchEvidence;
+}
+
+/** One proposal, ambiguity or decision of the match job (GET /api/v1/mappings/matches). */
+export class MatchDto {
+  @ApiProperty({ description: 'Id to decide it by (POST /api/v1/mappings/matches/decisions).', example: '3fcb9d89-0e1a-4682-9437-ec055c40f47d' })
+  id!: string;
+
+  @ApiProperty({ enum: MATCH_KINDS, enumName: 'MatchKind', example: 'user' })
+  kind!: MatchKind;
+
+  @ApiProperty({ enum: MATCH_STATUSES, enumName: 'MatchStatus', example: 'proposed' })
+  status!: MatchStatus;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Absent for a WeCom person no one matched.' })
+  feishuId!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The proposed or accepted pair; null when none or several.',
+  })
+  wecomId!: string | null;
+
+  @ApiProperty({
+    enum: MATCH_EVIDENCE,
+    enumName: 'MatchEvidence',
+    nullable: true,
+    description: 'Which attribute (people) or basis (departments) paired them.',
+  })
+  matchedBy!: MatchEvidence | null;
+
+  @ApiProperty({ type: () => [MatchCandidateDto], description: 'Ambiguous: every pair found.' })
+  candidates!: MatchCandidateDto[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why, in a few words for HR (never an email or a mobile).',
+    example: 'two Feishu people name this WeCom member (email, mobile)',
+  })
+  reason!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The run that last proposed it.' })
+  runId!: string | null;
+
+  @ApiProperty({ enum: ['auto', 'operator'], nullable: true, description: 'Accepted or rejected by whom.' })
+  decidedBy!: 'auto' | 'operator' | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  decidedAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: string;
+}
+
+export class MatchPageDto {
+  @ApiProperty({ type: () => [MatchDto] })
+  items!: MatchDto[];
+
+  @ApiProperty({ example: 40 })
+  total!: number;
+
+  @ApiProperty({ example: 50 })
+  limit!: number;
+
+  @ApiProperty({ example: 0 })
+  offset!: number;
+}
+
+/** POST /api/v1/mappings/matches/decisions: what was decided (all of the request). */
+export class MatchDecisionResultDto {
+  @ApiProperty({ description: 'Matches accepted: each is now a mapping.', example: 12 })
+  accepted!: number;
+
+  @ApiProperty({ description: 'Matches rejected: never proposed again.', example: 1 })
+  rejected!: number;
 }

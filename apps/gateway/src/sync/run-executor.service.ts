@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MappingStore, type FinalRunStatus, type SyncRun, type SyncRunItem } from '@app/mapping-store';
 import { AppConfig } from '../config/app-config.js';
 import { VendorClients } from '../vendors/vendor-clients.service.js';
+import { IdentityMatchJob } from '../mappings/match/identity-match.job.js';
 import { loadIdResolver } from './id-resolver.loader.js';
 import type { NewConflictEvent } from './rules/rule-sync.types.js';
 import { describeFailure, retriesRun } from './engine/sync-error-policy.js';
@@ -32,6 +33,7 @@ export class RunExecutor {
     private readonly store: MappingStore,
     private readonly vendors: VendorClients,
     private readonly config: AppConfig,
+    private readonly identityMatch: IdentityMatchJob,
   ) {}
 
   async execute(run: SyncRun, progress?: RunProgress): Promise<RunOutcome> {
@@ -61,6 +63,7 @@ export class RunExecutor {
    */
   private unreadableItems(run: SyncRun, unreadable: UnreadableRecords): SyncRunItem[] {
     const items = unreadable.items();
+    if (run.scope === 'identities') return items;
     const wanted =
       SCOPES.get(run.scope).unreadableOfRequestedOnly && run.params.groupIds ? new Set(run.params.groupIds) : null;
     return wanted ? items.filter((entry) => wanted.has(entry.sourceId)) : items;
@@ -76,6 +79,11 @@ export class RunExecutor {
     unreadable: UnreadableRecords,
     onNewConflict: (event: NewConflictEvent) => void,
   ): Promise<SyncRunItem[]> {
+    // A match run is a run like any other (queue, retries, items, progress), but it syncs no scope: the match
+    // job pairs the directories' people and departments instead.
+    if (run.scope === 'identities') {
+      return this.identityMatch.execute(run, { unreadable: unreadable.sink, ...workerHooks(progress) });
+    }
     const scope = SCOPES.get(run.scope);
     const context: GatewayRunContext = {
       runId: run.id,

@@ -2,6 +2,7 @@ import { Logger, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { MappingStore, MIN_HEARTBEAT_SECONDS, RunQueue } from '@app/mapping-store';
 import { AppConfig } from '../config/app-config.js';
+import { IdentityMatchJob } from '../mappings/match/identity-match.job.js';
 import { AlertNotifier } from './alert-notifier.service.js';
 import { GroupIdChecker } from './group-id.checker.js';
 import { LinksController } from './links.controller.js';
@@ -38,6 +39,7 @@ async function startRunQueue(store: MappingStore, config: AppConfig): Promise<Ru
   providers: [
     { provide: RunQueue, inject: [MappingStore, AppConfig], useFactory: startRunQueue },
     RunExecutor,
+    IdentityMatchJob,
     RunWorker,
     GroupIdChecker,
     ReconcileScheduler,

@@ -1,12 +1,22 @@
+import type { MappingOrigin, MatchEvidence } from '@app/kernel';
 import type { EntityManager } from 'typeorm';
-import { queryRows } from './sql.util.js';
+import { execute, inTransaction, queryRows } from './sql.util.js';
 import { assertUniqueInBatch, withStoreErrors } from '../mapping-store.errors.js';
-import type { DepartmentMapping, UpsertCounts, UserMapping } from '../mapping-store.types.js';
+import type {
+  DepartmentMapping,
+  MatchedPair,
+  MatchedUpsertResult,
+  OriginPair,
+  UpsertCounts,
+  UserMapping,
+} from '../mapping-store.types.js';
 
 /** A row of `user_mappings` as the driver returns it (schema.spec.ts holds it against the migrations). */
 export interface UserMappingRow {
   feishu_user_id: string;
   wecom_user_id: string;
+  origin: MappingOrigin;
+  matched_by: MatchEvidence | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -15,6 +25,8 @@ export interface UserMappingRow {
 export interface DepartmentMappingRow {
   feishu_department_id: string;
   wecom_party_id: string;
+  origin: MappingOrigin;
+  matched_by: MatchEvidence | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -32,7 +44,9 @@ interface IdPair {
 
 /**
  * A one-to-one table of Feishu id ⇄ WeCom id (users, departments). Both columns are unique, so an id can
- * never be mapped twice on either side; re-mapping a Feishu id to a new WeCom id is an update.
+ * never be mapped twice on either side; re-mapping a Feishu id to a new WeCom id is an update. Each pair says
+ * who made it (`origin`): an operator's pairs always win over the match job's (issue 21), so the job's writes
+ * never touch a hand-made pair, and an operator's write turns a match-made pair into a hand-made one.
  */
 class IdPairRepository<Row> {
   constructor(
@@ -40,6 +54,10 @@ class IdPairRepository<Row> {
     private readonly spec: IdPairTable<Row>,
   ) {}
 
+  /**
+   * Hand-made pairs: written as `manual` whatever made them before. A match-made pair holding one of the WeCom
+   * ids under another Feishu id gives way (the operator's word wins); a hand-made one is a MappingConflictError.
+   */
   protected async upsertPairs(pairs: readonly IdPair[]): Promise<UpsertCounts> {
     if (pairs.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
     const { table, feishuColumn: f, wecomColumn: w } = this.spec;
@@ -51,21 +69,139 @@ class IdPairRepository<Row> {
       w,
       pairs.map((pair) => pair.wecom),
     );
-    // One statement for the whole batch; the WHERE makes identical rows no-ops, so they are not returned
-    // and count as unchanged. (xmax = 0) tells a fresh insert from an update.
-    const rows: { inserted: boolean }[] = await withStoreErrors(() =>
-      queryRows(
-        this.manager,
-        `INSERT INTO "${table}" ("${f}", "${w}")
-         SELECT * FROM unnest($1::text[], $2::text[])
-         ON CONFLICT ("${f}") DO UPDATE SET "${w}" = EXCLUDED."${w}", "updated_at" = now()
-           WHERE "${table}"."${w}" IS DISTINCT FROM EXCLUDED."${w}"
-         RETURNING (xmax = 0) AS "inserted"`,
-        [pairs.map((pair) => pair.feishu), pairs.map((pair) => pair.wecom)],
-      ),
+    const feishuIds = pairs.map((pair) => pair.feishu);
+    const wecomIds = pairs.map((pair) => pair.wecom);
+    return inTransaction(this.manager, async (manager) => {
+      await execute(
+        manager,
+        `DELETE FROM "${table}" t USING unnest($1::text[], $2::text[]) AS p("feishu", "wecom")
+         WHERE t."origin" = 'match' AND t."${w}" = p."wecom" AND t."${f}" <> p."feishu"`,
+        [feishuIds, wecomIds],
+      );
+      // One statement for the whole batch; the WHERE makes identical rows no-ops, so they are not returned
+      // and count as unchanged. (xmax = 0) tells a fresh insert from an update.
+      const rows: { inserted: boolean }[] = await withStoreErrors(() =>
+        queryRows(
+          manager,
+          `INSERT INTO "${table}" ("${f}", "${w}")
+           SELECT * FROM unnest($1::text[], $2::text[])
+           ON CONFLICT ("${f}") DO UPDATE
+             SET "${w}" = EXCLUDED."${w}", "origin" = 'manual', "matched_by" = NULL, "updated_at" = now()
+             WHERE "${table}"."${w}" IS DISTINCT FROM EXCLUDED."${w}" OR "${table}"."origin" <> 'manual'
+           RETURNING (xmax = 0) AS "inserted"`,
+          [feishuIds, wecomIds],
+        ),
+      );
+      const inserted = rows.filter((row) => row.inserted).length;
+      return { inserted, updated: rows.length - inserted, unchanged: pairs.length - rows.length };
+    });
+  }
+
+  /**
+   * The match job's pairs, written as `match` with their evidence. A pair whose Feishu or WeCom id a hand-made
+   * pair holds is refused (unless the hand-made pair is this very pair, which then stays hand-made and counts
+   * as unchanged); a match-made pair holding either id gives way to the new one.
+   */
+  async upsertMatched(pairs: readonly MatchedPair[]): Promise<MatchedUpsertResult> {
+    if (pairs.length === 0) return { inserted: 0, updated: 0, unchanged: 0, refused: [] };
+    const { table, feishuColumn: f, wecomColumn: w } = this.spec;
+    assertUniqueInBatch(
+      f,
+      pairs.map((pair) => pair.feishu),
     );
-    const inserted = rows.filter((row) => row.inserted).length;
-    return { inserted, updated: rows.length - inserted, unchanged: pairs.length - rows.length };
+    assertUniqueInBatch(
+      w,
+      pairs.map((pair) => pair.wecom),
+    );
+    return inTransaction(this.manager, async (manager) => {
+      // Locked, so that an operator's upload cannot slip a hand-made pair in between the check and the write.
+      const manual: { feishu: string; wecom: string }[] = await queryRows(
+        manager,
+        `SELECT "${f}" AS "feishu", "${w}" AS "wecom" FROM "${table}"
+         WHERE "origin" = 'manual' AND ("${f}" = ANY($1::text[]) OR "${w}" = ANY($2::text[]))
+         FOR UPDATE`,
+        [pairs.map((pair) => pair.feishu), pairs.map((pair) => pair.wecom)],
+      );
+      const manualFeishu = new Map(manual.map((row) => [row.feishu, row.wecom]));
+      const manualWecom = new Set(manual.map((row) => row.wecom));
+      const refused: MatchedPair[] = [];
+      let alreadyManual = 0;
+      const writable: MatchedPair[] = [];
+      for (const pair of pairs) {
+        if (manualFeishu.get(pair.feishu) === pair.wecom) alreadyManual += 1;
+        else if (manualFeishu.has(pair.feishu) || manualWecom.has(pair.wecom)) refused.push(pair);
+        else writable.push(pair);
+      }
+      if (writable.length === 0) return { inserted: 0, updated: 0, unchanged: alreadyManual, refused };
+      const params = [writable.map((p) => p.feishu), writable.map((p) => p.wecom), writable.map((p) => p.matchedBy)];
+      await execute(
+        manager,
+        `DELETE FROM "${table}" t USING unnest($1::text[], $2::text[]) AS p("feishu", "wecom")
+         WHERE t."origin" = 'match' AND t."${w}" = p."wecom" AND t."${f}" <> p."feishu"`,
+        params.slice(0, 2),
+      );
+      const rows: { inserted: boolean }[] = await withStoreErrors(() =>
+        queryRows(
+          manager,
+          `INSERT INTO "${table}" ("${f}", "${w}", "origin", "matched_by")
+           SELECT f, w, 'match', m FROM unnest($1::text[], $2::text[], $3::text[]) AS p(f, w, m)
+           ON CONFLICT ("${f}") DO UPDATE
+             SET "${w}" = EXCLUDED."${w}", "matched_by" = EXCLUDED."matched_by", "updated_at" = now()
+             WHERE "${table}"."origin" = 'match'
+               AND ("${table}"."${w}" IS DISTINCT FROM EXCLUDED."${w}"
+                    OR "${table}"."matched_by" IS DISTINCT FROM EXCLUDED."matched_by")
+           RETURNING (xmax = 0) AS "inserted"`,
+          params,
+        ),
+      );
+      const inserted = rows.filter((row) => row.inserted).length;
+      return {
+        inserted,
+        updated: rows.length - inserted,
+        unchanged: alreadyManual + writable.length - rows.length,
+        refused,
+      };
+    });
+  }
+
+  /** Removes the match-made pairs of these Feishu ids (a hand-made one stays); how many went. */
+  async removeMatched(feishuIds: readonly string[]): Promise<number> {
+    if (feishuIds.length === 0) return 0;
+    const { table, feishuColumn: f } = this.spec;
+    return execute(this.manager, `DELETE FROM "${table}" WHERE "origin" = 'match' AND "${f}" = ANY($1::text[])`, [
+      [...feishuIds],
+    ]);
+  }
+
+  /** Removes this very pair if the match job made it; how many went (0 or 1). */
+  async removeMatchedPair(feishu: string, wecom: string): Promise<number> {
+    const { table, feishuColumn: f, wecomColumn: w } = this.spec;
+    return execute(this.manager, `DELETE FROM "${table}" WHERE "origin" = 'match' AND "${f}" = $1 AND "${w}" = $2`, [
+      feishu,
+      wecom,
+    ]);
+  }
+
+  /** The pairs holding this Feishu id or this WeCom id, locked until the transaction ends (when in one). */
+  async holdersOf(feishu: string, wecom: string): Promise<OriginPair[]> {
+    const { table, feishuColumn: f, wecomColumn: w } = this.spec;
+    const lock = this.manager.queryRunner?.isTransactionActive ? 'FOR UPDATE' : '';
+    return queryRows<OriginPair>(
+      this.manager,
+      `SELECT "${f}" AS "feishu", "${w}" AS "wecom", "origin", "matched_by" AS "matchedBy"
+       FROM "${table}" WHERE "${f}" = $1 OR "${w}" = $2 ORDER BY "${f}" ${lock}`,
+      [feishu, wecom],
+    );
+  }
+
+  /** Every pair with who made it, by Feishu id: what the match job weighs its proposals against. */
+  async listAllWithOrigin(): Promise<OriginPair[]> {
+    const { table, feishuColumn: f, wecomColumn: w } = this.spec;
+    return queryRows<OriginPair>(
+      this.manager,
+      `SELECT "${f}" AS "feishu", "${w}" AS "wecom", "origin", "matched_by" AS "matchedBy"
+       FROM "${table}" ORDER BY "${f}"`,
+    );
   }
 
   /**

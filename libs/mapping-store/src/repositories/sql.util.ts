@@ -22,3 +22,15 @@ export async function execute(manager: EntityManager, sql: string, params: unkno
   if (isUpdateOrDeleteResult(raw)) return raw[1];
   return Array.isArray(raw) ? raw.length : 0;
 }
+
+/**
+ * Runs `work` in a transaction: the manager's own when it is in one already (a StoreSession of
+ * MappingStore.transaction), else a new one, so that a repository's statements that belong together commit together.
+ */
+export async function inTransaction<T>(
+  manager: EntityManager,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  if (manager.queryRunner?.isTransactionActive) return work(manager);
+  return manager.transaction(work);
+}

@@ -1,4 +1,4 @@
-import type { ItemAction, LinkDirection, Loss, Note, RunStatus, RunTrigger, SyncScope } from '@app/kernel';
+import type { ItemAction, LinkDirection, Loss, Note, RunScope, RunStatus, RunTrigger } from '@app/kernel';
 import type { EntityManager } from 'typeorm';
 import { assertUniqueInBatch, withStoreErrors } from '../mapping-store.errors.js';
 import type {
@@ -18,7 +18,7 @@ export interface SyncRunRow {
   id: string;
   status: RunStatus;
   direction: LinkDirection;
-  scope: SyncScope;
+  scope: RunScope;
   dry_run: boolean;
   triggered_by: RunTrigger;
   params: RunRequestParams;
@@ -276,7 +276,7 @@ export class SyncRunRepository {
   }
 
   /** Runs not finished (queued or running), oldest first: each must have a job in the run queue. */
-  async unfinished(): Promise<{ readonly id: string; readonly scope: SyncScope }[]> {
+  async unfinished(): Promise<{ readonly id: string; readonly scope: RunScope }[]> {
     return queryRows<Pick<SyncRunRow, 'id' | 'scope'>>(
       this.manager,
       `SELECT "id", "scope" FROM "sync_runs" WHERE "status" IN ('queued', 'running') ORDER BY "queued_at", "id"`,

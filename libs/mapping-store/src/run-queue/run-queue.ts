@@ -1,6 +1,6 @@
 import { PgBoss, type Job, type JobWithMetadata } from 'pg-boss';
 import { v5 as uuidV5 } from 'uuid';
-import type { SyncScope } from '@app/kernel';
+import type { RunScope } from '@app/kernel';
 import type { MappingStore, StoreSession } from '../mapping-store.js';
 import type { NewSyncRun, SyncRun } from '../mapping-store.types.js';
 
@@ -225,7 +225,7 @@ export class RunQueue {
     for (const run of await this.store.runs.unfinished()) await this.send(run.id, run.scope, this.store);
   }
 
-  private send(runId: string, scope: SyncScope, session: StoreSession): Promise<string | null> {
+  private send(runId: string, scope: RunScope, session: StoreSession): Promise<string | null> {
     const data: RunJobData = { runId };
     return this.boss.send(RUN_QUEUE, data, { id: runId, singletonKey: scope, db: session.sqlExecutor() });
   }

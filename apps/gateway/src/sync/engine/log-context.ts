@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { LinkDirection, SyncScope } from '@app/kernel';
+import type { LinkDirection, RunScope } from '@app/kernel';
 
 // Here, in the engine, rather than in the app's logging folder or libs/kernel: the engines set the context per
 // item and the app's logger (logging/logger.options.ts) reads it, so the app imports it downwards and the engine
@@ -14,7 +14,7 @@ import type { LinkDirection, SyncScope } from '@app/kernel';
  */
 export interface LogContext {
   readonly runId?: string;
-  readonly scope?: SyncScope;
+  readonly scope?: RunScope;
   /** A scheduled run goes both ways (`two_way`). */
   readonly direction?: LinkDirection;
   /** The rules/roster link (its id) the line is about, once one exists. */

@@ -1,0 +1,199 @@
+import { type DirectoryPerson, VendorError } from '@app/kernel';
+import { WecomClient } from '@app/wecom';
+import type { RunningServer } from '../../../../apps/emulators/src/common/emulator-server.js';
+import { SAMPLE_CONTACTS } from '../../../../apps/emulators/src/sample-company/contacts.js';
+import { SAMPLE_CREDENTIALS } from '../../../../apps/emulators/src/sample-company/people.js';
+import {
+  SAMPLE_ROOT_DEPARTMENT,
+  WecomEmulator,
+  type WecomEmulatorOptions,
+} from '../../../../apps/emulators/src/wecom/index.js';
+import { VirtualClock } from '../../../feishu/test/virtual-clock.js';
+import { WecomDirectoryConnector, type WecomDirectoryOptions } from './wecom-directory.connector.js';
+
+// The WeCom directory connector against the WeCom emulator over HTTP, on a virtual clock shared by both: the
+// tree from the root 1, people deduplicated across departments, status, what a new app is (not) given, tolerant
+// reads, and the one-by-one lookups with WeCom's day budget of failed lookups.
+
+const running: RunningServer[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((server) => server.close()));
+});
+
+async function setup(options: { emulator?: WecomEmulatorOptions; connector?: WecomDirectoryOptions } = {}) {
+  const clock = new VirtualClock(Date.UTC(2026, 2, 18, 4, 0, 0));
+  const emulator = new WecomEmulator({ clock: () => clock.now(), tokenTtlSeconds: 86_400, ...options.emulator });
+  const server = await emulator.listen();
+  running.push(server);
+  const client = new WecomClient({
+    ...SAMPLE_CREDENTIALS.wecom,
+    baseUrl: server.url,
+    clock,
+    random: () => 0.5,
+    retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+    timeoutMs: 5000,
+  });
+  return { emulator, connector: new WecomDirectoryConnector(client, options.connector) };
+}
+
+const byId = (people: readonly DirectoryPerson[]) => new Map(people.map((person) => [person.id, person]));
+const zhangwei = SAMPLE_CONTACTS['zhangwei']!;
+const lina = SAMPLE_CONTACTS['lina']!;
+
+describe('WecomDirectoryConnector.readDirectory', () => {
+  it('reads the sample company as a new app sees it: the tree from the root 1, no mobiles or emails, 工号', async () => {
+    const { connector } = await setup();
+    const { people, departments, unreadable } = await connector.readDirectory();
+    expect(departments).toEqual([
+      { id: '1', name: SAMPLE_ROOT_DEPARTMENT.name, parentId: null },
+      { id: '2', name: '总部', parentId: '1' },
+      { id: '3', name: '工厂', parentId: '1' },
+      { id: '4', name: '门店', parentId: '1' },
+    ]);
+    expect(people).toHaveLength(14);
+    expect(byId(people).get('zhangwei')).toEqual({
+      id: 'zhangwei',
+      name: '张伟',
+      active: true,
+      attributes: { employee_no: 'NO1001' },
+      departmentIds: ['2'],
+    });
+    expect(unreadable).toEqual([]);
+  });
+
+  it('an app created before 2022-06-20 is given the 企业邮箱 and the mobile', async () => {
+    const { connector } = await setup({ emulator: { contact: { sensitiveFields: true } } });
+    const people = byId((await connector.readDirectory()).people);
+    expect(people.get('zhangwei')?.attributes).toEqual({
+      email: zhangwei.workEmail,
+      mobile: zhangwei.mobile,
+      employee_no: 'NO1001',
+    });
+  });
+
+  it('lists a member of several departments once, with all of them', async () => {
+    const { emulator, connector } = await setup();
+    emulator.addDirectoryMembers([{ userid: 'shuanggang', name: '双岗', partyIds: ['2', '3'], status: 1 }]);
+    const { people } = await connector.readDirectory();
+    expect(people.filter((person) => person.id === 'shuanggang')).toEqual([
+      { id: 'shuanggang', name: '双岗', active: true, attributes: {}, departmentIds: ['2', '3'] },
+    ]);
+    expect(people).toHaveLength(15);
+  });
+
+  it('reads disabled members as inactive, 未激活 ones as active, and leaves out those who left', async () => {
+    const { emulator, connector } = await setup();
+    emulator.addDirectoryMembers([
+      { userid: 'disabled', partyIds: ['3'], status: 2 },
+      { userid: 'notyet', partyIds: ['3'], status: 4 },
+      { userid: 'gone', partyIds: ['3'], status: 5 },
+    ]);
+    const people = byId((await connector.readDirectory()).people);
+    expect(people.get('disabled')?.active).toBe(false);
+    expect(people.get('notyet')?.active).toBe(true);
+    expect(people.has('gone')).toBe(false);
+  });
+
+  it('tolerates missing fields and sets an unreadable member aside; the 工号 attribute name is configurable', async () => {
+    const { emulator, connector } = await setup({ connector: { employeeNoAttribute: '员工编号' } });
+    emulator.addDirectoryMembers([
+      { userid: 'bare', partyIds: ['4'] },
+      {
+        userid: 'numbered',
+        partyIds: ['4'],
+        extattr: { attrs: [{ type: 0, name: '员工编号', text: { value: 'E-77' } }] },
+      },
+      // A record that breaks the docs: its name is no string. It costs that record only.
+      { userid: 'broken', partyIds: ['4'], name: 7 as unknown as string },
+    ]);
+    const { people, unreadable } = await connector.readDirectory();
+    const found = byId(people);
+    expect(found.get('bare')).toEqual({ id: 'bare', active: true, attributes: {}, departmentIds: ['4'] });
+    expect(found.get('numbered')?.attributes).toEqual({ employee_no: 'E-77' });
+    expect(found.get('zhangwei')?.attributes).toEqual({});
+    expect(found.has('broken')).toBe(false);
+    expect(unreadable).toEqual([
+      expect.objectContaining({ vendor: 'wecom', kind: 'department member', recordId: 'broken', field: 'name' }),
+    ]);
+  });
+
+  it('names the visible range to widen when the root is outside it', async () => {
+    const { connector } = await setup({
+      emulator: { contact: { visibleRange: { departmentIds: [3], userids: [] } } },
+    });
+    const error = await connector.readDirectory().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(VendorError);
+    expect(error).toEqual(expect.objectContaining({ vendor: 'wecom', kind: 'permission', vendorCode: 60011 }));
+    expect((error as VendorError).message).toContain('可见范围');
+  });
+});
+
+describe('WecomDirectoryConnector.lookup', () => {
+  it('finds members by 企业邮箱 and by mobile, one call each; nobody or a malformed value → null', async () => {
+    const { emulator, connector } = await setup();
+    const progress: number[] = [];
+    const emails = await connector.lookup(
+      'email',
+      [zhangwei.workEmail, 'nobody@sample-company.example', zhangwei.workEmail, '', 'not-an-email'],
+      (done) => progress.push(done),
+    );
+    expect(emails).toEqual({
+      found: new Map([
+        [zhangwei.workEmail, 'zhangwei'],
+        ['nobody@sample-company.example', null],
+        ['', null],
+        ['not-an-email', null],
+      ]),
+    });
+    expect(progress).toEqual([1, 2, 3, 4, 5]);
+    // The repeated and the empty value were not asked; type 1 only.
+    expect(emulator.calls('get_userid_by_email').map((call) => call.body)).toEqual([
+      { email: zhangwei.workEmail, email_type: 1 },
+      { email: 'nobody@sample-company.example', email_type: 1 },
+      { email: 'not-an-email', email_type: 1 },
+    ]);
+    // Feishu's "+86" form finds the member WeCom holds without it.
+    const mobiles = await connector.lookup('mobile', [zhangwei.mobile, '13900000000', `+86${lina.mobile}`]);
+    expect(mobiles.found).toEqual(
+      new Map([
+        [zhangwei.mobile, 'zhangwei'],
+        ['13900000000', null],
+        [`+86${lina.mobile}`, 'lina'],
+      ]),
+    );
+    await expect(connector.lookup('employee_no', ['NO1001'])).rejects.toThrow(RangeError);
+  });
+
+  it('stops when the day budget of failed lookups is spent and answers what it found before', async () => {
+    // Seat limit 5: the lookups refuse once more than one has failed today ([W1]).
+    const { emulator, connector } = await setup({ emulator: { contact: { seatLimit: 5 } } });
+    const answer = await connector.lookup('mobile', [
+      '13900000001',
+      zhangwei.mobile,
+      '13900000002',
+      lina.mobile,
+      '13900000003',
+    ]);
+    expect(answer.found).toEqual(
+      new Map([
+        ['13900000001', null],
+        [zhangwei.mobile, 'zhangwei'],
+        ['13900000002', null],
+      ]),
+    );
+    expect(answer.stoppedBy).toEqual(
+      expect.objectContaining({ vendor: 'wecom', kind: 'rate_limit', vendorCode: 45009 }),
+    );
+    expect(emulator.calls('getuserid')).toHaveLength(4);
+  });
+
+  it('stops at a member outside the visible range (a permission refusal)', async () => {
+    const { connector } = await setup({ emulator: { contact: { visibleRange: { departmentIds: [3], userids: [] } } } });
+    const answer = await connector.lookup('mobile', [SAMPLE_CONTACTS['yanglei']!.mobile, zhangwei.mobile]);
+    expect(answer.found).toEqual(new Map([[SAMPLE_CONTACTS['yanglei']!.mobile, 'yanglei']]));
+    expect(answer.stoppedBy).toEqual(expect.objectContaining({ kind: 'permission', vendorCode: 60011 }));
+  });
+});
