@@ -2,7 +2,14 @@
 export const commonLocale = {
   zh: {
     title: '考勤同步控制台',
-    nav: { runs: '同步记录', preview: '同步预览', links: '关联', conflicts: '冲突', mappings: '人员与部门映射' },
+    nav: {
+      runs: '同步记录',
+      preview: '同步预览',
+      links: '关联',
+      conflicts: '冲突',
+      mappings: '人员与部门映射',
+      matches: '匹配审核',
+    },
     language: '语言',
     signOut: '退出',
     loading: '加载中…',
@@ -17,7 +24,14 @@ export const commonLocale = {
   },
   en: {
     title: 'Attendance sync console',
-    nav: { runs: 'Runs', preview: 'Preview', links: 'Links', conflicts: 'Conflicts', mappings: 'Mappings' },
+    nav: {
+      runs: 'Runs',
+      preview: 'Preview',
+      links: 'Links',
+      conflicts: 'Conflicts',
+      mappings: 'Mappings',
+      matches: 'Matches',
+    },
     language: 'Language',
     signOut: 'Sign out',
     loading: 'Loading…',
