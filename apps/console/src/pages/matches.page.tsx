@@ -81,11 +81,8 @@ export function MatchesPage() {
   const headingId = useId();
   const reasonId = useId();
 
-  // Another filter starts at its first page, with nothing selected.
-  useEffect(() => {
-    setPage((previous) => ({ ...previous, current: 1 }));
-    setSelected(new Map());
-  }, [kind, status, q]);
+  // Another filter starts at its first page; the selection stays, so one batch can gather rows of several filters.
+  useEffect(() => setPage((previous) => ({ ...previous, current: 1 })), [kind, status, q]);
 
   const matches = useQuery({
     queryKey: ['matches', { kind, status, q, current: page.current, pageSize: page.pageSize }],
@@ -112,14 +109,13 @@ export function MatchesPage() {
   const decide = useMutation({
     mutationFn: decideMatches,
     onMutate: () => setRefusal(null),
-    onSuccess: (result) => {
-      void message.success(t('done', result));
+    onSuccess: (result) => void message.success(t('done', result)),
+    onError: (error) => setRefusal(error instanceof ApiRequestError ? error : new ApiRequestError(0, undefined)),
+    // Refreshed and unselected either way: a refusal names the match someone else decided meanwhile, whose row
+    // may have left the filter, and a selection left on it could not be seen to clear.
+    onSettled: () => {
       setSelected(new Map());
       setChosen({});
-    },
-    onError: (error) => setRefusal(error instanceof ApiRequestError ? error : new ApiRequestError(0, undefined)),
-    // Refreshed either way: a refusal may come from a match someone else decided meanwhile.
-    onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: ['matches'] });
       void queryClient.invalidateQueries({ queryKey: ['mappings'] });
     },
