@@ -173,11 +173,22 @@ describe('console matches (Chromium)', () => {
     );
     expect((await matches('rejected')).items.map((m) => m.feishuId)).toEqual([rejected!.feishuId]);
 
-    await pick(page, page.getByRole('combobox', { name: 'Status' }), /^All statuses$/);
-    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
-    // The toast of the last decision would cover the buttons in the screenshot.
-    await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
-    await harness.screenshot(page, 'matches');
     expect(errors()).toEqual([]);
   }, 180_000);
+
+  it('shows the review in Chinese: the other claimant still waits, with its candidates and their evidence', async () => {
+    const { page, errors } = await harness.open('/console/matches');
+    await page.getByRole('heading', { name: '匹配审核', level: 2 }).waitFor();
+    const people = await get<{ total: number }>('/api/v1/mappings/matches?kind=user&limit=1');
+    await page.getByText(`共 ${people.total} 条`).waitFor();
+    const waiting = (await matches('ambiguous')).items;
+    expect(waiting).toHaveLength(1);
+    const cells = await row(page, waiting[0]!.feishuId!).getByRole('cell').allInnerTexts();
+    expect(cells[1]?.trim()).toBe('有歧义');
+    expect(cells[3]).toContain('手机号相同');
+    await page.getByText('请先勾选要处理的匹配').waitFor();
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    await harness.screenshot(page, 'matches');
+    expect(errors()).toEqual([]);
+  });
 });

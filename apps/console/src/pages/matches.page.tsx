@@ -169,7 +169,7 @@ export function MatchesPage() {
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>
               {match.candidates.map((c) => (
                 <li key={`${c.feishuId ?? ''}:${c.wecomId ?? ''}`}>
-                  {c.wecomId ?? '—'} ({t(`evidence.${c.matchedBy}`)})
+                  {t('candidate', { wecomId: c.wecomId ?? '—', evidence: t(`evidence.${c.matchedBy}`) })}
                   {c.feishuId && c.feishuId !== match.feishuId && (
                     <Typography.Text type="secondary"> · {t('claimedBy', { feishuId: c.feishuId })}</Typography.Text>
                   )}
