@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { groupForUpdate } from '@app/feishu';
+import type { FeishuClient } from '@app/feishu';
 import { MappingStore } from '@app/mapping-store';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
 import {
@@ -63,6 +63,41 @@ async function allMatches(server: App, query: string): Promise<Match[]> {
   }
 }
 
+/** A fixed-shift Feishu group of these people, made through Feishu's API as an HR admin would. */
+async function createGroup(feishuAdmin: FeishuClient, userIds: readonly string[]): Promise<string> {
+  const rule = {
+    on_time: '9:00',
+    off_time: '18:00',
+    late_minutes_as_late: 5,
+    late_minutes_as_lack: 60,
+    on_advance_minutes: 60,
+    early_minutes_as_early: 5,
+    early_minutes_as_lack: 60,
+    off_delay_minutes: 120,
+    late_minutes_as_serious_late: 30,
+    no_need_on: false,
+    no_need_off: false,
+  };
+  const shift = await feishuAdmin.createShift({ shift_name: '匹配班', punch_times: 1, punch_time_rule: [rule] });
+  const created = await feishuAdmin.createOrUpdateGroup({
+    group_name: 'Matched People Group',
+    time_zone: 'Asia/Shanghai',
+    bind_dept_ids: [],
+    bind_user_ids: [...userIds],
+    group_leader_ids: [userIds[0]!],
+    group_type: 1,
+    punch_day_shift_ids: [shift.shift_id, shift.shift_id, shift.shift_id, shift.shift_id, shift.shift_id, '0', '0'],
+    calendar_id: 1,
+    punch_type: 1,
+    gps_range: 300,
+    effect_now: true,
+    locations: [
+      { location_name: 'HQ', location_type: 1, latitude: 31.23416, longitude: 121.50737, map_type: 1, gps_range: 300 },
+    ],
+  });
+  return created.group_id;
+}
+
 const pairKey = (feishu: string | null, wecom: string | null) => `${feishu}→${wecom}`;
 
 describe('identity matching over a generated company of 2,000 people', () => {
@@ -75,7 +110,7 @@ describe('identity matching over a generated company of 2,000 people', () => {
     company = generateCompany({ people: 2000, seed: 2121 });
     emulators = await startEmulators({ company });
     harness = await createTestApp(emulatorGatewayEnv(emulators));
-    server = harness.app.getHttpServer() as App;
+    server = harness.app.getHttpServer();
   }, 120_000);
 
   afterAll(async () => {
@@ -86,15 +121,6 @@ describe('identity matching over a generated company of 2,000 people', () => {
   it('the generator made the mix the issue asks for', () => {
     expect(company.counts).toMatchObject({ feishuPeople: 2000, email: 1800, mobileOnly: 100, none: 60, ambiguous: 40 });
   });
-
-  it('a dry run proposes and writes nothing', async () => {
-    const run = await matchAndWait(server, { dryRun: true });
-    expect(run).toMatchObject({ status: 'succeeded', scope: 'identities', error: null });
-    expect(run.summary['created']).toBe(0);
-    const store = harness.app.get(MappingStore);
-    expect((await store.identityMatches.list({}, 1, 0)).total).toBe(0);
-    expect((await store.users.list(1, 0)).total).toBe(0);
-  }, 300_000);
 
   it('without auto-accept: exactly the expected pairs proposed, the ambiguous and the unmatched listed', async () => {
     const run = await matchAndWait(server, { autoAccept: false });
@@ -134,14 +160,22 @@ describe('identity matching over a generated company of 2,000 people', () => {
     // Proposals wait: nothing is mapped yet, and the store keeps no email or mobile.
     const store = harness.app.get(MappingStore);
     expect((await store.users.list(1, 0)).total).toBe(0);
-    const stored = JSON.stringify(await store.identityMatches.listAll('user'));
-    expect(stored).not.toMatch(/@|1[3-9]\d{9}/);
+    const stored = JSON.stringify([
+      await store.identityMatches.listAll('user'),
+      await store.users.listAllWithOrigin(),
+      (await request(server).get(`/api/v1/runs/${run.id}`).set(auth)).body,
+    ]);
+    expect(stored).not.toContain('@');
+    const mobiles = [...JSON.stringify(company.feishu.users).matchAll(/"mobile":"\+?(?:86)?(\d{11})"/g)];
+    expect(mobiles.length).toBeGreaterThan(1000);
+    for (const [, mobile] of mobiles) expect(stored).not.toContain(mobile!);
   }, 300_000);
 
   it('with auto-accept: the unique pairs become mappings, departments by their path of names', async () => {
     const run = await matchAndWait(server, { autoAccept: true });
     expect(run.status).toBe('succeeded');
-    expect(run.summary['created']).toBe(company.expected.pairs.length + company.expected.departments.length);
+    // Every unique pair, every department below the roots, and the roots (Feishu 0 ⇄ WeCom 1).
+    expect(run.summary['created']).toBe(company.expected.pairs.length + company.expected.departments.length + 1);
     const store = harness.app.get(MappingStore);
     const mapped = await store.users.listAllWithOrigin();
     expect(new Set(mapped.map((m) => `${pairKey(m.feishu, m.wecom)}:${m.origin}:${m.matchedBy}`))).toEqual(
@@ -153,7 +187,10 @@ describe('identity matching over a generated company of 2,000 people', () => {
     );
     const departments = await store.departments.listAllWithOrigin();
     expect(new Set(departments.map((m) => pairKey(m.feishu, m.wecom)))).toEqual(
-      new Set(company.expected.departments.map((d) => pairKey(d.feishuDepartmentId, d.wecomDepartmentId))),
+      new Set([
+        pairKey('0', '1'),
+        ...company.expected.departments.map((d) => pairKey(d.feishuDepartmentId, d.wecomDepartmentId)),
+      ]),
     );
     // Ambiguous and unmatched people still wait for review.
     expect(await allMatches(server, 'kind=user&status=ambiguous')).toHaveLength(company.counts.ambiguous);
@@ -161,22 +198,10 @@ describe('identity matching over a generated company of 2,000 people', () => {
 
   it('a rules sync afterwards carries every matched member, and leaves out the rest with a loss', async () => {
     const { feishuAdmin } = vendorAdmins(emulators);
-    const model = emulators.feishu.emulator.groups().find((group) => group['group_type'] === 0)!;
-    const template = await feishuAdmin.getGroup(String(model['group_id']));
-    const { group_id: _id, ...body } = groupForUpdate(template);
-    const locations = (template.locations ?? []).map(({ location_id: _location, ...location }) => location);
     const matched = company.expected.pairs.filter((_pair, index) => index % 40 === 0);
     const ambiguous = company.expected.ambiguous.flatMap((a) => a.claims.map((c) => c.feishuUserId)).slice(0, 4);
     const nobody = company.expected.unmatched.feishu.slice(0, 3);
-    const groupId = (
-      await feishuAdmin.createOrUpdateGroup({
-        ...body,
-        group_name: 'Matched People Group',
-        bind_dept_ids: [],
-        bind_user_ids: [...matched.map((p) => p.feishuUserId), ...ambiguous, ...nobody],
-        locations,
-      })
-    ).group_id;
+    const groupId = await createGroup(feishuAdmin, [...matched.map((p) => p.feishuUserId), ...ambiguous, ...nobody]);
     const run = await syncAndWait<RunBody>(server, {
       direction: 'feishu_to_wecom',
       scope: 'rules',
@@ -185,6 +210,8 @@ describe('identity matching over a generated company of 2,000 people', () => {
     expect(run.status).toBe('succeeded');
     const item = run.items.find((entry) => entry.sourceId === groupId)!;
     expect(item.action).toBe('created');
+    const dropped = JSON.stringify(item);
+    for (const id of [...ambiguous, ...nobody]) expect(dropped).toContain(id);
     const rule = emulators.wecom.emulator.rules().find((r) => String(r.groupid) === item.targetId)!;
     const range = rule.group['range'] as { userid?: string[] };
     expect([...(range.userid ?? [])].sort()).toEqual(matched.map((p) => p.wecomUserId).sort());
@@ -208,8 +235,8 @@ describe('identity matching over a generated company of 2,000 people', () => {
       .set(auth)
       .send({
         decisions: [
-          { id: first!.id, decision: 'accept', wecomId: chosen },
-          { id: second!.id, decision: 'reject' },
+          { id: first!.id, decision: 'accept', wecomId: chosen, status: 'ambiguous' },
+          { id: second!.id, decision: 'reject', status: 'ambiguous' },
         ],
       })
       .expect(200);
@@ -219,8 +246,10 @@ describe('identity matching over a generated company of 2,000 people', () => {
     const again = await request(server)
       .post('/api/v1/mappings/matches/decisions')
       .set(auth)
-      .send({ decisions: [{ id: second!.id, decision: 'reject' }] });
+      .send({ decisions: [{ id: second!.id, decision: 'accept', wecomId: chosen, status: 'ambiguous' }] });
+    // Decided meanwhile (by this very request's predecessor): the decision was made on a status it no longer has.
     expect(again.status).toBe(409);
+    expect((again.body as { message: string }).message).toContain('rejected');
     await request(server)
       .post('/api/v1/mappings/matches/decisions')
       .set(auth)
@@ -238,4 +267,72 @@ describe('identity matching over a generated company of 2,000 people', () => {
     await request(server).get('/api/v1/mappings/matches?status=maybe').set(auth).expect(400);
     await request(server).post('/api/v1/mappings/matches/decisions').set(auth).send({ decisions: [] }).expect(400);
   });
+});
+
+describe('identity matching: dry runs, leavers and hand-made mappings (100 people)', () => {
+  let company: GeneratedCompany;
+  let emulators: RunningEmulators;
+  let harness: TestApp;
+  let server: App;
+
+  beforeAll(async () => {
+    company = generateCompany({ people: 100, seed: 7 });
+    emulators = await startEmulators({ company });
+    harness = await createTestApp({ ...emulatorGatewayEnv(emulators), IDENTITY_AUTO_ACCEPT: 'true' });
+    server = harness.app.getHttpServer();
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.close();
+    await emulators?.close();
+  });
+
+  it('a dry run reports what it would map, and writes nothing', async () => {
+    const run = await matchAndWait(server, { dryRun: true });
+    expect(run).toMatchObject({ status: 'succeeded', scope: 'identities', triggeredBy: 'api', error: null });
+    const created = run.items.filter((item) => item.action === 'created');
+    expect(created.length).toBeGreaterThanOrEqual(company.expected.pairs.length);
+    expect(created[0]!.notes![0]!.message).toMatch(/^would be mapped: same /);
+    const store = harness.app.get(MappingStore);
+    expect((await store.identityMatches.list({}, 1, 0)).total).toBe(0);
+    expect((await store.users.list(1, 0)).total).toBe(0);
+  }, 120_000);
+
+  it('a hand-made mapping wins: never overwritten, its people not proposed', async () => {
+    const [first, second] = company.expected.pairs;
+    // By hand, the first Feishu person is mapped to the second's WeCom member (an operator's word).
+    await request(server)
+      .put('/api/v1/mappings/users')
+      .set(auth)
+      .send([{ feishuUserId: first!.feishuUserId, wecomUserId: second!.wecomUserId }])
+      .expect(200);
+    const run = await matchAndWait(server, {});
+    expect(run.status).toBe('succeeded');
+    const store = harness.app.get(MappingStore);
+    const mapped = new Map((await store.users.listAllWithOrigin()).map((m) => [m.feishu, m]));
+    expect(mapped.get(first!.feishuUserId)).toMatchObject({ wecom: second!.wecomUserId, origin: 'manual' });
+    // The second Feishu person's member is taken by hand: not mapped, left for review with the reason.
+    expect(mapped.has(second!.feishuUserId)).toBe(false);
+    const [match] = await allMatches(server, `kind=user&q=${second!.feishuUserId}`);
+    expect(match).toMatchObject({ status: 'unmatched', feishuId: second!.feishuUserId });
+    expect(mapped.size).toBe(company.expected.pairs.length - 1);
+  }, 120_000);
+
+  it('someone who leaves is unmapped on the next run, and the rules are re-synced', async () => {
+    const pair = company.expected.pairs[5]!;
+    const member = emulators.wecom.emulator.directoryMember(pair.wecomUserId)!;
+    emulators.wecom.emulator.addDirectoryMembers([{ ...member, status: 5 }]);
+    const run = await matchAndWait(server, {});
+    expect(run.status).toBe('succeeded');
+    const item = run.items.find((entry) => entry.sourceId === pair.feishuUserId && entry.action === 'updated')!;
+    expect(item.notes![0]!.message).toContain('left or is disabled');
+    const store = harness.app.get(MappingStore);
+    expect(await store.users.toWecom([pair.feishuUserId])).toEqual(new Map());
+    const runs = (await request(server).get('/api/v1/runs?limit=5').set(auth).expect(200)).body as {
+      items: { scope: string; triggeredBy: string; direction: string }[];
+    };
+    expect(runs.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ scope: 'rules', triggeredBy: 'match', direction: 'two_way' })]),
+    );
+  }, 120_000);
 });

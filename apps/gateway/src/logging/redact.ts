@@ -5,6 +5,17 @@
 // depths in vendor payloads, so the key rule is applied by a small recursive walk instead.
 
 export const REDACTED = '[REDACTED]';
+/** What stands in a log line for a person's email or mobile (README, identity matching: personal data). */
+export const MASKED_EMAIL = '[EMAIL]';
+export const MASKED_MOBILE = '[MOBILE]';
+
+// Personal data of the identity match: the values of these keys, and emails and mainland mobiles in free text
+// (a vendor's error message may echo the value asked for), are masked like secrets.
+const PERSONAL_KEY = /^(e-?mail|biz_mail|enterprise_email|mobile|phone|telephone|emails|mobiles)$/i;
+const PERSONAL_IN_TEXT: readonly [RegExp, string][] = [
+  [/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, MASKED_EMAIL],
+  [/(?<![0-9])(?:\+?86[- ]?)?1[3-9][0-9]{9}(?![0-9])/g, MASKED_MOBILE],
+];
 
 const SECRET_KEY = /(secret|token|password|passwd|authorization|cookie|api[-_]?key|encrypt[-_]?key|signature)/i;
 
@@ -26,7 +37,10 @@ export function isSecretKey(key: string): boolean {
 }
 
 export function scrubSecretsInText(text: string): string {
-  return SECRET_IN_TEXT.reduce((scrubbed, [pattern, replacement]) => scrubbed.replace(pattern, replacement), text);
+  return [...SECRET_IN_TEXT, ...PERSONAL_IN_TEXT].reduce(
+    (scrubbed, [pattern, replacement]) => scrubbed.replace(pattern, replacement),
+    text,
+  );
 }
 
 /** A copy of `value` with secret-named keys masked and secrets in strings scrubbed; input is not modified. */
@@ -41,10 +55,13 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   }
   const copy: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(value)) {
+    const masked = entry !== null && entry !== undefined && entry !== '';
     copy[key] =
-      isSecretKey(key) && entry !== null && entry !== undefined && entry !== ''
+      masked && isSecretKey(key)
         ? REDACTED
-        : redactSecrets(entry, depth + 1);
+        : masked && PERSONAL_KEY.test(key)
+          ? REDACTED
+          : redactSecrets(entry, depth + 1);
   }
   return copy;
 }

@@ -5,8 +5,15 @@ import {
   FeishuDirectoryConnector,
   WecomDirectoryConnector,
 } from '@app/connectors';
-import type { IdentityAttribute, UnreadableRecordSink, Vendor } from '@app/kernel';
-import { MappingStore, RunQueue, type SyncRun, type SyncRunItem } from '@app/mapping-store';
+import type { DirectoryPerson, IdentityAttribute, UnreadableRecordSink, Vendor } from '@app/kernel';
+import {
+  MappingStore,
+  RunQueue,
+  type IdentityMatch,
+  type OriginPair,
+  type SyncRun,
+  type SyncRunItem,
+} from '@app/mapping-store';
 import { AppConfig } from '../../config/app-config.js';
 import { VendorClients } from '../../vendors/vendor-clients.service.js';
 import { describeFailure } from '../../sync/engine/sync-error-policy.js';
@@ -24,6 +31,28 @@ interface Side {
   readonly vendor: Vendor;
   readonly connector: DirectoryConnector;
   readonly directory: DirectoryReadResult;
+}
+
+/** A side's people whose lookups are worth asking for. */
+interface LookupSide {
+  readonly vendor: Vendor;
+  readonly connector: DirectoryConnector;
+  readonly people: readonly DirectoryPerson[];
+}
+
+/** The ids of each side that are mapped or whose match is decided. */
+function settledIds(
+  mappings: readonly OriginPair[],
+  matches: readonly IdentityMatch[],
+): { feishu: Set<string>; wecom: Set<string> } {
+  const feishu = new Set(mappings.map((pair) => pair.feishu));
+  const wecom = new Set(mappings.map((pair) => pair.wecom));
+  for (const match of matches) {
+    if (match.status !== 'accepted' && match.status !== 'rejected') continue;
+    if (match.feishuId !== null) feishu.add(match.feishuId);
+    if (match.status === 'accepted' && match.wecomId !== null) wecom.add(match.wecomId);
+  }
+  return { feishu, wecom };
 }
 
 /**
@@ -60,14 +89,23 @@ export class IdentityMatchJob {
     const feishu: Side = { vendor: 'feishu', connector: feishuConnector, directory: feishuDirectory };
     const wecom: Side = { vendor: 'wecom', connector: wecomConnector, directory: wecomDirectory };
 
-    const lookupFailures: SyncRunItem[] = [];
-    const lookups = await this.lookUp(order, feishu, wecom, lookupFailures);
     const [userMappings, departmentMappings, userMatches, departmentMatches] = await Promise.all([
       this.store.users.listAllWithOrigin(),
       this.store.departments.listAllWithOrigin(),
       this.store.identityMatches.listAll('user'),
       this.store.identityMatches.listAll('department'),
     ]);
+    // People already mapped, or whose match was decided, keep their pair without a lookup: WeCom counts every
+    // lookup that finds nobody against a day budget of a fifth of the seats (docs/vendor/wecom-contact.md), so
+    // a repeated run asks only about the people still open.
+    const settled = settledIds(userMappings, userMatches);
+    const lookupFailures: SyncRunItem[] = [];
+    const lookups = await this.lookUp(
+      order,
+      { ...feishu, people: feishuDirectory.people.filter((person) => !settled.feishu.has(person.id)) },
+      { ...wecom, people: wecomDirectory.people.filter((person) => !settled.wecom.has(person.id)) },
+      lookupFailures,
+    );
     const plan = planIdentityMatch({
       order,
       autoAccept,
@@ -99,8 +137,8 @@ export class IdentityMatchJob {
    */
   private async lookUp(
     order: readonly IdentityAttribute[],
-    feishu: Side,
-    wecom: Side,
+    feishu: LookupSide,
+    wecom: LookupSide,
     failures: SyncRunItem[],
   ): Promise<VendorLookups> {
     const answers: Record<Vendor, Map<IdentityAttribute, Map<string, string | null>>> = {
@@ -110,7 +148,7 @@ export class IdentityMatchJob {
     const stopped = new Set<Vendor>();
     for (const attribute of order) {
       // Normalized values (as the matcher compares them) of people no earlier attribute paired.
-      const needed = lookupsStillNeeded(order, feishu.directory.people, wecom.directory.people, answers, attribute);
+      const needed = lookupsStillNeeded(order, feishu.people, wecom.people, answers, attribute);
       for (const asked of [wecom, feishu]) {
         if (stopped.has(asked.vendor) || !asked.connector.lookupAttributes.includes(attribute)) continue;
         const values = needed[asked.vendor];
@@ -138,17 +176,22 @@ export class IdentityMatchJob {
 
   private async write(run: SyncRun, plan: IdentityMatchPlan): Promise<void> {
     await this.store.transaction(async (session) => {
-      await session.identityMatches.replace('user', plan.users.entries, run.id);
-      await session.identityMatches.replace('department', plan.departments.entries, run.id);
-      await session.identityMatches.forget('user', plan.users.forget);
-      await session.identityMatches.forget('department', plan.departments.forget);
-      await session.users.removeMatched(plan.users.toUnmap.map((pair) => pair.feishu));
-      await session.departments.removeMatched(plan.departments.toUnmap.map((pair) => pair.feishu));
-      await session.users.upsertMatched(plan.users.toMap);
-      await session.departments.upsertMatched(plan.departments.toMap);
+      // Removals before writes: a person unmapped and re-paired in one run keeps the new pair.
+      for (const [kind, mappings, part] of [
+        ['user', session.users, plan.users],
+        ['department', session.departments, plan.departments],
+      ] as const) {
+        await session.identityMatches.replace(kind, part.entries, run.id);
+        await mappings.removeMatched(part.toUnmap.map((pair) => pair.feishu));
+        await mappings.upsertMatched(part.toMap);
+        await session.identityMatches.forget(kind, part.forget);
+      }
     });
     const changed =
-      plan.users.toMap.length + plan.users.toUnmap.length + plan.departments.toMap.length + plan.departments.toUnmap.length;
+      plan.users.toMap.length +
+      plan.users.toUnmap.length +
+      plan.departments.toMap.length +
+      plan.departments.toUnmap.length;
     if (changed === 0) return;
     // The rules that held people who left, or can now carry people just mapped, are re-synced at once; a
     // scheduled run would get there too, later.

@@ -97,33 +97,48 @@ function kindPlan(outcome: MatchOutcome): KindPlan {
 function itemsOf(outcome: MatchOutcome, noun: 'person' | 'department', dryRun: boolean): SyncRunItem[] {
   const toMap = new Set(outcome.toMap.map((pair) => pair.feishu));
   const would = (text: string) => (dryRun ? `would be ${text}` : text);
-  const items: SyncRunItem[] = outcome.results.map((result) => {
-    const sourceId = result.feishuId ?? `wecom:${result.wecomId}`;
+  // A run holds one item per source id: people and departments apart, and a WeCom-only result under its side.
+  const feishuKey = (id: string) => (noun === 'person' ? id : `department:${id}`);
+  const wecomKey = (id: string | null) => (noun === 'person' ? `wecom:${id}` : `wecom-department:${id}`);
+  const items = new Map<string, SyncRunItem>();
+  for (const result of outcome.results) {
+    const sourceId = result.feishuId === null ? wecomKey(result.wecomId) : feishuKey(result.feishuId);
     const mappedNow = result.status === 'accepted' && result.feishuId !== null && toMap.has(result.feishuId);
     if (mappedNow) {
-      return item(sourceId, result.wecomId, 'created', note(result, `${would('mapped')}: ${result.reason}`));
+      items.set(
+        sourceId,
+        item(sourceId, result.wecomId, 'created', note(result, `${would('mapped')}: ${result.reason}`)),
+      );
+    } else if (result.status === 'accepted') {
+      items.set(sourceId, item(sourceId, result.wecomId, 'unchanged', note(result, `mapped: ${result.reason}`)));
+    } else {
+      const waits =
+        result.status === 'rejected'
+          ? `rejected by ${result.decidedBy === 'auto' ? 'the match job' : 'an operator'}: ${result.reason}`
+          : `${result.status}, waits for review: ${result.reason}`;
+      items.set(sourceId, item(sourceId, result.wecomId, 'skipped', note(result, waits)));
     }
-    if (result.status === 'accepted') {
-      return item(sourceId, result.wecomId, 'unchanged', note(result, `mapped: ${result.reason}`));
-    }
-    const waits =
-      result.status === 'rejected'
-        ? `rejected by ${result.decidedBy === 'auto' ? 'the match job' : 'an operator'}: ${result.reason}`
-        : `${result.status}, waits for review: ${result.reason}`;
-    return item(sourceId, result.wecomId, 'skipped', note(result, waits));
-  });
+  }
+  // A mapping removed is what the run did to that person (updated), before whatever the person's search found.
   for (const removal of outcome.toUnmap) {
-    items.push(
-      item(removal.feishu, removal.wecom, 'updated', {
-        field: removal.matchedBy ?? 'mapping',
-        message: `${would('unmapped')}: ${removal.reason}; the rules that held this ${noun} are re-synced`,
-      }),
-    );
+    const sourceId = feishuKey(removal.feishu);
+    const unmapped: Note = {
+      field: removal.matchedBy ?? 'mapping',
+      message: `${would('unmapped')} from ${removal.wecom}: ${removal.reason}; the rules that held this ${noun} are re-synced`,
+    };
+    const found = items.get(sourceId);
+    items.set(sourceId, {
+      ...item(sourceId, found?.targetId ?? removal.wecom, 'updated', unmapped),
+      notes: [unmapped, ...(found?.notes ?? [])],
+    });
   }
   for (const kept of outcome.manualKept) {
-    items.push(item(kept.feishu, kept.wecom, 'unchanged', { field: 'mapping', message: kept.reason }));
+    const sourceId = feishuKey(kept.feishu);
+    if (!items.has(sourceId)) {
+      items.set(sourceId, item(sourceId, kept.wecom, 'unchanged', { field: 'mapping', message: kept.reason }));
+    }
   }
-  return items;
+  return [...items.values()];
 }
 
 function note(result: MatchResult, message: string): Note {

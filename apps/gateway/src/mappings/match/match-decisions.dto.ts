@@ -11,6 +11,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { MATCH_STATUSES, type MatchStatus } from '@app/kernel';
 
 export const MATCH_DECISIONS = ['accept', 'reject'] as const;
 export type MatchDecisionKind = (typeof MATCH_DECISIONS)[number];
@@ -40,6 +41,17 @@ export class MatchDecisionDto {
   @IsNotEmpty({ message: 'wecomId must not be empty' })
   @MaxLength(64, { message: 'wecomId must be at most 64 characters' })
   wecomId?: string;
+
+  @ApiPropertyOptional({
+    enum: MATCH_STATUSES,
+    description:
+      'The status the match was seen in: when it has another by now (someone decided first, or a match run ' +
+      'replaced it), the request is a 409 and nothing is written. Absent: the current status.',
+    example: 'proposed',
+  })
+  @IsOptional()
+  @IsIn(MATCH_STATUSES, { message: `status must be one of ${MATCH_STATUSES.join(', ')}` })
+  status?: MatchStatus;
 }
 
 /** POST /api/v1/mappings/matches/decisions: all of them, or (on any refusal) none. */

@@ -102,14 +102,25 @@ export class MatchesService {
     const byId = new Map(matches.map((match) => [match.id, match]));
     const missing = decisions.filter((entry) => !byId.has(entry.id)).map((entry) => entry.id);
     if (missing.length > 0) throw new NotFoundException(`no identity match ${missing.slice(0, 20).join(', ')}`);
+    const stale = decisions.filter((entry) => entry.status && entry.status !== byId.get(entry.id)!.status);
+    if (stale.length > 0) {
+      throw new ConflictException({
+        message: stale
+          .slice(0, 20)
+          .map(
+            (entry) =>
+              `match ${entry.id} is ${byId.get(entry.id)!.status} now, not ${entry.status}: nothing was decided`,
+          ),
+      });
+    }
     const planned = decisions.map((entry, index) => {
       const match = byId.get(entry.id)!;
-      return { match, decision: decisionFor(match, entry, index) };
+      return { match, decision: decisionFor(match, entry, index), seen: entry.status ?? match.status };
     });
     try {
       await this.store.transaction(async (session) => {
-        for (const { match, decision } of planned) {
-          await session.identityMatches.decide(match.id, match.status, decision, 'operator');
+        for (const { match, decision, seen } of planned) {
+          await session.identityMatches.decide(match.id, seen, decision, 'operator');
         }
       });
     } catch (error) {
