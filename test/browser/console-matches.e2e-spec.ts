@@ -6,8 +6,8 @@ import { waitForRunBody } from '../support/sync-harness.js';
 // The Matches view in Chromium against the real gateway, over a generated company of 100 people in both
 // emulators: a match run started from the console (no auto-accept) proposes the generator's pairs; filtered by
 // status, two proposals and one candidate of an ambiguous person are accepted in one batch, the other claimant
-// of that member is refused with the gateway's 409, a proposal is rejected; the user mappings then hold exactly
-// the three accepted pairs.
+// of that member is refused with the gateway's 409, and so is a proposal another operator rejected meanwhile; a
+// proposal is rejected; the user mappings then hold exactly the three accepted pairs.
 
 interface Match {
   id: string;
@@ -94,7 +94,7 @@ describe('console matches (Chromium)', () => {
     await pick(page, page.getByRole('combobox', { name: 'Status' }), /^Proposed$/);
     await page.getByText(`${proposed.total} in all`).waitFor();
     expect(page.url()).toMatch(/\?status=proposed$/);
-    const [first, second, rejected] = proposed.items;
+    const [first, second, stale, rejected] = proposed.items;
     const evidence = { email: 'same email', mobile: 'same mobile', employee_no: 'same employee number' } as const;
     const firstCells = (await row(page, first!.feishuId!).getByRole('cell').allInnerTexts()).map((c) => c.trim());
     expect(firstCells.slice(1, 5)).toEqual([
@@ -150,13 +150,26 @@ describe('console matches (Chromium)', () => {
     );
     await page.getByText('0 selected').waitFor();
 
-    // Rejected here.
+    // A proposal someone else rejects while it is selected here: the batch names the status it was seen in, so
+    // the gateway refuses it (409) rather than accept what the other operator rejected.
     await pick(page, page.getByRole('combobox', { name: 'Status' }), /^Proposed$/);
     await page.getByText(`${proposed.total - 2} in all`).waitFor();
+    await row(page, stale!.feishuId!).getByRole('checkbox').check();
+    const meanwhile = await fetch(`${harness.baseUrl}/api/v1/mappings/matches/decisions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${harness.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ decisions: [{ id: stale!.id, decision: 'reject' }] }),
+    });
+    expect(meanwhile.status).toBe(200);
+    await accept.click();
+    await refusal.filter({ hasText: `match ${stale!.id} is rejected now, not proposed` }).waitFor();
+    await page.getByText(`${proposed.total - 3} in all`).waitFor();
+
+    // Rejected here.
     await row(page, rejected!.feishuId!).getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Reject selected' }).click();
     await page.getByText('0 accepted, 1 rejected.').waitFor();
-    await page.getByText(`${proposed.total - 3} in all`).waitFor();
+    await page.getByText(`${proposed.total - 4} in all`).waitFor();
 
     // The store: exactly the three accepted pairs, and the decisions as the console made them.
     const mappings = await get<{ feishuUserId: string; wecomUserId: string }[]>('/api/v1/mappings/users?limit=100');
@@ -171,7 +184,9 @@ describe('console matches (Chromium)', () => {
     expect(accepted.items.map((m) => m.feishuId).sort()).toEqual(
       [first!.feishuId, second!.feishuId, chosen.feishuId].sort(),
     );
-    expect((await matches('rejected')).items.map((m) => m.feishuId)).toEqual([rejected!.feishuId]);
+    expect((await matches('rejected')).items.map((m) => m.feishuId).sort()).toEqual(
+      [stale!.feishuId, rejected!.feishuId].sort(),
+    );
 
     expect(errors()).toEqual([]);
   }, 180_000);

@@ -626,6 +626,12 @@ export interface components {
              * @example zhangsan
              */
             wecomId?: string;
+            /**
+             * @description The status the match was seen in: when it has another by now (someone decided first, or a match run replaced it), the request is a 409 and nothing is written. Absent: the current status.
+             * @example proposed
+             * @enum {string}
+             */
+            status?: "proposed" | "ambiguous" | "unmatched" | "accepted" | "rejected";
         };
         MatchDecisionsDto: {
             decisions: components["schemas"]["MatchDecisionDto"][];

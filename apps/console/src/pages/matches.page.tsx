@@ -133,10 +133,12 @@ export function MatchesPage() {
   }, [rows, chosen, t]);
 
   function acceptSelected() {
+    // Each decision names the status the row was seen in: if someone decided first, or a run replaced the
+    // match, the gateway refuses the batch (409) instead of overriding what the operator did not see.
     const decisions: MatchDecision[] = rows.map((row) =>
       row.status === 'ambiguous'
-        ? { id: row.id, decision: 'accept', wecomId: chosen[row.id]! }
-        : { id: row.id, decision: 'accept' },
+        ? { id: row.id, decision: 'accept', status: row.status, wecomId: chosen[row.id]! }
+        : { id: row.id, decision: 'accept', status: row.status },
     );
     decide.mutate(decisions);
   }
@@ -321,7 +323,7 @@ export function MatchesPage() {
         <Button
           danger
           disabled={rows.length === 0 || decide.isPending}
-          onClick={() => decide.mutate(rows.map((row) => ({ id: row.id, decision: 'reject' })))}
+          onClick={() => decide.mutate(rows.map((row) => ({ id: row.id, decision: 'reject', status: row.status })))}
         >
           {t('reject')}
         </Button>
