@@ -325,7 +325,8 @@ describe('identity matching: dry runs, leavers and hand-made mappings (100 peopl
     const run = await matchAndWait(server, {});
     expect(run.status).toBe('succeeded');
     const item = run.items.find((entry) => entry.sourceId === pair.feishuUserId && entry.action === 'updated')!;
-    expect(item.notes![0]!.message).toContain('left or is disabled');
+    // WeCom lists no member who left (status 5): the pair's WeCom side is gone from the directory.
+    expect(item.notes![0]!.message).toContain(`the WeCom person ${pair.wecomUserId} is no longer in the directory`);
     const store = harness.app.get(MappingStore);
     expect(await store.users.toWecom([pair.feishuUserId])).toEqual(new Map());
     const runs = (await request(server).get('/api/v1/runs?limit=5').set(auth).expect(200)).body as {

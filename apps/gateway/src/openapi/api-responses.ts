@@ -580,7 +580,10 @@ export class MatchCandidateDto {
 
 /** One proposal, ambiguity or decision of the match job (GET /api/v1/mappings/matches). */
 export class MatchDto {
-  @ApiProperty({ description: 'Id to decide it by (POST /api/v1/mappings/matches/decisions).', example: '42' })
+  @ApiProperty({
+    description: 'Id to decide it by (POST /api/v1/mappings/matches/decisions).',
+    example: '3fcb9d89-0e1a-4682-9437-ec055c40f47d',
+  })
   id!: string;
 
   @ApiProperty({ enum: MATCH_KINDS, enumName: 'MatchKind', example: 'user' })

@@ -20,13 +20,16 @@ export type MatchDecisionKind = (typeof MATCH_DECISIONS)[number];
 export const MAX_MATCH_DECISIONS = 1000;
 
 export class MatchDecisionDto {
-  @ApiProperty({ description: 'The match id GET /api/v1/mappings/matches answered.', example: '42' })
+  @ApiProperty({
+    description: 'The match id GET /api/v1/mappings/matches answered.',
+    example: '3fcb9d89-0e1a-4682-9437-ec055c40f47d',
+  })
   @IsString({ message: 'id must be a string' })
   @IsNotEmpty({ message: 'id must not be empty' })
   @MaxLength(64, { message: 'id must be at most 64 characters' })
   id!: string;
 
-  @ApiProperty({ enum: MATCH_DECISIONS })
+  @ApiProperty({ enum: MATCH_DECISIONS, example: 'accept' })
   @IsIn(MATCH_DECISIONS, { message: 'decision must be "accept" or "reject"' })
   decision!: MatchDecisionKind;
 
@@ -56,7 +59,10 @@ export class MatchDecisionDto {
 
 /** POST /api/v1/mappings/matches/decisions: all of them, or (on any refusal) none. */
 export class MatchDecisionsDto {
-  @ApiProperty({ type: () => [MatchDecisionDto] })
+  @ApiProperty({
+    type: () => [MatchDecisionDto],
+    example: [{ id: '3fcb9d89-0e1a-4682-9437-ec055c40f47d', decision: 'accept', status: 'proposed' }],
+  })
   @IsArray({ message: 'decisions must be an array' })
   @ArrayMinSize(1, { message: 'decisions must not be empty' })
   @ArrayMaxSize(MAX_MATCH_DECISIONS, { message: `decisions must hold at most ${MAX_MATCH_DECISIONS} entries` })

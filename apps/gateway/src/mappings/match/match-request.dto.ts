@@ -4,7 +4,7 @@ import { IDENTITY_ATTRIBUTES, type IdentityAttribute } from '@app/kernel';
 
 /** POST /api/v1/mappings/match: a match run; every field falls back to the deployment's setting. */
 export class MatchRequestDto {
-  @ApiPropertyOptional({ description: 'Propose and report, write nothing.', default: false })
+  @ApiPropertyOptional({ description: 'Propose and report, write nothing.', default: false, example: false })
   @IsOptional()
   @IsBoolean({ message: 'dryRun must be a boolean' })
   dryRun?: boolean;
@@ -30,6 +30,7 @@ export class MatchRequestDto {
   @ApiPropertyOptional({
     description:
       'Map unique proposals at once (ambiguous and missing ones still wait for review). Default: IDENTITY_AUTO_ACCEPT.',
+    example: false,
   })
   @IsOptional()
   @IsBoolean({ message: 'autoAccept must be a boolean' })
