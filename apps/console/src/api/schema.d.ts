@@ -526,6 +526,7 @@ export interface components {
             /**
              * @description Propose and report, write nothing.
              * @default false
+             * @example false
              */
             dryRun: boolean;
             /**
@@ -536,7 +537,10 @@ export interface components {
              *     ]
              */
             attributes?: ("email" | "mobile" | "employee_no")[];
-            /** @description Map unique proposals at once (ambiguous and missing ones still wait for review). Default: IDENTITY_AUTO_ACCEPT. */
+            /**
+             * @description Map unique proposals at once (ambiguous and missing ones still wait for review). Default: IDENTITY_AUTO_ACCEPT.
+             * @example false
+             */
             autoAccept?: boolean;
         };
         RunQueuedDto: {
@@ -572,7 +576,7 @@ export interface components {
         MatchDto: {
             /**
              * @description Id to decide it by (POST /api/v1/mappings/matches/decisions).
-             * @example 42
+             * @example 3fcb9d89-0e1a-4682-9437-ec055c40f47d
              */
             id: string;
             /** @example user */
@@ -616,10 +620,13 @@ export interface components {
         MatchDecisionDto: {
             /**
              * @description The match id GET /api/v1/mappings/matches answered.
-             * @example 42
+             * @example 3fcb9d89-0e1a-4682-9437-ec055c40f47d
              */
             id: string;
-            /** @enum {string} */
+            /**
+             * @example accept
+             * @enum {string}
+             */
             decision: "accept" | "reject";
             /**
              * @description Accepting an ambiguous match: which of its candidates is the pair, by its WeCom id. Otherwise, when given, it must be the proposed pair’s.
@@ -634,6 +641,15 @@ export interface components {
             status?: "proposed" | "ambiguous" | "unmatched" | "accepted" | "rejected";
         };
         MatchDecisionsDto: {
+            /**
+             * @example [
+             *       {
+             *         "id": "3fcb9d89-0e1a-4682-9437-ec055c40f47d",
+             *         "decision": "accept",
+             *         "status": "proposed"
+             *       }
+             *     ]
+             */
             decisions: components["schemas"]["MatchDecisionDto"][];
         };
         MatchDecisionResultDto: {
@@ -1698,7 +1714,7 @@ export interface operations {
                 kind?: "user" | "department";
                 /** @description Only matches in this state. */
                 status?: "proposed" | "ambiguous" | "unmatched" | "accepted" | "rejected";
-                /** @description Only matches whose Feishu or WeCom id contains this text. */
+                /** @description Only matches whose Feishu or WeCom id (or a candidate’s) contains this text. */
                 q?: string;
             };
             header?: never;
