@@ -45,7 +45,7 @@ export const matchesLocale = {
     disabled: {
       none: '请先勾选要处理的匹配',
       chooseCandidate: '请先为有歧义的 {{ids}} 选择企业微信 ID',
-      noPair: '{{ids}} 没有可接受的配对（未匹配或已拒绝）',
+      noPair: '{{ids}} 没有可接受的配对（未匹配，或只在企业微信一方，需手工映射）',
     },
     done: '已接受 {{accepted}} 条，已拒绝 {{rejected}} 条。',
     refused: '未做任何更改：网关拒绝了这批决定（{{status}}）',
@@ -117,7 +117,7 @@ export const matchesLocale = {
     disabled: {
       none: 'Select the matches to decide first',
       chooseCandidate: 'Choose a WeCom id for the ambiguous {{ids}} first',
-      noPair: '{{ids}} proposes no pair to accept (unmatched or rejected)',
+      noPair: '{{ids}} proposes no pair to accept (unmatched, or WeCom-only: map it by hand)',
     },
     done: '{{accepted}} accepted, {{rejected}} rejected.',
     refused: 'Nothing was changed: the gateway refused the decisions ({{status}})',

@@ -127,7 +127,10 @@ export function MatchesPage() {
     const unchosen = rows.filter((row) => row.status === 'ambiguous' && !chosen[row.id]);
     const label = (list: Match[]) => list.map((row) => row.feishuId ?? row.wecomId ?? row.id).join(', ');
     if (unchosen.length > 0) return t('disabled.chooseCandidate', { ids: label(unchosen) });
-    const pairless = rows.filter((row) => row.status !== 'ambiguous' && row.wecomId === null);
+    // A WeCom-only row (no Feishu id) cannot be accepted either: the gateway wants it mapped by hand.
+    const pairless = rows.filter(
+      (row) => row.feishuId === null || (row.status !== 'ambiguous' && row.wecomId === null),
+    );
     if (pairless.length > 0) return t('disabled.noPair', { ids: label(pairless) });
     return null;
   }, [rows, chosen, t]);
