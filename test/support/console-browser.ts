@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { GeneratedCompany } from '../../apps/emulators/src/sample-company/generated-company.js';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { emulatorGatewayEnv, uploadSampleMappings } from './sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from './test-app.js';
@@ -35,8 +36,14 @@ export interface ConsoleHarness {
   close(): Promise<void>;
 }
 
-export async function startConsoleHarness(options: { mappings?: boolean } = {}): Promise<ConsoleHarness> {
-  const emulators = await startEmulators();
+/**
+ * `mappings: false` leaves the mapping tables empty; `company` puts a generated company in both emulators' directories
+ * in place of the sample company's.
+ */
+export async function startConsoleHarness(
+  options: { mappings?: boolean; company?: GeneratedCompany } = {},
+): Promise<ConsoleHarness> {
+  const emulators = await startEmulators(options.company ? { company: options.company } : {});
   const gateway = await createTestApp(emulatorGatewayEnv(emulators));
   await gateway.app.listen(0, '127.0.0.1');
   const { port } = gateway.app.getHttpServer().address() as AddressInfo;

@@ -10,6 +10,7 @@ import { ConsoleLayout } from './layout/console-layout';
 import { ConflictsPage } from './pages/conflicts.page';
 import { LinksPage } from './pages/links.page';
 import { MappingsPage } from './pages/mappings.page';
+import { MatchesPage } from './pages/matches.page';
 import { PreviewPage } from './pages/preview.page';
 import { RunDetailPage } from './pages/run-detail.page';
 import { RunsPage } from './pages/runs.page';
@@ -40,6 +41,7 @@ const router = createBrowserRouter(
         { path: 'links', element: <LinksPage /> },
         { path: 'conflicts', element: <ConflictsPage /> },
         { path: 'mappings', element: <MappingsPage /> },
+        { path: 'matches', element: <MatchesPage /> },
         { path: '*', element: <Navigate to="/runs" replace /> },
       ],
     },

@@ -140,6 +140,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mappings/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a match run: pair people and departments of both directories
+         * @description A run like any other (scope "identities", GET /api/v1/runs/{runId}): reads both directories, asks the vendors' lookup APIs, and proposes pairs with the attribute that matched. Unique pairs are mapped at once when autoAccept is on; the rest wait for review in GET /api/v1/mappings/matches. People who left are unmapped (unless the mapping was made by hand) and the rules are re-synced. A dry run writes nothing.
+         */
+        post: operations["MatchesController_queueMatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mappings/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Proposals, ambiguities and decisions of the match runs (paginated)
+         * @description In review order: ambiguous, proposed, unmatched, then decided; ids and evidence only.
+         */
+        get: operations["MatchesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mappings/matches/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or reject matches in bulk
+         * @description All decisions or, on any refusal, none: an unknown id is a 404; a match decided meanwhile, or a pair a hand-made mapping already holds, is a 409 naming it. Accepting writes the mapping; rejecting an accepted match removes the mapping it made, and a rejected pair is never proposed again.
+         */
+        post: operations["MatchesController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sync": {
         parameters: {
             query?: never;
@@ -462,6 +522,148 @@ export interface components {
              */
             lastSeenAt: string;
         };
+        MatchRequestDto: {
+            /**
+             * @description Propose and report, write nothing.
+             * @default false
+             * @example false
+             */
+            dryRun: boolean;
+            /**
+             * @description The attributes people are paired by, in this order: a person’s first attribute that names someone decides. Default: IDENTITY_MATCH (email, mobile, employee_no).
+             * @example [
+             *       "email",
+             *       "mobile"
+             *     ]
+             */
+            attributes?: ("email" | "mobile" | "employee_no")[];
+            /**
+             * @description Map unique proposals at once (ambiguous and missing ones still wait for review). Default: IDENTITY_AUTO_ACCEPT.
+             * @example false
+             */
+            autoAccept?: boolean;
+        };
+        RunQueuedDto: {
+            /**
+             * @description Id of the queued run; poll GET /api/v1/runs/{runId}.
+             * @example 0b4c6f3e-5d1a-4c1e-9a7b-2f8e6d4c3b21
+             */
+            runId: string;
+        };
+        /** @enum {string} */
+        MatchKind: "user" | "department";
+        /** @enum {string} */
+        MatchStatus: "proposed" | "ambiguous" | "unmatched" | "accepted" | "rejected";
+        /**
+         * @description Which attribute (people) or basis (departments) paired them.
+         * @enum {string}
+         */
+        MatchEvidence: "email" | "mobile" | "employee_no" | "name_path" | "mapped_parent";
+        MatchCandidateDto: {
+            /**
+             * @description Feishu user id (contact user_id) or department id.
+             * @example a1b2c3d4
+             */
+            feishuId?: string;
+            /**
+             * @description WeCom userid or department (party) id.
+             * @example zhangsan
+             */
+            wecomId?: string;
+            /** @example email */
+            matchedBy: components["schemas"]["MatchEvidence"];
+        };
+        MatchDto: {
+            /**
+             * @description Id to decide it by (POST /api/v1/mappings/matches/decisions).
+             * @example 3fcb9d89-0e1a-4682-9437-ec055c40f47d
+             */
+            id: string;
+            /** @example user */
+            kind: components["schemas"]["MatchKind"];
+            /** @example proposed */
+            status: components["schemas"]["MatchStatus"];
+            /** @description Absent for a WeCom person no one matched. */
+            feishuId: string | null;
+            /** @description The proposed or accepted pair; null when none or several. */
+            wecomId: string | null;
+            /** @description Which attribute (people) or basis (departments) paired them. */
+            matchedBy: components["schemas"]["MatchEvidence"] | null;
+            /** @description Ambiguous: every pair found. */
+            candidates: components["schemas"]["MatchCandidateDto"][];
+            /**
+             * @description Why, in a few words for HR (never an email or a mobile).
+             * @example two Feishu people name this WeCom member (email, mobile)
+             */
+            reason: string | null;
+            /** @description The run that last proposed it. */
+            runId: string | null;
+            /**
+             * @description Accepted or rejected by whom.
+             * @enum {string|null}
+             */
+            decidedBy: "auto" | "operator" | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        MatchPageDto: {
+            items: components["schemas"]["MatchDto"][];
+            /** @example 40 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        MatchDecisionDto: {
+            /**
+             * @description The match id GET /api/v1/mappings/matches answered.
+             * @example 3fcb9d89-0e1a-4682-9437-ec055c40f47d
+             */
+            id: string;
+            /**
+             * @example accept
+             * @enum {string}
+             */
+            decision: "accept" | "reject";
+            /**
+             * @description Accepting an ambiguous match: which of its candidates is the pair, by its WeCom id. Otherwise, when given, it must be the proposed pair’s.
+             * @example zhangsan
+             */
+            wecomId?: string;
+            /**
+             * @description The status the match was seen in: when it has another by now (someone decided first, or a match run replaced it), the request is a 409 and nothing is written. Absent: the current status.
+             * @example proposed
+             * @enum {string}
+             */
+            status?: "proposed" | "ambiguous" | "unmatched" | "accepted" | "rejected";
+        };
+        MatchDecisionsDto: {
+            /**
+             * @example [
+             *       {
+             *         "id": "3fcb9d89-0e1a-4682-9437-ec055c40f47d",
+             *         "decision": "accept",
+             *         "status": "proposed"
+             *       }
+             *     ]
+             */
+            decisions: components["schemas"]["MatchDecisionDto"][];
+        };
+        MatchDecisionResultDto: {
+            /**
+             * @description Matches accepted: each is now a mapping.
+             * @example 12
+             */
+            accepted: number;
+            /**
+             * @description Matches rejected: never proposed again.
+             * @example 1
+             */
+            rejected: number;
+        };
         /** @enum {string} */
         SyncDirection: "feishu_to_wecom" | "wecom_to_feishu";
         /** @enum {string} */
@@ -509,13 +711,6 @@ export interface components {
              */
             effectiveNow?: boolean;
         };
-        RunQueuedDto: {
-            /**
-             * @description Id of the queued run; poll GET /api/v1/runs/{runId}.
-             * @example 0b4c6f3e-5d1a-4c1e-9a7b-2f8e6d4c3b21
-             */
-            runId: string;
-        };
         /** @enum {string} */
         RunStatus: "queued" | "running" | "succeeded" | "partial" | "failed";
         /**
@@ -523,8 +718,13 @@ export interface components {
          * @enum {string}
          */
         RunDirection: "feishu_to_wecom" | "wecom_to_feishu" | "two_way";
+        /**
+         * @description A sync scope, or `identities` for a match run (POST /api/v1/mappings/match).
+         * @enum {string}
+         */
+        RunScope: "rules" | "rosters" | "punches" | "identities";
         /** @enum {string} */
-        RunTrigger: "api" | "schedule" | "event";
+        RunTrigger: "api" | "schedule" | "event" | "match";
         RunParamsDto: {
             /**
              * @description Source-side group ids the run was limited to.
@@ -573,8 +773,11 @@ export interface components {
              * @example feishu_to_wecom
              */
             direction: components["schemas"]["RunDirection"];
-            /** @example rules */
-            scope: components["schemas"]["SyncScope"];
+            /**
+             * @description A sync scope, or `identities` for a match run (POST /api/v1/mappings/match).
+             * @example rules
+             */
+            scope: components["schemas"]["RunScope"];
             /** @example false */
             dryRun: boolean;
             /** @example api */
@@ -715,8 +918,11 @@ export interface components {
              * @example feishu_to_wecom
              */
             direction: components["schemas"]["RunDirection"];
-            /** @example rules */
-            scope: components["schemas"]["SyncScope"];
+            /**
+             * @description A sync scope, or `identities` for a match run (POST /api/v1/mappings/match).
+             * @example rules
+             */
+            scope: components["schemas"]["RunScope"];
             /** @example false */
             dryRun: boolean;
             /** @example api */
@@ -1439,6 +1645,162 @@ export interface operations {
             };
             /** @description Missing or wrong bearer token. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MatchesController_queueMatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatchRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunQueuedDto"];
+                };
+            };
+            /** @description Bad input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The vendor credentials this needs are not configured (the message names the variables), or the vendor could not be read (the message says why). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MatchesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description People (user) or departments. */
+                kind?: "user" | "department";
+                /** @description Only matches in this state. */
+                status?: "proposed" | "ambiguous" | "unmatched" | "accepted" | "rejected";
+                /** @description Only matches whose Feishu or WeCom id (or a candidate’s) contains this text. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchPageDto"];
+                };
+            };
+            /** @description Bad input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MatchesController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatchDecisionsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchDecisionResultDto"];
+                };
+            };
+            /** @description Bad input; the message names the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Missing or wrong bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Conflicts with the current state; the message says with what. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,7 @@ import { commonLocale } from './common.locale';
 import { conflictsLocale } from '../pages/conflicts.locale';
 import { linksLocale } from '../pages/links.locale';
 import { mappingsLocale } from '../pages/mappings.locale';
+import { matchesLocale } from '../pages/matches.locale';
 import { previewLocale } from '../pages/preview.locale';
 import { runDetailLocale } from '../pages/run-detail.locale';
 import { runsLocale } from '../pages/runs.locale';
@@ -24,6 +25,7 @@ const NAMESPACES = {
   links: linksLocale,
   conflicts: conflictsLocale,
   mappings: mappingsLocale,
+  matches: matchesLocale,
 } as const;
 
 function resources(language: Language): Record<string, object> {

@@ -4,7 +4,7 @@ import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { apiToken, signOut } from '../auth/api-token';
 import { type Language, setLanguage } from '../i18n/i18n';
 
-const SECTIONS = ['runs', 'preview', 'links', 'conflicts', 'mappings'] as const;
+const SECTIONS = ['runs', 'preview', 'links', 'conflicts', 'mappings', 'matches'] as const;
 
 /** The shell: navigation, language switch and sign-out around the page; no page without a token. */
 export function ConsoleLayout() {

@@ -1,0 +1,209 @@
+import type { Locator, Page } from 'playwright-core';
+import { generateCompany, type GeneratedCompany } from '../../apps/emulators/src/sample-company/generated-company.js';
+import { type ConsoleHarness, startConsoleHarness } from '../support/console-browser.js';
+import { waitForRunBody } from '../support/sync-harness.js';
+
+// The Matches view in Chromium against the real gateway, over a generated company of 100 people in both
+// emulators: a match run started from the console (no auto-accept) proposes the generator's pairs; filtered by
+// status, two proposals and one candidate of an ambiguous person are accepted in one batch, the other claimant
+// of that member is refused with the gateway's 409, and so is a proposal another operator rejected meanwhile; a
+// proposal is rejected; the user mappings then hold exactly the three accepted pairs.
+
+interface Match {
+  id: string;
+  status: string;
+  feishuId: string | null;
+  wecomId: string | null;
+  matchedBy: string | null;
+  candidates: { feishuId?: string; wecomId?: string; matchedBy: string }[];
+}
+
+describe('console matches (Chromium)', () => {
+  let company: GeneratedCompany;
+  let harness: ConsoleHarness;
+
+  beforeAll(async () => {
+    company = generateCompany({ people: 100, seed: 7 });
+    harness = await startConsoleHarness({ mappings: false, company });
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  async function get<T>(path: string): Promise<T> {
+    const response = await fetch(`${harness.baseUrl}${path}`, {
+      headers: { Authorization: `Bearer ${harness.token}` },
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as T;
+  }
+
+  async function matches(status: string): Promise<{ items: Match[]; total: number }> {
+    return get(`/api/v1/mappings/matches?kind=user&status=${status}&limit=200`);
+  }
+
+  /** The row whose Feishu id cell is exactly `feishuId`. */
+  function row(page: Page, feishuId: string): Locator {
+    return page.getByRole('row').filter({ has: page.getByRole('cell', { name: feishuId, exact: true }) });
+  }
+
+  /** Picks `label` in the open Ant Design select dropdown. */
+  async function pick(page: Page, select: Locator, label: string | RegExp): Promise<void> {
+    await select.click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: label })
+      .click();
+  }
+
+  it('runs a match, accepts two proposals and an ambiguous candidate in bulk, refuses the other claimant, rejects one', async () => {
+    const { page, errors, expectError } = await harness.open('/console/', { language: 'en' });
+    await page.getByRole('menuitem', { name: 'Matches' }).click();
+    await page.getByRole('heading', { name: 'Matches', level: 2 }).waitFor();
+    await page.getByText('No matches yet. Start one with “Run match”.').waitFor();
+
+    // The run form: the gateway's default order, no dry run, no auto-accept.
+    await page.getByRole('button', { name: 'Run match' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Run the identity match' });
+    await dialog.waitFor();
+    expect(await dialog.locator('.ant-select-selection-item').allInnerTexts()).toEqual([
+      'Work email',
+      'Mobile',
+      'Employee number',
+    ]);
+    expect(await dialog.getByRole('checkbox', { name: 'Accept unique matches at once' }).isChecked()).toBe(false);
+    expect(await dialog.getByRole('checkbox', { name: 'Dry run (propose, write nothing)' }).isChecked()).toBe(false);
+    await dialog.getByRole('button', { name: 'Start' }).click();
+    const runLink = page.getByRole('status').getByRole('link', { name: /^Open run / });
+    await runLink.waitFor();
+    const runId = (await runLink.getAttribute('href'))!.replace('/console/runs/', '');
+    const run = await waitForRunBody<{ status: string; scope: string; triggeredBy: string }>(
+      harness.gateway.app.getHttpServer(),
+      runId,
+      120_000,
+    );
+    expect(run).toMatchObject({ status: 'succeeded', scope: 'identities' });
+    await page.getByRole('status').getByText('Succeeded').waitFor();
+
+    // Proposed: exactly the generator's unique pairs, each with its evidence in words.
+    const proposed = await matches('proposed');
+    expect(proposed.items.map((m) => `${m.feishuId}→${m.wecomId}`).sort()).toEqual(
+      company.expected.pairs.map((p) => `${p.feishuUserId}→${p.wecomUserId}`).sort(),
+    );
+    await pick(page, page.getByRole('combobox', { name: 'Status' }), /^Proposed$/);
+    await page.getByText(`${proposed.total} in all`).waitFor();
+    expect(page.url()).toMatch(/\?status=proposed$/);
+    const [first, second, stale, rejected] = proposed.items;
+    const evidence = { email: 'same email', mobile: 'same mobile', employee_no: 'same employee number' } as const;
+    const firstCells = (await row(page, first!.feishuId!).getByRole('cell').allInnerTexts()).map((c) => c.trim());
+    expect(firstCells.slice(1, 5)).toEqual([
+      'Proposed',
+      first!.feishuId,
+      first!.wecomId,
+      evidence[first!.matchedBy as keyof typeof evidence],
+    ]);
+
+    // The ambiguous ones: one WeCom member claimed by two Feishu people.
+    const ambiguous = await matches('ambiguous');
+    const [claim] = company.expected.ambiguous;
+    expect(ambiguous.items.map((m) => m.feishuId).sort()).toEqual(claim!.claims.map((c) => c.feishuUserId).sort());
+    const chosen = ambiguous.items.find((m) => m.feishuId === claim!.claims[0]!.feishuUserId)!;
+
+    // One batch gathered over two filters: two proposals, then the ambiguous person.
+    await row(page, first!.feishuId!).getByRole('checkbox').check();
+    await row(page, second!.feishuId!).getByRole('checkbox').check();
+    await pick(page, page.getByRole('combobox', { name: 'Status' }), /^Ambiguous$/);
+    await page.getByText(`${ambiguous.total} in all`).waitFor();
+    await row(page, chosen.feishuId!).getByRole('checkbox').check();
+    await page.getByText('3 selected').waitFor();
+    const accept = page.getByRole('button', { name: 'Accept selected' });
+    expect(await accept.isDisabled()).toBe(true);
+    await page.getByText(`Choose a WeCom id for the ambiguous ${chosen.feishuId} first`).waitFor();
+    expect(await accept.getAttribute('aria-describedby')).toBeTruthy();
+    await pick(
+      page,
+      row(page, chosen.feishuId!).getByRole('combobox', { name: `WeCom id for Feishu ${chosen.feishuId}` }),
+      `${claim!.wecomUserId} (same email)`,
+    );
+    expect(await accept.isEnabled()).toBe(true);
+    await accept.click();
+    await page.getByText('3 accepted, 0 rejected.').waitFor();
+    await page.getByText('0 selected').waitFor();
+    await row(page, chosen.feishuId!).waitFor({ state: 'detached' });
+
+    // The other claimant of the same WeCom member: the gateway refuses it (409, the id is taken) and nothing
+    // changes.
+    const other = ambiguous.items.find((m) => m !== chosen)!;
+    await row(page, other.feishuId!).getByRole('checkbox').check();
+    await pick(
+      page,
+      row(page, other.feishuId!).getByRole('combobox', { name: `WeCom id for Feishu ${other.feishuId}` }),
+      `${claim!.wecomUserId} (same mobile)`,
+    );
+    expectError(/409/);
+    await accept.click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'the gateway refused the decisions (409)' });
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain(
+      `WeCom id ${claim!.wecomUserId} is mapped to Feishu id ${chosen.feishuId}`,
+    );
+    await page.getByText('0 selected').waitFor();
+
+    // A proposal someone else rejects while it is selected here: the batch names the status it was seen in, so
+    // the gateway refuses it (409) rather than accept what the other operator rejected.
+    await pick(page, page.getByRole('combobox', { name: 'Status' }), /^Proposed$/);
+    await page.getByText(`${proposed.total - 2} in all`).waitFor();
+    await row(page, stale!.feishuId!).getByRole('checkbox').check();
+    const meanwhile = await fetch(`${harness.baseUrl}/api/v1/mappings/matches/decisions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${harness.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ decisions: [{ id: stale!.id, decision: 'reject' }] }),
+    });
+    expect(meanwhile.status).toBe(200);
+    await accept.click();
+    await refusal.filter({ hasText: `match ${stale!.id} is rejected now, not proposed` }).waitFor();
+    await page.getByText(`${proposed.total - 3} in all`).waitFor();
+
+    // Rejected here.
+    await row(page, rejected!.feishuId!).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Reject selected' }).click();
+    await page.getByText('0 accepted, 1 rejected.').waitFor();
+    await page.getByText(`${proposed.total - 4} in all`).waitFor();
+
+    // The store: exactly the three accepted pairs, and the decisions as the console made them.
+    const mappings = await get<{ feishuUserId: string; wecomUserId: string }[]>('/api/v1/mappings/users?limit=100');
+    expect(mappings.map((m) => `${m.feishuUserId}→${m.wecomUserId}`).sort()).toEqual(
+      [
+        `${first!.feishuId}→${first!.wecomId}`,
+        `${second!.feishuId}→${second!.wecomId}`,
+        `${chosen.feishuId}→${claim!.wecomUserId}`,
+      ].sort(),
+    );
+    const accepted = await matches('accepted');
+    expect(accepted.items.map((m) => m.feishuId).sort()).toEqual(
+      [first!.feishuId, second!.feishuId, chosen.feishuId].sort(),
+    );
+    expect((await matches('rejected')).items.map((m) => m.feishuId).sort()).toEqual(
+      [stale!.feishuId, rejected!.feishuId].sort(),
+    );
+
+    expect(errors()).toEqual([]);
+  }, 180_000);
+
+  it('shows the review in Chinese: the other claimant still waits, with its candidates and their evidence', async () => {
+    const { page, errors } = await harness.open('/console/matches');
+    await page.getByRole('heading', { name: '匹配审核', level: 2 }).waitFor();
+    const people = await get<{ total: number }>('/api/v1/mappings/matches?kind=user&limit=1');
+    await page.getByText(`共 ${people.total} 条`).waitFor();
+    const waiting = (await matches('ambiguous')).items;
+    expect(waiting).toHaveLength(1);
+    const cells = await row(page, waiting[0]!.feishuId!).getByRole('cell').allInnerTexts();
+    expect(cells[1]?.trim()).toBe('有歧义');
+    expect(cells[3]).toContain('手机号相同');
+    await page.getByText('请先勾选要处理的匹配').waitFor();
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    await harness.screenshot(page, 'matches');
+    expect(errors()).toEqual([]);
+  });
+});
