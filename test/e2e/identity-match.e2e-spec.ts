@@ -336,4 +336,28 @@ describe('identity matching: dry runs, leavers and hand-made mappings (100 peopl
       expect.arrayContaining([expect.objectContaining({ scope: 'rules', triggeredBy: 'match', direction: 'two_way' })]),
     );
   }, 120_000);
+
+  it('a vendor that refuses the lookups part-way fails the run, and nothing of it is written', async () => {
+    const store = harness.app.get(MappingStore);
+    const matchesBefore = await store.identityMatches.listAll('user');
+    const mappingsBefore = await store.users.listAllWithOrigin();
+    // A member outside the app's visible range (60011) stands for any refusal: the day budget spent (45009)
+    // ends the same way, after the client's backoff.
+    emulators.wecom.emulator.scriptResponse(
+      'POST /cgi-bin/user/get_userid_by_email',
+      { body: JSON.stringify({ errcode: 60011, errmsg: 'no privilege to access/modify contact/party/agent' }) },
+      1000,
+    );
+    const run = await matchAndWait(server, {});
+    expect(run.status).toBe('failed');
+    expect(run.items).toEqual([
+      expect.objectContaining({
+        sourceId: 'wecom:lookup:email',
+        action: 'failed',
+        error: expect.stringContaining('so nothing was written'),
+      }),
+    ]);
+    expect(await store.identityMatches.listAll('user')).toEqual(matchesBefore);
+    expect(await store.users.listAllWithOrigin()).toEqual(mappingsBefore);
+  }, 120_000);
 });

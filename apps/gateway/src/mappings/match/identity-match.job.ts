@@ -106,6 +106,18 @@ export class IdentityMatchJob {
       { ...wecom, people: wecomDirectory.people.filter((person) => !settled.wecom.has(person.id)) },
       lookupFailures,
     );
+    if (lookupFailures.length > 0) {
+      // A vendor refused part of the lookups: pairs decided on part of the answers can be wrong (the rival claim
+      // that makes a pair ambiguous may be among the questions never answered), and an auto-accept would map
+      // them. The run writes nothing and says why; the review list stays as the last complete run left it.
+      context.onItemsPlanned?.(lookupFailures.length);
+      for (const item of lookupFailures) context.onItemDone?.(item);
+      this.logger.warn(
+        { runId: run.id, lookupFailures: lookupFailures.length },
+        'Identity match stopped: lookups refused',
+      );
+      return lookupFailures;
+    }
     const plan = planIdentityMatch({
       order,
       autoAccept,
@@ -132,8 +144,8 @@ export class IdentityMatchJob {
   /**
    * Attribute by attribute in the operator's order, each vendor is asked only for the values of people who have
    * no candidate yet and whose value that vendor's directory does not already list. A vendor that refuses (its
-   * lookup budget spent, a permission) is asked nothing more in this run; the refusal is one failed item and the
-   * people it left unanswered stay unmatched until the next run.
+   * lookup budget spent, a permission) is asked nothing more in this run; the refusal is one failed item and
+   * the run writes nothing (execute).
    */
   private async lookUp(
     order: readonly IdentityAttribute[],
@@ -166,7 +178,9 @@ export class IdentityMatchJob {
             losses: [],
             error:
               `${describeFailure(answer.stoppedBy)} — ${values.length - answer.found.size} of ${values.length} ` +
-              `${attribute} lookups unanswered; those people stay unmatched until the next match run`,
+              `${attribute} lookups unanswered, so nothing was written (a match on part of the answers could ` +
+              'pair the wrong people); run the match again once the vendor answers (WeCom resets its day budget ' +
+              'of failed lookups at midnight, China time)',
           });
         }
       }
