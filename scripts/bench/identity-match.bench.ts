@@ -46,9 +46,26 @@ function benchDatabase(): DatabaseTarget {
   return url ? { kind: 'postgres', url } : { kind: 'embedded' };
 }
 
-export async function identityMatchScenario(people: number): Promise<IdentityMatchBench> {
+export interface IdentityMatchOptions {
+  /**
+   * Stalls every vendor call that long (the emulators' latency fault), as the real vendors' round trips would:
+   * the lookups go one after another, so above the limit's spacing (24 ms) the round trip sets the pace.
+   */
+  readonly latencyMs?: number;
+}
+
+export async function identityMatchScenario(
+  people: number,
+  options: IdentityMatchOptions = {},
+): Promise<IdentityMatchBench> {
   const company = generateCompany({ people, seed: BENCH_SEED });
   const emulators = await startEmulators({ company });
+  const latencyMs = options.latencyMs ?? 0;
+  if (latencyMs > 0) {
+    const stall = [{ endpoint: '*', kind: 'latency', probability: 1, latencyMs }] as const;
+    emulators.feishu.emulator.faults.configure(stall);
+    emulators.wecom.emulator.faults.configure(stall);
+  }
   const { store } = await openMappingStore(benchDatabase(), { migrations: MIGRATIONS, runMigrations: true });
   let queue: RunQueue | undefined;
   try {
@@ -115,7 +132,9 @@ export async function identityMatchScenario(people: number): Promise<IdentityMat
     const failed = items.filter((item) => item.error !== null);
     const checks = outcomeChecks(company, matches, failed.length, rateLimitErrors, failed[0]?.error ?? undefined);
 
-    const label = `identity match: ${people.toLocaleString('en-US')} people, new WeCom app`;
+    const label =
+      `identity match: ${people.toLocaleString('en-US')} people, new WeCom app` +
+      (latencyMs > 0 ? ` (+${latencyMs} ms per call)` : '');
     const notes = [
       `${label}: ${company.counts.feishuPeople} Feishu / ${company.counts.wecomPeople} WeCom people, ` +
         `${company.counts.departments} departments; ${company.counts.email} share an email, ` +
@@ -256,8 +275,11 @@ export function identityMatchPeople(quick: boolean): number {
 
 // Run on its own (`npx tsx scripts/bench/identity-match.bench.ts`, BENCH_QUICK=1 for 2,000 people): the full
 // run's WeCom lookups alone take over eight minutes, the rest of `npm run bench` need not come with it.
+// BENCH_MATCH_LATENCY_MS adds a vendor round trip to every call (BENCHMARKS.md, identity matching).
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const bench = await identityMatchScenario(identityMatchPeople(process.env['BENCH_QUICK'] === '1'));
+  const bench = await identityMatchScenario(identityMatchPeople(process.env['BENCH_QUICK'] === '1'), {
+    latencyMs: Number(process.env['BENCH_MATCH_LATENCY_MS'] ?? 0),
+  });
   printResults([bench.result]);
   process.stdout.write('\n');
   for (const line of [...bench.notes, ...bench.checks.map((check) => check.line)]) process.stdout.write(`${line}\n`);
