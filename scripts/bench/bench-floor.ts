@@ -1,7 +1,13 @@
 // What the sync benchmarks share: the vendors' published limits as the clients encode them, the rate-limit
 // floor of a set of requests, where a run's wall time went along the endpoint that sets it, and which calls
 // are writes. Method: BENCHMARKS.md.
-import { FEISHU_DEFAULT_RATE_LIMIT, FEISHU_ENDPOINTS, feishuEndpointLabel, type FeishuEndpointName } from '@app/feishu';
+import {
+  FEISHU_DEFAULT_RATE_LIMIT,
+  FEISHU_DOCUMENTED_RATE_LIMITS,
+  FEISHU_ENDPOINTS,
+  feishuEndpointLabel,
+  type FeishuEndpointName,
+} from '@app/feishu';
 import type { RateLimit } from '@app/vendor-http';
 import { WECOM_API_SPECS, WECOM_APIS, type WecomApi } from '@app/wecom';
 
@@ -97,14 +103,18 @@ export const WECOM_API_BY_ENDPOINT = new Map<string, WecomApi>(
 export const FEISHU_ENDPOINT_LABELS = new Set(
   (Object.keys(FEISHU_ENDPOINTS) as FeishuEndpointName[]).map((name) => feishuEndpointLabel(name)),
 );
+const FEISHU_NAME_BY_LABEL = new Map(
+  (Object.keys(FEISHU_ENDPOINTS) as FeishuEndpointName[]).map((name) => [feishuEndpointLabel(name), name]),
+);
 
 /** The vendor's published limits for an endpoint, as the clients encode them (REFERENCE A3, B3). */
 export function publishedLimits(endpoint: string): readonly RateLimit[] {
   const wecomApi = WECOM_API_BY_ENDPOINT.get(endpoint);
   if (wecomApi) return WECOM_API_SPECS[wecomApi].limits;
-  // Feishu documents 50/s for every attendance API; the token endpoint's limit is unpublished, and the
-  // client and emulator use the same 50/s for it.
-  if (FEISHU_ENDPOINT_LABELS.has(endpoint)) return [FEISHU_DEFAULT_RATE_LIMIT];
+  // Feishu documents 50/s for every attendance API, and 1000/min on top for the contact APIs the identity
+  // match reads; the token endpoint's limit is unpublished, and the client and emulator use the same 50/s for it.
+  const feishuName = FEISHU_NAME_BY_LABEL.get(endpoint);
+  if (feishuName) return FEISHU_DOCUMENTED_RATE_LIMITS[feishuName] ?? [FEISHU_DEFAULT_RATE_LIMIT];
   throw new Error(`no published rate limit known for ${endpoint}`);
 }
 
