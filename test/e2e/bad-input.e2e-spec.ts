@@ -463,6 +463,135 @@ function resolveBodies(): fc.Arbitrary<BodyCase> {
   );
 }
 
+const MATCH_ATTRIBUTES = ['email', 'mobile', 'employee_no'];
+const MATCH_KINDS = ['user', 'department'];
+const MATCH_STATUSES = ['proposed', 'ambiguous', 'unmatched', 'accepted', 'rejected'];
+const MAX_MATCH_DECISIONS = 1000;
+
+/** A string's length as class-validator's MaxLength counts it (a surrogate pair or a variation selector: one). */
+const validatorLength = (text: string): number =>
+  text.length -
+  (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0) -
+  (text.match(/[\uFE0E\uFE0F]/g)?.length ?? 0);
+
+/** POST /api/v1/mappings/match: dryRun and autoAccept booleans, attributes a non-empty list of distinct known ones. */
+function matchRequestVerdict(body: unknown): Verdict {
+  if (!isPlainObject(body)) return 'invalid';
+  for (const [key, value] of Object.entries(body)) {
+    if (absent(value) && ['dryRun', 'autoAccept', 'attributes'].includes(key)) continue;
+    if (key === 'dryRun' || key === 'autoAccept') {
+      if (typeof value !== 'boolean') return 'invalid';
+    } else if (key === 'attributes') {
+      if (!Array.isArray(value) || value.length === 0 || new Set(value).size !== value.length) return 'invalid';
+      if (!value.every((attribute) => MATCH_ATTRIBUTES.includes(attribute as string))) return 'invalid';
+    } else return 'invalid';
+  }
+  return 'valid';
+}
+
+/** POST /api/v1/mappings/matches/decisions: 1–1,000 decisions of {id, decision, wecomId?, status?}. */
+function matchDecisionsVerdict(body: unknown): Verdict {
+  if (!isPlainObject(body) || Object.keys(body).some((key) => key !== 'decisions')) return 'invalid';
+  const decisions = body['decisions'];
+  if (!Array.isArray(decisions) || decisions.length === 0 || decisions.length > MAX_MATCH_DECISIONS) return 'invalid';
+  const idLike = (value: unknown) => typeof value === 'string' && value.length > 0 && validatorLength(value) <= 64;
+  for (const entry of decisions) {
+    if (!isPlainObject(entry)) return 'invalid';
+    if (!idLike(entry['id']) || !['accept', 'reject'].includes(entry['decision'] as string)) return 'invalid';
+    for (const [key, value] of Object.entries(entry)) {
+      if (key === 'id' || key === 'decision') continue;
+      if (key === 'wecomId' && (absent(value) || idLike(value))) continue;
+      if (key === 'status' && (absent(value) || MATCH_STATUSES.includes(value as string))) continue;
+      return 'invalid';
+    }
+  }
+  return 'valid';
+}
+
+/** GET /api/v1/mappings/matches: kind, status, q (at most 64), limit 1–200 and offset ≥ 0 (integers). */
+const matchListQuery: QueryVerdict = (query) => {
+  for (const [key, value] of Object.entries(query)) {
+    if (typeof value !== 'string') return 'invalid';
+    if (key === 'kind' && MATCH_KINDS.includes(value)) continue;
+    if (key === 'status' && MATCH_STATUSES.includes(value)) continue;
+    if (key === 'q' && validatorLength(value) <= 64) continue;
+    const number = Number(value);
+    if (key === 'limit' && Number.isInteger(number) && number >= 1 && number <= 200) continue;
+    if (key === 'offset' && Number.isInteger(number) && number >= 0) continue;
+    return 'invalid';
+  }
+  return 'valid';
+};
+
+function matchRequestBodies(): fc.Arbitrary<BodyCase> {
+  const known = ['dryRun', 'attributes', 'autoAccept'];
+  const base = fc.record(
+    { dryRun: fc.boolean(), attributes: fc.subarray(MATCH_ATTRIBUTES, { minLength: 1 }), autoAccept: fc.boolean() },
+    { requiredKeys: [] },
+  );
+  const mutations = fc.oneof(
+    fc
+      .tuple(fc.constantFrom(...known), wrongValue)
+      .map(([key, value]): Mutation => [`${key}=${short(value)}`, (body) => ({ ...body, [key]: value })]),
+    fc
+      .tuple(unknownFieldName(known), wrongValue)
+      .map(([key, value]): Mutation => [`unknown field ${short(key)}`, (body) => withField(body, key, value)]),
+    fc
+      .constantFrom<unknown>([], ['email', 'email'], ['name'], ['EMAIL'], 'email', ['email', 'mobile', 'phone'], [null])
+      .map((attributes): Mutation => [`attributes=${short(attributes)}`, (body) => ({ ...body, attributes })]),
+  );
+  return fc.oneof({ weight: 5, arbitrary: mutated(base, mutations) }, { weight: 1, arbitrary: wholeBody });
+}
+
+function matchDecisionsBodies(): fc.Arbitrary<BodyCase> {
+  const decision = fc.record(
+    {
+      id: fc.uuid(),
+      decision: fc.constantFrom('accept', 'reject'),
+      wecomId: fc.constantFrom('zhangwei', 'wx100'),
+      status: fc.constantFrom(...MATCH_STATUSES),
+    },
+    { requiredKeys: ['id', 'decision'] },
+  );
+  const entryMutations = fc.oneof(
+    fc
+      .tuple(fc.constantFrom('id', 'decision', 'wecomId', 'status'), wrongValue)
+      .map(([key, value]): Mutation => [
+        `decisions[0].${key}=${short(value)}`,
+        (entry) => ({ ...entry, [key]: value }),
+      ]),
+    fc
+      .tuple(unknownFieldName(['id', 'decision', 'wecomId', 'status']), wrongValue)
+      .map(([key, value]): Mutation => [`decisions[0] unknown ${short(key)}`, (entry) => withField(entry, key, value)]),
+    fc
+      .constantFrom('id', 'decision')
+      .map((key): Mutation => [`decisions[0] without ${key}`, (entry) => without(entry, key)]),
+  );
+  const brokenEntry = fc
+    .tuple(decision, fc.array(decision, { maxLength: 2 }), fc.array(entryMutations, { minLength: 1, maxLength: 2 }))
+    .map(([first, rest, steps]): BodyCase => {
+      let entry: Record<string, unknown> = first;
+      for (const [, apply] of steps) entry = apply(entry) as Record<string, unknown>;
+      return { note: steps.map(([note]) => note).join(', '), value: { decisions: [entry, ...rest] } };
+    });
+  const brokenList = fc.oneof(
+    fc.constant({ note: 'no decisions', value: { decisions: [] } }),
+    fc.constant({ note: 'empty body', value: {} }),
+    wrongValue.map((value) => ({ note: `decisions=${short(value)}`, value: { decisions: value } })),
+    fc
+      .tuple(decision, unknownFieldName(['decisions']), wrongValue)
+      .map(([entry, key, value]) => ({
+        note: `unknown field ${short(key)}`,
+        value: withField({ decisions: [entry] }, key, value),
+      })),
+  );
+  return fc.oneof(
+    { weight: 4, arbitrary: brokenEntry },
+    { weight: 2, arbitrary: brokenList },
+    { weight: 1, arbitrary: wholeBody },
+  );
+}
+
 function encode(text: string): string {
   try {
     return encodeURIComponent(text);
@@ -1173,6 +1302,33 @@ describe('bad input and malformed vendor answers (REST + emulators)', () => {
         })(),
         // Each accepted call would cost a WeCom read at 60/min: few, but every one must be refused.
         'GET /api/v1/vendors': queryPlan('GET /api/v1/vendors', () => '/api/v1/vendors', ['vendor'], noQuery, 6, 14),
+        // Bad match requests are refused before a run is queued; valid decisions of unknown matches are 404s.
+        'POST /api/v1/mappings/match': bodyPlan(
+          'POST /api/v1/mappings/match',
+          () => '/api/v1/mappings/match',
+          matchRequestBodies(),
+          matchRequestVerdict,
+          90,
+          21,
+          '{"dryRun":true}',
+        ),
+        'GET /api/v1/mappings/matches': queryPlan(
+          'GET /api/v1/mappings/matches',
+          () => '/api/v1/mappings/matches',
+          ['kind', 'status', 'q', 'limit', 'offset'],
+          matchListQuery,
+          60,
+          22,
+        ),
+        'POST /api/v1/mappings/matches/decisions': bodyPlan(
+          'POST /api/v1/mappings/matches/decisions',
+          () => '/api/v1/mappings/matches/decisions',
+          matchDecisionsBodies(),
+          matchDecisionsVerdict,
+          90,
+          23,
+          `{"decisions":[{"id":"${randomUUID()}","decision":"reject"}]}`,
+        ),
         'POST /webhooks/feishu': (() => {
           const route = 'POST /webhooks/feishu';
           const attempts = sample(webhookCases(), 140, 15).map((entry): Attempt => ({
