@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiErrors, ApiV1Controller } from '../../openapi/api-errors.decorator.js';
 import { MatchDecisionResultDto, MatchPageDto, RunQueuedDto } from '../../openapi/api-responses.js';
@@ -30,7 +31,15 @@ export class MatchesController {
   })
   @ApiAcceptedResponse({ type: RunQueuedDto, description: 'Queued.' })
   @ApiErrors(400, 503)
-  queueMatch(@Body() request: MatchRequestDto): Promise<{ runId: string }> {
+  queueMatch(@Body() request: MatchRequestDto, @Req() http: Request): Promise<{ runId: string }> {
+    // Every field is optional, so a body the JSON parser skipped (another content type, none at all) would read
+    // as "all defaults" and queue a run nobody asked for in that form: the body must be JSON, `{}` at least.
+    const length = Number(http.headers['content-length'] ?? 0);
+    if (!http.is('application/json') || (length === 0 && http.headers['transfer-encoding'] === undefined)) {
+      throw new BadRequestException(
+        'the body must be a JSON object sent as application/json (send {} to take every default)',
+      );
+    }
     return this.matches.queueMatch(request);
   }
 
