@@ -318,8 +318,31 @@ describe('identity matching: dry runs, leavers and hand-made mappings (100 peopl
     expect(mapped.size).toBe(company.expected.pairs.length - 1);
   }, 120_000);
 
-  it('someone who leaves is unmapped on the next run, and the rules are re-synced', async () => {
+  it('someone who leaves is unmapped on the next run, and the rules that held them are re-synced', async () => {
     const pair = company.expected.pairs[5]!;
+    const stays = company.expected.pairs.slice(6, 9);
+    // A rule of the leaver and three others, synced while all four are mapped.
+    const { feishuAdmin } = vendorAdmins(emulators);
+    const groupId = await createGroup(
+      feishuAdmin,
+      [pair, ...stays].map((p) => p.feishuUserId),
+    );
+    const synced = await syncAndWait<RunBody>(server, {
+      direction: 'feishu_to_wecom',
+      scope: 'rules',
+      groupIds: [groupId],
+    });
+    const ruleId = synced.items.find((entry) => entry.sourceId === groupId)!.targetId;
+    const rangeOf = () =>
+      [
+        ...((
+          emulators.wecom.emulator.rules().find((r) => String(r.groupid) === ruleId)!.group['range'] as {
+            userid?: string[];
+          }
+        ).userid ?? []),
+      ].sort();
+    expect(rangeOf()).toEqual([pair, ...stays].map((p) => p.wecomUserId).sort());
+
     const member = emulators.wecom.emulator.directoryMember(pair.wecomUserId)!;
     emulators.wecom.emulator.addDirectoryMembers([{ ...member, status: 5 }]);
     const run = await matchAndWait(server, {});
@@ -329,12 +352,15 @@ describe('identity matching: dry runs, leavers and hand-made mappings (100 peopl
     expect(item.notes![0]!.message).toContain(`the WeCom person ${pair.wecomUserId} is no longer in the directory`);
     const store = harness.app.get(MappingStore);
     expect(await store.users.toWecom([pair.feishuUserId])).toEqual(new Map());
+    // The rules run the match queued drops the leaver from the rule, and keeps the others.
     const runs = (await request(server).get('/api/v1/runs?limit=5').set(auth).expect(200)).body as {
-      items: { scope: string; triggeredBy: string; direction: string }[];
+      items: { id: string; scope: string; triggeredBy: string; direction: string }[];
     };
-    expect(runs.items).toEqual(
-      expect.arrayContaining([expect.objectContaining({ scope: 'rules', triggeredBy: 'match', direction: 'two_way' })]),
-    );
+    const rules = runs.items.find((entry) => entry.scope === 'rules' && entry.triggeredBy === 'match')!;
+    expect(rules.direction).toBe('two_way');
+    const resynced = await waitForRunBody<RunBody>(server, rules.id, 60_000);
+    expect(resynced.items.find((entry) => entry.sourceId === groupId)).toMatchObject({ action: 'updated' });
+    expect(rangeOf()).toEqual(stays.map((p) => p.wecomUserId).sort());
   }, 120_000);
 
   it('a vendor that refuses the lookups part-way fails the run, and nothing of it is written', async () => {
