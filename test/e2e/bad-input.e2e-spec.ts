@@ -578,12 +578,10 @@ function matchDecisionsBodies(): fc.Arbitrary<BodyCase> {
     fc.constant({ note: 'no decisions', value: { decisions: [] } }),
     fc.constant({ note: 'empty body', value: {} }),
     wrongValue.map((value) => ({ note: `decisions=${short(value)}`, value: { decisions: value } })),
-    fc
-      .tuple(decision, unknownFieldName(['decisions']), wrongValue)
-      .map(([entry, key, value]) => ({
-        note: `unknown field ${short(key)}`,
-        value: withField({ decisions: [entry] }, key, value),
-      })),
+    fc.tuple(decision, unknownFieldName(['decisions']), wrongValue).map(([entry, key, value]) => ({
+      note: `unknown field ${short(key)}`,
+      value: withField({ decisions: [entry] }, key, value),
+    })),
   );
   return fc.oneof(
     { weight: 4, arbitrary: brokenEntry },
