@@ -55,3 +55,28 @@ export interface DirectoryConnector {
 export function isBlankValue(value: string): boolean {
   return value.trim() === '';
 }
+
+/**
+ * The people of a directory read department by department: each person once (the first listing's record), with
+ * every department any listing named. Both vendors list a member under each of their departments.
+ */
+export class DirectoryPeople {
+  private readonly people = new Map<string, { person: DirectoryPerson; departmentIds: Set<string> }>();
+
+  /** `person` is built only for the first listing of `id`. */
+  add(id: string, departmentIds: Iterable<string>, person: () => DirectoryPerson): void {
+    let known = this.people.get(id);
+    if (!known) {
+      known = { person: person(), departmentIds: new Set() };
+      this.people.set(id, known);
+    }
+    for (const departmentId of departmentIds) known.departmentIds.add(departmentId);
+  }
+
+  list(): DirectoryPerson[] {
+    return [...this.people.values()].map(({ person, departmentIds }) => ({
+      ...person,
+      departmentIds: [...departmentIds],
+    }));
+  }
+}

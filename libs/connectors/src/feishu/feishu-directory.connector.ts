@@ -19,6 +19,7 @@ import { chunk } from 'es-toolkit';
 import pMap from 'p-map';
 import {
   type DirectoryConnector,
+  DirectoryPeople,
   type DirectoryReadResult,
   isBlankValue,
   type LookupAnswer,
@@ -74,7 +75,7 @@ export class FeishuDirectoryConnector implements DirectoryConnector {
       },
       { concurrency: DEPARTMENTS_AT_ONCE },
     );
-    const people = new Map<string, { person: DirectoryPerson; departmentIds: Set<string> }>();
+    const people = new DirectoryPeople();
     const withoutUserId = new Set<string>();
     for (const { department, members } of listed) {
       members.forEach((member, index) => {
@@ -97,18 +98,11 @@ export class FeishuDirectoryConnector implements DirectoryConnector {
           });
           return;
         }
-        const known = people.get(id);
-        const departmentIds = known?.departmentIds ?? new Set<string>();
-        departmentIds.add(department);
-        for (const other of member.department_ids ?? []) departmentIds.add(other);
-        if (!known) people.set(id, { person: personOf(id, member), departmentIds });
+        people.add(id, [department, ...(member.department_ids ?? [])], () => personOf(id, member));
       });
     }
     return {
-      people: [...people.values()].map(({ person, departmentIds }) => ({
-        ...person,
-        departmentIds: [...departmentIds],
-      })),
+      people: people.list(),
       departments,
       unreadable,
     };

@@ -10,6 +10,7 @@ import { WECOM_USER_STATUS, type WecomClient, type WecomDirectoryUser } from '@a
 import pMap from 'p-map';
 import {
   type DirectoryConnector,
+  DirectoryPeople,
   type DirectoryReadResult,
   isBlankValue,
   type LookupAnswer,
@@ -72,21 +73,14 @@ export class WecomDirectoryConnector implements DirectoryConnector {
       }),
       { concurrency: DEPARTMENTS_AT_ONCE },
     );
-    const people = new Map<string, { person: DirectoryPerson; departmentIds: Set<string> }>();
+    const people = new DirectoryPeople();
     for (const { department, members } of listed) {
       for (const member of members) {
-        const known = people.get(member.userid);
-        const departmentIds = known?.departmentIds ?? new Set<string>();
-        departmentIds.add(String(department));
-        for (const other of member.department) departmentIds.add(String(other));
-        if (!known) people.set(member.userid, { person: this.personOf(member), departmentIds });
+        people.add(member.userid, [department, ...member.department].map(String), () => this.personOf(member));
       }
     }
     return {
-      people: [...people.values()].map(({ person, departmentIds }) => ({
-        ...person,
-        departmentIds: [...departmentIds],
-      })),
+      people: people.list(),
       departments,
       unreadable,
     };

@@ -1,10 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  type DirectoryConnector,
-  type DirectoryReadResult,
-  FeishuDirectoryConnector,
-  WecomDirectoryConnector,
-} from '@app/connectors';
+import { type DirectoryConnector, FeishuDirectoryConnector, WecomDirectoryConnector } from '@app/connectors';
 import type { DirectoryPerson, IdentityAttribute, UnreadableRecordSink, Vendor } from '@app/kernel';
 import {
   MappingStore,
@@ -25,12 +20,6 @@ export interface IdentityMatchContext {
   readonly unreadable: UnreadableRecordSink;
   readonly onItemDone?: (item?: SyncRunItem) => void;
   readonly onItemsPlanned?: (count: number) => void;
-}
-
-interface Side {
-  readonly vendor: Vendor;
-  readonly connector: DirectoryConnector;
-  readonly directory: DirectoryReadResult;
 }
 
 /** A side's people whose lookups are worth asking for. */
@@ -86,8 +75,6 @@ export class IdentityMatchJob {
       wecomConnector.readDirectory(),
     ]);
     for (const record of [...feishuDirectory.unreadable, ...wecomDirectory.unreadable]) context.unreadable(record);
-    const feishu: Side = { vendor: 'feishu', connector: feishuConnector, directory: feishuDirectory };
-    const wecom: Side = { vendor: 'wecom', connector: wecomConnector, directory: wecomDirectory };
 
     const [userMappings, departmentMappings, userMatches, departmentMatches] = await Promise.all([
       this.store.users.listAllWithOrigin(),
@@ -102,8 +89,16 @@ export class IdentityMatchJob {
     const lookupFailures: SyncRunItem[] = [];
     const lookups = await this.lookUp(
       order,
-      { ...feishu, people: feishuDirectory.people.filter((person) => !settled.feishu.has(person.id)) },
-      { ...wecom, people: wecomDirectory.people.filter((person) => !settled.wecom.has(person.id)) },
+      {
+        vendor: 'feishu',
+        connector: feishuConnector,
+        people: feishuDirectory.people.filter((person) => !settled.feishu.has(person.id)),
+      },
+      {
+        vendor: 'wecom',
+        connector: wecomConnector,
+        people: wecomDirectory.people.filter((person) => !settled.wecom.has(person.id)),
+      },
       lookupFailures,
     );
     if (lookupFailures.length > 0) {
