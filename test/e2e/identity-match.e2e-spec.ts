@@ -64,7 +64,12 @@ async function allMatches(server: App, query: string): Promise<Match[]> {
 }
 
 /** A fixed-shift Feishu group of these people, made through Feishu's API as an HR admin would. */
-async function createGroup(feishuAdmin: FeishuClient, userIds: readonly string[]): Promise<string> {
+async function createGroup(
+  feishuAdmin: FeishuClient,
+  userIds: readonly string[],
+  groupName = 'Matched People Group',
+  shiftName = '匹配班',
+): Promise<string> {
   const rule = {
     on_time: '9:00',
     off_time: '18:00',
@@ -78,9 +83,9 @@ async function createGroup(feishuAdmin: FeishuClient, userIds: readonly string[]
     no_need_on: false,
     no_need_off: false,
   };
-  const shift = await feishuAdmin.createShift({ shift_name: '匹配班', punch_times: 1, punch_time_rule: [rule] });
+  const shift = await feishuAdmin.createShift({ shift_name: shiftName, punch_times: 1, punch_time_rule: [rule] });
   const created = await feishuAdmin.createOrUpdateGroup({
-    group_name: 'Matched People Group',
+    group_name: groupName,
     time_zone: 'Asia/Shanghai',
     bind_dept_ids: [],
     bind_user_ids: [...userIds],
@@ -361,6 +366,55 @@ describe('identity matching: dry runs, leavers and hand-made mappings (100 peopl
     const resynced = await waitForRunBody<RunBody>(server, rules.id, 60_000);
     expect(resynced.items.find((entry) => entry.sourceId === groupId)).toMatchObject({ action: 'updated' });
     expect(rangeOf()).toEqual(stays.map((p) => p.wecomUserId).sort());
+  }, 120_000);
+
+  it('someone who leaves is dropped from a two-way linked rule too, though neither side of it changed', async () => {
+    const pair = company.expected.pairs[10]!;
+    const stays = company.expected.pairs.slice(11, 14);
+    const { feishuAdmin } = vendorAdmins(emulators);
+    const groupId = await createGroup(
+      feishuAdmin,
+      [pair, ...stays].map((p) => p.feishuUserId),
+      'Two-Way Matched People',
+      '双向匹配班',
+    );
+    const synced = await syncAndWait<RunBody>(server, {
+      direction: 'feishu_to_wecom',
+      scope: 'rules',
+      groupIds: [groupId],
+    });
+    const ruleId = synced.items.find((entry) => entry.sourceId === groupId)!.targetId;
+    const store = harness.app.get(MappingStore);
+    const link = (await store.groupLinks.findByFeishuGroupId(groupId))!;
+    await request(server).patch(`/api/v1/links/${link.id}`).set(auth).send({ direction: 'two_way' }).expect(200);
+    const rangeOf = () =>
+      [
+        ...((
+          emulators.wecom.emulator.rules().find((r) => String(r.groupid) === ruleId)!.group['range'] as {
+            userid?: string[];
+          }
+        ).userid ?? []),
+      ].sort();
+    expect(rangeOf()).toEqual([pair, ...stays].map((p) => p.wecomUserId).sort());
+
+    // The leaver is still listed in both the Feishu group and the WeCom rule: neither side changed since the
+    // last sync, only the mapping the translation reads.
+    const member = emulators.wecom.emulator.directoryMember(pair.wecomUserId)!;
+    emulators.wecom.emulator.addDirectoryMembers([{ ...member, status: 5 }]);
+    const run = await matchAndWait(server, {});
+    expect(run.status).toBe('succeeded');
+    expect(await store.users.toWecom([pair.feishuUserId])).toEqual(new Map());
+    const runs = (await request(server).get('/api/v1/runs?limit=5').set(auth).expect(200)).body as {
+      items: { id: string; scope: string; triggeredBy: string }[];
+    };
+    const rules = runs.items.find((entry) => entry.scope === 'rules' && entry.triggeredBy === 'match')!;
+    const resynced = await waitForRunBody<RunBody>(server, rules.id, 60_000);
+    // Written from the Feishu group, as its last sync was: the WeCom rule loses the leaver, keeps the others.
+    expect(resynced.items.filter((entry) => entry.sourceId === groupId || entry.sourceId === ruleId)).toEqual([
+      expect.objectContaining({ sourceId: groupId, targetId: ruleId, action: 'updated' }),
+    ]);
+    expect(rangeOf()).toEqual(stays.map((p) => p.wecomUserId).sort());
+    expect(await store.conflicts.findOpenForLink(link.id)).toBeNull();
   }, 120_000);
 
   it('a vendor that refuses the lookups part-way fails the run, and nothing of it is written', async () => {

@@ -434,6 +434,33 @@ describe('group and shift links', () => {
     expect(resynced).toMatchObject({ status: 'active', lastError: null, lastErrorKind: null });
   });
 
+  it('records the side a sync wrote, and keeps it when a sync names none', async () => {
+    const link = await store.groupLinks.recordIntent({ direction: 'two_way', feishuGroupId: 'written-side-group' });
+    expect(link.writtenVendor).toBeNull();
+    const state = {
+      feishuGroupId: 'written-side-group',
+      wecomRuleId: 'written-side-rule',
+      feishuHash: 'a'.repeat(64),
+      wecomHash: 'b'.repeat(64),
+      syncedAt: new Date('2026-11-21T00:00:00Z'),
+    };
+    expect(await store.groupLinks.markSynced(link.id, { ...state, writtenVendor: 'wecom' })).toMatchObject({
+      writtenVendor: 'wecom',
+    });
+    // Hashes recorded in the current format without a write (plan-rule-change.ts, in sync): the side stays.
+    expect(await store.groupLinks.markSynced(link.id, { ...state, feishuHash: 'c'.repeat(64) })).toMatchObject({
+      writtenVendor: 'wecom',
+    });
+    const [batched] = await store.groupLinks.markSyncedMany([
+      { id: link.id, state: { ...state, writtenVendor: 'feishu' } },
+    ]);
+    expect(batched).toMatchObject({ writtenVendor: 'feishu' });
+    expect(await store.groupLinks.findById(link.id)).toMatchObject({ writtenVendor: 'feishu' });
+    await expect(
+      store.groupLinks.markSynced(link.id, { ...state, writtenVendor: 'dingtalk' as 'feishu' }),
+    ).rejects.toThrow(/ck_links_written_vendor/);
+  });
+
   it('keeps a side with an id on every link (ck_links_has_a_side), checked at the end of each statement', async () => {
     const lone = await store.groupLinks.recordIntent({ direction: 'wecom_to_feishu', wecomRuleId: 'lone-rule' });
     // Forgetting the only id the link has would leave a link nothing can find: refused, nothing changed.

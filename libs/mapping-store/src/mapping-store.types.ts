@@ -61,6 +61,11 @@ export interface GroupLink {
   readonly lastErrorKind: SyncErrorKind | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
+  /**
+   * The side the last sync wrote, or found already holding what the other side translates to: its hash is
+   * the other side's translation. Null when not known (a link last synced before the gateway recorded it).
+   */
+  readonly writtenVendor: Vendor | null;
 }
 
 /** What identifies a side of a link and what we know of it; ids may be unknown while a create is pending. */
@@ -85,6 +90,8 @@ export interface GroupLinkSyncedState {
   readonly feishuHash: string;
   readonly wecomHash: string;
   readonly syncedAt: Date;
+  /** The side this sync wrote (GroupLink.writtenVendor); omitted: the link keeps the one it had. */
+  readonly writtenVendor?: Vendor;
 }
 
 export const WECOM_SHIFT_KINDS = ['schedule', 'checkintime'] as const;

@@ -90,6 +90,7 @@ const TABLES: { readonly [Table in keyof StoreRows]: TableOf<StoreRows[Table]> }
     last_error_kind: 'text | null',
     created_at: 'timestamptz',
     updated_at: 'timestamptz',
+    written_vendor: 'text | null',
   },
   link_sides: {
     link_id: 'uuid',
@@ -245,6 +246,7 @@ const CHECKS: Readonly<Record<string, ValueList | 'between columns'>> = {
   ck_links_direction: valueList('links', 'direction', LINK_DIRECTIONS),
   ck_links_status: valueList('links', 'status', LINK_STATUSES),
   ck_links_last_error_kind: valueList('links', 'last_error_kind', SYNC_ERROR_KINDS),
+  ck_links_written_vendor: valueList('links', 'written_vendor', VENDORS),
   ck_link_sides_vendor: valueList('link_sides', 'vendor', VENDORS),
   ck_link_sides_holds_something: 'between columns',
   ck_shift_links_wecom_kind: valueList('shift_links', 'wecom_kind', WECOM_SHIFT_KINDS),

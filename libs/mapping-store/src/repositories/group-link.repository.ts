@@ -24,6 +24,8 @@ export interface LinkRow {
   last_error_kind: SyncErrorKind | null;
   created_at: Date;
   updated_at: Date;
+  /** The side the last sync wrote (its hash is the other side's translation); null when not known. */
+  written_vendor: Vendor | null;
 }
 
 /** A row of `link_sides`: one vendor's side of a link (schema.spec.ts holds it against the migrations). */
@@ -54,6 +56,7 @@ interface GroupLinkRow {
   last_error_kind: SyncErrorKind | null;
   created_at: Date;
   updated_at: Date;
+  written_vendor: Vendor | null;
 }
 
 function toGroupLink(row: GroupLinkRow): GroupLink {
@@ -72,6 +75,7 @@ function toGroupLink(row: GroupLinkRow): GroupLink {
     lastErrorKind: row.last_error_kind,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    writtenVendor: row.written_vendor,
   };
 }
 
@@ -86,7 +90,7 @@ function groupLinkSelect(link: string, side: string): string {
   return `SELECT l."id", f."external_id" AS "feishu_group_id", f."name" AS "feishu_group_name",
             w."external_id" AS "wecom_rule_id", w."name" AS "wecom_rule_name", l."direction", l."status",
             f."hash" AS "feishu_hash", w."hash" AS "wecom_hash", l."last_synced_at", l."last_error",
-            l."last_error_kind", l."created_at", l."updated_at"
+            l."last_error_kind", l."created_at", l."updated_at", l."written_vendor"
           FROM ${link} l
             LEFT JOIN ${side} f ON f."link_id" = l."id" AND f."vendor" = 'feishu'
             LEFT JOIN ${side} w ON w."link_id" = l."id" AND w."vendor" = 'wecom'`;
@@ -330,12 +334,13 @@ export class GroupLinkRepository {
         this.manager,
         `WITH v AS (
            SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                                $8::timestamptz[])
+                                $8::timestamptz[], $10::text[])
              AS v(id, feishu_group_id, feishu_group_name, wecom_rule_id, wecom_rule_name, feishu_hash, wecom_hash,
-                  synced_at)),
+                  synced_at, written_vendor)),
          link AS (
            UPDATE "links" AS l SET "last_synced_at" = v.synced_at, "status" = 'active', "last_error" = NULL,
-             "last_error_kind" = NULL, "updated_at" = now()
+             "last_error_kind" = NULL, "updated_at" = now(),
+             "written_vendor" = COALESCE(v.written_vendor, l."written_vendor")
            FROM v WHERE l."id" = v.id AND l."scope" = $9
            RETURNING l.*),
          written AS (
@@ -359,6 +364,7 @@ export class GroupLinkRepository {
           column((state) => state.wecomHash),
           column((state) => state.syncedAt),
           SCOPE,
+          column((state) => state.writtenVendor ?? null),
         ],
       ),
     );

@@ -18,6 +18,7 @@ const link = (overrides: Partial<PlanLink> = {}): PlanLink => ({
   hasTarget: true,
   openConflict: null,
   refusedAsForeign: false,
+  writtenSide: null,
   ...overrides,
 });
 const twoWay = (overrides: Partial<PlanLink> = {}) => link({ direction: 'two_way', ...overrides });
@@ -323,6 +324,77 @@ describe('planRuleChange', () => {
       'pushing: no target rule → left',
       { half: 'pushing', link: twoWay(), target: 'linked_missing', sides: { source: changed('s'), target: null } },
       { kind: 'leave_to_other_half' },
+    ],
+    // Both sides unchanged, but the mappings the translation reads moved (a person who left was unmapped): the
+    // side the last sync wrote is written again from the other, by the half whose target it is.
+    [
+      'deciding: in sync, target written last, its translation moved → pushed from the source',
+      { half: 'deciding', link: twoWay({ writtenSide: 'target' }), comparison: { actual: same('t'), desired: 't2' } },
+      { kind: 'update', adopted: false, overwritesDrift: false },
+    ],
+    [
+      'deciding: in sync, target written last, its translation the same → in sync',
+      { half: 'deciding', link: twoWay({ writtenSide: 'target' }), comparison: { actual: same('t'), desired: 't' } },
+      { kind: 'in_sync' },
+    ],
+    [
+      'deciding: in sync, target written last, no comparison possible → in sync',
+      { half: 'deciding', link: twoWay({ writtenSide: 'target' }), comparison: undefined },
+      { kind: 'in_sync' },
+    ],
+    [
+      'deciding: in sync, the source written last → left to the pushing half, however its target translates',
+      { half: 'deciding', link: twoWay({ writtenSide: 'source' }), comparison: { actual: same('t'), desired: 't2' } },
+      { kind: 'leave_to_other_half' },
+    ],
+    [
+      'deciding: in sync, the source written last, a rename due → pushed to rename',
+      { half: 'deciding', link: twoWay({ writtenSide: 'source' }), renameDue: true },
+      { kind: 'update', adopted: false, overwritesDrift: false },
+    ],
+    [
+      'deciding: the written side unknown (synced before it was recorded) → in sync, as before',
+      { half: 'deciding', link: twoWay({ writtenSide: null }), comparison: { actual: same('t'), desired: 't2' } },
+      { kind: 'in_sync' },
+    ],
+    [
+      'deciding: target written last, the source changed → planned as a push (here: already equal)',
+      {
+        half: 'deciding',
+        link: twoWay({ writtenSide: 'target' }),
+        sides: { source: changed('s'), target: same('t') },
+        comparison: { actual: same('t'), desired: 't' },
+      },
+      { kind: 'unchanged' },
+    ],
+    [
+      'pushing: in sync, target written last, its translation moved → pushed from the source',
+      { half: 'pushing', link: twoWay({ writtenSide: 'target' }), comparison: { actual: same('t'), desired: 't2' } },
+      { kind: 'update', adopted: false, overwritesDrift: false },
+    ],
+    [
+      'pushing: in sync, target written last, its translation the same → in sync (reported by this half)',
+      { half: 'pushing', link: twoWay({ writtenSide: 'target' }), comparison: { actual: same('t'), desired: 't' } },
+      { kind: 'in_sync' },
+    ],
+    [
+      'pushing: in sync, the source written last → left (the deciding half reported it)',
+      { half: 'pushing', link: twoWay({ writtenSide: 'source' }), comparison: { actual: same('t'), desired: 't2' } },
+      { kind: 'leave_to_other_half' },
+    ],
+    [
+      'pushing: target written last, but the target changed → left (the deciding half decided it)',
+      {
+        half: 'pushing',
+        link: twoWay({ writtenSide: 'target' }),
+        sides: { source: same('s'), target: changed('t') },
+      },
+      { kind: 'leave_to_other_half' },
+    ],
+    [
+      'one-way run: the written side plays no part',
+      { link: twoWay({ writtenSide: 'source' }), comparison: { actual: same('t'), desired: 't' } },
+      { kind: 'unchanged' },
     ],
     [
       'pushing: one-way links are plain pushes',

@@ -42,6 +42,11 @@ export interface PlanLink {
   readonly openConflict: ConflictKind | null;
   /** The last write to the target was refused because another app owns it (never retried on its own). */
   readonly refusedAsForeign: boolean;
+  /**
+   * Which side the link's last sync wrote (its recorded hash is the other side's translation), seen from this
+   * item: its `source` or its `target`; null when not known (a link last synced before it was recorded).
+   */
+  readonly writtenSide: 'source' | 'target' | null;
 }
 
 /** Where the target rule was found. */
@@ -94,7 +99,10 @@ export type RuleChange =
   | { readonly kind: 'blocked_by_conflict' }
   /** A two-way link whose target was deleted: reported, or the source deleted too when configured. */
   | { readonly kind: 'target_deleted' }
-  /** A two-way link where neither side changed since its last sync: what differs is translation loss. */
+  /**
+   * A two-way link where neither side changed since its last sync and the written side still is the other's
+   * translation: what differs is translation loss.
+   */
   | { readonly kind: 'in_sync' }
   /** Both sides of a two-way link changed: nothing is written until someone names a winner. */
   | { readonly kind: 'conflict' }
@@ -164,9 +172,18 @@ function twoWayStep(facts: RuleChangeFacts): RuleChange | null {
   // neither side has a last sync to compare with, so it is not a conflict; the deciding half pushes it.
   const neverSynced = target !== null && facts.sides!.source.recorded === null && target.recorded === null;
   if (facts.half === 'pushing') {
-    // The deciding half went first and reported conflicts, deletions and links in sync.
+    // The deciding half went first and reported conflicts, deletions and links in sync, except the links in
+    // sync whose written side is this half's target: whether they are re-pushed is this half's to say.
     if (target === null || link.status === 'conflict' || neverSynced) return { kind: 'leave_to_other_half' };
-    return twoWayDecision(facts.sides!.source, target) === 'source_changed' ? null : { kind: 'leave_to_other_half' };
+    switch (twoWayDecision(facts.sides!.source, target)) {
+      case 'source_changed':
+        return null;
+      case 'in_sync':
+        if (link.writtenSide !== 'target') return { kind: 'leave_to_other_half' };
+        return translationMoved(facts) ? null : { kind: 'in_sync' };
+      default:
+        return { kind: 'leave_to_other_half' };
+    }
   }
   if (link.status === 'conflict' && link.openConflict !== null) return { kind: 'blocked_by_conflict' };
   if (facts.target === 'linked_missing' || (link.hasTarget && target === null)) return { kind: 'target_deleted' };
@@ -176,12 +193,31 @@ function twoWayStep(facts: RuleChangeFacts): RuleChange | null {
       return { kind: 'leave_to_other_half' };
     case 'in_sync':
       // Nothing changed, but the target's name is not the one it should carry: pushed to rename it.
-      return facts.renameDue ? null : { kind: 'in_sync' };
+      if (facts.renameDue) return null;
+      if (link.writtenSide === 'target') return translationMoved(facts) ? null : { kind: 'in_sync' };
+      // The source is the side the last sync wrote: only the other half can tell whether its translation of
+      // the target moved, so that half reports the link.
+      if (link.writtenSide === 'source') return { kind: 'leave_to_other_half' };
+      return { kind: 'in_sync' };
     case 'conflict':
       return { kind: 'conflict' };
     case 'source_changed':
       return null;
   }
+}
+
+/**
+ * A two-way link whose sides are both unchanged, and whose target is the side its last sync wrote: the source's
+ * translation now (desired) is no longer what was written (the target as it is). Neither side changed, so what
+ * moved is what the translation reads besides the rule: the people and department mappings (a person who left,
+ * unmapped by a match run). The push goes from the side the last sync read to the side it wrote, as that sync
+ * did: pushing the other way would write a lossy translation over the side people edited, and would drop the
+ * target's members that were never mapped (DESIGN.md: nothing silently dropped). A link whose written side is
+ * not known is left in sync, as before it was recorded.
+ */
+function translationMoved(facts: RuleChangeFacts): boolean {
+  const comparison = facts.comparison;
+  return comparison !== undefined && comparison.desired !== null && comparison.desired !== comparison.actual.hash;
 }
 
 /** An existing target: unchanged, skipped as another app's, or written. */

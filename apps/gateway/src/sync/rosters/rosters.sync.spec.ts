@@ -63,6 +63,7 @@ function link(id: string, direction: GroupLink['direction']): GroupLink {
     lastErrorKind: null,
     createdAt: new Date(0),
     updatedAt: new Date(0),
+    writtenVendor: null,
   };
 }
 

@@ -366,6 +366,7 @@ export class FeishuToWecomRulesSync {
       feishuHash,
       wecomHash: plan.desiredHash!,
       syncedAt: this.context.now(),
+      writtenVendor: this.wecom.vendor,
     });
     if (change.kind === 'unchanged') {
       // Nothing to write; record the link (adoption, or hashes from an older format) without a vendor call.
@@ -469,6 +470,7 @@ export class FeishuToWecomRulesSync {
           feishuHash: created.feishuHash,
           wecomHash: this.wecom.contentHash(rule) ?? '',
           syncedAt: this.context.now(),
+          writtenVendor: this.wecom.vendor,
         },
         item: item(created.feishuGroupId, String(rule.groupid), 'created', created.losses),
       });

@@ -30,6 +30,7 @@ function link(overrides: Partial<GroupLink> = {}): GroupLink {
     lastErrorKind: null,
     createdAt: new Date(0),
     updatedAt: new Date(0),
+    writtenVendor: null,
     ...overrides,
   };
 }

@@ -21,6 +21,8 @@ export async function planLinkOf(
     openConflict: open?.kind ?? null,
     refusedAsForeign:
       link.status === 'failed' && link.lastErrorKind !== null && target.permanentRefusals.includes(link.lastErrorKind),
+    writtenSide:
+      link.writtenVendor === target.vendor ? 'target' : link.writtenVendor === source.vendor ? 'source' : null,
   };
 }
 

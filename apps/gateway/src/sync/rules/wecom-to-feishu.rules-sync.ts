@@ -236,11 +236,13 @@ export class WecomToFeishuRulesSync {
       case 'blocked_by_conflict':
         // A name conflict blocks every half; a content conflict only reaches the deciding half.
         return link ? openConflictItem(this.context, link, ruleId, linkSideId(link, this.feishu.vendor)) : null;
-      case 'target_deleted':
       case 'in_sync':
+        // A link whose last sync wrote Feishu: the deciding half left it to this one (plan-rule-change.ts).
+        return item(ruleId, link ? linkSideId(link, this.feishu.vendor) : null, 'unchanged', source.losses);
+      case 'target_deleted':
       case 'conflict':
       case 'skip_foreign':
-        // Only the deciding half (Feishu → WeCom) answers the first three; Feishu refuses no write for good.
+        // Only the deciding half (Feishu → WeCom) answers the first two; Feishu refuses no write for good.
         throw new Error(`the WeCom → Feishu half of a run cannot decide "${change.kind}"`);
       case 'unchanged':
       case 'create':
@@ -406,6 +408,7 @@ export class WecomToFeishuRulesSync {
       feishuHash,
       wecomHash,
       syncedAt: this.context.now(),
+      writtenVendor: this.feishu.vendor,
     });
     return ensured.id;
   }
