@@ -248,6 +248,17 @@ describe('identity matching over a generated company of 2,000 people', () => {
     expect(decided.body).toEqual({ accepted: 1, rejected: 1 });
     const store = harness.app.get(MappingStore);
     expect(await store.users.toWecom([first!.feishuId!])).toEqual(new Map([[first!.feishuId!, chosen]]));
+    // The other claimants of the chosen WeCom member are no longer offered it: unmatched, naming who holds it.
+    const offering = (matches: Match[]) =>
+      matches.filter((m) => m.id !== second!.id && m.candidates.some((c) => c.wecomId === chosen));
+    const claimants = offering(ambiguous).filter((m) => m.id !== first!.id);
+    expect(claimants.length).toBeGreaterThan(0);
+    expect(offering(await allMatches(server, 'kind=user&status=ambiguous'))).toEqual([]);
+    for (const claimant of claimants) {
+      const now = (await allMatches(server, `kind=user&q=${claimant.feishuId!}`)).find((m) => m.id === claimant.id);
+      expect(now).toMatchObject({ id: claimant.id, status: 'unmatched', wecomId: null });
+      expect((now as Match & { reason: string }).reason).toContain(`is already matched to Feishu ${first!.feishuId!}`);
+    }
     const again = await request(server)
       .post('/api/v1/mappings/matches/decisions')
       .set(auth)

@@ -286,6 +286,92 @@ describe('identity matches', () => {
     expect(await store.users.toWecom(['f2'])).toEqual(new Map([['f2', 'w3']]));
   });
 
+  it('withdraws an accepted id from the other undecided matches that offer it', async () => {
+    const claim = (feishuId: string, wecomId: string) => ({ feishuId, wecomId, matchedBy: 'email' as const });
+    await store.identityMatches.replace(
+      'user',
+      [
+        // Two Feishu people claim wa; fb's value also names wb, so fb keeps a choice once wa is taken.
+        {
+          feishuId: 'fa',
+          wecomId: null,
+          matchedBy: null,
+          status: 'ambiguous',
+          candidates: [claim('fa', 'wa'), claim('fc', 'wa')],
+        },
+        {
+          feishuId: 'fb',
+          wecomId: null,
+          matchedBy: null,
+          status: 'ambiguous',
+          candidates: [claim('fb', 'wa'), claim('fb', 'wb')],
+        },
+        {
+          feishuId: 'fc',
+          wecomId: null,
+          matchedBy: null,
+          status: 'ambiguous',
+          candidates: [claim('fa', 'wa'), claim('fc', 'wa')],
+        },
+        { feishuId: 'fd', wecomId: 'wa', matchedBy: 'mobile', status: 'proposed' },
+        { feishuId: 'fe', wecomId: 'we', matchedBy: 'email', status: 'proposed' },
+        { feishuId: null, wecomId: 'wa', matchedBy: null, status: 'unmatched', reason: 'no Feishu person found' },
+        { feishuId: 'ff', wecomId: null, matchedBy: null, status: 'unmatched', candidates: [claim('ff', 'wa')] },
+        {
+          feishuId: 'fg',
+          wecomId: null,
+          matchedBy: null,
+          status: 'rejected',
+          decidedBy: 'operator',
+          candidates: [claim('fg', 'wa')],
+        },
+      ],
+      null,
+    );
+    await store.identityMatches.replace(
+      'department',
+      [{ feishuId: 'fc', wecomId: 'wa', matchedBy: 'name_path', status: 'proposed' }],
+      null,
+    );
+    const before = new Map((await store.identityMatches.listAll('user')).map((m) => [m.feishuId ?? m.wecomId, m]));
+    await store.identityMatches.decide(
+      before.get('fa')!.id,
+      'ambiguous',
+      { accept: { wecomId: 'wa', matchedBy: 'email' } },
+      'operator',
+    );
+    expect(await store.identityMatches.withdrawClaims('user', [{ feishuId: 'fa', wecomId: 'wa' }])).toBe(4);
+
+    const after = new Map(
+      (await store.identityMatches.listAll('user')).map((m) => [m.feishuId ?? `(${m.wecomId})`, m]),
+    );
+    expect([...after.keys()]).toEqual(['fa', 'fb', 'fc', 'fd', 'fe', 'ff', 'fg']);
+    // The other claimant: no longer offered wa, its claim kept as evidence, the reason naming the holder.
+    expect(after.get('fc')).toMatchObject({
+      status: 'unmatched',
+      wecomId: null,
+      matchedBy: null,
+      candidates: [claim('fc', 'wa')],
+      reason: 'the WeCom person wa is already matched to Feishu fa',
+      decidedBy: null,
+    });
+    // A choice left: still ambiguous, without wa.
+    expect(after.get('fb')).toMatchObject({ status: 'ambiguous', candidates: [claim('fb', 'wb')] });
+    // A proposal of wa: withdrawn the same way.
+    expect(after.get('fd')).toMatchObject({
+      status: 'unmatched',
+      wecomId: null,
+      candidates: [{ feishuId: 'fd', wecomId: 'wa', matchedBy: 'mobile' }],
+      reason: 'the WeCom person wa is already matched to Feishu fa',
+    });
+    // Untouched: another pair, an unmatched one (it offers nothing), a decision, and the other kind.
+    for (const id of ['fe', 'ff', 'fg']) expect(after.get(id)).toEqual(before.get(id));
+    expect(await store.identityMatches.listAll('department')).toMatchObject([{ status: 'proposed', wecomId: 'wa' }]);
+    // Nothing left to withdraw: a second call changes nothing.
+    expect(await store.identityMatches.withdrawClaims('user', [{ feishuId: 'fa', wecomId: 'wa' }])).toBe(0);
+    expect(await store.identityMatches.withdrawClaims('user', [])).toBe(0);
+  });
+
   it('refuses an acceptance a hand-made or another matched mapping stands in the way of, writing nothing', async () => {
     await store.identityMatches.replace('user', entries, null);
     const byFeishu = new Map((await store.identityMatches.listAll('user')).map((m) => [m.feishuId, m]));

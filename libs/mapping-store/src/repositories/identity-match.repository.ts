@@ -258,6 +258,86 @@ export class IdentityMatchRepository {
     });
   }
 
+  /**
+   * After acceptances (each a pair of a Feishu id and a WeCom id now mapped): the undecided matches that still
+   * offer either id to someone else stop offering it, so the review list does not propose a pair that can no
+   * longer be accepted. A proposal of the WeCom id, or an ambiguous match left with no candidate of its own,
+   * becomes `unmatched` with its claim kept as evidence and the reason saying who holds the id (as the next
+   * match run words it); an ambiguous match with candidates left keeps them, without the taken ones; a WeCom-only
+   * `unmatched` row of the WeCom id goes (the id is mapped). `unmatched` rather than `rejected`: nobody refused
+   * these pairs, and should the acceptance be undone the next match run proposes them again. Decided matches
+   * are left as they are. Answers how many rows changed.
+   */
+  async withdrawClaims(
+    kind: MatchKind,
+    accepted: readonly { readonly feishuId: string; readonly wecomId: string }[],
+  ): Promise<number> {
+    if (accepted.length === 0) return 0;
+    const feishuIds = accepted.map((pair) => pair.feishuId);
+    const wecomIds = accepted.map((pair) => pair.wecomId);
+    return inTransaction(this.manager, async (manager) => {
+      const rows = await queryRows<IdentityMatchRow>(
+        manager,
+        `SELECT * FROM "identity_matches" WHERE "kind" = $1 AND "status" IN ${UNDECIDED}
+           AND NOT ("feishu_id" IS NOT NULL AND "feishu_id" = ANY($2::text[]))
+           AND ("wecom_id" = ANY($3::text[])
+                OR EXISTS (SELECT 1 FROM jsonb_array_elements("candidates") c
+                           WHERE c->>'feishuId' = ANY($2::text[]) OR c->>'wecomId' = ANY($3::text[])))
+         ORDER BY "id" FOR UPDATE`,
+        [kind, feishuIds, wecomIds],
+      );
+      const holderOf = new Map(accepted.map((pair) => [pair.wecomId, pair.feishuId]));
+      const taken = (candidate: MatchCandidate): boolean =>
+        (candidate.wecomId !== undefined && holderOf.has(candidate.wecomId)) ||
+        (candidate.feishuId !== undefined && feishuIds.includes(candidate.feishuId));
+      let changed = 0;
+      for (const row of rows) {
+        if (row.feishu_id === null) {
+          if (row.wecom_id !== null && holderOf.has(row.wecom_id)) {
+            changed += await execute(manager, `DELETE FROM "identity_matches" WHERE "id" = $1`, [row.id]);
+          }
+          continue;
+        }
+        const feishuId = row.feishu_id;
+        const own = (candidate: MatchCandidate) => candidate.feishuId === undefined || candidate.feishuId === feishuId;
+        // An unmatched match offers nothing to accept: its candidates are evidence only.
+        if (row.status === 'unmatched') continue;
+        if (row.status === 'ambiguous') {
+          const left = row.candidates.filter((candidate) => !taken(candidate));
+          if (left.length === row.candidates.length) continue;
+          if (left.some(own)) {
+            changed += await execute(
+              manager,
+              `UPDATE "identity_matches" SET "candidates" = $2::jsonb, "updated_at" = now() WHERE "id" = $1`,
+              [row.id, JSON.stringify(left)],
+            );
+            continue;
+          }
+        } else if (row.wecom_id === null || !holderOf.has(row.wecom_id)) {
+          continue;
+        }
+        const claims: MatchCandidate[] =
+          row.status === 'proposed'
+            ? [{ feishuId, wecomId: row.wecom_id!, matchedBy: row.matched_by! }]
+            : row.candidates.filter((candidate) => own(candidate) && taken(candidate));
+        const wecomId = claims.find((claim) => claim.wecomId !== undefined && holderOf.has(claim.wecomId))?.wecomId;
+        const noun = kind === 'user' ? 'person' : 'department';
+        const reason =
+          wecomId !== undefined
+            ? `the WeCom ${noun} ${wecomId} is already matched to Feishu ${holderOf.get(wecomId)!}`
+            : `every candidate is already matched to another ${noun}`;
+        changed += await execute(
+          manager,
+          `UPDATE "identity_matches" SET "status" = 'unmatched', "wecom_id" = NULL, "matched_by" = NULL,
+             "candidates" = $2::jsonb, "reason" = $3, "updated_at" = now()
+           WHERE "id" = $1`,
+          [row.id, JSON.stringify(claims), reason],
+        );
+      }
+      return changed;
+    });
+  }
+
   private async write(
     manager: EntityManager,
     id: string,

@@ -8,7 +8,7 @@ import {
   type IdentityMatch,
   type MatchDecision,
 } from '@app/mapping-store';
-import type { MatchEvidence } from '@app/kernel';
+import { MATCH_KINDS, type MatchEvidence } from '@app/kernel';
 import type { MatchDecisionDto } from './match-decisions.dto.js';
 import type { MatchRequestDto } from './match-request.dto.js';
 import type { MatchesQuery } from './matches.query.js';
@@ -121,6 +121,16 @@ export class MatchesService {
       await this.store.transaction(async (session) => {
         for (const { match, decision, seen } of planned) {
           await session.identityMatches.decide(match.id, seen, decision, 'operator');
+        }
+        // Once every decision is made on what the operator saw, the other matches offering an accepted id to
+        // someone else stop offering it (a second claimant of an ambiguous WeCom member, say).
+        for (const kind of MATCH_KINDS) {
+          const accepted = planned.flatMap(({ match, decision }) =>
+            decision !== 'reject' && match.kind === kind && match.feishuId !== null
+              ? [{ feishuId: match.feishuId, wecomId: decision.accept.wecomId }]
+              : [],
+          );
+          await session.identityMatches.withdrawClaims(kind, accepted);
         }
       });
     } catch (error) {
