@@ -10,6 +10,7 @@ import { RunItemNotes1796200000000 } from './1796200000000-run-item-notes.js';
 import { NameConflicts1796300000000 } from './1796300000000-name-conflicts.js';
 import { IdentityMatches1796400000000 } from './1796400000000-identity-matches.js';
 import { LinkWrittenSide1796500000000 } from './1796500000000-link-written-side.js';
+import { MatchReasonCodes1796600000000 } from './1796600000000-match-reason-codes.js';
 
 /** Every migration, oldest first. Once merged a migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   NameConflicts1796300000000,
   IdentityMatches1796400000000,
   LinkWrittenSide1796500000000,
+  MatchReasonCodes1796600000000,
 ];

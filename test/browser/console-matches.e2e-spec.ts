@@ -5,9 +5,10 @@ import { waitForRunBody } from '../support/sync-harness.js';
 
 // The Matches view in Chromium against the real gateway, over a generated company of 100 people in both
 // emulators: a match run started from the console (no auto-accept) proposes the generator's pairs; filtered by
-// status, two proposals and one candidate of an ambiguous person are accepted in one batch, the other claimant
-// of that member is refused with the gateway's 409, and so is a proposal another operator rejected meanwhile; a
-// proposal is rejected; the user mappings then hold exactly the three accepted pairs.
+// status, two proposals and one candidate of an ambiguous person are accepted in one batch; the other claimant
+// of that member is then no longer offered it (unmatched, its reason naming the holder, in the console's
+// language); a proposal another operator rejected meanwhile is refused with the gateway's 409; a proposal is
+// rejected; the user mappings then hold exactly the three accepted pairs.
 
 interface Match {
   id: string;
@@ -16,6 +17,7 @@ interface Match {
   wecomId: string | null;
   matchedBy: string | null;
   candidates: { feishuId?: string; wecomId?: string; matchedBy: string }[];
+  reasonCode: string | null;
 }
 
 describe('console matches (Chromium)', () => {
@@ -57,7 +59,7 @@ describe('console matches (Chromium)', () => {
       .click();
   }
 
-  it('runs a match, accepts two proposals and an ambiguous candidate in bulk, refuses the other claimant, rejects one', async () => {
+  it('runs a match, accepts two proposals and an ambiguous candidate in bulk, withdraws the other claimant, rejects one', async () => {
     const { page, errors, expectError } = await harness.open('/console/', { language: 'en' });
     await page.getByRole('menuitem', { name: 'Matches' }).click();
     await page.getByRole('heading', { name: 'Matches', level: 2 }).waitFor();
@@ -132,23 +134,19 @@ describe('console matches (Chromium)', () => {
     await page.getByText('0 selected').waitFor();
     await row(page, chosen.feishuId!).waitFor({ state: 'detached' });
 
-    // The other claimant of the same WeCom member: the gateway refuses it (409, the id is taken) and nothing
-    // changes.
+    // The other claimant of the same WeCom member is no longer offered it: it leaves the ambiguous ones and waits
+    // as unmatched, with no WeCom id to choose, its reason naming who holds the member.
     const other = ambiguous.items.find((m) => m !== chosen)!;
-    await row(page, other.feishuId!).getByRole('checkbox').check();
-    await pick(
-      page,
-      row(page, other.feishuId!).getByRole('combobox', { name: `WeCom id for Feishu ${other.feishuId}` }),
-      `${claim!.wecomUserId} (same mobile)`,
+    await row(page, other.feishuId!).waitFor({ state: 'detached' });
+    await pick(page, page.getByRole('combobox', { name: 'Status' }), /^Unmatched$/);
+    await row(page, other.feishuId!).waitFor();
+    const otherCells = (await row(page, other.feishuId!).getByRole('cell').allInnerTexts()).map((c) => c.trim());
+    expect(otherCells[1]).toBe('Unmatched');
+    expect(otherCells[5]).toBe(
+      `the WeCom person with the same mobile number (${claim!.wecomUserId}) is already matched to Feishu ${chosen.feishuId}`,
     );
-    expectError(/409/);
-    await accept.click();
+    expect(await row(page, other.feishuId!).getByRole('combobox').count()).toBe(0);
     const refusal = page.getByRole('alert').filter({ hasText: 'the gateway refused the decisions (409)' });
-    await refusal.waitFor();
-    expect(await refusal.innerText()).toContain(
-      `WeCom id ${claim!.wecomUserId} is mapped to Feishu id ${chosen.feishuId}`,
-    );
-    await page.getByText('0 selected').waitFor();
 
     // A proposal someone else rejects while it is selected here: the batch names the status it was seen in, so
     // the gateway refuses it (409) rather than accept what the other operator rejected.
@@ -161,6 +159,7 @@ describe('console matches (Chromium)', () => {
       body: JSON.stringify({ decisions: [{ id: stale!.id, decision: 'reject' }] }),
     });
     expect(meanwhile.status).toBe(200);
+    expectError(/409/);
     await accept.click();
     await refusal.filter({ hasText: `match ${stale!.id} is rejected now, not proposed` }).waitFor();
     await page.getByText(`${proposed.total - 3} in all`).waitFor();
@@ -191,19 +190,26 @@ describe('console matches (Chromium)', () => {
     expect(errors()).toEqual([]);
   }, 180_000);
 
-  it('shows the review in Chinese: the other claimant still waits, with its candidates and their evidence', async () => {
+  it('shows the review in Chinese, the other claimant’s reason translated from its code', async () => {
     const { page, errors } = await harness.open('/console/matches');
     await page.getByRole('heading', { name: '匹配审核', level: 2 }).waitFor();
     const people = await get<{ total: number }>('/api/v1/mappings/matches?kind=user&limit=1');
     await page.getByText(`共 ${people.total} 条`).waitFor();
-    const waiting = (await matches('ambiguous')).items;
-    expect(waiting).toHaveLength(1);
-    const cells = await row(page, waiting[0]!.feishuId!).getByRole('cell').allInnerTexts();
-    expect(cells[1]?.trim()).toBe('有歧义');
-    expect(cells[3]).toContain('手机号相同');
     await page.getByText('请先勾选要处理的匹配').waitFor();
     await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
     await harness.screenshot(page, 'matches');
+
+    const [claim] = company.expected.ambiguous;
+    const holder = (await matches('accepted')).items.find((m) => m.wecomId === claim!.wecomUserId)!;
+    const other = (await matches('unmatched')).items.find((m) =>
+      m.candidates.some((c) => c.wecomId === claim!.wecomUserId),
+    )!;
+    expect(other).toMatchObject({ reasonCode: 'held_by_match' });
+    await pick(page, page.getByRole('combobox', { name: '状态' }), /^未匹配$/);
+    await row(page, other.feishuId!).waitFor();
+    const cells = (await row(page, other.feishuId!).getByRole('cell').allInnerTexts()).map((c) => c.trim());
+    expect(cells[1]).toBe('未匹配');
+    expect(cells[5]).toBe(`手机号相同的企业微信人员（${claim!.wecomUserId}）已匹配到飞书 ${holder.feishuId}`);
     expect(errors()).toEqual([]);
   });
 });

@@ -147,7 +147,9 @@ const entries: IdentityMatchEntry[] = [
       { feishuId: 'f2', wecomId: 'w2', matchedBy: 'mobile' },
       { feishuId: 'f2', wecomId: 'w3', matchedBy: 'mobile' },
     ],
-    reason: 'two WeCom people share this mobile number',
+    reason: '2 WeCom people share this mobile number',
+    reasonCode: 'shared_by_wecom',
+    reasonParams: { count: 2, basis: 'mobile' },
   },
   { feishuId: 'f3', wecomId: null, matchedBy: null, status: 'unmatched', reason: 'no attribute found a match' },
   { feishuId: null, wecomId: 'w9', matchedBy: null, status: 'unmatched' },
@@ -175,12 +177,21 @@ describe('identity matches', () => {
     expect(items[0]).toMatchObject({
       kind: 'user',
       candidates: entries[1]!.candidates,
-      reason: 'two WeCom people share this mobile number',
+      reason: '2 WeCom people share this mobile number',
+      reasonCode: 'shared_by_wecom',
+      reasonParams: { count: 2, basis: 'mobile' },
       runId,
       decidedBy: null,
       decidedAt: null,
     });
     expect(items[4]).toMatchObject({ decidedBy: 'auto', decidedAt: expect.any(Date) });
+    // An entry without a code (its reason or not) has no parameters either.
+    expect(items[2]).toMatchObject({ reason: 'no attribute found a match', reasonCode: null, reasonParams: null });
+    // A run that words a reason differently only in its parameters writes the row again.
+    const reworded = entries.map((entry) =>
+      entry.feishuId === 'f2' ? { ...entry, reasonParams: { count: 3, basis: 'mobile' as const } } : entry,
+    );
+    expect(await store.identityMatches.replace('user', reworded, runId)).toEqual({ written: 1, removed: 0 });
     expect((await store.identityMatches.list({}, 2, 1)).items.map((m) => m.feishuId)).toEqual(['f1', 'd1']);
     expect((await store.identityMatches.list({}, 2, 10)).total).toBe(6);
     expect((await store.identityMatches.list({ status: 'unmatched' }, 10, 0)).total).toBe(2);
@@ -352,7 +363,9 @@ describe('identity matches', () => {
       wecomId: null,
       matchedBy: null,
       candidates: [claim('fc', 'wa')],
-      reason: 'the WeCom person wa is already matched to Feishu fa',
+      reason: 'the WeCom person with the same email (wa) is already matched to Feishu fa',
+      reasonCode: 'held_by_match',
+      reasonParams: { basis: 'email', wecomId: 'wa', feishuId: 'fa' },
       decidedBy: null,
     });
     // A choice left: still ambiguous, without wa.
@@ -362,7 +375,8 @@ describe('identity matches', () => {
       status: 'unmatched',
       wecomId: null,
       candidates: [{ feishuId: 'fd', wecomId: 'wa', matchedBy: 'mobile' }],
-      reason: 'the WeCom person wa is already matched to Feishu fa',
+      reason: 'the WeCom person with the same mobile number (wa) is already matched to Feishu fa',
+      reasonCode: 'held_by_match',
     });
     // Untouched: another pair, an unmatched one (it offers nothing), a decision, and the other kind.
     for (const id of ['fe', 'ff', 'fg']) expect(after.get(id)).toEqual(before.get(id));

@@ -6,6 +6,8 @@ import type {
   MappingOrigin,
   MatchEvidence,
   MatchKind,
+  MatchReasonCode,
+  MatchReasonParams,
   MatchStatus,
   Note,
   RunStatus,
@@ -337,6 +339,9 @@ export interface IdentityMatchEntry {
   readonly candidates?: readonly MatchCandidate[];
   /** Why, for an HR reader, in a few words (never a person's email or mobile). */
   readonly reason?: string | null;
+  /** `reason` as a code and its parameters (MATCH_REASON_CODES), for a program to read or translate. */
+  readonly reasonCode?: MatchReasonCode | null;
+  readonly reasonParams?: MatchReasonParams | null;
   /** Accepted or rejected entries: who decided (`auto` for the job's auto-accept). */
   readonly decidedBy?: MatchDecider | null;
 }
@@ -350,6 +355,9 @@ export interface IdentityMatch {
   readonly status: MatchStatus;
   readonly candidates: readonly MatchCandidate[];
   readonly reason: string | null;
+  /** `reason` as a code and its parameters; both null on a row written before codes were recorded. */
+  readonly reasonCode: MatchReasonCode | null;
+  readonly reasonParams: MatchReasonParams | null;
   /** The run that last changed the row (null once that run is deleted). */
   readonly runId: string | null;
   readonly decidedBy: MatchDecider | null;

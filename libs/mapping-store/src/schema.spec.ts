@@ -4,6 +4,7 @@ import {
   MAPPING_ORIGINS,
   MATCH_EVIDENCE,
   MATCH_KINDS,
+  MATCH_REASON_CODES,
   MATCH_STATUSES,
   RUN_STATUSES,
   RUN_TRIGGERS,
@@ -205,6 +206,8 @@ const TABLES: { readonly [Table in keyof StoreRows]: TableOf<StoreRows[Table]> }
     status: 'text',
     candidates: 'jsonb',
     reason: 'text | null',
+    reason_code: 'text | null',
+    reason_params: 'jsonb | null',
     run_id: 'uuid | null',
     decided_by: 'text | null',
     decided_at: 'timestamptz | null',
@@ -281,6 +284,8 @@ const CHECKS: Readonly<Record<string, ValueList | 'between columns'>> = {
   ck_identity_matches_pair: 'between columns',
   ck_identity_matches_decided: 'between columns',
   ck_identity_matches_candidates: 'between columns',
+  ck_identity_matches_reason_code: valueList('identity_matches', 'reason_code', MATCH_REASON_CODES),
+  ck_identity_matches_reason_params: 'between columns',
 };
 
 /**

@@ -573,6 +573,47 @@ export interface components {
             /** @example email */
             matchedBy: components["schemas"]["MatchEvidence"];
         };
+        /**
+         * @description `reason` as a code, for a program to read or translate (an extension; null on a match written before codes were recorded, until the next match run). `same_value` {basis}; `rejected`; `shared_by_feishu` / `shared_by_wecom` {count, basis, manualHolders?}; `claimed_by_many` {wecomId, count}; `held_by_manual` / `held_by_match` {basis, wecomId, feishuId}; `no_attributes` / `no_counterpart` {attributes}; `parents_cycle`; `no_path_parent_unmapped`; `no_name_under_parent` {wecomId}; `no_feishu_found`; `rejected_no_other`; `candidates_taken`.
+         * @enum {string}
+         */
+        MatchReasonCode: "same_value" | "rejected" | "shared_by_feishu" | "shared_by_wecom" | "claimed_by_many" | "held_by_manual" | "held_by_match" | "no_attributes" | "no_counterpart" | "parents_cycle" | "no_path_parent_unmapped" | "no_name_under_parent" | "no_feishu_found" | "rejected_no_other" | "candidates_taken";
+        /** @enum {string} */
+        IdentityAttribute: "email" | "mobile" | "employee_no";
+        MatchReasonHolderDto: {
+            /** @example zhangwei */
+            wecomId: string;
+            /** @example e1002 */
+            feishuId: string;
+        };
+        MatchReasonParamsDto: {
+            /** @example email */
+            basis?: components["schemas"]["MatchEvidence"];
+            /**
+             * @example [
+             *       "email",
+             *       "mobile"
+             *     ]
+             */
+            attributes?: components["schemas"]["IdentityAttribute"][];
+            /**
+             * @description How many people or departments.
+             * @example 2
+             */
+            count?: number;
+            /**
+             * @description The Feishu id the reason names (who holds the WeCom id).
+             * @example e1002
+             */
+            feishuId?: string;
+            /**
+             * @description The WeCom id the reason names.
+             * @example zhangwei
+             */
+            wecomId?: string;
+            /** @description Candidates a hand-made mapping holds. */
+            manualHolders?: components["schemas"]["MatchReasonHolderDto"][];
+        };
         MatchDto: {
             /**
              * @description Id to decide it by (POST /api/v1/mappings/matches/decisions).
@@ -593,9 +634,22 @@ export interface components {
             candidates: components["schemas"]["MatchCandidateDto"][];
             /**
              * @description Why, in a few words for HR (never an email or a mobile).
-             * @example two Feishu people name this WeCom member (email, mobile)
+             * @example WeCom zhangwei is found by 2 Feishu people
              */
             reason: string | null;
+            /**
+             * @description `reason` as a code, for a program to read or translate (an extension; null on a match written before codes were recorded, until the next match run). `same_value` {basis}; `rejected`; `shared_by_feishu` / `shared_by_wecom` {count, basis, manualHolders?}; `claimed_by_many` {wecomId, count}; `held_by_manual` / `held_by_match` {basis, wecomId, feishuId}; `no_attributes` / `no_counterpart` {attributes}; `parents_cycle`; `no_path_parent_unmapped`; `no_name_under_parent` {wecomId}; `no_feishu_found`; `rejected_no_other`; `candidates_taken`.
+             * @example claimed_by_many
+             */
+            reasonCode: components["schemas"]["MatchReasonCode"] | null;
+            /**
+             * @description The parameters of `reasonCode` (null exactly when it is).
+             * @example {
+             *       "wecomId": "zhangwei",
+             *       "count": 2
+             *     }
+             */
+            reasonParams: components["schemas"]["MatchReasonParamsDto"] | null;
             /** @description The run that last proposed it. */
             runId: string | null;
             /**

@@ -148,6 +148,25 @@ export function MatchesPage() {
 
   const evidence = (matchedBy: Match['matchedBy']) => (matchedBy ? t(`evidence.${matchedBy}`) : '—');
 
+  /** The match's reason in the console's language, from its code; the gateway's English text without one. */
+  const reason = (match: Match): string => {
+    if (match.reasonCode === null) return match.reason ?? '—';
+    const params = match.reasonParams ?? {};
+    const held = (params.manualHolders ?? [])
+      .map((holder) => t('reason.manualHolder', { wecomId: holder.wecomId, feishuId: holder.feishuId }))
+      .join('');
+    return t(`reason.${match.reasonCode}`, {
+      n: params.count ?? 0,
+      basis: params.basis ? t(`basis.${params.basis}`) : '',
+      attributes: (params.attributes ?? []).map((attribute) => t(`basis.${attribute}`)).join(t('listSeparator')),
+      wecomId: params.wecomId ?? '',
+      feishuId: params.feishuId ?? '',
+      noun: t(`noun.${match.kind}`),
+      nouns: t(`nouns.${match.kind}`),
+      held,
+    });
+  };
+
   const columns: TableColumnsType<Match> = [
     {
       title: t('column.status'),
@@ -208,8 +227,8 @@ export function MatchesPage() {
     },
     {
       title: t('column.reason'),
-      dataIndex: 'reason',
-      render: (reason: string | null) => reason ?? '—',
+      key: 'reason',
+      render: (_, match) => reason(match),
     },
     {
       title: t('column.decided'),

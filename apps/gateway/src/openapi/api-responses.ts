@@ -4,7 +4,9 @@ import {
   LINK_DIRECTIONS,
   LOSS_SEVERITIES,
   MATCH_EVIDENCE,
+  IDENTITY_ATTRIBUTES,
   MATCH_KINDS,
+  MATCH_REASON_CODES,
   MATCH_STATUSES,
   NOTE_CODES,
   RUN_SCOPES,
@@ -15,7 +17,9 @@ import {
   type LinkDirection,
   type LossSeverity,
   type MatchEvidence,
+  type IdentityAttribute,
   type MatchKind,
+  type MatchReasonCode,
   type MatchStatus,
   type NoteCode,
   type RunScope,
@@ -578,6 +582,41 @@ export class MatchCandidateDto {
   matchedBy!: MatchEvidence;
 }
 
+/** A WeCom id a hand-made mapping holds, named by an ambiguous match's reason. */
+export class MatchReasonHolderDto {
+  @ApiProperty({ example: 'zhangwei' })
+  wecomId!: string;
+
+  @ApiProperty({ example: 'e1002' })
+  feishuId!: string;
+}
+
+/** The parameters of a match's reason code; which ones a code uses is listed with `reasonCode`. */
+export class MatchReasonParamsDto {
+  @ApiPropertyOptional({ enum: MATCH_EVIDENCE, enumName: 'MatchEvidence', example: 'email' })
+  basis?: MatchEvidence;
+
+  @ApiPropertyOptional({
+    enum: IDENTITY_ATTRIBUTES,
+    enumName: 'IdentityAttribute',
+    isArray: true,
+    example: ['email', 'mobile'],
+  })
+  attributes?: IdentityAttribute[];
+
+  @ApiPropertyOptional({ description: 'How many people or departments.', example: 2 })
+  count?: number;
+
+  @ApiPropertyOptional({ description: 'The Feishu id the reason names (who holds the WeCom id).', example: 'e1002' })
+  feishuId?: string;
+
+  @ApiPropertyOptional({ description: 'The WeCom id the reason names.', example: 'zhangwei' })
+  wecomId?: string;
+
+  @ApiPropertyOptional({ type: () => [MatchReasonHolderDto], description: 'Candidates a hand-made mapping holds.' })
+  manualHolders?: MatchReasonHolderDto[];
+}
+
 /** One proposal, ambiguity or decision of the match job (GET /api/v1/mappings/matches). */
 export class MatchDto {
   @ApiProperty({
@@ -617,9 +656,32 @@ export class MatchDto {
     type: String,
     nullable: true,
     description: 'Why, in a few words for HR (never an email or a mobile).',
-    example: 'two Feishu people name this WeCom member (email, mobile)',
+    example: 'WeCom zhangwei is found by 2 Feishu people',
   })
   reason!: string | null;
+
+  @ApiProperty({
+    enum: MATCH_REASON_CODES,
+    enumName: 'MatchReasonCode',
+    nullable: true,
+    description:
+      '`reason` as a code, for a program to read or translate (an extension; null on a match written before ' +
+      'codes were recorded, until the next match run). `same_value` {basis}; `rejected`; `shared_by_feishu` / ' +
+      '`shared_by_wecom` {count, basis, manualHolders?}; `claimed_by_many` {wecomId, count}; `held_by_manual` / ' +
+      '`held_by_match` {basis, wecomId, feishuId}; `no_attributes` / `no_counterpart` {attributes}; ' +
+      '`parents_cycle`; `no_path_parent_unmapped`; `no_name_under_parent` {wecomId}; `no_feishu_found`; ' +
+      '`rejected_no_other`; `candidates_taken`.',
+    example: 'claimed_by_many',
+  })
+  reasonCode!: MatchReasonCode | null;
+
+  @ApiProperty({
+    type: () => MatchReasonParamsDto,
+    nullable: true,
+    description: 'The parameters of `reasonCode` (null exactly when it is).',
+    example: { wecomId: 'zhangwei', count: 2 },
+  })
+  reasonParams!: MatchReasonParamsDto | null;
 
   @ApiProperty({ type: String, nullable: true, description: 'The run that last proposed it.' })
   runId!: string | null;

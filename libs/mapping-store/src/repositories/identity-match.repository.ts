@@ -1,4 +1,12 @@
-import type { MatchEvidence, MatchKind, MatchStatus } from '@app/kernel';
+import {
+  matchReasonText,
+  type MatchEvidence,
+  type MatchKind,
+  type MatchReason,
+  type MatchReasonCode,
+  type MatchReasonParams,
+  type MatchStatus,
+} from '@app/kernel';
 import type { EntityManager } from 'typeorm';
 import {
   assertUniqueInBatch,
@@ -27,6 +35,8 @@ export interface IdentityMatchRow {
   status: MatchStatus;
   candidates: MatchCandidate[];
   reason: string | null;
+  reason_code: MatchReasonCode | null;
+  reason_params: MatchReasonParams | null;
   run_id: string | null;
   decided_by: MatchDecider | null;
   decided_at: Date | null;
@@ -44,6 +54,8 @@ function toMatch(row: IdentityMatchRow): IdentityMatch {
     status: row.status,
     candidates: row.candidates,
     reason: row.reason,
+    reasonCode: row.reason_code,
+    reasonParams: row.reason_code === null ? null : (row.reason_params ?? {}),
     runId: row.run_id,
     decidedBy: row.decided_by,
     decidedAt: row.decided_at,
@@ -122,23 +134,27 @@ export class IdentityMatchRepository {
         const rows = await queryRows<{ id: string }>(
           manager,
           `INSERT INTO "identity_matches"
-             ("kind", "feishu_id", "wecom_id", "matched_by", "status", "candidates", "reason", "run_id",
-              "decided_by", "decided_at")
+             ("kind", "feishu_id", "wecom_id", "matched_by", "status", "candidates", "reason", "reason_code",
+              "reason_params", "run_id", "decided_by", "decided_at")
            SELECT $1, e."feishuId", e."wecomId", e."matchedBy", e."status", COALESCE(e."candidates", '[]'), e."reason",
-                  $3, e."decidedBy", CASE WHEN e."decidedBy" IS NULL THEN NULL ELSE now() END
+                  e."reasonCode", e."reasonParams", $3, e."decidedBy",
+                  CASE WHEN e."decidedBy" IS NULL THEN NULL ELSE now() END
            FROM jsonb_to_recordset($2::jsonb)
              AS e("feishuId" text, "wecomId" text, "matchedBy" text, "status" text, "candidates" jsonb,
-                  "reason" text, "decidedBy" text)
+                  "reason" text, "reasonCode" text, "reasonParams" jsonb, "decidedBy" text)
            ON CONFLICT ${conflict} DO UPDATE SET
              "wecom_id" = EXCLUDED."wecom_id", "feishu_id" = EXCLUDED."feishu_id",
              "matched_by" = EXCLUDED."matched_by", "status" = EXCLUDED."status",
-             "candidates" = EXCLUDED."candidates", "reason" = EXCLUDED."reason", "run_id" = EXCLUDED."run_id",
-             "decided_by" = EXCLUDED."decided_by", "decided_at" = EXCLUDED."decided_at", "updated_at" = now()
+             "candidates" = EXCLUDED."candidates", "reason" = EXCLUDED."reason",
+             "reason_code" = EXCLUDED."reason_code", "reason_params" = EXCLUDED."reason_params",
+             "run_id" = EXCLUDED."run_id", "decided_by" = EXCLUDED."decided_by",
+             "decided_at" = EXCLUDED."decided_at", "updated_at" = now()
            WHERE ("identity_matches"."wecom_id", "identity_matches"."matched_by", "identity_matches"."status",
-                  "identity_matches"."candidates", "identity_matches"."reason", "identity_matches"."decided_by")
+                  "identity_matches"."candidates", "identity_matches"."reason", "identity_matches"."reason_code",
+                  "identity_matches"."reason_params", "identity_matches"."decided_by")
              IS DISTINCT FROM
                  (EXCLUDED."wecom_id", EXCLUDED."matched_by", EXCLUDED."status", EXCLUDED."candidates",
-                  EXCLUDED."reason", EXCLUDED."decided_by")
+                  EXCLUDED."reason", EXCLUDED."reason_code", EXCLUDED."reason_params", EXCLUDED."decided_by")
            RETURNING "id"`,
           [kind, JSON.stringify(batch.map(toEntryJson)), runId],
         );
@@ -262,8 +278,8 @@ export class IdentityMatchRepository {
    * After acceptances (each a pair of a Feishu id and a WeCom id now mapped): the undecided matches that still
    * offer either id to someone else stop offering it, so the review list does not propose a pair that can no
    * longer be accepted. A proposal of the WeCom id, or an ambiguous match left with no candidate of its own,
-   * becomes `unmatched` with its claim kept as evidence and the reason saying who holds the id (as the next
-   * match run words it); an ambiguous match with candidates left keeps them, without the taken ones; a WeCom-only
+   * becomes `unmatched` with its claim kept as evidence and the reason saying who holds the id (`held_by_match`,
+   * as the next match run words it); an ambiguous match with candidates left keeps them, without the taken ones; a WeCom-only
    * `unmatched` row of the WeCom id goes (the id is mapped). `unmatched` rather than `rejected`: nobody refused
    * these pairs, and should the acceptance be undone the next match run proposes them again. Decided matches
    * are left as they are. Answers how many rows changed.
@@ -320,18 +336,20 @@ export class IdentityMatchRepository {
           row.status === 'proposed'
             ? [{ feishuId, wecomId: row.wecom_id!, matchedBy: row.matched_by! }]
             : row.candidates.filter((candidate) => own(candidate) && taken(candidate));
-        const wecomId = claims.find((claim) => claim.wecomId !== undefined && holderOf.has(claim.wecomId))?.wecomId;
-        const noun = kind === 'user' ? 'person' : 'department';
-        const reason =
-          wecomId !== undefined
-            ? `the WeCom ${noun} ${wecomId} is already matched to Feishu ${holderOf.get(wecomId)!}`
-            : `every candidate is already matched to another ${noun}`;
+        const claim = claims.find((candidate) => candidate.wecomId !== undefined && holderOf.has(candidate.wecomId));
+        const reason: MatchReason = claim
+          ? {
+              code: 'held_by_match',
+              params: { basis: claim.matchedBy, wecomId: claim.wecomId!, feishuId: holderOf.get(claim.wecomId!)! },
+            }
+          : { code: 'candidates_taken', params: {} };
         changed += await execute(
           manager,
           `UPDATE "identity_matches" SET "status" = 'unmatched', "wecom_id" = NULL, "matched_by" = NULL,
-             "candidates" = $2::jsonb, "reason" = $3, "updated_at" = now()
+             "candidates" = $2::jsonb, "reason" = $3, "reason_code" = $4, "reason_params" = $5::jsonb,
+             "updated_at" = now()
            WHERE "id" = $1`,
-          [row.id, JSON.stringify(claims), reason],
+          [row.id, JSON.stringify(claims), matchReasonText(reason, kind), reason.code, JSON.stringify(reason.params)],
         );
       }
       return changed;
@@ -368,6 +386,9 @@ function toEntryJson(entry: IdentityMatchEntry): Record<string, unknown> {
     status: entry.status,
     candidates: entry.candidates ?? [],
     reason: entry.reason ?? null,
+    reasonCode: entry.reasonCode ?? null,
+    // Parameters exactly with a code (ck_identity_matches_reason_params).
+    reasonParams: entry.reasonCode ? (entry.reasonParams ?? {}) : null,
     decidedBy: entry.status === 'accepted' || entry.status === 'rejected' ? (entry.decidedBy ?? 'auto') : null,
   };
 }

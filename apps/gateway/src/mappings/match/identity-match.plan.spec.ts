@@ -120,6 +120,8 @@ describe('planIdentityMatch', () => {
       status: 'rejected',
       candidates: [],
       reason: 'same email',
+      reasonCode: 'same_value',
+      reasonParams: { basis: 'email' },
       runId: null,
       decidedBy: 'operator',
       decidedAt: new Date(0),

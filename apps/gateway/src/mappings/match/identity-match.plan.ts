@@ -80,6 +80,8 @@ function kindPlan(outcome: MatchOutcome): KindPlan {
       status: result.status,
       candidates: result.candidates,
       reason: result.reason,
+      reasonCode: result.reasonCode,
+      reasonParams: result.reasonParams,
       decidedBy: result.decidedBy,
     })),
     toMap: outcome.toMap.map(({ feishu, wecom, matchedBy }) => ({ feishu, wecom, matchedBy })),

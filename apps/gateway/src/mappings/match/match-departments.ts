@@ -1,6 +1,5 @@
 import type { DirectoryDepartment } from '@app/kernel';
 import {
-  describeBasis,
   settleMatches,
   type ExistingMapping,
   type MatchOutcome,
@@ -93,12 +92,11 @@ export function matchDepartments(input: DepartmentMatchInput): MatchOutcome {
   const wecom = treeOf(input.wecom);
   const search = (feishuId: string, pairOf: (feishuId: string) => string | undefined): Search => {
     const key = feishu.pathKey.get(feishuId);
-    if (key === null || key === undefined) return { none: 'its parents form a cycle' };
+    if (key === null || key === undefined) return { none: { code: 'parents_cycle', params: {} } };
     const byPath = wecom.byPath.get(key) ?? [];
     if (byPath.length > 0) {
       return {
         basis: 'name_path',
-        what: describeBasis('name_path'),
         wecomIds: byPath,
         feishuIds: feishu.byPath.get(key) ?? [],
       };
@@ -106,18 +104,17 @@ export function matchDepartments(input: DepartmentMatchInput): MatchOutcome {
     const department = feishu.byId.get(feishuId)!;
     const parent = department.parentId === null ? undefined : pairOf(department.parentId);
     if (parent === undefined || !wecom.byId.has(parent)) {
-      return { none: 'no WeCom department has the same path of names, and its parent is not mapped' };
+      return { none: { code: 'no_path_parent_unmapped', params: {} } };
     }
     const name = nameOf(department);
     const named = (siblings: readonly DirectoryDepartment[] | undefined) =>
       (siblings ?? []).filter((sibling) => nameOf(sibling) === name).map((sibling) => sibling.id);
     const wecomIds = named(wecom.children.get(parent));
     if (wecomIds.length === 0) {
-      return { none: `no department of this name under the mapped parent's WeCom counterpart ${parent}` };
+      return { none: { code: 'no_name_under_parent', params: { wecomId: parent } } };
     }
     return {
       basis: 'mapped_parent',
-      what: describeBasis('mapped_parent'),
       wecomIds,
       feishuIds: named(feishu.children.get(department.parentId!)),
     };

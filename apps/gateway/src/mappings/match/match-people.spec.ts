@@ -1,4 +1,4 @@
-import { IDENTITY_ATTRIBUTES, type DirectoryPerson, type IdentityAttribute } from '@app/kernel';
+import { IDENTITY_ATTRIBUTES, matchReasonText, type DirectoryPerson, type IdentityAttribute } from '@app/kernel';
 import type { IdentityMatch, IdentityMatchEntry, OriginPair } from '@app/mapping-store';
 import fc from 'fast-check';
 import {
@@ -71,6 +71,8 @@ describe('matchPeople', () => {
         matchedBy: 'email',
         candidates: [],
         reason: 'same email',
+        reasonCode: 'same_value',
+        reasonParams: { basis: 'email' },
         decidedBy: 'auto',
         kept: false,
       },
@@ -164,6 +166,52 @@ describe('matchPeople', () => {
       ['f2', null, 'unmatched', 'no WeCom person has the same email, employee number'],
       [null, 'w1', 'unmatched', 'no Feishu person found'],
     ]);
+    // The same, as codes the console translates.
+    expect(outcome.results.map((r) => [r.reasonCode, r.reasonParams])).toEqual([
+      ['no_attributes', { attributes: ['email', 'mobile', 'employee_no'] }],
+      ['no_counterpart', { attributes: ['email', 'employee_no'] }],
+      ['no_feishu_found', {}],
+    ]);
+  });
+
+  it('words every reason from its code: the English text is the code read out', () => {
+    const outcome = match({
+      feishu: [
+        person('f1', { email: 'a@x.cn' }),
+        person('f2', { email: 'a@x.cn' }),
+        person('f3', { mobile: '13800000003' }),
+        person('f4', { employee_no: '4' }),
+        person('f5', { email: 'e@x.cn' }),
+        person('f6', {}),
+      ],
+      wecom: [
+        person('w1', { email: 'a@x.cn' }),
+        person('w3', { mobile: '13800000003' }),
+        person('w4', { mobile: '13800000003' }),
+        person('w5', { email: 'e@x.cn' }),
+        person('w9', {}),
+      ],
+      mappings: [{ feishu: 'f9', wecom: 'w4', origin: 'manual', matchedBy: null }],
+    });
+    expect(new Set(outcome.results.map((r) => r.reasonCode))).toEqual(
+      new Set([
+        'shared_by_feishu',
+        'shared_by_wecom',
+        'no_counterpart',
+        'same_value',
+        'no_attributes',
+        'no_feishu_found',
+      ]),
+    );
+    for (const result of outcome.results) {
+      expect(result.reason).toBe(matchReasonText({ code: result.reasonCode!, params: result.reasonParams! }, 'user'));
+    }
+    // A hand-made holder among the candidates is named in the parameters, as in the text.
+    expect(outcome.results.find((r) => r.feishuId === 'f3')).toMatchObject({
+      reasonCode: 'shared_by_wecom',
+      reasonParams: { count: 2, basis: 'mobile', manualHolders: [{ wecomId: 'w4', feishuId: 'f9' }] },
+      reason: '2 WeCom people share this mobile number; WeCom w4 is mapped by hand to Feishu f9',
+    });
   });
 
   it('never matches people who left, and unmaps match-made pairs whose person left or is gone', () => {
@@ -221,6 +269,8 @@ describe('matchPeople', () => {
         matchedBy: null,
         candidates: [{ feishuId: 'f2', wecomId: 'w1', matchedBy: 'email' }],
         reason: 'the WeCom person with the same email (w1) is mapped by hand to Feishu f1',
+        reasonCode: 'held_by_manual',
+        reasonParams: { basis: 'email', wecomId: 'w1', feishuId: 'f1' },
         decidedBy: null,
         kept: false,
       },
@@ -272,6 +322,8 @@ describe('matchPeople', () => {
       [null, 'w2', 'unmatched', null, false],
     ]);
     expect(outcome.toMap).toEqual([{ feishu: 'f3', wecom: 'w3', matchedBy: 'email', reason: 'same email' }]);
+    // A decision kept from before reasons had codes keeps its text, and no code.
+    expect(outcome.results[0]).toMatchObject({ reason: 'same email', reasonCode: null, reasonParams: null });
     // f8 is gone from Feishu: its decision is moot.
     expect(outcome.forget).toEqual(['f8']);
   });

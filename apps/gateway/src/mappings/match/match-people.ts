@@ -1,7 +1,6 @@
 import type { DirectoryPerson, IdentityAttribute } from '@app/kernel';
 import { normalizeIdentity } from './normalize-identity.js';
 import {
-  describeBasis,
   settleMatches,
   type ExistingMapping,
   type MatchOutcome,
@@ -108,9 +107,6 @@ function firstHit(
   return null;
 }
 
-const ATTRIBUTE_WORDS = (order: readonly IdentityAttribute[]): string =>
-  order.map((attribute) => describeBasis(attribute)).join(', ');
-
 /**
  * Matches the people of both directories. Rules (issue 21): values normalized (normalize-identity.ts); the
  * attributes tried in order, a person's first attribute with a candidate deciding; a value naming more than one
@@ -139,13 +135,12 @@ export function matchPeople(input: PeopleMatchInput): MatchOutcome {
       return {
         none:
           had.length === 0
-            ? `has no ${ATTRIBUTE_WORDS(input.order)} to match by`
-            : `no WeCom person has the same ${ATTRIBUTE_WORDS(had)}`,
+            ? { code: 'no_attributes', params: { attributes: [...input.order] } }
+            : { code: 'no_counterpart', params: { attributes: had } },
       };
     }
     return {
       basis: hit.attribute,
-      what: describeBasis(hit.attribute),
       wecomIds: [...hit.others],
       feishuIds: [...idsOf(feishu, hit.attribute, hit.values)],
     };

@@ -23,6 +23,8 @@ export interface MatchView {
   readonly matchedBy: MatchEvidence | null;
   readonly candidates: IdentityMatch['candidates'];
   readonly reason: string | null;
+  readonly reasonCode: IdentityMatch['reasonCode'];
+  readonly reasonParams: IdentityMatch['reasonParams'];
   readonly runId: string | null;
   readonly decidedBy: IdentityMatch['decidedBy'];
   readonly decidedAt: string | null;
@@ -51,6 +53,8 @@ export function matchView(match: IdentityMatch): MatchView {
     matchedBy: match.matchedBy,
     candidates: match.candidates,
     reason: match.reason,
+    reasonCode: match.reasonCode,
+    reasonParams: match.reasonParams,
     runId: match.runId,
     decidedBy: match.decidedBy,
     decidedAt: match.decidedAt?.toISOString() ?? null,

@@ -1,4 +1,12 @@
-import type { MappingOrigin, MatchEvidence, MatchStatus } from '@app/kernel';
+import {
+  matchReasonText,
+  type MappingOrigin,
+  type MatchEvidence,
+  type MatchReason,
+  type MatchReasonCode,
+  type MatchReasonParams,
+  type MatchStatus,
+} from '@app/kernel';
 
 // What people and departments share once candidates are found (issue 21): hand-made mappings win, decisions
 // stay, a WeCom id claimed twice is ambiguous, and a pair whose side left is unmapped. Pure: no I/O, no clock.
@@ -29,6 +37,8 @@ export interface PreviousMatch {
   readonly matchedBy: MatchEvidence | null;
   readonly candidates?: readonly MatchCandidatePair[];
   readonly reason?: string | null;
+  readonly reasonCode?: MatchReasonCode | null;
+  readonly reasonParams?: MatchReasonParams | null;
   readonly decidedBy?: 'auto' | 'operator' | null;
 }
 
@@ -44,6 +54,9 @@ export interface MatchResult {
   readonly matchedBy: MatchEvidence | null;
   readonly candidates: readonly MatchCandidatePair[];
   readonly reason: string;
+  /** `reason` as a code and its parameters (MATCH_REASON_CODES); null on a decision kept from before codes. */
+  readonly reasonCode: MatchReasonCode | null;
+  readonly reasonParams: MatchReasonParams | null;
   readonly decidedBy: 'auto' | 'operator' | null;
   /** The store holds this decision already (an accepted or rejected match this run leaves as it was). */
   readonly kept: boolean;
@@ -82,14 +95,12 @@ export interface MatchOutcome {
 export type Search =
   | {
       readonly basis: MatchEvidence;
-      /** How the basis reads in a reason: `email`, `mobile number`, `path of names`. */
-      readonly what: string;
       /** The WeCom ids the value names (active ones, at least one). */
       readonly wecomIds: readonly string[];
       /** The Feishu ids the same value names, this one included. */
       readonly feishuIds: readonly string[];
     }
-  | { readonly none: string };
+  | { readonly none: MatchReason };
 
 export interface SettleInput {
   readonly noun: 'person' | 'department';
@@ -120,9 +131,36 @@ function compareNullLast(a: string | null, b: string | null): number {
   return a < b ? -1 : 1;
 }
 
+/** A result's reason fields from a code and its parameters. */
+function reasonOf(
+  noun: 'person' | 'department',
+  code: MatchReasonCode,
+  params: MatchReasonParams = {},
+): Pick<MatchResult, 'reason' | 'reasonCode' | 'reasonParams'> {
+  return {
+    reason: matchReasonText({ code, params }, noun === 'person' ? 'user' : 'department'),
+    reasonCode: code,
+    reasonParams: params,
+  };
+}
+
+/** A kept decision's reason as the store holds it, or `fallback` when it holds none. */
+function keptReason(
+  previous: PreviousMatch,
+  fallback: Pick<MatchResult, 'reason' | 'reasonCode' | 'reasonParams'>,
+): Pick<MatchResult, 'reason' | 'reasonCode' | 'reasonParams'> {
+  if (!previous.reason) return fallback;
+  return {
+    reason: previous.reason,
+    reasonCode: previous.reasonCode ?? null,
+    reasonParams: previous.reasonCode ? (previous.reasonParams ?? {}) : null,
+  };
+}
+
 /** The results of one kind of match, from the searches and what the store already holds. */
 export function settleMatches(input: SettleInput): MatchOutcome {
   const { noun } = input;
+  const because = (code: MatchReasonCode, params?: MatchReasonParams) => reasonOf(noun, code, params);
   const activeFeishu = new Set(input.feishu);
   const activeWecom = new Set(input.wecom);
   const whyNot = (vendor: 'Feishu' | 'WeCom', id: string): string => {
@@ -201,7 +239,9 @@ export function settleMatches(input: SettleInput): MatchOutcome {
           status: 'accepted',
           matchedBy: mapping.matchedBy,
           candidates: same ? (previous.candidates ?? []) : [],
-          reason: same && previous.reason ? previous.reason : `same ${describeBasis(mapping.matchedBy)}`,
+          ...(same
+            ? keptReason(previous, because('same_value', { basis: mapping.matchedBy }))
+            : because('same_value', { basis: mapping.matchedBy })),
           decidedBy: same ? (previous.decidedBy ?? 'auto') : 'auto',
           kept: same,
         },
@@ -222,7 +262,7 @@ export function settleMatches(input: SettleInput): MatchOutcome {
           status: 'accepted',
           matchedBy: previous.matchedBy,
           candidates: previous.candidates ?? [],
-          reason: previous.reason ?? `same ${describeBasis(previous.matchedBy)}`,
+          ...keptReason(previous, because('same_value', { basis: previous.matchedBy })),
           decidedBy: previous.decidedBy ?? 'auto',
           kept: true,
         },
@@ -236,7 +276,7 @@ export function settleMatches(input: SettleInput): MatchOutcome {
         status: 'rejected',
         matchedBy: previous.matchedBy,
         candidates: previous.candidates ?? [],
-        reason: previous.reason ?? 'rejected',
+        ...keptReason(previous, because('rejected')),
         decidedBy: previous.decidedBy ?? 'operator',
         kept: true,
       });
@@ -246,22 +286,22 @@ export function settleMatches(input: SettleInput): MatchOutcome {
   }
 
   // The searches, in the caller's order; a unique find is tentative until every claim on its WeCom id is known.
-  const claims = new Map<string, { feishuId: string; basis: MatchEvidence; what: string }[]>();
+  const claims = new Map<string, { feishuId: string; basis: MatchEvidence }[]>();
   const firstClaim = new Map<string, string>();
   const pairOf = (feishuId: string): string | undefined =>
     manualByFeishu.get(feishuId) ?? acceptedByFeishu.get(feishuId) ?? firstClaim.get(feishuId);
-  const holderOf = (wecomId: string, feishuId: string): string | null => {
+  const holderOf = (wecomId: string, feishuId: string): { manual: boolean; feishuId: string } | null => {
     const manual = manualByWecom.get(wecomId);
-    if (manual !== undefined && manual !== feishuId) return `is mapped by hand to Feishu ${manual}`;
+    if (manual !== undefined && manual !== feishuId) return { manual: true, feishuId: manual };
     const accepted = acceptedByWecom.get(wecomId);
-    if (accepted !== undefined && accepted !== feishuId) return `is already matched to Feishu ${accepted}`;
+    if (accepted !== undefined && accepted !== feishuId) return { manual: false, feishuId: accepted };
     return null;
   };
   const seenWecom = new Set<string>();
   for (const feishuId of toSearch) {
     const found = input.search(feishuId, pairOf);
     if ('none' in found) {
-      results.push(unmatched(feishuId, null, found.none));
+      results.push(unmatched(feishuId, null, because(found.none.code, found.none.params)));
       continue;
     }
     for (const wecomId of found.wecomIds) seenWecom.add(wecomId);
@@ -270,15 +310,22 @@ export function settleMatches(input: SettleInput): MatchOutcome {
     const held = wecomIds.map((wecomId) => [wecomId, holderOf(wecomId, feishuId)] as const).filter(([, h]) => h);
     // Only hand-made holders are named among candidates: they are the same on every run, so a second run over
     // the first one's decisions words its ambiguous results the same.
-    const heldNote = wecomIds
+    const manualHolders = wecomIds
       .filter((wecomId) => (manualByWecom.get(wecomId) ?? feishuId) !== feishuId)
-      .map((wecomId) => `; WeCom ${wecomId} is mapped by hand to Feishu ${manualByWecom.get(wecomId)}`)
-      .join('');
+      .map((wecomId) => ({ wecomId, feishuId: manualByWecom.get(wecomId)! }));
     if (feishuIds.length > 1 || wecomIds.length > 1) {
       const who =
         feishuIds.length > 1
-          ? `${feishuIds.length} Feishu ${plural(noun)} share this ${found.what}`
-          : `${wecomIds.length} WeCom ${plural(noun)} share this ${found.what}`;
+          ? because('shared_by_feishu', {
+              count: feishuIds.length,
+              basis: found.basis,
+              ...(manualHolders.length > 0 ? { manualHolders } : {}),
+            })
+          : because('shared_by_wecom', {
+              count: wecomIds.length,
+              basis: found.basis,
+              ...(manualHolders.length > 0 ? { manualHolders } : {}),
+            });
       results.push({
         feishuId,
         wecomId: null,
@@ -287,7 +334,7 @@ export function settleMatches(input: SettleInput): MatchOutcome {
         candidates: feishuIds.flatMap((f) =>
           wecomIds.map((w) => ({ feishuId: f, wecomId: w, matchedBy: found.basis })),
         ),
-        reason: who + heldNote,
+        ...who,
         decidedBy: null,
         kept: false,
       });
@@ -295,13 +342,22 @@ export function settleMatches(input: SettleInput): MatchOutcome {
     }
     const wecomId = wecomIds[0]!;
     if (held.length > 0) {
+      const [, holder] = held[0]!;
       results.push({
-        ...unmatched(feishuId, null, `the WeCom ${noun} with the same ${found.what} (${wecomId}) ${held[0]![1]}`),
+        ...unmatched(
+          feishuId,
+          null,
+          because(holder!.manual ? 'held_by_manual' : 'held_by_match', {
+            basis: found.basis,
+            wecomId,
+            feishuId: holder!.feishuId,
+          }),
+        ),
         candidates: [{ feishuId, wecomId, matchedBy: found.basis }],
       });
       continue;
     }
-    const claim = { feishuId, basis: found.basis, what: found.what };
+    const claim = { feishuId, basis: found.basis };
     const earlier = claims.get(wecomId);
     if (earlier) earlier.push(claim);
     else claims.set(wecomId, [claim]);
@@ -319,15 +375,15 @@ export function settleMatches(input: SettleInput): MatchOutcome {
           status: 'ambiguous',
           matchedBy: null,
           candidates,
-          reason: `WeCom ${wecomId} is found by ${claimants.length} Feishu ${plural(noun)}`,
+          ...because('claimed_by_many', { wecomId, count: claimants.length }),
           decidedBy: null,
           kept: false,
         });
       }
       continue;
     }
-    const { feishuId, basis, what } = claimants[0]!;
-    const reason = `same ${what}`;
+    const { feishuId, basis } = claimants[0]!;
+    const reason = because('same_value', { basis });
     if (input.autoAccept) {
       accept(
         {
@@ -336,7 +392,7 @@ export function settleMatches(input: SettleInput): MatchOutcome {
           status: 'accepted',
           matchedBy: basis,
           candidates: [],
-          reason,
+          ...reason,
           decidedBy: 'auto',
           kept: false,
         },
@@ -349,7 +405,7 @@ export function settleMatches(input: SettleInput): MatchOutcome {
         status: 'proposed',
         matchedBy: basis,
         candidates: [],
-        reason,
+        ...reason,
         decidedBy: null,
         kept: false,
       });
@@ -362,13 +418,7 @@ export function settleMatches(input: SettleInput): MatchOutcome {
     if (claimedWecom.has(wecomId)) continue;
     claimedWecom.add(wecomId);
     results.push(
-      unmatched(
-        null,
-        wecomId,
-        rejectedWecom.has(wecomId)
-          ? `its match was rejected; no other Feishu ${noun} found`
-          : `no Feishu ${noun} found`,
-      ),
+      unmatched(null, wecomId, because(rejectedWecom.has(wecomId) ? 'rejected_no_other' : 'no_feishu_found')),
     );
   }
 
@@ -384,35 +434,19 @@ export function settleMatches(input: SettleInput): MatchOutcome {
   };
 }
 
-function unmatched(feishuId: string | null, wecomId: string | null, reason: string): MatchResult {
+function unmatched(
+  feishuId: string | null,
+  wecomId: string | null,
+  reason: Pick<MatchResult, 'reason' | 'reasonCode' | 'reasonParams'>,
+): MatchResult {
   return {
     feishuId,
     wecomId,
     status: 'unmatched',
     matchedBy: null,
     candidates: [],
-    reason,
+    ...reason,
     decidedBy: null,
     kept: false,
   };
-}
-
-function plural(noun: 'person' | 'department'): string {
-  return noun === 'person' ? 'people' : 'departments';
-}
-
-/** How a basis reads in a reason for HR. */
-export function describeBasis(basis: MatchEvidence): string {
-  switch (basis) {
-    case 'email':
-      return 'email';
-    case 'mobile':
-      return 'mobile number';
-    case 'employee_no':
-      return 'employee number';
-    case 'name_path':
-      return 'path of names from the root';
-    case 'mapped_parent':
-      return 'name under the mapped parent';
-  }
 }
