@@ -45,7 +45,7 @@ describe('loadAppConfig', () => {
         runTakeoverMs: 60_000,
         runRetries: 3,
       },
-      identity: { matchOrder: ['email', 'mobile', 'employee_no'], autoAccept: false },
+      identity: { matchOrder: ['email', 'mobile', 'employee_no'], autoAccept: false, lookupConcurrency: 4 },
       log: { level: 'info' },
       health: { checkVendors: false },
     });
@@ -68,6 +68,7 @@ describe('loadAppConfig', () => {
       USER_ID_MAPPING: 'same',
       IDENTITY_MATCH: 'mobile, email',
       IDENTITY_AUTO_ACCEPT: 'true',
+      IDENTITY_LOOKUP_CONCURRENCY: '8',
       WECOM_EMPLOYEE_NO_ATTRIBUTE: 'Staff No',
       SYNC_CRON: '0 */15 * * * *',
       SYNC_CRON_SCOPES: 'punches, rules',
@@ -91,7 +92,7 @@ describe('loadAppConfig', () => {
     expect(config.feishu.googleMapDatum).toBe('wgs84');
     expect(config.wecom.baseUrl).toBe('http://127.0.0.1:9002');
     expect(config.wecom.employeeNoAttribute).toBe('Staff No');
-    expect(config.identity).toEqual({ matchOrder: ['mobile', 'email'], autoAccept: true });
+    expect(config.identity).toEqual({ matchOrder: ['mobile', 'email'], autoAccept: true, lookupConcurrency: 8 });
     expect(config.sync).toEqual({
       userIdMapping: 'same',
       cron: '0 */15 * * * *',
@@ -137,6 +138,9 @@ describe('loadAppConfig', () => {
       'IDENTITY_MATCH must be a comma-separated list of distinct attributes from email, mobile, employee_no',
     ],
     [{ IDENTITY_AUTO_ACCEPT: 'yes' }, 'IDENTITY_AUTO_ACCEPT must be "true" or "false", got "yes"'],
+    [{ IDENTITY_LOOKUP_CONCURRENCY: '0' }, 'IDENTITY_LOOKUP_CONCURRENCY must be an integer 1-16, got "0"'],
+    [{ IDENTITY_LOOKUP_CONCURRENCY: '17' }, 'IDENTITY_LOOKUP_CONCURRENCY must be an integer 1-16, got "17"'],
+    [{ IDENTITY_LOOKUP_CONCURRENCY: 'four' }, 'IDENTITY_LOOKUP_CONCURRENCY must be an integer 1-16, got "four"'],
     [{ MIGRATIONS_RUN: 'no' }, 'MIGRATIONS_RUN must be "true" or "false", got "no"'],
     [{ FEISHU_BASE_URL: 'open.feishu.cn' }, 'FEISHU_BASE_URL must be an http(s) URL'],
     [{ WECOM_BASE_URL: 'ftp://qyapi.weixin.qq.com' }, 'WECOM_BASE_URL must be an http(s) URL'],

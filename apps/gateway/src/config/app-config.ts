@@ -54,6 +54,12 @@ export interface IdentityConfig {
   readonly matchOrder: readonly IdentityAttribute[];
   /** Unique proposals become mappings at once; otherwise they wait for review (IDENTITY_AUTO_ACCEPT). */
   readonly autoAccept: boolean;
+  /**
+   * WeCom lookups of one match run in flight at once (IDENTITY_LOOKUP_CONCURRENCY, 1–16, default 4): enough to
+   * keep WeCom's published pace (one call about every 24 ms) busy over a round trip of about 100 ms, while the
+   * client's rate limiter keeps every call within that pace.
+   */
+  readonly lookupConcurrency: number;
 }
 
 /**
@@ -215,6 +221,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = '
         ? (parsed.IDENTITY_MATCH.split(',').map((attribute) => attribute.trim()) as IdentityAttribute[])
         : [...IDENTITY_ATTRIBUTES],
       autoAccept: parsed.IDENTITY_AUTO_ACCEPT === 'true',
+      lookupConcurrency: Number(parsed.IDENTITY_LOOKUP_CONCURRENCY ?? 4),
     },
     log: { level: (parsed.LOG_LEVEL ?? 'info') as LogLevel },
     health: { checkVendors: parsed.HEALTH_CHECK_VENDORS === 'true' },

@@ -214,6 +214,10 @@ export class EnvironmentVariables {
   IDENTITY_AUTO_ACCEPT?: string;
 
   @IsOptional()
+  @IsIntegerString(1, 16)
+  IDENTITY_LOOKUP_CONCURRENCY?: string;
+
+  @IsOptional()
   @IsNotBlank('the name of the WeCom extended attribute (extattr) holding the employee number, like 工号')
   WECOM_EMPLOYEE_NO_ATTRIBUTE?: string;
 
@@ -282,6 +286,7 @@ export const ENVIRONMENT_VARIABLE_NAMES: readonly string[] = Object.freeze([
   'USER_ID_MAPPING',
   'IDENTITY_MATCH',
   'IDENTITY_AUTO_ACCEPT',
+  'IDENTITY_LOOKUP_CONCURRENCY',
   'WECOM_EMPLOYEE_NO_ATTRIBUTE',
   'SYNC_CRON',
   'SYNC_CRON_SCOPES',

@@ -1,3 +1,5 @@
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { type DirectoryPerson, VendorError } from '@app/kernel';
 import { WecomClient } from '@app/wecom';
 import type { RunningServer } from '../../../../apps/emulators/src/common/emulator-server.js';
@@ -20,20 +22,62 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((server) => server.close()));
 });
 
-async function setup(options: { emulator?: WecomEmulatorOptions; connector?: WecomDirectoryOptions } = {}) {
+/**
+ * A plain HTTP proxy in front of the emulator that counts the calls in flight at once: how many lookups the
+ * connector really has open, seen on the wire.
+ */
+async function countingProxy(target: string): Promise<{ url: string; maxInFlight: () => number }> {
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const server = createServer((incoming, outgoing) => {
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    outgoing.on('close', () => (inFlight -= 1));
+    const upstream = httpRequest(
+      new URL(incoming.url ?? '/', target),
+      { method: incoming.method, headers: incoming.headers },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
+    incoming.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  running.push({
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  });
+  return { url: `http://127.0.0.1:${port}`, maxInFlight: () => maxInFlight };
+}
+
+async function setup(
+  options: { emulator?: WecomEmulatorOptions; connector?: WecomDirectoryOptions; countCalls?: boolean } = {},
+) {
   const clock = new VirtualClock(Date.UTC(2026, 2, 18, 4, 0, 0));
   const emulator = new WecomEmulator({ clock: () => clock.now(), tokenTtlSeconds: 86_400, ...options.emulator });
   const server = await emulator.listen();
   running.push(server);
+  const proxy = options.countCalls ? await countingProxy(server.url) : null;
   const client = new WecomClient({
     ...SAMPLE_CREDENTIALS.wecom,
-    baseUrl: server.url,
+    baseUrl: proxy?.url ?? server.url,
     clock,
     random: () => 0.5,
     retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
     timeoutMs: 5000,
   });
-  return { emulator, connector: new WecomDirectoryConnector(client, options.connector) };
+  return {
+    emulator,
+    connector: new WecomDirectoryConnector(client, options.connector),
+    maxInFlight: () => proxy?.maxInFlight() ?? 0,
+  };
 }
 
 const byId = (people: readonly DirectoryPerson[]) => new Map(people.map((person) => [person.id, person]));
@@ -188,6 +232,48 @@ describe('WecomDirectoryConnector.lookup', () => {
       expect.objectContaining({ vendor: 'wecom', kind: 'rate_limit', vendorCode: 45009 }),
     );
     expect(emulator.calls('getuserid')).toHaveLength(4);
+  });
+
+  it('keeps lookupConcurrency lookups in flight at once, one by default, with the same answers', async () => {
+    const values = [zhangwei.mobile, lina.mobile, ...Array.from({ length: 10 }, (_, i) => `1390000010${i}`)];
+    // Each lookup takes 40 ms at the emulator, so calls that are started together overlap on the wire.
+    const slow = [
+      { endpoint: 'POST /cgi-bin/user/getuserid', kind: 'latency' as const, probability: 1, latencyMs: 40 },
+    ];
+    const answers = [];
+    for (const lookupConcurrency of [undefined, 4]) {
+      const { emulator, connector, maxInFlight } = await setup({
+        countCalls: true,
+        connector: lookupConcurrency === undefined ? {} : { lookupConcurrency },
+      });
+      emulator.faults.configure(slow);
+      const progress: number[] = [];
+      answers.push(await connector.lookup('mobile', values, (done) => progress.push(done)));
+      expect(emulator.calls('getuserid')).toHaveLength(values.length);
+      expect(progress).toEqual(values.map((_, i) => i + 1));
+      expect(maxInFlight()).toBe(lookupConcurrency ?? 1);
+    }
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[1]!.found.get(lina.mobile)).toBe('lina');
+    expect(() => new WecomDirectoryConnector({} as WecomClient, { lookupConcurrency: 0 })).toThrow(RangeError);
+  });
+
+  it('with lookups in flight at once, starts none after a refusal and answers the first refusal', async () => {
+    // Seat limit 5: the lookups refuse once more than one has failed today ([W1]); every value here is a miss.
+    const { emulator, connector } = await setup({
+      emulator: { contact: { seatLimit: 5 } },
+      connector: { lookupConcurrency: 3 },
+    });
+    const values = Array.from({ length: 12 }, (_, i) => `139000002${String(i).padStart(2, '0')}`);
+    const answer = await connector.lookup('mobile', values);
+    expect(answer.stoppedBy).toEqual(expect.objectContaining({ kind: 'rate_limit', vendorCode: 45009 }));
+    // Two misses spend the budget; of the calls then in flight or started before the refusal came back, none
+    // found anyone, and nothing was asked after it.
+    const calls = emulator.calls('getuserid').length;
+    expect(calls).toBeGreaterThanOrEqual(3);
+    expect(calls).toBeLessThanOrEqual(2 + 3);
+    expect([...answer.found.values()].every((id) => id === null)).toBe(true);
+    expect(answer.found.size).toBeLessThan(calls);
   });
 
   it('stops at a member outside the visible range (a permission refusal)', async () => {

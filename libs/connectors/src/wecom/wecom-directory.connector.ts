@@ -27,6 +27,11 @@ export interface WecomDirectoryOptions {
    * employee-number field ([W6]). Default '工号'.
    */
   readonly employeeNoAttribute?: string;
+  /**
+   * Lookups of one run in flight at once (default 1). WeCom answers one value per call, so one at a time a run
+   * waits a round trip per person; the client still paces every call to WeCom's published limits ([W0]).
+   */
+  readonly lookupConcurrency?: number;
 }
 
 /**
@@ -34,18 +39,23 @@ export interface WecomDirectoryOptions {
  * every department (direct members only, [W5]), ids as the checkin APIs use them (userid; department ids as
  * strings). An app created after 2022-06-20 is not given mobiles or emails in lists ([W0]): such a directory
  * carries neither, and the match looks people up one by one — by mobile (user/getuserid) and by 企业邮箱
- * (user/get_userid_by_email, email_type 1), sequentially, each paced by the client.
+ * (user/get_userid_by_email, email_type 1), a few at once (`lookupConcurrency`), each paced by the client.
  */
 export class WecomDirectoryConnector implements DirectoryConnector {
   readonly vendor = 'wecom' as const;
   readonly lookupAttributes: readonly IdentityAttribute[] = ['email', 'mobile'];
   private readonly employeeNoAttribute: string;
+  private readonly lookupConcurrency: number;
 
   constructor(
     private readonly client: WecomClient,
     options: WecomDirectoryOptions = {},
   ) {
     this.employeeNoAttribute = options.employeeNoAttribute ?? '工号';
+    this.lookupConcurrency = options.lookupConcurrency ?? 1;
+    if (!Number.isInteger(this.lookupConcurrency) || this.lookupConcurrency < 1) {
+      throw new RangeError(`lookupConcurrency must be a positive integer, got ${this.lookupConcurrency}`);
+    }
   }
 
   async readDirectory(): Promise<DirectoryReadResult> {
@@ -87,9 +97,10 @@ export class WecomDirectoryConnector implements DirectoryConnector {
   }
 
   /**
-   * One call per value ([W1] [W2] have no batch form), one after another. A miss costs a failure of WeCom's day
-   * budget (20 % of the seat limit, [W1]); once spent, every call answers 45009 for the rest of the day, so a
-   * rate_limit (or a permission) refusal stops the lookups and is answered as `stoppedBy`. Only email_type 1
+   * One call per value ([W1] [W2] have no batch form), `lookupConcurrency` of them in flight at once. A miss
+   * costs a failure of WeCom's day budget (20 % of the seat limit, [W1]); once spent, every call answers 45009 for
+   * the rest of the day, so a rate_limit (or a permission) refusal stops the lookups: no call starts after it
+   * (those already in flight end), and the first refusal is answered as `stoppedBy`. Only email_type 1
    * (企业邮箱) is asked: probing the personal email too would double the misses ([W2]).
    */
   async lookup(
@@ -101,9 +112,19 @@ export class WecomDirectoryConnector implements DirectoryConnector {
       throw new RangeError(`WeCom has no lookup by ${attribute} (user/getuserid and get_userid_by_email only)`);
     }
     const found = new Map<string, string | null>();
+    // A value asked already (or being asked) is not asked again.
+    const asked = new Set<string>();
     let done = 0;
-    for (const value of values) {
-      if (!found.has(value)) {
+    let stoppedBy: VendorError | undefined;
+    await pMap(
+      values,
+      async (value) => {
+        if (stoppedBy) return;
+        if (asked.has(value)) {
+          onProgress?.(++done);
+          return;
+        }
+        asked.add(value);
         if (isBlankValue(value)) found.set(value, null);
         else {
           try {
@@ -116,14 +137,18 @@ export class WecomDirectoryConnector implements DirectoryConnector {
           } catch (error) {
             if (!isVendorError(error)) throw error;
             // A malformed value (60103 / 60105) is one nobody can have; anything else ends the lookups.
-            if (error.kind !== 'invalid_request') return { found, stoppedBy: error };
+            if (error.kind !== 'invalid_request') {
+              stoppedBy ??= error;
+              return;
+            }
             found.set(value, null);
           }
         }
-      }
-      onProgress?.(++done);
-    }
-    return { found };
+        onProgress?.(++done);
+      },
+      { concurrency: this.lookupConcurrency },
+    );
+    return stoppedBy ? { found, stoppedBy } : { found };
   }
 
   private personOf(member: WecomDirectoryUser): DirectoryPerson {

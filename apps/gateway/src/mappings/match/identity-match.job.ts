@@ -67,6 +67,7 @@ export class IdentityMatchJob {
     const feishuConnector = new FeishuDirectoryConnector(this.vendors.feishu());
     const wecomConnector = new WecomDirectoryConnector(this.vendors.wecom(), {
       employeeNoAttribute: this.config.wecom.employeeNoAttribute,
+      lookupConcurrency: this.config.identity.lookupConcurrency,
     });
     // Both directories or nothing: a root outside the app's scope is a permission error that fails the run
     // naming what to grant, before anything is decided on half a company.
