@@ -49,7 +49,8 @@ function benchDatabase(): DatabaseTarget {
 export interface IdentityMatchOptions {
   /**
    * Stalls every vendor call that long (the emulators' latency fault), as the real vendors' round trips would:
-   * the lookups go one after another, so above the limit's spacing (24 ms) the round trip sets the pace.
+   * with IDENTITY_LOOKUP_CONCURRENCY lookups in flight (default 4), whether the limit's spacing (24 ms) or
+   * the round trip sets the pace is what this shows.
    */
   readonly latencyMs?: number;
 }

@@ -13,10 +13,14 @@ export type RuleSyncHalf =
   | 'one_way'
   /**
    * The first half of a scheduled run (Feishu → WeCom): decides two-way links — pushes a change of its own
-   * side, reports conflicts, deletions and links in sync — and pushes one-way links.
+   * side, reports conflicts, deletions and links in sync (but those whose last sync wrote its source) — and
+   * pushes one-way links.
    */
   | 'deciding'
-  /** The second half of a scheduled run (WeCom → Feishu): of a two-way link, pushes only its own side's change. */
+  /**
+   * The second half of a scheduled run (WeCom → Feishu): of a two-way link, pushes only its own side's change,
+   * and answers for the links in sync whose last sync wrote its target.
+   */
   | 'pushing';
 
 /** One side's content now, against the hash its last sync recorded. */
