@@ -9,6 +9,7 @@ import { VendorNeutralLinks1796100000000 } from './1796100000000-vendor-neutral-
 import { RunItemNotes1796200000000 } from './1796200000000-run-item-notes.js';
 import { NameConflicts1796300000000 } from './1796300000000-name-conflicts.js';
 import { IdentityMatches1796400000000 } from './1796400000000-identity-matches.js';
+import { OpenLinkVendors1796500000000 } from './1796500000000-open-link-vendors.js';
 
 /** Every migration, oldest first. Once merged a migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   RunItemNotes1796200000000,
   NameConflicts1796300000000,
   IdentityMatches1796400000000,
+  OpenLinkVendors1796500000000,
 ];

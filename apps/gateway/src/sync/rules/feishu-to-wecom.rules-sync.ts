@@ -112,7 +112,12 @@ export class FeishuToWecomRulesSync {
     for (const groupId of feishuGroupIds) {
       if (known.has(groupId)) continue;
       if (reconcile?.autoLink) sources.push(groupId);
-      else if (!dryRun) await store.groupLinks.recordUnlinked({ direction: 'feishu_to_wecom', feishuGroupId: groupId });
+      else if (!dryRun) {
+        await store.groupLinks.recordUnlinked({
+          direction: 'feishu_to_wecom',
+          source: { vendor: this.feishu.vendor, id: groupId },
+        });
+      }
     }
     return sources;
   }
@@ -326,13 +331,11 @@ export class FeishuToWecomRulesSync {
     const plannedHash = this.wecom.plannedHash(group);
     const intent =
       link && linkSideId(link, this.wecom.vendor)
-        ? await store.groupLinks.resetWecomTarget(link.id, ruleName, plannedHash)
+        ? await store.groupLinks.resetTarget(link.id, this.wecom.vendor, ruleName, plannedHash)
         : await store.groupLinks.recordIntent({
             direction: link?.direction ?? 'feishu_to_wecom',
-            feishuGroupId,
-            feishuGroupName,
-            wecomRuleName: ruleName,
-            wecomHash: plannedHash,
+            source: { vendor: this.feishu.vendor, id: feishuGroupId, name: feishuGroupName },
+            target: { vendor: this.wecom.vendor, name: ruleName, plannedHash },
           });
     const pending = intent.status === 'pending' ? intent : await store.groupLinks.setStatus(intent.id, 'pending');
     try {
@@ -358,15 +361,12 @@ export class FeishuToWecomRulesSync {
     const { store, dryRun } = this.context;
     const targetId = String(plan.groupid);
     const losses = [...sourceLosses, ...plan.losses];
-    const synced = (): GroupLinkSyncedState => ({
-      feishuGroupId,
-      feishuGroupName,
-      wecomRuleId: targetId,
-      wecomRuleName: plan.group.groupname,
-      feishuHash,
-      wecomHash: plan.desiredHash!,
-      syncedAt: this.context.now(),
-    });
+    const synced = (): GroupLinkSyncedState =>
+      this.syncedState(
+        { id: feishuGroupId, name: feishuGroupName, hash: feishuHash },
+        { id: targetId, name: plan.group.groupname, hash: plan.desiredHash! },
+        this.context.now(),
+      );
     if (change.kind === 'unchanged') {
       // Nothing to write; record the link (adoption, or hashes from an older format) without a vendor call.
       const stale =
@@ -423,23 +423,39 @@ export class FeishuToWecomRulesSync {
   ): Promise<void> {
     const { feishuHash, wecomHash } = current;
     if (this.context.dryRun || link.status !== 'active' || feishuHash === null || wecomHash === null) return;
-    if (link.feishuHash === feishuHash && link.wecomHash === wecomHash) return;
-    if (link.feishuGroupId === null || link.wecomRuleId === null) return;
-    await this.context.store.groupLinks.markSynced(link.id, {
-      feishuGroupId: link.feishuGroupId,
-      wecomRuleId: link.wecomRuleId,
-      feishuHash,
-      wecomHash,
-      syncedAt: link.lastSyncedAt ?? this.context.now(),
-    });
+    const [group, rule] = [linkSide(link, this.feishu.vendor), linkSide(link, this.wecom.vendor)];
+    if (group.hash === feishuHash && rule.hash === wecomHash) return;
+    if (group.id === null || rule.id === null) return;
+    await this.context.store.groupLinks.markSynced(
+      link.id,
+      this.syncedState(
+        { id: group.id, hash: feishuHash },
+        { id: rule.id, hash: wecomHash },
+        link.lastSyncedAt ?? this.context.now(),
+      ),
+    );
+  }
+
+  /** A link's synced state: the Feishu group and the WeCom rule as both now agree (an absent name is kept). */
+  private syncedState(
+    group: { readonly id: string; readonly name?: string; readonly hash: string },
+    rule: { readonly id: string; readonly name?: string; readonly hash: string },
+    syncedAt: Date,
+  ): GroupLinkSyncedState {
+    return {
+      sides: [
+        { vendor: this.feishu.vendor, ...group },
+        { vendor: this.wecom.vendor, ...rule },
+      ],
+      syncedAt,
+    };
   }
 
   private recordLink(feishuGroupId: string, ruleName: string | null, feishuGroupName: string): Promise<GroupLink> {
     return this.context.store.groupLinks.recordIntent({
       direction: 'feishu_to_wecom',
-      feishuGroupId,
-      feishuGroupName,
-      wecomRuleName: ruleName,
+      source: { vendor: this.feishu.vendor, id: feishuGroupId, name: feishuGroupName },
+      target: { vendor: this.wecom.vendor, name: ruleName },
     });
   }
 
@@ -451,7 +467,7 @@ export class FeishuToWecomRulesSync {
       this.names.known(),
     );
     const linked = new Map<string, SyncRunItem>();
-    const found: { id: string; state: GroupLinkSyncedState; item: SyncRunItem }[] = [];
+    const found: { id: string; feishuGroupId: string; state: GroupLinkSyncedState; item: SyncRunItem }[] = [];
     for (const created of this.pendingCreates) {
       const rule = createdRules.get(created.ruleName);
       if (!rule) {
@@ -462,14 +478,12 @@ export class FeishuToWecomRulesSync {
       }
       found.push({
         id: created.link.id,
-        state: {
-          feishuGroupId: created.feishuGroupId,
-          wecomRuleId: String(rule.groupid),
-          wecomRuleName: rule.groupname,
-          feishuHash: created.feishuHash,
-          wecomHash: this.wecom.contentHash(rule) ?? '',
-          syncedAt: this.context.now(),
-        },
+        feishuGroupId: created.feishuGroupId,
+        state: this.syncedState(
+          { id: created.feishuGroupId, hash: created.feishuHash },
+          { id: String(rule.groupid), name: rule.groupname, hash: this.wecom.contentHash(rule) ?? '' },
+          this.context.now(),
+        ),
         item: item(created.feishuGroupId, String(rule.groupid), 'created', created.losses),
       });
     }
@@ -478,7 +492,7 @@ export class FeishuToWecomRulesSync {
     for (let start = 0; start < found.length; start += LINK_BATCH) {
       const batch = found.slice(start, start + LINK_BATCH);
       await store.groupLinks.markSyncedMany(batch);
-      for (const entry of batch) linked.set(entry.state.feishuGroupId, entry.item);
+      for (const entry of batch) linked.set(entry.feishuGroupId, entry.item);
     }
     return linked;
   }

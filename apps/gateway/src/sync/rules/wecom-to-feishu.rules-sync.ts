@@ -118,8 +118,7 @@ export class WecomToFeishuRulesSync {
       else if (!dryRun) {
         await store.groupLinks.recordUnlinked({
           direction: 'wecom_to_feishu',
-          wecomRuleId: String(rule.groupid),
-          wecomRuleName: rule.groupname,
+          source: { vendor: this.wecom.vendor, id: String(rule.groupid), name: rule.groupname },
         });
       }
     }
@@ -226,8 +225,7 @@ export class WecomToFeishuRulesSync {
             (() =>
               store.groupLinks.recordIntent({
                 direction: 'wecom_to_feishu',
-                wecomRuleId: ruleId,
-                wecomRuleName: rule.groupname,
+                source: { vendor: this.wecom.vendor, id: ruleId, name: rule.groupname },
               })),
           { id: found.group_id, name: found.group_name },
           source.losses,
@@ -297,12 +295,11 @@ export class WecomToFeishuRulesSync {
     // Intent first: a crash after Feishu created the group is adopted by its name on the next run.
     const intent =
       link && linkSideId(link, this.feishu.vendor)
-        ? await store.groupLinks.resetFeishuTarget(link.id, body.group_name)
+        ? await store.groupLinks.resetTarget(link.id, this.feishu.vendor, body.group_name)
         : await store.groupLinks.recordIntent({
             direction: link?.direction ?? 'wecom_to_feishu',
-            wecomRuleId: ruleId,
-            wecomRuleName: rule.groupname,
-            feishuGroupName: body.group_name,
+            source: { vendor: this.wecom.vendor, id: ruleId, name: rule.groupname },
+            target: { vendor: this.feishu.vendor, name: body.group_name },
           });
     const pending = intent.status === 'pending' ? intent : await store.groupLinks.setStatus(intent.id, 'pending');
     let saved: FeishuGroupRecord;
@@ -394,17 +391,14 @@ export class WecomToFeishuRulesSync {
       link ??
       (await store.groupLinks.recordIntent({
         direction: 'wecom_to_feishu',
-        wecomRuleId,
-        wecomRuleName,
-        feishuGroupName: group.group_name,
+        source: { vendor: this.wecom.vendor, id: wecomRuleId, name: wecomRuleName },
+        target: { vendor: this.feishu.vendor, name: group.group_name },
       }));
     await store.groupLinks.markSynced(ensured.id, {
-      feishuGroupId: group.group_id,
-      feishuGroupName: group.group_name,
-      wecomRuleId,
-      wecomRuleName,
-      feishuHash,
-      wecomHash,
+      sides: [
+        { vendor: this.wecom.vendor, id: wecomRuleId, name: wecomRuleName, hash: wecomHash },
+        { vendor: this.feishu.vendor, id: group.group_id, name: group.group_name, hash: feishuHash },
+      ],
       syncedAt: this.context.now(),
     });
     return ensured.id;

@@ -1,0 +1,27 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * A link's sides may be of any vendor (issue #19: adding a vendor adds rows, not columns): `ck_link_sides_vendor`
+ * named the two vendors the gateway connects, so a third (DingTalk, or the in-memory vendor the engine's tests
+ * plug in) needed a migration for every one. The check now holds the shape of a vendor name instead, the
+ * kernel's lowercase words. Down: the sides of other vendors are deleted first (their links keep their Feishu
+ * and WeCom sides), since the old check admits only the two.
+ */
+export class OpenLinkVendors1796500000000 implements MigrationInterface {
+  name = 'OpenLinkVendors1796500000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "link_sides" DROP CONSTRAINT "ck_link_sides_vendor"`);
+    await queryRunner.query(
+      `ALTER TABLE "link_sides" ADD CONSTRAINT "ck_link_sides_vendor" CHECK ("vendor" ~ '^[a-z][a-z0-9_]{0,31}$')`,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DELETE FROM "link_sides" WHERE "vendor" NOT IN ('feishu', 'wecom')`);
+    await queryRunner.query(`ALTER TABLE "link_sides" DROP CONSTRAINT "ck_link_sides_vendor"`);
+    await queryRunner.query(
+      `ALTER TABLE "link_sides" ADD CONSTRAINT "ck_link_sides_vendor" CHECK ("vendor" IN ('feishu', 'wecom'))`,
+    );
+  }
+}
