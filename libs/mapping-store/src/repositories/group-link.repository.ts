@@ -253,7 +253,12 @@ export class GroupLinkRepository {
    * and its other sides, and record the name the replacement will carry and the hash of its planned content,
    * so a crash after re-creating it is adopted like any first create. The link goes `pending`.
    */
-  async resetTarget(id: string, vendor: SideVendor, name: string, plannedHash: string | null = null): Promise<GroupLink> {
+  async resetTarget(
+    id: string,
+    vendor: SideVendor,
+    name: string,
+    plannedHash: string | null = null,
+  ): Promise<GroupLink> {
     const rows: GroupLinkRow[] = await queryRows(
       this.manager,
       `WITH link AS (
@@ -434,9 +439,11 @@ function intentSide(side: SideIntent): IntentSide {
  * names none: nothing is written for it).
  */
 function keyedSides(intent: GroupLinkIntent): [IntentSide, IntentSide] {
-  const target = intent.target ?? { vendor: intent.source.vendor };
-  if (target.vendor === intent.source.vendor) {
+  const target = intent.target;
+  if (target?.vendor === intent.source.vendor) {
     throw new Error(`A group link's two sides are of two vendors, not both ${intent.source.vendor}`);
   }
-  return [intentSide(intent.source), intentSide(target)];
+  // Without a target nothing is known of it: the statements write no row for a side without an id or a name.
+  const nothing: IntentSide = { vendor: '', externalId: null, name: null, plannedHash: null };
+  return [intentSide(intent.source), target ? intentSide(target) : nothing];
 }
