@@ -15,6 +15,7 @@ export class MemoryRulesConnector implements RuleSideConnector {
   readonly rules = new Map<string, { readonly name: string }>();
   /** Every call that wrote to this side, in order. */
   readonly writes: { readonly api: string; readonly id: string }[] = [];
+  readonly vendorName = 'Memory';
 
   constructor(
     readonly vendor: Vendor,

@@ -22,6 +22,8 @@ export interface ItemPlan {
  */
 export interface RuleSideConnector {
   readonly vendor: Vendor;
+  /** The vendor as HR names it ("Feishu", "WeCom"). */
+  readonly vendorName: string;
   readonly ruleNoun: string;
   /**
    * The error kinds with which this vendor refuses a write for good (the rule belongs to someone else): a link
