@@ -15,6 +15,7 @@ import type {
   SyncErrorKind,
   SyncScope,
   Vendor,
+  VendorName,
 } from '@app/kernel';
 
 // Plain domain types: what the store's callers see. Database rows never leave the store.
@@ -49,7 +50,7 @@ export interface LinkFailure {
  * (migrations/1796500000000-open-link-vendors.ts). A vendor is rows of `link_sides`, never columns, so the store
  * needs no change for another one (the tests' in-memory vendor is one).
  */
-export type SideVendor = Vendor | (string & Record<never, never>);
+export type SideVendor = VendorName;
 
 /** One vendor's side of a link as the last sync (or a recorded intent) left it. */
 export interface LinkSide {

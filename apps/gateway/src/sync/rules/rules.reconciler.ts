@@ -27,7 +27,7 @@ export const RULES_RECONCILER: ScopeReconciler<RulesRunContext, RuleConnectorFac
   twoWay: ['feishu_to_wecom', 'wecom_to_feishu'],
   run: (context, connect, direction) => {
     const { feishu, wecom } = ruleConnectors(context, connect);
-    const half = halfOf(context, direction);
+    const half = rulesHalf(context, direction, RULES_RECONCILER.twoWay);
     return direction === 'feishu_to_wecom'
       ? new RulesReconciler(
           context,
@@ -47,9 +47,13 @@ export const RULES_RECONCILER: ScopeReconciler<RulesRunContext, RuleConnectorFac
 };
 
 /** A scheduled run's first half decides two-way links; its second only pushes; a requested run is one way. */
-function halfOf(context: RulesRunContext, direction: OneWayDirection): RuleSyncHalf {
+export function rulesHalf(
+  context: RulesRunContext,
+  direction: OneWayDirection,
+  twoWay: readonly [OneWayDirection, OneWayDirection],
+): RuleSyncHalf {
   if (!context.reconcile) return 'one_way';
-  return direction === RULES_RECONCILER.twoWay[0] ? 'deciding' : 'pushing';
+  return direction === twoWay[0] ? 'deciding' : 'pushing';
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Loss } from '@app/kernel';
+import { isVendor, VENDORS, type Loss } from '@app/kernel';
 import type { FoundObject, GroupLink, SideVendor, SyncConflict, SyncRunItem } from '@app/mapping-store';
 import type { PlanLink } from '../engine/plan-rule-change.js';
 import { linkSideId } from '../engine/link-sides.js';
@@ -146,6 +146,8 @@ export async function nameTakenItem(
   const foundLink = await context.store.groupLinks.findBySide(target.vendor, found.id);
   const waiting = await awaitingFoundConflict(context, foundLink, sourceId);
   if (waiting) return waiting;
+  // The conflicts table names what it found by the kernel's vendors (its HR resolution speaks of them).
+  if (!isVendor(target.vendor)) throw new Error(`name conflicts are kept for ${VENDORS.join(' and ')} only`);
   return recordNameConflict(context, link, sourceId, { vendor: target.vendor, ...found }, losses);
 }
 
