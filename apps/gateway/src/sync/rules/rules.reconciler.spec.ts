@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { MappingStore } from '@app/mapping-store';
 import { tableIdResolver } from '@app/translation';
 import { officeRule } from '../../../../../libs/translation/test/canonical-rule.fixtures.js';
@@ -29,11 +30,10 @@ afterAll(async () => {
   await harness.dispose();
 });
 
-let runs = 0;
-
 function context(overrides: Partial<RulesRunContext> = {}): RulesRunContext {
   return {
-    runId: `run-${++runs}`,
+    // The store keeps run ids as uuids (a conflict names the run that opened it).
+    runId: randomUUID(),
     dryRun: false,
     store,
     resolver: tableIdResolver(new Map(), new Map()),
