@@ -11,6 +11,7 @@ import { NameConflicts1796300000000 } from './1796300000000-name-conflicts.js';
 import { IdentityMatches1796400000000 } from './1796400000000-identity-matches.js';
 import { LinkWrittenSide1796500000000 } from './1796500000000-link-written-side.js';
 import { MatchReasonCodes1796600000000 } from './1796600000000-match-reason-codes.js';
+import { OpenLinkVendors1796700000000 } from './1796700000000-open-link-vendors.js';
 
 /** Every migration, oldest first. Once merged a migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   IdentityMatches1796400000000,
   LinkWrittenSide1796500000000,
   MatchReasonCodes1796600000000,
+  OpenLinkVendors1796700000000,
 ];

@@ -1,5 +1,5 @@
 // The rules sync at scale: N Feishu attendance groups → WeCom checkin rules through the real engine
-// (FeishuToWecomRulesSync, the real vendor clients, a real mapping store on embedded PostgreSQL) against both
+// (the rules reconciler, Feishu → WeCom, the real vendor clients, a real mapping store on embedded PostgreSQL) against both
 // emulators enforcing the vendors' published rate limits. Two runs: the first creates every rule, the second
 // finds nothing changed. Each is compared with the rate-limit floor of the requests it actually made, and the
 // second must make no vendor write at all (printed, and the exit code says so).
@@ -30,7 +30,7 @@ import {
 import { SAMPLE_GROUP_NAMES, SAMPLE_SHIFT_NAMES } from '../../apps/emulators/src/feishu/index.js';
 import { startEmulators, type RunningEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { loadIdResolver } from '../../apps/gateway/src/sync/id-resolver.loader.js';
-import { FeishuToWecomRulesSync } from '../../apps/gateway/src/sync/rules/feishu-to-wecom.rules-sync.js';
+import { RULES_RECONCILER } from '../../apps/gateway/src/sync/rules/rules.reconciler.js';
 import { bindingLimit, describeFloor, pace, shortLabel, writesOf } from './bench-floor.js';
 import { measure, peakRssMb, type ScenarioResult } from './bench-report.js';
 import { UnreadableRecords } from '../../apps/gateway/src/sync/engine/unreadable-records.js';
@@ -184,10 +184,14 @@ async function measureRun(
         now: () => new Date(),
         unreadable: new UnreadableRecords(),
       };
-      return new FeishuToWecomRulesSync(context, {
-        feishu: (options) => new FeishuRulesConnector(feishu, options),
-        wecom: (options) => new WecomRulesConnector(wecom, options),
-      }).run();
+      return RULES_RECONCILER.run(
+        context,
+        {
+          feishu: (options) => new FeishuRulesConnector(feishu, options),
+          wecom: (options) => new WecomRulesConnector(wecom, options),
+        },
+        'feishu_to_wecom',
+      );
     }),
   );
   const endedAt = Date.now();

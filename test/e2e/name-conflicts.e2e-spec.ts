@@ -16,6 +16,7 @@ import {
   waitForRunBody,
 } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
+import { pairIntent, pairSynced } from '../support/group-links.js';
 
 // Name conflicts and plain names where rule-names.e2e-spec.ts stops (README, "Crash safety" and "Name
 // conflicts"; issue #19, "Plain names and crash safety by recorded intent"): a conflict met from the WeCom side
@@ -313,13 +314,15 @@ describe('name conflicts and plain names (REST + emulators)', () => {
   it('Feishu → WeCom: a crash intent does not adopt a rule of its name that holds something else than planned: a name conflict', async () => {
     const groupId = await group('包装固定班');
     const planned = await plannedRule(groupId);
-    await world.store.groupLinks.recordIntent({
-      direction: 'feishu_to_wecom',
-      feishuGroupId: groupId,
-      feishuGroupName: '包装固定班',
-      wecomRuleName: planned.groupname,
-      wecomHash: wecomRuleHash({ ...planned, groupid: 0 }),
-    });
+    await world.store.groupLinks.recordIntent(
+      pairIntent({
+        direction: 'feishu_to_wecom',
+        feishuGroupId: groupId,
+        feishuGroupName: '包装固定班',
+        wecomRuleName: planned.groupname,
+        wecomHash: wecomRuleHash({ ...planned, groupid: 0 }),
+      }),
+    );
     // The rule under that name holds something else than the plan (another photo setting): not the create's.
     await world.wecomAdmin.addCheckinOption({ group: { ...planned, need_photo: !planned.need_photo } });
     const ruleId = String(rulesNamed('包装固定班')[0]!.groupid);
@@ -339,12 +342,14 @@ describe('name conflicts and plain names (REST + emulators)', () => {
     // is adopted as before, then written.
     const groupId = await group('装卸固定班');
     const planned = await plannedRule(groupId);
-    await world.store.groupLinks.recordIntent({
-      direction: 'feishu_to_wecom',
-      feishuGroupId: groupId,
-      feishuGroupName: '装卸固定班',
-      wecomRuleName: planned.groupname,
-    });
+    await world.store.groupLinks.recordIntent(
+      pairIntent({
+        direction: 'feishu_to_wecom',
+        feishuGroupId: groupId,
+        feishuGroupName: '装卸固定班',
+        wecomRuleName: planned.groupname,
+      }),
+    );
     // The rule under that name holds something else than the plan (another photo setting).
     await world.wecomAdmin.addCheckinOption({ group: { ...planned, need_photo: !planned.need_photo } });
     const ruleId = String(rulesNamed('装卸固定班')[0]!.groupid);
@@ -370,12 +375,14 @@ describe('name conflicts and plain names (REST + emulators)', () => {
     const planned = await plannedRule(groupId);
     await world.wecomAdmin.addCheckinOption({ group: { ...planned, need_photo: !planned.need_photo } });
     const ruleId = String(rulesNamed('搬运固定班')[0]!.groupid);
-    await world.store.groupLinks.recordIntent({
-      direction: 'wecom_to_feishu',
-      wecomRuleId: ruleId,
-      wecomRuleName: '搬运固定班',
-      feishuGroupName: '搬运固定班',
-    });
+    await world.store.groupLinks.recordIntent(
+      pairIntent({
+        direction: 'wecom_to_feishu',
+        wecomRuleId: ruleId,
+        wecomRuleName: '搬运固定班',
+        feishuGroupName: '搬运固定班',
+      }),
+    );
     const before = writes();
     const run = await sync({ direction: 'wecom_to_feishu', scope: 'rules', groupIds: [ruleId] });
     expect(run.items).toEqual([expect.objectContaining({ sourceId: ruleId, targetId: groupId, action: 'updated' })]);
@@ -421,14 +428,17 @@ describe('scheduled reconciliation of an in-sync two-way link whose rule has the
     await world.wecomAdmin.updateCheckinOption({ group: { groupid: ruleId, groupname: legacy } });
     const read = (await world.wecomAdmin.getCorpCheckinOptions()).find((each) => each.groupid === ruleId)!;
     const stored = (await world.store.groupLinks.findById(link.id))!;
-    await world.store.groupLinks.markSynced(link.id, {
-      feishuGroupId: groupId,
-      wecomRuleId: String(ruleId),
-      wecomRuleName: legacy,
-      feishuHash: stored.feishuHash!,
-      wecomHash: wecomRuleHash(read)!,
-      syncedAt: new Date(),
-    });
+    await world.store.groupLinks.markSynced(
+      link.id,
+      pairSynced({
+        feishuGroupId: groupId,
+        wecomRuleId: String(ruleId),
+        wecomRuleName: legacy,
+        feishuHash: stored.feishuHash!,
+        wecomHash: wecomRuleHash(read)!,
+        syncedAt: new Date(),
+      }),
+    );
     // The first tick also lists the sample company's groups and rules as unlinked (SYNC_AUTO_LINK is off).
     const updates = () => world.emulators.wecom.emulator.calls('update_checkin_option').length;
     const before = { ...writes(), updates: updates() };

@@ -16,6 +16,7 @@ import {
   waitForRunBody,
 } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
+import { pairSynced } from '../support/group-links.js';
 
 // Scheduled reconciliation in one process: ticks are driven through the scheduler itself (the cron is set to
 // fire only at midnight on the 1st of a month, so no real tick interferes), against both emulators over HTTP.
@@ -192,14 +193,17 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
       wecomHash: legacyRuleContentHashes(wecom.value)[0]!,
     };
     expect(legacy.feishuHash).not.toBe(link.feishuHash);
-    await store.groupLinks.markSynced(link.id, {
-      feishuGroupId: link.feishuGroupId!,
-      feishuGroupName: link.feishuGroupName!,
-      wecomRuleId: link.wecomRuleId!,
-      wecomRuleName: link.wecomRuleName!,
-      ...legacy,
-      syncedAt: link.lastSyncedAt!,
-    });
+    await store.groupLinks.markSynced(
+      link.id,
+      pairSynced({
+        feishuGroupId: link.feishuGroupId!,
+        feishuGroupName: link.feishuGroupName!,
+        wecomRuleId: link.wecomRuleId!,
+        wecomRuleName: link.wecomRuleName!,
+        ...legacy,
+        syncedAt: link.lastSyncedAt!,
+      }),
+    );
 
     const before = writes();
     const run = await tick();

@@ -15,6 +15,7 @@ import {
   waitForRunBody,
 } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
+import { pairIntent, pairSynced } from '../support/group-links.js';
 
 // WeCom rules named as HR named the Feishu groups (DESIGN.md, crash-safe writes): the plain name, "X (2)" for a
 // second group of one name, a name conflict for a same-named rule the gateway did not create (listed, and
@@ -260,13 +261,15 @@ describe('WeCom rule names (REST + emulators)', () => {
     const planned = await plannedRule(groupId);
     // What a run that died right after add_checkin_option leaves: the intent (with the planned name and the
     // planned content's hash, as the engine records them) and the rule, as WeCom reads it back.
-    await store.groupLinks.recordIntent({
-      direction: 'feishu_to_wecom',
-      feishuGroupId: groupId,
-      feishuGroupName: '夜班固定班',
-      wecomRuleName: planned.groupname,
-      wecomHash: wecomRuleHash({ ...planned, groupid: 0 }),
-    });
+    await store.groupLinks.recordIntent(
+      pairIntent({
+        direction: 'feishu_to_wecom',
+        feishuGroupId: groupId,
+        feishuGroupName: '夜班固定班',
+        wecomRuleName: planned.groupname,
+        wecomHash: wecomRuleHash({ ...planned, groupid: 0 }),
+      }),
+    );
     await wecomAdmin.addCheckinOption({ group: planned });
     const [rule] = rulesNamed('夜班固定班');
     const before = adds();
@@ -288,14 +291,17 @@ describe('WeCom rule names (REST + emulators)', () => {
     await wecomAdmin.updateCheckinOption({ group: { groupid: rule!.groupid, groupname: legacy } });
     const read = (await wecomAdmin.getCorpCheckinOptions()).find((each) => each.groupid === rule!.groupid)!;
     const link = (await store.groupLinks.findByFeishuGroupId(groupId))!;
-    await store.groupLinks.markSynced(link.id, {
-      feishuGroupId: groupId,
-      wecomRuleId: String(rule!.groupid),
-      wecomRuleName: legacy,
-      feishuHash: link.feishuHash!,
-      wecomHash: wecomRuleHash(read)!,
-      syncedAt: new Date(),
-    });
+    await store.groupLinks.markSynced(
+      link.id,
+      pairSynced({
+        feishuGroupId: groupId,
+        wecomRuleId: String(rule!.groupid),
+        wecomRuleName: legacy,
+        feishuHash: link.feishuHash!,
+        wecomHash: wecomRuleHash(read)!,
+        syncedAt: new Date(),
+      }),
+    );
 
     const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [groupId] });
     expect(run.items[0]).toMatchObject({ action: 'updated', targetId: String(rule!.groupid) });

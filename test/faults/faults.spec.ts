@@ -334,7 +334,7 @@ describeFaults('fault suite: the gateway converges under vendor faults and SIGKI
   // 排班 rule holds two schedules with the same times, and every later rules wecom_to_feishu run failed on that
   // rule with uq_shift_links_feishu_shift — faults on or off, forever. The same happened without any fault when HR
   // added a schedule to a WeCom 排班 rule with the times of one it had: reproduced here. Cause (fixed in
-  // wecom-to-feishu.rules-sync.ts recordShiftLinks): identical schedules share one Feishu shift, the link row was
+  // feishu-groups.rule-side.ts recordShiftLinks): identical schedules share one Feishu shift, the link row was
   // keyed by the lowest schedule id, and when that changed the new row collided with the old one.
   it(
     'regression: a WeCom 排班 rule that gains a schedule identical to a linked one still syncs to Feishu',

@@ -196,12 +196,12 @@ describe('library boundaries', () => {
     ],
     // The rules, roster and punch engines reach a vendor through its connector only, types included.
     [
-      'apps/gateway/src/sync/rules/feishu-to-wecom.rules-sync.ts',
+      'apps/gateway/src/sync/rules/wecom-rules.rule-side.ts',
       `import type { WecomCheckinGroupRead } from '@app/wecom';\nexport type X = WecomCheckinGroupRead;\n`,
       'no-restricted-imports',
     ],
     [
-      'apps/gateway/src/sync/rules/wecom-to-feishu.rules-sync.ts',
+      'apps/gateway/src/sync/rules/feishu-groups.rule-side.ts',
       `import type { FeishuGroup } from '@app/feishu';\nexport type X = FeishuGroup;\n`,
       'no-restricted-imports',
     ],
@@ -304,7 +304,7 @@ describe('library boundaries', () => {
       `import { linkFailureOf } from '../engine/sync-error-policy.js';\nimport { withLogContext } from '../engine/log-context.js';\nimport { planRuleChange } from '../engine/plan-rule-change.js';\nexport const x = [linkFailureOf, withLogContext, planRuleChange];\n`,
     ],
     [
-      'apps/gateway/src/sync/rules/wecom-to-feishu.rules-sync.ts',
+      'apps/gateway/src/sync/rules/feishu-groups.rule-side.ts',
       `import type { FeishuGroupRecord, WecomRule } from '@app/connectors';\nimport { ruleContentHash } from '@app/translation';\nexport type X = [FeishuGroupRecord, WecomRule];\nexport const y = ruleContentHash;\n`,
     ],
     [

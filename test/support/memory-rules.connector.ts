@@ -1,23 +1,22 @@
 import type { ItemPlan, RuleSideConnector } from '@app/connectors';
-import type { SyncErrorKind, Vendor } from '@app/kernel';
+import type { SyncErrorKind, VendorName } from '@app/kernel';
 
 /**
  * A rules connector over an in-memory map of rules, for specs of the engine's vendor-neutral rules code
  * (rule-removals.ts, two-way.ts, rule-item.ts): it has none of a real vendor's reads or quirks, only what
  * RuleSideConnector asks for, so a spec that passes with it shows that code needs nothing else of a vendor.
- *
- * `vendor` is one of the kernel's VENDORS: a link's sides are read by vendor (sync/engine/link-sides.ts), and
- * the store's GroupLink and the `ck_link_sides_vendor` CHECK know the Feishu–WeCom pair only, so a memory
- * connector stands on one of those two sides under its own noun.
+ * `vendor` is any lowercase name: a link's sides are rows by vendor (migrations/1796700000000-open-link-vendors.ts).
+ * memory-rules.vendor.ts builds a whole vendor on it for the rules reconciler.
  */
 export class MemoryRulesConnector implements RuleSideConnector {
   /** The rules this side holds, by id. */
   readonly rules = new Map<string, { readonly name: string }>();
   /** Every call that wrote to this side, in order. */
   readonly writes: { readonly api: string; readonly id: string }[] = [];
+  readonly vendorName = 'Memory';
 
   constructor(
-    readonly vendor: Vendor,
+    readonly vendor: VendorName,
     readonly ruleNoun: string,
     readonly noteField: string,
     readonly permanentRefusals: readonly SyncErrorKind[] = [],

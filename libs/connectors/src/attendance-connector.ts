@@ -1,4 +1,4 @@
-import type { SyncErrorKind, UnreadableRecord, Vendor } from '@app/kernel';
+import type { SyncErrorKind, UnreadableRecord, Vendor, VendorName } from '@app/kernel';
 import type { CanonicalPunch, PunchRead, Translation } from '@app/translation';
 import { inWindow, type DayKey, type DayWindow } from './roster-days.js';
 
@@ -10,7 +10,7 @@ export interface PlannedRequest {
 
 /** The requests an item would send to one vendor. */
 export interface ItemPlan {
-  readonly vendor: Vendor;
+  readonly vendor: VendorName;
   readonly requests: readonly PlannedRequest[];
 }
 
@@ -21,7 +21,9 @@ export interface ItemPlan {
  * "WeCom rule") so that its messages name what HR sees in each admin console.
  */
 export interface RuleSideConnector {
-  readonly vendor: Vendor;
+  readonly vendor: VendorName;
+  /** The vendor as HR names it ("Feishu", "WeCom"). */
+  readonly vendorName: string;
   readonly ruleNoun: string;
   /**
    * The error kinds with which this vendor refuses a write for good (the rule belongs to someone else): a link

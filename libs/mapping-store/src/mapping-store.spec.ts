@@ -7,6 +7,7 @@ import {
   type MappingStore,
   type SyncRunItem,
 } from './index.js';
+import { pairIntent, pairSynced } from '../../../test/support/group-links.js';
 
 let harness: TestStore;
 let store: MappingStore;
@@ -120,7 +121,9 @@ describe('natural keys reject duplicates', () => {
   it.each(cases)('%s', async (constraint, statement, params) => {
     const query = (statement: string, params?: unknown[]) => harness.sql(statement, params);
     const runId = await newRunId();
-    const link = await store.groupLinks.recordIntent({ direction: 'feishu_to_wecom', feishuGroupId: `g-${runId}` });
+    const link = await store.groupLinks.recordIntent(
+      pairIntent({ direction: 'feishu_to_wecom', feishuGroupId: `g-${runId}` }),
+    );
     const ctx = { runId, linkId: link.id };
     await query(statement, params(ctx));
     const failure = await query(statement, params(ctx)).then(
@@ -149,11 +152,13 @@ describe('concurrent upserts', () => {
   it('20 concurrent link intents for one Feishu group leave one link', async () => {
     const links = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        store.groupLinks.recordIntent({
-          direction: 'feishu_to_wecom',
-          feishuGroupId: 'race-group',
-          wecomRuleName: `name-${i}`,
-        }),
+        store.groupLinks.recordIntent(
+          pairIntent({
+            direction: 'feishu_to_wecom',
+            feishuGroupId: 'race-group',
+            wecomRuleName: `name-${i}`,
+          }),
+        ),
       ),
     );
     expect(new Set(links.map((link) => link.id)).size).toBe(1);
@@ -350,62 +355,78 @@ describe('id mappings', () => {
 describe('group and shift links', () => {
   it("keeps an intent's planned hash until the side has an id, then the synced one", async () => {
     const planned = 'c'.repeat(64);
-    const intent = await store.groupLinks.recordIntent({
-      direction: 'feishu_to_wecom',
-      feishuGroupId: 'planned-hash-group',
-      wecomRuleName: 'Night shift',
-      wecomHash: planned,
-    });
+    const intent = await store.groupLinks.recordIntent(
+      pairIntent({
+        direction: 'feishu_to_wecom',
+        feishuGroupId: 'planned-hash-group',
+        wecomRuleName: 'Night shift',
+        wecomHash: planned,
+      }),
+    );
     expect(intent).toMatchObject({ wecomRuleId: null, wecomRuleName: 'Night shift', wecomHash: planned });
     // A later intent for the same create (the source changed before it happened) plans other content.
-    const replanned = await store.groupLinks.recordIntent({
-      direction: 'feishu_to_wecom',
-      feishuGroupId: 'planned-hash-group',
-      wecomRuleName: 'Night shift',
-      wecomHash: 'd'.repeat(64),
-    });
+    const replanned = await store.groupLinks.recordIntent(
+      pairIntent({
+        direction: 'feishu_to_wecom',
+        feishuGroupId: 'planned-hash-group',
+        wecomRuleName: 'Night shift',
+        wecomHash: 'd'.repeat(64),
+      }),
+    );
     expect(replanned).toMatchObject({ id: intent.id, wecomHash: 'd'.repeat(64) });
-    const synced = await store.groupLinks.markSynced(intent.id, {
-      feishuGroupId: 'planned-hash-group',
-      wecomRuleId: 'planned-hash-rule',
-      feishuHash: 'a'.repeat(64),
-      wecomHash: 'b'.repeat(64),
-      syncedAt: new Date('2026-12-06T00:00:00Z'),
-    });
+    const synced = await store.groupLinks.markSynced(
+      intent.id,
+      pairSynced({
+        feishuGroupId: 'planned-hash-group',
+        wecomRuleId: 'planned-hash-rule',
+        feishuHash: 'a'.repeat(64),
+        wecomHash: 'b'.repeat(64),
+        syncedAt: new Date('2026-12-06T00:00:00Z'),
+      }),
+    );
     expect(synced.wecomHash).toBe('b'.repeat(64));
     // A side with an id keeps its synced hash whatever an intent says; a reset plans anew.
-    const kept = await store.groupLinks.recordIntent({
-      direction: 'feishu_to_wecom',
-      feishuGroupId: 'planned-hash-group',
-      wecomHash: 'e'.repeat(64),
-    });
+    const kept = await store.groupLinks.recordIntent(
+      pairIntent({
+        direction: 'feishu_to_wecom',
+        feishuGroupId: 'planned-hash-group',
+        wecomHash: 'e'.repeat(64),
+      }),
+    );
     expect(kept.wecomHash).toBe('b'.repeat(64));
-    const reset = await store.groupLinks.resetWecomTarget(intent.id, 'Night shift', 'f'.repeat(64));
+    const reset = await store.groupLinks.resetTarget(intent.id, 'wecom', 'Night shift', 'f'.repeat(64));
     expect(reset).toMatchObject({ wecomRuleId: null, wecomRuleName: 'Night shift', wecomHash: 'f'.repeat(64) });
   });
 
   it('records intent idempotently and keeps what a crashed run recorded', async () => {
-    const first = await store.groupLinks.recordIntent({
-      direction: 'feishu_to_wecom',
-      feishuGroupId: '6919358128597097404',
-      feishuGroupName: 'HQ',
-      wecomRuleName: 'HQ · fs-6919',
-    });
+    const first = await store.groupLinks.recordIntent(
+      pairIntent({
+        direction: 'feishu_to_wecom',
+        feishuGroupId: '6919358128597097404',
+        feishuGroupName: 'HQ',
+        wecomRuleName: 'HQ · fs-6919',
+      }),
+    );
     expect(first.status).toBe('pending');
-    const again = await store.groupLinks.recordIntent({
-      direction: 'feishu_to_wecom',
-      feishuGroupId: '6919358128597097404',
-    });
+    const again = await store.groupLinks.recordIntent(
+      pairIntent({
+        direction: 'feishu_to_wecom',
+        feishuGroupId: '6919358128597097404',
+      }),
+    );
     expect(again.id).toBe(first.id);
     expect(again.wecomRuleName).toBe('HQ · fs-6919');
 
-    const synced = await store.groupLinks.markSynced(first.id, {
-      feishuGroupId: '6919358128597097404',
-      wecomRuleId: '42',
-      feishuHash: 'a'.repeat(64),
-      wecomHash: 'b'.repeat(64),
-      syncedAt: new Date('2026-11-21T00:00:00Z'),
-    });
+    const synced = await store.groupLinks.markSynced(
+      first.id,
+      pairSynced({
+        feishuGroupId: '6919358128597097404',
+        wecomRuleId: '42',
+        feishuHash: 'a'.repeat(64),
+        wecomHash: 'b'.repeat(64),
+        syncedAt: new Date('2026-11-21T00:00:00Z'),
+      }),
+    );
     expect(synced).toMatchObject({ status: 'active', wecomRuleId: '42', feishuGroupName: 'HQ', lastError: null });
     expect(await store.groupLinks.findByWecomRuleId('42')).toMatchObject({ id: first.id });
 
@@ -424,18 +445,23 @@ describe('group and shift links', () => {
       store.groupLinks.setStatus(first.id, 'failed', { message: 'x', kind: 'oops' as 'internal' }),
     ).rejects.toThrow(/ck_links_last_error_kind/);
     // A sync that succeeds clears both.
-    const resynced = await store.groupLinks.markSynced(first.id, {
-      feishuGroupId: '6919358128597097404',
-      wecomRuleId: '42',
-      feishuHash: 'c'.repeat(64),
-      wecomHash: 'd'.repeat(64),
-      syncedAt: new Date('2026-11-22T00:00:00Z'),
-    });
+    const resynced = await store.groupLinks.markSynced(
+      first.id,
+      pairSynced({
+        feishuGroupId: '6919358128597097404',
+        wecomRuleId: '42',
+        feishuHash: 'c'.repeat(64),
+        wecomHash: 'd'.repeat(64),
+        syncedAt: new Date('2026-11-22T00:00:00Z'),
+      }),
+    );
     expect(resynced).toMatchObject({ status: 'active', lastError: null, lastErrorKind: null });
   });
 
   it('records the side a sync wrote, and keeps it when a sync names none', async () => {
-    const link = await store.groupLinks.recordIntent({ direction: 'two_way', feishuGroupId: 'written-side-group' });
+    const link = await store.groupLinks.recordIntent(
+      pairIntent({ direction: 'two_way', feishuGroupId: 'written-side-group' }),
+    );
     expect(link.writtenVendor).toBeNull();
     const state = {
       feishuGroupId: 'written-side-group',
@@ -444,27 +470,32 @@ describe('group and shift links', () => {
       wecomHash: 'b'.repeat(64),
       syncedAt: new Date('2026-11-21T00:00:00Z'),
     };
-    expect(await store.groupLinks.markSynced(link.id, { ...state, writtenVendor: 'wecom' })).toMatchObject({
+    expect(await store.groupLinks.markSynced(link.id, { ...pairSynced(state), writtenVendor: 'wecom' })).toMatchObject({
       writtenVendor: 'wecom',
     });
     // Hashes recorded in the current format without a write (plan-rule-change.ts, in sync): the side stays.
-    expect(await store.groupLinks.markSynced(link.id, { ...state, feishuHash: 'c'.repeat(64) })).toMatchObject({
-      writtenVendor: 'wecom',
-    });
+    expect(
+      await store.groupLinks.markSynced(link.id, pairSynced({ ...state, feishuHash: 'c'.repeat(64) })),
+    ).toMatchObject({ writtenVendor: 'wecom' });
     const [batched] = await store.groupLinks.markSyncedMany([
-      { id: link.id, state: { ...state, writtenVendor: 'feishu' } },
+      { id: link.id, state: { ...pairSynced(state), writtenVendor: 'feishu' } },
     ]);
     expect(batched).toMatchObject({ writtenVendor: 'feishu' });
     expect(await store.groupLinks.findById(link.id)).toMatchObject({ writtenVendor: 'feishu' });
+    // Any vendor's name (migrations/1796700000000-open-link-vendors.ts), but only a vendor's name.
     await expect(
-      store.groupLinks.markSynced(link.id, { ...state, writtenVendor: 'dingtalk' as 'feishu' }),
+      store.groupLinks.markSynced(link.id, { ...pairSynced(state), writtenVendor: 'Ding Talk' }),
     ).rejects.toThrow(/ck_links_written_vendor/);
   });
 
   it('keeps a side with an id on every link (ck_links_has_a_side), checked at the end of each statement', async () => {
-    const lone = await store.groupLinks.recordIntent({ direction: 'wecom_to_feishu', wecomRuleId: 'lone-rule' });
+    const lone = await store.groupLinks.recordIntent(
+      pairIntent({ direction: 'wecom_to_feishu', wecomRuleId: 'lone-rule' }),
+    );
     // Forgetting the only id the link has would leave a link nothing can find: refused, nothing changed.
-    await expect(store.groupLinks.resetWecomTarget(lone.id, 'lone (gateway)')).rejects.toThrow(/ck_links_has_a_side/);
+    await expect(store.groupLinks.resetTarget(lone.id, 'wecom', 'lone (gateway)')).rejects.toThrow(
+      /ck_links_has_a_side/,
+    );
     expect(await store.groupLinks.findById(lone.id)).toEqual(lone);
     await expect(
       harness.sql(`DELETE FROM link_sides WHERE link_id = $1 AND vendor = 'wecom'`, [lone.id]),
@@ -487,12 +518,14 @@ describe('group and shift links', () => {
   it('marks many links synced in one statement, all or nothing', async () => {
     const intents = await Promise.all(
       ['many-1', 'many-2', 'many-3'].map((feishuGroupId, index) =>
-        store.groupLinks.recordIntent({
-          direction: 'feishu_to_wecom',
-          feishuGroupId,
-          feishuGroupName: `G${index}`,
-          wecomRuleName: `G${index} · fs`,
-        }),
+        store.groupLinks.recordIntent(
+          pairIntent({
+            direction: 'feishu_to_wecom',
+            feishuGroupId,
+            feishuGroupName: `G${index}`,
+            wecomRuleName: `G${index} · fs`,
+          }),
+        ),
       ),
     );
     const syncedAt = new Date('2026-11-21T08:00:00Z');
@@ -505,7 +538,7 @@ describe('group and shift links', () => {
       syncedAt,
     });
     const synced = await store.groupLinks.markSyncedMany(
-      intents.map((link, index) => ({ id: link.id, state: state(index) })),
+      intents.map((link, index) => ({ id: link.id, state: pairSynced(state(index)) })),
     );
     expect(synced.map((link) => link.id).sort()).toEqual(intents.map((link) => link.id).sort());
     for (const [index, link] of intents.entries()) {
@@ -523,19 +556,83 @@ describe('group and shift links', () => {
     expect(await store.groupLinks.markSyncedMany([])).toEqual([]);
 
     // A rule id another link holds breaks its unique key: the statement fails and changes no row.
-    const other = await store.groupLinks.recordIntent({ direction: 'feishu_to_wecom', feishuGroupId: 'many-4' });
-    const fresh = await store.groupLinks.recordIntent({ direction: 'feishu_to_wecom', feishuGroupId: 'many-5' });
+    const other = await store.groupLinks.recordIntent(
+      pairIntent({ direction: 'feishu_to_wecom', feishuGroupId: 'many-4' }),
+    );
+    const fresh = await store.groupLinks.recordIntent(
+      pairIntent({ direction: 'feishu_to_wecom', feishuGroupId: 'many-5' }),
+    );
     await expect(
       store.groupLinks.markSyncedMany([
-        { id: fresh.id, state: { ...state(4), feishuGroupId: 'many-5', wecomRuleId: '950' } },
-        { id: other.id, state: { ...state(3), feishuGroupId: 'many-4', wecomRuleId: '900' } },
+        { id: fresh.id, state: pairSynced({ ...state(4), feishuGroupId: 'many-5', wecomRuleId: '950' }) },
+        { id: other.id, state: pairSynced({ ...state(3), feishuGroupId: 'many-4', wecomRuleId: '900' }) },
       ]),
     ).rejects.toThrow();
     expect(await store.groupLinks.findById(fresh.id)).toMatchObject({ status: 'pending', wecomRuleId: null });
   });
 
+  it('keeps sides of any vendor: a link between Feishu and a third vendor, written and read by vendor', async () => {
+    const intent = await store.groupLinks.recordIntent({
+      direction: 'feishu_to_wecom',
+      source: { vendor: 'feishu', id: 'north-group', name: 'Day shift' },
+      target: { vendor: 'north_memory', name: 'Day shift', plannedHash: 'p'.repeat(64) },
+    });
+    expect(intent.sides).toEqual(
+      new Map([
+        ['feishu', { id: 'north-group', name: 'Day shift', hash: null }],
+        ['north_memory', { id: null, name: 'Day shift', hash: 'p'.repeat(64) }],
+      ]),
+    );
+    // The pair's named fields hold only the pair's sides.
+    expect(intent).toMatchObject({ feishuGroupId: 'north-group', wecomRuleId: null, wecomRuleName: null });
+
+    const syncedAt = new Date('2026-12-01T00:00:00Z');
+    const synced = await store.groupLinks.markSynced(intent.id, {
+      sides: [
+        { vendor: 'feishu', id: 'north-group', hash: 'f'.repeat(64) },
+        { vendor: 'north_memory', id: 'n-1', name: 'Day shift', hash: 'n'.repeat(64) },
+      ],
+      syncedAt,
+    });
+    expect(synced).toMatchObject({ status: 'active', lastSyncedAt: syncedAt });
+    expect(synced.sides.get('north_memory')).toEqual({ id: 'n-1', name: 'Day shift', hash: 'n'.repeat(64) });
+    expect((await store.groupLinks.findBySide('north_memory', 'n-1'))?.id).toBe(intent.id);
+    expect(await store.groupLinks.findBySide('wecom', 'n-1')).toBeNull();
+
+    // A WeCom side joins the same link; a reset of the third vendor's side leaves the others as they were.
+    await store.groupLinks.markSynced(intent.id, {
+      sides: [{ vendor: 'wecom', id: 'w-1', name: 'Day shift', hash: 'w'.repeat(64) }],
+      syncedAt,
+    });
+    const reset = await store.groupLinks.resetTarget(intent.id, 'north_memory', 'Day shift (2)', 'q'.repeat(64));
+    expect(reset.status).toBe('pending');
+    expect([...reset.sides.keys()]).toEqual(['feishu', 'north_memory', 'wecom']);
+    expect(reset.sides.get('north_memory')).toEqual({ id: null, name: 'Day shift (2)', hash: 'q'.repeat(64) });
+    expect(reset).toMatchObject({ feishuHash: 'f'.repeat(64), wecomRuleId: 'w-1', wecomHash: 'w'.repeat(64) });
+    expect((await store.groupLinks.list()).find((link) => link.id === intent.id)?.sides).toEqual(reset.sides);
+
+    // A vendor's name is a lowercase word (ck_link_sides_vendor); a link's two sides are two vendors.
+    await expect(
+      store.groupLinks.recordIntent({
+        direction: 'feishu_to_wecom',
+        source: { vendor: 'feishu', id: 'bad-vendor' },
+        target: { vendor: 'North Memory', name: 'x' },
+      }),
+    ).rejects.toThrow();
+    await expect(
+      store.groupLinks.recordIntent({
+        direction: 'feishu_to_wecom',
+        source: { vendor: 'feishu', id: 'same-vendor' },
+        target: { vendor: 'feishu', name: 'x' },
+      }),
+    ).rejects.toThrow(/two vendors/);
+    expect(await store.groupLinks.findBySide('feishu', 'bad-vendor')).toBeNull();
+  });
+
   it('upserts shift links by WeCom item and drops the ones a sync no longer produced', async () => {
-    const link = await store.groupLinks.recordIntent({ direction: 'feishu_to_wecom', feishuGroupId: 'shift-group' });
+    const link = await store.groupLinks.recordIntent(
+      pairIntent({ direction: 'feishu_to_wecom', feishuGroupId: 'shift-group' }),
+    );
     const a = await store.shiftLinks.upsert({
       groupLinkId: link.id,
       feishuShiftId: 's1',
@@ -640,11 +737,13 @@ describe('sync cursors', () => {
 
 describe('conflicts', () => {
   it('opens a name conflict once per link, with what it found, and resolves it only as a name conflict', async () => {
-    const link = await store.groupLinks.recordIntent({
-      direction: 'feishu_to_wecom',
-      feishuGroupId: 'name-taken-1',
-      feishuGroupName: '总部固定班',
-    });
+    const link = await store.groupLinks.recordIntent(
+      pairIntent({
+        direction: 'feishu_to_wecom',
+        feishuGroupId: 'name-taken-1',
+        feishuGroupName: '总部固定班',
+      }),
+    );
     const runId = await newRunId();
     const found = { vendor: 'wecom' as const, id: '77', name: '总部固定班' };
     const first = await store.conflicts.openNameTaken(link.id, found, runId);
@@ -665,7 +764,7 @@ describe('conflicts', () => {
   });
 
   it('keeps content conflicts as they were: kind content, nothing found, resolved by a winner only', async () => {
-    const link = await store.groupLinks.recordIntent({ direction: 'two_way', feishuGroupId: 'content-1' });
+    const link = await store.groupLinks.recordIntent(pairIntent({ direction: 'two_way', feishuGroupId: 'content-1' }));
     const runId = await newRunId();
     const { conflict } = await store.conflicts.open(link.id, { feishuHash: 'a', wecomHash: 'b', runId });
     expect(conflict).toMatchObject({ kind: 'content', found: null, resolution: null });
@@ -674,7 +773,9 @@ describe('conflicts', () => {
   });
 
   it('refuses rows where what was found does not match the kind', async () => {
-    const link = await store.groupLinks.recordIntent({ direction: 'feishu_to_wecom', feishuGroupId: 'check-1' });
+    const link = await store.groupLinks.recordIntent(
+      pairIntent({ direction: 'feishu_to_wecom', feishuGroupId: 'check-1' }),
+    );
     await expect(
       harness.sql(`INSERT INTO "sync_conflicts" ("group_link_id", "kind") VALUES ($1, 'name_taken')`, [link.id]),
     ).rejects.toThrow(/ck_sync_conflicts_found/);
@@ -698,14 +799,18 @@ describe('conflicts', () => {
   });
 
   it('links a found rule: drops its side-less links, refuses one another link pairs', async () => {
-    const link = await store.groupLinks.recordIntent({
-      direction: 'feishu_to_wecom',
-      feishuGroupId: 'found-1',
-      wecomRuleName: '总部',
-    });
+    const link = await store.groupLinks.recordIntent(
+      pairIntent({
+        direction: 'feishu_to_wecom',
+        feishuGroupId: 'found-1',
+        wecomRuleName: '总部',
+      }),
+    );
     await store.groupLinks.setStatus(link.id, 'conflict', { message: 'name taken', kind: 'conflict' });
     // A scheduled run found the same rule and listed it, unlinked, with nothing on the Feishu side.
-    await store.groupLinks.recordUnlinked({ direction: 'wecom_to_feishu', wecomRuleId: '501', wecomRuleName: '总部' });
+    await store.groupLinks.recordUnlinked(
+      pairIntent({ direction: 'wecom_to_feishu', wecomRuleId: '501', wecomRuleName: '总部' }),
+    );
     const linked = await store.groupLinks.linkFoundTarget(link.id, { vendor: 'wecom', id: '501', name: '总部' });
     expect(linked).toMatchObject({
       id: link.id,
@@ -719,14 +824,18 @@ describe('conflicts', () => {
     expect(await store.groupLinks.findByWecomRuleId('501')).toMatchObject({ id: link.id });
 
     // A rule another complete link pairs is not taken from it.
-    const other = await store.groupLinks.recordIntent({ direction: 'feishu_to_wecom', feishuGroupId: 'found-2' });
+    const other = await store.groupLinks.recordIntent(
+      pairIntent({ direction: 'feishu_to_wecom', feishuGroupId: 'found-2' }),
+    );
     await expect(
       store.groupLinks.linkFoundTarget(other.id, { vendor: 'wecom', id: '501', name: '总部' }),
     ).rejects.toBeInstanceOf(MappingConflictError);
     expect(await store.groupLinks.findById(other.id)).toMatchObject({ wecomRuleId: null });
 
     // The Feishu side likewise (a WeCom rule's name found in Feishu).
-    const fromWecom = await store.groupLinks.recordIntent({ direction: 'wecom_to_feishu', wecomRuleId: '502' });
+    const fromWecom = await store.groupLinks.recordIntent(
+      pairIntent({ direction: 'wecom_to_feishu', wecomRuleId: '502' }),
+    );
     const toGroup = await store.groupLinks.linkFoundTarget(fromWecom.id, { vendor: 'feishu', id: 'g-9', name: 'G9' });
     expect(toGroup).toMatchObject({ feishuGroupId: 'g-9', feishuGroupName: 'G9', feishuHash: null, status: 'pending' });
   });

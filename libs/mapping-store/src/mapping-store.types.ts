@@ -17,6 +17,7 @@ import type {
   SyncErrorKind,
   SyncScope,
   Vendor,
+  VendorName,
 } from '@app/kernel';
 
 // Plain domain types: what the store's callers see. Database rows never leave the store.
@@ -46,8 +47,31 @@ export interface LinkFailure {
   readonly kind: SyncErrorKind;
 }
 
+/**
+ * The vendor of a link's side as the store keeps it: one of the kernel's vendors, or any other lowercase name
+ * (migrations/1796700000000-open-link-vendors.ts). A vendor is rows of `link_sides`, never columns, so the store
+ * needs no change for another one (the tests' in-memory vendor is one).
+ */
+export type SideVendor = VendorName;
+
+/** One vendor's side of a link as the last sync (or a recorded intent) left it. */
+export interface LinkSide {
+  /** The vendor's id of the object; null while a create is pending (WeCom answers no id) or before one. */
+  readonly id: string | null;
+  /** The object's name on that vendor; alone, it is a recorded intent (the name a create will carry). */
+  readonly name: string | null;
+  /** The side's canonical content hash at the last sync (or, while `id` is null, the planned content's). */
+  readonly hash: string | null;
+}
+
+/**
+ * A link of scope `rule`: its sides by vendor, and the Feishu–WeCom pair's fields the REST views and the
+ * roster and punch scopes read (the same sides, by name).
+ */
 export interface GroupLink {
   readonly id: string;
+  /** Every side the link has, by vendor. */
+  readonly sides: ReadonlyMap<SideVendor, LinkSide>;
   readonly feishuGroupId: string | null;
   readonly feishuGroupName: string | null;
   readonly wecomRuleId: string | null;
@@ -67,33 +91,41 @@ export interface GroupLink {
    * The side the last sync wrote, or found already holding what the other side translates to: its hash is
    * the other side's translation. Null when not known (a link last synced before the gateway recorded it).
    */
-  readonly writtenVendor: Vendor | null;
+  readonly writtenVendor: SideVendor | null;
 }
 
-/** What identifies a side of a link and what we know of it; ids may be unknown while a create is pending. */
+/** One side of a link intent: the vendor, and what is known of its object (ids are unknown before a create). */
+export interface SideIntent {
+  readonly vendor: SideVendor;
+  readonly id?: string | null;
+  readonly name?: string | null;
+  /**
+   * The content hash of the object a create is about to make (recorded with its name before the create): after
+   * a crash, an object of that name is adopted only if it holds this content. Kept only while the side has no id.
+   */
+  readonly plannedHash?: string | null;
+}
+
+/** A link to record before any vendor write, keyed by its source side (which exists, so it has an id). */
 export interface GroupLinkIntent {
   readonly direction: LinkDirection;
-  readonly feishuGroupId?: string | null;
-  readonly feishuGroupName?: string | null;
-  readonly wecomRuleId?: string | null;
-  readonly wecomRuleName?: string | null;
-  /**
-   * The content hash of the WeCom rule a create is about to make (recorded with its name before the add): after
-   * a crash, a rule of that name is adopted only if it holds this content.
-   */
-  readonly wecomHash?: string | null;
+  readonly source: SideIntent & { readonly id: string };
+  readonly target?: SideIntent;
+}
+
+/** A side both vendors agree on after a sync: its id, name (absent: keep the recorded one) and content hash. */
+export interface SyncedSide {
+  readonly vendor: SideVendor;
+  readonly id: string;
+  readonly name?: string | null;
+  readonly hash: string;
 }
 
 export interface GroupLinkSyncedState {
-  readonly feishuGroupId: string;
-  readonly feishuGroupName?: string | null;
-  readonly wecomRuleId: string;
-  readonly wecomRuleName?: string | null;
-  readonly feishuHash: string;
-  readonly wecomHash: string;
+  readonly sides: readonly SyncedSide[];
   readonly syncedAt: Date;
   /** The side this sync wrote (GroupLink.writtenVendor); omitted: the link keeps the one it had. */
-  readonly writtenVendor?: Vendor;
+  readonly writtenVendor?: SideVendor;
 }
 
 export const WECOM_SHIFT_KINDS = ['schedule', 'checkintime'] as const;

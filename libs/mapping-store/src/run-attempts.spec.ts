@@ -1,5 +1,6 @@
 import { openTestStore, type TestStore } from '../../../test/support/test-database.js';
 import type { MappingStore, SyncRunItem } from './index.js';
+import { pairIntent, pairSynced } from '../../../test/support/group-links.js';
 
 // Run attempts (sync_runs.attempt: which attempt of the run's job executes it), event-run joins and the
 // group-link target resets, against the real database the environment names (embedded by default, PostgreSQL
@@ -176,26 +177,31 @@ describe('punch event runs join a queued one', () => {
 describe('group link target resets', () => {
   async function syncedLink(suffix: string, direction: 'feishu_to_wecom' | 'wecom_to_feishu') {
     const link = await store.groupLinks.recordIntent(
-      direction === 'feishu_to_wecom'
-        ? { direction, feishuGroupId: `fg-${suffix}`, feishuGroupName: `Group ${suffix}` }
-        : { direction, wecomRuleId: `wr-${suffix}`, wecomRuleName: `Rule ${suffix}` },
+      pairIntent(
+        direction === 'feishu_to_wecom'
+          ? { direction, feishuGroupId: `fg-${suffix}`, feishuGroupName: `Group ${suffix}` }
+          : { direction, wecomRuleId: `wr-${suffix}`, wecomRuleName: `Rule ${suffix}` },
+      ),
     );
-    return store.groupLinks.markSynced(link.id, {
-      feishuGroupId: `fg-${suffix}`,
-      feishuGroupName: `Group ${suffix}`,
-      wecomRuleId: `wr-${suffix}`,
-      wecomRuleName: `Rule ${suffix}`,
-      feishuHash: `fh-${suffix}`,
-      wecomHash: `wh-${suffix}`,
-      syncedAt: new Date(),
-    });
+    return store.groupLinks.markSynced(
+      link.id,
+      pairSynced({
+        feishuGroupId: `fg-${suffix}`,
+        feishuGroupName: `Group ${suffix}`,
+        wecomRuleId: `wr-${suffix}`,
+        wecomRuleName: `Rule ${suffix}`,
+        feishuHash: `fh-${suffix}`,
+        wecomHash: `wh-${suffix}`,
+        syncedAt: new Date(),
+      }),
+    );
   }
 
   it('resetWecomTarget clears the WeCom id and hash, records the new name, goes pending, keeps Feishu', async () => {
     const link = await syncedLink('w', 'feishu_to_wecom');
     expect(link.status).toBe('active');
 
-    const reset = await store.groupLinks.resetWecomTarget(link.id, 'Group w (gateway)');
+    const reset = await store.groupLinks.resetTarget(link.id, 'wecom', 'Group w (gateway)');
     expect(reset).toMatchObject({
       id: link.id,
       status: 'pending',
@@ -216,7 +222,7 @@ describe('group link target resets', () => {
     const link = await syncedLink('f', 'wecom_to_feishu');
     expect(link.status).toBe('active');
 
-    const reset = await store.groupLinks.resetFeishuTarget(link.id, 'Rule f (gateway)');
+    const reset = await store.groupLinks.resetTarget(link.id, 'feishu', 'Rule f (gateway)');
     expect(reset).toMatchObject({
       id: link.id,
       status: 'pending',
@@ -235,7 +241,7 @@ describe('group link target resets', () => {
 
   it('resetting an unknown link fails', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
-    await expect(store.groupLinks.resetWecomTarget(missing, 'x')).rejects.toThrow(/group link not found/);
-    await expect(store.groupLinks.resetFeishuTarget(missing, 'x')).rejects.toThrow(/group link not found/);
+    await expect(store.groupLinks.resetTarget(missing, 'wecom', 'x')).rejects.toThrow(/group link not found/);
+    await expect(store.groupLinks.resetTarget(missing, 'feishu', 'x')).rejects.toThrow(/group link not found/);
   });
 });

@@ -244,13 +244,14 @@ function valueList<
 }
 
 /** Every CHECK constraint of the store, by name: a value list the code holds, or a rule between columns. */
-const CHECKS: Readonly<Record<string, ValueList | 'between columns'>> = {
+const CHECKS: Readonly<Record<string, ValueList | 'between columns' | 'shape of a value'>> = {
   ck_links_scope: valueList('links', 'scope', LINK_SCOPES),
   ck_links_direction: valueList('links', 'direction', LINK_DIRECTIONS),
   ck_links_status: valueList('links', 'status', LINK_STATUSES),
   ck_links_last_error_kind: valueList('links', 'last_error_kind', SYNC_ERROR_KINDS),
-  ck_links_written_vendor: valueList('links', 'written_vendor', VENDORS),
-  ck_link_sides_vendor: valueList('link_sides', 'vendor', VENDORS),
+  // Any vendor name (migrations/1796700000000-open-link-vendors.ts): the store's own tests hold the shape.
+  ck_links_written_vendor: 'shape of a value',
+  ck_link_sides_vendor: 'shape of a value',
   ck_link_sides_holds_something: 'between columns',
   ck_shift_links_wecom_kind: valueList('shift_links', 'wecom_kind', WECOM_SHIFT_KINDS),
   ck_sync_runs_status: valueList('sync_runs', 'status', RUN_STATUSES),
@@ -356,7 +357,7 @@ describe('the schema the migrations create, against the code that reads it', () 
     const inCode: Record<string, unknown> = {};
     for (const row of rows) {
       const expected = CHECKS[row.name];
-      if (expected === undefined || expected === 'between columns') continue;
+      if (expected === undefined || typeof expected === 'string') continue;
       const parsed = parseValueList(row.definition);
       inDatabase[row.name] = parsed
         ? { table: row.table, column: parsed.column, values: sorted(parsed.values) }

@@ -48,8 +48,8 @@ const FEISHU_READ = 'libs/translation/src/feishu/feishu-to-canonical.mapper.ts';
 const FEISHU_WRITE = 'libs/translation/src/feishu/canonical-to-feishu.mapper.ts';
 const WECOM_READ = 'libs/translation/src/wecom/wecom-to-canonical.mapper.ts';
 const WECOM_WRITE = 'libs/translation/src/wecom/canonical-to-wecom.mapper.ts';
-const RULES_F2W = 'apps/gateway/src/sync/rules/feishu-to-wecom.rules-sync.ts';
-const RULES_W2F = 'apps/gateway/src/sync/rules/wecom-to-feishu.rules-sync.ts';
+const RULES_F2W = 'apps/gateway/src/sync/rules/wecom-rules.rule-side.ts';
+const RULES_W2F = 'apps/gateway/src/sync/rules/feishu-groups.rule-side.ts';
 const RULE_TYPES = 'apps/gateway/src/sync/rules/rule-sync.types.ts';
 const ROSTER_PLAN = 'apps/gateway/src/sync/rosters/roster-plan.ts';
 const ROSTERS = 'apps/gateway/src/sync/rosters/rosters.sync.ts';
@@ -1745,7 +1745,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
     zh: (g) => `提醒提前量 ${t(g, 'value')} 分钟不是企业微信提供的选项（${t(g, 'choices')}）；改为准时提醒（不提前）。`,
   },
 
-  // ---- apps/gateway/src/sync/rules/feishu-to-wecom.rules-sync.ts (run item notes, item errors) --------------------
+  // ---- apps/gateway/src/sync/rules/wecom-rules.rule-side.ts (run item notes, item errors) -------------------------
   {
     source: RULES_F2W,
     en: /^every name this group's WeCom rule could carry \("(?<first>.*)" to "(?<last>.*)"\) is held by another group's rule, so none was created; rename the group$/,
@@ -1822,7 +1822,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
       '请按企业微信 → 飞书的方向同步这一对，或在 groupIds 中指定该飞书考勤组再试一次。',
   },
 
-  // ---- apps/gateway/src/sync/rules/wecom-to-feishu.rules-sync.ts (run item notes, item errors) --------------------
+  // ---- apps/gateway/src/sync/rules/feishu-groups.rule-side.ts (run item notes, item errors) -----------------------
   {
     source: RULES_W2F,
     en: /^the WeCom rule no longer exists; its Feishu group was left as it is \(SYNC_PROPAGATE_DELETES is off\)$/,

@@ -45,7 +45,7 @@ export const SCOPES = new ScopeRegistry<GatewayRunContext, ScopeSetup>({
       groupLeaderIds: config.feishu.defaultGroupLeaderIds,
       onNewConflict,
     }),
-    // The rules classes get connector factories, not clients: each builds its pair from the options its run sets.
+    // The rules scope gets connector factories, not clients: each direction builds its pair from the options its run sets.
     connect: ({ vendors }: ScopeSetup) => {
       const feishu = vendors.feishu();
       const wecom = vendors.wecom();

@@ -72,6 +72,7 @@ export interface FeishuGroupOverwrite {
  */
 export class FeishuRulesConnector implements RuleSideConnector {
   readonly vendor = 'feishu' as const;
+  readonly vendorName = 'Feishu';
   readonly ruleNoun = 'Feishu group';
   readonly permanentRefusals = [] as const;
   readonly noteField = 'group';

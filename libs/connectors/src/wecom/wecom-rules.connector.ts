@@ -73,6 +73,7 @@ export interface WecomRuleUpdatePlan {
  */
 export class WecomRulesConnector implements RuleSideConnector {
   readonly vendor = 'wecom' as const;
+  readonly vendorName = 'WeCom';
   readonly ruleNoun = 'WeCom rule';
   /** WeCom lets only the app that created a rule change it (REFERENCE.md, read-vs-write traps). */
   readonly permanentRefusals = ['foreign_owned_rule'] as const;

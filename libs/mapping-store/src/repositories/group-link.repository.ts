@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { LinkDirection, SyncErrorKind, Vendor } from '@app/kernel';
+import type { LinkDirection, SyncErrorKind } from '@app/kernel';
 import type { EntityManager } from 'typeorm';
 import { execute, queryRows } from './sql.util.js';
 import { withStoreErrors } from '../mapping-store.errors.js';
@@ -10,7 +10,10 @@ import type {
   GroupLinkSyncedState,
   LinkFailure,
   LinkScope,
+  LinkSide,
   LinkStatus,
+  SideIntent,
+  SideVendor,
 } from '../mapping-store.types.js';
 
 /** A row of `links` as the driver returns it (schema.spec.ts holds it against the migrations). */
@@ -25,14 +28,14 @@ export interface LinkRow {
   created_at: Date;
   updated_at: Date;
   /** The side the last sync wrote (its hash is the other side's translation); null when not known. */
-  written_vendor: Vendor | null;
+  written_vendor: SideVendor | null;
 }
 
 /** A row of `link_sides`: one vendor's side of a link (schema.spec.ts holds it against the migrations). */
 export interface LinkSideRow {
   link_id: string;
   scope: LinkScope;
-  vendor: Vendor;
+  vendor: SideVendor;
   /** Null while only an intent is recorded (the name a create will carry). */
   external_id: string | null;
   name: string | null;
@@ -40,36 +43,39 @@ export interface LinkSideRow {
   hash: string | null;
 }
 
-/** A link of scope `rule` with its Feishu and WeCom sides side by side, as every statement below returns it. */
+/** A link of scope `rule` with its sides as one JSON array, as every statement below returns it. */
 interface GroupLinkRow {
   id: string;
-  feishu_group_id: string | null;
-  feishu_group_name: string | null;
-  wecom_rule_id: string | null;
-  wecom_rule_name: string | null;
+  sides: readonly { vendor: SideVendor; id: string | null; name: string | null; hash: string | null }[];
   direction: LinkDirection;
   status: LinkStatus;
-  feishu_hash: string | null;
-  wecom_hash: string | null;
   last_synced_at: Date | null;
   last_error: string | null;
   last_error_kind: SyncErrorKind | null;
   created_at: Date;
   updated_at: Date;
-  written_vendor: Vendor | null;
+  written_vendor: SideVendor | null;
 }
 
+const NO_SIDE: LinkSide = { id: null, name: null, hash: null };
+
 function toGroupLink(row: GroupLinkRow): GroupLink {
+  const sides = new Map<SideVendor, LinkSide>(
+    row.sides.map(({ vendor, id, name, hash }) => [vendor, { id, name, hash }] as const),
+  );
+  const feishu = sides.get('feishu') ?? NO_SIDE;
+  const wecom = sides.get('wecom') ?? NO_SIDE;
   return {
     id: row.id,
-    feishuGroupId: row.feishu_group_id,
-    feishuGroupName: row.feishu_group_name,
-    wecomRuleId: row.wecom_rule_id,
-    wecomRuleName: row.wecom_rule_name,
+    sides,
+    feishuGroupId: feishu.id,
+    feishuGroupName: feishu.name,
+    wecomRuleId: wecom.id,
+    wecomRuleName: wecom.name,
     direction: row.direction,
     status: row.status,
-    feishuHash: row.feishu_hash,
-    wecomHash: row.wecom_hash,
+    feishuHash: feishu.hash,
+    wecomHash: wecom.hash,
     lastSyncedAt: row.last_synced_at,
     lastError: row.last_error,
     lastErrorKind: row.last_error_kind,
@@ -84,16 +90,15 @@ const SCOPE: LinkScope = 'rule';
 
 /**
  * A GroupLinkRow from `link` (rows shaped like `links`) and `side` (rows shaped like `link_sides`), both
- * relation names in scope of the statement.
+ * relation names in scope of the statement: every side of each link, whatever its vendor.
  */
 function groupLinkSelect(link: string, side: string): string {
-  return `SELECT l."id", f."external_id" AS "feishu_group_id", f."name" AS "feishu_group_name",
-            w."external_id" AS "wecom_rule_id", w."name" AS "wecom_rule_name", l."direction", l."status",
-            f."hash" AS "feishu_hash", w."hash" AS "wecom_hash", l."last_synced_at", l."last_error",
-            l."last_error_kind", l."created_at", l."updated_at", l."written_vendor"
-          FROM ${link} l
-            LEFT JOIN ${side} f ON f."link_id" = l."id" AND f."vendor" = 'feishu'
-            LEFT JOIN ${side} w ON w."link_id" = l."id" AND w."vendor" = 'wecom'`;
+  return `SELECT l."id", l."direction", l."status", l."last_synced_at", l."last_error", l."last_error_kind",
+            l."created_at", l."updated_at", l."written_vendor",
+            COALESCE((SELECT json_agg(json_build_object('vendor', s."vendor", 'id', s."external_id",
+                                                        'name', s."name", 'hash', s."hash") ORDER BY s."vendor")
+                      FROM ${side} s WHERE s."link_id" = l."id"), '[]'::json) AS "sides"
+          FROM ${link} l`;
 }
 
 /**
@@ -141,11 +146,11 @@ export class GroupLinkRepository {
    * Idempotent: a second call for the same source returns the existing link and only fills in what was
    * unknown (a crashed run's link keeps its recorded target name, so the next run can adopt the target).
    * One statement: the source side is upserted on its unique external id (so concurrent intents for one
-   * source meet on one row and one link), then the link (new, or touched), then the other side.
+   * source meet on one row and one link), then the link (new, or touched), then the target side.
    */
   async recordIntent(intent: GroupLinkIntent): Promise<GroupLink> {
     const [key, other] = keyedSides(intent);
-    if (!key.externalId) throw new Error('A group link needs the Feishu group id or the WeCom rule id');
+    if (!key.externalId) throw new Error(`A group link needs its source's id (${key.vendor})`);
     const rows: GroupLinkRow[] = await withStoreErrors(() =>
       queryRows(
         this.manager,
@@ -248,11 +253,31 @@ export class GroupLinkRepository {
   }
 
   /**
-   * The linked WeCom rule is gone: forget its id (keeping the link and its Feishu side) and record the name
-   * the replacement will carry, so a crash after re-creating it is adopted like any first create.
+   * The link's object on `vendor` is gone (or is to be created again): forget its id and hash, keeping the link
+   * and its other sides, and record the name the replacement will carry and the hash of its planned content,
+   * so a crash after re-creating it is adopted like any first create. The link goes `pending`.
    */
-  async resetWecomTarget(id: string, wecomRuleName: string, plannedHash: string | null = null): Promise<GroupLink> {
-    return this.resetTarget(id, 'wecom', wecomRuleName, `resetWecomTarget(${id})`, plannedHash);
+  async resetTarget(
+    id: string,
+    vendor: SideVendor,
+    name: string,
+    plannedHash: string | null = null,
+  ): Promise<GroupLink> {
+    const rows: GroupLinkRow[] = await queryRows(
+      this.manager,
+      `WITH link AS (
+         UPDATE "links" SET "status" = 'pending', "updated_at" = now() WHERE "id" = $1 AND "scope" = $2 RETURNING *),
+       written AS (
+         INSERT INTO "link_sides" AS s ("link_id", "scope", "vendor", "external_id", "name", "hash")
+         SELECT "id", "scope", $3, NULL, $4, $5::text FROM link
+         ON CONFLICT ("link_id", "vendor") DO UPDATE SET
+           "external_id" = NULL, "name" = EXCLUDED."name", "hash" = EXCLUDED."hash"
+         RETURNING s.*),
+       sides AS (${SIDES_AFTER_WRITE})
+       ${groupLinkSelect('link', 'sides')}`,
+      [id, SCOPE, vendor, name, plannedHash],
+    );
+    return toGroupLink(this.single(rows, `resetTarget(${id}, ${vendor})`));
   }
 
   /**
@@ -297,11 +322,6 @@ export class GroupLinkRepository {
     return link;
   }
 
-  /** Likewise for a Feishu group that is gone (WeCom → Feishu). */
-  async resetFeishuTarget(id: string, feishuGroupName: string): Promise<GroupLink> {
-    return this.resetTarget(id, 'feishu', feishuGroupName, `resetFeishuTarget(${id})`);
-  }
-
   /** Sets the status, with why the last sync failed (or null: nothing failed). */
   async setStatus(id: string, status: LinkStatus, failure: LinkFailure | null = null): Promise<GroupLink> {
     return this.updateLink(
@@ -322,77 +342,49 @@ export class GroupLinkRepository {
   }
 
   /**
-   * One statement for any number of links, the arrays unnested: the links go active, then both sides of each
-   * are upserted (an absent name keeps the side's name). A side id another link holds fails it all.
+   * One statement for any number of links, the arrays unnested: the links go active, then each side given is
+   * upserted (an absent name keeps the side's name). A side id another link holds fails it all.
    */
   private async sync(
     entries: readonly { readonly id: string; readonly state: GroupLinkSyncedState }[],
   ): Promise<GroupLinkRow[]> {
-    const column = <T>(pick: (state: GroupLinkSyncedState) => T) => entries.map(({ state }) => pick(state));
+    const sides = entries.flatMap(({ id, state }) => state.sides.map((side) => ({ id, side })));
     return withStoreErrors(() =>
       queryRows<GroupLinkRow>(
         this.manager,
         `WITH v AS (
-           SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                                $8::timestamptz[], $10::text[])
-             AS v(id, feishu_group_id, feishu_group_name, wecom_rule_id, wecom_rule_name, feishu_hash, wecom_hash,
-                  synced_at, written_vendor)),
+           SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $9::text[]) AS v(id, synced_at, written_vendor)),
+         sv AS (
+           SELECT * FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[])
+             AS sv(link_id, vendor, external_id, name, hash)),
          link AS (
            UPDATE "links" AS l SET "last_synced_at" = v.synced_at, "status" = 'active', "last_error" = NULL,
              "last_error_kind" = NULL, "updated_at" = now(),
              "written_vendor" = COALESCE(v.written_vendor, l."written_vendor")
-           FROM v WHERE l."id" = v.id AND l."scope" = $9
+           FROM v WHERE l."id" = v.id AND l."scope" = $8
            RETURNING l.*),
          written AS (
            INSERT INTO "link_sides" AS s ("link_id", "scope", "vendor", "external_id", "name", "hash")
-           SELECT link."id", link."scope", side.vendor, side.external_id, side.name, side.hash
-           FROM link JOIN v ON v.id = link."id"
-             CROSS JOIN LATERAL (VALUES ('feishu', v.feishu_group_id, v.feishu_group_name, v.feishu_hash),
-                                        ('wecom', v.wecom_rule_id, v.wecom_rule_name, v.wecom_hash))
-               AS side(vendor, external_id, name, hash)
+           SELECT link."id", link."scope", sv.vendor, sv.external_id, sv.name, sv.hash
+           FROM link JOIN sv ON sv.link_id = link."id"
            ON CONFLICT ("link_id", "vendor") DO UPDATE SET "external_id" = EXCLUDED."external_id",
              "name" = COALESCE(EXCLUDED."name", s."name"), "hash" = EXCLUDED."hash"
-           RETURNING s.*)
-         ${groupLinkSelect('link', 'written')}`,
+           RETURNING s.*),
+         sides AS (${SIDES_AFTER_WRITE})
+         ${groupLinkSelect('link', 'sides')}`,
         [
           entries.map(({ id }) => id),
-          column((state) => state.feishuGroupId),
-          column((state) => state.feishuGroupName ?? null),
-          column((state) => state.wecomRuleId),
-          column((state) => state.wecomRuleName ?? null),
-          column((state) => state.feishuHash),
-          column((state) => state.wecomHash),
-          column((state) => state.syncedAt),
+          entries.map(({ state }) => state.syncedAt),
+          sides.map(({ id }) => id),
+          sides.map(({ side }) => side.vendor),
+          sides.map(({ side }) => side.id),
+          sides.map(({ side }) => side.name ?? null),
+          sides.map(({ side }) => side.hash),
           SCOPE,
-          column((state) => state.writtenVendor ?? null),
+          entries.map(({ state }) => state.writtenVendor ?? null),
         ],
       ),
     );
-  }
-
-  /** Forgets `vendor`'s side id and hash, records the name its replacement will carry; the link goes pending. */
-  private async resetTarget(
-    id: string,
-    vendor: Vendor,
-    name: string,
-    operation: string,
-    plannedHash: string | null = null,
-  ): Promise<GroupLink> {
-    const rows: GroupLinkRow[] = await queryRows(
-      this.manager,
-      `WITH link AS (
-         UPDATE "links" SET "status" = 'pending', "updated_at" = now() WHERE "id" = $1 AND "scope" = $2 RETURNING *),
-       written AS (
-         INSERT INTO "link_sides" AS s ("link_id", "scope", "vendor", "external_id", "name", "hash")
-         SELECT "id", "scope", $3, NULL, $4, $5::text FROM link
-         ON CONFLICT ("link_id", "vendor") DO UPDATE SET
-           "external_id" = NULL, "name" = EXCLUDED."name", "hash" = EXCLUDED."hash"
-         RETURNING s.*),
-       sides AS (${SIDES_AFTER_WRITE})
-       ${groupLinkSelect('link', 'sides')}`,
-      [id, SCOPE, vendor, name, plannedHash],
-    );
-    return toGroupLink(this.single(rows, operation));
   }
 
   /** Updates columns of the link itself (`set` uses $3…; $1 is the id, $2 the scope); the sides stay. */
@@ -417,7 +409,7 @@ export class GroupLinkRepository {
   }
 
   /** The link whose side on `vendor` has this external id (the engine finds a link by either side so). */
-  async findBySide(vendor: Vendor, externalId: string): Promise<GroupLink | null> {
+  async findBySide(vendor: SideVendor, externalId: string): Promise<GroupLink | null> {
     return this.findOne(
       `l."id" = (SELECT "link_id" FROM "link_sides" WHERE "scope" = $1 AND "vendor" = $2 AND "external_id" = $3)`,
       vendor,
@@ -433,29 +425,32 @@ export class GroupLinkRepository {
 }
 
 interface IntentSide {
-  readonly vendor: Vendor;
+  readonly vendor: SideVendor;
   readonly externalId: string | null;
   readonly name: string | null;
   /** The planned content's hash, kept while the side has no id. */
   readonly plannedHash: string | null;
 }
 
+function intentSide(side: SideIntent): IntentSide {
+  return {
+    vendor: side.vendor,
+    externalId: side.id ?? null,
+    name: side.name ?? null,
+    plannedHash: side.plannedHash ?? null,
+  };
+}
+
 /**
- * The intent's two sides, the one it is keyed by first: the Feishu side when it names a Feishu group id, else
- * the WeCom side.
+ * The intent's source side, which keys it, and its target side (a side without anything known when the intent
+ * names none: nothing is written for it).
  */
 function keyedSides(intent: GroupLinkIntent): [IntentSide, IntentSide] {
-  const feishu: IntentSide = {
-    vendor: 'feishu',
-    externalId: intent.feishuGroupId ?? null,
-    name: intent.feishuGroupName ?? null,
-    plannedHash: null,
-  };
-  const wecom: IntentSide = {
-    vendor: 'wecom',
-    externalId: intent.wecomRuleId ?? null,
-    name: intent.wecomRuleName ?? null,
-    plannedHash: intent.wecomHash ?? null,
-  };
-  return feishu.externalId ? [feishu, wecom] : [wecom, feishu];
+  const target = intent.target;
+  if (target?.vendor === intent.source.vendor) {
+    throw new Error(`A group link's two sides are of two vendors, not both ${intent.source.vendor}`);
+  }
+  // Without a target nothing is known of it: the statements write no row for a side without an id or a name.
+  const nothing: IntentSide = { vendor: '', externalId: null, name: null, plannedHash: null };
+  return [intentSide(intent.source), target ? intentSide(target) : nothing];
 }

@@ -313,7 +313,7 @@ export class PunchesSync {
         if (source === 'feishu') {
           feishuGroups.push(groupId);
         } else {
-          const link = await store.groupLinks.findByWecomRuleId(groupId);
+          const link = await store.groupLinks.findBySide('wecom', groupId);
           if (link?.feishuGroupId) feishuGroups.push(link.feishuGroupId);
         }
       }

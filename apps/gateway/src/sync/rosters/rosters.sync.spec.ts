@@ -7,6 +7,7 @@ import type { WecomClient, WecomSetCheckinScheduleListRequest, WecomUserSchedule
 import { ROSTERS_RECONCILER, readPerUser, type RosterConnectors, type RostersRunContext } from './rosters.sync.js';
 import { runDirections } from '../engine/scope-registry.js';
 import { UnreadableRecords } from '../engine/unreadable-records.js';
+import { pairLink } from '../../../../../test/support/group-links.js';
 
 // The roster sync's run logic against in-memory vendors: which links a scheduled (two_way) run visits in
 // which direction, and fill-only behaviour on two-way links. The HTTP path is the e2e suite's.
@@ -48,7 +49,7 @@ describe('readPerUser', () => {
 const WINDOW = { from: '2026-03-01', to: '2026-03-02' };
 
 function link(id: string, direction: GroupLink['direction']): GroupLink {
-  return {
+  return pairLink({
     id,
     feishuGroupId: `G${id}`,
     feishuGroupName: null,
@@ -64,7 +65,7 @@ function link(id: string, direction: GroupLink['direction']): GroupLink {
     createdAt: new Date(0),
     updatedAt: new Date(0),
     writtenVendor: null,
-  };
+  });
 }
 
 const LINKS = [link('1', 'feishu_to_wecom'), link('2', 'wecom_to_feishu'), link('3', 'two_way')];

@@ -1,4 +1,4 @@
-import type { Vendor } from '@app/kernel';
+import type { VendorName } from '@app/kernel';
 import type { GroupLink, SyncRunItem } from '@app/mapping-store';
 import { linkSideId } from '../engine/link-sides.js';
 import { withLogContext } from '../engine/log-context.js';
@@ -12,7 +12,7 @@ export interface ItemSource {
   readonly resource: string;
   findLink(): Promise<GroupLink | null>;
   /** The vendor written to: the item names the link's side there. */
-  readonly targetVendor: Vendor;
+  readonly targetVendor: VendorName;
 }
 
 /**

@@ -8,14 +8,15 @@ import { refusedItem, sourceDeletedItem, targetDeletedItem } from './rule-remova
 import { syncRuleItem } from './rule-item.js';
 import type { RuleDirection, RulesRunContext } from './rule-sync.types.js';
 import { nameTakenItem, planLinkOf } from './two-way.js';
+import { pairLink } from '../../../../../test/support/group-links.js';
 
 // The rules code both directions share, run over two in-memory connectors (test/support/memory-rules.connector.ts)
 // and a store that only records what was asked of it: the items and link changes come out of the connectors'
 // nouns, note fields and deletes and the link's sides as read by vendor, whichever vendor is the source. The
 // Feishu and WeCom wording of the same items is the e2e suite's (reconcile, run-item-notes, bad-input).
 
-function link(overrides: Partial<GroupLink> = {}): GroupLink {
-  return {
+function link(overrides: Partial<Omit<GroupLink, 'sides'>> = {}): GroupLink {
+  return pairLink({
     id: 'L1',
     feishuGroupId: 'G1',
     feishuGroupName: 'Day shift',
@@ -32,7 +33,7 @@ function link(overrides: Partial<GroupLink> = {}): GroupLink {
     updatedAt: new Date(0),
     writtenVendor: null,
     ...overrides,
-  };
+  });
 }
 
 function setUp(options: { dryRun?: boolean; propagateDeletes?: boolean; reversed?: boolean } = {}) {

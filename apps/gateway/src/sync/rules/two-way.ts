@@ -1,5 +1,5 @@
-import type { Loss } from '@app/kernel';
-import type { FoundObject, GroupLink, SyncConflict, SyncRunItem } from '@app/mapping-store';
+import { isVendor, VENDORS, type Loss } from '@app/kernel';
+import type { FoundObject, GroupLink, SideVendor, SyncConflict, SyncRunItem } from '@app/mapping-store';
 import type { PlanLink } from '../engine/plan-rule-change.js';
 import { linkSideId } from '../engine/link-sides.js';
 import { item, type RuleDirection, type RulesRunContext } from './rule-sync.types.js';
@@ -32,7 +32,7 @@ export async function recordConflict(
   link: GroupLink,
   sourceId: string,
   targetId: string | null,
-  current: { readonly feishuHash: string | null; readonly wecomHash: string | null },
+  current: ReadonlyMap<SideVendor, string | null>,
   losses: readonly Loss[] = [],
 ): Promise<SyncRunItem> {
   const { store, dryRun } = context;
@@ -40,7 +40,12 @@ export async function recordConflict(
     `both the Feishu group and the WeCom rule changed since the last sync, so neither was written; choose the ` +
     `winner with POST /api/v1/conflicts/${id}/resolve {"winner": "feishu"|"wecom"}`;
   if (dryRun) return item(sourceId, targetId, 'skipped', losses, { error: message('(would be opened)') });
-  const { conflict, created } = await store.conflicts.open(link.id, { ...current, runId: context.runId });
+  // The conflicts table keeps the Feishu–WeCom pair's hashes by name (sync_conflicts).
+  const { conflict, created } = await store.conflicts.open(link.id, {
+    feishuHash: current.get('feishu') ?? null,
+    wecomHash: current.get('wecom') ?? null,
+    runId: context.runId,
+  });
   if (link.status !== 'conflict') {
     await store.groupLinks.setStatus(link.id, 'conflict', { message: message(conflict.id), kind: 'conflict' });
   }
@@ -143,6 +148,8 @@ export async function nameTakenItem(
   const foundLink = await context.store.groupLinks.findBySide(target.vendor, found.id);
   const waiting = await awaitingFoundConflict(context, foundLink, sourceId);
   if (waiting) return waiting;
+  // The conflicts table names what it found by the kernel's vendors (its HR resolution speaks of them).
+  if (!isVendor(target.vendor)) throw new Error(`name conflicts are kept for ${VENDORS.join(' and ')} only`);
   return recordNameConflict(context, link, sourceId, { vendor: target.vendor, ...found }, losses);
 }
 

@@ -2,6 +2,7 @@ import type { GroupLink } from '@app/mapping-store';
 import type { WecomRule } from '@app/connectors';
 import { wecomRuleNameCandidates } from '@app/translation';
 import { WecomRuleNames } from './wecom-rule-names.js';
+import { pairLink } from '../../../../../test/support/group-links.js';
 
 const rule = (groupid: number, groupname: string) => ({ groupid, groupname }) as WecomRule;
 
@@ -9,8 +10,8 @@ const rule = (groupid: number, groupname: string) => ({ groupid, groupname }) as
 const ruleNames = (links: readonly GroupLink[], listedAtStart: ReadonlySet<string>) =>
   new WecomRuleNames(links, listedAtStart, wecomRuleNameCandidates);
 
-function link(overrides: Partial<GroupLink>): GroupLink {
-  return {
+function link(overrides: Partial<Omit<GroupLink, 'sides'>>): GroupLink {
+  return pairLink({
     id: 'link',
     feishuGroupId: null,
     feishuGroupName: null,
@@ -27,7 +28,7 @@ function link(overrides: Partial<GroupLink>): GroupLink {
     updatedAt: new Date(0),
     writtenVendor: null,
     ...overrides,
-  };
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { GroupLink } from '@app/mapping-store';
+import { linkSide } from '../engine/link-sides.js';
 import type { WecomRule } from '@app/connectors';
 
 /** The rules of one name, oldest first, as the run's view of WeCom has them. */
@@ -50,11 +51,13 @@ export class WecomRuleNames {
     this.listedAtStart = listedAtStart;
     this.candidatesFor = candidatesFor;
     for (const link of links) {
-      if (link.wecomRuleId && link.feishuGroupId) this.claims.add(link.wecomRuleId);
-      if (!link.wecomRuleId && link.wecomRuleName) {
-        const holders = this.intents.get(link.wecomRuleName) ?? new Set<string>();
+      const rule = linkSide(link, 'wecom');
+      const paired = [...link.sides].some(([vendor, side]) => vendor !== 'wecom' && side.id !== null);
+      if (rule.id && paired) this.claims.add(rule.id);
+      if (!rule.id && rule.name) {
+        const holders = this.intents.get(rule.name) ?? new Set<string>();
         holders.add(link.id);
-        this.intents.set(link.wecomRuleName, holders);
+        this.intents.set(rule.name, holders);
       }
     }
   }
