@@ -9,7 +9,7 @@ import { FeishuClient } from '@app/feishu';
 import { openMappingStore, RunQueue } from '@app/mapping-store';
 import { MIGRATIONS } from '@app/migrations';
 import { createFixedFeishuGroup } from '../support/sync-harness.js';
-import { freePort, type GatewayProcess, startGateway, waitForHealth } from '../support/gateway-process.js';
+import { type GatewayProcess, startGateway, waitForHealth } from '../support/gateway-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 // Several gateway replicas on one database: the scheduled reconciliation runs once per tick cluster-wide, and a
@@ -139,9 +139,8 @@ describe('replicas: gateway processes on one PostgreSQL database', () => {
 
   /** Starts one replica; all replicas get the same configuration but their own port. */
   async function startReplica(): Promise<GatewayProcess> {
-    const port = await freePort();
     const gateway = startGateway({
-      PORT: String(port),
+      PORT: '0',
       DATABASE_URL: (database.target as { url: string }).url,
       // Migrations ran once, before the replicas started (as a deployment's migrate step does).
       MIGRATIONS_RUN: 'false',
@@ -160,7 +159,7 @@ describe('replicas: gateway processes on one PostgreSQL database', () => {
       LOG_LEVEL: 'info',
     });
     gateways.push(gateway);
-    await waitForHealth(port, gateway, 20_000);
+    await waitForHealth(gateway, 20_000);
     return gateway;
   }
 
