@@ -11,6 +11,7 @@ import { MIGRATIONS } from '@app/migrations';
 import { createFixedFeishuGroup } from '../support/sync-harness.js';
 import { type GatewayProcess, startGateway, waitForHealth } from '../support/gateway-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { waitFor as waitForCondition } from '../support/wait-for.js';
 
 // Several gateway replicas on one database: the scheduled reconciliation runs once per tick cluster-wide, and a
 // replica killed in the middle of a run loses no work and duplicates none. Real gateway processes (the built
@@ -46,27 +47,17 @@ interface LinkRow {
   direction: string;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Polls `probe` every 200 ms until it answers something truthy; after `timeoutMs` fails naming `what`, with
  * what `diagnose` says about the state of things.
  */
-async function waitFor<T>(
+function waitFor<T>(
   what: string,
   timeoutMs: number,
   probe: () => Promise<T | null | undefined | false>,
-  diagnose: () => Promise<unknown> = () => Promise.resolve(null),
+  diagnose?: () => Promise<unknown>,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found) return found;
-    if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}: ${JSON.stringify(await diagnose())}`);
-    }
-    await sleep(200);
-  }
+  return waitForCondition(what, probe, { timeoutMs, intervalMs: 200, ...(diagnose ? { diagnose } : {}) });
 }
 
 /** The time of a scheduled run's tick, from its key `rules@<ISO time>`. */
