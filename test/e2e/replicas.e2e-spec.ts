@@ -389,8 +389,13 @@ describe('replicas: gateway processes on one PostgreSQL database', () => {
     // every TAKEOVER_SECONDS / 2) went TAKEOVER_SECONDS without refresh: at least half of it after the kill.
     expect(finished.attempt).toBeGreaterThan(victimRun.attempt);
     expect(takenOverAt - killedAt).toBeGreaterThanOrEqual(TAKEOVER_SECONDS * 500);
-    expect(replicasLogging('Run finished', victimRun.id, [victim, survivor, newcomer])).not.toContain(victim);
-    expect(replicasLogging('Run finished', victimRun.id, [survivor, newcomer])).toHaveLength(1);
+    // The worker logs "Run finished" after the row is final, and the line crosses a pipe: wait for it.
+    const finishers = await waitFor('a replica to log the run finished', 10_000, async () => {
+      const logged = replicasLogging('Run finished', victimRun.id, [victim, survivor, newcomer]);
+      return logged.length > 0 && logged;
+    });
+    expect(finishers).not.toContain(victim);
+    expect(finishers).toHaveLength(1);
     expect(finished.status).toMatch(/^(succeeded|partial)$/);
     const { rows: items } = await db.query<{ source_id: string; action: string; error: string | null }>(
       `SELECT "source_id", "action", "error" FROM "sync_run_items" WHERE "run_id" = $1`,
