@@ -52,11 +52,11 @@ async function serve(): Promise<void> {
   configureApp(app);
   await app.listen(config.http.port);
   // With PORT=0 the operating system picks the port: say which. A parent that started the gateway with an IPC
-  // channel (the test launcher, test/support/gateway-process.ts) gets it as a message, whatever the log level,
-  // and the channel is then closed so it never holds the process open.
+  // channel (the test launcher, test/support/gateway-process.ts) gets it as a message, whatever the log level.
+  // The channel is left as it is: it belongs to the parent (a process manager may use it too).
   const { port } = app.getHttpServer().address() as AddressInfo;
   new Logger('Gateway').log({ port }, 'Gateway listening');
-  if (process.send) process.send({ event: 'listening', port } satisfies GatewayListening, () => process.disconnect());
+  process.send?.({ event: 'listening', port } satisfies GatewayListening);
 }
 
 /** The IPC message a gateway started with an IPC channel sends once it listens. */
