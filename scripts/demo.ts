@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SAMPLE_CREDENTIALS, SAMPLE_DEPARTMENTS, SAMPLE_PEOPLE } from '../apps/emulators/src/sample-company/people.js';
 import { startEmulators } from '../apps/emulators/src/start-emulators.js';
-import { freePort, startGateway, waitForHealth } from '../test/support/gateway-process.js';
+import { startGateway, waitForHealth } from '../test/support/gateway-process.js';
 
 const API_TOKEN = 'demo-token-not-secret';
 const SERVE = process.argv.includes('--serve');
@@ -148,10 +148,9 @@ function safeRead(path: string): string {
 async function main(): Promise<number> {
   const dataDir = await mkdtemp(join(tmpdir(), 'gateway-demo-'));
   const emulators = await startEmulators();
-  const port = await freePort();
   const gateway = startGateway({
     GATEWAY_API_TOKEN: API_TOKEN,
-    PORT: String(port),
+    PORT: '0',
     DATA_DIR: dataDir,
     // Info: the start-up line naming the database (and its version) is read from the captured log below.
     LOG_LEVEL: 'info',
@@ -166,7 +165,7 @@ async function main(): Promise<number> {
     line('Attendance sync gateway — demo on the built-in vendor emulators and the embedded database');
     line(`  Feishu emulator  ${emulators.feishu.server.url}`);
     line(`  WeCom emulator   ${emulators.wecom.server.url}`);
-    const tookMs = await waitForHealth(port, gateway, 30_000);
+    const { port, tookMs } = await waitForHealth(gateway, 30_000);
     line(
       `  Gateway          http://127.0.0.1:${port}  (healthy after ${(tookMs / 1000).toFixed(1)} s, data in ${dataDir})`,
     );

@@ -11,6 +11,7 @@ import { BODY_LIMIT } from '../../apps/gateway/src/app.setup.js';
 import { emulatorGatewayEnv, uploadSampleMappings } from '../support/sync-harness.js';
 import { registeredRoutes, routeKey } from '../support/routes.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
+import { waitFor } from '../support/wait-for.js';
 
 // Bad input, end to end (DESIGN.md: "Bad input anywhere → 4xx with a message naming the field; never a 500,
 // never a partial write"). Part 1 fuzzes every route of the running app — the list is read from its router,
@@ -1028,14 +1029,15 @@ describe('bad input and malformed vendor answers (REST + emulators)', () => {
     const queued = await api('POST', '/api/v1/sync', request);
     expect(queued.status).toBe(202);
     const id = String(queued.body['runId']);
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      const run = await api('GET', `/api/v1/runs/${id}`);
-      expect(run.status).toBe(200);
-      if (!['queued', 'running'].includes(String(run.body['status']))) return run.body as unknown as RunBody;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`run ${id} did not finish within 60 s`);
+    return waitFor(
+      `run ${id} to finish`,
+      async () => {
+        const run = await api('GET', `/api/v1/runs/${id}`);
+        expect(run.status).toBe(200);
+        return ['queued', 'running'].includes(String(run.body['status'])) ? null : (run.body as unknown as RunBody);
+      },
+      { timeoutMs: 60_000, intervalMs: 50 },
+    );
   }
 
   describe('part 1: every route refuses bad input with a 4xx and writes nothing', () => {

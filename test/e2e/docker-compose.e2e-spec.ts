@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ENVIRONMENT_VARIABLE_NAMES } from '../../apps/gateway/src/config/env.schema.js';
-import { freePort, startGateway, waitForHealth } from '../support/gateway-process.js';
+import { startGateway, waitForHealth } from '../support/gateway-process.js';
 import { createTestDatabase } from '../support/test-database.js';
 
 // No Docker engine here, so the stack is checked by reading it and by running what its services run.
@@ -70,7 +70,6 @@ describe('docker-compose.yml', () => {
   it("runs the migrate service's command, then the gateway's, and passes the gateway's healthcheck", async () => {
     const database = await createTestDatabase();
     const dataDir = await mkdtemp(join(tmpdir(), 'compose-'));
-    const port = await freePort();
     try {
       const given: Record<string, string> = { GATEWAY_API_TOKEN: 'compose-token' };
       const envOf = (service: ComposeService): Record<string, string> => {
@@ -91,9 +90,9 @@ describe('docker-compose.yml', () => {
       expect((await migrate.exited).code).toBe(0);
 
       const gatewayService = services['gateway']!;
-      const gateway = startGateway({ ...envOf(gatewayService), PORT: String(port) }, gatewayService.command!.slice(2));
+      const gateway = startGateway({ ...envOf(gatewayService), PORT: '0' }, gatewayService.command!.slice(2));
       try {
-        await waitForHealth(port, gateway, 15_000);
+        const { port } = await waitForHealth(gateway, 15_000);
         const [binary, ...args] = gatewayService.healthcheck!.test.slice(1);
         expect(binary).toBe('node');
         const probe = args.map((arg) => arg.replace('127.0.0.1:3000', `127.0.0.1:${port}`));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openMappingStore } from '@app/mapping-store';
 import { MIGRATIONS } from '@app/migrations';
-import { startGateway, freePort, waitForHealth } from '../support/gateway-process.js';
+import { startGateway, waitForHealth } from '../support/gateway-process.js';
 import { createTestDatabase } from '../support/test-database.js';
 
 // The built entry point, started the way an operator starts it. The deadline only catches a gateway that never
@@ -24,7 +24,7 @@ describe('gateway process', () => {
   afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
   it.each([
-    [{ PORT: 'abc' }, /^attendance-sync-gateway: PORT must be an integer 1-65535, got "abc"\n$/],
+    [{ PORT: 'abc' }, /^attendance-sync-gateway: PORT must be an integer 0-65535, got "abc"\n$/],
     [{ DATABASE_URL: 'postgres//broken' }, /^attendance-sync-gateway: DATABASE_URL must be a PostgreSQL URL.*\n$/],
     [{ GATEWAY_API_TOKEN: '' }, /^attendance-sync-gateway: GATEWAY_API_TOKEN must be set.*\n$/],
   ])('refuses to start on %j with one line naming the variable', async (bad, expected) => {
@@ -36,12 +36,13 @@ describe('gateway process', () => {
   });
 
   it('serves /health with only GATEWAY_API_TOKEN set, and keeps its data across a restart', async () => {
-    const port = await freePort();
-    // Only the token (and where to listen / keep data, so the test does not touch ./.data).
-    const env = { GATEWAY_API_TOKEN: 'process-test-token', PORT: String(port), DATA_DIR: dataDir };
+    // Only the token (and where to listen, any free port, and keep data, so the test does not touch ./.data).
+    const env = { GATEWAY_API_TOKEN: 'process-test-token', PORT: '0', DATA_DIR: dataDir };
 
     const first = startGateway(env);
-    await waitForHealth(port, first, HEALTHY_WITHIN_MS);
+    const { port } = await waitForHealth(first, HEALTHY_WITHIN_MS);
+    // The port the operating system chose is in the log too, for an operator who set PORT=0.
+    expect(first.stdout()).toContain(`"port":${port},"msg":"Gateway listening"`);
     expect(first.stdout()).toContain('applied CreateMappingStore');
     // The embedded default is real PostgreSQL, and the start-up log says which.
     expect(first.stdout()).toMatch(/Mapping store ready on embedded PostgreSQL 18\.\d+ in /);
@@ -59,10 +60,10 @@ describe('gateway process', () => {
     await opened.store.close();
 
     const second = startGateway(env);
-    await waitForHealth(port, second, HEALTHY_WITHIN_MS);
+    await waitForHealth(second, HEALTHY_WITHIN_MS);
     expect(second.stdout()).toContain('"migrationsApplied":[]');
     // A second gateway on the same DATA_DIR is refused instead of corrupting it.
-    const intruder = startGateway({ ...env, PORT: String(await freePort()) });
+    const intruder = startGateway(env);
     expect((await intruder.exited).code).toBe(1);
     expect(intruder.stderr()).toMatch(/DATA_DIR .* is in use by process \d+/);
     await second.stop();
@@ -102,7 +103,7 @@ describe('gateway process', () => {
       GATEWAY_API_TOKEN: 't',
       DATA_DIR: dataDir,
       MIGRATIONS_RUN: 'false',
-      PORT: String(await freePort()),
+      PORT: '0',
     });
     expect((await gateway.exited).code).toBe(1);
     expect(gateway.stderr()).toContain('pending migrations');

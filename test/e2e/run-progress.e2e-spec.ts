@@ -9,6 +9,7 @@ import {
   waitForRunBody,
 } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
+import { waitFor } from '../support/wait-for.js';
 
 // A running run's progress over REST (GET /api/v1/runs/:id): items done against the total its scope announced
 // once it had listed what it visits; none once the run has finished. WeCom's creates are held by emulator
@@ -59,13 +60,17 @@ describe('run progress (REST + emulators)', () => {
           .send({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: groups })
           .expect(202)
       ).body as { runId: string };
+      // Every poll until the run is final is a sample of its progress.
       const seen: NonNullable<RunBody['progress']>[] = [];
-      const deadline = Date.now() + 30_000;
-      for (let run = await get(runId); run.status === 'queued' || run.status === 'running'; run = await get(runId)) {
-        if (Date.now() > deadline) throw new Error(`run ${runId} did not finish`);
-        if (run.status === 'running' && run.progress) seen.push(run.progress);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await waitFor(
+        `run ${runId} to finish`,
+        async () => {
+          const run = await get(runId);
+          if (run.status === 'running' && run.progress) seen.push(run.progress);
+          return run.status !== 'queued' && run.status !== 'running';
+        },
+        { timeoutMs: 30_000, intervalMs: 50 },
+      );
       // Caught while running, after the groups were listed: the total is the three groups, done never above it.
       const counted = seen.filter((progress) => progress.itemsTotal !== null);
       expect(counted.length).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import { BODY_LIMIT } from '../../apps/gateway/src/app.setup.js';
 import { concretePath, type RegisteredRoute, registeredRoutes, routeKey } from '../support/routes.js';
 import { emulatorGatewayEnv, uploadSampleMappings } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
+import { waitFor } from '../support/wait-for.js';
 
 // Security of the HTTP surface, end to end: the routes come from the running app's router (not a list kept
 // by hand); every /api/v1 route refuses every wrong credential; bodies over the limit get a 413 that says so;
@@ -416,16 +417,17 @@ describe('security: authentication, body limit, secrets (REST + emulators)', () 
       return response.status;
     }
 
-    async function waitForIdle(): Promise<Record<string, unknown>[]> {
-      const deadline = Date.now() + 90_000;
-      while (Date.now() < deadline) {
-        const page = JSON.parse((await api('GET', '/api/v1/runs?limit=200')).text) as {
-          items: Record<string, unknown>[];
-        };
-        if (page.items.every((run) => !['queued', 'running'].includes(String(run['status'])))) return page.items;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error('runs did not finish within 90 s');
+    function waitForIdle(): Promise<Record<string, unknown>[]> {
+      return waitFor(
+        'every run to finish',
+        async () => {
+          const page = JSON.parse((await api('GET', '/api/v1/runs?limit=200')).text) as {
+            items: Record<string, unknown>[];
+          };
+          return page.items.every((run) => !['queued', 'running'].includes(String(run['status']))) && page.items;
+        },
+        { timeoutMs: 90_000, intervalMs: 100 },
+      );
     }
 
     it('a rules sync, a punch sync and Feishu events at LOG_LEVEL debug leak no secret or vendor token', async () => {

@@ -1,4 +1,4 @@
-import { freePort, type GatewayProcess, startGateway, waitForHealth } from '../support/gateway-process.js';
+import { type GatewayProcess, startGateway, waitForHealth } from '../support/gateway-process.js';
 
 /**
  * The built gateway (dist/) as a real process that can be SIGKILLed and started again on the same database,
@@ -16,11 +16,10 @@ export class RestartableGateway {
   }
 
   async start(): Promise<string> {
-    const port = await freePort();
-    const gateway = startGateway({ ...this.env, PORT: String(port) });
+    const gateway = startGateway({ ...this.env, PORT: '0' });
     this.started.push(gateway);
     this.current = gateway;
-    await waitForHealth(port, gateway, 30_000);
+    const { port } = await waitForHealth(gateway, 30_000);
     this.baseUrl = `http://127.0.0.1:${port}`;
     return this.baseUrl;
   }

@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { waitUntil } from './wait-for.js';
 
 export const GATEWAY_ENTRY = 'dist/apps/gateway/src/main.js';
 /**
@@ -9,32 +9,29 @@ export const GATEWAY_ENTRY = 'dist/apps/gateway/src/main.js';
  */
 export const GATEWAY_NODE_FLAGS = ['--max-semi-space-size=4'] as const;
 
-/** A port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 export interface GatewayProcess {
   readonly child: ChildProcessWithoutNullStreams;
   readonly stdout: () => string;
   readonly stderr: () => string;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /**
+   * The port the gateway bound, as it reports it over IPC once it listens (main.ts); rejects if it exits first.
+   * Started with PORT=0, the child binds whatever port is free, so no launcher can race another for a port it
+   * only guessed was free.
+   */
+  readonly listening: Promise<number>;
   stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts the built gateway with exactly `env` (plus PATH), nothing inherited from the test's environment. */
+/**
+ * Starts the built gateway with exactly `env` (plus PATH), nothing inherited from the test's environment. Pass
+ * `PORT: '0'` to serve: the port it binds comes back through `listening`.
+ */
 export function startGateway(env: Record<string, string>, args: string[] = []): GatewayProcess {
   const child = spawn(process.execPath, [...GATEWAY_NODE_FLAGS, GATEWAY_ENTRY, ...args], {
     env: { PATH: process.env['PATH'] ?? '', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+    stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
+  }) as ChildProcessWithoutNullStreams;
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -42,11 +39,23 @@ export function startGateway(env: Record<string, string>, args: string[] = []): 
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
+  const listening = new Promise<number>((resolve, reject) => {
+    child.on('message', (message: unknown) => {
+      const { event, port } = (message ?? {}) as { event?: unknown; port?: unknown };
+      if (event === 'listening' && typeof port === 'number' && port > 0) resolve(port);
+    });
+    void exited.then(({ code, signal }) =>
+      reject(new Error(`gateway exited (${code ?? signal}) before listening: ${err}${out}`)),
+    );
+  });
+  // Commands that never listen (migrate, a refused configuration) leave it rejected: not an unhandled rejection.
+  listening.catch(() => undefined);
   return {
     child,
     stdout: () => out,
     stderr: () => err,
     exited,
+    listening,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;
@@ -54,20 +63,40 @@ export function startGateway(env: Record<string, string>, args: string[] = []): 
   };
 }
 
-/** Polls GET /health until it answers 200; returns the milliseconds it took. */
-export async function waitForHealth(port: number, gateway: GatewayProcess, timeoutMs: number): Promise<number> {
+/**
+ * Waits until the gateway reports the port it bound, then polls GET /health there until it answers 200; returns
+ * the port and the milliseconds it took from the call.
+ */
+export async function waitForHealth(
+  gateway: GatewayProcess,
+  timeoutMs: number,
+): Promise<{ readonly port: number; readonly tookMs: number }> {
   const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (gateway.child.exitCode !== null) {
-      throw new Error(`gateway exited with ${gateway.child.exitCode}: ${gateway.stderr()}${gateway.stdout()}`);
-    }
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/health`);
-      if (response.status === 200) return Date.now() - started;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no healthy gateway on ${port} after ${timeoutMs} ms: ${gateway.stderr()}${gateway.stdout()}`);
+  const timeout = new Promise<never>((_, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`gateway not listening after ${timeoutMs} ms: ${gateway.stderr()}${gateway.stdout()}`)),
+      timeoutMs,
+    );
+    void gateway.exited.then(() => clearTimeout(timer));
+    void gateway.listening.then(
+      () => clearTimeout(timer),
+      () => clearTimeout(timer),
+    );
+  });
+  const port = await Promise.race([gateway.listening, timeout]);
+  await waitUntil(
+    async () => {
+      if (gateway.child.exitCode !== null) {
+        throw new Error(`gateway exited with ${gateway.child.exitCode}: ${gateway.stderr()}${gateway.stdout()}`);
+      }
+      try {
+        return (await fetch(`http://127.0.0.1:${port}/health`)).status === 200;
+      } catch {
+        return false; // listening, but refusing or resetting while it finishes starting
+      }
+    },
+    `a healthy gateway on ${port}`,
+    { timeoutMs: Math.max(1, timeoutMs - (Date.now() - started)), intervalMs: 100 },
+  );
+  return { port, tookMs: Date.now() - started };
 }

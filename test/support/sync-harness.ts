@@ -9,6 +9,7 @@ import {
 } from '../../apps/emulators/src/sample-company/people.js';
 import type { RunningEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { TEST_API_TOKEN } from './test-app.js';
+import { waitFor } from './wait-for.js';
 
 // What the sync e2e suites share: the gateway pointed at both emulators, the vendors' own APIs (as an admin
 // changing things outside the gateway would use them), and the sample company's ID mappings.
@@ -64,16 +65,18 @@ export async function uploadSampleMappings(server: App): Promise<void> {
 
 /** Polls `GET /api/v1/runs/:id` until the run is final (or `timeoutMs` passes), and returns its body. */
 export async function waitForRunBody<T>(server: App, runId: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const response = await request(server)
-      .get(`/api/v1/runs/${runId}`)
-      .set('Authorization', `Bearer ${TEST_API_TOKEN}`)
-      .expect(200);
-    if (!['queued', 'running'].includes((response.body as { status: string }).status)) return response.body as T;
-    if (Date.now() > deadline) throw new Error(`run ${runId} did not finish within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return waitFor(
+    `run ${runId} to finish`,
+    async () => {
+      const response = await request(server)
+        .get(`/api/v1/runs/${runId}`)
+        .set('Authorization', `Bearer ${TEST_API_TOKEN}`)
+        .expect(200);
+      const body = response.body as T & { status: string };
+      return ['queued', 'running'].includes(body.status) ? null : body;
+    },
+    { timeoutMs, intervalMs: 50 },
+  );
 }
 
 /** `POST /api/v1/sync` (202 `{runId}`, nothing else), then waitForRunBody. */

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { openMappingStore, RunQueue } from '@app/mapping-store';
@@ -49,6 +51,18 @@ async function serve(): Promise<void> {
   });
   configureApp(app);
   await app.listen(config.http.port);
+  // With PORT=0 the operating system picks the port: say which. A parent that started the gateway with an IPC
+  // channel (the test launcher, test/support/gateway-process.ts) gets it as a message, whatever the log level.
+  // The channel is left as it is: it belongs to the parent (a process manager may use it too).
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  new Logger('Gateway').log({ port }, 'Gateway listening');
+  process.send?.({ event: 'listening', port } satisfies GatewayListening);
+}
+
+/** The IPC message a gateway started with an IPC channel sends once it listens. */
+interface GatewayListening {
+  readonly event: 'listening';
+  readonly port: number;
 }
 
 const command = process.argv[2] ?? 'serve';

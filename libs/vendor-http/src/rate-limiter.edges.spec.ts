@@ -1,5 +1,6 @@
 import type { Vendor } from '@app/kernel';
 import { ManualClock } from '../../../test/support/manual-clock.js';
+import type { Clock } from './clock.js';
 import { RateLimiter, type RateLimit } from './rate-limiter.js';
 import { TokenCache } from './token-cache.js';
 
@@ -60,6 +61,62 @@ describe('RateLimiter: a key slightly behind its schedule', () => {
     await idle.advance(100);
     await Promise.all(next);
     expect(after).toEqual([71, 91]);
+  });
+});
+
+/** A manual clock whose n-th sleep wakes `lateness[n]` ms late (0 past the list): a stalled event loop. */
+class StallingClock implements Clock {
+  readonly manual = new ManualClock();
+  private sleeps = 0;
+
+  constructor(private readonly lateness: readonly number[]) {}
+
+  now(): number {
+    return this.manual.now();
+  }
+
+  sleep(ms: number): Promise<void> {
+    return this.manual.sleep(ms + (this.lateness[this.sleeps++] ?? 0));
+  }
+}
+
+/** Start times of `count` calls of one key asked for at 0, on a clock whose sleeps wake as late as `lateness`. */
+async function startTimesThroughStalls(
+  limits: readonly RateLimit[],
+  count: number,
+  lateness: readonly number[],
+): Promise<number[]> {
+  const clock = new StallingClock(lateness);
+  const limiter = new RateLimiter(() => limits, clock);
+  const times: number[] = [];
+  const calls = Array.from({ length: count }, () => limiter.acquire('k').then(() => times.push(clock.now())));
+  await clock.manual.advance(10_000);
+  await Promise.all(calls);
+  return times;
+}
+
+describe('RateLimiter: calls caught by a stall of the event loop', () => {
+  // 2 per 100 ms (50 ms apart): calls start at 0 and 50; the third waits for the first to leave its window,
+  // 0 + 100 + the 50 ms arrival guard = 150, and sleeps from 50 to then.
+  const twoPer100: RateLimit[] = [{ limit: 2, windowMs: 100 }];
+
+  it('counts every call of a full window from the end of a stall over 50 ms, the oldest too', async () => {
+    // The sleep to 150 wakes at 210: both earlier calls (started within 50 ms of the last start) may reach the
+    // vendor only at 210, so the third starts a window and the guard after it, at 360 — not at 210, which it
+    // would if the oldest start of the ring were left where it was.
+    expect(await startTimesThroughStalls(twoPer100, 3, [0, 60])).toEqual([0, 50, 360]);
+  });
+
+  it('takes a wake-up exactly 50 ms late for timer lateness, not a stall', async () => {
+    // Waking at 200 instead of 150 is within the arrival guard: the third call starts at once.
+    expect(await startTimesThroughStalls(twoPer100, 3, [0, 50])).toEqual([0, 50, 200]);
+  });
+
+  it('leaves the calls started more than 50 ms before the last one where they were', async () => {
+    // 3 per 150 ms (50 ms apart): starts at 0, 50 and 100; the fourth waits for 0 + 150 + 50 = 200 and wakes at
+    // 260. The calls of 50 and 100 count from 260; the one of 0 had left before the stall, so the window it
+    // opened is over and the fourth starts at 260 (moved too, it would hold the fourth back to 460).
+    expect(await startTimesThroughStalls([{ limit: 3, windowMs: 150 }], 4, [0, 0, 60])).toEqual([0, 50, 100, 260]);
   });
 });
 

@@ -25,14 +25,27 @@ const emulator = new FeishuEmulator({ seed: 5, clock: () => START, rateLimits: f
 let server: RunningServer;
 let client: Client;
 
-beforeAll(async () => {
-  server = await emulator.listen();
-  client = new Client({
+/**
+ * A client with a token cache of its own: node-sdk's default cache is one for the whole process, so a token the
+ * emulator was told to forget would stay in every later client's hands.
+ */
+function newClient(): Client {
+  const tokens = new Map<unknown, unknown>();
+  return new Client({
     appId: SAMPLE_CREDENTIALS.feishu.appId,
     appSecret: SAMPLE_CREDENTIALS.feishu.appSecret,
     domain: server.url,
     logger: silent,
+    cache: {
+      set: (key, value) => Promise.resolve(tokens.set(key, value) !== undefined),
+      get: (key) => Promise.resolve(tokens.get(key)),
+    },
   });
+}
+
+beforeAll(async () => {
+  server = await emulator.listen();
+  client = newClient();
 });
 
 afterAll(() => server.close());
@@ -88,7 +101,15 @@ async function refusal(call: Promise<unknown>): Promise<Refusal> {
 
 describe('tenant_access_token (REFERENCE A2)', () => {
   it('answers the token at the top level, and the SDK fetches one for all its calls', async () => {
-    const tokenCalls = () => emulator.calls().filter((c) => c.endpoint.includes('tenant_access_token')).length;
+    // A client of its own and the token calls from here: whatever ran before (tests run in any order) fetched
+    // tokens of its own.
+    client = newClient();
+    const before = emulator.calls().length;
+    const tokenCalls = () =>
+      emulator
+        .calls()
+        .slice(before)
+        .filter((c) => c.endpoint.includes('tenant_access_token')).length;
     const answer = await client.auth.tenantAccessToken.internal({
       data: { app_id: SAMPLE_CREDENTIALS.feishu.appId, app_secret: SAMPLE_CREDENTIALS.feishu.appSecret },
     });
@@ -527,8 +548,15 @@ describe('throttling and unknown tokens reach the SDK as envelopes', () => {
   });
 
   it('answers a token the emulator no longer knows with 99991663', async () => {
+    // The client holds a token (whichever test ran before), which the emulator then forgets.
+    succeeded(await attendance().group.list({ params: { page_size: 1 } }));
     emulator.expireTokens();
-    const rejected = await refusal(attendance().group.list({ params: { page_size: 1 } }));
-    expect(rejected).toMatchObject({ status: 400, body: { code: 99991663 } });
+    try {
+      const rejected = await refusal(attendance().group.list({ params: { page_size: 1 } }));
+      expect(rejected).toMatchObject({ status: 400, body: { code: 99991663 } });
+    } finally {
+      // The tests that run after this one (in any order) need a client holding a token the emulator knows.
+      client = newClient();
+    }
   });
 });

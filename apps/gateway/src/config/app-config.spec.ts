@@ -108,6 +108,11 @@ describe('loadAppConfig', () => {
     expect(requireWecomCredentials(config)).toEqual({ corpId: 'ww1', corpSecret: 'wc-secret' });
   });
 
+  it('accepts PORT=0 (any free port, the one bound is reported) and the highest port', () => {
+    expect(loadAppConfig({ ...minimal, PORT: '0' }).http.port).toBe(0);
+    expect(loadAppConfig({ ...minimal, PORT: '65535' }).http.port).toBe(65535);
+  });
+
   it('treats empty variables as unset', () => {
     const config = loadAppConfig({ ...minimal, PORT: '', DATABASE_URL: '', SYNC_CRON: '' });
     expect(config.http.port).toBe(3000);
@@ -123,10 +128,10 @@ describe('loadAppConfig', () => {
   });
 
   it.each([
-    [{ PORT: 'abc' }, 'PORT must be an integer 1-65535, got "abc"'],
-    [{ PORT: '0' }, 'PORT must be an integer 1-65535, got "0"'],
-    [{ PORT: '70000' }, 'PORT must be an integer 1-65535, got "70000"'],
-    [{ PORT: '80.5' }, 'PORT must be an integer 1-65535, got "80.5"'],
+    [{ PORT: 'abc' }, 'PORT must be an integer 0-65535, got "abc"'],
+    [{ PORT: '-1' }, 'PORT must be an integer 0-65535, got "-1"'],
+    [{ PORT: '65536' }, 'PORT must be an integer 0-65535, got "65536"'],
+    [{ PORT: '80.5' }, 'PORT must be an integer 0-65535, got "80.5"'],
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL must be a PostgreSQL URL'],
     [{ DATABASE_URL: 'mysql://root@localhost/db' }, 'DATABASE_URL must be a PostgreSQL URL'],
     [

@@ -139,8 +139,10 @@ export const FEISHU_EMPLOYEE_TYPES = ['employee_id', 'employee_no'] as const;
 export const USER_ID_MAPPINGS = ['table', 'same'] as const;
 
 export class EnvironmentVariables {
+  // 0 lets the operating system choose a free port; the gateway logs the port it bound (and tells a parent
+  // process over IPC when it has one), so a launcher never has to guess a free port and race for it.
   @IsOptional()
-  @IsIntegerString(1, 65535)
+  @IsIntegerString(0, 65535)
   PORT?: string;
 
   @IsOptional()

@@ -32,18 +32,29 @@ describe('embedded PostgreSQL transactions', () => {
   it('isolates two concurrent transactions: the rolled-back one leaves nothing, the other commits', async () => {
     let rolledBackInserted!: () => void;
     const firstHasWritten = new Promise<void>((resolve) => (rolledBackInserted = resolve));
+    let otherSettled!: () => void;
+    const otherHasCommitted = new Promise<void>((resolve) => (otherSettled = resolve));
 
     const doomed = store.transaction(async (tx) => {
       await tx.users.upsertMany([{ feishuUserId: 'doomed-f', wecomUserId: 'doomed-w' }]);
       rolledBackInserted();
-      // Stay open while the other transaction runs; on a shared session its COMMIT would commit our row.
-      await sleep(100);
+      // Stay open until the other transaction has committed (not for a fixed while, which a slow machine may not
+      // fill): on a shared session its COMMIT would commit our row. A store that made it wait for us instead
+      // fails here rather than hanging.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        otherHasCommitted,
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('the other transaction did not commit meanwhile')), 20_000);
+        }),
+      ]).finally(() => clearTimeout(timer));
       throw new Error('roll me back');
     });
     await firstHasWritten;
     const committed = store.transaction(async (tx) => {
       await tx.users.upsertMany([{ feishuUserId: 'kept-f', wecomUserId: 'kept-w' }]);
     });
+    void committed.finally(otherSettled).catch(() => undefined);
 
     await expect(doomed).rejects.toThrow('roll me back');
     await committed;

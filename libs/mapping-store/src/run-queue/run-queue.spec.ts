@@ -1,4 +1,5 @@
 import { openTestStore, type TestStore } from '../../../../test/support/test-database.js';
+import { waitFor } from '../../../../test/support/wait-for.js';
 import type { MappingStore, NewSyncRun, SyncRun } from '../index.js';
 import { RetryRunLater, RUN_QUEUE, RUN_QUEUE_SCHEMA, RunQueue, type RunAttempt } from './run-queue.js';
 
@@ -45,19 +46,8 @@ async function jobsOf(runId: string): Promise<{ state: string; retry_count: numb
   );
 }
 
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const until = <T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000) =>
+  waitFor(what, probe, { timeoutMs, intervalMs: 100 });
 
 const finalRun = (id: string) => async (): Promise<SyncRun | null> => {
   const run = await store.runs.get(id);

@@ -146,7 +146,6 @@ function world() {
       findById: async (id: string) => LINKS.find((each) => each.id === id) ?? null,
     },
     shiftLinks: { listForGroupLink: async (id: string) => shiftLinks(id) },
-    leases: { tryAcquire: async () => true, release: async () => undefined },
   } as unknown as MappingStore;
   const users = new Map([
     ['e1', 'w1'],
