@@ -343,6 +343,12 @@ describe('planRuleChange', () => {
       { kind: 'in_sync' },
     ],
     [
+      // The translation's written form cannot be read back (no desired hash): nothing says it moved.
+      'deciding: in sync, target written last, its translation not comparable → in sync',
+      { half: 'deciding', link: twoWay({ writtenSide: 'target' }), comparison: { actual: same('t'), desired: null } },
+      { kind: 'in_sync' },
+    ],
+    [
       'deciding: in sync, the source written last → left to the pushing half, however its target translates',
       { half: 'deciding', link: twoWay({ writtenSide: 'source' }), comparison: { actual: same('t'), desired: 't2' } },
       { kind: 'leave_to_other_half' },
