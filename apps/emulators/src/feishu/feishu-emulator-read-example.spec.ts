@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { RunningServer } from '../common/emulator-server.js';
 import { SAMPLE_CREDENTIALS } from '../sample-company/people.js';
 import { FeishuEmulator } from './index.js';
+import { jsonDifferences, type JsonDifference } from '../../../../test/support/json-differences.js';
 
 // The emulator's rendering of an attendance group against the vendor's own read example (issue #22), the
 // counterpart of wecom-emulator-read-example.spec.ts: the group the GET /groups/:group_id example describes
@@ -88,28 +89,8 @@ function docGroupAsWritten(weekShift: string, specialShift: string): Record<stri
   };
 }
 
-type Difference = `${string}: ${'missing' | 'type' | 'value'}`;
-
-/** Where `actual` departs from `expected`: a field missing, of another JSON type, or (for leaves) another value. */
-function differences(expected: unknown, actual: unknown, path: string): Difference[] {
-  const kind = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
-  if (kind(expected) !== kind(actual)) return [`${path}: type`];
-  if (Array.isArray(expected)) {
-    const list = actual as unknown[];
-    if (expected.length !== list.length) return [`${path}: value`];
-    return expected.flatMap((element, index) => differences(element, list[index], `${path}[${index}]`));
-  }
-  if (kind(expected) === 'object') {
-    const object = actual as Record<string, unknown>;
-    return Object.entries(expected as Record<string, unknown>).flatMap(([key, value]) =>
-      key in object ? differences(value, object[key], `${path}.${key}`) : [`${path}.${key}: missing` as const],
-    );
-  }
-  return expected === actual ? [] : [`${path}: value`];
-}
-
 /** The differences on purpose, each with its reason. */
-const DELIBERATE: Readonly<Record<Difference, string>> = {
+const DELIBERATE: Readonly<Record<JsonDifference, string>> = {
   // Ids the emulator assigns, 19-digit numeric strings like the vendor's (REFERENCE A1); checked below.
   'data.group_id: value': 'assigned by the emulator',
   'data.locations[0].location_id: value': 'read-only, assigned by the emulator (REFERENCE A6)',
@@ -170,9 +151,9 @@ describe('groups/:group_id: the emulator renders the doc example group as the do
     const answer = await call('GET', `/groups/${groupId}${query}`);
 
     const found = [
-      ...differences(EXAMPLE.code, answer['code'], 'code'),
-      ...differences(EXAMPLE.msg, answer['msg'], 'msg'),
-      ...differences(DOC_GROUP, answer['data'], 'data'),
+      ...jsonDifferences(EXAMPLE.code, answer['code'], 'code'),
+      ...jsonDifferences(EXAMPLE.msg, answer['msg'], 'msg'),
+      ...jsonDifferences(DOC_GROUP, answer['data'], 'data'),
     ];
     expect(found.sort()).toEqual(Object.keys(DELIBERATE).sort());
     // What stands in for the listed values: ids of the vendor's form, and the shifts and calendar as written.

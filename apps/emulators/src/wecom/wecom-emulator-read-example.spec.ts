@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { RunningServer } from '../common/emulator-server.js';
 import { SAMPLE_CREDENTIALS } from '../sample-company/people.js';
 import { WecomEmulator } from './index.js';
+import { jsonDifferences, type JsonDifference } from '../../../../test/support/json-differences.js';
 
 // The emulator's rendering of a rule against the vendor's own read example (issue #22): the rule the
 // getcorpcheckinoption doc example describes (test/fixtures/vendor-examples, from SKIT.FlurlHttpClient.Wechat as
@@ -107,28 +108,8 @@ function docRuleAsWritten(): Record<string, unknown> {
   };
 }
 
-type Difference = `${string}: ${'missing' | 'type' | 'value'}`;
-
-/** Where `actual` departs from `expected`: a field missing, of another JSON type, or (for leaves) another value. */
-function differences(expected: unknown, actual: unknown, path: string): Difference[] {
-  const kind = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
-  if (kind(expected) !== kind(actual)) return [`${path}: type`];
-  if (Array.isArray(expected)) {
-    const list = actual as unknown[];
-    if (expected.length !== list.length) return [`${path}: value`];
-    return expected.flatMap((element, index) => differences(element, list[index], `${path}[${index}]`));
-  }
-  if (kind(expected) === 'object') {
-    const object = actual as Record<string, unknown>;
-    return Object.entries(expected as Record<string, unknown>).flatMap(([key, value]) =>
-      key in object ? differences(value, object[key], `${path}.${key}`) : [`${path}.${key}: missing` as const],
-    );
-  }
-  return expected === actual ? [] : [`${path}: value`];
-}
-
 /** The differences on purpose, each with its reason. */
-const DELIBERATE: Readonly<Record<Difference, string>> = {
+const DELIBERATE: Readonly<Record<JsonDifference, string>> = {
   // Ids and bookkeeping the emulator assigns: another tenant, another moment, an API (no person) as creator.
   'group.groupid: value': 'assigned by the emulator',
   'group.create_time: value': "the emulator's clock",
@@ -187,9 +168,9 @@ describe('getcorpcheckinoption: the emulator renders the doc example rule as the
     expect(rendered).toHaveLength(1);
 
     const found = [
-      ...differences(EXAMPLE.errcode, answer['errcode'], 'errcode'),
-      ...differences(EXAMPLE.errmsg, answer['errmsg'], 'errmsg'),
-      ...differences(DOC_RULE, rendered[0], 'group'),
+      ...jsonDifferences(EXAMPLE.errcode, answer['errcode'], 'errcode'),
+      ...jsonDifferences(EXAMPLE.errmsg, answer['errmsg'], 'errmsg'),
+      ...jsonDifferences(DOC_RULE, rendered[0], 'group'),
     ];
     expect(found.sort()).toEqual(Object.keys(DELIBERATE).sort());
     // Where a listed field is present on both sides, it keeps the example's JSON type.
