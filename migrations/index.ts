@@ -12,6 +12,7 @@ import { IdentityMatches1796400000000 } from './1796400000000-identity-matches.j
 import { LinkWrittenSide1796500000000 } from './1796500000000-link-written-side.js';
 import { MatchReasonCodes1796600000000 } from './1796600000000-match-reason-codes.js';
 import { OpenLinkVendors1796700000000 } from './1796700000000-open-link-vendors.js';
+import { ConflictSideHashes1796800000000 } from './1796800000000-conflict-side-hashes.js';
 
 /** Every migration, oldest first. Once merged a migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   LinkWrittenSide1796500000000,
   MatchReasonCodes1796600000000,
   OpenLinkVendors1796700000000,
+  ConflictSideHashes1796800000000,
 ];

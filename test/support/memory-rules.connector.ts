@@ -14,13 +14,17 @@ export class MemoryRulesConnector implements RuleSideConnector {
   /** Every call that wrote to this side, in order. */
   readonly writes: { readonly api: string; readonly id: string }[] = [];
   readonly vendorName = 'Memory';
+  /** Its console lists its rules by the same noun the engine uses. */
+  readonly consoleNoun: string;
 
   constructor(
     readonly vendor: VendorName,
     readonly ruleNoun: string,
     readonly noteField: string,
     readonly permanentRefusals: readonly SyncErrorKind[] = [],
-  ) {}
+  ) {
+    this.consoleNoun = ruleNoun;
+  }
 
   /** Adds rules to this side. */
   holding(...rules: readonly { readonly id: string; readonly name: string }[]): this {

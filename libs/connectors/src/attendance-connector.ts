@@ -26,6 +26,11 @@ export interface RuleSideConnector {
   readonly vendorName: string;
   readonly ruleNoun: string;
   /**
+   * The rule as the vendor's admin console lists it ("Feishu attendance group", "WeCom rule"): how a name
+   * conflict names the same-named object HR must go and look at.
+   */
+  readonly consoleNoun: string;
+  /**
    * The error kinds with which this vendor refuses a write for good (the rule belongs to someone else): a link
    * whose last write ended so is not written again unless a run names it.
    */

@@ -752,7 +752,11 @@ describe('conflicts', () => {
     const again = await store.conflicts.openNameTaken(link.id, { ...found, id: '78' }, null);
     expect(again).toMatchObject({ created: false, conflict: { id: first.conflict.id, found } });
     // A content conflict cannot open beside it (one open conflict per link).
-    expect((await store.conflicts.open(link.id, { feishuHash: 'a', wecomHash: 'b', runId })).created).toBe(false);
+    const sideHashes = new Map([
+      ['feishu', 'a'],
+      ['wecom', 'b'],
+    ]);
+    expect((await store.conflicts.open(link.id, { sideHashes, runId })).created).toBe(false);
 
     // Not a content conflict: naming a winner does not resolve it.
     expect(await store.conflicts.resolve(first.conflict.id, 'feishu', runId)).toBeNull();
@@ -766,10 +770,47 @@ describe('conflicts', () => {
   it('keeps content conflicts as they were: kind content, nothing found, resolved by a winner only', async () => {
     const link = await store.groupLinks.recordIntent(pairIntent({ direction: 'two_way', feishuGroupId: 'content-1' }));
     const runId = await newRunId();
-    const { conflict } = await store.conflicts.open(link.id, { feishuHash: 'a', wecomHash: 'b', runId });
-    expect(conflict).toMatchObject({ kind: 'content', found: null, resolution: null });
+    const sideHashes = new Map([
+      ['feishu', 'a'],
+      ['wecom', 'b'],
+    ]);
+    const { conflict } = await store.conflicts.open(link.id, { sideHashes, runId });
+    expect(conflict).toMatchObject({ kind: 'content', found: null, resolution: null, sideHashes });
     expect(await store.conflicts.resolveName(conflict.id, 'adopt')).toBeNull();
     expect(await store.conflicts.resolve(conflict.id, 'wecom', runId)).toMatchObject({ winner: 'wecom' });
+  });
+
+  it("keeps any vendor's hashes, drops the unknown ones, and holds vendor names to their shape", async () => {
+    const link = await store.groupLinks.recordIntent(pairIntent({ direction: 'two_way', feishuGroupId: 'content-2' }));
+    const runId = await newRunId();
+    const { conflict } = await store.conflicts.open(link.id, {
+      sideHashes: new Map([
+        ['dingtalk', 'd'],
+        ['feishu', null],
+        ['wecom', 'w'],
+      ]),
+      runId,
+    });
+    expect([...conflict.sideHashes]).toEqual([
+      ['dingtalk', 'd'],
+      ['wecom', 'w'],
+    ]);
+    expect((await store.conflicts.get(conflict.id))?.sideHashes).toEqual(conflict.sideHashes);
+    await store.conflicts.resolveName(conflict.id, 'skip');
+    await harness.sql(`UPDATE "sync_conflicts" SET "winner" = 'dingtalk' WHERE "id" = $1`, [conflict.id]);
+    await expect(
+      harness.sql(`UPDATE "sync_conflicts" SET "winner" = 'Ding Talk' WHERE "id" = $1`, [conflict.id]),
+    ).rejects.toThrow(/ck_sync_conflicts_winner/);
+    await expect(
+      harness.sql(`UPDATE "sync_conflicts" SET "side_hashes" = '[]'::jsonb WHERE "id" = $1`, [conflict.id]),
+    ).rejects.toThrow(/ck_sync_conflicts_side_hashes/);
+    const named = await store.groupLinks.recordIntent(pairIntent({ direction: 'two_way', feishuGroupId: 'content-3' }));
+    const found = { vendor: 'dingtalk', id: 'd-9', name: '总部固定班' };
+    const nameTaken = (await store.conflicts.openNameTaken(named.id, found, runId)).conflict;
+    expect(nameTaken.found).toEqual(found);
+    await expect(
+      harness.sql(`UPDATE "sync_conflicts" SET "found_vendor" = '1vendor' WHERE "id" = $1`, [nameTaken.id]),
+    ).rejects.toThrow(/ck_sync_conflicts_found_vendor/);
   });
 
   it('refuses rows where what was found does not match the kind', async () => {

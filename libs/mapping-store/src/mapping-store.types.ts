@@ -292,7 +292,7 @@ export type NameConflictResolution = (typeof NAME_CONFLICT_RESOLUTIONS)[number];
 
 /** An object a name conflict found in the target: the vendor holding it, its id and its name. */
 export interface FoundObject {
-  readonly vendor: Vendor;
+  readonly vendor: VendorName;
   readonly id: string;
   readonly name: string;
 }
@@ -303,8 +303,11 @@ export interface SyncConflict {
   readonly kind: ConflictKind;
   /** Name conflicts: the same-named object found in the target; null for content conflicts. */
   readonly found: FoundObject | null;
-  readonly feishuHash: string | null;
-  readonly wecomHash: string | null;
+  /**
+   * Content conflicts: each side's content hash when the conflict was detected, by vendor (a side whose hash was
+   * unknown is absent); empty for name conflicts.
+   */
+  readonly sideHashes: ReadonlyMap<VendorName, string>;
   readonly detectedAt: Date;
   readonly detectedByRunId: string | null;
   readonly resolvedAt: Date | null;

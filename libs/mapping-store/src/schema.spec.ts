@@ -18,7 +18,6 @@ import { openTestStore, type TestStore } from '../../../test/support/test-databa
 import { MIGRATIONS_TABLE } from './mapping-store.data-source.js';
 import {
   CONFLICT_KINDS,
-  CONFLICT_WINNERS,
   LINK_SCOPES,
   LINK_STATUSES,
   MATCH_DECIDERS,
@@ -181,8 +180,7 @@ const TABLES: { readonly [Table in keyof StoreRows]: TableOf<StoreRows[Table]> }
     found_vendor: 'text | null',
     found_id: 'text | null',
     found_name: 'text | null',
-    feishu_hash: 'text | null',
-    wecom_hash: 'text | null',
+    side_hashes: 'jsonb',
     detected_at: 'timestamptz',
     detected_by_run_id: 'uuid | null',
     resolved_at: 'timestamptz | null',
@@ -264,9 +262,11 @@ const CHECKS: Readonly<Record<string, ValueList | 'between columns' | 'shape of 
   ck_punch_record_mappings_state: valueList('punch_record_mappings', 'state', PUNCH_WRITE_STATES),
   ck_sync_cursors_scope: valueList('sync_cursors', 'scope', SYNC_SCOPES),
   ck_sync_cursors_direction: valueList('sync_cursors', 'direction', SYNC_DIRECTIONS),
-  ck_sync_conflicts_winner: valueList('sync_conflicts', 'winner', CONFLICT_WINNERS),
+  // Any vendor name (migrations/1796800000000-conflict-side-hashes.ts), as a link's sides.
+  ck_sync_conflicts_winner: 'shape of a value',
   ck_sync_conflicts_kind: valueList('sync_conflicts', 'kind', CONFLICT_KINDS),
-  ck_sync_conflicts_found_vendor: valueList('sync_conflicts', 'found_vendor', VENDORS),
+  ck_sync_conflicts_found_vendor: 'shape of a value',
+  ck_sync_conflicts_side_hashes: 'shape of a value',
   ck_sync_conflicts_found: 'between columns',
   ck_sync_conflicts_resolution: valueList('sync_conflicts', 'resolution', NAME_CONFLICT_RESOLUTIONS),
   ck_event_receipts_source_vendor: valueList('event_receipts', 'source_vendor', VENDORS),

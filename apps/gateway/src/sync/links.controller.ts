@@ -1,3 +1,4 @@
+import { isVendor } from '@app/kernel';
 import {
   BadRequestException,
   Body,
@@ -182,6 +183,10 @@ export class LinksController {
         await session.groupLinks.setStatus(link.id, 'unlinked');
       });
       return { runId: null, conflictId: conflict.id };
+    }
+    // This API resolves the conflicts of the two vendors it names (LinkDirection); the store keeps any vendor's.
+    if (!isVendor(found.vendor)) {
+      throw new ConflictException(`conflict ${conflict.id} found a ${found.vendor} object, which this API cannot link`);
     }
     // The source is the side the link has; the found object is on the other.
     const sourceId = found.vendor === 'wecom' ? link.feishuGroupId : link.wecomRuleId;

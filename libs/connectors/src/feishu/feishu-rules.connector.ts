@@ -74,6 +74,7 @@ export class FeishuRulesConnector implements RuleSideConnector {
   readonly vendor = 'feishu' as const;
   readonly vendorName = 'Feishu';
   readonly ruleNoun = 'Feishu group';
+  readonly consoleNoun = 'Feishu attendance group';
   readonly permanentRefusals = [] as const;
   readonly noteField = 'group';
   private readonly shiftById = new Map<string, FeishuShift>();

@@ -75,6 +75,7 @@ export class WecomRulesConnector implements RuleSideConnector {
   readonly vendor = 'wecom' as const;
   readonly vendorName = 'WeCom';
   readonly ruleNoun = 'WeCom rule';
+  readonly consoleNoun = 'WeCom rule';
   /** WeCom lets only the app that created a rule change it (REFERENCE.md, read-vs-write traps). */
   readonly permanentRefusals = ['foreign_owned_rule'] as const;
   readonly noteField = 'rule';

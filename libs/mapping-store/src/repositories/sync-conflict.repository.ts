@@ -1,4 +1,4 @@
-import type { Vendor } from '@app/kernel';
+import type { VendorName } from '@app/kernel';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from './sql.util.js';
 import type {
@@ -14,11 +14,11 @@ export interface SyncConflictRow {
   id: string;
   group_link_id: string;
   kind: ConflictKind;
-  found_vendor: Vendor | null;
+  found_vendor: VendorName | null;
   found_id: string | null;
   found_name: string | null;
-  feishu_hash: string | null;
-  wecom_hash: string | null;
+  /** Vendor → the content hash its side had when the conflict was detected (a side whose hash was unknown is absent). */
+  side_hashes: Record<string, string>;
   detected_at: Date;
   detected_by_run_id: string | null;
   resolved_at: Date | null;
@@ -36,8 +36,8 @@ function toConflict(row: SyncConflictRow): SyncConflict {
       row.found_vendor !== null && row.found_id !== null && row.found_name !== null
         ? { vendor: row.found_vendor, id: row.found_id, name: row.found_name }
         : null,
-    feishuHash: row.feishu_hash,
-    wecomHash: row.wecom_hash,
+    // jsonb keeps an object's keys in its own order (shortest first): by vendor name, so a conflict reads the same.
+    sideHashes: new Map(Object.entries(row.side_hashes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     detectedAt: row.detected_at,
     detectedByRunId: row.detected_by_run_id,
     resolvedAt: row.resolved_at,
@@ -62,15 +62,17 @@ export class SyncConflictRepository {
    */
   async open(
     groupLinkId: string,
-    state: { feishuHash: string | null; wecomHash: string | null; runId: string | null },
+    state: { sideHashes: ReadonlyMap<VendorName, string | null>; runId: string | null },
   ): Promise<{ conflict: SyncConflict; created: boolean }> {
+    const hashes: Record<string, string> = {};
+    for (const [vendor, hash] of state.sideHashes) if (hash !== null) hashes[vendor] = hash;
     const inserted = await queryRows<SyncConflictRow>(
       this.manager,
-      `INSERT INTO "sync_conflicts" ("group_link_id", "feishu_hash", "wecom_hash", "detected_by_run_id")
-       VALUES ($1, $2, $3, $4)
+      `INSERT INTO "sync_conflicts" ("group_link_id", "side_hashes", "detected_by_run_id")
+       VALUES ($1, $2::jsonb, $3)
        ON CONFLICT ("group_link_id") WHERE "resolved_at" IS NULL DO NOTHING
        RETURNING *`,
-      [groupLinkId, state.feishuHash, state.wecomHash, state.runId],
+      [groupLinkId, JSON.stringify(hashes), state.runId],
     );
     if (inserted[0]) return { conflict: toConflict(inserted[0]), created: true };
     const open = await this.findOpenForLink(groupLinkId);

@@ -204,7 +204,8 @@ describe('the rest of what both directions share, over memory connectors', () =>
     const done = await nameTakenItem(context, direction, '100', link(), { id: 'G7', name: 'Day shift' }, []);
     expect(calls).toEqual([['findBySide', 'feishu', 'G7']]);
     expect(done).toMatchObject({ sourceId: '100', targetId: null, action: 'skipped' });
-    expect(done.error).toContain('a Feishu attendance group named "Day shift" (id G7) already exists');
+    // Named by the found side's console noun, the memory connector's own.
+    expect(done.error).toContain('a North roster named "Day shift" (id G7) already exists');
   });
 
   it('syncRuleItem: a failed item names the link’s side on the target vendor', async () => {

@@ -187,6 +187,18 @@ it('two-way: a change on either side is pushed once to the other; both changed i
   const conflicted = await twoWay();
   expect(conflicted).toEqual([expect.objectContaining({ sourceId: id, action: 'skipped' })]);
   expect((await store.groupLinks.findById(link.id))?.status).toBe('conflict');
-  expect(await store.conflicts.findOpenForLink(link.id)).toMatchObject({ kind: 'content' });
+  const conflict = await store.conflicts.findOpenForLink(link.id);
+  expect(conflict).toMatchObject({ kind: 'content' });
+  // The conflict keeps both vendors' hashes and names both vendors' rules, in one order from either half.
+  expect([...conflict!.sideHashes.keys()]).toEqual([north.vendor, south.vendor]);
+  expect(conflicted[0]?.error).toBe(
+    'both the North roster and the South rota changed since the last sync, so neither was written; choose the ' +
+      `winner with POST /api/v1/conflicts/${conflict!.id}/resolve {"winner": "${north.vendor}"|"${south.vendor}"}`,
+  );
   expect([north.writes.length, south.writes.length]).toEqual(writes);
+  const blocked = await twoWay();
+  expect(blocked.map(({ error }) => error)).toEqual([
+    `unresolved conflict ${conflict!.id}: resolve it with POST /api/v1/conflicts/${conflict!.id}/resolve ` +
+      `{"winner": "${north.vendor}"|"${south.vendor}"}`,
+  ]);
 });

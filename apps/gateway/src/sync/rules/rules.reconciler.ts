@@ -158,7 +158,7 @@ export class RulesReconciler {
       case 'leave_to_other_half':
         return null;
       case 'blocked_by_conflict':
-        return link ? openConflictItem(context, link, sourceId, targetId) : null;
+        return link ? openConflictItem(context, pair, link, sourceId, targetId) : null;
       case 'target_deleted':
         return targetDeletedItem(context, pair, sourceId, link!);
       case 'in_sync':
@@ -169,6 +169,7 @@ export class RulesReconciler {
       case 'conflict':
         return recordConflict(
           context,
+          pair,
           link!,
           sourceId,
           targetId,

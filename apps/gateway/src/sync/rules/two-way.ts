@@ -1,4 +1,5 @@
-import { isVendor, VENDORS, type Loss } from '@app/kernel';
+import type { RuleSideConnector } from '@app/connectors';
+import type { Loss } from '@app/kernel';
 import type { FoundObject, GroupLink, SideVendor, SyncConflict, SyncRunItem } from '@app/mapping-store';
 import type { PlanLink } from '../engine/plan-rule-change.js';
 import { linkSideId } from '../engine/link-sides.js';
@@ -26,9 +27,24 @@ export async function planLinkOf(
   };
 }
 
+/**
+ * The pair's two sides in one order whichever way the run goes (by vendor id), so that a conflict reads the same
+ * from either half of a two-way run.
+ */
+function sidesInOrder({ source, target }: RuleDirection): readonly [RuleSideConnector, RuleSideConnector] {
+  return source.vendor < target.vendor ? [source, target] : [target, source];
+}
+
+/** How a content conflict is resolved: `{"winner": "<vendor>"|"<vendor>"}`. */
+function winnerBody(pair: RuleDirection): string {
+  const [first, second] = sidesInOrder(pair);
+  return `{"winner": "${first.vendor}"|"${second.vendor}"}`;
+}
+
 /** Opens (or finds) the link's conflict, marks the link, and answers the run item that reports it. */
 export async function recordConflict(
   context: RulesRunContext,
+  pair: RuleDirection,
   link: GroupLink,
   sourceId: string,
   targetId: string | null,
@@ -36,16 +52,12 @@ export async function recordConflict(
   losses: readonly Loss[] = [],
 ): Promise<SyncRunItem> {
   const { store, dryRun } = context;
+  const [first, second] = sidesInOrder(pair);
   const message = (id: string) =>
-    `both the Feishu group and the WeCom rule changed since the last sync, so neither was written; choose the ` +
-    `winner with POST /api/v1/conflicts/${id}/resolve {"winner": "feishu"|"wecom"}`;
+    `both the ${first.ruleNoun} and the ${second.ruleNoun} changed since the last sync, so neither was written; ` +
+    `choose the winner with POST /api/v1/conflicts/${id}/resolve ${winnerBody(pair)}`;
   if (dryRun) return item(sourceId, targetId, 'skipped', losses, { error: message('(would be opened)') });
-  // The conflicts table keeps the Feishu–WeCom pair's hashes by name (sync_conflicts).
-  const { conflict, created } = await store.conflicts.open(link.id, {
-    feishuHash: current.get('feishu') ?? null,
-    wecomHash: current.get('wecom') ?? null,
-    runId: context.runId,
-  });
+  const { conflict, created } = await store.conflicts.open(link.id, { sideHashes: current, runId: context.runId });
   if (link.status !== 'conflict') {
     await store.groupLinks.setStatus(link.id, 'conflict', { message: message(conflict.id), kind: 'conflict' });
   }
@@ -53,12 +65,11 @@ export async function recordConflict(
   return item(sourceId, targetId, 'skipped', losses, { error: message(conflict.id) });
 }
 
-const VENDOR_OBJECT = { feishu: 'Feishu attendance group', wecom: 'WeCom rule' } as const;
-
-/** What a name conflict is about and how it is resolved, in one sentence. */
-function nameConflictMessage(found: FoundObject, conflictId: string): string {
+/** What a name conflict is about and how it is resolved, in one sentence; `found` is on one of the pair's sides. */
+function nameConflictMessage(pair: RuleDirection, found: FoundObject, conflictId: string): string {
+  const side = found.vendor === pair.source.vendor ? pair.source : pair.target;
   return (
-    `a ${VENDOR_OBJECT[found.vendor]} named "${found.name}" (id ${found.id}) already exists and this gateway ` +
+    `a ${side.consoleNoun} named "${found.name}" (id ${found.id}) already exists and this gateway ` +
     `did not create it, so it was neither adopted nor duplicated; resolve conflict ${conflictId} with ` +
     `POST /api/v1/conflicts/${conflictId}/resolve {"resolution": "adopt"|"overwrite"|"skip"} (adopt: link it, ` +
     `its content wins; overwrite: link it, this side's content wins; skip: leave this one unsynced)`
@@ -72,6 +83,7 @@ function nameConflictMessage(found: FoundObject, conflictId: string): string {
  */
 export async function recordNameConflict(
   context: RulesRunContext,
+  pair: RuleDirection,
   link: GroupLink | (() => Promise<GroupLink>),
   sourceId: string,
   found: FoundObject,
@@ -79,13 +91,13 @@ export async function recordNameConflict(
 ): Promise<SyncRunItem> {
   const { store, dryRun } = context;
   if (dryRun)
-    return item(sourceId, null, 'skipped', losses, { error: nameConflictMessage(found, '(would be opened)') });
+    return item(sourceId, null, 'skipped', losses, { error: nameConflictMessage(pair, found, '(would be opened)') });
   const linked = typeof link === 'function' ? await link() : link;
   const { conflict, created } = await store.conflicts.openNameTaken(linked.id, found, context.runId);
   // The conflict already open may be an earlier one (another object found): the item reports that one.
   const reported = conflict.found ?? found;
   const message =
-    conflict.kind === 'name_taken' ? nameConflictMessage(reported, conflict.id) : contentMessage(conflict);
+    conflict.kind === 'name_taken' ? nameConflictMessage(pair, reported, conflict.id) : contentMessage(conflict);
   if (linked.status !== 'conflict') {
     await store.groupLinks.setStatus(linked.id, 'conflict', { message, kind: 'conflict' });
   }
@@ -100,6 +112,7 @@ function contentMessage(conflict: SyncConflict): string {
 /** A link with an open conflict is left alone until the conflict is resolved. */
 export async function openConflictItem(
   context: RulesRunContext,
+  pair: RuleDirection,
   link: GroupLink,
   sourceId: string,
   targetId: string | null,
@@ -109,8 +122,8 @@ export async function openConflictItem(
   if (!open) return null;
   const error =
     open.kind === 'name_taken' && open.found
-      ? `unresolved name conflict: ${nameConflictMessage(open.found, open.id)}`
-      : `${contentMessage(open)} {"winner": "feishu"|"wecom"}`;
+      ? `unresolved name conflict: ${nameConflictMessage(pair, open.found, open.id)}`
+      : `${contentMessage(open)} ${winnerBody(pair)}`;
   return item(sourceId, targetId, 'skipped', [], { error });
 }
 
@@ -121,6 +134,7 @@ export async function openConflictItem(
  */
 export async function awaitingFoundConflict(
   context: RulesRunContext,
+  pair: RuleDirection,
   foundLink: GroupLink | null,
   sourceId: string,
 ): Promise<SyncRunItem | null> {
@@ -128,7 +142,7 @@ export async function awaitingFoundConflict(
   const open = await context.store.conflicts.findOpenForLink(foundLink.id);
   if (open?.kind !== 'name_taken' || open.found?.id !== sourceId) return null;
   return item(sourceId, null, 'skipped', [], {
-    error: `unresolved name conflict: ${nameConflictMessage(open.found, open.id)}`,
+    error: `unresolved name conflict: ${nameConflictMessage(pair, open.found, open.id)}`,
   });
 }
 
@@ -139,18 +153,16 @@ export async function awaitingFoundConflict(
  */
 export async function nameTakenItem(
   context: RulesRunContext,
-  { target }: RuleDirection,
+  pair: RuleDirection,
   sourceId: string,
   link: GroupLink | (() => Promise<GroupLink>),
   found: { readonly id: string; readonly name: string },
   losses: readonly Loss[],
 ): Promise<SyncRunItem> {
-  const foundLink = await context.store.groupLinks.findBySide(target.vendor, found.id);
-  const waiting = await awaitingFoundConflict(context, foundLink, sourceId);
+  const foundLink = await context.store.groupLinks.findBySide(pair.target.vendor, found.id);
+  const waiting = await awaitingFoundConflict(context, pair, foundLink, sourceId);
   if (waiting) return waiting;
-  // The conflicts table names what it found by the kernel's vendors (its HR resolution speaks of them).
-  if (!isVendor(target.vendor)) throw new Error(`name conflicts are kept for ${VENDORS.join(' and ')} only`);
-  return recordNameConflict(context, link, sourceId, { vendor: target.vendor, ...found }, losses);
+  return recordNameConflict(context, pair, link, sourceId, { vendor: pair.target.vendor, ...found }, losses);
 }
 
 /**
