@@ -268,6 +268,11 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
     }[];
     expect(open).toHaveLength(1);
     expect(open[0]).toMatchObject({ linkId: twoWay.id, feishuGroupId: twoWay.feishuGroupId });
+    // The texts HR reads (the console translates them by their exact words): the same from either half.
+    expect(run.items[0]!.error).toBe(
+      'both the Feishu group and the WeCom rule changed since the last sync, so neither was written; choose the ' +
+        `winner with POST /api/v1/conflicts/${open[0]!.id}/resolve {"winner": "feishu"|"wecom"}`,
+    );
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.text).toContain(open[0]!.id);
     // Accepted as text by both vendors' group bots.
@@ -278,7 +283,11 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
       text: { content: expect.any(String) },
     });
 
-    await tick();
+    const blocked = await tick();
+    expect(blocked.items.map((entry) => entry.error)).toEqual([
+      `unresolved conflict ${open[0]!.id}: resolve it with POST /api/v1/conflicts/${open[0]!.id}/resolve ` +
+        '{"winner": "feishu"|"wecom"}',
+    ]);
     expect(writes()).toEqual(before);
     expect((await auth(request(server).get('/api/v1/conflicts')).expect(200)).body.items).toHaveLength(1);
     expect(alerts).toHaveLength(1);
