@@ -105,6 +105,20 @@ const NO_VENDOR_LIBRARIES = {
     "library: the vendor's calls, batches, record types and write rules are the connector's.",
 };
 
+/** The vendor-neutral files of the roster engine (ARCHITECTURE.md). */
+const ROSTER_ENGINE_FILES = ['rosters.reconciler.ts', 'roster-sides.ts', 'shift-pairs.ts', 'roster-plan.ts'];
+const NO_VENDOR_ROSTER_PARTS = [
+  {
+    group: ['@app/connectors'],
+    importNamePattern: `^(?:${VENDOR_NAMES.map((vendor) => vendor[0].toUpperCase() + vendor.slice(1)).join('|')})`,
+    message: "The roster reconciler names no vendor: a vendor's connector is its roster roles' (roster-sides.ts).",
+  },
+  {
+    group: VENDOR_NAMES.map((vendor) => `./${vendor}-*`),
+    message: 'The roster reconciler names no vendor: rosters.scope.ts composes the vendor roles.',
+  },
+];
+
 const PURE_SYNTAX = [
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pure code: pass the clock in.' },
   {
@@ -249,6 +263,12 @@ export default tseslint.config(
     files: CONNECTOR_ONLY_ENGINE_FOLDERS.map((folder) => `apps/gateway/src/sync/${folder}/**/*.ts`),
     ignores: ['**/*.spec.ts'],
     rules: restrictedImports(...ENGINE_STAYS_BELOW_APP, NO_VENDOR_LIBRARIES),
+  },
+  // The one roster reconciler and its parts name no vendor: what is a vendor's is its roles'
+  // (rosters/<vendor>-rosters.roster-side.ts), which rosters.scope.ts composes into the scope's two directions.
+  {
+    files: ROSTER_ENGINE_FILES.map((file) => `apps/gateway/src/sync/rosters/${file}`),
+    rules: restrictedImports(...ENGINE_STAYS_BELOW_APP, NO_VENDOR_LIBRARIES, ...NO_VENDOR_ROSTER_PARTS),
   },
   // The engine's core (sync/engine/: planRuleChange, the error policy, unreadable records, the log context) serves
   // every vendor pair, so it is vendor-neutral and free of framework and I/O: it sees the store's vocabulary as

@@ -185,7 +185,7 @@ describe('library boundaries', () => {
       'no-restricted-imports',
     ],
     [
-      'apps/gateway/src/sync/rosters/rosters.sync.ts',
+      'apps/gateway/src/sync/rosters/rosters.reconciler.ts',
       `import { AppConfig } from '../../config/app-config.js';\nexport const x = AppConfig;\n`,
       'no-restricted-imports',
     ],
@@ -216,13 +216,24 @@ describe('library boundaries', () => {
       'no-restricted-imports',
     ],
     [
-      'apps/gateway/src/sync/rosters/rosters.sync.ts',
+      'apps/gateway/src/sync/rosters/rosters.reconciler.ts',
       `import type { FeishuClient } from '@app/feishu';\nexport type X = FeishuClient;\n`,
       'no-restricted-imports',
     ],
     [
       'apps/gateway/src/sync/punches/punches.sync.ts',
       `import type { WecomAddCheckinRecord } from '@app/wecom/model';\nexport type X = WecomAddCheckinRecord;\n`,
+      'no-restricted-imports',
+    ],
+    // The roster reconciler names no vendor: no vendor's connector, no vendor's roles.
+    [
+      'apps/gateway/src/sync/rosters/rosters.reconciler.ts',
+      `import type { FeishuRostersConnector } from '@app/connectors';\nexport type X = FeishuRostersConnector;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/rosters/roster-sides.ts',
+      `import { WecomRostersTarget } from './wecom-rosters.roster-side.js';\nexport const x = WecomRostersTarget;\n`,
       'no-restricted-imports',
     ],
     [
@@ -248,7 +259,7 @@ describe('library boundaries', () => {
       'no-restricted-imports',
     ],
     [
-      'apps/gateway/src/sync/rosters/rosters.sync.ts',
+      'apps/gateway/src/sync/rosters/rosters.reconciler.ts',
       `import { runDetailView } from '../run-views.js';\nexport const x = runDetailView;\n`,
       'no-restricted-imports',
     ],
@@ -308,8 +319,12 @@ describe('library boundaries', () => {
       `import type { FeishuGroupRecord, WecomRule } from '@app/connectors';\nimport { ruleContentHash } from '@app/translation';\nexport type X = [FeishuGroupRecord, WecomRule];\nexport const y = ruleContentHash;\n`,
     ],
     [
-      'apps/gateway/src/sync/rosters/rosters.sync.ts',
+      'apps/gateway/src/sync/rosters/wecom-rosters.roster-side.ts',
       `import { WecomRostersConnector } from '@app/connectors';\nimport { isPerRecordRefusal } from '../engine/sync-error-policy.js';\nimport { withLogContext } from '../engine/log-context.js';\nexport const x = [WecomRostersConnector, isPerRecordRefusal, withLogContext];\n`,
+    ],
+    [
+      'apps/gateway/src/sync/rosters/rosters.reconciler.ts',
+      `import { rosterDaysIn, type RosterSideConnector } from '@app/connectors';\nimport { withLogContext } from '../engine/log-context.js';\nexport type X = RosterSideConnector;\nexport const y = [rosterDaysIn, withLogContext];\n`,
     ],
     [
       'apps/gateway/src/sync/engine/plan-rule-change.ts',

@@ -128,7 +128,7 @@ export interface RosterWriteAnswer {
  * RosterWriteAnswer. Who writes what, and what a refusal costs, is the engine's.
  */
 export interface RosterSideConnector {
-  readonly vendor: Vendor;
+  readonly vendor: VendorName;
   readonly groupNoun: string;
   /** The roster entries of `users` in the window, every group's (one call; the engine splits on refusals). */
   readRoster(users: readonly string[], window: DayWindow, onUnreadable: UnreadableSink): Promise<RosterEntry[]>;

@@ -52,7 +52,9 @@ const RULES_F2W = 'apps/gateway/src/sync/rules/wecom-rules.rule-side.ts';
 const RULES_W2F = 'apps/gateway/src/sync/rules/feishu-groups.rule-side.ts';
 const RULE_TYPES = 'apps/gateway/src/sync/rules/rule-sync.types.ts';
 const ROSTER_PLAN = 'apps/gateway/src/sync/rosters/roster-plan.ts';
-const ROSTERS = 'apps/gateway/src/sync/rosters/rosters.sync.ts';
+const ROSTERS = 'apps/gateway/src/sync/rosters/rosters.reconciler.ts';
+const ROSTERS_WECOM_SIDE = 'apps/gateway/src/sync/rosters/wecom-rosters.roster-side.ts';
+const ROSTERS_FEISHU_SIDE = 'apps/gateway/src/sync/rosters/feishu-rosters.roster-side.ts';
 const PUNCHES = 'apps/gateway/src/sync/punches/punches.sync.ts';
 const FEISHU_ROSTERS = 'libs/connectors/src/feishu/feishu-rosters.connector.ts';
 const WECOM_ROSTERS = 'libs/connectors/src/wecom/wecom-rosters.connector.ts';
@@ -1881,7 +1883,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
     words: ['source', 'has', 'target', 'other'],
   },
 
-  // ---- apps/gateway/src/sync/rosters/rosters.sync.ts (losses, item errors) ----------------------------------------
+  // ---- apps/gateway/src/sync/rosters/rosters.reconciler.ts (losses, item errors) ----------------------------------
   {
     source: ROSTERS,
     en: /^this (?<noun>Feishu group|WeCom rule) is not linked yet: run the rules sync \(scope "rules"\) first; rosters are synced between linked 排班 groups only$/,
@@ -1939,25 +1941,29 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
   },
   {
     source: ROSTERS,
-    en: /^Feishu shift (?<shift>.*?)(?: \((?<name>.*)\))? has no schedule in WeCom rule (?<rule>.*): run the rules sync Feishu → WeCom \(it adds the shifts the roster uses\), then this roster sync again\.$/,
-    zh: (g) =>
-      `飞书班次 ${t(g, 'shift')}${g['name'] === undefined ? '' : `（${t(g, 'name')}）`}在企业微信打卡规则 ${t(g, 'rule')} 中没有对应班次：` +
-      '请先执行飞书 → 企业微信的规则同步（它会添加排班用到的班次），再重新执行本次排班同步。',
-  },
-  {
-    source: ROSTERS,
-    en: /^WeCom schedule (?<schedule>.*?)(?: \((?<name>.*)\))? has no Feishu shift linked: run the rules sync WeCom → Feishu \(it creates or links the shifts\), then this roster sync again\.$/,
-    zh: (g) =>
-      `企业微信班次 ${t(g, 'schedule')}${g['name'] === undefined ? '' : `（${t(g, 'name')}）`}没有关联的飞书班次：` +
-      '请先执行企业微信 → 飞书的规则同步（它会创建或关联班次），再重新执行本次排班同步。',
-  },
-  {
-    source: ROSTERS,
     en: /^no shift of this group is linked to a schedule of its WeCom rule, so no roster day can be translated: run the rules sync \(scope "rules", (?<way>Feishu → WeCom|WeCom → Feishu)\) first, then this roster sync again$/,
     zh: (g) =>
       `该考勤组没有任何班次关联到其企业微信打卡规则的班次，因此无法转换任何排班日：` +
       `请先执行规则同步（scope "rules"，${t(g, 'way') === 'Feishu → WeCom' ? '飞书 → 企业微信' : '企业微信 → 飞书'}），再重新执行本次排班同步`,
     words: ['way'],
+  },
+
+  // ---- apps/gateway/src/sync/rosters/wecom-rosters.roster-side.ts (a target's unpaired shift) ----------------------
+  {
+    source: ROSTERS_WECOM_SIDE,
+    en: /^Feishu shift (?<shift>.*?)(?: \((?<name>.*)\))? has no schedule in WeCom rule (?<rule>.*): run the rules sync Feishu → WeCom \(it adds the shifts the roster uses\), then this roster sync again\.$/,
+    zh: (g) =>
+      `飞书班次 ${t(g, 'shift')}${g['name'] === undefined ? '' : `（${t(g, 'name')}）`}在企业微信打卡规则 ${t(g, 'rule')} 中没有对应班次：` +
+      '请先执行飞书 → 企业微信的规则同步（它会添加排班用到的班次），再重新执行本次排班同步。',
+  },
+
+  // ---- apps/gateway/src/sync/rosters/feishu-rosters.roster-side.ts (a target's unpaired shift) ---------------------
+  {
+    source: ROSTERS_FEISHU_SIDE,
+    en: /^WeCom schedule (?<schedule>.*?)(?: \((?<name>.*)\))? has no Feishu shift linked: run the rules sync WeCom → Feishu \(it creates or links the shifts\), then this roster sync again\.$/,
+    zh: (g) =>
+      `企业微信班次 ${t(g, 'schedule')}${g['name'] === undefined ? '' : `（${t(g, 'name')}）`}没有关联的飞书班次：` +
+      '请先执行企业微信 → 飞书的规则同步（它会创建或关联班次），再重新执行本次排班同步。',
   },
 
   // ---- libs/connectors/src/feishu/feishu-rosters.connector.ts (roster losses) -------------------------------------

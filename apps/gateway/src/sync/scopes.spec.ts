@@ -1,6 +1,6 @@
 import { SYNC_SCOPES } from '@app/kernel';
 import { PUNCHES_RECONCILER } from './punches/punches.sync.js';
-import { ROSTERS_RECONCILER } from './rosters/rosters.sync.js';
+import { ROSTERS_RECONCILER } from './rosters/rosters.scope.js';
 import { RULES_RECONCILER } from './rules/rules.reconciler.js';
 import { SCOPES } from './scopes.js';
 
