@@ -1,4 +1,4 @@
-import { PgBoss, type Job, type JobWithMetadata } from 'pg-boss';
+import { PgBoss, type Clock, type Job, type JobWithMetadata } from 'pg-boss';
 import { v5 as uuidV5 } from 'uuid';
 import type { RunScope } from '@app/kernel';
 import type { MappingStore, StoreSession } from '../mapping-store.js';
@@ -35,6 +35,13 @@ export interface RunQueueOptions {
   readonly pollingSeconds?: number;
   /** pg-boss's own errors (a lost connection, a failed maintenance pass): they do not stop the queue. */
   readonly onError?: (error: Error) => void;
+  /**
+   * The clock pg-boss's timers run on: heartbeats, polling, the supervisor that fails a job whose heartbeat
+   * is stale. For tests only (the gateway passes none: pg-boss's system clock); pg-boss's TestClock also sets
+   * what `job_now()` answers in pg-boss's own database sessions, so a takeover can be tested without waiting
+   * out the heartbeat (QUALITY.md, Leases).
+   */
+  readonly clock?: Clock;
 }
 
 /** One attempt at executing a run, as its handler sees it. */
@@ -71,7 +78,7 @@ export class RunQueue {
   private constructor(
     private readonly boss: PgBoss,
     private readonly store: MappingStore,
-    private readonly options: Required<Omit<RunQueueOptions, 'onError'>>,
+    private readonly options: Required<Omit<RunQueueOptions, 'onError' | 'clock'>>,
   ) {}
 
   /**
@@ -112,6 +119,7 @@ export class RunQueue {
       useListenNotify: true,
       superviseIntervalSeconds: superviseSeconds,
       monitorIntervalSeconds: superviseSeconds,
+      ...(options.clock ? { clock: options.clock } : {}),
     });
     boss.on('error', (error: Error) => options.onError?.(error));
     try {
