@@ -62,6 +62,20 @@ describe('RateLimiter: a key slightly behind its schedule', () => {
     await Promise.all(next);
     expect(after).toEqual([71, 91]);
   });
+
+  it('still catches up when exactly 50 ms late: only later than that restarts its schedule', async () => {
+    const clock = new ManualClock();
+    // 50 per second: 20 ms apart, so the catch-up limit is the 50 ms, not the spacing.
+    const limiter = new RateLimiter(() => [{ limit: 50, windowMs: 1000 }], clock);
+    await limiter.acquire('k'); // at 0: the next is due at 20
+    await clock.advance(70); // 50 ms late
+    const times: number[] = [];
+    const calls = [0, 1].map(() => limiter.acquire('k').then(() => times.push(clock.now())));
+    await clock.advance(100);
+    await Promise.all(calls);
+    // Caught up: the next follows by half a spacing (10), not by a whole one as on a fresh schedule (20).
+    expect(times).toEqual([70, 80]);
+  });
 });
 
 /** A manual clock whose n-th sleep wakes `lateness[n]` ms late (0 past the list): a stalled event loop. */
