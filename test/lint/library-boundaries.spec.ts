@@ -190,7 +190,7 @@ describe('library boundaries', () => {
       'no-restricted-imports',
     ],
     [
-      'apps/gateway/src/sync/punches/punches.sync.ts',
+      'apps/gateway/src/sync/punches/punches.reconciler.ts',
       `import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n`,
       'no-restricted-imports',
     ],
@@ -221,7 +221,7 @@ describe('library boundaries', () => {
       'no-restricted-imports',
     ],
     [
-      'apps/gateway/src/sync/punches/punches.sync.ts',
+      'apps/gateway/src/sync/punches/punches.reconciler.ts',
       `import type { WecomAddCheckinRecord } from '@app/wecom/model';\nexport type X = WecomAddCheckinRecord;\n`,
       'no-restricted-imports',
     ],
@@ -238,7 +238,7 @@ describe('library boundaries', () => {
       'no-restricted-imports',
     ],
     [
-      'apps/gateway/src/sync/punches/punches.sync.ts',
+      'apps/gateway/src/sync/punches/punches.reconciler.ts',
       `import { wasNotApplied } from '../sync-error-policy.js';\nexport const x = wasNotApplied;\n`,
       'no-restricted-imports',
     ],
