@@ -58,6 +58,8 @@ export class MemoryPunchesVendor {
   readonly writes: { readonly users: readonly string[]; readonly count: number }[] = [];
   /** People whose writes the vendor refuses (the whole call fails, as a vendor's refusal does). */
   readonly refusing = new Set<string>();
+  /** People whose writes the vendor applies but whose answer is lost (a timeout after the write). */
+  readonly losingAnswers = new Set<string>();
   private readonly prefix: string;
 
   constructor(
@@ -101,7 +103,7 @@ export class MemoryPunchesVendor {
     this.writes.push({ users: batch.map((write) => write.user), count: batch.length });
     const refused = batch.find((write) => this.refusing.has(write.user));
     if (refused) throw new Error(`${this.name} refused the punches of ${refused.user}`);
-    return batch.map((write) => {
+    const keys = batch.map((write) => {
       const { at } = write.body as { readonly at: number };
       if (this.options.style === 'punch_keys') {
         this.records.push({
@@ -119,6 +121,9 @@ export class MemoryPunchesVendor {
       }
       return write.key;
     });
+    const lost = batch.find((write) => this.losingAnswers.has(write.user));
+    if (lost) throw new Error(`${this.name} did not answer the punches of ${lost.user}`);
+    return keys;
   }
 
   private translate(record: MemoRecord): PunchRead {
