@@ -118,6 +118,28 @@ const NO_VENDOR_ROSTER_PARTS = [
     message: 'The roster reconciler names no vendor: rosters.scope.ts composes the vendor roles.',
   },
 ];
+/**
+ * The punch engine's vendor-neutral files: the reconciler, the roles' interfaces and the windows import nothing
+ * named after a vendor (`Feishu…`, `wecom…` of @app/connectors, a vendor's role file); each vendor's roles import
+ * nothing of the other vendor (ARCHITECTURE.md: one punch reconciler, one file of roles per vendor).
+ */
+const PUNCH_ENGINE_FILES = ['punches.reconciler.ts', 'punch-sides.ts', 'punch-window.ts'].map(
+  (file) => `apps/gateway/src/sync/punches/${file}`,
+);
+function noVendorPunchImports(vendors, who) {
+  const names = vendors.map((vendor) => `[${vendor[0]}${vendor[0].toUpperCase()}]${vendor.slice(1)}`);
+  return [
+    {
+      group: ['@app/connectors'],
+      importNamePattern: `^(?:${names.join('|')})`,
+      message: `${who} imports nothing of the connectors named after ${vendors.join(' or ')}.`,
+    },
+    {
+      group: vendors.map((vendor) => `./${vendor}-*`),
+      message: `${who} imports no role file of ${vendors.join(' or ')}.`,
+    },
+  ];
+}
 
 const PURE_SYNTAX = [
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pure code: pass the clock in.' },
@@ -270,6 +292,26 @@ export default tseslint.config(
     files: ROSTER_ENGINE_FILES.map((file) => `apps/gateway/src/sync/rosters/${file}`),
     rules: restrictedImports(...ENGINE_STAYS_BELOW_APP, NO_VENDOR_LIBRARIES, ...NO_VENDOR_ROSTER_PARTS),
   },
+  {
+    files: PUNCH_ENGINE_FILES,
+    rules: restrictedImports(
+      ...ENGINE_STAYS_BELOW_APP,
+      NO_VENDOR_LIBRARIES,
+      ...noVendorPunchImports(VENDOR_NAMES, 'The punch reconciler names no vendor: it'),
+    ),
+  },
+  ...VENDOR_NAMES.map((vendor) => ({
+    files: [`apps/gateway/src/sync/punches/${vendor}-*.ts`],
+    ignores: ['**/*.spec.ts'],
+    rules: restrictedImports(
+      ...ENGINE_STAYS_BELOW_APP,
+      NO_VENDOR_LIBRARIES,
+      ...noVendorPunchImports(
+        VENDOR_NAMES.filter((other) => other !== vendor),
+        `A ${vendor} punch role knows its own vendor only: it`,
+      ),
+    ),
+  })),
   // The engine's core (sync/engine/: planRuleChange, the error policy, unreadable records, the log context) serves
   // every vendor pair, so it is vendor-neutral and free of framework and I/O: it sees the store's vocabulary as
   // types only, and nothing of a vendor, a connector or the rest of the engine.

@@ -1,4 +1,4 @@
-// Punches at volume: `people` × `perPerson` WeCom punches carried to Feishu by the real PunchesSync against
+// Punches at volume: `people` × `perPerson` WeCom punches carried to Feishu by the real punch reconciler against
 // both emulators enforcing the published limits (Feishu 50 requests/s per API; getcheckindata 600/min). The
 // floor is Feishu's: punches ÷ 50 per batch_create ÷ 50 calls/s. The gateway side runs in a child process
 // (punches-sync.worker.ts) so that its peak RSS is the gateway's own: the emulators keep every punch of both

@@ -1,6 +1,6 @@
 // The gateway side of the punch benchmark, in its own process so that its peak RSS and CPU are the gateway's
 // alone (the emulators hold every punch of both vendors in memory and run in the parent). Reads one JSON
-// argument, runs the real PunchesSync (real clients, a real mapping store on embedded PostgreSQL) WeCom →
+// argument, runs the real punch reconciler (PUNCHES_RECONCILER; real clients, a real mapping store on embedded PostgreSQL) WeCom →
 // Feishu over the window, and prints one JSON line with its measurements.
 import { FeishuPunchesConnector, WecomPunchesConnector } from '@app/connectors';
 import { FeishuClient } from '@app/feishu';
@@ -9,7 +9,7 @@ import { MIGRATIONS } from '@app/migrations';
 import { WecomClient } from '@app/wecom';
 import { SAMPLE_CREDENTIALS } from '../../apps/emulators/src/sample-company/people.js';
 import { loadIdResolver } from '../../apps/gateway/src/sync/id-resolver.loader.js';
-import { PunchesSync } from '../../apps/gateway/src/sync/punches/punches.sync.js';
+import { PUNCHES_RECONCILER } from '../../apps/gateway/src/sync/punches/punches.scope.js';
 import { createTestDatabase, serverUrl } from '../../test/support/test-database.js';
 import { measure, peakRssMb } from './bench-report.js';
 import { UnreadableRecords } from '../../apps/gateway/src/sync/engine/unreadable-records.js';
@@ -79,9 +79,8 @@ try {
       now: () => new Date(),
       unreadable: new UnreadableRecords(),
     };
-    return new PunchesSync(context, new FeishuPunchesConnector(feishu), new WecomPunchesConnector(wecom)).run(
-      'wecom_to_feishu',
-    );
+    const connectors = { feishu: new FeishuPunchesConnector(feishu), wecom: new WecomPunchesConnector(wecom) };
+    return PUNCHES_RECONCILER.run(context, connectors, 'wecom_to_feishu');
   });
   const actions: Record<string, number> = {};
   for (const item of items) actions[item.action] = (actions[item.action] ?? 0) + 1;

@@ -9,7 +9,7 @@ import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/
 import { SAMPLE_SCHEDULE_IDS } from '../../apps/emulators/src/wecom/wecom-sample-company.js';
 import { loadIdResolver } from '../../apps/gateway/src/sync/id-resolver.loader.js';
 import { ReconcileScheduler } from '../../apps/gateway/src/sync/reconcile.scheduler.js';
-import { PunchesSync } from '../../apps/gateway/src/sync/punches/punches.sync.js';
+import { PUNCHES_RECONCILER } from '../../apps/gateway/src/sync/punches/punches.scope.js';
 import { VendorClients } from '../../apps/gateway/src/vendors/vendor-clients.service.js';
 import {
   emulatorGatewayEnv,
@@ -288,28 +288,28 @@ describe('punch sync (REST + emulators)', () => {
       unreadable: new UnreadableRecords(),
     };
     class Crash extends Error {}
-    const crashing = new PunchesSync(
+    const connectors = () => ({
+      feishu: new FeishuPunchesConnector(vendors.feishu()),
+      wecom: new WecomPunchesConnector(vendors.wecom()),
+    });
+    const crashing = PUNCHES_RECONCILER.run(
       {
         ...context,
         onUnitCommitted: (index) => {
           if (index === 1) throw new Crash('killed after unit 1');
         },
       },
-      new FeishuPunchesConnector(vendors.feishu()),
-      new WecomPunchesConnector(vendors.wecom()),
+      connectors(),
+      'wecom_to_feishu',
     );
-    await expect(crashing.run('wecom_to_feishu')).rejects.toBeInstanceOf(Crash);
+    await expect(crashing).rejects.toBeInstanceOf(Crash);
     // The killed run had already started reading its next units (its writes were awaited before it threw): let
     // those reads land before counting, so they are not taken for the resumed run's.
     await waitForQuiet(() => emulators.wecom.emulator.calls().length + emulators.feishu.emulator.calls().length);
     const halfway = importedFlows().length;
 
     const readsBefore = emulators.wecom.emulator.calls().filter((call) => call.api === 'getcheckindata').length;
-    const resumed = await new PunchesSync(
-      context,
-      new FeishuPunchesConnector(vendors.feishu()),
-      new WecomPunchesConnector(vendors.wecom()),
-    ).run('wecom_to_feishu');
+    const resumed = await PUNCHES_RECONCILER.run(context, connectors(), 'wecom_to_feishu');
     const reads = emulators.wecom.emulator.calls().filter((call) => call.api === 'getcheckindata').length - readsBefore;
     // 12 people in units of 3 = 4 units; units 0 and 1 were committed, so only 2 are read again.
     expect(reads).toBe(2);

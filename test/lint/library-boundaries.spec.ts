@@ -190,7 +190,7 @@ describe('library boundaries', () => {
       'no-restricted-imports',
     ],
     [
-      'apps/gateway/src/sync/punches/punches.sync.ts',
+      'apps/gateway/src/sync/punches/punches.reconciler.ts',
       `import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n`,
       'no-restricted-imports',
     ],
@@ -221,7 +221,7 @@ describe('library boundaries', () => {
       'no-restricted-imports',
     ],
     [
-      'apps/gateway/src/sync/punches/punches.sync.ts',
+      'apps/gateway/src/sync/punches/punches.reconciler.ts',
       `import type { WecomAddCheckinRecord } from '@app/wecom/model';\nexport type X = WecomAddCheckinRecord;\n`,
       'no-restricted-imports',
     ],
@@ -241,6 +241,32 @@ describe('library boundaries', () => {
       `import { WecomClient } from '@app/wecom';\nexport const x = WecomClient;\n`,
       'no-restricted-imports',
     ],
+    // The punch reconciler and its roles' interfaces name no vendor; a vendor's punch roles know only their own.
+    [
+      'apps/gateway/src/sync/punches/punches.reconciler.ts',
+      `import type { WecomPunchesConnector } from '@app/connectors';\nexport type X = WecomPunchesConnector;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/punches/punch-sides.ts',
+      `import type { FeishuPunchWrite } from '@app/connectors';\nexport type X = FeishuPunchWrite;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/punches/punches.reconciler.ts',
+      `import { FeishuPunchSource } from './feishu-punches.punch-side.js';\nexport const x = FeishuPunchSource;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/punches/feishu-punches.punch-side.ts',
+      `import type { WecomPunchWrite } from '@app/connectors';\nexport type X = WecomPunchWrite;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'apps/gateway/src/sync/punches/wecom-punches.punch-side.ts',
+      `import { FeishuPunchTarget } from './feishu-punches.punch-side.js';\nexport const x = FeishuPunchTarget;\n`,
+      'no-restricted-imports',
+    ],
     // Nothing of the app either, not even what the engine once borrowed from it: the log context and the
     // policy live in sync/engine/, so a new import of the app's logging or of a file beside the executor fails.
     [
@@ -249,7 +275,7 @@ describe('library boundaries', () => {
       'no-restricted-imports',
     ],
     [
-      'apps/gateway/src/sync/punches/punches.sync.ts',
+      'apps/gateway/src/sync/punches/punches.reconciler.ts',
       `import { wasNotApplied } from '../sync-error-policy.js';\nexport const x = wasNotApplied;\n`,
       'no-restricted-imports',
     ],
@@ -325,6 +351,14 @@ describe('library boundaries', () => {
     [
       'apps/gateway/src/sync/rosters/rosters.reconciler.ts',
       `import { rosterDaysIn, type RosterSideConnector } from '@app/connectors';\nimport { withLogContext } from '../engine/log-context.js';\nexport type X = RosterSideConnector;\nexport const y = [rosterDaysIn, withLogContext];\n`,
+    ],
+    [
+      'apps/gateway/src/sync/punches/punches.reconciler.ts',
+      `import type { PunchWrite } from '@app/connectors';\nimport type { PunchSource } from './punch-sides.js';\nexport type X = [PunchWrite, PunchSource];\n`,
+    ],
+    [
+      'apps/gateway/src/sync/punches/wecom-punches.punch-side.ts',
+      `import type { WecomPunchesConnector, PunchWrite } from '@app/connectors';\nexport type X = [WecomPunchesConnector, PunchWrite];\n`,
     ],
     [
       'apps/gateway/src/sync/engine/plan-rule-change.ts',

@@ -55,7 +55,7 @@ const ROSTER_PLAN = 'apps/gateway/src/sync/rosters/roster-plan.ts';
 const ROSTERS = 'apps/gateway/src/sync/rosters/rosters.reconciler.ts';
 const ROSTERS_WECOM_SIDE = 'apps/gateway/src/sync/rosters/wecom-rosters.roster-side.ts';
 const ROSTERS_FEISHU_SIDE = 'apps/gateway/src/sync/rosters/feishu-rosters.roster-side.ts';
-const PUNCHES = 'apps/gateway/src/sync/punches/punches.sync.ts';
+const PUNCHES = 'apps/gateway/src/sync/punches/punches.reconciler.ts';
 const FEISHU_ROSTERS = 'libs/connectors/src/feishu/feishu-rosters.connector.ts';
 const WECOM_ROSTERS = 'libs/connectors/src/wecom/wecom-rosters.connector.ts';
 const FEISHU_RULES = 'libs/connectors/src/feishu/feishu-rules.connector.ts';
@@ -230,7 +230,7 @@ function overtimeParts(value: string): string {
   return parts.length > 0 ? parts.join('，') : value;
 }
 
-/** punches.sync.ts and the punch mappers: why a record is not a punch ("N skipped: …"). */
+/** punches.reconciler.ts and the punch mappers: why a record is not a punch ("N skipped: …"). */
 const SKIP_REASON: Readonly<Record<string, string>> = {
   'a record Feishu generated itself (系统自动生成, type 3), not a punch the person made':
     '飞书自动生成的记录（系统自动生成，type 3），不是本人的打卡',
@@ -1994,7 +1994,7 @@ export const LOSS_CATALOGUE: readonly LossMessageEntry[] = [
     zh: (g) => `企业微信拒绝了 ${t(g, 'user')} 这一天的排班：${t(g, 'reason')}`,
   },
 
-  // ---- apps/gateway/src/sync/punches/punches.sync.ts (run item notes, item errors) --------------------------------
+  // ---- apps/gateway/src/sync/punches/punches.reconciler.ts (run item notes, item errors) --------------------------
   {
     source: PUNCHES,
     en: /^not synced: (?<source>Feishu|WeCom) user (?<user>.*) has no mapped (?<target>Feishu|WeCom) user \(PUT \/api\/v1\/mappings\/users\)$/,

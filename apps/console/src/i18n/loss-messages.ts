@@ -35,9 +35,10 @@ export function catalogueMatch(message: string): { entry: LossMessageEntry; grou
 
 /**
  * What the engine wraps around another message: a punch loss met several times ("… (3 punches)",
- * punches.sync.ts), a refused rule's item error ("cannot be translated: <field>: <message>", rule-sync.types.ts
- * refusalReason), a person-day a vendor refused (the roster connectors' refusedDay, the reason a vendor error) and
- * an unreadable record's item error (unreadable-records.ts). Each is rendered only when the message inside is.
+ * punches.reconciler.ts), a refused rule's item error ("cannot be translated: <field>: <message>",
+ * rule-sync.types.ts refusalReason), a person-day a vendor refused (the roster connectors' refusedDay, the reason a
+ * vendor error) and an unreadable record's item error (unreadable-records.ts). Each is rendered only when the
+ * message inside is.
  */
 const WRAPPERS: readonly {
   readonly en: RegExp;

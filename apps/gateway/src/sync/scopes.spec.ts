@@ -1,5 +1,5 @@
 import { SYNC_SCOPES } from '@app/kernel';
-import { PUNCHES_RECONCILER } from './punches/punches.sync.js';
+import { PUNCHES_RECONCILER } from './punches/punches.scope.js';
 import { ROSTERS_RECONCILER } from './rosters/rosters.scope.js';
 import { RULES_RECONCILER } from './rules/rules.reconciler.js';
 import { SCOPES } from './scopes.js';

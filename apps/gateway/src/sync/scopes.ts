@@ -12,7 +12,7 @@ import type { AppConfig } from '../config/app-config.js';
 import type { VendorClients } from '../vendors/vendor-clients.service.js';
 import type { RunContext } from './engine/run-context.js';
 import { registerScope, ScopeRegistry } from './engine/scope-registry.js';
-import { PUNCHES_RECONCILER, type PunchConnectors } from './punches/punches.sync.js';
+import { PUNCHES_RECONCILER, type PunchConnectors } from './punches/punches.scope.js';
 import { ROSTERS_RECONCILER } from './rosters/rosters.scope.js';
 import type { NewConflictEvent, RuleConnectorFactories } from './rules/rule-sync.types.js';
 import { RULES_RECONCILER } from './rules/rules.reconciler.js';

@@ -108,7 +108,7 @@ function toItem(row: ItemReadRow): SyncRunItem {
  *   counterpart in (`with no wecom counterpart`), which tells a two-way run's halves apart. The REST API shows
  *   losses without their values (apps/gateway/src/sync/run-views.ts); the store keeps them.
  * - punches: a skipped item per person whose error says `not synced: Feishu user <id> has no mapped WeCom user`
- *   (apps/gateway/src/sync/punches/punches.sync.ts); the person is the item's sourceId, the groups the run's
+ *   (apps/gateway/src/sync/punches/punches.reconciler.ts); the person is the item's sourceId, the groups the run's
  *   groupIds (source side), if it named any.
  */
 const SELECT_UNMAPPED = `

@@ -1,59 +1,22 @@
 import { createHash } from 'node:crypto';
 import pMap from 'p-map';
 import { chunk } from 'es-toolkit';
-import type {
-  FeishuPunchesConnector,
-  FeishuPunchWrite,
-  PunchSideConnector,
-  WecomPunchesConnector,
-  WecomPunchWrite,
-} from '@app/connectors';
+import type { PunchRecord, PunchWrite } from '@app/connectors';
 import type { Loss, Note, Vendor } from '@app/kernel';
-import type { MappingStore, PunchRecordMapping, RunRequestParams, SyncRunItem } from '@app/mapping-store';
-import type { CanonicalPunch, IdResolver } from '@app/translation';
+import type { PendingPunchWrite, PunchRecordMapping, SyncRunItem } from '@app/mapping-store';
+import type { CanonicalPunch, PunchRead } from '@app/translation';
+import { linkSideId } from '../engine/link-sides.js';
 import { withLogContext } from '../engine/log-context.js';
-import type { RunContext } from '../engine/run-context.js';
-import type { ScopeReconciler } from '../engine/scope-registry.js';
+import type { OneWayDirection } from '../engine/scope-registry.js';
 import { describeFailure, wasNotApplied } from '../engine/sync-error-policy.js';
+import type { PunchGroups, PunchRunContext, PunchSide, PunchSource, PunchTarget } from './punch-sides.js';
 import { planUnits, runWindow, type PunchUnit, type TimeWindow } from './punch-window.js';
 
-export type PunchDirection = 'feishu_to_wecom' | 'wecom_to_feishu';
-
 /**
- * What one punch run needs: the shared run context (its unreadable records do not hold the watermark back:
- * reading the same record again would not make it readable, and its item in this run is the report) and the
- * punches' own fields. A scheduled run sets `reconcile`, which punches do not read: the record mapping keeps
- * each half from exporting what the other just imported.
- */
-export interface PunchRunContext extends RunContext<IdResolver> {
-  readonly params: RunRequestParams;
-  /** USER_ID_MAPPING: `table` syncs the mapped people; `same` the members of the Feishu attendance groups. */
-  readonly userIdMapping: 'table' | 'same';
-  /** People per unit, below the vendors' per-call maximum (tests use small units to get several). */
-  readonly usersPerUnit?: number;
-  /** After unit `index` (of `total`) and its cursor are committed: progress, and the crash point of tests. */
-  readonly onUnitCommitted?: (index: number, total: number) => void;
-}
-
-/** The punch connector of each vendor; one pair serves both halves of a run. */
-export interface PunchConnectors {
-  readonly feishu: FeishuPunchesConnector;
-  readonly wecom: WecomPunchesConnector;
-}
-
-/**
- * The punch scope. A scheduled (two_way) run carries WeCom punches to Feishu, then Feishu punches to WeCom: the
- * record mapping keeps each half from exporting what the other just imported (no echo).
- */
-export const PUNCHES_RECONCILER: ScopeReconciler<PunchRunContext, PunchConnectors> = {
-  twoWay: ['wecom_to_feishu', 'feishu_to_wecom'],
-  run: (context, connectors, direction) => new PunchesSync(context, connectors.feishu, connectors.wecom).run(direction),
-};
-
-/**
- * Import calls in flight at once. The client's rate limiter paces them at the vendor's published limit
- * (50/s: one every 20 ms); to keep that saturated, calls in flight must cover a round trip — 16 covers
- * Feishu's 50–200 ms from a server in China with room to spare.
+ * Write calls in flight at once to a target whose writes carry an idempotency key. The client's rate limiter
+ * paces them at the vendor's published limit (Feishu's imports: 50/s, one every 20 ms); to keep that
+ * saturated, calls in flight must cover a round trip — 16 covers Feishu's 50–200 ms from a server in China
+ * with room to spare.
  */
 const WRITE_CONCURRENCY = 16;
 /**
@@ -77,8 +40,8 @@ class PersonTally {
   error: string | null = null;
   readonly losses = new Map<string, { loss: Loss; count: number }>();
   /**
-   * Source records that are not punches (WeCom 未打卡 rows, Feishu system-generated or no-punch-needed flows,
-   * flows not valid yet), per reason the translation gave: counted and reported, never carried.
+   * Source records that are not punches (WeCom's 未打卡 rows, Feishu's system-generated or no-punch-needed
+   * flows, flows not valid yet), per reason the translation gave: counted and reported, never carried.
    */
   readonly skipped = new Map<string, number>();
   /** Dry run: what would be sent for this person. */
@@ -132,32 +95,43 @@ interface ReadUnit {
   readonly punches: readonly { readonly punch: CanonicalPunch; readonly targetUserId: string }[];
 }
 
+/** A punch and the target's record of it. */
+interface WriteEntry {
+  readonly punch: CanonicalPunch;
+  readonly write: PunchWrite;
+}
+
 /**
- * Punch sync, one direction per call, streaming: the window is cut into units (a ≤ 30-day slice for ≤ 100 /
- * ≤ 50 people) read one ahead of the writes, so memory holds two units whatever the volume.
+ * Punch sync, one direction per run of the one reconciler, over a (source, target) pair of vendor punch roles
+ * (punch-sides.ts), streaming: the window is cut into units (a ≤ 30-day slice for as many people as the source
+ * reads per call) read one ahead of the writes, so memory holds two units whatever the volume. It names no
+ * vendor: what is a vendor's (its reads, its records, its write calls, how it keeps a repeated write from
+ * landing twice, its groups' members, its attendance day's reach) is its role's, and the texts of run items
+ * name the vendors by the roles' names.
  *
- * - Idempotent: the record mapping says what was carried already; Feishu imports also carry a deterministic
- *   idempotent_id, so a batch repeated after a crash creates nothing twice there.
- * - WeCom has no idempotency key: each batch's punches are recorded `pending` before the call and `done`
- *   after; a run that died in between leaves pending rows that the next run checks against WeCom.
- * - No echo: a punch the gateway wrote to a side (its mapping's target, or a Feishu flow carrying the
- *   gateway's mark) is never exported back from that side.
+ * - Idempotent: the record mapping says what was carried already; a target whose writes carry an idempotency
+ *   key (Feishu's idempotent_id) creates nothing twice when a batch is repeated after a crash.
+ * - A target without one (WeCom) keys a punch by its own punch key: each batch's punches are recorded `pending`
+ *   before the call and `done` after; a run that died in between leaves pending rows that the next run checks
+ *   against the target.
+ * - No echo: a punch the gateway wrote to a side (its mapping's target, or a record carrying the gateway's mark)
+ *   is never exported back from that side.
  * - Resumable: a cursor per run counts finished units, moved only after a unit's writes and mappings are
  *   committed, so a run taken over after a crash resumes at its first unfinished unit.
  * - One punch run at a time (the run queue's singleton key is the scope), so two runs never write the same
- *   punch to WeCom.
+ *   punch to a target without an idempotency key.
  */
-export class PunchesSync {
+export class PunchesReconciler {
   constructor(
     private readonly context: PunchRunContext,
-    private readonly feishu: FeishuPunchesConnector,
-    private readonly wecom: WecomPunchesConnector,
+    private readonly direction: OneWayDirection,
+    private readonly source: PunchSource,
+    private readonly target: PunchTarget,
   ) {}
 
-  async run(direction: PunchDirection): Promise<SyncRunItem[]> {
+  async run(): Promise<SyncRunItem[]> {
     const { store, params, dryRun, runId } = this.context;
-    const source: Vendor = direction === 'wecom_to_feishu' ? 'wecom' : 'feishu';
-    const target: Vendor = source === 'wecom' ? 'feishu' : 'wecom';
+    const { direction, source, target } = this;
     const now = Math.floor(this.context.now().getTime() / 1000);
     const incremental = params.from === undefined && params.to === undefined;
     const watermarkKey = { scope: 'punches', direction } as const;
@@ -171,26 +145,23 @@ export class PunchesSync {
           from: params.from,
           to: params.to,
           watermark: watermark?.position.through ?? null,
-          reach: await this.wecom.attendanceDayReach(),
+          reach: await this.attendanceDayReach(),
           now,
         });
 
     const tallies = new Map<string, PersonTally>();
-    const people = await this.people(source, target);
+    const people = await this.people();
     for (const person of people.unmapped) {
       const tally = new PersonTally(person, null);
-      tally.error = `not synced: ${source === 'feishu' ? 'Feishu' : 'WeCom'} user ${person} has no mapped ${
-        target === 'feishu' ? 'Feishu' : 'WeCom'
-      } user (PUT /api/v1/mappings/users)`;
+      tally.error = `not synced: ${source.name} user ${person} has no mapped ${target.name} user (PUT /api/v1/mappings/users)`;
       tallies.set(person, tally);
     }
     for (const [person, other] of people.mapped) tallies.set(person, new PersonTally(person, other));
     // One item per person, all reported when the run ends (units commit as they go; see onUnitCommitted).
     this.context.onItemsPlanned?.(tallies.size);
 
-    // People per unit: the source's read size; WeCom's is below its per-call maximum (see its connector).
-    const usersPerRead = (source === 'wecom' ? this.wecom : this.feishu).usersPerRead;
-    const perUnit = Math.min(usersPerRead, this.context.usersPerUnit ?? usersPerRead);
+    // People per unit: the source's read size (below its vendor's per-call maximum; see its connector).
+    const perUnit = Math.min(source.usersPerRead, this.context.usersPerUnit ?? source.usersPerRead);
     const units = planUnits(window, [...people.mapped.keys()], perUnit);
     const plan = planSignature(window, units);
     const resumeAt = progress?.position.plan === plan ? progress.position.done : 0;
@@ -199,14 +170,11 @@ export class PunchesSync {
     // Vendor calls are made per unit (many people at once): their log lines name the unit.
     const unitLabel = (index: number): string => `${index + 1}/${units.length}`;
     const read = (unit: PunchUnit, index: number): Promise<ReadUnit> =>
-      withLogContext({ unit: unitLabel(index) }, () =>
-        source === 'wecom' ? this.readWecomUnit(unit, tallies) : this.readFeishuUnit(unit, tallies, people.mapped),
-      );
+      withLogContext({ unit: unitLabel(index) }, () => this.readUnit(unit, tallies, people.mapped));
     const prepare = (ready: ReadUnit): Promise<PreparedUnit> =>
-      source === 'wecom'
-        ? Promise.resolve(this.prepareFeishuImport(ready, tallies))
-        : this.prepareWecomWrite(ready, tallies);
-
+      target.repeats.by === 'idempotency_key'
+        ? Promise.resolve(this.prepareKeyedWrites(ready, tallies))
+        : this.preparePendingWrites(ready, tallies);
     // The pipeline: reads run READ_AHEAD units ahead; the writes of every unit flow through one pool, so a
     // unit's last calls overlap the next unit's first (no drain at unit boundaries, which at volume kept the
     // rate limit idle); units commit in order — mappings, then the cursor — once all their calls are done.
@@ -270,13 +238,14 @@ export class PunchesSync {
           if (state.pending === 0) commitReady();
         }
       },
-      // WeCom writes go one at a time: add_checkin_record is never sent twice blindly (see prepareWecomWrite).
-      { concurrency: source === 'wecom' ? WRITE_CONCURRENCY : 1 },
+      // Writes without an idempotency key go one at a time: such a call is never sent twice blindly (see
+      // preparePendingWrites).
+      { concurrency: target.repeats.by === 'idempotency_key' ? WRITE_CONCURRENCY : 1 },
     );
     await commits;
     if (fatal !== null) throw (fatal as { error: unknown }).error;
 
-    const items = [...tallies.values()].map((tally) => itemOf(tally, source, dryRun));
+    const items = [...tallies.values()].map((tally) => itemOf(tally, target, dryRun));
     const failed = items.some((item) => item.action === 'failed');
     if (!dryRun) {
       await store.cursors.reset(progressKey);
@@ -294,65 +263,107 @@ export class PunchesSync {
     return this.context.unreadable.sink;
   }
 
+  /**
+   * How far past midnight an attendance day reaches: what the side whose rules say it gives (the latest of
+   * both when both do), else nothing past midnight.
+   */
+  private async attendanceDayReach(): Promise<number> {
+    let reach = 0;
+    for (const side of [this.source, this.target]) {
+      if (side.attendanceDayReach) reach = Math.max(reach, await side.attendanceDayReach());
+    }
+    return reach;
+  }
+
   // ---- who --------------------------------------------------------------------------------------------
 
   /**
    * The people of this run, source-side id → target-side id, plus those who cannot be carried (unmapped).
-   * userIds (source side) narrow the run; groupIds name source-side groups whose members are synced (WeCom
-   * rules through their link to a Feishu group: WeCom's member lists name departments we cannot expand).
-   * Otherwise: every mapped person (USER_ID_MAPPING=table), or every member of a Feishu attendance group (same).
+   * userIds (source side) narrow the run; groupIds name source-side groups whose members are synced (a
+   * source that lists no members, as WeCom's rules name departments that cannot be expanded, reaches them
+   * through each group's link to the other side's group). Otherwise: every mapped person
+   * (USER_ID_MAPPING=table), or every member of the attendance groups of the side that lists them (same).
    */
-  private async people(source: Vendor, target: Vendor): Promise<{ mapped: Map<string, string>; unmapped: string[] }> {
+  private async people(): Promise<{ mapped: Map<string, string>; unmapped: string[] }> {
     const { params, resolver, store } = this.context;
+    const { source, target } = this;
     let candidates: string[];
     if (params.userIds) {
       candidates = [...params.userIds];
     } else if (params.groupIds) {
-      const feishuGroups: string[] = [];
+      const { side, groups } = this.groupsSide();
+      const groupIds: string[] = [];
       for (const groupId of params.groupIds) {
-        if (source === 'feishu') {
-          feishuGroups.push(groupId);
+        if (side === source) {
+          groupIds.push(groupId);
         } else {
-          const link = await store.groupLinks.findBySide('wecom', groupId);
-          if (link?.feishuGroupId) feishuGroups.push(link.feishuGroupId);
+          const link = await store.groupLinks.findBySide(source.vendor, groupId);
+          const linked = linkSideId(link, side.vendor);
+          if (linked) groupIds.push(linked);
         }
       }
-      const members = await this.feishu.members(feishuGroups, this.sink);
-      candidates = source === 'feishu' ? members : members.map((id) => resolver.user(id, 'feishu', 'wecom') ?? '');
+      const members = await groups.members(groupIds, this.sink);
+      candidates = side === source ? members : members.map((id) => resolver.user(id, side.vendor, source.vendor) ?? '');
       candidates = candidates.filter((id) => id !== '');
     } else if (this.context.userIdMapping === 'table') {
       candidates = [];
       for (let offset = 0; ; offset += 10_000) {
         const page = await store.users.list(10_000, offset);
-        for (const pair of page.items) candidates.push(source === 'feishu' ? pair.feishuUserId : pair.wecomUserId);
+        for (const pair of page.items) candidates.push(source.userOf(pair));
         if (page.items.length < 10_000) break;
       }
     } else {
-      candidates = await this.feishu.members(await this.feishu.listGroupIds(this.sink), this.sink);
+      // USER_ID_MAPPING=same: a person has the same id on both sides, so the members are the source's ids.
+      const { groups } = this.groupsSide();
+      candidates = await groups.members(await groups.listGroupIds(this.sink), this.sink);
     }
     const mapped = new Map<string, string>();
     const unmapped: string[] = [];
     for (const person of [...new Set(candidates)].sort()) {
-      const other = resolver.user(person, source, target);
+      const other = resolver.user(person, source.vendor, target.vendor);
       if (other === null) unmapped.push(person);
       else mapped.set(person, other);
     }
     return { mapped, unmapped };
   }
 
-  // ---- WeCom → Feishu ---------------------------------------------------------------------------------
+  /** The side of the run that lists attendance groups and their members: the source's when both do. */
+  private groupsSide(): { readonly side: PunchSide; readonly groups: PunchGroups } {
+    for (const side of [this.source, this.target]) {
+      if (side.groups) return { side, groups: side.groups };
+    }
+    throw new Error(
+      `neither ${this.source.name} nor ${this.target.name} lists attendance groups and their members, so a run ` +
+        'without userIds cannot tell whose punches to sync',
+    );
+  }
 
-  private async readWecomUnit(unit: PunchUnit, tallies: Map<string, PersonTally>): Promise<ReadUnit> {
-    const { store, resolver } = this.context;
-    const records = await this.wecom.readPunches(unit.users, unit.window, this.sink);
-    // Each punch with what its reading could not carry exactly: reported only if the punch is carried now.
-    const candidates: { readonly punch: CanonicalPunch; readonly losses: readonly Loss[] }[] = [];
+  // ---- read -------------------------------------------------------------------------------------------
+
+  /**
+   * One unit's punches to carry. A record with a key of its own before translation (Feishu's record_id) is
+   * looked up by it, and only a record not carried yet is translated; a record known only by its punch (WeCom's
+   * rows) is translated first, and the losses of a punch are reported only if it is carried now.
+   */
+  private async readUnit(
+    unit: PunchUnit,
+    tallies: Map<string, PersonTally>,
+    mapped: ReadonlyMap<string, string>,
+  ): Promise<ReadUnit> {
+    const { store } = this.context;
+    const { source, target } = this;
+    const records = await source.read(unit.users, unit.window, this.sink);
+    const candidates: { readonly record: PunchRecord; readonly key: string; readonly read: PunchRead | null }[] = [];
     for (const record of records) {
+      if (!tallies.has(record.user) || !mapped.has(record.user)) continue;
+      if (record.recordKey !== null) {
+        candidates.push({ record, key: record.recordKey, read: null });
+        continue;
+      }
       const read = record.read();
-      if (read.ok) candidates.push({ punch: read.value, losses: read.losses });
+      if (read.ok) candidates.push({ record, key: read.value.sourceKey, read });
       else {
-        const tally = tallies.get(record.user);
-        if (!tally) continue;
+        const tally = tallies.get(record.user) as PersonTally;
         if (read.skipped !== undefined) tally.skip(read.skipped);
         else {
           tally.addLosses(read.losses);
@@ -360,62 +371,114 @@ export class PunchesSync {
         }
       }
     }
-    const keys = candidates.map(({ punch }) => punch.sourceKey);
-    const known = await lookUpInParts(keys, (part) => store.punches.knownSourceKeys('wecom', part));
-    const echoes = await lookUpInParts(keys, (part) => store.punches.importedFrom('feishu', part));
+    const keys = candidates.map(({ key }) => key);
+    const known = await lookUpInParts(keys, (part) => store.punches.knownSourceKeys(source.vendor, part));
+    const echoes = await lookUpInParts(keys, (part) => store.punches.importedFrom(target.vendor, part));
+    // Writes a previous run recorded but never saw answered: the target has them or it does not.
+    const stillToWrite = await this.settlePending(keys);
     const punches: ReadUnit['punches'][number][] = [];
     const seen = new Set<string>();
-    for (const { punch, losses } of candidates) {
-      const tally = tallies.get(punch.userId);
-      if (!tally) continue;
-      if (echoes.has(punch.sourceKey)) tally.echoes += 1;
-      else if (known.has(punch.sourceKey)) tally.present += 1;
-      else if (seen.has(punch.sourceKey)) tally.duplicates += 1;
+    for (const { record, key, read } of candidates) {
+      const tally = tallies.get(record.user) as PersonTally;
+      const targetUserId = mapped.get(record.user) as string;
+      if (echoes.has(key) || record.fromGateway) tally.echoes += 1;
+      else if (known.has(key) && !stillToWrite.has(key)) tally.present += 1;
+      else if (seen.has(key)) tally.duplicates += 1;
       else {
-        seen.add(punch.sourceKey);
-        const targetUserId = resolver.user(punch.userId, 'wecom', 'feishu');
-        if (targetUserId !== null) {
-          tally.addLosses(losses);
-          punches.push({ punch, targetUserId });
+        seen.add(key);
+        const translation = read ?? record.read();
+        if (translation.skipped !== undefined) {
+          tally.skip(translation.skipped);
+          continue;
         }
+        tally.addLosses(translation.losses);
+        if (translation.ok) punches.push({ punch: translation.value, targetUserId });
+        else tally.refused += 1;
       }
     }
     return { unit, punches };
   }
 
-  /** The Feishu imports of one unit, as write jobs of ≤ 50 flows; mappings are recorded when it commits. */
-  private prepareFeishuImport(ready: ReadUnit, tallies: Map<string, PersonTally>): PreparedUnit {
-    const { store, dryRun, runId } = this.context;
-    const flows: { punch: CanonicalPunch; write: FeishuPunchWrite }[] = [];
+  /**
+   * Pending writes left by a run that ended before a target without an idempotency key answered: those the
+   * target now holds are confirmed; the others are forgotten and returned, to be written in this run.
+   */
+  private async settlePending(sourceKeys: readonly string[]): Promise<Set<string>> {
+    const { repeats } = this.target;
+    if (repeats.by !== 'punch_key') return new Set();
+    const { store } = this.context;
+    const vendor = this.source.vendor;
+    const pending: PendingPunchWrite[] = [];
+    for (const part of chunk(sourceKeys, KEYS_PER_LOOKUP)) {
+      pending.push(...(await store.punches.pendingWrites(vendor, part)));
+      await yieldToEventLoop();
+    }
+    if (pending.length === 0) return new Set();
+    const times = pending.map((write) => Math.floor(write.punchedAt.getTime() / 1000));
+    const held = await repeats.held(
+      [...new Set(pending.map((write) => write.userKey))],
+      Math.min(...times),
+      Math.max(...times) + 1,
+      this.sink,
+    );
+    const landed = pending.filter((write) => write.targetKey !== null && held.has(write.targetKey));
+    const missing = pending.filter((write) => !landed.includes(write));
+    await store.punches.confirm(
+      vendor,
+      landed.map((write) => write.sourceKey),
+    );
+    await store.punches.forgetPending(
+      vendor,
+      missing.map((write) => write.sourceKey),
+    );
+    return new Set(missing.map((write) => write.sourceKey));
+  }
+
+  // ---- write ------------------------------------------------------------------------------------------
+
+  /** Each punch as the target's record; its losses and refusals go to its person. */
+  private translate(ready: ReadUnit, tallies: Map<string, PersonTally>): WriteEntry[] {
+    const entries: WriteEntry[] = [];
     for (const { punch, targetUserId } of ready.punches) {
       const tally = tallies.get(punch.userId) as PersonTally;
-      const translation = this.feishu.punchWrite(punch, targetUserId);
+      const translation = this.target.translate(punch, targetUserId);
       tally.addLosses(translation.losses);
-      if (translation.ok) flows.push({ punch, write: translation.value });
+      if (translation.ok) entries.push({ punch, write: translation.value });
       else tally.refused += 1;
     }
-    const batches = chunk(flows, this.feishu.writeBatch);
+    return entries;
+  }
+
+  /**
+   * The writes of one unit to a target whose writes carry an idempotency key, as write jobs of one write
+   * batch each; mappings are recorded when the unit commits.
+   */
+  private prepareKeyedWrites(ready: ReadUnit, tallies: Map<string, PersonTally>): PreparedUnit {
+    const { store, dryRun, runId } = this.context;
+    const { source, target } = this;
+    const batches = chunk(this.translate(ready, tallies), target.writeBatch);
     if (dryRun) {
-      for (const batch of batches) planBatch(tallies, batch, (entry) => entry.write.body, this.feishu);
+      for (const batch of batches) planBatch(tallies, batch, target);
       return NOTHING_TO_WRITE;
     }
-    // Mappings are recorded once per unit, not per call: Feishu's idempotent_id already makes a repeated import
+    // Mappings are recorded once per unit, not per call: the idempotency key already makes a repeated write
     // harmless, so a crash before this write costs a re-import that creates nothing, while 50-row inserts
     // were a measurable share of the run's CPU at volume (BENCHMARKS.md, punches).
     const mappings: PunchRecordMapping[] = [];
     const jobs = batches.map((batch) => async () => {
       let targetKeys: (string | null)[];
       try {
-        targetKeys = await this.feishu.writePunches(batch.map((entry) => entry.write));
+        targetKeys = await target.write(batch.map((entry) => entry.write));
       } catch (error) {
         failBatch(tallies, batch, error);
         return;
       }
       batch.forEach((entry, index) => {
         mappings.push({
-          sourceVendor: 'wecom',
+          sourceVendor: source.vendor,
           sourceKey: entry.punch.sourceKey,
-          // A record Feishu holds but does not show (pending or invalid) is imported without a known record_id.
+          // A record the target holds but does not show (Feishu: pending or invalid) is written without a known
+          // key of its own.
           targetKey: targetKeys[index] ?? null,
           userKey: entry.punch.userId,
           punchedAt: new Date(entry.punch.at * 1000),
@@ -433,115 +496,41 @@ export class PunchesSync {
     return { jobs, commit };
   }
 
-  // ---- Feishu → WeCom ---------------------------------------------------------------------------------
-
-  private async readFeishuUnit(
-    unit: PunchUnit,
-    tallies: Map<string, PersonTally>,
-    mapped: ReadonlyMap<string, string>,
-  ): Promise<ReadUnit> {
-    const { store } = this.context;
-    const flows = await this.feishu.readPunches(unit.users, unit.window, this.sink);
-    const ids = flows.map((flow) => flow.recordKey);
-    const [known, echoes, pending] = await Promise.all([
-      store.punches.knownSourceKeys('feishu', ids),
-      store.punches.importedFrom('wecom', ids),
-      store.punches.pendingWrites('feishu', ids),
-    ]);
-    // Writes a previous run recorded but never saw answered: WeCom has them or it does not.
-    const stillToWrite = await this.settlePending(pending);
-    const punches: ReadUnit['punches'][number][] = [];
-    const seen = new Set<string>();
-    for (const flow of flows) {
-      const tally = tallies.get(flow.user);
-      const targetUserId = mapped.get(flow.user);
-      if (!tally || targetUserId === undefined) continue;
-      if (echoes.has(flow.recordKey) || flow.fromGateway) tally.echoes += 1;
-      else if (known.has(flow.recordKey) && !stillToWrite.has(flow.recordKey)) tally.present += 1;
-      else if (seen.has(flow.recordKey)) tally.duplicates += 1;
-      else {
-        seen.add(flow.recordKey);
-        const translation = flow.read();
-        if (translation.skipped !== undefined) {
-          tally.skip(translation.skipped);
-          continue;
-        }
-        tally.addLosses(translation.losses);
-        if (translation.ok) punches.push({ punch: translation.value, targetUserId });
-        else tally.refused += 1;
-      }
-    }
-    return { unit, punches };
-  }
-
   /**
-   * Pending WeCom writes left by a run that ended before WeCom answered: those WeCom now holds are confirmed;
-   * the others are forgotten and returned, to be written in this run.
+   * The writes of one unit to a target without an idempotency key, as write jobs of one write batch each, run
+   * one at a time. Each records its punches as pending before the call and done after it; a pending row names
+   * the target's person, whose punches a later run reads to settle it.
    */
-  private async settlePending(
-    pending: Awaited<ReturnType<MappingStore['punches']['pendingWrites']>>,
-  ): Promise<Set<string>> {
-    if (pending.length === 0) return new Set();
-    const { store } = this.context;
-    const times = pending.map((write) => Math.floor(write.punchedAt.getTime() / 1000));
-    const inWecom = await this.wecom.heldPunchKeys(
-      [...new Set(pending.map((write) => write.userKey))],
-      Math.min(...times),
-      Math.max(...times) + 1,
-      this.sink,
-    );
-    const landed = pending.filter((write) => write.targetKey !== null && inWecom.has(write.targetKey));
-    const missing = pending.filter((write) => !landed.includes(write));
-    await store.punches.confirm(
-      'feishu',
-      landed.map((write) => write.sourceKey),
-    );
-    await store.punches.forgetPending(
-      'feishu',
-      missing.map((write) => write.sourceKey),
-    );
-    return new Set(missing.map((write) => write.sourceKey));
-  }
-
-  /**
-   * The WeCom writes of one unit, as write jobs of ≤ 200 records, run one at a time. Each records its punches
-   * as pending before the call and done after it (WeCom has no idempotency key).
-   */
-  private async prepareWecomWrite(ready: ReadUnit, tallies: Map<string, PersonTally>): Promise<PreparedUnit> {
+  private async preparePendingWrites(ready: ReadUnit, tallies: Map<string, PersonTally>): Promise<PreparedUnit> {
     const { store, dryRun, runId } = this.context;
-    const records: { punch: CanonicalPunch; write: WecomPunchWrite; targetKey: string }[] = [];
-    for (const { punch, targetUserId } of ready.punches) {
-      const tally = tallies.get(punch.userId) as PersonTally;
-      const translation = this.wecom.punchWrite(punch, targetUserId);
-      tally.addLosses(translation.losses);
-      if (translation.ok) records.push({ punch, write: translation.value, targetKey: translation.value.key });
-      else tally.refused += 1;
-    }
-    // Two Feishu punches of one person in the same second are one WeCom punch (WeCom keys by user and time).
+    const { source, target } = this;
+    const entries = this.translate(ready, tallies);
+    // Two source punches of one person in the same second are one target punch (the target keys by person and
+    // second).
     const taken = await store.punches.importedFrom(
-      'feishu',
-      records.map((entry) => entry.targetKey),
+      source.vendor,
+      entries.map((entry) => entry.write.key),
     );
-    const unique: typeof records = [];
-    for (const entry of records) {
-      if (taken.has(entry.targetKey)) (tallies.get(entry.punch.userId) as PersonTally).duplicates += 1;
+    const unique: WriteEntry[] = [];
+    for (const entry of entries) {
+      if (taken.has(entry.write.key)) (tallies.get(entry.punch.userId) as PersonTally).duplicates += 1;
       else {
-        taken.add(entry.targetKey);
+        taken.add(entry.write.key);
         unique.push(entry);
       }
     }
-    const batches = chunk(unique, this.wecom.writeBatch);
+    const batches = chunk(unique, target.writeBatch);
     if (dryRun) {
-      for (const batch of batches) planBatch(tallies, batch, (entry) => entry.write.body, this.wecom);
+      for (const batch of batches) planBatch(tallies, batch, target);
       return NOTHING_TO_WRITE;
     }
     const jobs = batches.map((batch) => async () => {
       const sourceKeys = batch.map((entry) => entry.punch.sourceKey);
       await store.punches.recordMany(
         batch.map((entry) => ({
-          sourceVendor: 'feishu' as const,
+          sourceVendor: source.vendor,
           sourceKey: entry.punch.sourceKey,
-          targetKey: entry.targetKey,
+          targetKey: entry.write.key,
           userKey: entry.write.user,
           punchedAt: new Date(entry.punch.at * 1000),
           runId,
@@ -549,15 +538,15 @@ export class PunchesSync {
         })),
       );
       try {
-        await this.wecom.writePunches(batch.map((entry) => entry.write));
+        await target.write(batch.map((entry) => entry.write));
       } catch (error) {
-        // Refused outright: nothing was written, so the intents go. Otherwise (a timeout, a lost answer) WeCom
-        // may hold the punches: the intents stay pending and the next run looks before writing again.
-        if (wasNotApplied(error)) await store.punches.forgetPending('feishu', sourceKeys);
+        // Refused outright: nothing was written, so the intents go. Otherwise (a timeout, a lost answer) the
+        // target may hold the punches: the intents stay pending and the next run looks before writing again.
+        if (wasNotApplied(error)) await store.punches.forgetPending(source.vendor, sourceKeys);
         failBatch(tallies, batch, error);
         return;
       }
-      await store.punches.confirm('feishu', sourceKeys);
+      await store.punches.confirm(source.vendor, sourceKeys);
       for (const entry of batch) (tallies.get(entry.punch.userId) as PersonTally).written += 1;
     });
     return { jobs, commit: () => Promise.resolve() };
@@ -597,17 +586,12 @@ function failBatch(
 }
 
 /** Dry run: each person's share of each batch, exactly as it would be sent; named as the rules plans name calls. */
-function planBatch<E extends { readonly punch: CanonicalPunch }>(
-  tallies: Map<string, PersonTally>,
-  batch: readonly E[],
-  payload: (entry: E) => unknown,
-  target: PunchSideConnector,
-): void {
+function planBatch(tallies: Map<string, PersonTally>, batch: readonly WriteEntry[], target: PunchTarget): void {
   const { api, key } = target.writeCall;
   for (const entry of batch) {
     const tally = tallies.get(entry.punch.userId) as PersonTally;
     tally.plan ??= { vendor: target.vendor, requests: [{ api, body: { [key]: [] } }] };
-    tally.plan.requests[0].body[key]?.push(payload(entry));
+    tally.plan.requests[0].body[key]?.push(entry.write.body);
   }
 }
 
@@ -618,8 +602,8 @@ function planSignature(window: TimeWindow, units: readonly PunchUnit[]): string 
   return hash.digest('hex').slice(0, 24);
 }
 
-function itemOf(tally: PersonTally, source: Vendor, dryRun: boolean): SyncRunItem {
-  const target = source === 'wecom' ? 'Feishu' : 'WeCom';
+function itemOf(tally: PersonTally, side: PunchTarget, dryRun: boolean): SyncRunItem {
+  const target = side.name;
   const losses: Loss[] = [];
   const notes: Note[] = [];
   const counted = (count: number, text: string): void => {
@@ -628,7 +612,7 @@ function itemOf(tally: PersonTally, source: Vendor, dryRun: boolean): SyncRunIte
   counted(tally.written, `written to ${target}`);
   counted(tally.present, `already in ${target} from an earlier run`);
   counted(tally.echoes, `came from ${target} through the gateway, so not sent back`);
-  // Records that are not punches, per reason ("a missed punch (未打卡) WeCom reports, not a punch").
+  // Records that are not punches, per reason the source's translation gives.
   for (const [reason, count] of tally.skipped) counted(count, `skipped: ${reason}`);
   counted(tally.duplicates, `repeated the same person and second and were kept once`);
   for (const { loss, count } of tally.losses.values()) {
