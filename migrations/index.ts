@@ -13,6 +13,7 @@ import { LinkWrittenSide1796500000000 } from './1796500000000-link-written-side.
 import { MatchReasonCodes1796600000000 } from './1796600000000-match-reason-codes.js';
 import { OpenLinkVendors1796700000000 } from './1796700000000-open-link-vendors.js';
 import { ConflictSideHashes1796800000000 } from './1796800000000-conflict-side-hashes.js';
+import { ShiftLinkSides1796900000000 } from './1796900000000-shift-link-sides.js';
 
 /** Every migration, oldest first. Once merged a migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   MatchReasonCodes1796600000000,
   OpenLinkVendors1796700000000,
   ConflictSideHashes1796800000000,
+  ShiftLinkSides1796900000000,
 ];

@@ -891,7 +891,8 @@ describe('bad input and malformed vendor answers (REST + emulators)', () => {
         users: users.items,
         departments: departments.items,
         links,
-        shiftLinks,
+        // A Map serialises as {}: its entries, so a changed side shows.
+        shiftLinks: shiftLinks.map((link) => ({ ...link, sides: [...link.sides] })),
         conflicts,
       }),
     };

@@ -1,5 +1,6 @@
 import type { ItemPlan, RuleSideConnector } from '@app/connectors';
 import type { SyncErrorKind, VendorName } from '@app/kernel';
+import type { CanonicalRule } from '@app/translation';
 
 /**
  * A rules connector over an in-memory map of rules, for specs of the engine's vendor-neutral rules code
@@ -30,6 +31,11 @@ export class MemoryRulesConnector implements RuleSideConnector {
   holding(...rules: readonly { readonly id: string; readonly name: string }[]): this {
     for (const rule of rules) this.rules.set(rule.id, { name: rule.name });
     return this;
+  }
+
+  /** Its shift-based rules hold shifts of one kind; its other rules none. */
+  shiftKind(ruleKind: CanonicalRule['kind']): string | null {
+    return ruleKind === 'shift_based' ? 'shift' : null;
   }
 
   deletePlan(ruleId: string): ItemPlan {

@@ -1,5 +1,5 @@
 import type { SyncErrorKind, UnreadableRecord, Vendor, VendorName } from '@app/kernel';
-import type { CanonicalPunch, PunchRead, Translation } from '@app/translation';
+import type { CanonicalPunch, CanonicalRule, PunchRead, Translation } from '@app/translation';
 import { inWindow, type DayKey, type DayWindow } from './roster-days.js';
 
 /** One vendor request a dry run would send (the `plan` of a run item): the API and its exact body. */
@@ -41,6 +41,12 @@ export interface RuleSideConnector {
   deletePlan(ruleId: string): ItemPlan;
   /** Deletes rule `ruleId` (SYNC_PROPAGATE_DELETES). */
   deleteRule(ruleId: string): Promise<void>;
+  /**
+   * The vendor's kind of shift object in its rules of canonical kind `ruleKind`, as a shift link's side names it
+   * (migrations/1796900000000-shift-link-sides.ts), or null when such a rule holds none: how another vendor's
+   * role records this vendor's side of a shift link without naming this vendor's words.
+   */
+  shiftKind(ruleKind: CanonicalRule['kind']): string | null;
 }
 
 /** Where a list read hands each record it cannot read (the run makes one failed item of each). */

@@ -5,6 +5,7 @@ import {
   DuplicateInBatchError,
   MappingConflictError,
   type MappingStore,
+  type ShiftLink,
   type SyncRunItem,
 } from './index.js';
 import { pairIntent, pairSynced } from '../../../test/support/group-links.js';
@@ -66,14 +67,23 @@ describe('natural keys reject duplicates', () => {
       `INSERT INTO link_sides (link_id, scope, vendor, name) VALUES ($1, 'rule', 'wecom', 'a second WeCom side')`,
       ({ linkId }) => [linkId],
     ],
+    // A vendor's shift object belongs to one shift link of a group link (each statement makes a new shift link).
     [
-      'uq_shift_links_feishu_shift',
-      `INSERT INTO shift_links (group_link_id, feishu_shift_id, wecom_kind, wecom_key) VALUES ($1, 's-dup', 'schedule', gen_random_uuid()::text)`,
+      'uq_shift_link_sides_item',
+      `WITH link AS (INSERT INTO shift_links (group_link_id) VALUES ($1) RETURNING id, group_link_id)
+       INSERT INTO shift_link_sides (shift_link_id, group_link_id, vendor, kind, key)
+       SELECT id, group_link_id, 'feishu', 'shift', 's-dup' FROM link`,
       ({ linkId }) => [linkId],
     ],
+    // One side per vendor: the one shift link (its id made from the group link's) gets a second WeCom side.
     [
-      'uq_shift_links_wecom_item',
-      `INSERT INTO shift_links (group_link_id, wecom_kind, wecom_key) VALUES ($1, 'schedule', 'k-dup')`,
+      'pk_shift_link_sides',
+      `WITH link AS (
+         INSERT INTO shift_links (id, group_link_id) VALUES (md5($1::text)::uuid, $1::uuid)
+         ON CONFLICT (id) DO UPDATE SET updated_at = now() RETURNING id, group_link_id
+       )
+       INSERT INTO shift_link_sides (shift_link_id, group_link_id, vendor, kind, key)
+       SELECT id, group_link_id, 'wecom', 'schedule', gen_random_uuid()::text FROM link`,
       ({ linkId }) => [linkId],
     ],
     [
@@ -629,25 +639,180 @@ describe('group and shift links', () => {
     expect(await store.groupLinks.findBySide('feishu', 'bad-vendor')).toBeNull();
   });
 
-  it('upserts shift links by WeCom item and drops the ones a sync no longer produced', async () => {
+  const schedule = (key: string) => ({ vendor: 'wecom', kind: 'schedule', key, name: null });
+  const shift = (key: string, name: string | null = null) => ({ vendor: 'feishu', kind: 'shift', key, name });
+  const sidesOf = (link: ShiftLink) => Object.fromEntries(link.sides);
+
+  it('upserts a shift link by its anchor side and keeps the sides a later upsert does not know', async () => {
     const link = await store.groupLinks.recordIntent(
       pairIntent({ direction: 'feishu_to_wecom', feishuGroupId: 'shift-group' }),
     );
     const a = await store.shiftLinks.upsert({
       groupLinkId: link.id,
-      feishuShiftId: 's1',
-      feishuShiftName: 'Day',
-      wecomKind: 'schedule',
-      wecomKey: '1',
+      anchor: schedule('1'),
+      others: [shift('s1', 'Day')],
       contentHash: 'h1',
     });
-    const a2 = await store.shiftLinks.upsert({ ...a, feishuShiftId: null, contentHash: 'h2' });
-    expect(a2).toMatchObject({ id: a.id, feishuShiftId: 's1', contentHash: 'h2' });
-    await store.shiftLinks.upsert({ ...a, feishuShiftId: 's2', wecomKey: '2' });
-    expect(await store.shiftLinks.deleteOthers(link.id, [a.id])).toBe(1);
+    expect(sidesOf(a)).toEqual({
+      feishu: { kind: 'shift', key: 's1', name: 'Day' },
+      wecom: { kind: 'schedule', key: '1', name: null },
+    });
+    // Not knowing the Feishu side forgets nothing; the hash is the latest.
+    const a2 = await store.shiftLinks.upsert({
+      groupLinkId: link.id,
+      anchor: schedule('1'),
+      others: [],
+      contentHash: 'h2',
+    });
+    expect(a2).toEqual({ ...a, contentHash: 'h2' });
+    // A known name is kept when the same shift comes without one; another shift replaces the side, name and all.
+    const a3 = await store.shiftLinks.upsert({
+      groupLinkId: link.id,
+      anchor: schedule('1'),
+      others: [shift('s1')],
+      contentHash: 'h2',
+    });
+    expect(a3.sides.get('feishu')).toEqual({ kind: 'shift', key: 's1', name: 'Day' });
+    const a4 = await store.shiftLinks.upsert({
+      groupLinkId: link.id,
+      anchor: schedule('1'),
+      others: [shift('s9')],
+      contentHash: 'h2',
+    });
+    expect(a4.sides.get('feishu')).toEqual({ kind: 'shift', key: 's9', name: null });
+    // The same key of another kind is another item.
+    const block = await store.shiftLinks.upsert({
+      groupLinkId: link.id,
+      anchor: { vendor: 'wecom', kind: 'checkintime', key: '1', name: null },
+      others: [],
+      contentHash: null,
+    });
+    expect(block.id).not.toBe(a.id);
+    expect(sidesOf(block)).toEqual({ wecom: { kind: 'checkintime', key: '1', name: null } });
+
+    await store.shiftLinks.upsert({
+      groupLinkId: link.id,
+      anchor: schedule('2'),
+      others: [shift('s2')],
+      contentHash: null,
+    });
+    expect(await store.shiftLinks.deleteOthers(link.id, [a.id])).toBe(2);
     expect((await store.shiftLinks.listForGroupLink(link.id)).map((s) => s.id)).toEqual([a.id]);
+    expect(await harness.sql(`SELECT * FROM shift_link_sides WHERE group_link_id = $1`, [link.id])).toHaveLength(2);
     expect(await store.groupLinks.delete(link.id)).toBe(true);
     expect(await store.shiftLinks.listForGroupLink(link.id)).toEqual([]);
+    expect(await harness.sql(`SELECT * FROM shift_link_sides WHERE group_link_id = $1`, [link.id])).toEqual([]);
+  });
+
+  it("refuses a side whose key another shift link of the group holds, and a write naming a vendor's side twice", async () => {
+    const link = await store.groupLinks.recordIntent(
+      pairIntent({ direction: 'wecom_to_feishu', feishuGroupId: 'shift-unique' }),
+    );
+    const other = await store.groupLinks.recordIntent(
+      pairIntent({ direction: 'wecom_to_feishu', feishuGroupId: 'shift-unique-other' }),
+    );
+    const held = await store.shiftLinks.upsert({
+      groupLinkId: link.id,
+      anchor: schedule('1'),
+      others: [shift('s1')],
+      contentHash: null,
+    });
+    const failure = await store.shiftLinks
+      .upsert({ groupLinkId: link.id, anchor: schedule('2'), others: [shift('s1')], contentHash: null })
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(failure).toBeInstanceOf(MappingConflictError);
+    expect((failure as MappingConflictError).constraint).toBe('uq_shift_link_sides_item');
+    // Nothing of the refused write stays.
+    expect((await store.shiftLinks.listForGroupLink(link.id)).map((s) => s.id)).toEqual([held.id]);
+    // Another group link may pair the same shifts.
+    const elsewhere = await store.shiftLinks.upsert({
+      groupLinkId: other.id,
+      anchor: schedule('1'),
+      others: [shift('s1')],
+      contentHash: null,
+    });
+    expect(elsewhere.id).not.toBe(held.id);
+    await expect(
+      store.shiftLinks.upsert({
+        groupLinkId: link.id,
+        anchor: schedule('3'),
+        others: [shift('s3'), shift('s4')],
+        contentHash: null,
+      }),
+    ).rejects.toThrow(/names the feishu side twice/);
+  });
+
+  it("admits a third vendor's side, and refuses a vendor or kind not shaped as a name", async () => {
+    const link = await store.groupLinks.recordIntent(
+      pairIntent({ direction: 'feishu_to_wecom', feishuGroupId: 'shift-third' }),
+    );
+    const third = await store.shiftLinks.upsert({
+      groupLinkId: link.id,
+      anchor: { vendor: 'dingtalk', kind: 'class', key: 'd-1', name: 'Early' },
+      others: [shift('s1'), schedule('1')],
+      contentHash: null,
+    });
+    expect(sidesOf(third)).toEqual({
+      dingtalk: { kind: 'class', key: 'd-1', name: 'Early' },
+      feishu: { kind: 'shift', key: 's1', name: null },
+      wecom: { kind: 'schedule', key: '1', name: null },
+    });
+    // The same shift link found by its WeCom side keeps the third vendor's side.
+    const again = await store.shiftLinks.upsert({
+      groupLinkId: link.id,
+      anchor: schedule('1'),
+      others: [],
+      contentHash: 'h',
+    });
+    expect(again).toEqual({ ...third, contentHash: 'h' });
+    for (const vendor of ['DingTalk', '1vendor', 'ding talk', '', 'a'.repeat(33)]) {
+      await expect(
+        store.shiftLinks.upsert({
+          groupLinkId: link.id,
+          anchor: { vendor, kind: 'class', key: 'd-2', name: null },
+          others: [],
+          contentHash: null,
+        }),
+      ).rejects.toThrow(/ck_shift_link_sides_vendor/);
+      await expect(
+        store.shiftLinks.upsert({
+          groupLinkId: link.id,
+          anchor: schedule('2'),
+          others: [{ vendor, kind: 'class', key: 'd-2', name: null }],
+          contentHash: null,
+        }),
+      ).rejects.toThrow(/ck_shift_link_sides_vendor/);
+    }
+    await expect(
+      store.shiftLinks.upsert({
+        groupLinkId: link.id,
+        anchor: { vendor: 'dingtalk', kind: 'Class', key: 'd-2', name: null },
+        others: [],
+        contentHash: null,
+      }),
+    ).rejects.toThrow(/ck_shift_link_sides_kind/);
+    expect((await store.shiftLinks.listForGroupLink(link.id)).map((s) => s.id)).toEqual([third.id]);
+  });
+
+  it('20 concurrent upserts of one anchor side leave one shift link', async () => {
+    const link = await store.groupLinks.recordIntent(
+      pairIntent({ direction: 'wecom_to_feishu', feishuGroupId: 'shift-race' }),
+    );
+    const written = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        store.shiftLinks.upsert({
+          groupLinkId: link.id,
+          anchor: schedule('7'),
+          others: [shift('s7')],
+          contentHash: null,
+        }),
+      ),
+    );
+    expect(new Set(written.map((each) => each.id)).size).toBe(1);
+    expect(await store.shiftLinks.listForGroupLink(link.id)).toHaveLength(1);
   });
 });
 

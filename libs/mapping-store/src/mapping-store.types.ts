@@ -128,21 +128,41 @@ export interface GroupLinkSyncedState {
   readonly writtenVendor?: SideVendor;
 }
 
-export const WECOM_SHIFT_KINDS = ['schedule', 'checkintime'] as const;
-/** Shift-based WeCom rules hold schedules (with ids); fixed rules hold checkintime blocks. */
-export type WecomShiftKind = (typeof WECOM_SHIFT_KINDS)[number];
+/**
+ * One vendor's side of a shift link: the vendor's kind of shift object (Feishu `shift`; WeCom `schedule` in a
+ * shift-based rule, `checkintime` in a fixed one), its key there, and its name when known. Kinds are the
+ * vendors' own words: the store checks their shape only (migrations/1796900000000-shift-link-sides.ts).
+ */
+export interface ShiftLinkSide {
+  readonly kind: string;
+  readonly key: string;
+  readonly name: string | null;
+}
 
+/** One shift within a group link, as each vendor holds it: its sides by vendor (rows, never columns). */
 export interface ShiftLink {
   readonly id: string;
   readonly groupLinkId: string;
-  readonly feishuShiftId: string | null;
-  readonly feishuShiftName: string | null;
-  readonly wecomKind: WecomShiftKind;
-  readonly wecomKey: string;
+  readonly sides: ReadonlyMap<VendorName, ShiftLinkSide>;
   readonly contentHash: string | null;
 }
 
-export type ShiftLinkInput = Omit<ShiftLink, 'id'>;
+/** A side of a shift link to write, with its vendor. */
+export interface ShiftLinkSideInput extends ShiftLinkSide {
+  readonly vendor: VendorName;
+}
+
+/**
+ * A shift link to write, found by its anchor: the side whose key identifies the item within the group link.
+ * The other sides given replace that vendor's side; a vendor's side not given is kept (a later write that does
+ * not know it never forgets it), and so is a known name when the new one is null.
+ */
+export interface ShiftLinkInput {
+  readonly groupLinkId: string;
+  readonly anchor: ShiftLinkSideInput;
+  readonly others: readonly ShiftLinkSideInput[];
+  readonly contentHash: string | null;
+}
 
 export interface UserMapping {
   readonly feishuUserId: string;

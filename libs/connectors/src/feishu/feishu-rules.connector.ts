@@ -63,6 +63,9 @@ export interface FeishuGroupOverwrite {
   readonly notes: Loss[];
 }
 
+/** A Feishu shift, tenant-wide, keyed by shift_id: a shift link's Feishu side. */
+export const FEISHU_SHIFT_KIND = 'shift';
+
 /**
  * Feishu attendance groups and shifts as one run sees them, and Feishu's write rules for them: shifts are
  * tenant-wide with unique names and must exist before a group names them (a shift a crashed run created is
@@ -248,6 +251,11 @@ export class FeishuRulesConnector implements RuleSideConnector {
 
   deleteGroup(groupId: string): Promise<void> {
     return this.client.deleteGroup(groupId);
+  }
+
+  /** Every Feishu group with shifts names tenant-wide shifts; a free group has none. */
+  shiftKind(ruleKind: CanonicalRule['kind']): string | null {
+    return ruleKind === 'free' ? null : FEISHU_SHIFT_KIND;
   }
 
   deletePlan(groupId: string): ItemPlan {

@@ -65,6 +65,11 @@ export interface WecomRuleUpdatePlan {
   readonly requests: readonly WecomRuleRequest[];
 }
 
+/** A shift of a shift-based WeCom rule: one of its schedules, keyed by schedule_id (a shift link's WeCom side). */
+export const WECOM_SCHEDULE_KIND = 'schedule';
+/** A shift of a fixed WeCom rule: one of its checkintime blocks (a shift link's WeCom side). */
+export const WECOM_CHECKINTIME_KIND = 'checkintime';
+
 /**
  * WeCom checkin rules as one run sees them, and WeCom's write rules for them: the rules are read in one list
  * (getcorpcheckinoption has no single-rule read), add_checkin_option answers no id (a created rule is found
@@ -256,6 +261,12 @@ export class WecomRulesConnector implements RuleSideConnector {
 
   deleteRequest(ruleId: string): WecomRuleRequest {
     return { api: 'del_checkin_option', body: { groupid: Number(ruleId) } };
+  }
+
+  /** A shift-based rule's shifts are its schedules, a fixed rule's its checkintime blocks; a free rule has none. */
+  shiftKind(ruleKind: CanonicalRule['kind']): string | null {
+    if (ruleKind === 'shift_based') return WECOM_SCHEDULE_KIND;
+    return ruleKind === 'fixed' ? WECOM_CHECKINTIME_KIND : null;
   }
 
   deletePlan(ruleId: string): ItemPlan {

@@ -1,4 +1,4 @@
-import type { FeishuRostersConnector, RosterGroup, RosterShift } from '@app/connectors';
+import { FEISHU_SHIFT_KIND, type FeishuRostersConnector, type RosterGroup, type RosterShift } from '@app/connectors';
 import type { ShiftLink } from '@app/mapping-store';
 import type { CanonicalRule } from '@app/translation';
 import type { RosterGroupRead, RosterSide, RostersSource, RostersTarget } from './roster-sides.js';
@@ -42,8 +42,10 @@ class FeishuRosterSide implements RosterSide {
     return null;
   }
 
+  /** A shift link's Feishu side, when it is a shift. */
   recordedShiftKey(link: ShiftLink): string | null {
-    return link.feishuShiftId;
+    const side = link.sides.get(this.connector.vendor);
+    return side?.kind === FEISHU_SHIFT_KIND ? side.key : null;
   }
 
   compareShiftKeys(a: string, b: string): number {

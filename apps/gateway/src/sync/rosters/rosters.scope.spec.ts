@@ -134,10 +134,10 @@ function world() {
     {
       id: `s${groupLinkId}`,
       groupLinkId,
-      feishuShiftId: 'fA',
-      feishuShiftName: 'A',
-      wecomKind: 'schedule',
-      wecomKey: '11',
+      sides: new Map([
+        ['feishu', { kind: 'shift', key: 'fA', name: 'A' }],
+        ['wecom', { kind: 'schedule', key: '11', name: null }],
+      ]),
       contentHash: null,
     },
   ];

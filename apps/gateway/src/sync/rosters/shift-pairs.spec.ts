@@ -1,6 +1,6 @@
 import { FeishuRostersConnector, WecomRostersConnector } from '@app/connectors';
 import type { FeishuClient, FeishuGroup, FeishuShift } from '@app/feishu';
-import type { ShiftLink } from '@app/mapping-store';
+import type { ShiftLink, ShiftLinkSide } from '@app/mapping-store';
 import { canonicalToWecom, feishuToCanonical, tableIdResolver, type IdResolver } from '@app/translation';
 import type { WecomClient } from '@app/wecom';
 import { UnreadableRecords } from '../engine/unreadable-records.js';
@@ -102,20 +102,11 @@ async function derivedScheduleId(group: FeishuGroup, each: FeishuShift, ids: IdR
   return key === null ? null : Number(key);
 }
 
-function link(
-  feishuShiftId: string | null,
-  wecomKey: string,
-  wecomKind: ShiftLink['wecomKind'] = 'schedule',
-): ShiftLink {
-  return {
-    id: `l-${wecomKey}`,
-    groupLinkId: 'g',
-    feishuShiftId,
-    feishuShiftName: null,
-    wecomKind,
-    wecomKey,
-    contentHash: null,
-  };
+/** A shift link with a WeCom side of `wecomKind` and, when `feishuShiftId` is given, a Feishu shift side. */
+function link(feishuShiftId: string | null, wecomKey: string, wecomKind = 'schedule'): ShiftLink {
+  const sides = new Map<string, ShiftLinkSide>([['wecom', { kind: wecomKind, key: wecomKey, name: null }]]);
+  if (feishuShiftId !== null) sides.set('feishu', { kind: 'shift', key: feishuShiftId, name: null });
+  return { id: `l-${wecomKey}`, groupLinkId: 'g', sides, contentHash: null };
 }
 
 describe('the derived schedule id (WecomRostersTarget.derivedShiftKey of FeishuRostersSource.describeShift)', () => {

@@ -1,4 +1,4 @@
-import type { RosterGroup, RosterShift, WecomRostersConnector } from '@app/connectors';
+import { type RosterGroup, type RosterShift, WECOM_SCHEDULE_KIND, type WecomRostersConnector } from '@app/connectors';
 import type { ShiftLink } from '@app/mapping-store';
 import type { CanonicalRule } from '@app/translation';
 import type { RosterGroupRead, RosterSide, RostersSource, RostersTarget } from './roster-sides.js';
@@ -49,10 +49,12 @@ class WecomRosterSide implements RosterSide {
     return group.shifts;
   }
 
-  /** A schedule link's schedule id, as the rule's roster names it. */
+  /** A shift link's WeCom side, when it is a schedule: its schedule id, as the rule's roster names it. */
   recordedShiftKey(link: ShiftLink): string | null {
-    const scheduleId = Number(link.wecomKey);
-    return link.wecomKind === 'schedule' && Number.isInteger(scheduleId) ? String(scheduleId) : null;
+    const side = link.sides.get(this.connector.vendor);
+    if (side?.kind !== WECOM_SCHEDULE_KIND) return null;
+    const scheduleId = Number(side.key);
+    return Number.isInteger(scheduleId) ? String(scheduleId) : null;
   }
 
   compareShiftKeys(a: string, b: string): number {

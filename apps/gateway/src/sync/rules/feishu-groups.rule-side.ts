@@ -1,6 +1,7 @@
 import type { LinkDirection, Loss, Note } from '@app/kernel';
-import type { GroupLink, SyncRunItem } from '@app/mapping-store';
+import type { GroupLink, ShiftLink, SyncRunItem } from '@app/mapping-store';
 import {
+  FEISHU_SHIFT_KIND,
   type FeishuGroupRecord,
   type FeishuGroupSide,
   type FeishuGroupWritePlan,
@@ -14,6 +15,12 @@ import { linkSide, linkSideId } from '../engine/link-sides.js';
 import { linkFailureOf } from '../engine/sync-error-policy.js';
 import type { RulesSource, RulesTarget, SourceRead, TargetProposal, UnreadableSource } from './rule-sides.js';
 import { item, type RulesRunContext } from './rule-sync.types.js';
+
+/** The Feishu shift of a shift link (its Feishu side, a shift): the only side a Feishu role reads. */
+function feishuShiftIdOf(link: ShiftLink, vendor: string): string | null {
+  const side = link.sides.get(vendor);
+  return side?.kind === FEISHU_SHIFT_KIND && side.key ? side.key : null;
+}
 
 /**
  * Feishu attendance groups as the source of a rules run: the groups the run names, or every one; each read
@@ -83,7 +90,7 @@ export class FeishuGroupsSource implements RulesSource {
   private async linkedShiftIds(link: GroupLink | null): Promise<string[]> {
     if (!link) return [];
     const linked = await this.context.store.shiftLinks.listForGroupLink(link.id);
-    return linked.flatMap((shift) => (shift.feishuShiftId ? [shift.feishuShiftId] : []));
+    return linked.flatMap((shift) => feishuShiftIdOf(shift, this.connector.vendor) ?? []);
   }
 
   /** A group gone is found by its item (every link that syncs from Feishu is one). */
@@ -325,7 +332,7 @@ export class FeishuGroupsTarget implements RulesTarget {
     const linked = await this.context.store.shiftLinks.listForGroupLink(link.id);
     return this.connector.sideOf(
       group,
-      linked.flatMap((shift) => (shift.feishuShiftId ? [shift.feishuShiftId] : [])),
+      linked.flatMap((shift) => feishuShiftIdOf(shift, this.connector.vendor) ?? []),
     );
   }
 
@@ -385,11 +392,13 @@ export class FeishuGroupsTarget implements RulesTarget {
   }
 
   /**
-   * Remembers which Feishu shift stands for which WeCom schedule of a 排班 rule. A Feishu 排班 group names no
-   * shifts (its roster does), so this is how the other direction and the roster sync know the group's shifts.
-   * One WeCom schedule per Feishu shift (the table's key): identical schedules share a shift; the schedule
-   * already linked to it is kept while the rule still has it, else the first. Stale rows go before the new
-   * ones are written, in one transaction: a shift whose schedule changed (HR added an identical schedule with
+   * Remembers which Feishu shift stands for which source shift (a WeCom schedule) of a 排班 rule. A Feishu 排班
+   * group names no shifts (its roster does), so this is how the other direction and the roster sync know the
+   * group's shifts. Each role writes its own side only: the source side's vendor and kind come from the source's
+   * connector (RuleSideConnector.shiftKind), its keys from the plan, and the source side is the one a shift link
+   * is found by. One source shift per Feishu shift (the sides' key): identical schedules share a shift; the
+   * schedule already linked to it is kept while the rule still has it, else the first. Stale rows go before the
+   * new ones are written, in one transaction: a shift whose schedule changed (HR added an identical schedule with
    * a lower id) would otherwise collide with its old row and fail every run (found by the fault suite).
    */
   private async recordShiftLinks(
@@ -399,33 +408,46 @@ export class FeishuGroupsTarget implements RulesTarget {
     kind: 'fixed' | 'shift_based' | 'free',
   ): Promise<void> {
     if (kind !== 'shift_based') return;
+    const sourceKind = this.source.shiftKind(kind);
+    if (sourceKind === null) return;
     const { store } = this.context;
-    const existing = (await store.shiftLinks.listForGroupLink(linkId)).filter((link) => link.wecomKind === 'schedule');
-    const desired: { feishuShiftId: string; wecomKey: string }[] = [];
+    const [source, feishu] = [this.source.vendor, this.connector.vendor];
+    const existing = (await store.shiftLinks.listForGroupLink(linkId)).flatMap((link) => {
+      const sourceSide = link.sides.get(source);
+      return sourceSide?.kind === sourceKind
+        ? [{ id: link.id, feishuShiftId: feishuShiftIdOf(link, feishu), sourceKey: sourceSide.key }]
+        : [];
+    });
+    const desired: { feishuShiftId: string; sourceKey: string }[] = [];
     for (const entry of plan.shifts) {
       const feishuShiftId = shiftIds.get(entry.shiftKey);
       if (!feishuShiftId || desired.some((pair) => pair.feishuShiftId === feishuShiftId)) continue;
       const linked = existing.find(
-        (link) => link.feishuShiftId === feishuShiftId && entry.sourceShiftKeys.includes(link.wecomKey),
+        (link) => link.feishuShiftId === feishuShiftId && entry.sourceShiftKeys.includes(link.sourceKey),
       );
-      const wecomKey = linked?.wecomKey ?? entry.sourceShiftKeys[0];
-      if (wecomKey === undefined || desired.some((pair) => pair.wecomKey === wecomKey)) continue;
-      desired.push({ feishuShiftId, wecomKey });
+      const sourceKey = linked?.sourceKey ?? entry.sourceShiftKeys[0];
+      if (sourceKey === undefined || desired.some((pair) => pair.sourceKey === sourceKey)) continue;
+      desired.push({ feishuShiftId, sourceKey });
     }
     const keep = existing
       .filter((link) =>
-        desired.some((pair) => pair.feishuShiftId === link.feishuShiftId && pair.wecomKey === link.wecomKey),
+        desired.some((pair) => pair.feishuShiftId === link.feishuShiftId && pair.sourceKey === link.sourceKey),
       )
       .map((link) => link.id);
     await store.transaction(async (session) => {
       await session.shiftLinks.deleteOthers(linkId, keep);
-      for (const { feishuShiftId, wecomKey } of desired) {
+      for (const { feishuShiftId, sourceKey } of desired) {
         await session.shiftLinks.upsert({
           groupLinkId: linkId,
-          feishuShiftId,
-          feishuShiftName: this.connector.shiftName(feishuShiftId),
-          wecomKind: 'schedule',
-          wecomKey,
+          anchor: { vendor: source, kind: sourceKind, key: sourceKey, name: null },
+          others: [
+            {
+              vendor: feishu,
+              kind: FEISHU_SHIFT_KIND,
+              key: feishuShiftId,
+              name: this.connector.shiftName(feishuShiftId),
+            },
+          ],
           contentHash: null,
         });
       }
