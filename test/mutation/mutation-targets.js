@@ -32,6 +32,72 @@ export const MUTATION_TARGETS = {
       'libs/translation/src/wecom/wecom-to-canonical.mapper.spec.ts',
     ],
   },
+  // The translation library, one area per target (QUALITY.md): each area's files against the specs that test
+  // that area, so a target fits a slot on a shared machine. A mutant these specs leave alive may still be killed
+  // by another translation spec, so each score is a lower bound of the whole target's.
+  'translation-canonical': {
+    mutate: ['libs/translation/src/canonical/*.ts', '!libs/translation/src/canonical/*.spec.ts'],
+    specs: ['libs/translation/src/canonical/*.spec.ts', 'libs/translation/test/canonical.properties.spec.ts'],
+  },
+  'translation-canonical-to-wecom': {
+    mutate: ['libs/translation/src/wecom/canonical-to-wecom.mapper.ts'],
+    specs: [
+      'libs/translation/src/wecom/canonical-to-wecom.mapper.spec.ts',
+      'libs/translation/src/wecom/canonical-to-wecom.boundaries.spec.ts',
+      'libs/translation/src/wecom/wecom-update-merge.spec.ts',
+    ],
+  },
+  'translation-wecom-to-canonical': {
+    mutate: ['libs/translation/src/wecom/wecom-to-canonical.mapper.ts'],
+    specs: [
+      'libs/translation/src/wecom/wecom-to-canonical.mapper.spec.ts',
+      'libs/translation/src/wecom/canonical-to-wecom.mapper.spec.ts',
+    ],
+  },
+  'translation-wecom-merge': {
+    mutate: ['libs/translation/src/wecom/wecom-update-merge.ts'],
+    specs: ['libs/translation/src/wecom/wecom-update-merge.spec.ts'],
+  },
+  'translation-canonical-to-feishu': {
+    mutate: ['libs/translation/src/feishu/canonical-to-feishu.mapper.ts'],
+    specs: [
+      'libs/translation/src/feishu/canonical-to-feishu.mapper.spec.ts',
+      'libs/translation/src/feishu/feishu-plan-key.spec.ts',
+      'libs/translation/src/feishu/feishu-properties.spec.ts',
+    ],
+  },
+  'translation-feishu-to-canonical': {
+    mutate: ['libs/translation/src/feishu/feishu-to-canonical.mapper.ts'],
+    specs: [
+      'libs/translation/src/feishu/feishu-to-canonical.mapper.spec.ts',
+      'libs/translation/src/feishu/feishu-properties.spec.ts',
+    ],
+  },
+  'translation-feishu-util': {
+    mutate: [
+      'libs/translation/src/feishu/feishu-mapping.util.ts',
+      'libs/translation/src/feishu/feishu-read-back.helper.ts',
+      'libs/translation/src/feishu/gcj02.util.ts',
+    ],
+    specs: [
+      'libs/translation/src/feishu/feishu-mapping.util.spec.ts',
+      'libs/translation/src/feishu/gcj02.util.spec.ts',
+      'libs/translation/src/feishu/feishu-properties.spec.ts',
+    ],
+  },
+  'translation-punch': {
+    mutate: [
+      'libs/translation/src/punch/*.ts',
+      '!libs/translation/src/punch/*.spec.ts',
+      '!libs/translation/src/punch/punch-keys.ts',
+      '!libs/translation/src/punch/punch.coverage.ts',
+    ],
+    specs: ['libs/translation/src/punch/*.spec.ts'],
+  },
+  'translation-field-coverage': {
+    mutate: ['libs/translation/src/field-coverage/*.ts', 'libs/translation/src/*/*.coverage.ts'],
+    specs: ['libs/translation/test/field-coverage.spec.ts'],
+  },
   translation: {
     mutate: [
       'libs/translation/src/**/*.ts',
