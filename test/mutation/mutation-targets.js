@@ -51,6 +51,7 @@ export const MUTATION_TARGETS = {
     specs: [
       'libs/translation/src/wecom/canonical-to-wecom.mapper.spec.ts',
       'libs/translation/src/wecom/canonical-to-wecom.boundaries.spec.ts',
+      'libs/translation/src/wecom/canonical-to-wecom.sections.spec.ts',
       'libs/translation/src/wecom/wecom-update-merge.spec.ts',
     ],
   },
