@@ -94,6 +94,7 @@ export const MUTATION_TARGETS = {
     ],
     specs: [
       'libs/translation/src/feishu/feishu-mapping.util.spec.ts',
+      'libs/translation/src/feishu/feishu-read-back.helper.spec.ts',
       'libs/translation/src/feishu/gcj02.util.spec.ts',
       'libs/translation/src/feishu/feishu-properties.spec.ts',
     ],
