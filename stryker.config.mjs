@@ -1,12 +1,17 @@
 // Mutation testing of the pure core (issue #22; scores and surviving mutants in QUALITY.md): one target per run,
 // chosen by MUTATION_TARGET (scripts/test-mutation.ts sets it). Incremental: a run re-tests only the mutants whose
-// code or tests changed since the target's last run (reports/, gitignored). Concurrency stays low because the
-// machines it runs on are shared (STACK.md).
+// code or tests changed since the target's last run; the incremental files are committed
+// (test/mutation/incremental/) so a run carries on where the last one, on any machine, stopped. Concurrency
+// stays low because the machines it runs on are shared (STACK.md).
 import { MUTATION_TARGETS } from './test/mutation/mutation-targets.js';
 
 const name = process.env.MUTATION_TARGET ?? '';
 const target = MUTATION_TARGETS[name];
 if (!target) throw new Error(`MUTATION_TARGET must be one of ${Object.keys(MUTATION_TARGETS).join(', ')}`);
+
+// Property tests run at most this many cases per mutant (test/mutation/fast-check-capped.js); the scores in
+// QUALITY.md say so. The test runners Stryker starts inherit it.
+process.env.FC_NUM_RUNS ??= '20';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -15,18 +20,18 @@ export default {
   testRunnerNodeArgs: ['--experimental-vm-modules'],
   jest: { projectType: 'custom', configFile: 'test/mutation/jest.mutation.config.js', enableFindRelatedTests: true },
   checkers: ['typescript'],
-  tsconfigFile: 'tsconfig.json',
+  tsconfigFile: target.tsconfig ?? 'tsconfig.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   mutate: target.mutate,
   coverageAnalysis: 'perTest',
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
   incremental: true,
-  incrementalFile: `reports/mutation/${name}.incremental.json`,
+  incrementalFile: `test/mutation/incremental/${name}.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation/${name}.html` },
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
   tempDirName: '.stryker-tmp',
-  ignorePatterns: ['dist', 'coverage', 'reports', 'test-artifacts', '.data'],
+  ignorePatterns: ['dist', 'coverage', 'reports', 'test-artifacts', '.data', 'test/mutation/incremental'],
   cleanTempDir: 'always',
   timeoutMS: 10_000,
   thresholds: { high: 90, low: 85, break: null },

@@ -1,5 +1,5 @@
 // `npm run test:mutation [target ...] [-- stryker options]`: StrykerJS over the pure core (stryker.config.mjs),
-// one target after the other (engine, vendor-http, punch-keys, translation) or only those named. Options after the
+// one target after the other (test/mutation/mutation-targets.js lists them) or only those named. Options after the
 // targets go to Stryker (e.g. `--mutate <file>` to test part of a target). Not part of CI: QUALITY.md records the
 // scores.
 import { spawnSync } from 'node:child_process';

@@ -1,6 +1,8 @@
 // The Jest configuration mutation testing runs (stryker.config.mjs): the project's own transform and module
 // names, without the global setup (no build, no database — the mutated code is pure) and with only the spec files
-// of one target, so each mutant runs the few tests that cover it. MUTATION_TARGET names the target.
+// of one target, so each mutant runs the few tests that cover it. MUTATION_TARGET names the target. Property
+// tests run at most FC_NUM_RUNS cases each (test/mutation/fast-check-capped.js; stryker.config.mjs sets it).
+import { fileURLToPath } from 'node:url';
 import base from '../../jest.config.js';
 import { MUTATION_TARGETS } from './mutation-targets.js';
 
@@ -15,6 +17,11 @@ export default {
   globalTeardown: undefined,
   testMatch: undefined,
   testRegex: target.specs.map(globToRegex),
+  moduleNameMapper: {
+    '^fast-check$': '<rootDir>/test/mutation/fast-check-capped.js',
+    '^fast-check/library$': fileURLToPath(import.meta.resolve('fast-check')),
+    ...base.moduleNameMapper,
+  },
 };
 
 // A spec glob as a regex over the absolute path: a double star and slash stand for any folders, a star for any

@@ -17,4 +17,20 @@ function seedOf(requested: string | undefined): number {
   return seed;
 }
 
-fc.configureGlobal({ ...fc.readConfigureGlobal(), seed: seedOf(process.env['FC_SEED']) });
+// FC_NUM_RUNS sets how many cases a property without its own count runs. Unset, fast-check's default holds:
+// only mutation testing sets it (stryker.config.mjs), where test/mutation/fast-check-capped.js also caps the
+// properties that name their own count (QUALITY.md, mutation testing).
+function numRunsOf(requested: string | undefined): { numRuns?: number } {
+  if (requested === undefined || requested === '') return {};
+  const numRuns = Number(requested);
+  if (!Number.isSafeInteger(numRuns) || numRuns < 1) {
+    throw new Error(`FC_NUM_RUNS must be a positive integer, not ${requested}`);
+  }
+  return { numRuns };
+}
+
+fc.configureGlobal({
+  ...fc.readConfigureGlobal(),
+  seed: seedOf(process.env['FC_SEED']),
+  ...numRunsOf(process.env['FC_NUM_RUNS']),
+});

@@ -19,6 +19,7 @@ import { canonicalToWecom, type CanonicalToWecomOptions } from './canonical-to-w
 import { wecomToCanonical } from './wecom-to-canonical.mapper.js';
 import { fixedShiftKey, WECOM_DISTANCES } from './wecom-rule.util.js';
 import { officeRule, section, shift } from '../../test/canonical-rule.fixtures.js';
+import { PropertyReach } from '../../../../test/support/property-reach.js';
 
 /** 2025-06-14 23:06:40 China. Fixed, so nothing here depends on the clock. */
 const NOW = 1_749_913_600;
@@ -736,7 +737,7 @@ const roughRule: fc.Arbitrary<{
 
 describe('canonicalToWecom: properties', () => {
   it('never throws, and every ok:true payload passes the WeCom rules (emulator) and the strict write schema', () => {
-    let accepted = 0;
+    const accepted = new PropertyReach();
     fc.assert(
       fc.property(roughRule, ({ rule: canonical, resolver, remindBefore }) => {
         const result = canonicalToWecom(canonical, {
@@ -750,14 +751,14 @@ describe('canonicalToWecom: properties', () => {
           expect(result.losses.some((loss) => loss.severity === 'blocking')).toBe(true);
           return;
         }
-        accepted += 1;
+        accepted.reached();
         expect(validateCheckinOption(result.value, { mode: 'add', nowUnixSeconds: NOW })).toBeNull();
         expect(wecomCheckinGroupCreateSchema.safeParse(result.value).success).toBe(true);
       }),
       { numRuns: 1500 },
     );
     // The generator must reach the interesting side too, not only refusals.
-    expect(accepted).toBeGreaterThan(50);
+    accepted.expectAtLeast(51, 'payloads WeCom accepts');
   });
 });
 
