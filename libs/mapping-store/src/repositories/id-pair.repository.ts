@@ -55,19 +55,6 @@ class IdPairRepository<Row> {
   ) {}
 
   /**
-   * Writers of one table take turns, for the length of their transaction. `INSERT … ON CONFLICT` settles a race
-   * on its arbiter (the Feishu id) only: two uploads of the same new pair at once both insert, and the one that
-   * reaches the WeCom id's unique index second fails there instead of finding the pair made (seen under load:
-   * 20 concurrent uploads of one pair, mapping-store.spec.ts). Waiting for the other writer's commit makes the
-   * second find the pair and count it unchanged. Uploads and match runs are rare and short beside a sync run.
-   */
-  private async lockTable(manager: EntityManager): Promise<void> {
-    await queryRows(manager, `SELECT pg_advisory_xact_lock(hashtext($1))::text AS "locked"`, [
-      `id-pairs:${this.spec.table}`,
-    ]);
-  }
-
-  /**
    * Hand-made pairs: written as `manual` whatever made them before. A match-made pair holding one of the WeCom
    * ids under another Feishu id gives way (the operator's word wins); a hand-made one is a MappingConflictError.
    */
@@ -85,7 +72,6 @@ class IdPairRepository<Row> {
     const feishuIds = pairs.map((pair) => pair.feishu);
     const wecomIds = pairs.map((pair) => pair.wecom);
     return inTransaction(this.manager, async (manager) => {
-      await this.lockTable(manager);
       await execute(
         manager,
         `DELETE FROM "${table}" t USING unnest($1::text[], $2::text[]) AS p("feishu", "wecom")
@@ -128,7 +114,6 @@ class IdPairRepository<Row> {
       pairs.map((pair) => pair.wecom),
     );
     return inTransaction(this.manager, async (manager) => {
-      await this.lockTable(manager);
       // Locked, so that an operator's upload cannot slip a hand-made pair in between the check and the write.
       const manual: { feishu: string; wecom: string }[] = await queryRows(
         manager,
