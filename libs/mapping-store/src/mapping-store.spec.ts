@@ -159,6 +159,57 @@ describe('concurrent upserts', () => {
     expect(rows).toHaveLength(1);
   });
 
+  // INSERT … ON CONFLICT settles a conflict on its arbiter (the Feishu id) only: two writers of the same new pair
+  // that both pass the arbiter check collide on the WeCom id's unique index. Many rounds make that window likely;
+  // every round must settle as one insert and unchanged rest, by hand-made and match-made writes alike.
+  it('rounds of concurrent upserts of a new user pair all settle (the WeCom index race)', async () => {
+    for (let round = 0; round < 100; round += 1) {
+      const pair = { feishuUserId: `round-f-${round}`, wecomUserId: `round-w-${round}` };
+      const results = await Promise.all(Array.from({ length: 8 }, () => store.users.upsertMany([pair])));
+      expect({ round, inserted: results.reduce((sum, r) => sum + r.inserted, 0) }).toEqual({ round, inserted: 1 });
+      expect(results.reduce((sum, r) => sum + r.unchanged, 0)).toBe(7);
+    }
+  });
+
+  it('rounds of concurrent matched upserts of a new department pair all settle (the WeCom index race)', async () => {
+    for (let round = 0; round < 100; round += 1) {
+      const pair = { feishu: `round-d-${round}`, wecom: `${9000 + round}`, matchedBy: 'name_path' as const };
+      const results = await Promise.all(Array.from({ length: 8 }, () => store.departments.upsertMatched([pair])));
+      expect({ round, inserted: results.reduce((sum, r) => sum + r.inserted, 0) }).toEqual({ round, inserted: 1 });
+      expect(results.reduce((sum, r) => sum + r.unchanged, 0)).toBe(7);
+      expect(results.flatMap((r) => r.refused)).toEqual([]);
+    }
+  });
+
+  it('a refused write inside a caller transaction leaves that transaction usable (its savepoint)', async () => {
+    await store.users.upsertMany([{ feishuUserId: 'tx-held-f', wecomUserId: 'tx-held-w' }]);
+    const refusal = await store.transaction(async (session) => {
+      await session.users.upsertMany([{ feishuUserId: 'tx-f1', wecomUserId: 'tx-w1' }]);
+      const failure = await session.users.upsertMany([{ feishuUserId: 'tx-f2', wecomUserId: 'tx-held-w' }]).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      await session.users.upsertMany([{ feishuUserId: 'tx-f3', wecomUserId: 'tx-w3' }]);
+      return failure;
+    });
+    expect(refusal).toBeInstanceOf(MappingConflictError);
+    expect(await store.users.toWecom(['tx-f1', 'tx-f2', 'tx-f3', 'tx-held-f'])).toEqual(
+      new Map([
+        ['tx-f1', 'tx-w1'],
+        ['tx-f3', 'tx-w3'],
+        ['tx-held-f', 'tx-held-w'],
+      ]),
+    );
+  });
+
+  it('a pair whose WeCom id another hand-made pair holds is still refused after the retries', async () => {
+    await store.users.upsertMany([{ feishuUserId: 'held-f', wecomUserId: 'held-w' }]);
+    await expect(store.users.upsertMany([{ feishuUserId: 'other-f', wecomUserId: 'held-w' }])).rejects.toBeInstanceOf(
+      MappingConflictError,
+    );
+    expect(await store.users.toWecom(['held-f', 'other-f'])).toEqual(new Map([['held-f', 'held-w']]));
+  });
+
   it('20 concurrent link intents for one Feishu group leave one link', async () => {
     const links = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>

@@ -1,5 +1,5 @@
 import type { MappingOrigin, MatchEvidence } from '@app/kernel';
-import type { EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import { execute, inTransaction, queryRows } from './sql.util.js';
 import { assertUniqueInBatch, withStoreErrors } from '../mapping-store.errors.js';
 import type {
@@ -42,6 +42,43 @@ interface IdPair {
   readonly wecom: string;
 }
 
+/** How often a pairs write that raced another is retried before its unique violation counts as a conflict. */
+const RACED_WRITE_ATTEMPTS = 3;
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+}
+
+/**
+ * Runs a pairs write (its DELETE and its INSERT … ON CONFLICT) under a savepoint, again when it fails on a unique
+ * index. INSERT … ON CONFLICT settles a conflict on its arbiter index only (the Feishu id): two transactions
+ * inserting the same new pair at once both pass the arbiter, and the second then waits on the first's entry in
+ * the WeCom id's unique index and fails with a unique violation once the first commits, where it should have
+ * found the pair there. Run again in a new statement (READ COMMITTED: a new snapshot), the write sees the
+ * committed row through its arbiter and settles as unchanged or updated. A write that still collides after
+ * RACED_WRITE_ATTEMPTS is a real conflict (a hand-made pair holds the WeCom id under another Feishu id). The
+ * savepoint keeps a caller's outer transaction usable after the failed attempt. A lock per table (tried first)
+ * serialised unrelated pairs of two long transactions against each other; a retry waits on nothing.
+ */
+async function withRacedWriteRetry<T>(manager: EntityManager, write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    await manager.query('SAVEPOINT "id_pair_write"');
+    try {
+      const result = await write();
+      await manager.query('RELEASE SAVEPOINT "id_pair_write"');
+      return result;
+    } catch (error) {
+      try {
+        await manager.query('ROLLBACK TO SAVEPOINT "id_pair_write"');
+        await manager.query('RELEASE SAVEPOINT "id_pair_write"');
+      } catch {
+        throw error; // the connection is gone or the transaction unusable: the write's own failure says why
+      }
+      if (attempt >= RACED_WRITE_ATTEMPTS || !isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
 /**
  * A one-to-one table of Feishu id ⇄ WeCom id (users, departments). Both columns are unique, so an id can
  * never be mapped twice on either side; re-mapping a Feishu id to a new WeCom id is an update. Each pair says
@@ -72,25 +109,27 @@ class IdPairRepository<Row> {
     const feishuIds = pairs.map((pair) => pair.feishu);
     const wecomIds = pairs.map((pair) => pair.wecom);
     return inTransaction(this.manager, async (manager) => {
-      await execute(
-        manager,
-        `DELETE FROM "${table}" t USING unnest($1::text[], $2::text[]) AS p("feishu", "wecom")
-         WHERE t."origin" = 'match' AND t."${w}" = p."wecom" AND t."${f}" <> p."feishu"`,
-        [feishuIds, wecomIds],
-      );
-      // One statement for the whole batch; the WHERE makes identical rows no-ops, so they are not returned
-      // and count as unchanged. (xmax = 0) tells a fresh insert from an update.
       const rows: { inserted: boolean }[] = await withStoreErrors(() =>
-        queryRows(
-          manager,
-          `INSERT INTO "${table}" ("${f}", "${w}")
-           SELECT * FROM unnest($1::text[], $2::text[])
-           ON CONFLICT ("${f}") DO UPDATE
-             SET "${w}" = EXCLUDED."${w}", "origin" = 'manual', "matched_by" = NULL, "updated_at" = now()
-             WHERE "${table}"."${w}" IS DISTINCT FROM EXCLUDED."${w}" OR "${table}"."origin" <> 'manual'
-           RETURNING (xmax = 0) AS "inserted"`,
-          [feishuIds, wecomIds],
-        ),
+        withRacedWriteRetry(manager, async () => {
+          await execute(
+            manager,
+            `DELETE FROM "${table}" t USING unnest($1::text[], $2::text[]) AS p("feishu", "wecom")
+             WHERE t."origin" = 'match' AND t."${w}" = p."wecom" AND t."${f}" <> p."feishu"`,
+            [feishuIds, wecomIds],
+          );
+          // One statement for the whole batch; the WHERE makes identical rows no-ops, so they are not returned
+          // and count as unchanged. (xmax = 0) tells a fresh insert from an update.
+          return queryRows<{ inserted: boolean }>(
+            manager,
+            `INSERT INTO "${table}" ("${f}", "${w}")
+             SELECT * FROM unnest($1::text[], $2::text[])
+             ON CONFLICT ("${f}") DO UPDATE
+               SET "${w}" = EXCLUDED."${w}", "origin" = 'manual', "matched_by" = NULL, "updated_at" = now()
+               WHERE "${table}"."${w}" IS DISTINCT FROM EXCLUDED."${w}" OR "${table}"."origin" <> 'manual'
+             RETURNING (xmax = 0) AS "inserted"`,
+            [feishuIds, wecomIds],
+          );
+        }),
       );
       const inserted = rows.filter((row) => row.inserted).length;
       return { inserted, updated: rows.length - inserted, unchanged: pairs.length - rows.length };
@@ -134,25 +173,27 @@ class IdPairRepository<Row> {
       }
       if (writable.length === 0) return { inserted: 0, updated: 0, unchanged: alreadyManual, refused };
       const params = [writable.map((p) => p.feishu), writable.map((p) => p.wecom), writable.map((p) => p.matchedBy)];
-      await execute(
-        manager,
-        `DELETE FROM "${table}" t USING unnest($1::text[], $2::text[]) AS p("feishu", "wecom")
-         WHERE t."origin" = 'match' AND t."${w}" = p."wecom" AND t."${f}" <> p."feishu"`,
-        params.slice(0, 2),
-      );
       const rows: { inserted: boolean }[] = await withStoreErrors(() =>
-        queryRows(
-          manager,
-          `INSERT INTO "${table}" ("${f}", "${w}", "origin", "matched_by")
-           SELECT f, w, 'match', m FROM unnest($1::text[], $2::text[], $3::text[]) AS p(f, w, m)
-           ON CONFLICT ("${f}") DO UPDATE
-             SET "${w}" = EXCLUDED."${w}", "matched_by" = EXCLUDED."matched_by", "updated_at" = now()
-             WHERE "${table}"."origin" = 'match'
-               AND ("${table}"."${w}" IS DISTINCT FROM EXCLUDED."${w}"
-                    OR "${table}"."matched_by" IS DISTINCT FROM EXCLUDED."matched_by")
-           RETURNING (xmax = 0) AS "inserted"`,
-          params,
-        ),
+        withRacedWriteRetry(manager, async () => {
+          await execute(
+            manager,
+            `DELETE FROM "${table}" t USING unnest($1::text[], $2::text[]) AS p("feishu", "wecom")
+             WHERE t."origin" = 'match' AND t."${w}" = p."wecom" AND t."${f}" <> p."feishu"`,
+            params.slice(0, 2),
+          );
+          return queryRows<{ inserted: boolean }>(
+            manager,
+            `INSERT INTO "${table}" ("${f}", "${w}", "origin", "matched_by")
+             SELECT f, w, 'match', m FROM unnest($1::text[], $2::text[], $3::text[]) AS p(f, w, m)
+             ON CONFLICT ("${f}") DO UPDATE
+               SET "${w}" = EXCLUDED."${w}", "matched_by" = EXCLUDED."matched_by", "updated_at" = now()
+               WHERE "${table}"."origin" = 'match'
+                 AND ("${table}"."${w}" IS DISTINCT FROM EXCLUDED."${w}"
+                      OR "${table}"."matched_by" IS DISTINCT FROM EXCLUDED."matched_by")
+             RETURNING (xmax = 0) AS "inserted"`,
+            params,
+          );
+        }),
       );
       const inserted = rows.filter((row) => row.inserted).length;
       return {
