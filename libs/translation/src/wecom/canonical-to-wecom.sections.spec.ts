@@ -300,3 +300,112 @@ describe('canonicalToWecom: the first window of a fixed rule', () => {
     expect(times(result)[0]!.earliest_work_sec).toBe(0);
   });
 });
+
+// What each loss of a day's sections says, word for word: the console shows these texts (its catalogue,
+// apps/console/src/i18n/loss-messages.catalogue.ts, matches them by their fixed words), so an emptied or changed
+// text is a visible change. Expected texts are written out by hand from the inputs.
+describe('canonicalToWecom: the words of each loss of a day', () => {
+  const FLEX = { flexibleArrival: { maxEarlySec: 30 * M, maxLateSec: 0 } };
+  it.each<[string, TimeSection[], Parameters<typeof shift>[2], string, string]>([
+    [
+      'a working time rounded',
+      [section(9 * H + 20, 18 * H)],
+      {},
+      'shifts.day.sections[0]',
+      'Working time 09:00:20–18:00 was rounded to 09:00–18:00: WeCom stores whole minutes.',
+    ],
+    [
+      'a start at midnight',
+      [section(0, 8 * H)],
+      {},
+      'shifts.day.sections[0]',
+      'Working time 00:00–08:00 cannot be written: WeCom needs the start between 00:01 and 24:00 so a clock-in window fits before it.',
+    ],
+    [
+      'a working time of one minute',
+      [section(9 * H, 9 * H + M)],
+      {},
+      'shifts.day.sections[0]',
+      'Working time 09:00–09:01 cannot be written: WeCom needs the end after the start by more than 1 minute and less than 24 hours, and before 23:59 the next day.',
+    ],
+    [
+      'an end past 04:00 the next day in a fixed rule',
+      [section(20 * H, 28 * H + M)],
+      {},
+      'shifts.day.sections[0]',
+      'Working time 20:00–04:01 (next day) cannot be written in a fixed WeCom rule: clock-out must be possible no later than 04:00 the next day.',
+    ],
+    [
+      'sections a minute apart',
+      [section(9 * H, 12 * H), section(12 * H + M, 18 * H)],
+      {},
+      'shifts.day.sections[1]',
+      'Working times 09:00–12:00 and 12:01–18:00 overlap or are less than 2 minutes apart; WeCom needs separate, non-overlapping punch windows.',
+    ],
+    [
+      '"seriously late"',
+      [section(9 * H, 18 * H, { seriousLateSec: 30 * M })],
+      {},
+      'shifts.day.sections[0].seriousLateSec',
+      '"Seriously late" after 30 min has no WeCom equivalent and was not written.',
+    ],
+    [
+      'a break starting with the work',
+      [section(9 * H, 18 * H, { rest: { beginSec: 9 * H, endSec: 13 * H } })],
+      {},
+      'shifts.day.sections[0].rest',
+      'The break 09:00–13:00 does not lie strictly inside the working time 09:00–18:00, which WeCom requires; it was not written.',
+    ],
+    [
+      'a break rounded',
+      [section(9 * H, 18 * H, { rest: { beginSec: 12 * H + 20, endSec: 13 * H } })],
+      {},
+      'shifts.day.sections[0].rest',
+      'The break was rounded to 12:00–13:00: WeCom stores whole minutes.',
+    ],
+    [
+      'a grace beside flexible arrival',
+      [section(9 * H, 18 * H, { lateGraceSec: 10 * M })],
+      FLEX,
+      'shifts.day.sections.lateGraceSec',
+      'Grace for late arrival (10 min) and early leave (0 min) was not written: WeCom cannot combine it with flexible arrival (up to 30 min early / 0 min late), which was kept.',
+    ],
+    [
+      'a grace for early leave rounded',
+      [section(9 * H, 18 * H, { earlyLeaveGraceSec: 11 * M })],
+      {},
+      'shifts.day.sections.earlyLeaveGraceSec',
+      'Grace for early leave 11 min was rounded to 10 min: WeCom only allows multiples of 5 minutes, up to 6 hours.',
+    ],
+    [
+      'flexible early arrival rounded',
+      [section(9 * H, 18 * H)],
+      { flexibleArrival: { maxEarlySec: 31 * M, maxLateSec: 0 } },
+      'shifts.day.flexibleArrival.maxEarlySec',
+      'Flexible early arrival 31 min was rounded to 30 min: WeCom only allows multiples of 5 minutes, up to 6 hours.',
+    ],
+    [
+      'flexible late arrival rounded',
+      [section(9 * H, 18 * H)],
+      { flexibleArrival: { maxEarlySec: 0, maxLateSec: 31 * M } },
+      'shifts.day.flexibleArrival.maxLateSec',
+      'Flexible late arrival 31 min was rounded to 30 min: WeCom only allows multiples of 5 minutes, up to 6 hours.',
+    ],
+    [
+      'a late-off-late-on step without grace or flexible arrival',
+      [section(9 * H, 18 * H)],
+      { lateOffLateOn: [{ offLateSec: H, onLateSec: H }] },
+      'shifts.day.lateOffLateOn',
+      '"Leave late, arrive late next day" was not written: WeCom only allows it together with a grace time or flexible arrival, and this shift has neither.',
+    ],
+    [
+      'a late-off-late-on step rounded',
+      [section(9 * H, 18 * H, { lateGraceSec: 5 * M })],
+      { lateOffLateOn: [{ offLateSec: 3700, onLateSec: 30 * M }] },
+      'shifts.day.lateOffLateOn',
+      '"Leave 3700 s late, arrive 30 min late next day" became 1 h / 30 min: WeCom allows multiples of 15 minutes up to 10 hours, and the later arrival may not exceed the later leave.',
+    ],
+  ])('says in words what became of %s', (_what, sections, extra, field, message) => {
+    expect(lossAt(write(sections, extra), field)?.message).toBe(message);
+  });
+});
