@@ -720,7 +720,7 @@ describe('the edges of a punch position', () => {
     ['at the north pole, on the antimeridian', 90_000_000, 180_000_000, { lat: 90, lng: 180 }],
     ['at the south pole, on the antimeridian', -90_000_000, -180_000_000, { lat: -90, lng: -180 }],
     ['0,0', 0, 0, null],
-  ] as const)('WeCom lat / lng %s → position %j, no loss', (_label, lat, lng, position) => {
+  ] as const)('%s: WeCom lat %d, lng %d → position %j, no loss', (_label, lat, lng, position) => {
     const read = wecomCheckinToPunch(wecomRow({ lat, lng }));
     expect(read.ok && read.value.position).toStrictEqual(position);
     expect(read.losses).toEqual([]);
