@@ -57,6 +57,15 @@ function assertionsOf(report) {
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The first lines of a failed test's messages, stack frames inside node_modules left out. */
+const firstLines = (assertion) =>
+  (assertion.failureMessages ?? [])
+    .join('\n')
+    .split('\n')
+    .filter((line) => !line.includes('node_modules'))
+    .slice(0, 6)
+    .join('\n      ');
+
 const lastLines = (text, count) => text.trimEnd().split('\n').slice(-count).join('\n');
 
 let anyFailed = false;
@@ -72,8 +81,8 @@ for (const given of files) {
     print(`  no tests found (jest exit ${whole.status})\n${lastLines(whole.stderr, 30)}`);
     continue;
   }
-  const wholeFailures = tests.filter((test) => test.status === 'failed').map((test) => test.fullName);
-  for (const name of wholeFailures) print(`  FAILS IN THE WHOLE FILE: ${name}`);
+  const wholeFailures = tests.filter((test) => test.status === 'failed');
+  for (const test of wholeFailures) print(`  FAILS IN THE WHOLE FILE: ${test.fullName}\n      ${firstLines(test)}`);
   if (wholeFailures.length > 0) anyFailed = true;
 
   const runnable = tests.filter((test) => test.status === 'passed' || test.status === 'failed');
@@ -90,12 +99,7 @@ for (const given of files) {
       continue;
     }
     if (ran[0].status === 'failed' || alone.status !== 0) {
-      const message = (ran[0].failureMessages ?? [])
-        .join('\n')
-        .split('\n')
-        .filter((line) => !line.includes('node_modules'))
-        .slice(0, 6)
-        .join('\n      ');
+      const message = firstLines(ran[0]);
       failedAlone.push({ name: test.fullName, message: message || lastLines(alone.stderr, 10) });
       print(`  . failed alone: ${test.fullName}`);
     } else {
