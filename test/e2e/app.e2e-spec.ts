@@ -63,14 +63,16 @@ describe('gateway HTTP surface', () => {
   let harness: TestApp;
   const auth = { Authorization: `Bearer ${TEST_API_TOKEN}` };
 
-  beforeAll(async () => {
+  // A gateway of its own for each test: the log lines one test causes are not another's, and the database the
+  // last test closes is only its own (issue #22).
+  beforeEach(async () => {
     harness = await createTestApp(
       { FEISHU_APP_SECRET: '', WECOM_CORP_ID: 'ww-test', WECOM_CORP_SECRET: 'wecom-secret-value' },
       [ProbeModule],
     );
   });
 
-  afterAll(() => harness.close());
+  afterEach(() => harness.close());
 
   const http = () => request(harness.app.getHttpServer());
 

@@ -1593,6 +1593,28 @@ describe('bad input and malformed vendor answers (REST + emulators)', () => {
     });
 
     it('afterwards the same syncs succeed again (nothing stuck, tokens refreshed)', async () => {
+      // The failures this test comes after, made here so that it does not need the tests above to have run
+      // (issue #22): both tokens expire, and each token endpoint answers garbage for one run.
+      emulators.feishu.emulator.expireTokens();
+      feishuFront.script(
+        'POST',
+        '/open-apis/auth/v3/tenant_access_token/internal',
+        () => ({ status: 200, type: 'text/html', body: HTML_PAGE }),
+        20,
+      );
+      const feishuTokenFailed = await syncAndWait({ direction: 'feishu_to_wecom', scope: 'rules', dryRun: true });
+      expectTypedFailure(feishuTokenFailed, /tenant_access_token/);
+      feishuFront.clear();
+      emulators.wecom.emulator.expireTokens();
+      emulators.wecom.emulator.scriptResponse(
+        'GET /cgi-bin/gettoken',
+        { body: JSON.stringify({ errcode: 0, errmsg: 'ok', access_token: 12345, expires_in: 'soon' }) },
+        10,
+      );
+      const wecomTokenFailed = await syncAndWait({ direction: 'feishu_to_wecom', scope: 'rules', dryRun: true });
+      await drainWecom('GET', '/cgi-bin/gettoken');
+      expectTypedFailure(wecomTokenFailed, /gettoken|access_token|expires_in/);
+
       const rules = await syncAndWait({ direction: 'feishu_to_wecom', scope: 'rules', dryRun: true });
       expect(rules.status).toBe('succeeded');
       const punches = await syncAndWait({

@@ -46,14 +46,16 @@ describe('console API (REST + emulators)', () => {
       .send(rows)
       .expect(200);
 
-  beforeAll(async () => {
+  // Each test starts from emulators and a gateway of its own: the groups one test makes, the mappings it puts
+  // and the people its runs leave unmapped never reach another (issue #22).
+  beforeEach(async () => {
     emulators = await startEmulators();
     harness = await createTestApp(emulatorGatewayEnv(emulators));
     server = harness.app.getHttpServer();
     ({ feishuAdmin } = vendorAdmins(emulators));
   }, 60_000);
 
-  afterAll(async () => {
+  afterEach(async () => {
     await harness?.close();
     await emulators?.close();
   });
@@ -187,22 +189,24 @@ describe('console API (REST + emulators)', () => {
     });
   });
 
-  describe('GET /api/v1/mappings/{users,departments}?q=', () => {
-    // The sample mappings without 张伟 (e1001 ⇄ zhangwei): the unmapped scenario below needs him unmapped.
-    const mapped = SAMPLE_PEOPLE.filter((person) => person.feishuUserId !== 'e1001').map(
-      ({ feishuUserId, wecomUserId }) => ({ feishuUserId, wecomUserId }),
-    );
+  // The sample mappings without 张伟 (e1001 ⇄ zhangwei): the unmapped scenarios need him unmapped.
+  const mapped = SAMPLE_PEOPLE.filter((person) => person.feishuUserId !== 'e1001').map(
+    ({ feishuUserId, wecomUserId }) => ({ feishuUserId, wecomUserId }),
+  );
 
-    beforeAll(async () => {
-      await put('users', mapped);
-      await put(
-        'departments',
-        Object.values(SAMPLE_DEPARTMENTS).map(({ feishuDepartmentId, wecomPartyId }) => ({
-          feishuDepartmentId,
-          wecomPartyId,
-        })),
-      );
-    });
+  async function putSampleMappingsButZhangWei(): Promise<void> {
+    await put('users', mapped);
+    await put(
+      'departments',
+      Object.values(SAMPLE_DEPARTMENTS).map(({ feishuDepartmentId, wecomPartyId }) => ({
+        feishuDepartmentId,
+        wecomPartyId,
+      })),
+    );
+  }
+
+  describe('GET /api/v1/mappings/{users,departments}?q=', () => {
+    beforeEach(putSampleMappingsButZhangWei);
 
     it('keeps the rows whose Feishu or WeCom id contains q, in any case; X-Total-Count counts them', async () => {
       const response = await get('/api/v1/mappings/users?q=E100').expect(200);
@@ -233,20 +237,15 @@ describe('console API (REST + emulators)', () => {
   });
 
   describe('GET /api/v1/mappings/unmapped', () => {
-    let groupId: string;
-    let rulesRunId: string;
+    beforeEach(putSampleMappingsButZhangWei);
 
-    it('is empty before any run', async () => {
-      expect((await get('/api/v1/mappings/unmapped').expect(200)).body).toEqual([]);
-    });
-
-    it('lists a member a rules run left out for want of a mapping, with the group and the run', async () => {
-      // A Feishu group naming 张伟 (e1001) himself, whose mapping is not uploaded.
+    /** A dry rules run of a new Feishu group naming 张伟 (e1001) himself, whose mapping is not uploaded. */
+    async function rulesRunLeavingZhangWeiOut(): Promise<{ groupId: string; run: RunBody }> {
       const model = emulators.feishu.emulator.groups().find((group) => group['group_type'] === 0)!;
       const template = await feishuAdmin.getGroup(String(model['group_id']));
       const { group_id: _id, ...body } = groupForUpdate(template);
       const locations = (template.locations ?? []).map(({ location_id: _location, ...location }) => location);
-      groupId = (
+      const groupId = (
         await feishuAdmin.createOrUpdateGroup({
           ...body,
           group_name: 'Console Unmapped Group',
@@ -260,7 +259,26 @@ describe('console API (REST + emulators)', () => {
         groupIds: [groupId],
         dryRun: true,
       });
-      rulesRunId = run.id;
+      return { groupId, run };
+    }
+
+    /** A dry punch run of zhangwei, who has no mapping. */
+    async function punchRunSkippingZhangWei(): Promise<RunBody> {
+      return syncAndWait<RunBody>(server, {
+        direction: 'wecom_to_feishu',
+        scope: 'punches',
+        userIds: ['zhangwei'],
+        dryRun: true,
+      });
+    }
+
+    it('is empty before any run', async () => {
+      expect((await get('/api/v1/mappings/unmapped').expect(200)).body).toEqual([]);
+    });
+
+    it('lists a member a rules run left out for want of a mapping, with the group and the run', async () => {
+      const { groupId, run } = await rulesRunLeavingZhangWeiOut();
+      const rulesRunId = run.id;
       const item = run.items.find((entry) => entry.sourceId === groupId)!;
       expect(item.losses).toEqual(
         expect.arrayContaining([
@@ -287,12 +305,10 @@ describe('console API (REST + emulators)', () => {
     });
 
     it('lists a person a punch run skipped for want of a mapping, newest first; limit caps the list', async () => {
-      const run = await syncAndWait<RunBody>(server, {
-        direction: 'wecom_to_feishu',
-        scope: 'punches',
-        userIds: ['zhangwei'],
-        dryRun: true,
-      });
+      // First the rules run that leaves e1001 out, so that the list has an older entry.
+      const { groupId, run: rulesRun } = await rulesRunLeavingZhangWeiOut();
+      const rulesRunId = rulesRun.id;
+      const run = await punchRunSkippingZhangWei();
       expect(run.items).toEqual([
         expect.objectContaining({
           sourceId: 'zhangwei',
@@ -309,6 +325,13 @@ describe('console API (REST + emulators)', () => {
     });
 
     it('forgets an id once it is mapped', async () => {
+      await rulesRunLeavingZhangWeiOut();
+      await punchRunSkippingZhangWei();
+      const listed = (await get('/api/v1/mappings/unmapped').expect(200)).body as Unmapped[];
+      expect(listed.map(({ vendor, id }) => [vendor, id])).toEqual([
+        ['wecom', 'zhangwei'],
+        ['feishu', 'e1001'],
+      ]);
       await put('users', [{ feishuUserId: 'e1001', wecomUserId: 'zhangwei' }]);
       expect((await get('/api/v1/mappings/unmapped').expect(200)).body).toEqual([]);
     });

@@ -80,12 +80,14 @@ describe('POST /webhooks/feishu with an Encrypt Key', () => {
   let harness: TestApp;
   let store: MappingStore;
 
-  beforeAll(async () => {
+  // A gateway of its own for each test: the runs one test's events queue, the log lines it causes and the
+  // stopped worker of the burst test never reach another (issue #22).
+  beforeEach(async () => {
     harness = await createTestApp({ FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN, FEISHU_ENCRYPT_KEY: ENCRYPT_KEY });
     store = harness.app.get(MappingStore);
   });
 
-  afterAll(() => harness.close());
+  afterEach(() => harness.close());
 
   const http = () => request(harness.app.getHttpServer());
 
@@ -214,15 +216,23 @@ describe('POST /webhooks/feishu with an Encrypt Key', () => {
     await post('not json', signatureHeaders('not json')).expect(400);
   });
 
-  it('never writes the Verification Token or the Encrypt Key to the logs', () => {
+  it('never writes the Verification Token or the Encrypt Key to the logs', async () => {
+    // A challenge answered, an event queued, and each kind of refusal, all logged.
+    await post(sealed({ challenge: 'log-ch', token: VERIFICATION_TOKEN, type: 'url_verification' })).expect(200);
+    await postSigned(sealed(punchEvent('log-user', new Date(Date.UTC(2021, 2, 17, 1, 0))))).expect(200);
+    await post(sealed({ challenge: 'log-ch', token: 'not-the-token', type: 'url_verification' })).expect(401);
+    await post(sealed(punchEvent('log-unsigned', new Date(Date.UTC(2021, 2, 17, 1, 0))))).expect(401);
+    const body = sealed(punchEvent('log-bad-sig', new Date(Date.UTC(2021, 2, 17, 1, 0))));
+    await post(body, { ...signatureHeaders(body), 'X-Lark-Signature': 'ab'.repeat(32) }).expect(401);
+    await postSigned(sealed(punchEvent('log-wrong-token', new Date(), { token: 'guessed' }))).expect(401);
     expect(harness.logs.lines.length).toBeGreaterThan(0);
     expect(harness.logs.text).toContain('Feishu event request refused');
     expect(harness.logs.text).not.toContain(VERIFICATION_TOKEN);
     expect(harness.logs.text).not.toContain(ENCRYPT_KEY);
   });
 
-  // Last in this block: this process stops executing runs, as at the start of a shutdown, so that runs stay
-  // queued for the events.
+  // This test's gateway stops executing runs, as at the start of a shutdown, so that runs stay queued for the
+  // events.
   it('a burst of punch events for one day joins the run still queued: one run, each person once', async () => {
     await harness.app.get(RunQueue).stopWorking(20_000);
     const at = new Date(Date.UTC(2021, 2, 15, 1, 0));

@@ -61,14 +61,16 @@ describe('GET /metrics (Prometheus)', () => {
   const sync = (body: Record<string, unknown>) =>
     syncAndWait<{ status: string; summary: Record<string, number> }>(server, body);
 
-  beforeAll(async () => {
+  // Each test starts from emulators and a gateway of its own (the counters start at zero), and makes the runs
+  // it counts itself: no count includes another test's runs (issue #22).
+  beforeEach(async () => {
     emulators = await startEmulators();
     harness = await createTestApp(emulatorGatewayEnv(emulators));
     server = harness.app.getHttpServer();
     await uploadSampleMappings(server);
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await harness?.close();
     await emulators?.close();
   });
@@ -164,6 +166,9 @@ describe('GET /metrics (Prometheus)', () => {
   });
 
   it('labels dry runs apart; a refused token shows as an auth outcome and one more refresh', async () => {
+    // A real run first: one token per vendor, and the rules the dry run then finds unchanged.
+    const real = await sync({ direction: 'feishu_to_wecom', scope: 'rules' });
+    expect(real.status).toBe('succeeded');
     emulators.wecom.emulator.expireTokens();
     const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules', dryRun: true });
     expect(run.status).toBe('succeeded');

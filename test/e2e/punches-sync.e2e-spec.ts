@@ -88,7 +88,9 @@ describe('punch sync (REST + emulators)', () => {
   }
   const importedFlows = () => feishuFlows().filter((flow) => isGatewayImportedFlow(flow as { idempotent_id?: string }));
 
-  beforeAll(async () => {
+  // Each test starts from emulators and a gateway of its own, and makes the imports it builds on through the
+  // same public calls (importTwoWeeksFromWecom): no test depends on another having run (issue #22).
+  beforeEach(async () => {
     emulators = await startEmulators();
     // Scheduled punch runs are queued by calling the scheduler's tick (the cron itself fires monthly).
     harness = await createTestApp({
@@ -100,10 +102,22 @@ describe('punch sync (REST + emulators)', () => {
     await uploadSampleMappings(server);
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await harness?.close();
     await emulators?.close();
   });
+
+  /** The sync WeCom → Feishu of the last two weeks' punches, which the third test proves punch by punch. */
+  async function importTwoWeeksFromWecom(): Promise<void> {
+    const now = Math.floor(Date.now() / 1000);
+    const run = await sync({
+      direction: 'wecom_to_feishu',
+      scope: 'punches',
+      from: chinaDayOf(now - 13 * DAY_SECONDS),
+      to: chinaDayOf(now),
+    });
+    expect(run.status).toBe('succeeded');
+  }
 
   it('a dry run returns the exact Feishu imports and writes nothing', async () => {
     const night = wecomPunches().find(
@@ -189,6 +203,8 @@ describe('punch sync (REST + emulators)', () => {
   });
 
   it('Feishu → WeCom writes Feishu-native punches once and never echoes the imported ones back', async () => {
+    // The punches imported from WeCom, which must not go back.
+    await importTwoWeeksFromWecom();
     const now = Math.floor(Date.now() / 1000);
     const from = chinaDayOf(now - 13 * DAY_SECONDS);
     const to = chinaDayOf(now);
@@ -264,6 +280,7 @@ describe('punch sync (REST + emulators)', () => {
     const vendors = harness.app.get(VendorClients);
     const from = chinaDayOf(Math.floor(Date.now() / 1000) - 20 * DAY_SECONDS);
     const to = chinaDayOf(Date.now() / 1000);
+    await importTwoWeeksFromWecom();
     // A finished run's id stands in for the killed run (a queued one would be claimed by the app's worker).
     const run = await sync({ direction: 'wecom_to_feishu', scope: 'punches', from, to, dryRun: true });
     // Punches of the last 20 days for everyone, but the first two weeks are across already: make new ones.

@@ -87,7 +87,6 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
    */
   let fixedId: string;
   const fixedGroup = () => emulators.feishu.emulator.groups().find((group) => String(group['group_id']) === fixedId)!;
-  let twoWay: LinkBody;
 
   beforeAll(async () => {
     alertServer = createServer((req, res) => {
@@ -100,6 +99,12 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
       });
     });
     await new Promise<void>((resolve) => alertServer.listen(0, '127.0.0.1', resolve));
+  });
+
+  // Each test starts from emulators and a gateway of its own, and makes the links it reconciles through the
+  // same public calls (linkFixedGroupTwoWay): no test depends on another having run (issue #22).
+  beforeEach(async () => {
+    alerts.length = 0;
     emulators = await startEmulators();
     harness = await createTestApp({
       ...emulatorGatewayEnv(emulators),
@@ -117,11 +122,29 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
     fixedId = await createFixedFeishuGroup(emulators, feishuAdmin, '研发固定班');
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await harness?.close();
     await emulators?.close();
+  });
+
+  afterAll(async () => {
     await new Promise((resolve) => alertServer?.close(resolve));
   });
+
+  /**
+   * What the third test proves step by step: a first tick discovers the fixed group, a PATCH links it two-way,
+   * the next tick creates its rule. Returns the active link.
+   */
+  async function linkFixedGroupTwoWay(): Promise<LinkBody> {
+    await tick();
+    const link = (await links()).find((candidate) => candidate.feishuGroupId === fixedId)!;
+    await auth(request(server).patch(`/api/v1/links/${link.id}`))
+      .send({ direction: 'two_way' })
+      .expect(200);
+    const created = await tick();
+    expect(created.items.map((entry) => [entry.sourceId, entry.action])).toEqual([[fixedId, 'created']]);
+    return (await links()).find((candidate) => candidate.id === link.id)!;
+  }
 
   it('queues exactly one run per tick, however often the tick fires', async () => {
     const at = nextTickTime();
@@ -158,6 +181,8 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
   });
 
   it('links a group on PATCH; the next tick creates its rule, the one after writes nothing', async () => {
+    // The first tick discovers the group and lists it as unlinked.
+    await tick();
     const link = (await links()).find((candidate) => candidate.feishuGroupId === String(fixedGroup()['group_id']))!;
     const patched = await auth(request(server).patch(`/api/v1/links/${link.id}`))
       .send({ direction: 'two_way' })
@@ -165,7 +190,7 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
     expect(patched.body).toMatchObject({ direction: 'two_way', status: 'pending' });
     const created = await tick();
     expect(created.items.map((entry) => [entry.sourceId, entry.action])).toEqual([[link.feishuGroupId, 'created']]);
-    twoWay = (await links()).find((candidate) => candidate.id === link.id)!;
+    const twoWay = (await links()).find((candidate) => candidate.id === link.id)!;
     expect(twoWay).toMatchObject({ status: 'active', wecomRuleId: created.items[0]!.targetId });
     const before = writes();
     const again = await tick();
@@ -174,6 +199,7 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
   });
 
   it('a link last synced under the previous content-hash format stays in sync: no conflict, nothing written', async () => {
+    const twoWay = await linkFixedGroupTwoWay();
     // What an upgrade from a gateway with v3 hashes leaves in the store: both recorded hashes in the old format.
     const store = harness.app.get(MappingStore);
     const link = (await store.groupLinks.findById(twoWay.id))!;
@@ -219,6 +245,7 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
   });
 
   it('pushes a Feishu-side change to WeCom, once', async () => {
+    const twoWay = await linkFixedGroupTwoWay();
     const shiftId = (fixedGroup()['punch_day_shift_ids'] as string[]).find((id) => id !== '0')!;
     emulators.feishu.emulator.editShift(shiftId, (shift) => {
       (shift['punch_time_rule'] as Record<string, unknown>[])[0]!['late_minutes_as_late'] = 15;
@@ -233,6 +260,7 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
   });
 
   it('pushes a WeCom-side change to Feishu, once', async () => {
+    const twoWay = await linkFixedGroupTwoWay();
     const rule = emulators.wecom.emulator
       .rules()
       .find((candidate) => String(candidate.groupid) === twoWay.wecomRuleId)!;
@@ -249,6 +277,7 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
   });
 
   it('both sides changed: a conflict is listed and alerted once, nothing is written until it is resolved', async () => {
+    const twoWay = await linkFixedGroupTwoWay();
     const group = await feishuAdmin.getGroup(twoWay.feishuGroupId!);
     await feishuAdmin.createOrUpdateGroup({ ...groupForUpdate(group), allow_out_punch: !group.allow_out_punch });
     const rule = emulators.wecom.emulator
@@ -311,6 +340,7 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
   });
 
   it('a side deleted on a two-way link is reported, and the other side is kept', async () => {
+    const twoWay = await linkFixedGroupTwoWay();
     await wecomAdmin.deleteCheckinOption({ groupid: Number(twoWay.wecomRuleId) });
     const before = writes();
     const run = await tick();
@@ -342,6 +372,7 @@ describe('scheduled reconciliation (two-way links, conflicts, discovery)', () =>
   });
 
   it('rejects a bad PATCH and bad resolves with 4xx naming the problem', async () => {
+    const twoWay = await linkFixedGroupTwoWay();
     const response = await auth(request(server).patch(`/api/v1/links/${twoWay.id}`))
       .send({ direction: 'both' })
       .expect(400);

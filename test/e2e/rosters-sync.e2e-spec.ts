@@ -58,8 +58,6 @@ describe('rosters sync (REST + emulators)', () => {
   let wecomAdmin: WecomClient;
   let factoryGroupId: string;
   let storeRuleId: number;
-  /** The Feishu group the WeCom → Feishu rules sync makes from the store rule. */
-  let storeGroupId: string;
 
   const auth = (test: request.Test) => test.set('Authorization', `Bearer ${TEST_API_TOKEN}`);
   const feishuIdOf = (wecomUserId: string) => SAMPLE_PEOPLE.find((p) => p.wecomUserId === wecomUserId)!.feishuUserId;
@@ -127,7 +125,9 @@ describe('rosters sync (REST + emulators)', () => {
       .sort();
   }
 
-  beforeAll(async () => {
+  // Each test starts from emulators and a gateway of its own, and makes the links and rosters it needs through
+  // the same public calls (the helpers below): no test depends on another having run (issue #22).
+  beforeEach(async () => {
     ({ emulators, storeRuleId } = await startStoreEmulators());
     harness = await createTestApp({ ...emulatorGatewayEnv(emulators) });
     server = harness.app.getHttpServer();
@@ -138,10 +138,48 @@ describe('rosters sync (REST + emulators)', () => {
     );
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await harness?.close();
     await emulators?.close();
   });
+
+  /** The rules sync Feishu → WeCom, which links 工厂排班 to the WeCom rule it makes (a roster needs the link). */
+  async function linkFactoryGroup(): Promise<void> {
+    const rules = await sync({ direction: 'feishu_to_wecom', scope: 'rules' });
+    expect(rules.status).toBe('succeeded');
+  }
+
+  /** The rules sync, then the first roster sync Feishu → WeCom, which creates the 工厂排班 roster in WeCom. */
+  async function syncFactoryRoster(): Promise<void> {
+    await linkFactoryGroup();
+    const run = await sync({ direction: 'feishu_to_wecom', scope: 'rosters' });
+    expect(run.items.map((item) => [item.action, item.error ?? null])).toEqual([['created', null]]);
+  }
+
+  /** The rules sync WeCom → Feishu of the store rule; returns the Feishu group it made and linked. */
+  async function linkStoreRule(): Promise<string> {
+    const rules = await sync({ direction: 'wecom_to_feishu', scope: 'rules', groupIds: [String(storeRuleId)] });
+    expect(rules.items.map((item) => [item.action, item.error ?? null])).toEqual([['created', null]]);
+    return rules.items[0]!.targetId!;
+  }
+
+  /** HR rosters two of the store people in WeCom: early, late, rest, … over the window; returns it by month. */
+  async function rosterStorePeopleInWecom(): Promise<Map<number, ScheduleBody['items']>> {
+    const rota = [STORE_SCHEDULES.early, STORE_SCHEDULES.late, 0];
+    const byMonth = new Map<number, ScheduleBody['items']>();
+    for (let offset = 0; offset <= 30; offset++) {
+      const { month, dayNo } = monthAndDay(chinaDay(offset));
+      ['zhoujie', 'wuting'].forEach((userid, index) => {
+        byMonth.set(month, [
+          ...(byMonth.get(month) ?? []),
+          { userid, day: dayNo, schedule_id: rota[(offset + index) % rota.length]! },
+        ]);
+      });
+    }
+    for (const [yearmonth, items] of byMonth)
+      await wecomAdmin.setCheckinScheduleList({ groupid: storeRuleId, yearmonth, items });
+    return byMonth;
+  }
 
   it('a group the rules sync has not linked yet is skipped with the reason, nothing written', async () => {
     const run = await sync({ direction: 'feishu_to_wecom', scope: 'rosters', groupIds: [factoryGroupId] });
@@ -157,8 +195,7 @@ describe('rosters sync (REST + emulators)', () => {
   });
 
   it('after the rules sync, a dry run returns the exact setcheckinschedulist bodies and writes nothing', async () => {
-    const rules = await sync({ direction: 'feishu_to_wecom', scope: 'rules' });
-    expect(rules.status).toBe('succeeded');
+    await linkFactoryGroup();
     const rule = factoryRule();
 
     const run = await sync({ direction: 'feishu_to_wecom', scope: 'rosters', dryRun: true });
@@ -191,7 +228,8 @@ describe('rosters sync (REST + emulators)', () => {
     expect(wecomSetCalls()).toEqual(bodies);
   });
 
-  it('Feishu → WeCom puts the Feishu roster into the WeCom rule, rest days included', () => {
+  it('Feishu → WeCom puts the Feishu roster into the WeCom rule, rest days included', async () => {
+    await syncFactoryRoster();
     const rule = factoryRule();
     const expected = expectedFactorySchedules();
     expect(expected.length).toBeGreaterThan(20);
@@ -202,6 +240,7 @@ describe('rosters sync (REST + emulators)', () => {
   });
 
   it('a second identical run makes zero vendor writes', async () => {
+    await syncFactoryRoster();
     const before = { wecom: wecomSetCalls().length, feishu: feishuRosterWrites().length };
     const run = await sync({ direction: 'feishu_to_wecom', scope: 'rosters' });
     expect(run.items.map((item) => item.action)).toEqual(['unchanged']);
@@ -209,6 +248,7 @@ describe('rosters sync (REST + emulators)', () => {
   });
 
   it('changing one Feishu day makes exactly one WeCom write of that one day', async () => {
+    await syncFactoryRoster();
     const rule = factoryRule();
     const day = chinaDay(3);
     const { month, dayNo } = monthAndDay(day);
@@ -230,24 +270,8 @@ describe('rosters sync (REST + emulators)', () => {
   });
 
   it('WeCom → Feishu, after a rules sync that way: the WeCom schedules become the Feishu roster', async () => {
-    const rules = await sync({ direction: 'wecom_to_feishu', scope: 'rules', groupIds: [String(storeRuleId)] });
-    expect(rules.items.map((item) => [item.action, item.error ?? null])).toEqual([['created', null]]);
-    storeGroupId = rules.items[0]!.targetId!;
-
-    // HR rosters two of the store people in WeCom: early, late, rest, … over the window.
-    const rota = [STORE_SCHEDULES.early, STORE_SCHEDULES.late, 0];
-    const byMonth = new Map<number, ScheduleBody['items']>();
-    for (let offset = 0; offset <= 30; offset++) {
-      const { month, dayNo } = monthAndDay(chinaDay(offset));
-      ['zhoujie', 'wuting'].forEach((userid, index) => {
-        byMonth.set(month, [
-          ...(byMonth.get(month) ?? []),
-          { userid, day: dayNo, schedule_id: rota[(offset + index) % rota.length]! },
-        ]);
-      });
-    }
-    for (const [yearmonth, items] of byMonth)
-      await wecomAdmin.setCheckinScheduleList({ groupid: storeRuleId, yearmonth, items });
+    const storeGroupId = await linkStoreRule();
+    const byMonth = await rosterStorePeopleInWecom();
 
     const run = await sync({ direction: 'wecom_to_feishu', scope: 'rosters', groupIds: [String(storeRuleId)] });
     expect(run.items.map((item) => [item.sourceId, item.targetId, item.action, item.error ?? null])).toEqual([
@@ -277,6 +301,12 @@ describe('rosters sync (REST + emulators)', () => {
   });
 
   it('a person-day Feishu does not apply is reported per person and day; the rest lands', async () => {
+    // The store roster, in Feishu from the first sync WeCom → Feishu.
+    const storeGroupId = await linkStoreRule();
+    await rosterStorePeopleInWecom();
+    const first = await sync({ direction: 'wecom_to_feishu', scope: 'rosters', groupIds: [String(storeRuleId)] });
+    expect(first.items.map((item) => [item.action, item.error ?? null])).toEqual([['created', null]]);
+
     // 徐强 (e3003) is put in another Feishu group by name: a person belongs to one Feishu group per day, so
     // Feishu answers code 0 but lists his days as not taken effect.
     const freeGroup = emulators.feishu.emulator.groups().find((group) => group['group_name'] === '门店自由班')!;
@@ -314,6 +344,7 @@ describe('rosters sync (REST + emulators)', () => {
   });
 
   it('an unmapped person is reported, never invented; a person WeCom refuses costs only their days', async () => {
+    await syncFactoryRoster();
     const rule = factoryRule();
     // e9001 has no mapping; e9002 is mapped to a WeCom user who belongs to another WeCom rule.
     await auth(

@@ -63,7 +63,9 @@ describe('rule fidelity (REST + emulators)', () => {
     return emulators.wecom.emulator.rules().find((rule) => rule.groupid === groupId)!;
   }
 
-  beforeAll(async () => {
+  // Each test starts from emulators and a gateway of its own, and links the fixed group itself when it builds
+  // on that (linkFixedGroup): no test depends on another having run (issue #22).
+  beforeEach(async () => {
     emulators = await startEmulators();
     harness = await createTestApp({ ...emulatorGatewayEnv(emulators) });
     server = harness.app.getHttpServer();
@@ -73,10 +75,16 @@ describe('rule fidelity (REST + emulators)', () => {
     fixedId = await createFixedFeishuGroup(emulators, feishuAdmin, '研发固定班');
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await harness?.close();
     await emulators?.close();
   });
+
+  /** The first sync Feishu → WeCom of the fixed group, which creates its rule and links the two. */
+  async function linkFixedGroup(): Promise<void> {
+    const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules', groupIds: [fixedGroupId()] });
+    expect(run.items.map((entry) => [entry.action, entry.error ?? null])).toEqual([['created', null]]);
+  }
 
   it('effectiveNow is for rules only: a 400 naming it on another scope, nothing queued', async () => {
     const response = await request(server)
@@ -115,6 +123,7 @@ describe('rule fidelity (REST + emulators)', () => {
   });
 
   it('an update keeps the overtime settings a WeCom admin made; only what Feishu determines is written', async () => {
+    await linkFixedGroup();
     const groupId = fixedGroupId();
     const [link] = (
       await request(server).get('/api/v1/links').set('Authorization', `Bearer ${TEST_API_TOKEN}`).expect(200)
@@ -142,6 +151,7 @@ describe('rule fidelity (REST + emulators)', () => {
   });
 
   it('no-punch members Feishu removed but WeCom cannot: reported, and the next run writes nothing', async () => {
+    await linkFixedGroup();
     const groupId = fixedGroupId();
     const exempt = SAMPLE_PEOPLE.find((person) => person.feishuUserId !== SAMPLE_PEOPLE[0]!.feishuUserId)!;
     const group = await feishuAdmin.getGroup(groupId);

@@ -75,7 +75,9 @@ describe('rules sync (REST + emulators)', () => {
     return String(group?.['group_name']);
   }
 
-  beforeAll(async () => {
+  // Each test starts from emulators and a gateway of its own, and makes the runs it builds on through the same
+  // public calls (the helpers below): no test depends on another having run (issue #22).
+  beforeEach(async () => {
     emulators = await startEmulators();
     harness = await createTestApp({
       ...emulatorGatewayEnv(emulators),
@@ -89,10 +91,24 @@ describe('rules sync (REST + emulators)', () => {
     fixedGroupId = await createFeishuGroup('研发固定班');
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await harness?.close();
     await emulators?.close();
   });
+
+  /**
+   * The first sync Feishu → WeCom of every group, and HR resolving its one name conflict (the sample fixed
+   * group 总部固定班, whose name a foreign rule has) with "skip": what the second test proves step by step.
+   */
+  async function syncSampleCompanyToWecom(): Promise<void> {
+    const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules' });
+    expect(run.status).toBe('succeeded');
+    const open = (await auth(request(server).get('/api/v1/conflicts')).expect(200)).body.items as { id: string }[];
+    expect(open).toHaveLength(1);
+    await auth(request(server).post(`/api/v1/conflicts/${open[0]!.id}/resolve`))
+      .send({ resolution: 'skip' })
+      .expect(202);
+  }
 
   it('a dry run returns the exact payloads and writes nothing', async () => {
     const before = wecomWrites();
@@ -174,6 +190,7 @@ describe('rules sync (REST + emulators)', () => {
   });
 
   it('a second identical run makes zero vendor writes', async () => {
+    await syncSampleCompanyToWecom();
     const before = { wecom: wecomWrites(), feishu: feishuWrites() };
     const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules' });
     // The group whose conflict was resolved with "skip" stays unsynced.
@@ -187,6 +204,7 @@ describe('rules sync (REST + emulators)', () => {
   });
 
   it('changing one shift produces exactly one update', async () => {
+    await syncSampleCompanyToWecom();
     const groups = emulators.feishu.emulator.groups();
     // Its shifts are the sample fixed group's too, which stays unsynced (its name conflict was skipped).
     const fixed = groups.find((group) => String(group['group_id']) === fixedGroupId)!;
@@ -205,6 +223,7 @@ describe('rules sync (REST + emulators)', () => {
   });
 
   it('overwrites a rule changed in WeCom (drift) and says so', async () => {
+    await syncSampleCompanyToWecom();
     const [rule] = gatewayRules();
     await wecomAdmin.updateCheckinOption({ group: { groupid: rule!.groupid, need_photo: !rule!.group['need_photo'] } });
     const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules' });
@@ -232,6 +251,7 @@ describe('rules sync (REST + emulators)', () => {
   });
 
   it('syncs WeCom → Feishu and back: new rules become groups, linked ones round-trip, a second run writes nothing', async () => {
+    await syncSampleCompanyToWecom();
     const feishuNames = new Set(emulators.feishu.emulator.groups().map((group) => String(group['group_name'])));
     const links = (await auth(request(server).get('/api/v1/links')).expect(200)).body.items as {
       wecomRuleId: string;
@@ -266,13 +286,17 @@ describe('rules sync (REST + emulators)', () => {
   });
 
   it("reports a rule owned by another WeCom app as failed with WeCom's reason, and remembers it on the link", async () => {
+    // Groups made from the sample rules, which another WeCom app owns, by a sync WeCom → Feishu.
+    await syncSampleCompanyToWecom();
+    const fromWecom = await sync({ direction: 'wecom_to_feishu', scope: 'rules' });
+    expect(fromWecom.items.filter((entry) => entry.action === 'created').length).toBeGreaterThan(0);
     const links = (await auth(request(server).get('/api/v1/links')).expect(200)).body.items as {
       feishuGroupId: string;
       wecomRuleId: string;
       status: string;
       lastError: string | null;
     }[];
-    // A group the WeCom → Feishu run created from a sample rule, which another WeCom app owns.
+    // A group that run created from a sample rule.
     const foreign = links.find(
       (link) => link.feishuGroupId !== null && link.status === 'active' && sampleRuleIds.has(Number(link.wecomRuleId)),
     )!;
@@ -316,6 +340,7 @@ describe('rules sync (REST + emulators)', () => {
   });
 
   it("records each link under the Feishu group's own name, not the WeCom rule's", async () => {
+    await syncSampleCompanyToWecom();
     const links = (await auth(request(server).get('/api/v1/links')).expect(200)).body.items as {
       feishuGroupId: string;
       feishuGroupName: string | null;
@@ -392,6 +417,7 @@ describe('rules sync (REST + emulators)', () => {
   });
 
   it('lists runs newest first with their summaries', async () => {
+    for (let count = 0; count < 3; count++) await sync({ direction: 'feishu_to_wecom', scope: 'rules', dryRun: true });
     const response = await auth(request(server).get('/api/v1/runs?limit=2&offset=0')).expect(200);
     expect(response.body.items).toHaveLength(2);
     expect(response.body.total).toBeGreaterThan(2);

@@ -95,7 +95,9 @@ describe('vendor variance: odd WeCom rules never stop the company (REST + emulat
   /** The sample WeCom rules' names, before any sync. */
   let taken: ReadonlySet<string>;
 
-  beforeAll(async () => {
+  // Each test starts from emulators (the odd rules seeded) and a gateway of its own, and makes the runs it
+  // builds on itself: no test depends on another having run (issue #22).
+  beforeEach(async () => {
     emulators = await startEmulators();
     taken = wecomRuleNames(emulators);
     const wecom = emulators.wecom.emulator;
@@ -108,10 +110,16 @@ describe('vendor variance: odd WeCom rules never stop the company (REST + emulat
     await uploadSampleMappings(server);
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await harness?.close();
     await emulators?.close();
   });
+
+  /** The sync Feishu → WeCom of every group, which the first test proves item by item: it links them. */
+  async function syncEveryGroupToWecom(): Promise<void> {
+    const run = await syncAndWait<RunBody>(server, { direction: 'feishu_to_wecom', scope: 'rules' });
+    expect(run.status).toBe('partial');
+  }
 
   it('Feishu → WeCom: every Feishu group syncs; the broken WeCom rule is one failed item naming it', async () => {
     const run = await syncAndWait<RunBody>(server, { direction: 'feishu_to_wecom', scope: 'rules' });
@@ -158,6 +166,13 @@ describe('vendor variance: odd WeCom rules never stop the company (REST + emulat
   });
 
   it('a run asked for the broken rule alone is accepted (202) and reports it; a second run changes nothing else', async () => {
+    // The first run makes the sparse rule's group, as in the second test.
+    const first = await syncAndWait<RunBody>(server, {
+      direction: 'wecom_to_feishu',
+      scope: 'rules',
+      groupIds: [ids.sparse],
+    });
+    expect(first.items.map((entry) => [entry.action, entry.error ?? null])).toEqual([['created', null]]);
     const run = await syncAndWait<RunBody>(server, {
       direction: 'wecom_to_feishu',
       scope: 'rules',
@@ -172,6 +187,8 @@ describe('vendor variance: odd WeCom rules never stop the company (REST + emulat
   });
 
   it('the vendor health check stays ok, and the odd record is counted and named in the metrics', async () => {
+    // A run that reads WeCom's rule list, the broken rule with it.
+    await syncEveryGroupToWecom();
     const health = await request(server).get('/health').expect(200);
     expect(health.body).toEqual(expect.objectContaining({ status: 'ok' }));
     const metrics = await auth(request(server).get('/metrics')).expect(200);
@@ -180,8 +197,8 @@ describe('vendor variance: odd WeCom rules never stop the company (REST + emulat
     );
   });
 
-  // Last: it scripts WeCom's rule list for the rest of the file.
   it("a linked rule that WeCom answers unreadably fails its group's item: not recreated, not reported deleted", async () => {
+    await syncEveryGroupToWecom();
     const wecom = emulators.wecom;
     const { corpId, corpSecret } = SAMPLE_CREDENTIALS.wecom;
     const token = (

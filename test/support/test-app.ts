@@ -7,6 +7,10 @@ import { configureApp } from '../../apps/gateway/src/app.setup.js';
 import { type AppConfig, loadAppConfig } from '../../apps/gateway/src/config/app-config.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { LogCapture } from './log-capture.js';
+// nestjs-pino builds one pino-http instance per process, on first use, and every app made after it logs into
+// that first app's destination (node_modules/nestjs-pino/dist/esm/rootLogger.js). Its reset for tests is not
+// among the package's exports, hence the path.
+import { __resetOutOfContextForTests as forgetNestPinoRootLogger } from '../../node_modules/nestjs-pino/dist/esm/PinoLogger.js';
 
 export interface TestApp {
   readonly app: NestExpressApplication;
@@ -52,6 +56,8 @@ export async function createTestApp(
     close: async () => {
       await app.close();
       await database.drop();
+      // The next test app of the file (a test's own, made in a beforeEach) then logs into its own capture.
+      forgetNestPinoRootLogger();
     },
   };
 }
