@@ -11,6 +11,14 @@ describe('normalizeRule', () => {
     expect(rule.shifts[0]?.sections).toEqual([morning, afternoon]);
   });
 
+  it('sorts sections by start even when a later field of one is NaN', () => {
+    // A NaN (a time a mapper failed to parse) makes the order check give up and sort; the start still decides.
+    const broken = section(13 * H, Number.NaN);
+    const morning = section(9 * H, 12 * H);
+    const rule = normalizeRule(officeRule({ shifts: [shift('day', [broken, morning])] }));
+    expect(rule.shifts[0]?.sections).toEqual([morning, broken]);
+  });
+
   it('sorts a special workday with no shift key before one of the same date with a key', () => {
     const withKey = { date: '2026-10-10', shiftKey: 'A', sections: [], note: '' };
     const withoutKey = { date: '2026-10-10', shiftKey: null, sections: [], note: '' };
