@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import pg from 'pg';
 import {
   SAMPLE_CREDENTIALS,
@@ -27,6 +28,11 @@ const TAKEOVER_SECONDS = 10;
 const CRON_SECONDS = 5;
 const TICKS = 4;
 const WECOM_ADD = 'POST /cgi-bin/checkin/add_checkin_option';
+// The deadline only catches a replica that never becomes healthy; how fast one starts is not asserted (a built
+// gateway has taken over 20 s to start on a two-core machine running three test files and a mutation run, load
+// average 15–25). Each test starts up to three replicas, so its own timeout allows for that.
+const REPLICA_HEALTHY_WITHIN_MS = 90_000;
+jest.setTimeout(4 * REPLICA_HEALTHY_WITHIN_MS);
 
 interface RunRow {
   id: string;
@@ -150,7 +156,7 @@ describe('replicas: gateway processes on one PostgreSQL database', () => {
       LOG_LEVEL: 'info',
     });
     gateways.push(gateway);
-    await waitForHealth(gateway, 20_000);
+    await waitForHealth(gateway, REPLICA_HEALTHY_WITHIN_MS);
     return gateway;
   }
 

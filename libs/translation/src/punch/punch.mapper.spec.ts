@@ -373,6 +373,506 @@ describe('Feishu flow fields on the way to WeCom', () => {
   });
 });
 
+// ---- the words and values of each loss, and the edges of each rule (issue #22) ------------------------
+
+describe('the words of each punch loss', () => {
+  // The console shows these texts and the run report lists them for an HR reader, so each is written out here
+  // by hand, with the value it names (a value that is undefined is left out of the loss, loss.ts).
+  const wecomPunch = punchOf(wecomRow({ deviceid: '', location_detail: '' }));
+  const cases: readonly (readonly [string, () => readonly unknown[], readonly unknown[]])[] = [
+    [
+      'Feishu type 8 (undocumented)',
+      () => feishuFlowToPunch(feishuFlow({ type: 8 })).losses,
+      [
+        {
+          field: 'punch.type',
+          severity: 'blocking',
+          message:
+            'Feishu punch type 8 is not one of the documented types (0–7), so it was not carried: it may not be a punch the person made.',
+          sourceValue: 8,
+        },
+      ],
+    ],
+    [
+      'Feishu coordinates swapped (the Lark doc example)',
+      () => feishuToWecom(feishuFlow({ latitude: 120.04513, longitude: 30.28991 })).losses,
+      [
+        {
+          field: 'punch.position',
+          severity: 'approximated',
+          message: 'Latitude and longitude arrived swapped (latitude beyond 90°); they were swapped back.',
+          sourceValue: { latitude: 120.04513, longitude: 30.28991 },
+          targetValue: { latitude: 30.28991, longitude: 120.04513 },
+        },
+      ],
+    ],
+    [
+      'Feishu coordinates off the globe, longitude beyond 90° too (not a swap)',
+      () => feishuFlowToPunch(feishuFlow({ latitude: 95, longitude: 200 })).losses,
+      [
+        {
+          field: 'punch.position',
+          severity: 'dropped',
+          message: 'The coordinates are outside the globe, so they were left out.',
+          sourceValue: { lat: 95, lng: 200 },
+        },
+      ],
+    ],
+    [
+      'Feishu longitude without latitude',
+      () => feishuFlowToPunch(feishuFlow({ longitude: 116.30749 })).losses,
+      [
+        {
+          field: 'punch.position',
+          severity: 'dropped',
+          message: 'Only one of latitude and longitude was given, so the position was left out.',
+          sourceValue: 116.30749,
+        },
+      ],
+    ],
+    [
+      'Feishu external_id of another system',
+      () => feishuToWecom(feishuFlow({ external_id: 'ext-1' })).losses,
+      [
+        {
+          field: 'punch.external_id',
+          severity: 'info',
+          message:
+            "Another system's reference for this punch (external_id) is not carried over: the punch has no place for it there.",
+          sourceValue: 'ext-1',
+        },
+      ],
+    ],
+    [
+      'Feishu bssid that is not a MAC, to WeCom',
+      () => feishuToWecom(feishuFlow({ ssid: 'HQ', bssid: 'zz:zz' })).losses,
+      [
+        {
+          field: 'punch.wifi',
+          severity: 'dropped',
+          message: 'The Wi-Fi MAC address (BSSID) is not a MAC address, so it was left out.',
+          sourceValue: 'zz:zz',
+        },
+        {
+          field: 'punch.wifi',
+          severity: 'dropped',
+          message:
+            "WeCom needs the Wi-Fi's MAC address (BSSID) along with its name, and it is not known, so the Wi-Fi was left out.",
+          sourceValue: 'HQ',
+        },
+      ],
+    ],
+    [
+      'Feishu is_wifi without a network, to WeCom',
+      () => feishuToWecom(feishuFlow({ is_wifi: true })).losses,
+      [
+        {
+          field: 'punch.wifi',
+          severity: 'dropped',
+          message:
+            "A Wi-Fi punch whose network is not named: WeCom needs the Wi-Fi's MAC address, so it is written without Wi-Fi.",
+        },
+      ],
+    ],
+    [
+      'Feishu field punch, to WeCom',
+      () => feishuToWecom(feishuFlow({ is_field: true })).losses,
+      [
+        {
+          field: 'punch.is_field',
+          severity: 'approximated',
+          message:
+            "A field punch (外勤): WeCom cannot be told a written punch is an outing (外出打卡), so it is written as an ordinary punch and judged against the person's rule.",
+        },
+      ],
+    ],
+    [
+      'Feishu admin change (type 1), to WeCom',
+      () => feishuToWecom(feishuFlow({ type: 1 })).losses,
+      [
+        {
+          field: 'punch.origin',
+          severity: 'approximated',
+          message:
+            "This punch is an administrator's change (管理员修改) in Feishu; WeCom cannot mark a written punch as an administrator's change, so it is written as an ordinary punch.",
+          sourceValue: 'admin',
+        },
+      ],
+    ],
+    [
+      'Feishu remedy (type 2), to WeCom',
+      () => feishuToWecom(feishuFlow({ type: 2 })).losses,
+      [
+        {
+          field: 'punch.origin',
+          severity: 'approximated',
+          message:
+            'This punch is an approved correction (补卡) in Feishu; WeCom cannot mark a written punch as a correction, so it is written as an ordinary punch.',
+          sourceValue: 'remedy',
+        },
+      ],
+    ],
+    [
+      'Feishu open-platform import (type 7), to WeCom',
+      () => feishuToWecom(feishuFlow({ type: 7 })).losses,
+      [
+        {
+          field: 'punch.origin',
+          severity: 'info',
+          message:
+            'This punch is an import by another system (考勤开放平台导入) in Feishu; WeCom records it as an ordinary punch.',
+          sourceValue: 'import',
+        },
+      ],
+    ],
+    [
+      'Feishu creator, check_result, device and photo, to WeCom',
+      () =>
+        feishuToWecom(
+          feishuFlow({
+            creator_id: 'e9000',
+            check_result: 'Late',
+            device_id: 'dev-1',
+            photo_urls: ['https://example.invalid/p.jpg'],
+          }),
+        ).losses,
+      [
+        {
+          field: 'punch.recorded_by',
+          severity: 'info',
+          message: "Someone other than the person recorded this punch in Feishu; WeCom records it as the person's own.",
+          sourceValue: 'e9000',
+        },
+        {
+          field: 'punch.verdict',
+          severity: 'info',
+          message: 'Feishu judged this punch: Late. WeCom judges punches against its own rules, so this is not copied.',
+          sourceValue: ['Late'],
+        },
+        {
+          field: 'punch.device_id',
+          severity: 'dropped',
+          message:
+            'The id of the device the punch was made on is not copied: WeCom takes only the kind of device on import.',
+          sourceValue: 'dev-1',
+        },
+        {
+          field: 'punch.photos',
+          severity: 'dropped',
+          message: 'Punch photos are not copied: WeCom only accepts photos uploaded to it.',
+          sourceValue: 1,
+        },
+      ],
+    ],
+    [
+      'WeCom exceptions, device and photos, to Feishu',
+      () =>
+        wecomToFeishu(wecomRow({ exception_type: '地点异常;wifi异常', deviceid: 'd1', mediaids: ['m1', 'm2'] })).losses,
+      [
+        {
+          field: 'punch.verdict',
+          severity: 'info',
+          message:
+            'WeCom judged this punch: 地点异常;wifi异常. Feishu judges punches against its own rules, so this is not copied.',
+          sourceValue: ['地点异常', 'wifi异常'],
+        },
+        {
+          field: 'punch.device_id',
+          severity: 'dropped',
+          message: 'The id of the device the punch was made on is not copied: Feishu ignores device_id on import.',
+          sourceValue: 'd1',
+        },
+        {
+          field: 'punch.photos',
+          severity: 'dropped',
+          message: 'Punch photos are not copied: Feishu does not accept photos on import.',
+          sourceValue: 2,
+        },
+      ],
+    ],
+    [
+      'a punch before 2022-01-01, to Feishu',
+      () => punchToFeishuFlow({ ...wecomPunch, at: 1_640_966_399 }, 'e1001').losses,
+      [
+        {
+          field: 'punch.check_time',
+          severity: 'blocking',
+          message: 'Feishu only imports punches made after 2022-01-01, so this older punch was not imported.',
+          sourceValue: 1_640_966_399,
+        },
+      ],
+    ],
+    // Origins only Feishu records, written to Feishu: the canonical punch does not say which vendor may hold
+    // them, and an import into Feishu cannot keep any of them either.
+    [
+      'an administrator’s change, to Feishu',
+      () => punchToFeishuFlow({ ...wecomPunch, origin: 'admin' }, 'e1001').losses,
+      [
+        {
+          field: 'punch.origin',
+          severity: 'approximated',
+          message:
+            "This punch is an administrator's change (管理员修改) in WeCom; Feishu records every imported punch as an open-platform import (考勤开放平台导入), so it is written as an ordinary punch.",
+          sourceValue: 'admin',
+        },
+      ],
+    ],
+    [
+      'an approved correction, to Feishu',
+      () => punchToFeishuFlow({ ...wecomPunch, origin: 'remedy' }, 'e1001').losses,
+      [
+        {
+          field: 'punch.origin',
+          severity: 'approximated',
+          message:
+            'This punch is an approved correction (补卡) in WeCom; Feishu records every imported punch as an open-platform import (考勤开放平台导入), so it is written as an ordinary punch.',
+          sourceValue: 'remedy',
+        },
+      ],
+    ],
+    [
+      'a punch on an attendance machine, to Feishu',
+      () => punchToFeishuFlow({ ...wecomPunch, origin: 'device' }, 'e1001').losses,
+      [
+        {
+          field: 'punch.origin',
+          severity: 'info',
+          message:
+            'This punch is a punch on an attendance machine (考勤机) in WeCom; Feishu records it as an ordinary punch.',
+          sourceValue: 'device',
+        },
+      ],
+    ],
+    [
+      'WeCom coordinates off the globe',
+      () => wecomCheckinToPunch(wecomRow({ lat: 95_000_000, lng: 116_307_490 })).losses,
+      [
+        {
+          field: 'punch.position',
+          severity: 'dropped',
+          message: 'The coordinates are outside the globe, so they were left out.',
+          sourceValue: { lat: 95, lng: 116.30749 },
+        },
+      ],
+    ],
+    [
+      'texts over 1024 characters and a position off the globe, to WeCom',
+      () =>
+        punchToWecomRecord(
+          {
+            ...wecomPunch,
+            locationTitle: '',
+            locationDetail: '区'.repeat(1025),
+            note: '注'.repeat(1100),
+            wifi: { ssid: 'W'.repeat(2000), bssid: 'a4:b1:c2:00:1e:ff' },
+            position: { lat: 10, lng: 181 },
+          },
+          'zhangwei',
+        ).losses,
+      [
+        {
+          field: 'punch.location_detail',
+          severity: 'approximated',
+          message: "Shortened to WeCom's 1024 characters.",
+          sourceValue: 1025,
+        },
+        {
+          field: 'punch.notes',
+          severity: 'approximated',
+          message: "Shortened to WeCom's 1024 characters.",
+          sourceValue: 1100,
+        },
+        {
+          field: 'punch.position',
+          severity: 'dropped',
+          message: 'The coordinates are outside the globe, so they were left out.',
+          sourceValue: { lat: 10, lng: 181 },
+        },
+        {
+          field: 'punch.wifiname',
+          severity: 'approximated',
+          message: "Shortened to WeCom's 1024 characters.",
+          sourceValue: 2000,
+        },
+      ],
+    ],
+  ];
+
+  it.each(cases)('%s', (_label, lossesOf, expected) => {
+    expect(lossesOf()).toStrictEqual(expected);
+  });
+
+  it('a 未打卡 row is skipped as the missed punch WeCom reports', () => {
+    expect(wecomCheckinToPunch(wecomRow({ exception_type: '未打卡' }))).toStrictEqual({
+      ok: false,
+      skipped: 'a missed punch (未打卡) WeCom reports, not a punch',
+      losses: [],
+    });
+  });
+});
+
+describe('the edges of a punch position', () => {
+  // WeCom sends degrees ×1e6 (B6). The equator, the prime meridian, the poles and the antimeridian are on the
+  // globe; only 0,0 together is the "no position" WeCom sends.
+  it.each([
+    ['on the equator', 0, 116_307_490, { lat: 0, lng: 116.30749 }],
+    ['on the prime meridian', 51_477_900, 0, { lat: 51.4779, lng: 0 }],
+    ['at the north pole, on the antimeridian', 90_000_000, 180_000_000, { lat: 90, lng: 180 }],
+    ['at the south pole, on the antimeridian', -90_000_000, -180_000_000, { lat: -90, lng: -180 }],
+    ['0,0', 0, 0, null],
+  ] as const)('%s: WeCom lat %d, lng %d → position %j, no loss', (_label, lat, lng, position) => {
+    const read = wecomCheckinToPunch(wecomRow({ lat, lng }));
+    expect(read.ok && read.value.position).toStrictEqual(position);
+    expect(read.losses).toEqual([]);
+  });
+
+  it('a WeCom longitude one millionth of a degree beyond 180 is off the globe', () => {
+    const read = wecomCheckinToPunch(wecomRow({ lat: 10_000_000, lng: 180_000_001 }));
+    expect(read.ok && read.value.position).toBeNull();
+    expect(read.losses.map((loss) => [loss.field, loss.severity])).toEqual([['punch.position', 'dropped']]);
+  });
+
+  it.each([
+    ['latitude exactly 90 is not beyond it', { latitude: 90, longitude: 30 }, { lat: 90, lng: 30 }, []],
+    [
+      'latitude beyond 90 with a longitude of exactly 90',
+      { latitude: 120, longitude: 90 },
+      { lat: 90, lng: 120 },
+      ['approximated'],
+    ],
+  ] as const)('Feishu coordinates: %s', (_label, coordinates, position, severities) => {
+    const read = feishuFlowToPunch(feishuFlow(coordinates));
+    expect(read.ok && read.value.position).toStrictEqual(position);
+    expect(read.losses.map((loss) => loss.severity)).toEqual(severities);
+  });
+
+  it.each([
+    ['the poles and the antimeridian', { lat: 90, lng: 180 }, { lat: 90_000_000, lng: 180_000_000 }],
+    ['the south pole and the antimeridian', { lat: -90, lng: -180 }, { lat: -90_000_000, lng: -180_000_000 }],
+    ['a longitude beyond 180', { lat: 10, lng: 180.5 }, {}],
+  ] as const)('to WeCom, %s', (_label, position, written) => {
+    const punch = punchOf(wecomRow());
+    const record = punchToWecomRecord({ ...punch, position }, 'zhangwei');
+    expect(record.ok && { lat: record.value.lat, lng: record.value.lng }).toEqual(written);
+  });
+});
+
+describe('fields that are absent or empty', () => {
+  it('a getcheckindata row without place, note or Wi-Fi (B6 requires none) reads as a punch without them', () => {
+    const { location_title: _t, location_detail: _d, notes: _n, wifiname: _w, wifimac: _m, ...bare } = wecomRow();
+    expect(punchOf(bare)).toMatchObject({ locationTitle: '', locationDetail: '', note: '', wifi: null });
+  });
+
+  it('exception_type parts are trimmed, as splitExceptionTypes does: a 未打卡 after "; " is still a missed punch', () => {
+    expect(punchOf(wecomRow({ exception_type: '时间异常; 地点异常' })).verdicts).toEqual(['时间异常', '地点异常']);
+    expect(wecomCheckinToPunch(wecomRow({ exception_type: '时间异常; 未打卡' })).skipped).toBeDefined();
+  });
+
+  it('a Feishu flow that is not a field punch is of no particular kind', () => {
+    const read = feishuFlowToPunch(feishuFlow());
+    expect(read.ok && read.value).toMatchObject({ kind: 'unspecified', isField: false, deviceId: '' });
+  });
+
+  it('a punch without Wi-Fi or place is imported into Feishu with neither, marked as the gateway’s', () => {
+    const punch = punchOf(wecomRow({ location_title: '', location_detail: '', wifiname: '', wifimac: '' }));
+    const flow = punchToFeishuFlow(punch, 'e1001');
+    expect(flow.ok && flow.value).toMatchObject({
+      location_name: '',
+      is_wifi: false,
+      external_id: 'gw1-wecom:zhangwei@1763600000',
+    });
+  });
+
+  it('a flow the gateway imported reads back without a loss about its own external_id', () => {
+    const flow = punchToFeishuFlow(punchOf(wecomRow({ deviceid: '' })), 'e1001');
+    if (!flow.ok) throw new Error('expected an import');
+    const back = feishuFlowToPunch(feishuUserFlowSchema.parse({ ...flow.value, record_id: '7002' }));
+    expect(back.losses).toEqual([]);
+  });
+
+  it.each([
+    [
+      'every field (a punch read from WeCom)',
+      { notes: '路上堵车', deviceid: '' },
+      {
+        userid: 'zhangwei',
+        checkin_time: AT,
+        device_type: 3,
+        device_detail: 'Feishu (via attendance gateway)',
+        location_title: '总部大厦',
+        location_detail: '北京市海淀区',
+        notes: '路上堵车',
+        lat: 39_984_120,
+        lng: 116_307_490,
+        wifimac: 'a4:b1:c2:00:1e:ff',
+        wifiname: 'HQ',
+      },
+    ],
+    [
+      'no texts, no position, a MAC without a name',
+      { location_title: '', location_detail: '', notes: '', lat: 0, lng: 0, wifiname: '', deviceid: '' },
+      {
+        userid: 'zhangwei',
+        checkin_time: AT,
+        device_type: 3,
+        device_detail: 'Feishu (via attendance gateway)',
+        wifimac: 'a4:b1:c2:00:1e:ff',
+      },
+    ],
+    [
+      'a title of exactly 1024 characters (kept whole)',
+      {
+        location_title: '楼'.repeat(1024),
+        location_detail: '',
+        lat: 0,
+        lng: 0,
+        wifiname: '',
+        wifimac: '',
+        deviceid: '',
+      },
+      {
+        userid: 'zhangwei',
+        checkin_time: AT,
+        device_type: 3,
+        device_detail: 'Feishu (via attendance gateway)',
+        location_title: '楼'.repeat(1024),
+      },
+    ],
+  ] as const)('the add_checkin_record record of a punch with %s holds exactly what is known', (_label, row, record) => {
+    const written = punchToWecomRecord(punchOf(wecomRow(row)), 'zhangwei');
+    expect(written.ok && written.value).toStrictEqual(record);
+    expect(written.losses).toEqual([]);
+  });
+});
+
+describe('a Feishu flow as an add_checkin_record record', () => {
+  it('holds the one place text of Feishu as the title, and no detail', () => {
+    const { record, losses } = feishuToWecom(
+      feishuFlow({
+        comment: '路上堵车',
+        latitude: 39.98412,
+        longitude: 116.30749,
+        ssid: 'HQ',
+        bssid: 'A4-B1-C2-00-1E-FF',
+        is_wifi: true,
+      }),
+    );
+    expect(record).toStrictEqual({
+      userid: 'zhangwei',
+      checkin_time: AT,
+      device_type: 3,
+      device_detail: 'Feishu (via attendance gateway)',
+      location_title: '总部大厦',
+      notes: '路上堵车',
+      lat: 39_984_120,
+      lng: 116_307_490,
+      wifimac: 'a4:b1:c2:00:1e:ff',
+      wifiname: 'HQ',
+    });
+    expect(losses).toEqual([]);
+  });
+});
+
 // ---- properties ---------------------------------------------------------------------------------------
 
 const text = fc.string({ maxLength: 1200, unit: fc.constantFrom('a', '楼', '😀', ' ', ';') });
