@@ -44,3 +44,30 @@ describe('dateInTimeZone with a runtime that disagrees with UTC+8 for China', ()
     expect(dateInTimeZone(utc(2099, 12, 30, 16, 30), 'Asia/Chungking')).toBe('2099-12-30');
   });
 });
+
+describe('dateInTimeZone with a runtime whose format() text is not four, two and two ASCII digits', () => {
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  it('takes the date from the formatter parts instead', () => {
+    // The text format() writes for Tokyo on 2026-07-01 in each simulated runtime; the parts stay the real ones.
+    const texts = [
+      '2026-07-01x',
+      '2026/07-01',
+      '2026-07/01',
+      '٢٠٢٦-٠٧-٠١', // Arabic-Indic digits
+      '２０２６-０７-０１', // full-width digits
+      '2026-07- 1',
+      '2026-07-0:',
+    ];
+    let text = '';
+    jest.spyOn(Intl.DateTimeFormat.prototype, 'format', 'get').mockImplementation(function () {
+      return (): string => text;
+    });
+    for (const written of texts) {
+      text = written;
+      expect([written, dateInTimeZone(utc(2026, 7, 1, 3, 0), 'Asia/Tokyo')]).toEqual([written, '2026-07-01']);
+    }
+  });
+});

@@ -105,4 +105,19 @@ describe('dateInTimeZone', () => {
       jest.restoreAllMocks();
     }
   });
+
+  it('reads a date in a zone without fixed offset with format() alone, once the zone is built', () => {
+    expect(isKnownTimeZone('America/New_York')).toBe(true);
+    const formatToParts = jest.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+    try {
+      // 2019-10-01T03:00Z is 23:00 EDT on 30 September: every digit 0–9 appears across these dates.
+      expect(dateInTimeZone(utc(2019, 10, 1, 3, 0), 'America/New_York')).toBe('2019-09-30');
+      expect(dateInTimeZone(utc(2026, 7, 1, 12, 0), 'America/New_York')).toBe('2026-07-01');
+      expect(dateInTimeZone(utc(2038, 12, 25, 16, 0), 'America/New_York')).toBe('2038-12-25');
+      expect(dateInTimeZone(utc(1845, 6, 4, 12, 0), 'America/New_York')).toBe('1845-06-04');
+      expect(formatToParts).not.toHaveBeenCalled();
+    } finally {
+      jest.restoreAllMocks();
+    }
+  });
 });
