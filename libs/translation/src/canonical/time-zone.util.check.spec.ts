@@ -1,6 +1,9 @@
 import { jest } from '@jest/globals';
 import { dateInTimeZone, isKnownTimeZone } from './time-zone.util.js';
 
+/** format is an accessor on the prototype (its getter returns a bound function); the DOM types call it a method. */
+const formatAccessor = Intl.DateTimeFormat.prototype as unknown as { readonly format: object };
+
 // dateInTimeZone reads China time by arithmetic only once the runtime's own Intl agrees with UTC+8 over the
 // whole range; a runtime whose time-zone data says otherwise is simulated here by shifting what format()
 // writes. Each test uses a zone name that no other test in this file has built, as the check runs once per
@@ -14,7 +17,7 @@ const formatGetter = Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototy
 
 /** A runtime whose China time is shifted by the given seconds from the given instant on. */
 function simulateChinaTimeShift(fromUnixSeconds: number, shiftSeconds: number): void {
-  jest.spyOn(Intl.DateTimeFormat.prototype, 'format', 'get').mockImplementation(function (this: Intl.DateTimeFormat) {
+  jest.spyOn(formatAccessor, 'format', 'get').mockImplementation(function (this: Intl.DateTimeFormat) {
     const format = formatGetter.call(this) as (date?: Date | number) => string;
     // Intl resolves the links Asia/Harbin and Asia/Chungking to Asia/Shanghai.
     if (this.resolvedOptions().timeZone !== 'Asia/Shanghai') return format;
@@ -62,7 +65,7 @@ describe('dateInTimeZone with a runtime whose format() text is not four, two and
       '2026-07-0:',
     ];
     let text = '';
-    jest.spyOn(Intl.DateTimeFormat.prototype, 'format', 'get').mockImplementation(function () {
+    jest.spyOn(formatAccessor, 'format', 'get').mockImplementation(function () {
       return (): string => text;
     });
     for (const written of texts) {

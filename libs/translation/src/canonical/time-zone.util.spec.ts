@@ -2,6 +2,9 @@ import { jest } from '@jest/globals';
 import fc from 'fast-check';
 import { dateInTimeZone, isKnownTimeZone } from './time-zone.util.js';
 
+/** format is an accessor on the prototype (its getter returns a bound function); the DOM types call it a method. */
+const formatAccessor = Intl.DateTimeFormat.prototype as unknown as { readonly format: object };
+
 // dateInTimeZone reads dates with format() and, for China time, with arithmetic; either way the answer must be
 // the one the formatter's parts give (the reading it replaced, written out here).
 
@@ -86,7 +89,7 @@ describe('dateInTimeZone', () => {
   it('reads China-time dates from 1992 up to 2100 by arithmetic, without Intl, and other instants with Intl', () => {
     const chinaZones = ['Asia/Shanghai', 'Asia/Chongqing', 'Asia/Chungking', 'Asia/Harbin', 'PRC'];
     for (const zone of chinaZones) expect(isKnownTimeZone(zone)).toBe(true);
-    const format = jest.spyOn(Intl.DateTimeFormat.prototype, 'format', 'get');
+    const format = jest.spyOn(formatAccessor, 'format', 'get');
     const formatToParts = jest.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
     try {
       for (const zone of chinaZones) {
