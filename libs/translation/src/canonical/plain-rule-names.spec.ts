@@ -25,6 +25,12 @@ describe('wecomRuleNameCandidates', () => {
     expect(candidates[49]).toBe(`${'很'.repeat(35)} (50)`);
   });
 
+  it('drops the space a cut leaves at the end before adding the suffix', () => {
+    // 35 letters, a space, then more: cut to 36 characters for " (2)", the space would end the name.
+    const candidates = wecomRuleNameCandidates(`${'a'.repeat(35)} ${'b'.repeat(10)}`);
+    expect(candidates[1]).toBe(`${'a'.repeat(35)} (2)`);
+  });
+
   it('counts characters, not UTF-16 units (an emoji is one character)', () => {
     const [first] = wecomRuleNameCandidates('😀'.repeat(45));
     expect(first).toBe('😀'.repeat(40));
