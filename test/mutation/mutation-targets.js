@@ -61,6 +61,8 @@ export const MUTATION_TARGETS = {
     specs: [
       'libs/translation/src/wecom/wecom-to-canonical.mapper.spec.ts',
       'libs/translation/src/wecom/canonical-to-wecom.mapper.spec.ts',
+      'libs/translation/src/wecom/wecom-update-merge.spec.ts',
+      'libs/translation/test/translation.properties.spec.ts',
     ],
   },
   'translation-wecom-merge': {
@@ -75,6 +77,7 @@ export const MUTATION_TARGETS = {
       'libs/translation/src/feishu/canonical-to-feishu.mapper.spec.ts',
       'libs/translation/src/feishu/feishu-plan-key.spec.ts',
       'libs/translation/src/feishu/feishu-properties.spec.ts',
+      'libs/translation/test/feishu-translation.properties.spec.ts',
     ],
   },
   'translation-feishu-to-canonical': {
@@ -83,6 +86,8 @@ export const MUTATION_TARGETS = {
     specs: [
       'libs/translation/src/feishu/feishu-to-canonical.mapper.spec.ts',
       'libs/translation/src/feishu/feishu-properties.spec.ts',
+      'libs/translation/test/feishu-translation.properties.spec.ts',
+      'libs/translation/test/translation.properties.spec.ts',
     ],
   },
   'translation-feishu-util': {

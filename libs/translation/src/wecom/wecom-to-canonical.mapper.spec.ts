@@ -56,10 +56,12 @@ function fixedGroup(extra: Record<string, unknown> = {}): Record<string, unknown
 }
 
 describe('wecomToCanonical: the vendor example (SKIT getcorpcheckinoption)', () => {
-  const result = wecomToCanonical(EXAMPLE);
-  const rule = ok(result);
+  // Read inside each test: a read at collection time runs before Stryker selects a mutant, which would make every
+  // mutant this example reaches a static one (each rerunning every covering test).
+  const read = (): Translation<CanonicalRule> => wecomToCanonical(EXAMPLE);
 
   it('maps the fixed rule with two sections per weekday, Monday–Friday', () => {
+    const rule = ok(read());
     expect(rule.kind).toBe('fixed');
     expect(rule.name).toBe('打卡规则1');
     expect(rule.idSpace).toBe('wecom');
@@ -87,6 +89,7 @@ describe('wecomToCanonical: the vendor example (SKIT getcorpcheckinoption)', () 
   });
 
   it('reads members (partyid spelling tolerated), white_users as exempt, places, special days, policies', () => {
+    const rule = ok(read());
     expect(rule.members).toEqual({ userIds: ['LiJingZhong', 'icef'], departmentIds: [], excludedUserIds: ['canno'] });
     expect(rule.gpsLocations).toEqual([
       {
@@ -140,6 +143,7 @@ describe('wecomToCanonical: the vendor example (SKIT getcorpcheckinoption)', () 
   });
 
   it('reports what it could not carry', () => {
+    const result = read();
     const fields = result.losses.map((loss) => `${loss.severity} ${loss.field}`);
     expect(fields).toEqual(
       expect.arrayContaining([
