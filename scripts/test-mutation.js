@@ -2,7 +2,17 @@
 // one target after the other (test/mutation/mutation-targets.js lists them) or only those named. Options after the
 // targets go to Stryker (e.g. `--mutate <file>` to test part of a target). Not part of CI: QUALITY.md records the
 // scores.
+//
+// Static mutants and incremental runs: Stryker's incremental mode re-tests a mutant when its code or the tests
+// covering it changed, but a static mutant (module-level code, run while a spec file loads) has no covering tests
+// it can track, so an earlier "survived" is reused however the specs changed. After a run that started from an
+// earlier incremental file, the static mutants it left alive are therefore re-tested once more, forced and on a
+// scratch incremental file, and their new results written into the target's file (QUALITY.md, "Static mutants
+// and incremental runs"). Stryker has no option for this: `--force` re-tests every mutant of the run.
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MUTATION_TARGETS } from '../test/mutation/mutation-targets.js';
 
 const args = process.argv.slice(2);
@@ -16,12 +26,90 @@ if (unknown.length > 0) {
   );
   process.exit(2);
 }
+// A caller choosing what is tested, or where results go, gets exactly that run.
+const callerChoosesScope = strykerOptions.some((option) =>
+  ['--force', '--mutate', '-m', '--incrementalFile'].some((name) => option === name || option.startsWith(`${name}=`)),
+);
+
+const LIVE = new Set(['Survived', 'NoCoverage']);
+const COUNTED = ['Killed', 'Timeout', 'Survived', 'NoCoverage'];
+
+function stryker(target, options, env = {}) {
+  const run = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...options], {
+    stdio: 'inherit',
+    env: { ...process.env, MUTATION_TARGET: target, ...env },
+  });
+  if (run.status !== 0) process.exit(run.status ?? 1);
+}
+
+/**
+ * `file:line:column-line:column` of each live static mutant. The report's columns are 1-based, a `--mutate` range's
+ * 0-based (@stryker-mutator/core's project-reader.js), so the start moves one back; the end is kept, one wider.
+ */
+function liveStaticRanges(report) {
+  const ranges = [];
+  for (const [file, { mutants }] of Object.entries(report.files)) {
+    for (const mutant of mutants) {
+      if (!mutant.static || !LIVE.has(mutant.status)) continue;
+      const { start, end } = mutant.location;
+      ranges.push(`${file}:${start.line}:${start.column - 1}-${end.line}:${end.column}`);
+    }
+  }
+  return [...new Set(ranges)];
+}
+
+const mutantKey = (file, mutant) =>
+  [file, mutant.mutatorName, mutant.replacement, JSON.stringify(mutant.location)].join('\u0000');
+
+function summary(report) {
+  const counts = Object.fromEntries(COUNTED.map((status) => [status, 0]));
+  for (const { mutants } of Object.values(report.files)) {
+    for (const mutant of mutants) if (mutant.status in counts) counts[mutant.status] += 1;
+  }
+  const valid = COUNTED.reduce((sum, status) => sum + counts[status], 0);
+  const score = valid === 0 ? 'n/a' : `${((100 * (counts.Killed + counts.Timeout)) / valid).toFixed(2)} %`;
+  return `score ${score}: ${COUNTED.map((status) => `${status} ${counts[status]}`).join(', ')}`;
+}
+
+function rerunLiveStatic(target, incrementalFile) {
+  const report = JSON.parse(readFileSync(incrementalFile, 'utf8'));
+  const ranges = liveStaticRanges(report);
+  if (ranges.length === 0) return;
+  process.stdout.write(`\n== ${target}: re-testing ${ranges.length} static mutant range(s) left alive ==\n`);
+  const scratch = mkdtempSync(join(tmpdir(), 'stryker-static-'));
+  try {
+    const scratchFile = join(scratch, 'incremental.json');
+    stryker(target, ['--force', '--mutate', ranges.join(','), '--incrementalFile', scratchFile], {
+      MUTATION_SCRATCH_REPORT: join(scratch, 'report.json'),
+    });
+    const rerun = JSON.parse(readFileSync(scratchFile, 'utf8'));
+    const fresh = new Map();
+    for (const [file, { mutants }] of Object.entries(rerun.files)) {
+      for (const mutant of mutants) fresh.set(mutantKey(file, mutant), mutant);
+    }
+    let changed = 0;
+    for (const [file, entry] of Object.entries(report.files)) {
+      entry.mutants = entry.mutants.map((mutant) => {
+        const again = fresh.get(mutantKey(file, mutant));
+        if (!mutant.static || !LIVE.has(mutant.status) || !again) return mutant;
+        if (again.status !== mutant.status) changed += 1;
+        return { ...again, id: mutant.id };
+      });
+    }
+    writeFileSync(incrementalFile, JSON.stringify(report));
+    process.stdout.write(
+      `== ${target}: ${changed} static mutant(s) changed status; ${incrementalFile}: ${summary(report)} ==\n`,
+    );
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 const targets = requested.length > 0 ? requested : Object.keys(MUTATION_TARGETS);
 for (const target of targets) {
   process.stdout.write(`\n== mutation testing: ${target} ==\n`);
-  const run = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...strykerOptions], {
-    stdio: 'inherit',
-    env: { ...process.env, MUTATION_TARGET: target },
-  });
-  if (run.status !== 0) process.exit(run.status ?? 1);
+  const incrementalFile = `test/mutation/incremental/${target}.json`;
+  const resumed = existsSync(incrementalFile);
+  stryker(target, strykerOptions);
+  if (resumed && !callerChoosesScope) rerunLiveStatic(target, incrementalFile);
 }
