@@ -96,7 +96,8 @@ function rerunLiveStatic(target, incrementalFile) {
         return { ...again, id: mutant.id };
       });
     }
-    writeFileSync(incrementalFile, JSON.stringify(report));
+    // As Stryker writes it (mutation-test-report-helper.js), so the committed file diffs line by line.
+    writeFileSync(incrementalFile, JSON.stringify(report, null, 2));
     process.stdout.write(
       `== ${target}: ${changed} static mutant(s) changed status; ${incrementalFile}: ${summary(report)} ==\n`,
     );
