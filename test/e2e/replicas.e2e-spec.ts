@@ -217,7 +217,9 @@ describe('replicas: gateway processes on one PostgreSQL database', () => {
     }
   }
 
-  beforeAll(async () => {
+  // Each test has its own emulators, database and replicas: under `--randomize` the takeover test ran first, and
+  // its rules made the cron test's "groups without a rule" empty while its adds were still in the call log.
+  beforeEach(async () => {
     // A run lists WeCom's rules at least twice and the new rules are listed again mid-run; with a tick every
     // few seconds over two suites that nears the corp-wide 60/min WeCom (and so the emulator) allows, whose
     // penalty is a minute without the call. This suite is about replicas, not that quota (a real schedule
@@ -255,12 +257,13 @@ describe('replicas: gateway processes on one PostgreSQL database', () => {
     });
   });
 
-  afterAll(async () => {
-    // Whatever happened: no gateway outlives the suite, then the database goes, then the emulators.
+  afterEach(async () => {
+    // Whatever happened: no gateway outlives the test, then the database goes, then the emulators.
     for (const gateway of gateways) {
       if (gateway.child.exitCode === null && gateway.child.signalCode === null) gateway.child.kill('SIGKILL');
     }
     await Promise.all(gateways.map((gateway) => gateway.exited));
+    gateways.length = 0;
     await db?.end().catch(() => undefined);
     await database?.drop();
     await emulators?.close();
