@@ -4,6 +4,7 @@ import { addDays, chinaDayOf } from '@app/kernel';
 import { type RunningEmulators, startEmulators } from '../../apps/emulators/src/start-emulators.js';
 import { emulatorGatewayEnv, syncAndWait, uploadSampleMappings, wecomRuleNames } from '../support/sync-harness.js';
 import { createTestApp, TEST_API_TOKEN, type TestApp } from '../support/test-app.js';
+import { waitUntil } from '../support/wait-for.js';
 
 // Logs of a run (issue #9: "logs carry run id, link and vendor on every line"): every line written while a run
 // executes names the run; lines written for one item name the item (and its link once there is one); every
@@ -26,11 +27,17 @@ describe('run logs carry the run, the link and the vendor', () => {
 
   const sync = (body: Record<string, unknown>) => syncAndWait<RunBody>(server, body);
 
-  /** The lines from the run's "Run started" to its "Run finished", HTTP request lines (the polling) left out. */
-  function runLines(runId: string): LogRecord[] {
+  /**
+   * The lines from the run's "Run started" to its "Run finished", HTTP request lines (the polling) left out. The
+   * "Run finished" line is written after the run's row is final, which is what the sync waited for: wait for the
+   * line too (on two busy cores it was not there yet when read at once).
+   */
+  async function runLines(runId: string): Promise<LogRecord[]> {
+    const isEnd = (line: LogRecord) => line['msg'] === 'Run finished' && line['runId'] === runId;
+    await waitUntil(() => harness.logs.records().some(isEnd), `the "Run finished" line of run ${runId}`);
     const records = harness.logs.records();
     const start = records.findIndex((line) => line['msg'] === 'Run started' && line['runId'] === runId);
-    const end = records.findIndex((line) => line['msg'] === 'Run finished' && line['runId'] === runId);
+    const end = records.findIndex(isEnd);
     expect(start).toBeGreaterThanOrEqual(0);
     expect(end).toBeGreaterThan(start);
     return records.slice(start, end + 1).filter((line) => line['req'] === undefined);
@@ -64,7 +71,7 @@ describe('run logs carry the run, the link and the vendor', () => {
     );
     const run = await sync({ direction: 'feishu_to_wecom', scope: 'rules' });
     expect(run.status).toBe('succeeded');
-    const lines = runLines(run.id);
+    const lines = await runLines(run.id);
     for (const line of lines) {
       expect({ msg: line['msg'], runId: line['runId'] }).toEqual({ msg: line['msg'], runId: run.id });
       expect(line).toMatchObject({ scope: 'rules', direction: 'feishu_to_wecom' });
@@ -120,7 +127,7 @@ describe('run logs carry the run, the link and the vendor', () => {
       feishuGroupId: string;
       status: string;
     }[];
-    const lines = runLines(run.id);
+    const lines = await runLines(run.id);
     const items = itemLines(lines);
     expect(items.length).toBeGreaterThan(0);
     for (const line of items) {
@@ -145,7 +152,7 @@ describe('run logs carry the run, the link and the vendor', () => {
     ]);
     const run = await sync({ direction: 'wecom_to_feishu', scope: 'rules' });
     emulators.wecom.emulator.faults.clear();
-    const failed = vendorLines(runLines(run.id)).filter((line) => line['msg'] === 'Vendor call failed');
+    const failed = vendorLines(await runLines(run.id)).filter((line) => line['msg'] === 'Vendor call failed');
     expect(failed.length).toBeGreaterThanOrEqual(1);
     expect(failed[0]).toMatchObject({
       level: 'warn',
@@ -161,7 +168,7 @@ describe('run logs carry the run, the link and the vendor', () => {
     const from = addDays(today, -15);
     const run = await sync({ direction: 'wecom_to_feishu', scope: 'punches', from, to: today });
     expect(run.status).toBe('succeeded');
-    const lines = runLines(run.id);
+    const lines = await runLines(run.id);
     for (const line of lines) expect(line['runId']).toBe(run.id);
     const reads = vendorLines(lines).filter((line) => line['endpoint'] === 'POST /cgi-bin/checkin/getcheckindata');
     const imports = vendorLines(lines).filter(
