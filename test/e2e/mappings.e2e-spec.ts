@@ -255,15 +255,22 @@ describe('GET /api/v1/mappings/users', () => {
   });
 });
 
-// The tests of this block build on each other's writes (od1 → 11 is the conflict's owner).
-describe('/api/v1/mappings/departments', () => {
-  const { http, store } = useApp();
-  const put = (body: unknown) =>
-    http()
-      .put('/api/v1/mappings/departments')
-      .set(auth)
-      .send(body as object);
-  const get = (query = '') => http().get(`/api/v1/mappings/departments${query}`).set(auth);
+/** PUT and GET of /api/v1/mappings/departments on a describe block's own app. */
+function departmentsApi(http: () => ReturnType<typeof request>) {
+  return {
+    put: (body: unknown) =>
+      http()
+        .put('/api/v1/mappings/departments')
+        .set(auth)
+        .send(body as object),
+    get: (query = '') => http().get(`/api/v1/mappings/departments${query}`).set(auth),
+  };
+}
+
+// The listing's totals are exact: this block's app holds only what its one test wrote.
+describe('/api/v1/mappings/departments: upsert and list', () => {
+  const { http } = useApp();
+  const { put, get } = departmentsApi(http);
 
   it('upserts with counts and lists a bare array sorted by the Feishu id, with X-Total-Count', async () => {
     const batch = departments(['od3', '13'], ['od1', '11'], ['od2', '12']);
@@ -283,6 +290,12 @@ describe('/api/v1/mappings/departments', () => {
     expect(page.headers['x-total-count']).toBe('4');
     expect((await get('?limit=0').expect(400)).body.message).toBe('limit must be an integer from 1 to 10000');
   });
+});
+
+// Each test writes what it needs (the 409 its own owner), so any one runs alone and in any order.
+describe('/api/v1/mappings/departments: refusals', () => {
+  const { http, store } = useApp();
+  const { put } = departmentsApi(http);
 
   it('refuses a bad row with 400 naming the row and field, writing nothing', async () => {
     const response = await put([...departments(['od5', '15']), { feishuDepartmentId: 'od6', wecomPartyId: 16 }]);
@@ -307,6 +320,7 @@ describe('/api/v1/mappings/departments', () => {
   });
 
   it('answers 409 naming the id when a WeCom party is already mapped to another Feishu department', async () => {
+    await put(departments(['od1', '11'])).expect(200);
     const response = await put(departments(['od9', '19'], ['od10', '11'])).expect(409);
     expect(response.body.details[0]).toBe('[1].wecomPartyId "11" is already mapped to feishuDepartmentId "od1"');
     expect(await store().departments.toWecom(['od9', 'od10'])).toEqual(new Map());

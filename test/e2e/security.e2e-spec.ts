@@ -432,6 +432,9 @@ describe('security: authentication, body limit, secrets (REST + emulators)', () 
 
     it('a rules sync, a punch sync and Feishu events at LOG_LEVEL debug leak no secret or vendor token', async () => {
       expect(harness.config.log.level).toBe('debug');
+      // A refused credential of its own (the authentication tests may not have run: `-t`, --randomize), so the
+      // 401 path is in the capture below too.
+      expectErrorBody(await call('GET', '/api/v1/links', { authorization: WRONG_CREDENTIALS[1]![1] }), 401);
       await uploadSampleMappings(harness.app.getHttpServer());
       // Make the clients refresh tokens and retry mid-run, so those paths log too.
       emulators.feishu.emulator.faults.configure([
@@ -492,7 +495,8 @@ describe('security: authentication, body limit, secrets (REST + emulators)', () 
 
       const logs = harness.logs;
       const records = logs.records();
-      // The capture saw the runs, a debug line, the event and the refused credentials of the tests above.
+      // The capture saw the runs, a debug line, the event and the refused credential (this test's own, and those
+      // of the authentication tests when they ran before it).
       const messages = records.map((record) => String(record['msg']));
       expect(messages).toEqual(expect.arrayContaining(['Run started', 'Run finished']));
       expect(records.some((record) => record['level'] === 'debug')).toBe(true);

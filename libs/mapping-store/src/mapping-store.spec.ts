@@ -128,7 +128,8 @@ describe('natural keys reject duplicates', () => {
     ],
   ];
 
-  it.each(cases)('%s', async (constraint, statement, params) => {
+  // Two rows test one constraint (a Feishu and a WeCom side): the row number keeps each test's name its own.
+  it.each(cases)('%s (row %#)', async (constraint, statement, params) => {
     const query = (statement: string, params?: unknown[]) => harness.sql(statement, params);
     const runId = await newRunId();
     const link = await store.groupLinks.recordIntent(
@@ -927,7 +928,11 @@ describe('sync cursors', () => {
   });
 
   it('does not move when the batch it covers rolls back', async () => {
-    const before = await store.cursors.get(key);
+    // A cursor of its own that has moved once, as an earlier batch left it (not the previous test's).
+    const ownKey = { ...key, partitionKey: 'cursor-rollback-test' };
+    expect(await store.cursors.advance(ownKey, null, { until: '2026-03-01' })).toBe(1);
+    const before = await store.cursors.get(ownKey);
+    expect(before).toMatchObject({ position: { until: '2026-03-01' }, version: 1 });
     await expect(
       store.transaction(async (tx) => {
         await tx.punches.recordMany([
@@ -940,14 +945,14 @@ describe('sync cursors', () => {
             runId: null,
           },
         ]);
-        await tx.cursors.advance(key, before?.version ?? null, { until: 'never' });
+        await tx.cursors.advance(ownKey, before!.version, { until: 'never' });
         throw new Error('crash after the cursor moved, before commit');
       }),
     ).rejects.toThrow('crash');
-    expect(await store.cursors.get(key)).toMatchObject({ version: before?.version });
+    expect(await store.cursors.get(ownKey)).toMatchObject({ version: before!.version });
     expect(await store.punches.knownSourceKeys('wecom', ['rolled-back'])).toEqual(new Set());
-    await store.cursors.reset(key);
-    expect(await store.cursors.get(key)).toBeNull();
+    await store.cursors.reset(ownKey);
+    expect(await store.cursors.get(ownKey)).toBeNull();
   });
 });
 

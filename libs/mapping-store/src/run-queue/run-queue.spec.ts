@@ -181,6 +181,9 @@ describe('RunQueue', () => {
   });
 
   it('start gives an unfinished run without a job (an older gateway queued it) its job, once', async () => {
+    // The queue's schema as a deployment's migrate step leaves it, with no queue started yet: the test builds
+    // it itself, so it runs alone too (not after a test whose queue installed it).
+    await RunQueue.install(store);
     const orphan = await store.runs.create(rulesRun);
     const running = await store.runs.create({ ...rulesRun, scope: 'rosters' });
     await store.runs.begin(running.id, 0);
