@@ -1,7 +1,8 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import type { WecomCheckinGroupCreate } from '@app/wecom';
-import { type ConsoleHarness, startConsoleHarness } from '../support/console-browser.js';
+import type { Browser } from 'playwright-core';
+import { type ConsoleHarness, launchConsoleBrowser, startConsoleHarness } from '../support/console-browser.js';
 import { createFixedFeishuGroup, syncAndWait, vendorAdmins } from '../support/sync-harness.js';
 
 // The Conflicts page in Chromium against the real gateway. The sample company's Feishu group 总部固定班 meets a
@@ -32,19 +33,36 @@ interface ConflictBody {
 }
 
 describe('console conflicts page (Chromium)', () => {
+  let browser: Browser;
   let harness: ConsoleHarness;
   let server: App;
-  let groupId: string;
-  let conflict: ConflictBody;
 
   const auth = (test: request.Test) => test.set('Authorization', `Bearer ${harness.token}`);
   const conflicts = async (state: 'open' | 'all'): Promise<ConflictBody[]> =>
     (await auth(request(server).get(`/api/v1/conflicts?state=${state}`)).expect(200)).body.items as ConflictBody[];
 
+  // One Chromium for the file; each test a gateway, emulators and database of its own, and the conflicts it looks
+  // at made through the same public calls (openSampleNameConflict): no test depends on another (issue #22).
   beforeAll(async () => {
-    harness = await startConsoleHarness();
+    browser = await launchConsoleBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    harness = await startConsoleHarness({ browser });
     server = harness.gateway.app.getHttpServer();
-    groupId = String(
+  });
+
+  afterEach(async () => {
+    await harness?.close();
+  });
+
+  /** A Feishu → WeCom rules sync of the sample group 总部固定班: its name conflict, open. */
+  async function openSampleNameConflict(): Promise<{ groupId: string; conflict: ConflictBody }> {
+    const groupId = String(
       harness.emulators.feishu.emulator.groups().find((group) => group['group_name'] === NAME)!['group_id'],
     );
     const run = await syncAndWait<RunBody>(server, {
@@ -53,19 +71,19 @@ describe('console conflicts page (Chromium)', () => {
       groupIds: [groupId],
     });
     expect(run.items).toEqual([expect.objectContaining({ sourceId: groupId, targetId: null, action: 'skipped' })]);
-    conflict = (await conflicts('open'))[0]!;
+    const open = await conflicts('open');
+    expect(open).toHaveLength(1);
+    const conflict = open[0]!;
     expect(conflict).toMatchObject({
       kind: 'name_taken',
       feishuGroupId: groupId,
       found: { vendor: 'wecom', name: NAME },
     });
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-  });
+    return { groupId, conflict };
+  }
 
   it('lists the name conflict with both sides and its three resolutions, and "skip" closes it', async () => {
+    const { groupId, conflict } = await openSampleNameConflict();
     const { page, errors, expectError } = await harness.open('/console/conflicts', { language: 'en' });
     // The vendor record read answers 404 for an id it does not know, or for the whole route on a gateway that
     // has no vendor reads yet: the card says so instead, and the browser logs the 404.

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { type ConsoleHarness, startConsoleHarness } from '../support/console-browser.js';
+import type { Browser } from 'playwright-core';
+import { type ConsoleHarness, launchConsoleBrowser, startConsoleHarness } from '../support/console-browser.js';
 import { createFixedFeishuGroup, syncAndWait, vendorAdmins } from '../support/sync-harness.js';
 
 // Checking links on the Links page in Chromium against the real gateway: two groups of the test's own are synced
@@ -21,6 +22,7 @@ interface LinkBody {
 }
 
 describe('console links page: checking for drift (Chromium)', () => {
+  let browser: Browser;
   let harness: ConsoleHarness;
   let server: App;
   let driftedGroup: string;
@@ -33,8 +35,18 @@ describe('console links page: checking for drift (Chromium)', () => {
   const ruleOf = (ruleId: string) =>
     harness.emulators.wecom.emulator.rules().find((rule) => String(rule.groupid) === ruleId)!;
 
+  // One Chromium for the file; each test a gateway, emulators and database of its own, with the two synced
+  // groups and the outside change made afresh: no test depends on another (issue #22).
   beforeAll(async () => {
-    harness = await startConsoleHarness();
+    browser = await launchConsoleBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    harness = await startConsoleHarness({ browser });
     server = harness.gateway.app.getHttpServer();
     const { feishuAdmin, wecomAdmin } = vendorAdmins(harness.emulators);
     driftedGroup = await createFixedFeishuGroup(harness.emulators, feishuAdmin, driftedName);
@@ -51,7 +63,7 @@ describe('console links page: checking for drift (Chromium)', () => {
     await wecomAdmin.updateCheckinOption({ group: { groupid: Number(driftedRule), need_photo: needPhoto } });
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await harness?.close();
   });
 

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import { type ConsoleHarness, startConsoleHarness } from '../support/console-browser.js';
+import type { Browser } from 'playwright-core';
+import { type ConsoleHarness, launchConsoleBrowser, startConsoleHarness } from '../support/console-browser.js';
 import { createFixedFeishuGroup, syncAndWait, vendorAdmins, waitForRunBody } from '../support/sync-harness.js';
 
 // The Links page in Chromium against the real gateway: a group of the test's own, synced Feishu → WeCom, is
@@ -27,6 +28,7 @@ interface LinkBody {
 }
 
 describe('console links page (Chromium)', () => {
+  let browser: Browser;
   let harness: ConsoleHarness;
   let server: App;
   let groupId: string;
@@ -37,8 +39,18 @@ describe('console links page (Chromium)', () => {
     (await request(server).get('/api/v1/links').set('Authorization', `Bearer ${harness.token}`).expect(200)).body
       .items as LinkBody[];
 
+  // One Chromium for the file; each test a gateway, emulators and database of its own, with the two groups synced
+  // afresh: no test depends on another's direction change or re-sync (issue #22).
   beforeAll(async () => {
-    harness = await startConsoleHarness();
+    browser = await launchConsoleBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    harness = await startConsoleHarness({ browser });
     server = harness.gateway.app.getHttpServer();
     const { feishuAdmin } = vendorAdmins(harness.emulators);
     groupId = await createFixedFeishuGroup(harness.emulators, feishuAdmin, name);
@@ -53,7 +65,7 @@ describe('console links page (Chromium)', () => {
     ruleId = run.items.find((item) => item.sourceId === groupId)!.targetId!;
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await harness?.close();
   });
 

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FileChooser, Page } from 'playwright-core';
+import type { Browser, FileChooser, Page } from 'playwright-core';
 import writeXlsxFile from 'write-excel-file/node';
 import { groupForUpdate } from '@app/feishu';
 import { SAMPLE_DEPARTMENTS, SAMPLE_PEOPLE } from '../../apps/emulators/src/sample-company/people.js';
-import { type ConsoleHarness, startConsoleHarness } from '../support/console-browser.js';
+import { type ConsoleHarness, launchConsoleBrowser, startConsoleHarness } from '../support/console-browser.js';
 import { createFixedFeishuGroup, syncAndWait, vendorAdmins } from '../support/sync-harness.js';
 
 // The Mappings page in Chromium against the real gateway: a CSV upload with a bad row is refused in the browser
@@ -14,15 +14,27 @@ import { createFixedFeishuGroup, syncAndWait, vendorAdmins } from '../support/sy
 // dropped for want of a mapping is listed with the group it blocks and the run.
 
 describe('console mappings (Chromium)', () => {
+  let browser: Browser;
   let harness: ConsoleHarness;
   let folder: string;
 
+  // One Chromium for the file; each test a gateway, emulators and (empty) mapping tables of its own, and the
+  // mappings and runs it looks at made through the same public calls (putGoodUsers, dropUnmappedUser): no test
+  // depends on another (issue #22).
   beforeAll(async () => {
-    harness = await startConsoleHarness({ mappings: false });
-    folder = mkdtempSync(join(tmpdir(), 'console-mappings-'));
+    browser = await launchConsoleBrowser();
   });
 
   afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    harness = await startConsoleHarness({ mappings: false, browser });
+    folder = mkdtempSync(join(tmpdir(), 'console-mappings-'));
+  });
+
+  afterEach(async () => {
     await harness?.close();
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
@@ -71,6 +83,49 @@ describe('console mappings (Chromium)', () => {
     ['e2e-1005', 'chen.jing', '陈静'],
   ] as const;
 
+  /** GOOD_USERS in the user mappings, as the first test's fixed file writes them. */
+  async function putGoodUsers(): Promise<void> {
+    await put(
+      'users',
+      GOOD_USERS.map(([feishuUserId, wecomUserId]) => ({ feishuUserId, wecomUserId })),
+    );
+    expect(await total('users')).toBe(GOOD_USERS.length);
+  }
+
+  /**
+   * The sample company mapped but for 刘洋 (e1004), who is bound to a new Feishu group by name; a Feishu → WeCom
+   * rules run of that group drops him for want of a mapping.
+   */
+  async function dropUnmappedUser() {
+    const unmapped = SAMPLE_PEOPLE.find((person) => person.feishuUserId === 'e1004')!;
+    await put(
+      'users',
+      SAMPLE_PEOPLE.filter((person) => person !== unmapped).map(({ feishuUserId, wecomUserId }) => ({
+        feishuUserId,
+        wecomUserId,
+      })),
+    );
+    await put(
+      'departments',
+      Object.values(SAMPLE_DEPARTMENTS).map(({ feishuDepartmentId, wecomPartyId }) => ({
+        feishuDepartmentId,
+        wecomPartyId,
+      })),
+    );
+    const { feishuAdmin } = vendorAdmins(harness.emulators);
+    const groupId = await createFixedFeishuGroup(harness.emulators, feishuAdmin, '控制台映射测试班');
+    const group = await feishuAdmin.getGroup(groupId);
+    await feishuAdmin.createOrUpdateGroup({ ...groupForUpdate(group), bind_user_ids: [unmapped.feishuUserId] });
+    const run = await syncAndWait<{ id: string; items: { losses: { field: string; severity: string }[] }[] }>(
+      harness.gateway.app.getHttpServer(),
+      { direction: 'feishu_to_wecom', scope: 'rules', groupIds: [groupId] },
+    );
+    expect(run.items[0]?.losses).toContainEqual(
+      expect.objectContaining({ field: 'members.userIds', severity: 'dropped' }),
+    );
+    return { unmapped, groupId, run };
+  }
+
   it('refuses a CSV with a bad row by row and column, writes nothing, then writes the fixed file', async () => {
     const { page, errors } = await harness.open('/console/mappings', { language: 'en' });
     await page.getByRole('heading', { name: 'Mappings', level: 2 }).waitFor();
@@ -101,6 +156,7 @@ describe('console mappings (Chromium)', () => {
   });
 
   it("maps the gateway's refusal of a clean-looking file back to its row and column (by keyboard)", async () => {
+    await putGoodUsers();
     const { page, errors, expectError } = await harness.open('/console/mappings', { language: 'en' });
     // Listening from the start: Playwright turns file-chooser interception on asynchronously, and a key press
     // right after page.waitForEvent('filechooser') can beat it.
@@ -133,6 +189,7 @@ describe('console mappings (Chromium)', () => {
   });
 
   it('finds a mapping by either id', async () => {
+    await putGoodUsers();
     const { page, errors } = await harness.open('/console/mappings', { language: 'en' });
     const table = page.getByRole('tabpanel');
     await table.getByText('5 in all').waitFor();
@@ -168,33 +225,7 @@ describe('console mappings (Chromium)', () => {
   });
 
   it('lists a user a run dropped for want of a mapping, with the group it blocks and the run', async () => {
-    // The sample company mapped but for 刘洋 (e1004), who is bound to a new Feishu group by name.
-    const unmapped = SAMPLE_PEOPLE.find((person) => person.feishuUserId === 'e1004')!;
-    await put(
-      'users',
-      SAMPLE_PEOPLE.filter((person) => person !== unmapped).map(({ feishuUserId, wecomUserId }) => ({
-        feishuUserId,
-        wecomUserId,
-      })),
-    );
-    await put(
-      'departments',
-      Object.values(SAMPLE_DEPARTMENTS).map(({ feishuDepartmentId, wecomPartyId }) => ({
-        feishuDepartmentId,
-        wecomPartyId,
-      })),
-    );
-    const { feishuAdmin } = vendorAdmins(harness.emulators);
-    const groupId = await createFixedFeishuGroup(harness.emulators, feishuAdmin, '控制台映射测试班');
-    const group = await feishuAdmin.getGroup(groupId);
-    await feishuAdmin.createOrUpdateGroup({ ...groupForUpdate(group), bind_user_ids: [unmapped.feishuUserId] });
-    const run = await syncAndWait<{ id: string; items: { losses: { field: string; severity: string }[] }[] }>(
-      harness.gateway.app.getHttpServer(),
-      { direction: 'feishu_to_wecom', scope: 'rules', groupIds: [groupId] },
-    );
-    expect(run.items[0]?.losses).toContainEqual(
-      expect.objectContaining({ field: 'members.userIds', severity: 'dropped' }),
-    );
+    const { unmapped, groupId, run } = await dropUnmappedUser();
 
     const { page, errors } = await harness.open('/console/mappings', { language: 'en' });
     const section = page.getByRole('region', { name: 'Seen in runs but unmapped' });
@@ -212,6 +243,8 @@ describe('console mappings (Chromium)', () => {
   });
 
   it('shows the page in Chinese, and an id no longer once it is mapped', async () => {
+    await putGoodUsers();
+    await dropUnmappedUser();
     const { page, errors } = await harness.open('/console/mappings');
     await page.getByRole('heading', { name: '人员与部门映射', level: 2 }).waitFor();
     const section = page.getByRole('region', { name: '运行中遇到但尚未映射的 ID' });

@@ -1,6 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { generateCompany, type GeneratedCompany } from '../../apps/emulators/src/sample-company/generated-company.js';
-import { type ConsoleHarness, startConsoleHarness } from '../support/console-browser.js';
+import { type ConsoleHarness, launchConsoleBrowser, startConsoleHarness } from '../support/console-browser.js';
 import { waitForRunBody } from '../support/sync-harness.js';
 
 // The Matches view in Chromium against the real gateway, over a generated company of 100 people in both
@@ -21,15 +21,27 @@ interface Match {
 }
 
 describe('console matches (Chromium)', () => {
+  let browser: Browser;
   let company: GeneratedCompany;
   let harness: ConsoleHarness;
 
+  // One Chromium for the file; each test a gateway, emulators and database of its own, and the match run and
+  // decisions it looks at made through the same public calls (matchAndAcceptAmbiguous): no test depends on another
+  // (issue #22).
   beforeAll(async () => {
-    company = generateCompany({ people: 100, seed: 7 });
-    harness = await startConsoleHarness({ mappings: false, company });
-  }, 120_000);
+    browser = await launchConsoleBrowser();
+  });
 
   afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    company = generateCompany({ people: 100, seed: 7 });
+    harness = await startConsoleHarness({ mappings: false, company, browser });
+  }, 120_000);
+
+  afterEach(async () => {
     await harness?.close();
   });
 
@@ -43,6 +55,33 @@ describe('console matches (Chromium)', () => {
 
   async function matches(status: string): Promise<{ items: Match[]; total: number }> {
     return get(`/api/v1/mappings/matches?kind=user&status=${status}&limit=200`);
+  }
+
+  /**
+   * A match run through the API (no auto-accept, as the console starts one), then the first claimant of the
+   * ambiguous WeCom member accepted with it: the other claimant is left unmatched, held by that match.
+   */
+  async function matchAndAcceptAmbiguous(): Promise<void> {
+    const queued = await fetch(`${harness.baseUrl}/api/v1/mappings/match`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${harness.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ autoAccept: false }),
+    });
+    expect(queued.status).toBe(202);
+    const { runId } = (await queued.json()) as { runId: string };
+    const run = await waitForRunBody<{ status: string }>(harness.gateway.app.getHttpServer(), runId, 120_000);
+    expect(run).toMatchObject({ status: 'succeeded' });
+    const [claim] = company.expected.ambiguous;
+    const chosen = (await matches('ambiguous')).items.find((m) => m.feishuId === claim!.claims[0]!.feishuUserId)!;
+    const decided = await fetch(`${harness.baseUrl}/api/v1/mappings/matches/decisions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${harness.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        decisions: [{ id: chosen.id, decision: 'accept', wecomId: claim!.wecomUserId, status: 'ambiguous' }],
+      }),
+    });
+    expect(decided.status).toBe(200);
+    expect(await decided.json()).toEqual({ accepted: 1, rejected: 0 });
   }
 
   /** The row whose Feishu id cell is exactly `feishuId`. */
@@ -191,6 +230,7 @@ describe('console matches (Chromium)', () => {
   }, 180_000);
 
   it('shows the review in Chinese, the other claimant’s reason translated from its code', async () => {
+    await matchAndAcceptAmbiguous();
     const { page, errors } = await harness.open('/console/matches');
     await page.getByRole('heading', { name: '匹配审核', level: 2 }).waitFor();
     const people = await get<{ total: number }>('/api/v1/mappings/matches?kind=user&limit=1');
@@ -211,5 +251,5 @@ describe('console matches (Chromium)', () => {
     expect(cells[1]).toBe('未匹配');
     expect(cells[5]).toBe(`手机号相同的企业微信人员（${claim!.wecomUserId}）已匹配到飞书 ${holder.feishuId}`);
     expect(errors()).toEqual([]);
-  });
+  }, 180_000);
 });

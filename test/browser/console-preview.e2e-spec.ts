@@ -1,7 +1,13 @@
 import { groupForUpdate } from '@app/feishu';
-import type { Page } from 'playwright-core';
-import { type ConsoleHarness, startConsoleHarness } from '../support/console-browser.js';
-import { createFixedFeishuGroup, vendorAdmins, waitForRunBody, wecomRuleNames } from '../support/sync-harness.js';
+import type { Browser, Page } from 'playwright-core';
+import { type ConsoleHarness, launchConsoleBrowser, startConsoleHarness } from '../support/console-browser.js';
+import {
+  createFixedFeishuGroup,
+  syncAndWait,
+  vendorAdmins,
+  waitForRunBody,
+  wecomRuleNames,
+} from '../support/sync-harness.js';
 
 // The console's Preview page in Chromium against the real gateway and both emulators: two new Feishu groups
 // (not the sample 总部固定班, which opens a name conflict) are searched, chosen and dry-run Feishu → WeCom — both
@@ -21,17 +27,28 @@ interface RunBody {
 const NAMES = ['预览甲班', '预览乙班'] as const;
 
 describe('console preview (Chromium)', () => {
+  let browser: Browser;
   let harness: ConsoleHarness;
   let ids: string[];
 
+  // One Chromium for the file; each test a gateway, emulators and database of its own, with the two new Feishu
+  // groups made afresh (and synced by the test that needs them synced): no test depends on another (issue #22).
   beforeAll(async () => {
-    harness = await startConsoleHarness();
+    browser = await launchConsoleBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    harness = await startConsoleHarness({ browser });
     const { feishuAdmin } = vendorAdmins(harness.emulators);
     ids = [];
     for (const name of NAMES) ids.push(await createFixedFeishuGroup(harness.emulators, feishuAdmin, name));
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await harness?.close();
   });
 
@@ -95,6 +112,13 @@ describe('console preview (Chromium)', () => {
   });
 
   it('previews a changed Feishu group as an update (in Chinese), only the changed field highlighted against the WeCom rule', async () => {
+    // Both groups synced Feishu → WeCom (as the first test applies them), through the API.
+    const synced = await syncAndWait<RunBody>(harness.gateway.app.getHttpServer(), {
+      direction: 'feishu_to_wecom',
+      scope: 'rules',
+      groupIds: ids,
+    });
+    expect(synced.items.map((item) => item.action)).toEqual(['created', 'created']);
     const { feishuAdmin } = vendorAdmins(harness.emulators);
     const group = await feishuAdmin.getGroup(ids[0]!);
     await feishuAdmin.createOrUpdateGroup({ ...groupForUpdate(group), clockIn_need_photo: !group.clockIn_need_photo });

@@ -1,9 +1,9 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { type FeishuClient, groupForUpdate } from '@app/feishu';
 import { translateLoss } from '../../apps/console/src/i18n/loss-messages.js';
-import { type ConsoleHarness, startConsoleHarness } from '../support/console-browser.js';
+import { type ConsoleHarness, launchConsoleBrowser, startConsoleHarness } from '../support/console-browser.js';
 import { syncAndWait, vendorAdmins } from '../support/sync-harness.js';
 import { TEST_API_TOKEN } from '../support/test-app.js';
 
@@ -25,6 +25,7 @@ interface RunBody {
 }
 
 describe('console runs (Chromium)', () => {
+  let browser: Browser;
   let harness: ConsoleHarness;
   let server: App;
   let feishuAdmin: FeishuClient;
@@ -73,8 +74,18 @@ describe('console runs (Chromium)', () => {
   let failGroup: string;
   let failRun: RunBody;
 
+  // One Chromium for the file; each test a gateway, emulators and database of its own, with the loss run and the
+  // failed run made afresh: no test sees another's runs (the list's order and count, issue #22).
   beforeAll(async () => {
-    harness = await startConsoleHarness();
+    browser = await launchConsoleBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    harness = await startConsoleHarness({ browser });
     server = harness.gateway.app.getHttpServer();
     ({ feishuAdmin } = vendorAdmins(harness.emulators));
 
@@ -100,7 +111,7 @@ describe('console runs (Chromium)', () => {
     expect(failRun.items).toEqual([expect.objectContaining({ action: 'failed', error: expect.any(String) })]);
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await harness?.close();
   });
 

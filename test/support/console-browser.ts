@@ -36,12 +36,27 @@ export interface ConsoleHarness {
   close(): Promise<void>;
 }
 
+/** Launches the system Chromium, with a readable error when it cannot. */
+export async function launchConsoleBrowser(): Promise<Browser> {
+  try {
+    return await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
+  } catch (error) {
+    throw new Error(
+      `cannot start Chromium at ${CHROMIUM_PATH} (install it with \`apt-get install -y chromium\`, or set ` +
+        `CHROMIUM_PATH): ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+}
+
 /**
  * `mappings: false` leaves the mapping tables empty; `company` puts a generated company in both emulators' directories
- * in place of the sample company's.
+ * in place of the sample company's. `browser` (from launchConsoleBrowser) shares one Chromium between the harnesses
+ * of a file — each test a gateway, emulators and database of its own, the browser only giving it fresh contexts —
+ * and is left open by close(); without it the harness launches its own and closes it.
  */
 export async function startConsoleHarness(
-  options: { mappings?: boolean; company?: GeneratedCompany } = {},
+  options: { mappings?: boolean; company?: GeneratedCompany; browser?: Browser } = {},
 ): Promise<ConsoleHarness> {
   const emulators = await startEmulators(options.company ? { company: options.company } : {});
   const gateway = await createTestApp(emulatorGatewayEnv(emulators));
@@ -49,17 +64,14 @@ export async function startConsoleHarness(
   const { port } = gateway.app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   if (options.mappings !== false) await uploadSampleMappings(gateway.app.getHttpServer());
+  const ownBrowser = options.browser === undefined;
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
+    browser = options.browser ?? (await launchConsoleBrowser());
   } catch (error) {
     await gateway.close();
     await emulators.close();
-    throw new Error(
-      `cannot start Chromium at ${CHROMIUM_PATH} (install it with \`apt-get install -y chromium\`, or set ` +
-        `CHROMIUM_PATH): ${error instanceof Error ? error.message : String(error)}`,
-      { cause: error },
-    );
+    throw error;
   }
   const contexts: BrowserContext[] = [];
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -114,7 +126,7 @@ export async function startConsoleHarness(
         for (const page of context.pages()) await page.unrouteAll({ behavior: 'ignoreErrors' }).catch(() => undefined);
         await context.close().catch(() => undefined);
       }
-      await browser.close();
+      if (ownBrowser) await browser.close();
       await gateway.close();
       await emulators.close();
     },
