@@ -9,6 +9,12 @@
 // earlier incremental file, the static mutants it left alive are therefore re-tested once more, forced and on a
 // scratch incremental file, and their new results written into the target's file (QUALITY.md, "Static mutants
 // and incremental runs"). Stryker has no option for this: `--force` re-tests every mutant of the run.
+//
+// `--survivors` (this script's option, not Stryker's): re-test, forced, only the mutants the target's incremental
+// file records as alive, and write their results into it. Sound only when tests were added and the mutated
+// files did not change (a test added cannot revive a killed mutant); the script refuses when a mutated file's
+// text differs from the one the file records. For a big target whose specs changed, Stryker's own incremental
+// run re-tests every mutant a changed spec covers, hours where this takes minutes (QUALITY.md).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +24,9 @@ import { MUTATION_TARGETS } from '../test/mutation/mutation-targets.js';
 const args = process.argv.slice(2);
 const firstOption = args.findIndex((arg) => arg.startsWith('-'));
 const requested = firstOption === -1 ? args : args.slice(0, firstOption);
-const strykerOptions = firstOption === -1 ? [] : args.slice(firstOption).filter((arg) => arg !== '--');
+const options = firstOption === -1 ? [] : args.slice(firstOption).filter((arg) => arg !== '--');
+const survivorsOnly = options.includes('--survivors');
+const strykerOptions = options.filter((arg) => arg !== '--survivors');
 const unknown = requested.filter((name) => !(name in MUTATION_TARGETS));
 if (unknown.length > 0) {
   process.stderr.write(
@@ -43,14 +51,14 @@ function stryker(target, options, env = {}) {
 }
 
 /**
- * `file:line:column-line:column` of each live static mutant. The report's columns are 1-based, a `--mutate` range's
+ * `file:line:column-line:column` of each live mutant (each live static one with `staticOnly`). The report's columns are 1-based, a `--mutate` range's
  * 0-based (@stryker-mutator/core's project-reader.js), so the start moves one back; the end is kept, one wider.
  */
-function liveStaticRanges(report) {
+function liveRanges(report, staticOnly) {
   const ranges = [];
   for (const [file, { mutants }] of Object.entries(report.files)) {
     for (const mutant of mutants) {
-      if (!mutant.static || !LIVE.has(mutant.status)) continue;
+      if ((staticOnly && !mutant.static) || !LIVE.has(mutant.status)) continue;
       const { start, end } = mutant.location;
       ranges.push(`${file}:${start.line}:${start.column - 1}-${end.line}:${end.column}`);
     }
@@ -71,11 +79,12 @@ function summary(report) {
   return `score ${score}: ${COUNTED.map((status) => `${status} ${counts[status]}`).join(', ')}`;
 }
 
-function rerunLiveStatic(target, incrementalFile) {
+function rerunLive(target, incrementalFile, { staticOnly }) {
   const report = JSON.parse(readFileSync(incrementalFile, 'utf8'));
-  const ranges = liveStaticRanges(report);
+  const ranges = liveRanges(report, staticOnly);
+  const which = staticOnly ? 'static mutant' : 'mutant';
   if (ranges.length === 0) return;
-  process.stdout.write(`\n== ${target}: re-testing ${ranges.length} static mutant range(s) left alive ==\n`);
+  process.stdout.write(`\n== ${target}: re-testing ${ranges.length} ${which} range(s) left alive ==\n`);
   const scratch = mkdtempSync(join(tmpdir(), 'stryker-static-'));
   try {
     const scratchFile = join(scratch, 'incremental.json');
@@ -91,7 +100,7 @@ function rerunLiveStatic(target, incrementalFile) {
     for (const [file, entry] of Object.entries(report.files)) {
       entry.mutants = entry.mutants.map((mutant) => {
         const again = fresh.get(mutantKey(file, mutant));
-        if (!mutant.static || !LIVE.has(mutant.status) || !again) return mutant;
+        if ((staticOnly && !mutant.static) || !LIVE.has(mutant.status) || !again) return mutant;
         if (again.status !== mutant.status) changed += 1;
         return { ...again, id: mutant.id };
       });
@@ -99,11 +108,18 @@ function rerunLiveStatic(target, incrementalFile) {
     // As Stryker writes it (mutation-test-report-helper.js), so the committed file diffs line by line.
     writeFileSync(incrementalFile, JSON.stringify(report, null, 2));
     process.stdout.write(
-      `== ${target}: ${changed} static mutant(s) changed status; ${incrementalFile}: ${summary(report)} ==\n`,
+      `== ${target}: ${changed} ${which}(s) changed status; ${incrementalFile}: ${summary(report)} ==\n`,
     );
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** The mutated files whose text is not the one `report` was measured on. */
+function changedSources(report) {
+  return Object.entries(report.files)
+    .filter(([file, { source }]) => !existsSync(file) || readFileSync(file, 'utf8') !== source)
+    .map(([file]) => file);
 }
 
 const targets = requested.length > 0 ? requested : Object.keys(MUTATION_TARGETS);
@@ -111,6 +127,17 @@ for (const target of targets) {
   process.stdout.write(`\n== mutation testing: ${target} ==\n`);
   const incrementalFile = `test/mutation/incremental/${target}.json`;
   const resumed = existsSync(incrementalFile);
+  if (survivorsOnly) {
+    const changed = resumed ? changedSources(JSON.parse(readFileSync(incrementalFile, 'utf8'))) : [];
+    if (!resumed || changed.length > 0 || callerChoosesScope) {
+      process.stderr.write(
+        `--survivors needs ${incrementalFile}, mutated files as it records them (changed: ${changed.join(', ') || 'none'}) and no --force, --mutate or --incrementalFile\n`,
+      );
+      process.exit(2);
+    }
+    rerunLive(target, incrementalFile, { staticOnly: false });
+    continue;
+  }
   stryker(target, strykerOptions);
-  if (resumed && !callerChoosesScope) rerunLiveStatic(target, incrementalFile);
+  if (resumed && !callerChoosesScope) rerunLive(target, incrementalFile, { staticOnly: true });
 }
