@@ -895,3 +895,793 @@ describe('wecomToCanonical edges: punch windows and the legacy limits', () => {
     ]);
   });
 });
+
+describe('wecomToCanonical edges: free rules', () => {
+  it('leaves out a weekday outside 0–6 with its number, and merges weekdays listed twice', () => {
+    const result = wecomToCanonical(freeGroup({ checkindate: [{ workdays: [2, 1, 9] }, { workdays: [2, 0] }] }));
+    expect(result.losses).toEqual([
+      loss('dropped', 'group.checkindate[0].workdays', 'Weekday 9 is not a WeCom weekday and was left out.', 9),
+    ]);
+    expect(ok(result).free?.workdays).toEqual([1, 2, 7]);
+    expect(ok(result).week).toEqual({});
+    expect(ok(result).shifts).toEqual([]);
+  });
+
+  it('reads a required working time of 0 or below (but -1) as no requirement, and says so', () => {
+    for (const duration of [0, -5]) {
+      const result = wecomToCanonical(freeGroup({ standard_work_duration: duration }));
+      expect(ok(result).free?.requiredWorkSec).toBeNull();
+      expect(result.losses).toEqual([
+        loss(
+          'dropped',
+          'group.standard_work_duration',
+          `Required working time ${duration} s is not valid; treated as "no requirement".`,
+          duration,
+        ),
+      ]);
+    }
+    const one = wecomToCanonical(freeGroup({ standard_work_duration: 1 }));
+    expect(ok(one).free?.requiredWorkSec).toBe(1);
+    expect(one.losses).toEqual([]);
+  });
+
+  it('reads a day start within the day as stored, and one outside it as midnight, saying so', () => {
+    for (const span of [0, 86_399]) {
+      const result = wecomToCanonical(freeGroup({ span_day_time: span }));
+      expect(ok(result).free?.dayStartSec).toBe(span);
+      expect(result.losses).toEqual([]);
+    }
+    for (const span of [86_400, -1]) {
+      const result = wecomToCanonical(freeGroup({ span_day_time: span }));
+      expect(ok(result).free?.dayStartSec).toBe(0);
+      expect(result.losses).toEqual([
+        loss('dropped', 'group.span_day_time', `The day start ${span} s is outside one day; midnight is used.`, span),
+      ]);
+    }
+  });
+});
+
+describe('wecomToCanonical edges: members, places', () => {
+  it('names the tags it cannot carry, and leaves out blank ids', () => {
+    const result = wecomToCanonical(
+      fixedGroup({
+        range: { userid: ['bob', '', ' '], party_id: [2, '1', ''], tagid: [3, 4] },
+        white_users: ['', 'carol'],
+      }),
+    );
+    expect(result.losses).toEqual([
+      loss(
+        'dropped',
+        'group.range.tagid',
+        'The rule also applies to WeCom tags (3, 4); tags have no equivalent on the other side, so their members are not included.',
+        [3, 4],
+      ),
+    ]);
+    expect(ok(result).members).toEqual({ userIds: ['bob'], departmentIds: ['1', '2'], excludedUserIds: ['carol'] });
+    expect(ok(wecomToCanonical(fixedGroup({ range: undefined }))).members).toEqual({
+      userIds: [],
+      departmentIds: [],
+      excludedUserIds: [],
+    });
+  });
+
+  it('keeps coordinates at the poles and the date line, and a 1 m radius', () => {
+    const result = wecomToCanonical(
+      fixedGroup({
+        loc_infos: [
+          { lat: 90_000_000, lng: 180_000_000, loc_title: 'North', distance: 100 },
+          { lat: -90_000_000, lng: -180_000_000, loc_title: 'South', loc_detail: 'Ice', distance: 1 },
+        ],
+      }),
+    );
+    expect(result.losses).toEqual([]);
+    expect(ok(result).gpsLocations).toEqual([
+      { name: 'South', address: 'Ice', latitude: -90, longitude: -180, radiusMeters: 1 },
+      { name: 'North', address: '', latitude: 90, longitude: 180, radiusMeters: 100 },
+    ]);
+  });
+
+  it('leaves out a location without both coordinates, beyond them, or without a positive radius, naming it', () => {
+    const result = wecomToCanonical(
+      fixedGroup({
+        loc_infos: [
+          { lat: 90_000_001, lng: 0, loc_title: 'Too north', distance: 100 },
+          { lat: 0, lng: -180_000_001, loc_title: 'Too west', distance: 100 },
+          { lat: 1, loc_title: 'No lng', distance: 100 },
+          { lng: 1, loc_title: 'No lat', distance: 100 },
+          { lat: 1, lng: 1, loc_title: 'Zero', distance: 0 },
+          { lat: 1, lng: 1, loc_title: 'Negative', distance: -100 },
+          { lat: 1, lng: 1, distance: 0 },
+        ],
+      }),
+    );
+    expect(ok(result).gpsLocations).toEqual([]);
+    expect(result.losses).toEqual([
+      loss('dropped', 'group.loc_infos[0]', 'Location "Too north" has impossible coordinates and was left out.'),
+      loss('dropped', 'group.loc_infos[1]', 'Location "Too west" has impossible coordinates and was left out.'),
+      loss('dropped', 'group.loc_infos[2]', 'Location "No lng" has no coordinates and was left out.'),
+      loss('dropped', 'group.loc_infos[3]', 'Location "No lat" has no coordinates and was left out.'),
+      loss('dropped', 'group.loc_infos[4].distance', 'Location "Zero" has no check-in radius and was left out.'),
+      loss('dropped', 'group.loc_infos[5].distance', 'Location "Negative" has no check-in radius and was left out.'),
+      loss('dropped', 'group.loc_infos[6].distance', 'Location "" has no check-in radius and was left out.'),
+    ]);
+  });
+
+  it('leaves out a Wi-Fi without a MAC or with an invalid one, and keeps one without a name, in words', () => {
+    const result = wecomToCanonical(
+      fixedGroup({
+        wifimac_infos: [
+          { wifiname: 'No MAC' },
+          { wifiname: 'Bad', wifimac: 'not a mac' },
+          { wifimac: 'AA-BB-CC-00-11-22' },
+          { wifimac: 'zz' },
+        ],
+      }),
+    );
+    expect(result.losses).toEqual([
+      loss('dropped', 'group.wifimac_infos[0].wifimac', 'Wi-Fi "No MAC" has no router MAC address and was left out.'),
+      loss(
+        'dropped',
+        'group.wifimac_infos[1].wifimac',
+        'Wi-Fi "Bad" has an invalid router MAC address "not a mac" and was left out.',
+      ),
+      loss('info', 'group.wifimac_infos[2].wifiname', 'The Wi-Fi aa:bb:cc:00:11:22 has no name; it is kept unnamed.'),
+      loss(
+        'dropped',
+        'group.wifimac_infos[3].wifimac',
+        'Wi-Fi "" has an invalid router MAC address "zz" and was left out.',
+      ),
+    ]);
+    expect(ok(result).wifiLocations).toEqual([{ ssid: '', bssid: 'aa:bb:cc:00:11:22' }]);
+  });
+});
+
+describe('wecomToCanonical edges: special days', () => {
+  // 1767196800 = 2026-01-01 00:00 in China (Asia/Shanghai, the default zone).
+  const NEW_YEAR = 1_767_196_800;
+  const DAY = 86_400;
+  const offdays = (entries: unknown[], extra: Record<string, unknown> = {}) =>
+    wecomToCanonical(fixedGroup({ spe_offdays: entries, ...extra }));
+  const dates = (result: Translation<CanonicalRule>) => ok(result).specialOffdays.map((day) => day.date);
+
+  it('expands a type-2 entry every two weeks, both ends included', () => {
+    expect(dates(offdays([{ type: 2, timestamp: NEW_YEAR, endtime: NEW_YEAR + 28 * DAY }]))).toEqual([
+      '2026-01-01',
+      '2026-01-15',
+      '2026-01-29',
+    ]);
+    expect(dates(offdays([{ type: 2, timestamp: NEW_YEAR, endtime: NEW_YEAR + 27 * DAY }]))).toEqual([
+      '2026-01-01',
+      '2026-01-15',
+    ]);
+  });
+
+  it('reads a one-day type-1 range and a type-0 day, a missing note as empty text', () => {
+    const result = offdays([
+      { type: 1, begtime: NEW_YEAR, endtime: NEW_YEAR, notes: 'One' },
+      { type: 0, timestamp: NEW_YEAR + DAY, begtime: NEW_YEAR + 5 * DAY, endtime: NEW_YEAR + 9 * DAY },
+    ]);
+    expect(result.losses).toEqual([]);
+    expect(ok(result).specialOffdays).toEqual([
+      { date: '2026-01-01', note: 'One' },
+      { date: '2026-01-02', note: '' },
+    ]);
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['a range ending before it starts', { type: 1, begtime: NEW_YEAR + DAY, endtime: NEW_YEAR }],
+    ['a range without begtime', { type: 1, timestamp: NEW_YEAR, endtime: NEW_YEAR + DAY }],
+    ['a range without endtime', { type: 1, begtime: NEW_YEAR }],
+    ['a fortnightly entry without endtime', { type: 2, timestamp: NEW_YEAR }],
+    ['a fortnightly entry without timestamp', { type: 2, begtime: NEW_YEAR, endtime: NEW_YEAR + 14 * DAY }],
+    ['a one-day entry without timestamp', { begtime: NEW_YEAR, endtime: NEW_YEAR }],
+    ['an unknown type', { type: 3, timestamp: NEW_YEAR, begtime: NEW_YEAR, endtime: NEW_YEAR + DAY }],
+  ])('leaves out %s, in words', (_name, entry) => {
+    const result = offdays([entry]);
+    expect(dates(result)).toEqual([]);
+    expect(result.losses).toEqual([
+      loss('dropped', 'group.spe_offdays[0]', 'A special day has no usable date and was left out.'),
+    ]);
+  });
+
+  it('leaves out an impossible date, with its timestamp', () => {
+    const result = offdays([{ timestamp: 9_000_000_000_000 }]);
+    expect(dates(result)).toEqual([]);
+    expect(result.losses).toEqual([
+      loss(
+        'dropped',
+        'group.spe_offdays[0]',
+        'A special day has an impossible date (9000000000000) and was left out.',
+        9_000_000_000_000,
+      ),
+    ]);
+  });
+
+  it('keeps a date listed as a special workday and a special day off once, as the workday', () => {
+    const result = offdays([{ timestamp: NEW_YEAR, notes: 'Off' }], {
+      spe_workdays: [{ timestamp: NEW_YEAR, checkintime: [section(10 * H, 16 * H, true)] }],
+    });
+    expect(result.losses).toEqual([
+      loss(
+        'dropped',
+        'group.spe_offdays[0]',
+        'The special day 2026-01-01 is listed twice; the second entry was left out.',
+        '2026-01-01',
+      ),
+    ]);
+    expect(ok(result).specialWorkdays).toEqual([
+      {
+        date: '2026-01-01',
+        shiftKey: null,
+        note: '',
+        sections: [
+          expect.objectContaining({
+            onSec: 10 * H,
+            offSec: 16 * H,
+            punchWindow: { earliestOnSec: 9 * H, latestOnSec: 11 * H, earliestOffSec: 15 * H, latestOffSec: 17 * H },
+          }),
+        ],
+      },
+    ]);
+    expect(dates(result)).toEqual([]);
+  });
+
+  it('leaves out a special workday without usable times, and reads its sections without the day’s legacy fields', () => {
+    const result = wecomToCanonical(
+      fixedDay(
+        { noneed_offwork: true, limit_aheadtime: 3_600_000, checkintime: [section(MON_0900, 18 * H, true)] },
+        {
+          spe_workdays: [
+            { timestamp: NEW_YEAR, notes: 'Empty' },
+            { timestamp: NEW_YEAR + DAY, checkintime: [section(10 * H, 16 * H)] },
+            {
+              timestamp: NEW_YEAR + 2 * DAY,
+              checkintime: [section(10 * H, 16 * H, false, { earliest_work_sec: 9 * H })],
+            },
+          ],
+        },
+      ),
+    );
+    expect(result.losses).toEqual([
+      loss('dropped', 'group.spe_workdays[0]', 'A special working day has no working times and was left out.'),
+      loss(
+        'dropped',
+        'group.spe_workdays[2].checkintime[0]',
+        'Only part of the punch window is stored; the vendor default window is used instead.',
+      ),
+    ]);
+    const [second] = ok(result).specialWorkdays;
+    expect(second).toEqual({
+      date: '2026-01-02',
+      shiftKey: null,
+      note: '',
+      sections: [
+        {
+          onSec: 10 * H,
+          offSec: 16 * H,
+          punchWindow: null,
+          noPunchOn: false,
+          noPunchOff: false,
+          lateGraceSec: 0,
+          earlyLeaveGraceSec: 0,
+          seriousLateSec: null,
+          rest: null,
+        },
+      ],
+    });
+  });
+
+  it('keeps at most 366 special days and names the first one left out', () => {
+    const result = offdays([{ type: 1, begtime: NEW_YEAR, endtime: NEW_YEAR + 399 * DAY, notes: 'Long' }]);
+    const kept = dates(result);
+    expect(kept).toHaveLength(366);
+    expect(kept[0]).toBe('2026-01-01');
+    expect(kept[365]).toBe('2027-01-01');
+    expect(result.losses).toEqual([
+      loss('dropped', 'group.spe_offdays[0]', 'More than 366 special days; 2027-01-02 was left out.', '2027-01-02'),
+    ]);
+  });
+
+  it('counts special workdays and days off together towards the 366', () => {
+    const result = offdays([{ type: 1, begtime: NEW_YEAR, endtime: NEW_YEAR + 399 * DAY }], {
+      spe_workdays: [{ timestamp: NEW_YEAR + 400 * DAY, checkintime: [section(10 * H, 16 * H, true)] }],
+    });
+    expect(dates(result)).toHaveLength(365);
+    expect(result.losses).toEqual([
+      loss('dropped', 'group.spe_offdays[0]', 'More than 366 special days; 2027-01-01 was left out.', '2027-01-01'),
+      loss('dropped', 'group.spe_offdays[0]', 'More than 366 special days; 2027-01-02 was left out.', '2027-01-02'),
+    ]);
+  });
+});
+
+describe('wecomToCanonical edges: make-up punches, out of range, overtime, liveness', () => {
+  const remedy = (extra: Record<string, unknown>) =>
+    wecomToCanonical(fixedGroup({ allow_apply_offworkday: true, ...extra }));
+
+  it('reads each restriction bit on its own, and 15 as every type closed', () => {
+    const types = (restriction: number) => {
+      const result = remedy({ buka_restriction: restriction });
+      expect(result.losses).toEqual([]);
+      const { forMissing, forLate, forEarly, forOther } = ok(result).remedy;
+      return [forMissing, forLate, forEarly, forOther];
+    };
+    expect(types(1)).toEqual([false, true, true, true]);
+    expect(types(2)).toEqual([true, false, true, true]);
+    expect(types(4)).toEqual([true, true, false, true]);
+    expect(types(8)).toEqual([true, true, true, false]);
+    expect(types(15)).toEqual([false, false, false, false]);
+  });
+
+  it('reads a restriction outside 0–15 as every type allowed, and says so', () => {
+    for (const restriction of [16, -1]) {
+      const result = remedy({ buka_restriction: restriction });
+      expect(ok(result).remedy).toMatchObject({ forMissing: true, forLate: true, forEarly: true, forOther: true });
+      expect(result.losses).toEqual([
+        loss(
+          'dropped',
+          'group.buka_restriction',
+          `The make-up punch restriction ${restriction} is not a valid set of flags; all types are allowed.`,
+          restriction,
+        ),
+      ]);
+    }
+  });
+
+  it('reads limits of 0 as 0, and negative limits other than -1 as unlimited, naming each', () => {
+    const zero = remedy({ allow_apply_bk_cnt: 0, allow_apply_bk_day_limit: 0 });
+    expect(ok(zero).remedy).toMatchObject({ allowed: true, monthlyLimit: 0, daysLimit: 0 });
+    expect(zero.losses).toEqual([]);
+    const negative = remedy({ allow_apply_bk_cnt: -2, allow_apply_bk_day_limit: -3 });
+    expect(ok(negative).remedy).toMatchObject({ allowed: true, monthlyLimit: null, daysLimit: null });
+    expect(negative.losses).toEqual([
+      loss('dropped', 'group.allow_apply_bk_cnt', 'The make-up punch limit -2 is not valid; treated as unlimited.', -2),
+      loss(
+        'dropped',
+        'group.allow_apply_bk_day_limit',
+        'The make-up punch limit -3 is not valid; treated as unlimited.',
+        -3,
+      ),
+    ]);
+  });
+
+  it('reads an unknown out-of-range setting as the default, in words', () => {
+    expect(ok(wecomToCanonical(fixedGroup({ option_out_range: 0 }))).outOfRange).toBe('exception');
+    for (const value of [3, -1]) {
+      const result = wecomToCanonical(fixedGroup({ option_out_range: value }));
+      expect(ok(result).outOfRange).toBe('exception');
+      expect(result.losses).toEqual([
+        loss(
+          'approximated',
+          'group.option_out_range',
+          `Out-of-range punching setting ${value} is unknown; it is treated as WeCom's default, "counts as an exception".`,
+          value,
+          'exception',
+        ),
+      ]);
+    }
+  });
+
+  const overtimeOn = loss(
+    'info',
+    'group.ot_info_v2',
+    'Overtime is on. Only whether overtime is allowed on workdays, rest days and holidays is carried; how WeCom counts it (approval or punches, minimums, rest deductions, time off in lieu) stays WeCom-specific.',
+  );
+
+  it.each<[string, boolean, boolean, boolean]>([
+    ['workdays', true, false, false],
+    ['rest days', false, true, false],
+    ['holidays', false, false, true],
+  ])('says overtime is on when it is allowed on %s only', (_name, workday, restDay, holiday) => {
+    const result = wecomToCanonical(
+      fixedGroup({
+        ot_info_v2: {
+          workdayconf: { allow_ot: workday },
+          restdayconf: { allow_ot: restDay },
+          holidayconf: { allow_ot: holiday },
+        },
+      }),
+    );
+    expect(ok(result).overtime).toEqual({ workday, restDay, holiday });
+    expect(result.losses).toEqual([overtimeOn]);
+  });
+
+  it('says nothing of overtime switched off everywhere; names the kinds of day without a switch', () => {
+    const off = { allow_ot: false };
+    expect(
+      wecomToCanonical(fixedGroup({ ot_info_v2: { workdayconf: off, restdayconf: off, holidayconf: off } })).losses,
+    ).toEqual([]);
+    const none = wecomToCanonical(fixedGroup({ ot_info_v2: {} }));
+    expect(none.losses).toEqual([
+      loss(
+        'info',
+        'group.ot_info_v2',
+        'No overtime switch (allow_ot) is stored for workdayconf, restdayconf, holidayconf; overtime there is read as not allowed.',
+      ),
+    ]);
+    const holidayOnly = wecomToCanonical(fixedGroup({ ot_info_v2: { holidayconf: { allow_ot: true } } }));
+    expect(ok(holidayOnly).overtime).toEqual({ workday: false, restDay: false, holiday: true });
+    expect(holidayOnly.losses).toEqual([
+      loss(
+        'info',
+        'group.ot_info_v2',
+        'No overtime switch (allow_ot) is stored for workdayconf, restdayconf; overtime there is read as not allowed.',
+      ),
+      overtimeOn,
+    ]);
+  });
+
+  it('reads the legacy ot_info switches on the block or in otapplyinfo, in words', () => {
+    const legacyOn = loss(
+      'info',
+      'group.ot_info',
+      'Overtime is on (old-style overtime settings). Only whether overtime is allowed on workdays and on non-working days (rest days and holidays alike) is carried; the counting details stay WeCom-specific.',
+    );
+    const workday = wecomToCanonical(
+      fixedGroup({ ot_info: { allow_ot_workingday: false, otapplyinfo: { allow_ot_workingday: true } } }),
+    );
+    expect(ok(workday).overtime).toEqual({ workday: true, restDay: false, holiday: false });
+    expect(workday.losses).toEqual([legacyOn]);
+    const nonWorking = wecomToCanonical(fixedGroup({ ot_info: { allow_ot_nonworkingday: true } }));
+    expect(ok(nonWorking).overtime).toEqual({ workday: false, restDay: true, holiday: true });
+    expect(nonWorking.losses).toEqual([legacyOn]);
+    const off = wecomToCanonical(
+      fixedGroup({
+        ot_info: {
+          allow_ot_workingday: false,
+          allow_ot_nonworkingday: false,
+          otapplyinfo: { allow_ot_workingday: false, allow_ot_nonworkingday: false },
+        },
+      }),
+    );
+    expect(ok(off).overtime).toEqual({ workday: false, restDay: false, holiday: false });
+    expect(off.losses).toEqual([]);
+  });
+
+  it('says why liveness without face recognition is read as none', () => {
+    const result = wecomToCanonical(fixedGroup({ open_face_live_detect: true }));
+    expect(ok(result).faceLiveness).toBe('none');
+    expect(ok(result).faceRecognition).toBe(false);
+    expect(result.losses).toEqual([
+      loss(
+        'info',
+        'group.open_face_live_detect',
+        'Liveness detection is stored as on, but face recognition is off and WeCom only checks liveness on face punches; read as no liveness check.',
+      ),
+    ]);
+  });
+
+  it('reads the plain switches as stored', () => {
+    const on = ok(
+      wecomToCanonical(
+        fixedGroup({ sync_holidays: true, need_photo: true, use_face_detect: true, allow_apply_offworkday: false }),
+      ),
+    );
+    expect(on).toMatchObject({ followsHolidayCalendar: true, photoRequired: true, faceRecognition: true });
+    expect(on.remedy.allowed).toBe(false);
+    const off = ok(wecomToCanonical(fixedGroup({ sync_holidays: false, need_photo: false, use_face_detect: false })));
+    expect(off).toMatchObject({ followsHolidayCalendar: false, photoRequired: false, faceRecognition: false });
+  });
+});
+
+describe('wecomToCanonical edges: punch reminders', () => {
+  /** A fixed rule with 3-hour sections at 09:00, 13:00, …, each [minutes before work, minutes after work]. */
+  function withReminders(...sections: [number | undefined, number | undefined][]): Record<string, unknown> {
+    return fixedDay({
+      checkintime: sections.map(([before, after], index) => {
+        const on = MON_0900 + index * 4 * H;
+        const off = on + 3 * H;
+        return section(on, off, false, {
+          ...(before !== undefined && { remind_work_sec: on - before }),
+          ...(after !== undefined && { remind_off_work_sec: off + after }),
+        });
+      }),
+    });
+  }
+  const differ = (at: string, text: string, read: object, kept: object) =>
+    loss(
+      'approximated',
+      at,
+      `The punch reminders of ${text}; the rule keeps one reminder for all its sections, so the first one's was used.`,
+      read,
+      kept,
+    );
+
+  it.each<[string, Record<string, unknown>, CanonicalRule['punchReminder'], Loss[]]>([
+    [
+      'a later section with no clock-in reminder and another clock-out one',
+      withReminders([600, 1800], [undefined, 0]),
+      { beforeOnSec: 600, afterOffSec: 1800 },
+      [
+        differ(
+          'group.checkindate[0].checkintime[1]',
+          "13:00–16:00 (no clock-in reminder, at the end of work) differ from those of the rule's first time section (10 min before work, 30 min after work)",
+          { afterOffSec: 0 },
+          { beforeOnSec: 600, afterOffSec: 1800 },
+        ),
+      ],
+    ],
+    [
+      'no clock-out reminder anywhere, clock-in reminders that differ',
+      withReminders([600, undefined], [300, undefined]),
+      { beforeOnSec: 600, afterOffSec: 0 },
+      [
+        differ(
+          'group.checkindate[0].checkintime[1]',
+          "13:00–16:00 (5 min before work, no clock-out reminder) differ from those of the rule's first time section (10 min before work, no clock-out reminder)",
+          { beforeOnSec: 300 },
+          { beforeOnSec: 600 },
+        ),
+        loss(
+          'info',
+          'group.checkindate[0].checkintime[0].remind_off_work_sec',
+          "No clock-out reminder is stored for 09:00–12:00 or the rule's other time sections; it was read as at the end of work.",
+        ),
+      ],
+    ],
+    [
+      'on-time clock-in reminders, clock-out reminders that differ',
+      withReminders([0, 600], [0, 1200]),
+      { beforeOnSec: 0, afterOffSec: 600 },
+      [
+        differ(
+          'group.checkindate[0].checkintime[1]',
+          "13:00–16:00 (at the start of work, 20 min after work) differ from those of the rule's first time section (at the start of work, 10 min after work)",
+          { beforeOnSec: 0, afterOffSec: 1200 },
+          { beforeOnSec: 0, afterOffSec: 600 },
+        ),
+      ],
+    ],
+    [
+      'an hour before work first',
+      withReminders([3600, 0], [600, 0]),
+      { beforeOnSec: 3600, afterOffSec: 0 },
+      [
+        differ(
+          'group.checkindate[0].checkintime[1]',
+          "13:00–16:00 (10 min before work, at the end of work) differ from those of the rule's first time section (1 h before work, at the end of work)",
+          { beforeOnSec: 600, afterOffSec: 0 },
+          { beforeOnSec: 3600, afterOffSec: 0 },
+        ),
+      ],
+    ],
+    [
+      'the clock-in reminder on one section, the clock-out one on another',
+      withReminders([600, undefined], [undefined, 1800]),
+      { beforeOnSec: 600, afterOffSec: 1800 },
+      [],
+    ],
+    [
+      'one section without a clock-in reminder',
+      withReminders([undefined, 1800]),
+      { beforeOnSec: 0, afterOffSec: 1800 },
+      [
+        loss(
+          'info',
+          'group.checkindate[0].checkintime[0].remind_work_sec',
+          'No clock-in reminder is stored for 09:00–12:00; it was read as at the start of work.',
+        ),
+      ],
+    ],
+    [
+      'reminders inside the working time',
+      withReminders([-300, -600]),
+      { beforeOnSec: 0, afterOffSec: 0 },
+      [
+        loss(
+          'approximated',
+          'group.checkindate[0].checkintime[0].remind_work_sec',
+          'A punch reminder 5 min after the start of work is not one WeCom offers; it was read as at the start of work.',
+          -300,
+          0,
+        ),
+        loss(
+          'approximated',
+          'group.checkindate[0].checkintime[0].remind_off_work_sec',
+          'A punch reminder 10 min before the end of work is not one WeCom offers; it was read as at the end of work.',
+          -600,
+          0,
+        ),
+      ],
+    ],
+  ])('%s', (_name, group, reminder, losses) => {
+    const result = wecomToCanonical(group);
+    expect(ok(result).punchReminder).toEqual(reminder);
+    expect(result.losses).toEqual(losses);
+  });
+
+  /** Two day layouts (Monday, Tuesday), one section each: [on, off, minutes before, minutes after]. */
+  function twoDays(...days: [number, number, number, number][]): Record<string, unknown> {
+    return fixedGroup({
+      checkindate: days.map(([on, off, before, after], index) => ({
+        workdays: [index + 1],
+        checkintime: [section(on, off, true, { remind_work_sec: on - before, remind_off_work_sec: off + after })],
+      })),
+    });
+  }
+
+  it('takes the first section in time order: the earlier end first when two start together', () => {
+    const result = wecomToCanonical(twoDays([MON_0900, 18 * H, 300, 0], [MON_0900, 12 * H, 600, 0]));
+    expect(ok(result).punchReminder).toEqual({ beforeOnSec: 600, afterOffSec: 0 });
+    expect(result.losses).toEqual([
+      differ(
+        'group.checkindate[0].checkintime[0]',
+        "09:00–18:00 (5 min before work, at the end of work) differ from those of the rule's first time section (10 min before work, at the end of work)",
+        { beforeOnSec: 300, afterOffSec: 0 },
+        { beforeOnSec: 600, afterOffSec: 0 },
+      ),
+    ]);
+  });
+
+  it('takes the smaller clock-in reminder, then the smaller clock-out one, of sections with the same times', () => {
+    const lead = wecomToCanonical(twoDays([MON_0900, 18 * H, 600, 0], [MON_0900, 18 * H, 300, 0]));
+    expect(ok(lead).punchReminder).toEqual({ beforeOnSec: 300, afterOffSec: 0 });
+    expect(lead.losses).toEqual([
+      differ(
+        'group.checkindate[0].checkintime[0]',
+        "09:00–18:00 (10 min before work, at the end of work) differ from those of the rule's first time section (5 min before work, at the end of work)",
+        { beforeOnSec: 600, afterOffSec: 0 },
+        { beforeOnSec: 300, afterOffSec: 0 },
+      ),
+    ]);
+    const lag = wecomToCanonical(twoDays([MON_0900, 18 * H, 600, 1800], [MON_0900, 18 * H, 600, 600]));
+    expect(ok(lag).punchReminder).toEqual({ beforeOnSec: 600, afterOffSec: 600 });
+    expect(lag.losses).toEqual([
+      differ(
+        'group.checkindate[0].checkintime[0]',
+        "09:00–18:00 (10 min before work, 30 min after work) differ from those of the rule's first time section (10 min before work, 10 min after work)",
+        { beforeOnSec: 600, afterOffSec: 1800 },
+        { beforeOnSec: 600, afterOffSec: 600 },
+      ),
+    ]);
+  });
+
+  it('reads the reminders of a fixed rule’s special workdays too', () => {
+    const result = wecomToCanonical(
+      fixedGroup({
+        spe_workdays: [
+          { timestamp: 1_767_196_800, checkintime: [section(10 * H, 16 * H, true, { remind_work_sec: 10 * H - 900 })] },
+        ],
+      }),
+    );
+    expect(ok(result).punchReminder).toEqual({ beforeOnSec: 900, afterOffSec: 0 });
+    expect(result.losses).toEqual([
+      loss(
+        'info',
+        'group.spe_workdays[0].checkintime[0].remind_off_work_sec',
+        'No clock-out reminder is stored for 10:00–16:00; it was read as at the end of work.',
+      ),
+    ]);
+  });
+
+  it('reads no reminder from weekly times of a by-shift or free rule, nor from the rest schedule', () => {
+    const reminded = section(MON_0900, 18 * H, false, { remind_work_sec: MON_0900 - 600, remind_off_work_sec: 18 * H });
+    const shifts = wecomToCanonical(
+      byShift(
+        [
+          { schedule_id: 0, schedule_name: '休息', time_section: [reminded] },
+          { schedule_id: 5, schedule_name: 'A', time_section: [section(MON_0900, 18 * H)] },
+        ],
+        { checkindate: [{ workdays: [1], checkintime: [reminded] }], spe_workdays: [] },
+      ),
+    );
+    expect(ok(shifts).punchReminder).toBeNull();
+    const free = wecomToCanonical(freeGroup({ checkindate: [{ workdays: [1], checkintime: [reminded] }] }));
+    expect(ok(free).punchReminder).toBeNull();
+    expect(free.losses).toEqual([]);
+  });
+
+  it('reads the reminders of a by-shift rule’s shifts, not of its special workdays', () => {
+    const result = wecomToCanonical(
+      byShift(
+        [
+          {
+            schedule_id: 5,
+            schedule_name: 'A',
+            time_section: [
+              section(MON_0900, 18 * H, false, { remind_work_sec: MON_0900 - 300, remind_off_work_sec: 18 * H }),
+            ],
+          },
+        ],
+        {
+          spe_workdays: [
+            { timestamp: 1_767_196_800, checkintime: [section(8 * H, 16 * H, true, { remind_work_sec: 8 * H - 900 })] },
+          ],
+        },
+      ),
+    );
+    expect(ok(result).punchReminder).toEqual({ beforeOnSec: 300, afterOffSec: 0 });
+    expect(result.losses).toEqual([]);
+  });
+});
+
+describe('wecomToCanonical edges: rest-day punching and WeCom-only settings', () => {
+  it('says a stored rest-day punching switch has no effect on a free rule; false says nothing', () => {
+    const on = wecomToCanonical(freeGroup({ allow_checkin_offworkday: true }));
+    expect(ok(on).restDayPunch).toBeNull();
+    expect(on.losses).toEqual([
+      loss(
+        'info',
+        'group.allow_checkin_offworkday',
+        'Punching on non-working days is switched on, but WeCom has that setting for fixed-time rules only; it has no effect on this rule and was not carried.',
+      ),
+    ]);
+    const off = wecomToCanonical(freeGroup({ allow_checkin_offworkday: false }));
+    expect(ok(off).restDayPunch).toBeNull();
+    expect(off.losses).toEqual([]);
+  });
+
+  it('tells each WeCom-only setting that is on, in words, in this order', () => {
+    const result = wecomToCanonical(
+      fixedGroup({
+        type: 1,
+        reporterinfo: { reporters: [{ userid: 'boss' }] },
+        note_can_use_local_pic: false,
+        sync_out_checkin: true,
+        buka_limit_next_month: 5,
+        buka_remind: { open_remind: true },
+        offwork_interval_time: 1800,
+      }),
+    );
+    expect(result.ok).toBe(true);
+    expect(result.losses).toEqual([
+      loss(
+        'dropped',
+        'group.type',
+        'Punching is set to mode 1; attendance machines are not synced, only phone punching rules are carried.',
+        1,
+      ),
+      loss(
+        'info',
+        'group.reporterinfo',
+        'The people who receive attendance reports (汇报人) are WeCom-only and are not carried.',
+      ),
+      loss(
+        'info',
+        'group.note_can_use_local_pic',
+        'Whether punch notes may use photos from the album is WeCom-only and is not carried.',
+      ),
+      loss(
+        'dropped',
+        'group.sync_out_checkin',
+        'Out-of-office punches count as clock-in/out in WeCom; this setting is not carried.',
+      ),
+      loss(
+        'dropped',
+        'group.buka_limit_next_month',
+        'Make-up punches close on day 5 of the next month in WeCom; this deadline is not carried.',
+      ),
+      loss('info', 'group.buka_remind', 'The monthly make-up punch reminder is WeCom-only and is not carried.'),
+      loss(
+        'dropped',
+        'group.offwork_interval_time',
+        'Clock-out is only accepted 30 min after clock-in in WeCom; this minimum interval is not carried.',
+      ),
+    ]);
+  });
+
+  it('names the attendance-machine punching modes', () => {
+    const message = (type: number) => wecomToCanonical(fixedGroup({ type })).losses.map((entry) => entry.message);
+    expect(message(2)).toEqual([
+      'Punching is set to attendance machines; attendance machines are not synced, only phone punching rules are carried.',
+    ]);
+    expect(message(3)).toEqual([
+      'Punching is set to phone and attendance machines; attendance machines are not synced, only phone punching rules are carried.',
+    ]);
+    expect(message(0)).toEqual([]);
+  });
+
+  it('says nothing of those settings when they are off', () => {
+    const result = wecomToCanonical(
+      fixedGroup({
+        type: 0,
+        reporterinfo: { reporters: [] },
+        sync_out_checkin: false,
+        buka_limit_next_month: -1,
+        buka_remind: { open_remind: false },
+        offwork_interval_time: 0,
+      }),
+    );
+    expect(result.losses).toEqual([]);
+    expect(wecomToCanonical(fixedGroup({ reporterinfo: {}, buka_remind: {} })).losses).toEqual([]);
+  });
+});
