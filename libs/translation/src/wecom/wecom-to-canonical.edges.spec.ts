@@ -174,6 +174,16 @@ describe('wecomToCanonical edges: refusals', () => {
     });
   });
 
+  it('reports only the refusal of a fixed rule without working times, not what it would have read next', () => {
+    const result = wecomToCanonical(
+      fixedGroup({ checkindate: [{ workdays: [1] }], range: { tagid: [3] }, option_out_range: 9, type: 2 }),
+    );
+    expect(result.ok).toBe(false);
+    expect(result.losses.map((entry) => `${entry.severity} ${entry.field}`)).toEqual([
+      'blocking group.checkindate.checkintime',
+    ]);
+  });
+
   it('takes the time zone given, and Asia/Shanghai without one', () => {
     expect(ok(wecomToCanonical(fixedGroup(), { timeZone: 'UTC' })).timeZone).toBe('UTC');
     expect(ok(wecomToCanonical(fixedGroup(), {})).timeZone).toBe('Asia/Shanghai');
@@ -541,6 +551,14 @@ describe('wecomToCanonical edges: leave late, arrive late next day (late_rule)',
     expect(nothing.losses).toEqual([]);
   });
 
+  it('reads a late rule that stores no pair at all as no steps, with nothing to say', () => {
+    for (const lateRule of [{ allow_offwork_after_time: true }, { allow_offwork_after_time: true, timerules: [{}] }]) {
+      const result = day(lateRule);
+      expect(firstShift(result).lateOffLateOn).toEqual([]);
+      expect(result.losses).toEqual([]);
+    }
+  });
+
   it('ignores steps with the option off, or with flexible time off, saying which', () => {
     const steps = [{ offwork_after_time: 3600, onwork_flex_time: 1800 }];
     const optionOff = day({ allow_offwork_after_time: false, timerules: steps });
@@ -878,6 +896,31 @@ describe('wecomToCanonical edges: punch windows and the legacy limits', () => {
       ),
     ]);
     expect(firstShift(result).sections.map((kept) => kept.punchWindow)).toEqual([first, second]);
+  });
+
+  it('starts the default clock-in window at 00:00 for a section starting before 01:00', () => {
+    const result = schedule({ limit_offtime: 3600 }, [section(1800, 2 * H)]);
+    const window = { earliestOnSec: 0, latestOnSec: 4500, earliestOffSec: 4500, latestOffSec: 3 * H };
+    expect(result.losses).toEqual([
+      loss(
+        'approximated',
+        'group.schedulelist[0].time_section[0]',
+        "The old-style punch limit (clock-out until 1 h after work, until 03:00) was carried as the punch window of 00:30–02:00. WeCom stores no other bounds for it, so the gateway's defaults were used: clock-in from 00:00, clock-in until 01:15, clock-out from 01:15.",
+        { limitOffSec: 3600 },
+        window,
+      ),
+    ]);
+  });
+
+  it('keeps the full default hour after work when the next section starts just over 2 h later', () => {
+    // 10:00 → 12:00:30: the default windows (until 11:00, from 11:00:30) do not touch, so nothing is split.
+    const result = wecomToCanonical(
+      fixedDay({ limit_aheadtime: 3_600_000, checkintime: [section(MON_0900, 10 * H), section(12 * H + 30, 13 * H)] }),
+    );
+    expect(firstShift(result).sections.map((kept) => kept.punchWindow)).toEqual([
+      { earliestOnSec: 8 * H, latestOnSec: 9.5 * H, earliestOffSec: 9.5 * H, latestOffSec: 11 * H },
+      null,
+    ]);
   });
 
   it('keeps the default hour either side when the sections are far apart', () => {
