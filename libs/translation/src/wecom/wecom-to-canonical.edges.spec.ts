@@ -363,6 +363,12 @@ describe('wecomToCanonical edges: shifts of a by-shift rule', () => {
     expect(rule.restDayPunch).toBeNull();
   });
 
+  it('reads a by-shift rule without a schedulelist as one without shifts or reminders', () => {
+    const result = wecomToCanonical(byShift([], { schedulelist: undefined }));
+    expect(result.losses).toEqual([]);
+    expect(ok(result)).toMatchObject({ kind: 'shift_based', shifts: [], week: {}, punchReminder: null });
+  });
+
   it('reads no legacy flex_time on a schedule: flex_on_duty_time -1 there is no grace', () => {
     const shift = firstShift(
       wecomToCanonical(
@@ -950,6 +956,12 @@ describe('wecomToCanonical edges: free rules', () => {
     expect(ok(result).shifts).toEqual([]);
   });
 
+  it('reads an entry without workdays as no working weekday', () => {
+    const result = wecomToCanonical(freeGroup({ checkindate: [{}, { workdays: [3] }] }));
+    expect(result.losses).toEqual([]);
+    expect(ok(result).free?.workdays).toEqual([3]);
+  });
+
   it('reads a required working time of 0 or below (but -1) as no requirement, and says so', () => {
     for (const duration of [0, -5]) {
       const result = wecomToCanonical(freeGroup({ standard_work_duration: duration }));
@@ -1047,6 +1059,17 @@ describe('wecomToCanonical edges: members, places', () => {
       loss('dropped', 'group.loc_infos[4].distance', 'Location "Zero" has no check-in radius and was left out.'),
       loss('dropped', 'group.loc_infos[5].distance', 'Location "Negative" has no check-in radius and was left out.'),
       loss('dropped', 'group.loc_infos[6].distance', 'Location "" has no check-in radius and was left out.'),
+    ]);
+  });
+
+  it('reads a rule with locations only (no wifimac_infos)', () => {
+    const result = wecomToCanonical(
+      fixedGroup({ wifimac_infos: undefined, loc_infos: [{ lat: 1, lng: 2, loc_title: 'A', distance: 300 }] }),
+    );
+    expect(result.losses).toEqual([]);
+    expect(ok(result).wifiLocations).toEqual([]);
+    expect(ok(result).gpsLocations).toEqual([
+      { name: 'A', address: '', latitude: 0.000001, longitude: 0.000002, radiusMeters: 300 },
     ]);
   });
 
