@@ -918,6 +918,17 @@ describe('wecomToCanonical edges: punch windows and the legacy limits', () => {
     ]);
   });
 
+  it('splits the default hours of sections exactly 2 h apart, as the writer does (the windows would touch)', () => {
+    // 10:00 → 12:00: the default windows would meet at 11:00, so the clock-out window ends a minute before.
+    const result = wecomToCanonical(
+      fixedDay({ limit_aheadtime: 3_600_000, checkintime: [section(MON_0900, 10 * H), section(12 * H, 13 * H)] }),
+    );
+    expect(firstShift(result).sections.map((kept) => kept.punchWindow)).toEqual([
+      { earliestOnSec: 8 * H, latestOnSec: 9.5 * H, earliestOffSec: 9.5 * H, latestOffSec: 10 * H + 59 * 60 },
+      null,
+    ]);
+  });
+
   it('keeps the full default hour after work when the next section starts just over 2 h later', () => {
     // 10:00 → 12:00:30: the default windows (until 11:00, from 11:00:30) do not touch, so nothing is split.
     const result = wecomToCanonical(
