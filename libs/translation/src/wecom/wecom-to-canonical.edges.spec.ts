@@ -1427,6 +1427,18 @@ describe('wecomToCanonical edges: make-up punches, out of range, overtime, liven
     ]);
   });
 
+  it('reads the documented defaults of the plain switches when they are absent', () => {
+    expect(ok(wecomToCanonical(fixedGroup()))).toMatchObject({
+      followsHolidayCalendar: true, // sync_holidays 默认 true
+      photoRequired: false,
+      faceRecognition: false,
+      restDayPunch: 'forbidden', // allow_checkin_offworkday 默认 false
+      outOfRange: 'exception',
+    });
+    expect(ok(wecomToCanonical(fixedGroup({ allow_checkin_offworkday: true }))).restDayPunch).toBe('allowed');
+    expect(ok(wecomToCanonical(fixedGroup({ allow_checkin_offworkday: false }))).restDayPunch).toBe('forbidden');
+  });
+
   it('reads the plain switches as stored', () => {
     const on = ok(
       wecomToCanonical(
@@ -1610,6 +1622,15 @@ describe('wecomToCanonical edges: punch reminders', () => {
         { beforeOnSec: 600, afterOffSec: 600 },
       ),
     ]);
+  });
+
+  it('takes the smaller reminder of two same-time sections whichever order they are listed in', () => {
+    const lead = wecomToCanonical(twoDays([MON_0900, 18 * H, 300, 0], [MON_0900, 18 * H, 600, 0]));
+    expect(ok(lead).punchReminder).toEqual({ beforeOnSec: 300, afterOffSec: 0 });
+    expect(lead.losses.map((entry) => entry.field)).toEqual(['group.checkindate[1].checkintime[0]']);
+    const lag = wecomToCanonical(twoDays([MON_0900, 18 * H, 600, 600], [MON_0900, 18 * H, 600, 1800]));
+    expect(ok(lag).punchReminder).toEqual({ beforeOnSec: 600, afterOffSec: 600 });
+    expect(lag.losses.map((entry) => entry.field)).toEqual(['group.checkindate[1].checkintime[0]']);
   });
 
   it('reads the reminders of a fixed rule’s special workdays too', () => {
