@@ -1663,7 +1663,12 @@ describe('wecomToCanonical edges: punch reminders', () => {
       ),
     );
     expect(ok(shifts).punchReminder).toBeNull();
-    const free = wecomToCanonical(freeGroup({ checkindate: [{ workdays: [1], checkintime: [reminded] }] }));
+    const free = wecomToCanonical(
+      freeGroup({
+        checkindate: [{ workdays: [1], checkintime: [reminded] }],
+        schedulelist: [{ schedule_id: 5, schedule_name: 'A', time_section: [reminded] }],
+      }),
+    );
     expect(ok(free).punchReminder).toBeNull();
     expect(free.losses).toEqual([]);
   });
