@@ -60,6 +60,7 @@ export const MUTATION_TARGETS = {
     mutate: ['libs/translation/src/wecom/wecom-to-canonical.mapper.ts'],
     specs: [
       'libs/translation/src/wecom/wecom-to-canonical.mapper.spec.ts',
+      'libs/translation/src/wecom/wecom-to-canonical.edges.spec.ts',
       'libs/translation/src/wecom/canonical-to-wecom.mapper.spec.ts',
       'libs/translation/src/wecom/wecom-update-merge.spec.ts',
       'libs/translation/test/translation.properties.spec.ts',
