@@ -331,7 +331,12 @@ describe('punch sync (REST + emulators)', () => {
     // 12 people in units of 3 = 4 units; units 0 and 1 were committed, so only 2 are read again.
     expect(reads).toBe(2);
     expect(resumed.every((item) => item.action !== 'failed')).toBe(true);
-    expect(importedFlows().length).toBeGreaterThan(halfway);
+    // Whether the resumed run still had punches to write depends on the killed one: its writes already in flight
+    // when unit 1's commit failed go on to the end, and on two busy cores they once carried all of units 2 and 3
+    // across before the kill took effect (QUALITY.md, loaded run 2). Either way the resumed run reports what it
+    // wrote, and every punch is across exactly once (below).
+    const wroteMore = importedFlows().length > halfway;
+    expect(resumed.some((item) => item.action === 'created')).toBe(wroteMore);
     const start = chinaMidnight(from)!;
     for (const punch of wecomRealPunches(start, Math.floor(Date.now() / 1000) + 1)) {
       const feishuUser = wecomToFeishuUser.get(punch.userid);
