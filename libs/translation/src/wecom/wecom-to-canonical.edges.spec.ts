@@ -302,6 +302,25 @@ describe('wecomToCanonical edges: the week of a fixed rule', () => {
     expect(rule.week).toEqual({ 1: null, 2: null, 3: null, 4: null, 5: null, 6: null, 7: null });
   });
 
+  it('reports a layout with neither times nor weekdays once, as missing times (not as times without weekdays)', () => {
+    const result = wecomToCanonical(
+      fixedGroup({
+        checkindate: [
+          { workdays: [1, 2, 3, 4, 5], checkintime: [section(MON_0900, 18 * H, true)] },
+          { workdays: [], checkintime: [] },
+        ],
+      }),
+    );
+    expect(result.losses).toEqual([
+      loss(
+        'dropped',
+        'group.checkindate[1].checkintime',
+        'A working-day layout has no clock-in/clock-out times, so its weekdays are treated as rest days.',
+      ),
+    ]);
+    expect(ok(result).shifts).toHaveLength(1);
+  });
+
   it('gives two different layouts two shifts', () => {
     const rule = ok(
       wecomToCanonical(
@@ -1290,7 +1309,8 @@ describe('wecomToCanonical edges: make-up punches, out of range, overtime, liven
   });
 
   it('reads a restriction outside 0–15 as every type allowed, and says so', () => {
-    for (const restriction of [16, -1]) {
+    // 16 sets none of the four flag bits; 17 and 31 set some, so only the range check keeps them from closing types.
+    for (const restriction of [16, 17, 31, -1]) {
       const result = remedy({ buka_restriction: restriction });
       expect(ok(result).remedy).toMatchObject({ forMissing: true, forLate: true, forEarly: true, forOther: true });
       expect(result.losses).toEqual([
@@ -1671,6 +1691,29 @@ describe('wecomToCanonical edges: punch reminders', () => {
     );
     expect(ok(free).punchReminder).toBeNull();
     expect(free.losses).toEqual([]);
+  });
+
+  it('takes the clock-in reminder from the first section that has one, past an earlier one with only a clock-out reminder', () => {
+    // 09:00–12:00 stores only remind_off_work_sec (no lead); 13:00–18:00 stores both. The rule's lead is the
+    // later section's 10 minutes and its lag the shared 0: the sections agree, so nothing is reported.
+    const result = wecomToCanonical(
+      byShift([
+        {
+          schedule_id: 5,
+          schedule_name: 'Morning',
+          time_section: [section(MON_0900, 12 * H, false, { remind_off_work_sec: 12 * H })],
+        },
+        {
+          schedule_id: 6,
+          schedule_name: 'Afternoon',
+          time_section: [
+            section(13 * H, 18 * H, false, { remind_work_sec: 13 * H - 600, remind_off_work_sec: 18 * H }),
+          ],
+        },
+      ]),
+    );
+    expect(result.losses).toEqual([]);
+    expect(ok(result).punchReminder).toEqual({ beforeOnSec: 600, afterOffSec: 0 });
   });
 
   it('reads the reminders of a by-shift rule’s shifts, not of its special workdays', () => {
