@@ -76,6 +76,9 @@ export const MUTATION_TARGETS = {
     mutate: ['libs/translation/src/feishu/canonical-to-feishu.mapper.ts'],
     specs: [
       'libs/translation/src/feishu/canonical-to-feishu.mapper.spec.ts',
+      'libs/translation/src/feishu/canonical-to-feishu.shifts.spec.ts',
+      'libs/translation/src/feishu/canonical-to-feishu.plan.spec.ts',
+      'libs/translation/src/feishu/canonical-to-feishu.group-settings.spec.ts',
       'libs/translation/src/feishu/feishu-plan-key.spec.ts',
       'libs/translation/src/feishu/feishu-properties.spec.ts',
       'libs/translation/test/feishu-translation.properties.spec.ts',
