@@ -89,6 +89,9 @@ export const MUTATION_TARGETS = {
     mutate: ['libs/translation/src/feishu/feishu-to-canonical.mapper.ts'],
     specs: [
       'libs/translation/src/feishu/feishu-to-canonical.mapper.spec.ts',
+      'libs/translation/src/feishu/feishu-to-canonical.group.spec.ts',
+      'libs/translation/src/feishu/feishu-to-canonical.shifts.spec.ts',
+      'libs/translation/src/feishu/feishu-to-canonical.group-settings.spec.ts',
       'libs/translation/src/feishu/feishu-properties.spec.ts',
       'libs/translation/test/feishu-translation.properties.spec.ts',
       'libs/translation/test/translation.properties.spec.ts',
