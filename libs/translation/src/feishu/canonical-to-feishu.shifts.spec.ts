@@ -119,9 +119,10 @@ describe('canonicalToFeishu: safety net', () => {
 });
 
 describe('bindFeishuShiftIds', () => {
-  const base = planOf(ruleWith([shift('day', [timed(9 * H, 18 * H)])])).groupTemplate;
-  const template: FeishuGroupCreate = {
-    ...base,
+  // Built inside each test, not at collection time: a mapper call while the spec loads would make every mutant
+  // it reaches a static one for Stryker (QUALITY.md).
+  const boundTemplate = (): FeishuGroupCreate => ({
+    ...planOf(ruleWith([shift('day', [timed(9 * H, 18 * H)])])).groupTemplate,
     punch_day_shift_ids: ['a', 'a', 'b', '0', '0', '0', '0'],
     need_punch_special_days: [
       { punch_day: 20250104, shift_id: 'a' },
@@ -131,9 +132,10 @@ describe('bindFeishuShiftIds', () => {
       { punch_day: 20250106, shift_id: '0' },
       { punch_day: 20250107, shift_id: 'b' },
     ],
-  };
+  });
 
   it('replaces every key (week, special workdays, special days off) and keeps "0" (rest)', () => {
+    const template = boundTemplate();
     const bound = bindFeishuShiftIds(
       template,
       new Map([
@@ -153,6 +155,7 @@ describe('bindFeishuShiftIds', () => {
   });
 
   it('names the list and index of a key without an id', () => {
+    const template = boundTemplate();
     expect(() => bindFeishuShiftIds(template, new Map([['b', '702']]))).toThrow(
       new Error('bindFeishuShiftIds: no Feishu shift id for shift key "a" (punch_day_shift_ids[0])'),
     );
