@@ -435,13 +435,12 @@ describe('plan: which of several identical existing shifts is reused', () => {
     if (entry.action !== 'reuse') throw new Error('expected a reuse');
     return entry.shiftId;
   };
-  const plannedName = (() => {
-    const entry = only(plan(fixedRule([dayShift])).value);
-    return created(entry).shift_name;
-  })();
+  // Called inside each test, not at collection time: a mapper call while the spec loads would make every mutant
+  // it reaches a static one for Stryker (QUALITY.md).
+  const plannedName = () => created(only(plan(fixedRule([dayShift])).value)).shift_name;
 
   it('the one holding the planned name, before other gateway-named ones and smaller ids', () => {
-    const ours = readDayShift('6919358778597097409', plannedName);
+    const ours = readDayShift('6919358778597097409', plannedName());
     const otherGateway = readDayShift('6919358778597097401', '企微-早班');
     const manual = readDayShift('6919358778597097402', '早班');
     expect(reusedId([otherGateway, manual, ours])).toBe('6919358778597097409');
