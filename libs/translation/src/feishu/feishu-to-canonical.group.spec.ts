@@ -59,10 +59,12 @@ function notes(result: Translation<CanonicalRule>): readonly Loss[] {
   return result.losses.filter((loss) => loss.field !== 'overtime');
 }
 
-const unreadable = (field: string, message: string): Loss => ({
+/** A refused field's loss; a small value (text, number, boolean, null) read there is carried as sourceValue. */
+const unreadable = (field: string, message: string, ...sourceValue: [unknown?]): Loss => ({
   field,
   severity: 'blocking',
   message: `Feishu sent a value this gateway cannot read: ${message}.`,
+  ...(sourceValue.length > 0 && { sourceValue: sourceValue[0] }),
 });
 
 const SHIFTS_NOT_A_LIST: Loss = {
@@ -175,7 +177,22 @@ describe('feishuToCanonical: unreadable input is refused with the field named, n
   it('an unreadable group is refused with only its own issue, the shifts being fine', () => {
     expect(map(readGroup({ group_name: '' }))).toStrictEqual({
       ok: false,
-      losses: [unreadable('group.group_name', 'Too small: expected string to have >=1 characters')],
+      losses: [unreadable('group.group_name', 'Too small: expected string to have >=1 characters', '')],
+    });
+  });
+
+  it('a refused value that is not text, a number, a boolean or null is named without being carried', () => {
+    expect(map(readGroup({ group_name: { zh_cn: '总部' } }))).toStrictEqual({
+      ok: false,
+      losses: [unreadable('group.group_name', 'Invalid input: expected string, received object')],
+    });
+    expect(map(readGroup({ allow_pc_punch: null }))).toStrictEqual({
+      ok: false,
+      losses: [unreadable('group.allow_pc_punch', 'Invalid input: expected boolean, received null', null)],
+    });
+    expect(map(readGroup({ allow_pc_punch: 1 }))).toStrictEqual({
+      ok: false,
+      losses: [unreadable('group.allow_pc_punch', 'Invalid input: expected boolean, received number', 1)],
     });
   });
 
@@ -185,7 +202,11 @@ describe('feishuToCanonical: unreadable input is refused with the field named, n
     expect(map(readGroup(), [readShift(), bad])).toStrictEqual({
       ok: false,
       losses: [
-        unreadable('shifts[1].punch_time_rule[0].on_time', 'must be a time "H:mm" (next day as "26:00"), got "9am"'),
+        unreadable(
+          'shifts[1].punch_time_rule[0].on_time',
+          'must be a time "H:mm" (next day as "26:00"), got "9am"',
+          '9am',
+        ),
       ],
     });
   });
@@ -196,9 +217,13 @@ describe('feishuToCanonical: unreadable input is refused with the field named, n
     expect(map(readGroup({ group_name: '' }), [badName, readShift(), badTime])).toStrictEqual({
       ok: false,
       losses: [
-        unreadable('group.group_name', 'Too small: expected string to have >=1 characters'),
-        unreadable('shifts[0].shift_name', 'Too small: expected string to have >=1 characters'),
-        unreadable('shifts[2].punch_time_rule[0].off_time', 'must be a time "H:mm" (next day as "26:00"), got "9h"'),
+        unreadable('group.group_name', 'Too small: expected string to have >=1 characters', ''),
+        unreadable('shifts[0].shift_name', 'Too small: expected string to have >=1 characters', ''),
+        unreadable(
+          'shifts[2].punch_time_rule[0].off_time',
+          'must be a time "H:mm" (next day as "26:00"), got "9h"',
+          '9h',
+        ),
       ],
     });
   });
@@ -220,7 +245,7 @@ describe('feishuToCanonical: unreadable input is refused with the field named, n
   const withBadBooleans = (count: number) =>
     readGroup(Object.fromEntries(BOOLEAN_FIELDS.slice(0, count).map((field) => [field, 'yes'])));
   const badBoolean = (field: string) =>
-    unreadable(`group.${field}`, 'Invalid input: expected boolean, received string');
+    unreadable(`group.${field}`, 'Invalid input: expected boolean, received string', 'yes');
 
   it('ten unreadable fields are each reported, with no summary', () => {
     expect(map(withBadBooleans(10))).toStrictEqual({

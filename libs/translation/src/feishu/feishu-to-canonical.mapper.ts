@@ -232,7 +232,7 @@ function mapReadGroup(
 
 /** The group as read, or null with its issues reported. */
 function parseGroup(value: unknown, report: LossReport): FeishuGroup | null {
-  const parsed = feishuGroupSchema.safeParse(value);
+  const parsed = feishuGroupSchema.safeParse(value, { reportInput: true });
   if (parsed.success) return parsed.data;
   reportIssues(report, 'group', parsed.error);
   return null;
@@ -244,7 +244,7 @@ function parseShifts(values: unknown[] | undefined, report: LossReport): Map<str
     return null;
   }
   return shiftsById(values, report, (value, index) => {
-    const parsed = feishuShiftSchema.safeParse(value);
+    const parsed = feishuShiftSchema.safeParse(value, { reportInput: true });
     if (parsed.success) return parsed.data;
     reportIssues(report, `shifts[${index}]`, parsed.error);
     return null;
