@@ -190,6 +190,10 @@ describe('feishuToCanonical: unreadable input is refused with the field named, n
       ok: false,
       losses: [unreadable('group.allow_pc_punch', 'Invalid input: expected boolean, received null', null)],
     });
+    expect(map(readGroup({ group_name: true }))).toStrictEqual({
+      ok: false,
+      losses: [unreadable('group.group_name', 'Invalid input: expected string, received boolean', true)],
+    });
     expect(map(readGroup({ allow_pc_punch: 1 }))).toStrictEqual({
       ok: false,
       losses: [unreadable('group.allow_pc_punch', 'Invalid input: expected boolean, received number', 1)],
