@@ -6,6 +6,7 @@ import {
   feishuToCanonical,
   type FeishuToCanonicalOptions,
 } from './feishu-to-canonical.mapper.js';
+import { feishuReadGroup, feishuReadShift } from '../../test/feishu-read.fixtures.js';
 
 // Feishu → canonical, the group-level settings: the free rule, places and punch methods, holiday calendar,
 // 补卡, face, 外勤, overtime, rest-day punching and the Feishu-only settings. Each example checks the carried
@@ -13,33 +14,18 @@ import {
 // feishu-create-update-group.md (request and response tables); the mapping rows are DESIGN.md's. Every group
 // here is in the READ shape (GET /groups/:id data: group_type 0 fixed, 2 排班, 3 free).
 
-const SHIFT_ID = '6919358778597097404';
 const REST_SHIFT_ID = '6919358778597097405';
 
-function readShift(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    shift_id: SHIFT_ID,
-    shift_name: '早班',
-    punch_times: 1,
+const readShift = (overrides: Record<string, unknown> = {}) =>
+  feishuReadShift({
     is_flexible: false,
     punch_time_rule: [{ on_time: '9:00', off_time: '18:00', no_need_on: true, no_need_off: true }],
     ...overrides,
-  };
-}
+  });
 
 /** A fixed group (Monday–Friday on one shift) that sets nothing else, so its only loss is the overtime note. */
-function readGroup(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    group_id: '6919358128597097404',
-    group_name: '研发考勤',
-    time_zone: 'Asia/Shanghai',
-    group_type: 0,
-    bind_user_ids: ['ou_alice'],
-    punch_day_shift_ids: [SHIFT_ID, SHIFT_ID, SHIFT_ID, SHIFT_ID, SHIFT_ID, '0', '0'],
-    calendar_id: 1,
-    ...overrides,
-  };
-}
+const readGroup = (overrides: Record<string, unknown> = {}) =>
+  feishuReadGroup({ bind_user_ids: ['ou_alice'], calendar_id: 1, ...overrides });
 
 /** A free group (group_type 3, no shifts) with the given free_punch_cfg. */
 function freeGroup(cfg: Record<string, unknown> | undefined, overrides: Record<string, unknown> = {}) {

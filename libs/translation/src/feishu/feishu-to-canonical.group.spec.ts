@@ -8,36 +8,16 @@ import {
   feishuToCanonical,
   type FeishuToCanonicalInput,
 } from './feishu-to-canonical.mapper.js';
+import { FEISHU_SHIFT_ID, feishuReadGroup, feishuReadShift } from '../../test/feishu-read.fixtures.js';
 
 // Feishu → canonical: how the group and its shifts are read (refusals, the exact losses), which shifts a group
 // uses, its week and special days, its time zone and how each shift's segments are checked. Inputs are in the
 // READ shape (GET /groups/:id and GET /shifts/:id data; feishu-create-update-group.md, feishu-get-shift.md).
 
-const GROUP_ID = '6919358128597097404';
-const DAY = '6919358778597097404';
+const DAY = FEISHU_SHIFT_ID;
 const NIGHT = '6919358778597097405';
-
-function readShift(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    shift_id: DAY,
-    shift_name: '早班',
-    punch_times: 1,
-    punch_time_rule: [{ on_time: '9:00', off_time: '18:00' }],
-    ...overrides,
-  };
-}
-
-function readGroup(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    group_id: GROUP_ID,
-    group_name: '研发考勤',
-    time_zone: 'Asia/Shanghai',
-    group_type: 0,
-    bind_user_ids: ['u1'],
-    punch_day_shift_ids: [DAY, DAY, DAY, DAY, DAY, '0', '0'],
-    ...overrides,
-  };
-}
+const readShift = feishuReadShift;
+const readGroup = (overrides: Record<string, unknown> = {}) => feishuReadGroup(overrides);
 
 const shiftBased = (overrides: Record<string, unknown> = {}) =>
   readGroup({ group_type: 2, punch_day_shift_ids: [], ...overrides });

@@ -1,6 +1,7 @@
 import type { Loss } from '../canonical/loss.js';
 import type { Members, Shift, TimeSection } from '../canonical/canonical-rule.js';
 import { feishuToCanonical } from './feishu-to-canonical.mapper.js';
+import { FEISHU_SHIFT_ID, feishuReadGroup, feishuReadShift } from '../../test/feishu-read.fixtures.js';
 
 // Feishu → canonical, the shift half and the members (feishu-to-canonical.mapper.ts, mapSection to scopeLabel):
 // each section field, where breaks land, flexible hours, "leave late, arrive late", the Feishu-only shift settings
@@ -10,35 +11,13 @@ import { feishuToCanonical } from './feishu-to-canonical.mapper.js';
 // rule_scope_type 0 none / 1 everyone / 2 custom; scope_value_type 1 department, 2 person, 3 country/region, …;
 // operation_type 1 includes). Canonical times are seconds (canonical-rule.ts).
 
-const SHIFT_ID = '6919358778597097404';
+const SHIFT_ID = FEISHU_SHIFT_ID;
 const FIELD = `shifts[${SHIFT_ID}]`;
 const H = 3600;
 const M = 60;
 
-/** A 9:00–18:00 shift as GET /shifts/:id reads it, with none of the optional fields. */
-function readShift(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    shift_id: SHIFT_ID,
-    shift_name: '早班',
-    punch_times: 1,
-    punch_time_rule: [{ on_time: '9:00', off_time: '18:00' }],
-    ...overrides,
-  };
-}
-
-/** A fixed group (Monday–Friday on the shift) as GET /groups/:id reads it. */
-function readGroup(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    group_id: '6919358128597097404',
-    group_name: '研发考勤',
-    time_zone: 'Asia/Shanghai',
-    group_type: 0,
-    bind_user_ids: ['u1'],
-    punch_day_shift_ids: [SHIFT_ID, SHIFT_ID, SHIFT_ID, SHIFT_ID, SHIFT_ID, '0', '0'],
-    calendar_id: 1,
-    ...overrides,
-  };
-}
+const readShift = feishuReadShift;
+const readGroup = (overrides: Record<string, unknown> = {}) => feishuReadGroup({ calendar_id: 1, ...overrides });
 
 function translate(group: Record<string, unknown>, shift: Record<string, unknown> = readShift()) {
   const result = feishuToCanonical({ group, shifts: [shift] });
