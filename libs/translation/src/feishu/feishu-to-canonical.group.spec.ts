@@ -548,6 +548,16 @@ describe('feishuToCanonical: special days (yyyyMMdd, REFERENCE A4)', () => {
     expect(result.ok).toBe(false);
     expect(notes(result).map((loss) => [loss.field, loss.severity])).toEqual([[`shifts[${NIGHT}]`, 'blocking']]);
   });
+
+  it('a shift-based group too: its special workday names a shift of the rule, so that shift must be supplied', () => {
+    const special = { need_punch_special_days: [{ punch_day: 20260105, shift_id: NIGHT }] };
+    const refused = map(shiftBased(special));
+    expect(refused.ok).toBe(false);
+    expect(notes(refused).map((loss) => [loss.field, loss.severity])).toEqual([[`shifts[${NIGHT}]`, 'blocking']]);
+    const rule = ok(map(shiftBased(special), [readShift(), readShift({ shift_id: NIGHT, shift_name: 'Night' })]));
+    expect(rule.specialWorkdays.map((day) => day.shiftKey)).toEqual([NIGHT]);
+    expect(rule.shifts.map((shift) => shift.key).sort()).toEqual([DAY, NIGHT].sort());
+  });
 });
 
 describe('feishuToCanonical: time zone (the group zone wins; the option is only a fallback)', () => {

@@ -165,9 +165,11 @@ function mapReadGroup(
   const { week, weekShiftIds } = mapWeek(group, kind, report);
   const special = mapSpecialDays(group, report);
 
-  // Which supplied shifts the rule uses (canonical-rule.ts: "Every shift the rule uses").
+  // Which supplied shifts the rule uses (canonical-rule.ts: "Every shift the rule uses"). A special workday names
+  // "a shift of this rule" whatever the kind (SpecialWorkday.shiftKey), so a 排班 group's special-day shift must be
+  // supplied too, not only its roster's.
   const used = new Set<string>(kind === 'shift_based' ? shifts.keys() : weekShiftIds);
-  if (kind !== 'shift_based') for (const id of special.shiftIds) used.add(id);
+  for (const id of special.shiftIds) used.add(id);
   for (const id of used) {
     if (!shifts.has(id)) {
       report.blocking(
