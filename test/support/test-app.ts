@@ -5,7 +5,7 @@ import type { DynamicModule, ForwardReference, Type } from '@nestjs/common';
 import { AppModule } from '../../apps/gateway/src/app.module.js';
 import { configureApp } from '../../apps/gateway/src/app.setup.js';
 import { type AppConfig, loadAppConfig } from '../../apps/gateway/src/config/app-config.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { createTestDatabase, keepAsSnapshot, type TestDatabase, type TestDatabaseSnapshot } from './test-database.js';
 import { LogCapture } from './log-capture.js';
 // nestjs-pino builds one pino-http instance per process, on first use, and every app made after it logs into
 // that first app's destination (node_modules/nestjs-pino/dist/esm/rootLogger.js). Its reset for tests is not
@@ -17,6 +17,13 @@ export interface TestApp {
   readonly config: AppConfig;
   readonly logs: LogCapture;
   close(): Promise<void>;
+  /** Closes the app and keeps its database as a snapshot later apps can start from (`createTestApp`'s `from`). */
+  closeIntoSnapshot(): Promise<TestDatabaseSnapshot>;
+}
+
+export interface CreateTestAppOptions {
+  /** Start on a copy of this database snapshot instead of a fresh, empty one. */
+  readonly from?: TestDatabaseSnapshot;
 }
 
 export const TEST_API_TOKEN = 'e2e-token-4f1c9a7d2b';
@@ -28,8 +35,9 @@ export const TEST_API_TOKEN = 'e2e-token-4f1c9a7d2b';
 export async function createTestApp(
   env: Record<string, string> = {},
   extraImports: (Type | DynamicModule | ForwardReference)[] = [],
+  options: CreateTestAppOptions = {},
 ): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase();
+  const database: TestDatabase = await createTestDatabase(options);
   const config = loadAppConfig({
     GATEWAY_API_TOKEN: TEST_API_TOKEN,
     LOG_LEVEL: 'debug',
@@ -49,15 +57,22 @@ export async function createTestApp(
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true, bodyParser: false });
   configureApp(app);
   await app.init();
+  const closeApp = async () => {
+    await app.close();
+    // The next test app of the file (a test's own, made in a beforeEach) then logs into its own capture.
+    forgetNestPinoRootLogger();
+  };
   return {
     app,
     config,
     logs,
     close: async () => {
-      await app.close();
+      await closeApp();
       await database.drop();
-      // The next test app of the file (a test's own, made in a beforeEach) then logs into its own capture.
-      forgetNestPinoRootLogger();
+    },
+    closeIntoSnapshot: async () => {
+      await closeApp();
+      return keepAsSnapshot(database);
     },
   };
 }
