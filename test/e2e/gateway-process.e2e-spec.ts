@@ -6,11 +6,14 @@ import { openMappingStore } from '@app/mapping-store';
 import { MIGRATIONS } from '@app/migrations';
 import { startGateway, waitForHealth } from '../support/gateway-process.js';
 import { createTestDatabase } from '../support/test-database.js';
+import { waitUntil } from '../support/wait-for.js';
 
 // The built entry point, started the way an operator starts it. The deadline only catches a gateway that never
 // becomes healthy; how fast it starts is not asserted here (tests assert behaviour, benchmarks measure speed:
 // on a loaded 2-core CI machine a first embedded start with all migrations has taken over 15 s).
 const HEALTHY_WITHIN_MS = 90_000;
+// A healthy gateway's start-up lines reach its stdout pipe within this; again a bound for a hang only.
+const LOGGED_WITHIN_MS = 30_000;
 // A test here starts the gateway up to three times, each within that deadline.
 jest.setTimeout(4 * HEALTHY_WITHIN_MS);
 
@@ -41,7 +44,12 @@ describe('gateway process', () => {
 
     const first = startGateway(env);
     const { port } = await waitForHealth(first, HEALTHY_WITHIN_MS);
-    // The port the operating system chose is in the log too, for an operator who set PORT=0.
+    // The port the operating system chose is in the log too, for an operator who set PORT=0. The log reaches
+    // the pipe after the gateway answers, at its own pace (pino writes asynchronously): once on a loaded machine
+    // nothing of it had arrived yet when /health did.
+    await waitUntil(() => first.stdout().includes('"msg":"Gateway listening"'), 'the gateway listening in its log', {
+      timeoutMs: LOGGED_WITHIN_MS,
+    });
     expect(first.stdout()).toContain(`"port":${port},"msg":"Gateway listening"`);
     expect(first.stdout()).toContain('applied CreateMappingStore');
     // The embedded default is real PostgreSQL, and the start-up log says which.
@@ -61,6 +69,9 @@ describe('gateway process', () => {
 
     const second = startGateway(env);
     await waitForHealth(second, HEALTHY_WITHIN_MS);
+    await waitUntil(() => second.stdout().includes('"msg":"Gateway listening"'), 'the restart in its log', {
+      timeoutMs: LOGGED_WITHIN_MS,
+    });
     expect(second.stdout()).toContain('"migrationsApplied":[]');
     // A second gateway on the same DATA_DIR is refused instead of corrupting it.
     const intruder = startGateway(env);

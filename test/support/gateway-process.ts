@@ -2,6 +2,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { waitUntil } from './wait-for.js';
 
 export const GATEWAY_ENTRY = 'dist/apps/gateway/src/main.js';
+const PIPES_CLOSED_WITHIN_MS = 5_000;
 /**
  * How the gateway is run (npm start, the Docker image's NODE_OPTIONS, and here): V8's young generation capped at
  * 4 MB per semi-space. By default Node 26 lets it grow to ~44 MB that an idle gateway keeps resident; capped, the
@@ -36,8 +37,17 @@ export function startGateway(env: Record<string, string>, args: string[] = []): 
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  // 'exit' can come before the last of the child's output is read from its pipes; the pipes' 'close' comes
+  // after it, unless a process the child started still holds them (the embedded PostgreSQL of a gateway that did
+  // not stop it): wait for them a bounded while.
+  const pipesClosed = Promise.all(
+    [child.stdout, child.stderr].map((pipe) => new Promise<void>((resolve) => pipe.once('close', () => resolve()))),
+  );
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('exit', (code, signal) => {
+      const bound = new Promise<void>((done) => setTimeout(done, PIPES_CLOSED_WITHIN_MS).unref());
+      void Promise.race([pipesClosed, bound]).then(() => resolve({ code, signal }));
+    }),
   );
   const listening = new Promise<number>((resolve, reject) => {
     child.on('message', (message: unknown) => {

@@ -5,11 +5,20 @@ import type { DynamicModule, ForwardReference, Type } from '@nestjs/common';
 import { AppModule } from '../../apps/gateway/src/app.module.js';
 import { configureApp } from '../../apps/gateway/src/app.setup.js';
 import { type AppConfig, loadAppConfig } from '../../apps/gateway/src/config/app-config.js';
-import { createTestDatabase, keepAsSnapshot, type TestDatabase, type TestDatabaseSnapshot } from './test-database.js';
+import {
+  createTestDatabase,
+  keepAsSnapshot,
+  settleConnections,
+  type TestDatabase,
+  type TestDatabaseSnapshot,
+} from './test-database.js';
 import { LogCapture } from './log-capture.js';
 // nestjs-pino builds one pino-http instance per process, on first use, and every app made after it logs into
 // that first app's destination (node_modules/nestjs-pino/dist/esm/rootLogger.js). Its reset for tests is not
-// among the package's exports, hence the path.
+// among the package's exports, hence the path. The reset comes after the database's drop: a log line the drop
+// causes (pg-boss reporting a connection the drop ended) still finds the closed app's logger, where after a reset
+// it would find none and throw, failing whichever test runs then (seen in a loaded run of rules-sync, 2026-12-07,
+// when the reset came first).
 import { __resetOutOfContextForTests as forgetNestPinoRootLogger } from '../../node_modules/nestjs-pino/dist/esm/PinoLogger.js';
 
 export interface TestApp {
@@ -57,21 +66,21 @@ export async function createTestApp(
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true, bodyParser: false });
   configureApp(app);
   await app.init();
-  const closeApp = async () => {
-    await app.close();
-    // The next test app of the file (a test's own, made in a beforeEach) then logs into its own capture.
-    forgetNestPinoRootLogger();
-  };
   return {
     app,
     config,
     logs,
     close: async () => {
-      await closeApp();
+      await app.close();
       await database.drop();
+      // The next test app of the file (a test's own, made in a beforeEach) then logs into its own capture.
+      forgetNestPinoRootLogger();
     },
     closeIntoSnapshot: async () => {
-      await closeApp();
+      await app.close();
+      // Before the reset, for the same reason as the drop above: a connection ended here may still log.
+      await settleConnections(database);
+      forgetNestPinoRootLogger();
       return keepAsSnapshot(database);
     },
   };

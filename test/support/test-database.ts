@@ -69,9 +69,35 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
   };
 }
 
+const databaseName = (database: TestDatabase) => new URL(database.target.url).pathname.slice(1);
+
+/**
+ * Waits until nothing is connected to the database any more, up to `timeoutMs`, then ends whatever still is.
+ * A closed gateway can leave a connection for a moment: pg-boss's stop ends its pool's connections without
+ * waiting for their sockets to close, and under load one has been seen still open after the app's close
+ * resolved. A copy of the database (`CREATE DATABASE … TEMPLATE`) needs it unused.
+ */
+export async function settleConnections(database: TestDatabase, timeoutMs = 10_000): Promise<void> {
+  const admin = new pg.Client({ connectionString: testServerUrl() });
+  await admin.connect();
+  try {
+    const others = 'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()';
+    const deadline = Date.now() + timeoutMs;
+    while ((await admin.query(others, [databaseName(database)])).rowCount !== 0) {
+      if (Date.now() > deadline) {
+        await admin.query(`SELECT pg_terminate_backend(pid) FROM (${others}) AS lingering`, [databaseName(database)]);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
 /** Keeps a test database, whose every connection is closed, as a snapshot to copy from (it is not copied here). */
 export function keepAsSnapshot(database: TestDatabase): TestDatabaseSnapshot {
-  return { name: new URL(database.target.url).pathname.slice(1), drop: () => database.drop() };
+  return { name: databaseName(database), drop: () => database.drop() };
 }
 
 export interface TestStore {
