@@ -29,6 +29,7 @@ export const MUTATION_TARGETS = {
   // machine (the whole target's specs take minutes per static mutant). A mutant these specs leave alive may still
   // be killed by another translation spec, so its score is a lower bound of the translation target's.
   'wecom-rule': {
+    tsconfig: TRANSLATION_TSCONFIG,
     mutate: ['libs/translation/src/wecom/wecom-rule.util.ts'],
     specs: [
       'libs/translation/src/wecom/wecom-rule.util.spec.ts',
