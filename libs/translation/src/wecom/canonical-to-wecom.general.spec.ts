@@ -244,3 +244,273 @@ describe('canonicalToWecom: members (doc range, "at least one")', () => {
     });
   });
 });
+
+describe('canonicalToWecom: GPS places (doc loc_infos, "invalid location info")', () => {
+  it('writes degrees × 1,000,000 and accepts the edges of the documented range (±90°, ±180°)', () => {
+    const result = write(
+      officeRule({
+        wifiLocations: [],
+        gpsLocations: [gps({ latitude: 90, longitude: -180 }), gps({ name: 'South', latitude: -90, longitude: 180 })],
+      }),
+    );
+    expect(result.ok && result.value.loc_infos).toEqual([
+      { lat: 90_000_000, lng: -180_000_000, loc_title: 'HQ', loc_detail: 'Road 1', distance: 300 },
+      { lat: -90_000_000, lng: 180_000_000, loc_title: 'South', loc_detail: 'Road 1', distance: 300 },
+    ]);
+    expect(result.losses).toEqual(defaultNotes());
+  });
+
+  it('leaves out coordinates WeCom cannot store: not a number, zero (empty), or out of range', () => {
+    const bad: GpsLocation[] = [
+      gps({ name: 'lat NaN', latitude: Number.NaN }),
+      gps({ name: 'lng NaN', longitude: Number.NaN }),
+      gps({ name: 'lat 0', latitude: 0 }),
+      gps({ name: 'lng 0', longitude: 0 }),
+      gps({ name: 'lat 90.5', latitude: 90.5 }),
+      gps({ name: 'lng -180.5', longitude: -180.5 }),
+    ];
+    const result = write(officeRule({ gpsLocations: bad }));
+    expect(result.ok && result.value.loc_infos).toBeUndefined();
+    expect(result.losses).toEqual([
+      ...bad.map(
+        (location, index): Loss => ({
+          field: `gpsLocations[${index}]`,
+          severity: 'dropped',
+          message: `Location "${location.name}" has coordinates WeCom cannot store and was left out.`,
+          sourceValue: location,
+        }),
+      ),
+      ...defaultNotes(),
+    ]);
+  });
+
+  it('leaves out a location without a positive radius', () => {
+    const result = write(
+      officeRule({
+        gpsLocations: [
+          gps({ name: 'none', radiusMeters: Number.NaN }),
+          gps({ name: 'zero', radiusMeters: 0 }),
+          gps({ name: 'negative', radiusMeters: -100 }),
+        ],
+      }),
+    );
+    expect(result.ok && result.value.loc_infos).toBeUndefined();
+    expect(result.losses).toEqual([
+      {
+        field: 'gpsLocations[0]',
+        severity: 'dropped',
+        message: 'Location "none" has no check-in radius and was left out.',
+        sourceValue: Number.NaN,
+      },
+      {
+        field: 'gpsLocations[1]',
+        severity: 'dropped',
+        message: 'Location "zero" has no check-in radius and was left out.',
+        sourceValue: 0,
+      },
+      {
+        field: 'gpsLocations[2]',
+        severity: 'dropped',
+        message: 'Location "negative" has no check-in radius and was left out.',
+        sourceValue: -100,
+      },
+      ...defaultNotes(),
+    ]);
+  });
+
+  it('snaps the radius to a documented distance and reports the change', () => {
+    const result = write(officeRule({ wifiLocations: [], gpsLocations: [gps({ radiusMeters: 130 })] }));
+    expect(result.ok && result.value.loc_infos).toEqual([
+      { lat: 31_200_000, lng: 121_500_000, loc_title: 'HQ', loc_detail: 'Road 1', distance: 100 },
+    ]);
+    expect(result.losses).toEqual([
+      {
+        field: 'gpsLocations[0].radiusMeters',
+        severity: 'approximated',
+        message:
+          'Check-in radius of "HQ" 130 m was changed to 100 m: WeCom only allows 100–1000 m in steps of 100, 1500, 2000, 2500 or 3000 m.',
+        sourceValue: 130,
+        targetValue: 100,
+      },
+      ...defaultNotes(),
+    ]);
+  });
+
+  it('fills the title and detail WeCom requires from whichever of name and address is not blank', () => {
+    const result = write(
+      officeRule({
+        wifiLocations: [],
+        gpsLocations: [
+          gps({ name: '  HQ  ', address: '  ' }),
+          gps({ name: ' ', address: ' Road 2 ' }),
+          gps({ name: '', address: '' }),
+        ],
+      }),
+    );
+    expect(result.ok && result.value.loc_infos!.map(({ loc_title, loc_detail }) => [loc_title, loc_detail])).toEqual(
+      [
+        ['HQ', 'HQ'],
+        ['Road 2', 'Road 2'],
+        ['Check-in location', 'Check-in location'],
+      ],
+    );
+    expect(result.losses).toEqual(defaultNotes());
+  });
+
+  it('keeps 40-character names and cuts 41-character ones to 40 (doc loc_title / loc_detail)', () => {
+    const forty = 'N'.repeat(40);
+    const long = `${'D'.repeat(40)}x`;
+    const result = write(
+      officeRule({
+        wifiLocations: [],
+        gpsLocations: [gps({ name: forty, address: forty }), gps({ name: `${forty}y`, address: long })],
+      }),
+    );
+    expect(result.ok && result.value.loc_infos!.map(({ loc_title, loc_detail }) => [loc_title, loc_detail])).toEqual(
+      [
+        [forty, forty],
+        [forty, 'D'.repeat(40)],
+      ],
+    );
+    expect(result.losses).toEqual([
+      {
+        field: 'gpsLocations[1].name',
+        severity: 'approximated',
+        message: `The location name was shortened to "${forty}": WeCom allows at most 40 characters.`,
+        sourceValue: `${forty}y`,
+        targetValue: forty,
+      },
+      {
+        field: 'gpsLocations[1].address',
+        severity: 'approximated',
+        message: `The location address was shortened to "${'D'.repeat(40)}": WeCom allows at most 40 characters.`,
+        sourceValue: long,
+        targetValue: 'D'.repeat(40),
+      },
+      ...defaultNotes(),
+    ]);
+  });
+});
+
+describe('canonicalToWecom: Wi-Fi places (doc wifimac_infos)', () => {
+  it('leaves out an invalid or repeated router MAC and names a network by its trimmed SSID or its MAC', () => {
+    const result = write(
+      officeRule({
+        wifiLocations: [
+          wifi({ ssid: 'Broken', bssid: 'not-a-mac' }),
+          wifi({ ssid: ' Office ', bssid: 'AA-BB-CC-00-11-22' }),
+          wifi({ ssid: 'Again', bssid: 'aa:bb:cc:00:11:22' }),
+          wifi({ ssid: '  ', bssid: 'aa:bb:cc:00:11:33' }),
+        ],
+      }),
+    );
+    expect(result.ok && result.value.wifimac_infos).toEqual([
+      { wifiname: 'Office', wifimac: 'aa:bb:cc:00:11:22' },
+      { wifiname: 'Wi-Fi aa:bb:cc:00:11:33', wifimac: 'aa:bb:cc:00:11:33' },
+    ]);
+    expect(result.losses).toEqual([
+      {
+        field: 'wifiLocations[0]',
+        severity: 'dropped',
+        message: 'Wi-Fi "Broken" has an invalid router MAC address "not-a-mac" and was left out.',
+        sourceValue: 'not-a-mac',
+      },
+      {
+        field: 'wifiLocations[2]',
+        severity: 'dropped',
+        message:
+          'Wi-Fi router aa:bb:cc:00:11:22 is listed twice; WeCom needs each MAC address once, so the second entry was left out.',
+        sourceValue: 'aa:bb:cc:00:11:22',
+      },
+      ...defaultNotes(),
+    ]);
+  });
+
+  it('keeps a 40-character SSID and cuts a 41-character one (doc "wifiname … 40")', () => {
+    const forty = 'W'.repeat(40);
+    const result = write(
+      officeRule({
+        wifiLocations: [wifi({ ssid: forty }), wifi({ ssid: `${forty}!`, bssid: 'aa:bb:cc:00:11:33' })],
+      }),
+    );
+    expect(result.ok && result.value.wifimac_infos!.map((entry) => entry.wifiname)).toEqual([forty, forty]);
+    expect(result.losses).toEqual([
+      {
+        field: 'wifiLocations[1].ssid',
+        severity: 'approximated',
+        message: `The Wi-Fi name was shortened to "${forty}": WeCom allows at most 40 characters.`,
+        sourceValue: `${forty}!`,
+        targetValue: forty,
+      },
+      ...defaultNotes(),
+    ]);
+  });
+});
+
+describe('canonicalToWecom: number of places (doc "wifi or location size maximum 500")', () => {
+  /** n distinct valid MAC addresses 02:00:00:00:hh:ll. */
+  function macs(count: number, from = 0): WifiLocation[] {
+    return Array.from({ length: count }, (_, index) => {
+      const n = from + index;
+      const hex = (value: number) => value.toString(16).padStart(2, '0');
+      return wifi({ ssid: `net ${n}`, bssid: `02:00:00:00:${hex(n >> 8)}:${hex(n & 255)}` });
+    });
+  }
+
+  it('keeps exactly 500 places without a loss', () => {
+    const result = write(officeRule({ gpsLocations: [gps()], wifiLocations: macs(499) }));
+    expect(result.ok && [result.value.loc_infos!.length, result.value.wifimac_infos!.length]).toEqual([1, 499]);
+    expect(result.losses).toEqual(defaultNotes());
+  });
+
+  it('keeps GPS locations first and leaves out the Wi-Fi networks beyond 500 in all', () => {
+    const locations = Array.from({ length: 300 }, (_, index) => gps({ name: `site ${index}` }));
+    const result = write(officeRule({ gpsLocations: locations, wifiLocations: macs(201) }));
+    if (!result.ok) throw new Error('refused');
+    expect(result.value.loc_infos!.length).toBe(300);
+    // 500 − 300 = 200 networks stay: net 0 … net 199.
+    expect(result.value.wifimac_infos!.length).toBe(200);
+    expect(result.value.wifimac_infos!.at(-1)).toEqual({ wifiname: 'net 199', wifimac: '02:00:00:00:00:c7' });
+    expect(result.losses).toEqual([
+      {
+        field: 'wifiLocations',
+        severity: 'dropped',
+        message: 'WeCom allows at most 500 locations and Wi-Fi networks; 1 were left out.',
+        sourceValue: 1,
+      },
+      ...defaultNotes(),
+    ]);
+  });
+
+  it('refuses a rule left without any place', () => {
+    const result = write(officeRule({ wifiLocations: [], gpsLocations: [] }));
+    expect(result).toEqual({
+      ok: false,
+      losses: [
+        {
+          field: 'gpsLocations',
+          severity: 'blocking',
+          message:
+            'No usable GPS location or Wi-Fi network is left; WeCom requires at least one place where people may punch.',
+        },
+        ...defaultNotes(),
+      ],
+    });
+  });
+});
+
+describe('canonicalToWecom: fixed week', () => {
+  it('writes a weekday that points to a missing shift as a rest day and says which', () => {
+    const result = write(officeRule({ week: { 1: 'day', 2: 'gone', 3: null, 4: null, 5: null, 6: null, 7: null } }));
+    expect(result.ok && result.value.checkindate!.map((entry) => entry.workdays)).toEqual([[1]]);
+    expect(result.losses).toEqual([
+      {
+        field: 'week.2',
+        severity: 'dropped',
+        message: 'Tuesday points to a shift that is not in the rule, so it was written as a rest day.',
+        sourceValue: 'gone',
+      },
+      ...defaultNotes(),
+    ]);
+  });
+});
