@@ -272,14 +272,12 @@ describe('canonicalToWecom: GPS places (doc loc_infos, "invalid location info")'
     const result = write(officeRule({ gpsLocations: bad }));
     expect(result.ok && result.value.loc_infos).toBeUndefined();
     expect(result.losses).toEqual([
-      ...bad.map(
-        (location, index): Loss => ({
-          field: `gpsLocations[${index}]`,
-          severity: 'dropped',
-          message: `Location "${location.name}" has coordinates WeCom cannot store and was left out.`,
-          sourceValue: location,
-        }),
-      ),
+      ...bad.map((location, index): Loss => ({
+        field: `gpsLocations[${index}]`,
+        severity: 'dropped',
+        message: `Location "${location.name}" has coordinates WeCom cannot store and was left out.`,
+        sourceValue: location,
+      })),
       ...defaultNotes(),
     ]);
   });
@@ -347,13 +345,11 @@ describe('canonicalToWecom: GPS places (doc loc_infos, "invalid location info")'
         ],
       }),
     );
-    expect(result.ok && result.value.loc_infos!.map(({ loc_title, loc_detail }) => [loc_title, loc_detail])).toEqual(
-      [
-        ['HQ', 'HQ'],
-        ['Road 2', 'Road 2'],
-        ['Check-in location', 'Check-in location'],
-      ],
-    );
+    expect(result.ok && result.value.loc_infos!.map(({ loc_title, loc_detail }) => [loc_title, loc_detail])).toEqual([
+      ['HQ', 'HQ'],
+      ['Road 2', 'Road 2'],
+      ['Check-in location', 'Check-in location'],
+    ]);
     expect(result.losses).toEqual(defaultNotes());
   });
 
@@ -366,12 +362,10 @@ describe('canonicalToWecom: GPS places (doc loc_infos, "invalid location info")'
         gpsLocations: [gps({ name: forty, address: forty }), gps({ name: `${forty}y`, address: long })],
       }),
     );
-    expect(result.ok && result.value.loc_infos!.map(({ loc_title, loc_detail }) => [loc_title, loc_detail])).toEqual(
-      [
-        [forty, forty],
-        [forty, 'D'.repeat(40)],
-      ],
-    );
+    expect(result.ok && result.value.loc_infos!.map(({ loc_title, loc_detail }) => [loc_title, loc_detail])).toEqual([
+      [forty, forty],
+      [forty, 'D'.repeat(40)],
+    ]);
     expect(result.losses).toEqual([
       {
         field: 'gpsLocations[1].name',
