@@ -415,6 +415,25 @@ describe('canonicalToWecom: punch reminders, as the HR reader is told', () => {
     ]);
   });
 
+  it('shortens the deployment default inside the day without reporting it per section', () => {
+    // Only a rule's own reminder changed to fit is reported (the mapper's reminder doc); the default is told once.
+    const result = canonicalToWecom(
+      officeRule({ punchReminder: null, shifts: [shift('day', [section(10 * M, 8 * H)])] }),
+      { ...OPTIONS, remindBeforeWorkMinutes: 20, remindAfterOffMinutes: 0 },
+    );
+    expect(valid(result).checkindate![0]!.checkintime[0]).toMatchObject({ remind_work_sec: 0 });
+    expect(result.losses.filter((loss) => loss.field.includes('punchReminder'))).toEqual([
+      {
+        field: 'punchReminder',
+        severity: 'info',
+        message:
+          'The source has no punch reminder; WeCom requires one for every time section, so the default of this gateway was written: 20 min before work and at the end of work.',
+        sourceValue: null,
+        targetValue: { beforeOnSec: 20 * M, afterOffSec: 0 },
+      },
+    ]);
+  });
+
   it('says nothing of reminders for a free rule without one', () => {
     const result = write(officeRule({ ...free, punchReminder: null }));
     valid(result);
