@@ -312,3 +312,131 @@ describe('canonicalToWecom: free rules', () => {
     ]);
   });
 });
+
+describe('canonicalToWecom: special days', () => {
+  /** China midnights counted from NOW (2030-01-01): 2030-01-02 is one day on, 2030-03-01 is 59 days on. */
+  const at = (days: number) => NOW + days * DAY;
+  const workday = (date: string, note = 'Make-up day') => ({
+    date,
+    shiftKey: null,
+    sections: [section(9 * H, 18 * H)],
+    note,
+  });
+
+  it('drops special working days of a rule that is not fixed, in date order', () => {
+    const result = write(
+      rule({
+        kind: 'shift_based',
+        shifts: [nine('a', 'A')],
+        week: {},
+        specialWorkdays: [workday('2030-03-02'), workday('2030-03-01')],
+      }),
+    );
+    expect(value(result).spe_workdays).toBeUndefined();
+    expect(losses(result)).toEqual(
+      ['2030-03-01', '2030-03-02'].map((date) => ({
+        field: 'specialWorkdays',
+        severity: 'dropped',
+        message: `Special working day ${date} was not written: WeCom only has special working days in fixed-time rules.`,
+        sourceValue: date,
+      })),
+    );
+  });
+
+  it.each([
+    [['2030-01-03', '2030-01-02', '2030-03-01']],
+    [['2030-03-01', '2030-01-03', '2030-01-02']],
+    [['2030-01-02', '2030-03-01', '2030-01-03']],
+    [['2030-03-01', '2030-01-02', '2030-01-03']],
+    [['2030-01-03', '2030-03-01', '2030-01-02']],
+  ])('writes special days given as %j in date order', (dates) => {
+    const result = write(
+      rule({
+        specialWorkdays: dates.map((date) => workday(date)),
+        specialOffdays: dates.map((date) => ({ date: date.replace('2030', '2031'), note: 'Off' })),
+      }),
+    );
+    expect(losses(result)).toEqual([]);
+    expect(value(result).spe_workdays!.map((day) => day.timestamp)).toEqual([at(1), at(2), at(59)]);
+    expect(value(result).spe_offdays!.map((day) => day.timestamp)).toEqual([at(366), at(367), at(424)]);
+  });
+
+  it('writes the first of the entries for one date and drops the others, past days and invalid dates', () => {
+    const result = write(
+      rule({
+        specialWorkdays: [workday('2030-01-05', 'First'), workday('2030-01-01'), workday('2030-02-30')],
+        specialOffdays: [
+          { date: '2030-01-06', note: 'Second' },
+          { date: '2030-01-05', note: 'Off' },
+          { date: '2030-01-06', note: 'Third' },
+          { date: '2029-12-31', note: 'Off' },
+        ],
+      }),
+    );
+    expect(value(result).spe_workdays).toEqual([
+      { type: 0, timestamp: at(4), notes: 'First', checkintime: expect.any(Array) },
+    ]);
+    expect(value(result).spe_offdays).toEqual([{ type: 0, timestamp: at(5), notes: 'Second' }]);
+    expect(losses(result)).toEqual([
+      {
+        field: 'specialWorkdays.2030-01-01',
+        severity: 'dropped',
+        message:
+          'Special day 2030-01-01 is today or in the past; WeCom only accepts future special days, so it was not written.',
+        sourceValue: '2030-01-01',
+      },
+      {
+        field: 'specialWorkdays.2030-02-30',
+        severity: 'dropped',
+        message: 'Special day "2030-02-30" is not a valid date and was not written.',
+        sourceValue: '2030-02-30',
+      },
+      {
+        field: 'specialOffdays.2029-12-31',
+        severity: 'dropped',
+        message:
+          'Special day 2029-12-31 is today or in the past; WeCom only accepts future special days, so it was not written.',
+        sourceValue: '2029-12-31',
+      },
+      {
+        field: 'specialOffdays.2030-01-05',
+        severity: 'dropped',
+        message:
+          'Special day 2030-01-05 is listed more than once; WeCom allows each date once, so only the first was written.',
+        sourceValue: '2030-01-05',
+      },
+      {
+        field: 'specialOffdays.2030-01-06',
+        severity: 'dropped',
+        message:
+          'Special day 2030-01-06 is listed more than once; WeCom allows each date once, so only the first was written.',
+        sourceValue: '2030-01-06',
+      },
+    ]);
+  });
+
+  it('writes 366 special days and drops the 367th', () => {
+    // 2030 has 365 days: the 366th day after 2030-01-01 is 2031-01-02, the 367th 2031-01-03.
+    const dates = ['2030-01-02', '2030-01-03'];
+    for (let month = 1; month <= 12; month += 1) {
+      const length = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+      for (let day = 1; day <= length; day += 1) {
+        if (month === 1 && day <= 3) continue;
+        dates.push(`2030-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+      }
+    }
+    dates.push('2031-01-01', '2031-01-02', '2031-01-03');
+    expect(dates).toHaveLength(367);
+    const result = write(rule({ specialOffdays: dates.map((date) => ({ date, note: 'Off' })) }));
+    expect(value(result).spe_offdays).toHaveLength(366);
+    expect(value(result).spe_offdays![365]!.timestamp).toBe(at(366));
+    expect(losses(result)).toEqual([
+      {
+        field: 'specialOffdays.2031-01-03',
+        severity: 'dropped',
+        message: 'WeCom allows at most 366 special days; 2031-01-03 was not written.',
+        sourceValue: '2031-01-03',
+      },
+    ]);
+  });
+});
