@@ -146,15 +146,21 @@ describe('canonicalToWecom: by-shift rules', () => {
     ]);
   });
 
-  it.each([
-    [['c', 'a', 'b']],
-    [['b', 'c', 'a']],
-    [['c', 'b', 'a']],
-    [['a', 'c', 'b']],
-    [['b', 'a', 'c']],
-  ])('writes the schedules in key order whatever the order of %j', (keys) => {
-    const result = byShift(keys.map((key) => nine(key, key.toUpperCase())));
-    expect(names(result)).toEqual(['休息', 'A', 'B', 'C']);
+  it.each([[['c', 'a', 'b']], [['b', 'c', 'a']], [['c', 'b', 'a']], [['a', 'c', 'b']], [['b', 'a', 'c']]])(
+    'writes the schedules in key order whatever the order of %j',
+    (keys) => {
+      const result = byShift(keys.map((key) => nine(key, key.toUpperCase())));
+      expect(names(result)).toEqual(['休息', 'A', 'B', 'C']);
+    },
+  );
+
+  it('keeps two shifts of one key in the order given (the sort is stable)', () => {
+    expect(names(byShift([nine('b', 'B'), nine('a', 'First'), nine('a', 'Second')]))).toEqual([
+      '休息',
+      'First',
+      'Second',
+      'B',
+    ]);
   });
 
   it('writes no late_rule for a shift without flexible time', () => {
@@ -256,6 +262,7 @@ describe('canonicalToWecom: free rules', () => {
     expect(losses(write(freeRule(free([1]), { shifts: [nine('a')], week: {} })))).toEqual([FREE_INFO]);
     expect(losses(write(freeRule(free([1]), { shifts: [], week: { 3: 'a' } })))).toEqual([FREE_INFO]);
     expect(losses(write(freeRule(free([1]), { shifts: [], week: { 3: null } })))).toEqual([]);
+    expect(losses(write(freeRule(free([1]), { shifts: [], week: { 3: undefined } })))).toEqual([]);
     expect(losses(write(freeRule(free([1]))))).toEqual([]);
   });
 
@@ -277,9 +284,7 @@ describe('canonicalToWecom: free rules', () => {
   it.each([[[5, 3, 1, 7, 3]], [[7, 1, 5, 3]], [[3, 5, 7, 1]]] as const)(
     'writes the workdays %j once each, Monday first and Sunday as 0',
     (workdays) => {
-      expect(value(write(freeRule(free(workdays)))).checkindate).toEqual([
-        { workdays: [1, 3, 5, 0], checkintime: [] },
-      ]);
+      expect(value(write(freeRule(free(workdays)))).checkindate).toEqual([{ workdays: [1, 3, 5, 0], checkintime: [] }]);
     },
   );
 
@@ -364,7 +369,12 @@ describe('canonicalToWecom: special days', () => {
   it('writes the first of the entries for one date and drops the others, past days and invalid dates', () => {
     const result = write(
       rule({
-        specialWorkdays: [workday('2030-01-05', 'First'), workday('2030-01-01'), workday('2030-02-30')],
+        specialWorkdays: [
+          workday('2030-01-05', 'First'),
+          workday('2030-01-01'),
+          workday('2030-01-05', 'Again'),
+          workday('2030-02-30'),
+        ],
         specialOffdays: [
           { date: '2030-01-06', note: 'Second' },
           { date: '2030-01-05', note: 'Off' },
@@ -384,6 +394,13 @@ describe('canonicalToWecom: special days', () => {
         message:
           'Special day 2030-01-01 is today or in the past; WeCom only accepts future special days, so it was not written.',
         sourceValue: '2030-01-01',
+      },
+      {
+        field: 'specialWorkdays.2030-01-05',
+        severity: 'dropped',
+        message:
+          'Special day 2030-01-05 is listed more than once; WeCom allows each date once, so only the first was written.',
+        sourceValue: '2030-01-05',
       },
       {
         field: 'specialWorkdays.2030-02-30',
