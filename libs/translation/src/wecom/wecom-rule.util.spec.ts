@@ -45,6 +45,8 @@ describe('utf8Length at the edges', () => {
   const encoder = new TextEncoder();
 
   it.each([
+    ['the last 1-byte code point', '\u007f', 1],
+    ['the first 2-byte code point', '\u0080', 2],
     ['the last 2-byte code point', '\u07ff', 2],
     ['the first 3-byte code point', '\u0800', 3],
     ['a pair: 4 bytes', '\ud83d\ude00', 4],
