@@ -53,6 +53,10 @@ export const MUTATION_TARGETS = {
       'libs/translation/src/wecom/canonical-to-wecom.mapper.spec.ts',
       'libs/translation/src/wecom/canonical-to-wecom.boundaries.spec.ts',
       'libs/translation/src/wecom/canonical-to-wecom.sections.spec.ts',
+      'libs/translation/src/wecom/canonical-to-wecom.general.spec.ts',
+      'libs/translation/src/wecom/canonical-to-wecom.days.spec.ts',
+      'libs/translation/src/wecom/canonical-to-wecom.settings.spec.ts',
+      'libs/translation/src/wecom/canonical-to-wecom.helpers.spec.ts',
       'libs/translation/src/wecom/wecom-update-merge.spec.ts',
     ],
   },
@@ -125,7 +129,10 @@ export const MUTATION_TARGETS = {
   'translation-field-coverage': {
     tsconfig: TRANSLATION_TSCONFIG,
     mutate: ['libs/translation/src/field-coverage/*.ts', 'libs/translation/src/*/*.coverage.ts'],
-    specs: ['libs/translation/test/field-coverage.spec.ts'],
+    specs: [
+      'libs/translation/test/field-coverage.spec.ts',
+      'libs/translation/src/field-coverage/render-field-coverage.spec.ts',
+    ],
   },
   translation: {
     tsconfig: TRANSLATION_TSCONFIG,
