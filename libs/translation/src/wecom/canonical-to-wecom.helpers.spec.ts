@@ -48,16 +48,8 @@ const DEFAULT_WINDOW: Loss = {
 };
 
 describe('canonicalToWecom helpers: make-up punches (remedyFields, remedyLimit)', () => {
-  const base: CanonicalRule['remedy'] = {
-    allowed: true,
-    monthlyLimit: null,
-    daysLimit: null,
-    forMissing: true,
-    forLate: true,
-    forEarly: true,
-    forOther: true,
-    forNormal: false,
-  };
+  // The fixture's make-up settings (no limits; missing, late, early and other punches), switched on.
+  const base: CanonicalRule['remedy'] = { ...officeRule().remedy, allowed: true };
 
   it('reports a normal-punch remedy and limits outside WeCom’s ranges with their exact messages', () => {
     const result = write(officeRule({ remedy: { ...base, forNormal: true, monthlyLimit: 150, daysLimit: 200 } }));
