@@ -92,6 +92,24 @@ describe('canonicalToWecom: fixed rule weekdays', () => {
     expect(checkindate[0]!.workdays).toEqual([1, 2]);
     expect(Object.keys(checkindate[0]!)).toEqual(SHIFT_KEYS_OF_ENTRY);
   });
+
+  it('refuses a fixed rule whose week is rest days only, naming the week', () => {
+    const result = write(rule({ shifts: [nine('day', 'Day')], week: { 1: null, 6: null } }));
+    expect(result.ok).toBe(false);
+    expect(losses(result)).toEqual([
+      {
+        field: 'shifts.day',
+        severity: 'info',
+        message:
+          'Shift "Day" is not worked on any weekday; a fixed WeCom rule has no list of spare shifts, so it was not written.',
+      },
+      {
+        field: 'week',
+        severity: 'blocking',
+        message: 'The fixed rule has no working weekday; WeCom requires at least one day with working times.',
+      },
+    ]);
+  });
 });
 
 describe('canonicalToWecom: by-shift rules', () => {
