@@ -207,20 +207,24 @@ describe('console runs (Chromium)', () => {
 
   it('shows a running run live: its progress in the list and then its outcome, without a reload', async () => {
     const slow = [await createGroup('控制台慢班一'), await createGroup('控制台慢班二')];
-    // Every WeCom create is held: the first for 8 s, the second for 4 s, so one item is done well before the other.
+    // Every WeCom create is held (the two are sent at once): the first for 11 s, the second for 1 s, so the run
+    // shows one of two items done for about 10 s. With 8 s and 4 s (a 4 s window) a loaded, shuffled run went
+    // from none done to the outcome: the page polls every second, but a starved browser and gateway answered
+    // less often. The first hold stays well below the WeCom client's 15 s request timeout (wecom.client.ts), past
+    // which the create would be retried.
     harness.emulators.wecom.emulator.faults.configure([
       {
         endpoint: 'POST /cgi-bin/checkin/add_checkin_option',
         kind: 'latency',
         probability: 1,
-        latencyMs: 4000,
+        latencyMs: 10_000,
         maxCount: 1,
       },
       {
         endpoint: 'POST /cgi-bin/checkin/add_checkin_option',
         kind: 'latency',
         probability: 1,
-        latencyMs: 4000,
+        latencyMs: 1000,
         maxCount: 2,
       },
     ]);
@@ -237,10 +241,10 @@ describe('console runs (Chromium)', () => {
       const progress = row.getByRole('status');
       await progress.getByText(/执行中，已完成 [01] \/ 2 项/).waitFor();
       await harness.screenshot(page, 'runs-running');
-      // The first item done while the second is still held: the count moves on its own, against the run's total.
+      // One item done while the other is still held: the count moves on its own, against the run's total.
       await progress.getByText('执行中，已完成 1 / 2 项', { exact: true }).waitFor({ timeout: 20_000 });
       // And the outcome replaces the progress, still without a reload.
-      await row.getByText('成功', { exact: true }).waitFor({ timeout: 20_000 });
+      await row.getByText('成功', { exact: true }).waitFor({ timeout: 30_000 });
       await row.getByText('新建 2', { exact: true }).waitFor();
       expect(await progress.count()).toBe(0);
 
@@ -260,7 +264,7 @@ describe('console runs (Chromium)', () => {
     } finally {
       harness.emulators.wecom.emulator.faults.clear();
     }
-  });
+  }, 120_000);
 
   it('marks a dry run, and shows the requests it would send', async () => {
     const group = await createGroup('控制台试运行班');
