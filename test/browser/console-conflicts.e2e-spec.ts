@@ -2,7 +2,12 @@ import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import type { WecomCheckinGroupCreate } from '@app/wecom';
 import type { Browser } from 'playwright-core';
-import { type ConsoleHarness, launchConsoleBrowser, startConsoleHarness } from '../support/console-browser.js';
+import {
+  type ConsoleHarness,
+  launchConsoleBrowser,
+  startConsoleHarness,
+  waitForAnimationsToEnd,
+} from '../support/console-browser.js';
 import { createFixedFeishuGroup, syncAndWait, vendorAdmins } from '../support/sync-harness.js';
 
 // The Conflicts page in Chromium against the real gateway. The sample company's Feishu group 总部固定班 meets a
@@ -111,7 +116,7 @@ describe('console conflicts page (Chromium)', () => {
     ]);
     await choices.getByText(/becomes not linked and is not synced until you set its direction/).waitFor();
     // Antd's enter transitions ended, so the screenshot shows the page as it settles.
-    await page.waitForFunction('document.getAnimations().length === 0');
+    await waitForAnimationsToEnd(page);
     await harness.screenshot(page, 'conflicts');
 
     await choices.getByRole('button', { name: 'Skip' }).click();

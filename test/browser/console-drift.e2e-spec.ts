@@ -1,7 +1,12 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import type { Browser } from 'playwright-core';
-import { type ConsoleHarness, launchConsoleBrowser, startConsoleHarness } from '../support/console-browser.js';
+import {
+  type ConsoleHarness,
+  launchConsoleBrowser,
+  startConsoleHarness,
+  waitForAnimationsToEnd,
+} from '../support/console-browser.js';
 import { createFixedFeishuGroup, syncAndWait, vendorAdmins } from '../support/sync-harness.js';
 
 // Checking links on the Links page in Chromium against the real gateway: two groups of the test's own are synced
@@ -109,7 +114,7 @@ describe('console links page: checking for drift (Chromium)', () => {
     // Away from the buttons, so no tooltip covers the page in the screenshot.
     await page.mouse.move(640, 760);
     await page.getByRole('tooltip').waitFor({ state: 'hidden' });
-    await page.waitForFunction('document.getAnimations().length === 0');
+    await waitForAnimationsToEnd(page);
     await harness.screenshot(page, 'links-drift');
 
     // The state filter's "drifted" works on checked links.

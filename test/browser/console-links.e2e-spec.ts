@@ -1,7 +1,12 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import type { Browser } from 'playwright-core';
-import { type ConsoleHarness, launchConsoleBrowser, startConsoleHarness } from '../support/console-browser.js';
+import {
+  type ConsoleHarness,
+  launchConsoleBrowser,
+  startConsoleHarness,
+  waitForAnimationsToEnd,
+} from '../support/console-browser.js';
 import { createFixedFeishuGroup, syncAndWait, vendorAdmins, waitForRunBody } from '../support/sync-harness.js';
 
 // The Links page in Chromium against the real gateway: a group of the test's own, synced Feishu → WeCom, is
@@ -113,7 +118,7 @@ describe('console links page (Chromium)', () => {
       'In sync',
     );
     // Antd's enter transitions ended, so the screenshot shows the page as it settles.
-    await page.waitForFunction('document.getAnimations().length === 0');
+    await waitForAnimationsToEnd(page);
     await harness.screenshot(page, 'links');
     expect(errors()).toEqual([]);
   });

@@ -37,6 +37,15 @@ export interface ConsoleHarness {
 }
 
 /** Launches the system Chromium, with a readable error when it cannot. */
+/**
+ * Waits until the page has no running animation (a tooltip fading, a drawer sliding), so a screenshot shows
+ * the settled page. The bound is for a hang, not speed: on a loaded machine a starved Chromium has taken over
+ * the pages' 15 s default to finish a fade (console-drift, a loaded shuffled run).
+ */
+export async function waitForAnimationsToEnd(page: Page): Promise<void> {
+  await page.waitForFunction('document.getAnimations().length === 0', undefined, { timeout: 30_000 });
+}
+
 export async function launchConsoleBrowser(): Promise<Browser> {
   try {
     return await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
