@@ -10,7 +10,12 @@ import { FeishuClient } from '@app/feishu';
 import { openMappingStore, RunQueue } from '@app/mapping-store';
 import { MIGRATIONS } from '@app/migrations';
 import { createFixedFeishuGroup } from '../support/sync-harness.js';
-import { type GatewayProcess, startGateway, waitForHealth } from '../support/gateway-process.js';
+import {
+  GATEWAY_HEALTHY_WITHIN_MS,
+  type GatewayProcess,
+  startGateway,
+  waitForHealth,
+} from '../support/gateway-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { waitFor as waitForCondition } from '../support/wait-for.js';
 
@@ -28,11 +33,8 @@ const TAKEOVER_SECONDS = 10;
 const CRON_SECONDS = 5;
 const TICKS = 4;
 const WECOM_ADD = 'POST /cgi-bin/checkin/add_checkin_option';
-// The deadline only catches a replica that never becomes healthy; how fast one starts is not asserted (a built
-// gateway has taken over 20 s to start on a two-core machine running three test files and a mutation run, load
-// average 15–25). Each test starts up to three replicas, so its own timeout allows for that.
-const REPLICA_HEALTHY_WITHIN_MS = 90_000;
-jest.setTimeout(4 * REPLICA_HEALTHY_WITHIN_MS);
+// Each test starts up to three replicas, each within GATEWAY_HEALTHY_WITHIN_MS, so its own timeout allows for that.
+jest.setTimeout(4 * GATEWAY_HEALTHY_WITHIN_MS);
 
 interface RunRow {
   id: string;
@@ -156,7 +158,7 @@ describe('replicas: gateway processes on one PostgreSQL database', () => {
       LOG_LEVEL: 'info',
     });
     gateways.push(gateway);
-    await waitForHealth(gateway, REPLICA_HEALTHY_WITHIN_MS);
+    await waitForHealth(gateway, GATEWAY_HEALTHY_WITHIN_MS);
     return gateway;
   }
 

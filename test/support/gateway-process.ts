@@ -10,6 +10,13 @@ const PIPES_CLOSED_WITHIN_MS = 5_000;
  */
 export const GATEWAY_NODE_FLAGS = ['--max-semi-space-size=4'] as const;
 
+/**
+ * How long a built gateway may take to become healthy before a test calls it hung: a bound for a hang, not a speed
+ * claim (tests assert behaviour, benchmarks measure speed). On two loaded cores a first embedded start with all
+ * migrations has taken over 15 s, and over 20 s beside three test files and a mutation run (load 15–25).
+ */
+export const GATEWAY_HEALTHY_WITHIN_MS = 90_000;
+
 export interface GatewayProcess {
   readonly child: ChildProcessWithoutNullStreams;
   readonly stdout: () => string;
