@@ -25,6 +25,11 @@ afterEach(async () => {
 /**
  * A plain HTTP proxy in front of the emulator that counts the calls in flight at once: how many lookups the
  * connector really has open, seen on the wire.
+ *
+ * Every call has a connection of its own on both sides of the proxy. With keep-alive, a worker whose event loop
+ * stalls past the servers' 5 s keep-alive (a loaded CI host did) sends its next call on a socket the server is
+ * closing at that moment: "socket hang up", a transient failure that stops the lookups. That race is between
+ * Node's agent and server timers, not the connector's concurrency, which is what this proxy is here to count.
  */
 async function countingProxy(target: string): Promise<{ url: string; maxInFlight: () => number }> {
   let inFlight = 0;
@@ -35,9 +40,10 @@ async function countingProxy(target: string): Promise<{ url: string; maxInFlight
     outgoing.on('close', () => (inFlight -= 1));
     const upstream = httpRequest(
       new URL(incoming.url ?? '/', target),
-      { method: incoming.method, headers: incoming.headers },
+      { method: incoming.method, headers: { ...incoming.headers, connection: 'close' }, agent: false },
       (answer) => {
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        const { 'keep-alive': _hint, ...headers } = answer.headers;
+        outgoing.writeHead(answer.statusCode ?? 502, { ...headers, connection: 'close' });
         answer.pipe(outgoing);
       },
     );
@@ -71,7 +77,9 @@ async function setup(
     clock,
     random: () => 0.5,
     retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
-    timeoutMs: 5000,
+    // A bound for a hang, not a speed expectation: a loaded worker's event loop can stall for seconds while a
+    // call is in flight, and a call timed out is a transient failure that stops the lookups.
+    timeoutMs: 30_000,
   });
   return {
     emulator,
