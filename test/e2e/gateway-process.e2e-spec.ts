@@ -9,6 +9,7 @@ import { createTestDatabase } from '../support/test-database.js';
 import { waitUntil } from '../support/wait-for.js';
 
 // The built entry point, started the way an operator starts it.
+
 // A healthy gateway's start-up lines reach its stdout pipe within this; a bound for a hang only.
 const LOGGED_WITHIN_MS = 30_000;
 // A test here starts the gateway up to three times, each within GATEWAY_HEALTHY_WITHIN_MS.
